@@ -1,0 +1,59 @@
+# Bootstraps itself on a machine with only python3.11 and make: a pinned uv lives in its own
+# tool venv (.tools/), outside the project's .venv, so `uv sync` never removes it.
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(PYTHON)
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+
+.PHONY: help sync run test test-fast lint fmt migrate bench token clean
+
+help:
+	@echo "make run      start PostgreSQL, NATS and the four services (Ctrl-C stops all)"
+	@echo "make test     install what is missing and run the whole suite"
+	@echo "make lint     ruff + mypy + import contracts"
+	@echo "make fmt      format the code"
+	@echo "make migrate  apply every service's migrations"
+	@echo "make bench    run the benchmarks (results go to bench/README.md)"
+	@echo "make clean    remove .venv, .tools and .data"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+	$(UV) sync --locked --all-packages
+	@touch $@
+
+sync: $(VENV)/.synced
+
+run: sync
+	$(VENV)/bin/aftersales up
+
+test: sync
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: sync
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy shared/aftersales services/intake/intake services/dispatch/dispatch services/billing/billing services/feedback/feedback
+	$(VENV)/bin/lint-imports
+
+fmt: sync
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrate: sync
+	$(VENV)/bin/aftersales migrate
+
+token: sync
+	$(VENV)/bin/aftersales token --role admin
+
+bench: sync
+	$(VENV)/bin/python -m bench.run
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Pure rules of billing: no I/O, no frameworks."""

@@ -1,0 +1,23 @@
+"""billing: service classes, charges, payments, invoices, settlements."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from aftersales.service import ServiceDefinition, create_service_app
+from billing.adapters.tables import metadata
+from billing.consumers import SUBSCRIPTIONS
+from billing.settings import BillingSettings
+
+DEFINITION = ServiceDefinition(
+    name="billing",
+    title="billing",
+    description="Charges every completed job under its service class and settles with points.",
+    metadata=metadata,
+    settings_cls=BillingSettings,
+    subscriptions=SUBSCRIPTIONS,
+)
+
+
+def create_app(settings: BillingSettings | None = None) -> FastAPI:
+    return create_service_app(DEFINITION, settings)

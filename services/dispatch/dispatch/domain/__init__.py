@@ -1,0 +1,1 @@
+"""Pure rules of dispatch: no I/O, no frameworks."""

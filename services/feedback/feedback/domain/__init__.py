@@ -1,0 +1,1 @@
+"""Pure rules of feedback: no I/O, no frameworks."""

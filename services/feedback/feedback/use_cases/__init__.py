@@ -1,0 +1,1 @@
+"""One function per command, working inside the caller's unit of work."""

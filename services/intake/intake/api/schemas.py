@@ -1,0 +1,126 @@
+"""Request and response models of intake's HTTP API (separate from the tables)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from intake.domain.tickets import Channel, TicketKind, TicketStatus
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class AddressIn(Request):
+    region: str = Field(pattern=r"^\d{6}$", description="administrative region code, e.g. 310115")
+    city: str = Field(min_length=1, max_length=100)
+    line: str = Field(min_length=1, max_length=300)
+    postal_code: str | None = Field(default=None, max_length=12)
+
+
+class CustomerIn(Request):
+    name: str = Field(min_length=1, max_length=200)
+    phone: str = Field(min_length=5, max_length=40)
+    email: EmailStr | None = None
+    address: AddressIn
+    external_ref: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class Address(BaseModel):
+    region: str
+    city: str
+    line: str
+    postal_code: str | None
+
+
+class CustomerOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    phone: str
+    email: str | None
+    address: Address
+    external_ref: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProductIn(Request):
+    category: str = Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_\-]+$")
+    model: str = Field(min_length=1, max_length=100)
+    serial_no: str = Field(min_length=1, max_length=100)
+    purchased_on: date
+    warranty_months: int = Field(ge=0, le=120)
+    contract_no: str | None = Field(default=None, min_length=1, max_length=60)
+
+
+class ProductOut(BaseModel):
+    id: uuid.UUID
+    customer_id: uuid.UUID
+    category: str
+    model: str
+    serial_no: str
+    purchased_on: date
+    warranty_months: int
+    warranty_until: date
+    in_warranty: bool
+    contract_no: str | None
+    version: int
+
+
+class WindowIn(Request):
+    start: datetime
+    end: datetime
+
+
+class TicketIn(Request):
+    customer_id: uuid.UUID
+    product_id: uuid.UUID
+    kind: TicketKind
+    description: str = Field(min_length=1, max_length=4000)
+    channel: Channel
+    preferred_window: WindowIn | None = None
+
+
+class Sla(BaseModel):
+    respond_by: datetime
+
+
+class WindowOut(BaseModel):
+    start: datetime
+    end: datetime
+
+
+class TicketOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    status: TicketStatus
+    kind: TicketKind
+    channel: Channel
+    description: str
+    customer_id: uuid.UUID
+    product_id: uuid.UUID
+    preferred_window: WindowOut | None
+    sla: Sla
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class TimelineEntry(BaseModel):
+    at: datetime
+    event: str
+    summary: str
+    data: dict
+
+
+class Timeline(BaseModel):
+    ticket_id: uuid.UUID
+    entries: list[TimelineEntry]
+
+
+SortOrder = Literal["updated_at"]

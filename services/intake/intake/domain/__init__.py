@@ -1,0 +1,1 @@
+"""Pure rules of the call register: no I/O, no frameworks."""

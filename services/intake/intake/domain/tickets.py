@@ -1,0 +1,55 @@
+"""Tickets (service requests, 叫修): kinds, channels, numbers, response SLAs, preferred windows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal, get_args
+
+from aftersales.errors import Unprocessable
+
+TicketKind = Literal[
+    "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
+]
+Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
+TicketStatus = Literal[
+    "open", "dispatched", "scheduled", "in_progress", "completed", "closed", "reopened",
+    "cancelled", "resolved_remotely",
+]
+KINDS: tuple[str, ...] = get_args(TicketKind)
+CHANNELS: tuple[str, ...] = get_args(Channel)
+
+# Consultations and complaints are handled by the information centre; the others need a visit.
+VISIT_KINDS = frozenset({"install", "repair", "relocation", "maintenance", "training"})
+MAX_WINDOW = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class ResponsePolicy:
+    """How long the centre has to answer a request (seed: 4 h; complaints 24 h)."""
+
+    default_hours: int = 4
+    complaint_hours: int = 24
+
+    def respond_by(self, kind: str, opened_at: datetime) -> datetime:
+        hours = self.complaint_hours if kind == "complaint" else self.default_hours
+        return opened_at + timedelta(hours=hours)
+
+
+def needs_visit(kind: str) -> bool:
+    return kind in VISIT_KINDS
+
+
+def ticket_number(year: int, seq: int) -> str:
+    return f"SR-{year}-{seq:07d}"
+
+
+def check_preferred_window(start: datetime, end: datetime, now: datetime) -> None:
+    if start.tzinfo is None or end.tzinfo is None:
+        raise Unprocessable("preferred_window times must carry a timezone offset.")
+    if start >= end:
+        raise Unprocessable("preferred_window.start must be before preferred_window.end.")
+    if end <= now:
+        raise Unprocessable("preferred_window lies in the past.")
+    if end - start > MAX_WINDOW:
+        raise Unprocessable("preferred_window may span at most 14 days.")

@@ -1,0 +1,25 @@
+"""intake: the call register. ``create_app()`` is the uvicorn factory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from aftersales.service import ServiceDefinition, create_service_app
+from intake.adapters.tables import metadata
+from intake.api import customers, tickets
+from intake.consumers import SUBSCRIPTIONS
+from intake.settings import IntakeSettings
+
+DEFINITION = ServiceDefinition(
+    name="intake",
+    title="intake",
+    description="The call register: customers, service vouchers, tickets and their timeline.",
+    metadata=metadata,
+    settings_cls=IntakeSettings,
+    routers=(customers.router, tickets.router),
+    subscriptions=SUBSCRIPTIONS,
+)
+
+
+def create_app(settings: IntakeSettings | None = None) -> FastAPI:
+    return create_service_app(DEFINITION, settings)

@@ -1,0 +1,244 @@
+"""`aftersales`: the developer's command line (start the stack, mint tokens, migrate, dead letters)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+import uuid
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from aftersales.auth import ROLES, JWTAuthenticator
+from aftersales.devstack.stack import (
+    DATABASE,
+    Infrastructure,
+    ServiceProcess,
+    ServiceSupervisor,
+    dev_secret,
+    prepare_database,
+    read_stack_file,
+    service_env,
+    write_stack_file,
+)
+from aftersales.registry import SERVICE_NAMES, SERVICES, service
+from aftersales.settings import ServiceSettings
+
+app = typer.Typer(help="aftersales developer tools.", no_args_is_help=True)
+dlq_app = typer.Typer(help="List and replay dead-lettered events.", no_args_is_help=True)
+app.add_typer(dlq_app, name="dlq")
+console = Console()
+
+DataDir = Annotated[
+    Path,
+    typer.Option(envvar="AFTERSALES_DATA_DIR", help="Where PostgreSQL and NATS keep their data."),
+]
+
+
+class _Stop(Exception):
+    pass
+
+
+def _raise_stop(signum: int, frame: object) -> None:
+    raise _Stop
+
+
+@app.command()
+def up(data_dir: DataDir = Path(".data")) -> None:
+    """Start PostgreSQL, NATS and the four services; Ctrl-C stops everything."""
+    data_dir = data_dir.resolve()
+    infra = Infrastructure.from_env(data_dir)
+    supervisor = ServiceSupervisor()
+    signal.signal(signal.SIGTERM, _raise_stop)
+    signal.signal(signal.SIGINT, _raise_stop)
+    try:
+        with console.status("starting PostgreSQL and NATS"):
+            infra.start()
+        with console.status("creating roles and schemas, applying migrations"):
+            urls = asyncio.run(prepare_database(infra.admin_url, DATABASE))
+        secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir)
+        write_stack_file(data_dir, infra.admin_url, infra.broker_url)
+        supervisor.processes = [
+            ServiceProcess(
+                ref,
+                service_env(ref, db_url=urls[ref.name], nats_url=infra.broker_url, jwt_secret=secret),
+                data_dir / "logs" / f"{ref.name}.log",
+            )
+            for ref in SERVICES
+        ]
+        supervisor.start_all()
+        with console.status("waiting for the services to be ready"):
+            ready = supervisor.wait_ready(90)
+        _print_banner(infra, supervisor, ready, secret, data_dir)
+        while True:
+            time.sleep(1)
+            for name in supervisor.check():
+                console.print(f"[yellow]{name} stopped unexpectedly; restarted[/yellow]")
+    except (_Stop, KeyboardInterrupt):
+        console.print("stopping…")
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        supervisor.stop_all()
+        infra.stop()
+        console.print("stopped.")
+
+
+def _print_banner(
+    infra: Infrastructure,
+    supervisor: ServiceSupervisor,
+    ready: dict[str, bool],
+    secret: str,
+    data_dir: Path,
+) -> None:
+    table = Table(title="aftersales is running", show_lines=False)
+    table.add_column("service")
+    table.add_column("URL")
+    table.add_column("docs")
+    table.add_column("ready")
+    for p in supervisor.processes:
+        base = f"http://127.0.0.1:{p.port}"
+        table.add_row(p.ref.name, base, f"{base}/docs", "yes" if ready[p.ref.name] else "NO")
+    console.print(table)
+    console.print(f"PostgreSQL: {infra.admin_url}   NATS: {infra.broker_url}")
+    console.print(f"logs: {data_dir / 'logs'}")
+    token = _authenticator(secret).issue(role="admin", subject="admin")
+    console.print("admin token (12 h):")
+    print(token, flush=True)
+    console.print("Ctrl-C stops everything.")
+
+
+def _authenticator(secret: str) -> JWTAuthenticator:
+    return JWTAuthenticator(ServiceSettings(jwt_secret=secret, jwt_algorithms=["HS256"]))
+
+
+@app.command()
+def token(
+    role: Annotated[str, typer.Option(help=f"One of: {', '.join(ROLES)}")] = "admin",
+    point: Annotated[str | None, typer.Option(help="point_id scope (role point)")] = None,
+    technician: Annotated[str | None, typer.Option(help="technician_id scope")] = None,
+    tenant: Annotated[str | None, typer.Option(help="tenant scope (role crm)")] = None,
+    subject: Annotated[str | None, typer.Option(help="the token's sub")] = None,
+    hours: Annotated[float, typer.Option(help="lifetime")] = 12,
+    data_dir: DataDir = Path(".data"),
+) -> None:
+    """Print a development bearer token signed with the stack's secret."""
+    from datetime import timedelta
+
+    if role not in ROLES:
+        raise typer.BadParameter(f"role must be one of {', '.join(ROLES)}")
+    if role == "point" and point is None:
+        raise typer.BadParameter("a point token needs --point")
+    if role == "technician" and technician is None:
+        raise typer.BadParameter("a technician token needs --technician")
+    for value in (point, technician):
+        if value is not None:
+            uuid.UUID(value)
+    secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir.resolve())
+    print(
+        _authenticator(secret).issue(
+            role=role,
+            subject=subject,
+            point_id=point,
+            technician_id=technician,
+            tenant_id=tenant,
+            ttl=timedelta(hours=hours),
+        )
+    )
+
+
+@app.command()
+def migrate(data_dir: DataDir = Path(".data")) -> None:
+    """Create roles and schemas and apply every service's migrations."""
+    data_dir = data_dir.resolve()
+    stack = read_stack_file(data_dir)
+    if os.environ.get("DATABASE_URL"):
+        asyncio.run(prepare_database(os.environ["DATABASE_URL"], DATABASE))
+    elif stack is not None and _reachable(stack["admin_url"]):
+        asyncio.run(prepare_database(stack["admin_url"], DATABASE))
+    else:
+        infra = Infrastructure.from_env(data_dir)
+        infra.nats_url = "unused"
+        infra.start()
+        try:
+            asyncio.run(prepare_database(infra.admin_url, DATABASE))
+        finally:
+            infra.stop()
+    console.print("migrations applied for: " + ", ".join(SERVICE_NAMES))
+
+
+def _reachable(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    from aftersales.devstack.ports import port_open
+
+    parsed = make_url(url)
+    return port_open(parsed.port or 5432, parsed.host or "127.0.0.1")
+
+
+def _admin_url(data_dir: Path) -> str:
+    if os.environ.get("DATABASE_URL"):
+        return os.environ["DATABASE_URL"]
+    stack = read_stack_file(data_dir.resolve())
+    if stack is None or not _reachable(stack["admin_url"]):
+        raise typer.BadParameter("the stack is not running: start it with `make run`")
+    return stack["admin_url"]
+
+
+ServiceOpt = Annotated[
+    str | None, typer.Option("--service", help=f"one of {', '.join(SERVICE_NAMES)}; all by default")
+]
+
+
+@dlq_app.command("list")
+def dlq_list(service_name: ServiceOpt = None, data_dir: DataDir = Path(".data")) -> None:
+    """Show dead-lettered events that were not replayed yet."""
+    from aftersales.devstack.dlq import list_all
+
+    rows = asyncio.run(list_all(_admin_url(data_dir), DATABASE, _selected(service_name)))
+    table = Table(title="dead letters")
+    for col in ("service", "id", "consumer", "subject", "deliveries", "failed_at", "error"):
+        table.add_column(col)
+    for svc, row in rows:
+        table.add_row(
+            svc, str(row["id"]), row["consumer"], row["subject"], str(row["deliveries"]),
+            row["failed_at"].isoformat(timespec="seconds"), row["error"][:120],
+        )
+    console.print(table)
+
+
+@dlq_app.command("replay")
+def dlq_replay(
+    service_name: ServiceOpt = None,
+    ids: Annotated[list[str] | None, typer.Option("--id", help="replay only these")] = None,
+    data_dir: DataDir = Path(".data"),
+) -> None:
+    """Apply dead-lettered events again (each takes effect at most once)."""
+    from aftersales.devstack.dlq import replay_all
+
+    wanted = [uuid.UUID(i) for i in ids] if ids else None
+    results = asyncio.run(
+        replay_all(_admin_url(data_dir), DATABASE, _selected(service_name), wanted)
+    )
+    failed = 0
+    for svc, result in results.items():
+        console.print(f"{svc}: replayed {result.replayed}, failed {result.failed}")
+        for err in result.errors:
+            console.print(f"  [red]{err}[/red]")
+        failed += result.failed
+    raise typer.Exit(1 if failed else 0)
+
+
+def _selected(name: str | None) -> list[str]:
+    if name is None:
+        return list(SERVICE_NAMES)
+    return [service(name).name]
+
+
+if __name__ == "__main__":
+    app()

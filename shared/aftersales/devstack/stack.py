@@ -1,0 +1,225 @@
+"""The local stack behind `make run` and the tests: servers, database, migrations, services."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from aftersales.bootstrap import bootstrap, service_url
+from aftersales.devstack.nats import EmbeddedNats
+from aftersales.devstack.postgres import EmbeddedPostgres
+from aftersales.registry import SERVICES, ServiceRef
+from aftersales.settings import DEV_SECRET_MARKER
+
+DATABASE = "aftersales"
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR", module="platformdirs")
+
+
+def dev_secret(data_dir: Path) -> str:
+    """The development JWT secret, made once per data dir (never valid in production)."""
+    path = data_dir / "jwt-secret"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = DEV_SECRET_MARKER + secrets.token_urlsafe(32)
+    path.write_text(secret)
+    path.chmod(0o600)
+    return secret
+
+
+@dataclass
+class Infrastructure:
+    """PostgreSQL and NATS: the embedded ones, or those named by DATABASE_URL / NATS_URL."""
+
+    data_dir: Path
+    pg_port: int = 55432
+    nats_port: int = 4222
+    database_url: str | None = None
+    nats_url: str | None = None
+    postgres: EmbeddedPostgres | None = None
+    nats: EmbeddedNats | None = None
+
+    @classmethod
+    def from_env(cls, data_dir: Path) -> Infrastructure:
+        return cls(
+            data_dir=data_dir,
+            pg_port=int(os.environ.get("AFTERSALES_PG_PORT", "55432")),
+            nats_port=int(os.environ.get("AFTERSALES_NATS_PORT", "4222")),
+            database_url=os.environ.get("DATABASE_URL") or None,
+            nats_url=os.environ.get("NATS_URL") or None,
+        )
+
+    def start(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.database_url is None:
+            self.postgres = EmbeddedPostgres(self.data_dir / "pg", self.pg_port)
+            self.postgres.start()
+        if self.nats_url is None:
+            self.nats = EmbeddedNats(self.data_dir / "nats", self.nats_port)
+            self.nats.start()
+
+    @property
+    def admin_url(self) -> str:
+        if self.database_url is not None:
+            return self.database_url
+        assert self.postgres is not None
+        return self.postgres.admin_url
+
+    @property
+    def broker_url(self) -> str:
+        if self.nats_url is not None:
+            return self.nats_url
+        assert self.nats is not None
+        return self.nats.url
+
+    def stop(self) -> None:
+        if self.nats is not None:
+            self.nats.stop()
+        if self.postgres is not None:
+            self.postgres.stop()
+
+
+async def prepare_database(admin_url: str, database: str = DATABASE) -> dict[str, str]:
+    """Roles, schemas and every service's migrations; returns each service's own URL."""
+    from aftersales.migrations import upgrade
+
+    await bootstrap(admin_url, database, [s.name for s in SERVICES])
+    urls = {s.name: service_url(admin_url, s.name, database) for s in SERVICES}
+    for ref in SERVICES:
+        await asyncio.to_thread(upgrade, ref.migrations_package, urls[ref.name])
+    return urls
+
+
+def service_port(ref: ServiceRef) -> int:
+    return int(os.environ.get(f"{ref.env_prefix}PORT", ref.default_port))
+
+
+def service_env(ref: ServiceRef, *, db_url: str, nats_url: str, jwt_secret: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            f"{ref.env_prefix}DATABASE_URL": db_url,
+            "AFTERSALES_NATS_URL": nats_url,
+            "AFTERSALES_JWT_SECRET": jwt_secret,
+            f"{ref.env_prefix}PORT": str(service_port(ref)),
+        }
+    )
+    env.setdefault("AFTERSALES_ENVIRONMENT", "development")
+    return env
+
+
+@dataclass
+class ServiceProcess:
+    ref: ServiceRef
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+    restarts: int = 0
+    started_at: float = 0.0
+
+    @property
+    def port(self) -> int:
+        return service_port(self.ref)
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "uvicorn", self.ref.app_factory, "--factory",
+                "--host", "127.0.0.1", "--port", str(self.port),
+                "--no-access-log", "--timeout-graceful-shutdown", "10",
+            ],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+        self.started_at = time.monotonic()
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
+
+
+@dataclass
+class ServiceSupervisor:
+    """Runs the four services as processes and restarts one that dies."""
+
+    processes: list[ServiceProcess] = field(default_factory=list)
+
+    def start_all(self) -> None:
+        for p in self.processes:
+            p.start()
+
+    def check(self) -> list[str]:
+        """Restart dead services (with a growing pause); returns what it restarted."""
+        restarted = []
+        for p in self.processes:
+            if p.alive():
+                continue
+            wait = min(2 ** min(p.restarts, 5) * 0.5, 15)
+            if time.monotonic() - p.started_at < wait:
+                continue
+            p.restarts += 1
+            p.start()
+            restarted.append(p.ref.name)
+        return restarted
+
+    def stop_all(self) -> None:
+        for p in self.processes:
+            if p.alive():
+                assert p.process is not None
+                p.process.send_signal(signal.SIGTERM)
+        for p in self.processes:
+            p.stop()
+
+    def wait_ready(self, timeout: float = 60) -> dict[str, bool]:
+        deadline = time.monotonic() + timeout
+        ready = {p.ref.name: False for p in self.processes}
+        with httpx.Client(timeout=2) as client:
+            while time.monotonic() < deadline and not all(ready.values()):
+                for p in self.processes:
+                    if ready[p.ref.name]:
+                        continue
+                    try:
+                        r = client.get(f"http://127.0.0.1:{p.port}/readyz")
+                        ready[p.ref.name] = r.status_code == 200
+                    except httpx.HTTPError:
+                        pass
+                time.sleep(0.3)
+        return ready
+
+
+def write_stack_file(data_dir: Path, admin_url: str, nats_url: str) -> None:
+    (data_dir / "stack.json").write_text(
+        json.dumps({"admin_url": admin_url, "nats_url": nats_url, "pid": os.getpid()})
+    )
+
+
+def read_stack_file(data_dir: Path) -> dict[str, str] | None:
+    path = data_dir / "stack.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text())  # type: ignore[no-any-return]

@@ -1,0 +1,80 @@
+"""Event contracts of every producing service, registered in one discriminated union.
+
+``decode(bytes)`` turns a message body into a typed ``Envelope[...]``; the ``type`` field picks
+the contract. ``REGISTRY`` maps each subject to its contract class.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import Discriminator, Tag, TypeAdapter
+
+from aftersales.events import billing, dispatch, feedback, intake
+from aftersales.events.base import Contract, Envelope, EventData, Money, Window, utcnow
+
+CONTRACTS: tuple[type[EventData], ...] = (
+    intake.TicketCreated,
+    intake.TicketReopened,
+    intake.TicketClosed,
+    intake.TicketCancelled,
+    intake.TicketResolvedRemotely,
+    intake.TicketRemedyDecided,
+    dispatch.JobRouted,
+    dispatch.JobUnrouted,
+    dispatch.JobAccepted,
+    dispatch.JobScheduled,
+    dispatch.JobStatusChanged,
+    dispatch.JobCompleted,
+    dispatch.SlaBreached,
+    billing.ChargeIssued,
+    billing.ChargePaid,
+    feedback.CallbackRecorded,
+    feedback.ComplaintOpened,
+    feedback.PointGraded,
+    feedback.TechnicianDisciplined,
+)
+
+REGISTRY: dict[str, type[EventData]] = {c.SUBJECT: c for c in CONTRACTS}
+
+
+def _event_type(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return value.get("type")
+    return getattr(value, "type", None)
+
+
+AnyEnvelope = Annotated[
+    Union[tuple(Annotated[Envelope[c], Tag(c.SUBJECT)] for c in CONTRACTS)],  # type: ignore[misc]  # noqa: UP007
+    Discriminator(_event_type),
+]
+
+_adapter: TypeAdapter[Envelope[Any]] = TypeAdapter(AnyEnvelope)
+
+
+def decode(raw: bytes | str) -> Envelope[Any]:
+    """Parse a message body; raises ``pydantic.ValidationError`` for an unknown or bad event."""
+    return _adapter.validate_json(raw)
+
+
+def encode(envelope: Envelope[Any]) -> bytes:
+    return envelope.model_dump_json().encode()
+
+
+__all__ = [
+    "CONTRACTS",
+    "REGISTRY",
+    "AnyEnvelope",
+    "Contract",
+    "Envelope",
+    "EventData",
+    "Money",
+    "Window",
+    "billing",
+    "decode",
+    "dispatch",
+    "encode",
+    "feedback",
+    "intake",
+    "utcnow",
+]

@@ -1,0 +1,37 @@
+"""Events published by billing on the BILLING stream."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import ClassVar, Literal
+
+from aftersales.events.base import EventData, Money
+
+ServiceClass = Literal["A", "B", "C", "D"]
+
+
+class ChargeIssued(EventData):
+    SUBJECT: ClassVar[str] = "billing.charge.issued.v1"
+    AGGREGATE: ClassVar[str] = "charge"
+
+    charge_id: uuid.UUID
+    ticket_id: uuid.UUID
+    job_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+    service_class: ServiceClass
+    class_reason: str
+    customer_total: Money
+    company_cost: Money
+    issued_at: datetime
+
+
+class ChargePaid(EventData):
+    SUBJECT: ClassVar[str] = "billing.charge.paid.v1"
+    AGGREGATE: ClassVar[str] = "charge"
+
+    charge_id: uuid.UUID
+    ticket_id: uuid.UUID
+    amount_paid: Money
+    method: Literal["cash", "card", "transfer"]
+    paid_at: datetime

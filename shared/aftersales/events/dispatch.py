@@ -1,0 +1,106 @@
+"""Events published by dispatch on the DISPATCH stream."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import ClassVar, Literal
+
+from aftersales.events.base import Contract, EventData, Window
+
+JobStatus = Literal[
+    "unrouted", "offered", "accepted", "scheduled", "en_route", "on_site", "in_workshop",
+    "repaired", "inspected", "completed", "cancelled",
+]
+
+
+class JobRouted(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.job.routed.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    attempt: int
+    why: str
+    offer_expires_at: datetime
+
+
+class JobUnrouted(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.job.unrouted.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    reason: str
+
+
+class JobAccepted(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.job.accepted.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    accepted_at: datetime
+
+
+class JobScheduled(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.job.scheduled.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    technician_id: uuid.UUID
+    appointment: Window
+    rescheduled_reason: str | None = None
+
+
+class JobStatusChanged(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.job.status_changed.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    status: JobStatus
+    previous_status: JobStatus
+    at: datetime
+    note: str | None = None
+    receipt_no: str | None = None
+
+
+class PartUsed(Contract):
+    sku: str
+    qty: int
+
+
+class JobCompleted(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.job.completed.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    technician_id: uuid.UUID
+    resolution: Literal["on_site", "workshop"]
+    labor_minutes: int
+    parts: list[PartUsed]
+    travel_km: int
+    visit_number: int
+    arrived_late_minutes: int
+    completed_at: datetime
+
+
+class SlaBreached(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.sla.breached.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    ticket_id: uuid.UUID
+    job_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+    sla: Literal["respond", "accept", "arrival", "completion"]
+    due_at: datetime
+    breached_at: datetime

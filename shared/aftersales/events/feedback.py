@@ -1,0 +1,69 @@
+"""Events published by feedback on the FEEDBACK stream."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import ClassVar, Literal
+
+from aftersales.events.base import EventData
+
+CallbackOutcome = Literal[
+    "satisfied", "unsatisfied", "complaint", "not_fixed_first_visit", "not_fixed_repeat",
+    "bad_attitude",
+]
+Grade = Literal["A", "B", "C", "D"]
+
+
+class CallbackRecorded(EventData):
+    SUBJECT: ClassVar[str] = "feedback.callback.recorded.v1"
+    AGGREGATE: ClassVar[str] = "callback"
+
+    callback_id: uuid.UUID
+    ticket_id: uuid.UUID
+    job_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    reached: bool
+    outcome: CallbackOutcome | None = None
+    score: int | None = None
+    recorded_at: datetime
+
+
+class ComplaintOpened(EventData):
+    SUBJECT: ClassVar[str] = "feedback.complaint.opened.v1"
+    AGGREGATE: ClassVar[str] = "complaint"
+
+    complaint_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    reply_by: datetime
+    resolve_by: datetime
+    opened_at: datetime
+
+
+class PointGraded(EventData):
+    SUBJECT: ClassVar[str] = "feedback.point.graded.v1"
+    AGGREGATE: ClassVar[str] = "point"
+
+    point_id: uuid.UUID
+    month: str
+    grade: Grade
+    satisfaction_rate: float | None = None
+    first_visit_fix_rate: float | None = None
+    complaints_per_100_jobs: float | None = None
+    sla_compliance: float | None = None
+    graded_at: datetime
+
+
+class TechnicianDisciplined(EventData):
+    SUBJECT: ClassVar[str] = "feedback.technician.disciplined.v1"
+    AGGREGATE: ClassVar[str] = "technician"
+
+    technician_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    complaint_id: uuid.UUID
+    strike: int
+    action: Literal["warning", "penalty", "dismissal"]
+    decided_at: datetime

@@ -1,0 +1,104 @@
+"""Events published by intake on the INTAKE stream."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import ClassVar, Literal
+
+from aftersales.events.base import Contract, EventData, Money, Window
+
+TicketKind = Literal[
+    "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
+]
+Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
+
+
+class CustomerFacts(Contract):
+    id: uuid.UUID
+    name: str
+    phone: str
+    region: str
+    city: str
+    line: str
+
+
+class ProductFacts(Contract):
+    id: uuid.UUID
+    category: str
+    model: str
+    serial_no: str
+    purchased_on: date
+    warranty_until: date
+    in_warranty: bool
+    contract_no: str | None = None
+
+
+class TicketCreated(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.created.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    number: str
+    kind: TicketKind
+    channel: Channel
+    description: str
+    customer: CustomerFacts
+    product: ProductFacts
+    preferred_window: Window | None = None
+    respond_by: datetime
+    needs_visit: bool
+    created_at: datetime
+
+
+class TicketReopened(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.reopened.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    reason: str
+    callback_id: uuid.UUID | None = None
+    previous_job_id: uuid.UUID | None = None
+    previous_point_id: uuid.UUID | None = None
+    reopen_count: int
+    reopened_at: datetime
+
+
+class TicketClosed(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.closed.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    reason: str
+    closed_at: datetime
+
+
+class TicketCancelled(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.cancelled.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    reason: str
+    cancelled_at: datetime
+
+
+class TicketResolvedRemotely(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.resolved_remotely.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    note: str
+    resolved_at: datetime
+
+
+class TicketRemedyDecided(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.remedy_decided.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    remedy: Literal["repair", "replace", "refund"]
+    reason: str
+    product_id: uuid.UUID
+    replacement_product_id: uuid.UUID | None = None
+    refund: Money | None = None
+    decided_at: datetime

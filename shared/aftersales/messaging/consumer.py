@@ -1,0 +1,342 @@
+"""The consumer runner: durable pull consumers with inbox dedup, backoff and dead letters.
+
+Each delivery runs in one transaction that first inserts ``(consumer, event id)`` into the inbox:
+a duplicate finds the row and is acked without running the handler again. A handler that fails
+is nak'ed with a growing delay; after ``max_deliver`` attempts the message lands in the
+dead-letter table (and is acked), from where an operator can list and replay it.
+
+nats-py loses a pull request the broker held when the broker restarts; fetches are therefore
+short, and a watchdog re-binds the subscription when the consumer has work but nothing arrives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from nats.aio.msg import Msg
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from nats.js.errors import NotFoundError
+from pydantic import ValidationError
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from aftersales.db import Database, UnitOfWork
+from aftersales.events import Envelope, decode
+from aftersales.logging import get_logger, request_id_var, traceparent_var
+from aftersales.messaging.link import NatsLink
+from aftersales.messaging.streams import ensure_stream, stream_name
+from aftersales.metrics import EVENTS_CONSUMED
+
+log = get_logger(__name__)
+
+Handler = Callable[[UnitOfWork, Envelope[Any]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """What one service consumes from one producer's stream."""
+
+    producer: str
+    handlers: Mapping[str, Handler]
+    durable: str = ""
+
+    @property
+    def stream(self) -> str:
+        return stream_name(self.producer)
+
+
+@dataclass
+class ConsumerSettings:
+    batch: int = 50
+    max_deliver: int = 5
+    backoff_seconds: list[float] = field(default_factory=lambda: [1, 5, 15, 60])
+    ack_wait_seconds: float = 30
+    fetch_seconds: float = 1.0
+    watchdog_seconds: float = 5.0
+
+
+class PoisonMessage(Exception):
+    """The message can never be processed (not a known event): dead-letter it at once."""
+
+
+async def apply_once(
+    db: Database, consumer: str, envelope: Envelope[Any], handler: Handler
+) -> bool:
+    """Run ``handler`` in one transaction guarded by the inbox. False when already applied."""
+    inbox = db.platform.inbox
+    async with db.uow() as uow:
+        inserted = (
+            await uow.session.execute(
+                pg_insert(inbox)
+                .values(consumer=consumer, event_id=envelope.id, subject=envelope.type)
+                .on_conflict_do_nothing()
+                .returning(inbox.c.event_id)
+            )
+        ).first()
+        if inserted is None:
+            return False
+        await handler(uow, envelope)
+        await uow.commit()
+    return True
+
+
+class ConsumerRunner:
+    def __init__(
+        self,
+        db: Database,
+        link: NatsLink,
+        *,
+        service: str,
+        subscription: Subscription,
+        settings: ConsumerSettings | None = None,
+    ) -> None:
+        self.db = db
+        self.link = link
+        self.service = service
+        self.subscription = subscription
+        self.settings = settings or ConsumerSettings()
+        self.durable = subscription.durable or f"{service}"
+        self._last_progress = time.monotonic()
+        self._psub: Any = None
+
+    @property
+    def consumer_name(self) -> str:
+        return f"{self.service}:{self.subscription.stream}"
+
+    async def run(self) -> None:
+        await self.link.wait_ready()
+        watchdog = asyncio.create_task(self._watchdog(), name=f"watchdog-{self.consumer_name}")
+        try:
+            while True:
+                try:
+                    if self._psub is None:
+                        await self._bind()
+                    msgs = await self._psub.fetch(
+                        self.settings.batch, timeout=self.settings.fetch_seconds
+                    )
+                except TimeoutError:
+                    continue
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    log.warning("consumer.fetch_failed", consumer=self.consumer_name, error=repr(exc))
+                    await self._drop_subscription()
+                    await asyncio.sleep(0.5)
+                    continue
+                for msg in msgs:
+                    await self._process(msg)
+                    self._last_progress = time.monotonic()
+        finally:
+            watchdog.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watchdog
+            await self._drop_subscription()
+
+    async def _bind(self) -> None:
+        js = self.link.jetstream()
+        await ensure_stream(js, self.subscription.producer)
+        subjects = sorted(self.subscription.handlers)
+        config = ConsumerConfig(
+            durable_name=self.durable,
+            ack_policy=AckPolicy.EXPLICIT,
+            deliver_policy=DeliverPolicy.ALL,
+            ack_wait=self.settings.ack_wait_seconds,
+            # Redelivery is bounded by our own count, which ends in the dead-letter table;
+            # a server-side limit would silently stop delivering instead.
+            max_deliver=-1,
+            max_ack_pending=1000,
+            filter_subjects=subjects if len(subjects) > 1 else None,
+            filter_subject=subjects[0] if len(subjects) == 1 else None,
+        )
+        try:
+            info = await js.consumer_info(self.subscription.stream, self.durable)
+            if sorted(info.config.filter_subjects or [info.config.filter_subject or ""]) != subjects:
+                await js.add_consumer(self.subscription.stream, config)
+        except NotFoundError:
+            await js.add_consumer(self.subscription.stream, config)
+        self._psub = await js.pull_subscribe_bind(self.durable, self.subscription.stream)
+        log.info("consumer.bound", consumer=self.consumer_name)
+
+    async def _drop_subscription(self) -> None:
+        psub, self._psub = self._psub, None
+        if psub is not None:
+            with contextlib.suppress(Exception):
+                await psub.unsubscribe()
+
+    async def _watchdog(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.watchdog_seconds)
+            idle = time.monotonic() - self._last_progress
+            if idle < self.settings.watchdog_seconds or self._psub is None:
+                continue
+            try:
+                js = self.link.jetstream()
+                info = await js.consumer_info(self.subscription.stream, self.durable, timeout=2)
+            except NotFoundError:
+                log.warning("consumer.missing", consumer=self.consumer_name)
+                await self._drop_subscription()
+                continue
+            except Exception:
+                continue
+            if info.num_pending or info.num_ack_pending:
+                log.warning(
+                    "consumer.stalled_rebinding",
+                    consumer=self.consumer_name,
+                    pending=info.num_pending,
+                    idle_seconds=round(idle, 1),
+                )
+                await self._drop_subscription()
+                self._last_progress = time.monotonic()
+
+    async def _process(self, msg: Msg) -> None:
+        deliveries = msg.metadata.num_delivered
+        headers = msg.headers or {}
+        request_id_var.set(headers.get("X-Request-ID"))
+        traceparent_var.set(headers.get("traceparent"))
+        try:
+            try:
+                envelope = decode(msg.data)
+            except ValidationError as exc:
+                raise PoisonMessage(f"not a known event: {exc.errors()[:3]}") from exc
+            handler = self.subscription.handlers.get(envelope.type)
+            if handler is None:
+                await msg.ack()
+                EVENTS_CONSUMED.labels(self.service, self.consumer_name, "ignored").inc()
+                return
+            applied = await apply_once(self.db, self.consumer_name, envelope, handler)
+            await msg.ack()
+            outcome = "processed" if applied else "duplicate"
+            EVENTS_CONSUMED.labels(self.service, self.consumer_name, outcome).inc()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            poison = isinstance(exc, PoisonMessage)
+            if poison or deliveries >= self.settings.max_deliver:
+                await self._dead_letter(msg, exc, deliveries)
+                return
+            delays = self.settings.backoff_seconds or [1.0]
+            delay = delays[min(deliveries - 1, len(delays) - 1)]
+            log.warning(
+                "consumer.handler_failed",
+                consumer=self.consumer_name,
+                subject=msg.subject,
+                deliveries=deliveries,
+                retry_in=delay,
+                error=repr(exc),
+            )
+            EVENTS_CONSUMED.labels(self.service, self.consumer_name, "retried").inc()
+            with contextlib.suppress(Exception):
+                await msg.nak(delay=delay)
+
+    async def _dead_letter(self, msg: Msg, exc: Exception, deliveries: int) -> None:
+        dead = self.db.platform.dead_letters
+        headers = dict(msg.headers or {})
+        try:
+            event_id = uuid.UUID(headers.get("Nats-Msg-Id", ""))
+        except ValueError:
+            event_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{msg.subject}:{msg.metadata.sequence.stream}")
+        try:
+            async with self.db.sessionmaker() as session, session.begin():
+                await session.execute(
+                    pg_insert(dead)
+                    .values(
+                        id=uuid.uuid4(),
+                        consumer=self.consumer_name,
+                        event_id=event_id,
+                        subject=msg.subject,
+                        payload=msg.data,
+                        headers=headers,
+                        error=repr(exc)[:4000],
+                        deliveries=deliveries,
+                    )
+                    .on_conflict_do_update(
+                        index_elements=["consumer", "event_id"],
+                        set_={"error": repr(exc)[:4000], "deliveries": deliveries,
+                              "replayed_at": None},
+                    )
+                )
+        except Exception as db_exc:  # cannot record it: keep it in the stream instead
+            log.error("consumer.dead_letter_failed", error=repr(db_exc))
+            with contextlib.suppress(Exception):
+                await msg.nak(delay=self.settings.backoff_seconds[-1])
+            return
+        log.error(
+            "consumer.dead_lettered",
+            consumer=self.consumer_name,
+            subject=msg.subject,
+            deliveries=deliveries,
+            error=repr(exc),
+        )
+        EVENTS_CONSUMED.labels(self.service, self.consumer_name, "dead_lettered").inc()
+        with contextlib.suppress(Exception):
+            await msg.ack()
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    replayed: int
+    failed: int
+    errors: list[str]
+
+
+async def list_dead_letters(db: Database, *, include_replayed: bool = False) -> list[dict[str, Any]]:
+    dead = db.platform.dead_letters
+    query = select(dead).order_by(dead.c.failed_at)
+    if not include_replayed:
+        query = query.where(dead.c.replayed_at.is_(None))
+    async with db.sessionmaker() as session:
+        rows = (await session.execute(query)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+async def replay_dead_letters(
+    db: Database,
+    handlers_by_consumer: Mapping[str, Mapping[str, Handler]],
+    *,
+    ids: list[uuid.UUID] | None = None,
+) -> ReplayResult:
+    """Apply dead letters again through the inbox, so a replay also takes effect only once."""
+    dead = db.platform.dead_letters
+    replayed, failed, errors = 0, 0, []
+    for row in await list_dead_letters(db):
+        if ids is not None and row["id"] not in ids:
+            continue
+        handlers = handlers_by_consumer.get(row["consumer"], {})
+        try:
+            envelope = decode(row["payload"])
+            handler = handlers.get(envelope.type)
+            if handler is None:
+                raise LookupError(f"no handler for {envelope.type} in {row['consumer']}")
+            await apply_once(db, row["consumer"], envelope, handler)
+        except Exception as exc:
+            failed += 1
+            errors.append(f"{row['id']}: {exc!r}")
+            async with db.sessionmaker() as session, session.begin():
+                await session.execute(
+                    update(dead).where(dead.c.id == row["id"]).values(error=repr(exc)[:4000])
+                )
+            continue
+        async with db.sessionmaker() as session, session.begin():
+            await session.execute(
+                update(dead).where(dead.c.id == row["id"]).values(replayed_at=func.now())
+            )
+        replayed += 1
+    return ReplayResult(replayed, failed, errors)
+
+
+__all__ = [
+    "ConsumerRunner",
+    "ConsumerSettings",
+    "Handler",
+    "ReplayResult",
+    "Subscription",
+    "apply_once",
+    "list_dead_letters",
+    "replay_dead_letters",
+]

@@ -1,0 +1,86 @@
+"""A NATS connection that is allowed to be absent.
+
+Services start and serve HTTP while the broker is down; the outbox keeps events until the link
+comes up. The link connects in the background and reconnects forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+import nats
+from nats.aio.client import Client
+from nats.js import JetStreamContext
+
+from aftersales.logging import get_logger
+
+log = get_logger(__name__)
+
+
+class BrokerUnavailable(Exception):
+    pass
+
+
+class NatsLink:
+    def __init__(self, url: str, name: str) -> None:
+        self.url = url
+        self.name = name
+        self._nc: Client | None = None
+        self._ready = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._connect(), name=f"nats-connect-{self.name}")
+
+    async def _connect(self) -> None:
+        async def on_error(exc: Exception) -> None:
+            log.debug("nats.error", error=repr(exc))
+
+        async def on_disconnect() -> None:
+            log.warning("nats.disconnected")
+
+        async def on_reconnect() -> None:
+            log.info("nats.reconnected")
+
+        self._nc = await nats.connect(
+            servers=[self.url],
+            name=self.name,
+            max_reconnect_attempts=-1,
+            reconnect_time_wait=0.5,
+            connect_timeout=2,
+            ping_interval=5,
+            max_outstanding_pings=2,
+            error_cb=on_error,
+            disconnected_cb=on_disconnect,
+            reconnected_cb=on_reconnect,
+        )
+        self._ready.set()
+        log.info("nats.connected", url=self.url)
+
+    @property
+    def connected(self) -> bool:
+        return self._nc is not None and self._nc.is_connected
+
+    async def wait_ready(self, timeout: float | None = None) -> None:
+        await asyncio.wait_for(self._ready.wait(), timeout)
+
+    def jetstream(self) -> JetStreamContext:
+        if self._nc is None or not self._nc.is_connected:
+            raise BrokerUnavailable("not connected to NATS")
+        return self._nc.jetstream(timeout=5)
+
+    @property
+    def client(self) -> Client:
+        if self._nc is None:
+            raise BrokerUnavailable("not connected to NATS")
+        return self._nc
+
+    async def close(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        if self._nc is not None:
+            with contextlib.suppress(Exception):
+                await self._nc.close()

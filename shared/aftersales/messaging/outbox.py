@@ -1,0 +1,161 @@
+"""The outbox relay: publishes committed events to JetStream, at least once, in commit order.
+
+Rows are claimed with ``FOR UPDATE SKIP LOCKED`` so several replicas share the work; the relay
+wakes on ``NOTIFY`` from the insert trigger and polls as a fallback. A row is marked sent only
+after JetStream acked it; the ``Nats-Msg-Id`` header (= event id) lets the stream drop the
+duplicate a crash between ack and mark would otherwise cause.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, datetime
+
+import asyncpg
+from sqlalchemy import select, update
+
+from aftersales.db import Database, libpq_dsn
+from aftersales.logging import get_logger
+from aftersales.messaging.link import NatsLink
+from aftersales.messaging.streams import ensure_stream
+from aftersales.metrics import OUTBOX_FAILURES, OUTBOX_PUBLISHED
+
+log = get_logger(__name__)
+
+
+def notify_channel(schema: str) -> str:
+    return f"{schema}_outbox"
+
+
+def outbox_trigger_sql(schema: str) -> list[str]:
+    """DDL for the NOTIFY trigger; used by each service's first migration."""
+    channel = notify_channel(schema)
+    return [
+        f"""
+        CREATE OR REPLACE FUNCTION {schema}.notify_outbox() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{channel}', '');
+            RETURN NULL;
+        END $$;
+        """,
+        f"""
+        CREATE TRIGGER outbox_notify AFTER INSERT ON {schema}.outbox
+        FOR EACH STATEMENT EXECUTE FUNCTION {schema}.notify_outbox();
+        """,
+    ]
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        db: Database,
+        link: NatsLink,
+        *,
+        service: str,
+        batch: int = 100,
+        poll_seconds: float = 1.0,
+        publish_timeout: float = 5.0,
+    ) -> None:
+        self.db = db
+        self.link = link
+        self.service = service
+        self.batch = batch
+        self.poll_seconds = poll_seconds
+        self.publish_timeout = publish_timeout
+        self._wake = asyncio.Event()
+        self._listener: asyncpg.Connection | None = None
+        self._stream_ready = False
+
+    async def run(self) -> None:
+        backoff = 0.2
+        while True:
+            try:
+                await self._ensure_listener()
+                published = await self.drain()
+                backoff = 0.2
+                if published == 0:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                    self._wake.clear()
+            except asyncio.CancelledError:
+                await self._close_listener()
+                raise
+            except Exception as exc:  # broker or database away: wait and try again
+                OUTBOX_FAILURES.labels(self.service).inc()
+                log.warning("outbox.relay_retry", error=repr(exc), wait=backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    async def drain(self) -> int:
+        """Publish every pending row; returns how many were published."""
+        total = 0
+        while True:
+            n = await self._publish_batch()
+            total += n
+            if n < self.batch:
+                return total
+
+    async def _publish_batch(self) -> int:
+        outbox = self.db.platform.outbox
+        async with self.db.sessionmaker() as session, session.begin():
+            rows = (
+                await session.execute(
+                    select(outbox.c.id, outbox.c.subject, outbox.c.payload, outbox.c.headers)
+                    .where(outbox.c.sent_at.is_(None))
+                    .order_by(outbox.c.seq)
+                    .limit(self.batch)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+            if not rows:
+                return 0
+            js = self.link.jetstream()
+            if not self._stream_ready:
+                await ensure_stream(js, self.service)
+                self._stream_ready = True
+            sent: list = []
+            error: Exception | None = None
+            for row in rows:
+                headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.id)}
+                try:
+                    await js.publish(
+                        row.subject, row.payload, timeout=self.publish_timeout, headers=headers
+                    )
+                except Exception as exc:
+                    error = exc
+                    break
+                sent.append(row.id)
+            if sent:
+                await session.execute(
+                    update(outbox)
+                    .where(outbox.c.id.in_(sent))
+                    .values(sent_at=datetime.now(UTC), attempts=outbox.c.attempts + 1)
+                )
+                OUTBOX_PUBLISHED.labels(self.service).inc(len(sent))
+        if error is not None:
+            self._stream_ready = False  # the broker may have lost it: check again next round
+            raise error
+        return len(sent)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def _ensure_listener(self) -> None:
+        if self._listener is not None and not self._listener.is_closed():
+            return
+        await self._close_listener()
+        try:
+            conn = await asyncpg.connect(libpq_dsn(self.db.url), timeout=5)
+        except Exception as exc:
+            log.debug("outbox.listen_unavailable", error=repr(exc))
+            return  # polling covers us until the database is back
+        await conn.add_listener(notify_channel(self.db.schema), lambda *_: self._wake.set())
+        self._listener = conn
+
+    async def _close_listener(self) -> None:
+        if self._listener is not None:
+            with contextlib.suppress(Exception):
+                await self._listener.close(timeout=2)
+            self._listener = None

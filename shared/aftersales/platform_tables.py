@@ -1,0 +1,102 @@
+"""Tables every service schema carries: outbox, inbox, dead letters, idempotency keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Identity,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    Uuid,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+
+@dataclass(frozen=True)
+class PlatformTables:
+    outbox: Table
+    inbox: Table
+    dead_letters: Table
+    idempotency_keys: Table
+
+
+def platform_tables(metadata: MetaData) -> PlatformTables:
+    """Define (once) and return the platform tables inside ``metadata``'s schema."""
+    prefix = f"{metadata.schema}." if metadata.schema else ""
+    if prefix + "outbox" in metadata.tables:
+        t = metadata.tables
+        return PlatformTables(
+            t[prefix + "outbox"],
+            t[prefix + "inbox"],
+            t[prefix + "dead_letters"],
+            t[prefix + "idempotency_keys"],
+        )
+    outbox = Table(
+        "outbox",
+        metadata,
+        Column("id", Uuid, primary_key=True),
+        Column("subject", Text, nullable=False),
+        Column("payload", LargeBinary, nullable=False),
+        Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+        Column("aggregate_id", Uuid, nullable=False),
+        Column("seq", BigInteger, Identity(), nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("sent_at", DateTime(timezone=True)),
+        Column("attempts", Integer, nullable=False, server_default="0"),
+        Column("last_error", Text),
+        Index(
+            "ix_outbox_unsent", "seq", postgresql_where=text("sent_at IS NULL")
+        ),
+    )
+    inbox = Table(
+        "inbox",
+        metadata,
+        Column("consumer", Text, nullable=False),
+        Column("event_id", Uuid, nullable=False),
+        Column("subject", Text, nullable=False),
+        Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        PrimaryKeyConstraint("consumer", "event_id"),
+    )
+    dead_letters = Table(
+        "dead_letters",
+        metadata,
+        Column("id", Uuid, primary_key=True),
+        Column("consumer", Text, nullable=False),
+        Column("event_id", Uuid, nullable=False),
+        Column("subject", Text, nullable=False),
+        Column("payload", LargeBinary, nullable=False),
+        Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+        Column("error", Text, nullable=False),
+        Column("deliveries", Integer, nullable=False),
+        Column("failed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("replayed_at", DateTime(timezone=True)),
+        Index("uq_dead_letters_consumer_event_id", "consumer", "event_id", unique=True),
+    )
+    idempotency_keys = Table(
+        "idempotency_keys",
+        metadata,
+        Column("principal", Text, nullable=False),
+        Column("key", Text, nullable=False),
+        Column("method", Text, nullable=False),
+        Column("path", Text, nullable=False),
+        Column("request_hash", Text, nullable=False),
+        Column("state", Text, nullable=False),
+        Column("response_status", Integer),
+        Column("response_body", LargeBinary),
+        Column("response_headers", JSONB),
+        Column("claimed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("expires_at", DateTime(timezone=True), nullable=False),
+        PrimaryKeyConstraint("principal", "key"),
+    )
+    return PlatformTables(outbox, inbox, dead_letters, idempotency_keys)

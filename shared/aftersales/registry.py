@@ -1,0 +1,47 @@
+"""The four services, by name. Imported lazily so the kit never depends on a service's code."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aftersales.service import ServiceDefinition
+
+
+@dataclass(frozen=True)
+class ServiceRef:
+    name: str
+    default_port: int
+
+    @property
+    def env_prefix(self) -> str:
+        return f"{self.name.upper()}_"
+
+    @property
+    def app_factory(self) -> str:
+        return f"{self.name}.main:create_app"
+
+    @property
+    def migrations_package(self) -> str:
+        return f"{self.name}.migrations"
+
+    def definition(self) -> ServiceDefinition:
+        return importlib.import_module(f"{self.name}.main").DEFINITION  # type: ignore[no-any-return]
+
+
+SERVICES: tuple[ServiceRef, ...] = (
+    ServiceRef("intake", 8001),
+    ServiceRef("dispatch", 8002),
+    ServiceRef("billing", 8003),
+    ServiceRef("feedback", 8004),
+)
+SERVICE_NAMES: tuple[str, ...] = tuple(s.name for s in SERVICES)
+
+
+def service(name: str) -> ServiceRef:
+    for ref in SERVICES:
+        if ref.name == name:
+            return ref
+    raise KeyError(f"unknown service {name!r}; one of {', '.join(SERVICE_NAMES)}")

@@ -1,0 +1,147 @@
+"""What a service is made of, and the app factory that assembles it.
+
+The lifespan creates everything with I/O (engine, NATS link, relay, consumers) and keeps it on
+``app.state``; nothing is created at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from sqlalchemy import MetaData
+
+from aftersales.auth import JWTAuthenticator
+from aftersales.db import Database
+from aftersales.http.health import router as health_router
+from aftersales.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from aftersales.http.problems import install_problem_handlers
+from aftersales.logging import configure_logging, get_logger
+from aftersales.messaging.consumer import ConsumerRunner, ConsumerSettings, Subscription
+from aftersales.messaging.link import NatsLink
+from aftersales.messaging.outbox import OutboxRelay
+from aftersales.settings import ServiceSettings
+
+log = get_logger(__name__)
+
+BackgroundJob = Callable[[FastAPI], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    name: str
+    title: str
+    description: str
+    metadata: MetaData
+    settings_cls: type[ServiceSettings]
+    routers: Sequence[APIRouter] = ()
+    subscriptions: Sequence[Subscription] = ()
+    background: Sequence[BackgroundJob] = field(default_factory=tuple)
+
+    @property
+    def migrations_package(self) -> str:
+        return f"{self.name}.migrations"
+
+    def handlers_by_consumer(self) -> dict[str, Any]:
+        return {f"{self.name}:{s.stream}": s.handlers for s in self.subscriptions}
+
+
+async def _supervised(name: str, job: Callable[[], Awaitable[None]]) -> None:
+    """Keep a background loop alive: an unexpected crash is logged and the loop restarted."""
+    while True:
+        try:
+            await job()
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("background.crashed", job=name, error=repr(exc))
+            await asyncio.sleep(1)
+
+
+def consumer_settings(settings: ServiceSettings) -> ConsumerSettings:
+    return ConsumerSettings(
+        batch=settings.consumer_batch,
+        max_deliver=settings.consumer_max_deliver,
+        backoff_seconds=list(settings.consumer_backoff_seconds),
+        ack_wait_seconds=settings.consumer_ack_wait_seconds,
+        watchdog_seconds=settings.consumer_watchdog_seconds,
+    )
+
+
+def create_service_app(
+    definition: ServiceDefinition, settings: ServiceSettings | None = None
+) -> FastAPI:
+    settings = settings or definition.settings_cls()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(definition.name, settings.log_level, settings.log_json)
+        db = Database(settings.database_url, definition.metadata, pool_size=settings.db_pool_size)
+        link = NatsLink(settings.nats_url, name=f"aftersales-{definition.name}")
+        await link.start()
+        relay = OutboxRelay(
+            db,
+            link,
+            service=definition.name,
+            batch=settings.outbox_batch,
+            poll_seconds=settings.outbox_poll_seconds,
+        )
+        runners = [
+            ConsumerRunner(
+                db,
+                link,
+                service=definition.name,
+                subscription=sub,
+                settings=consumer_settings(settings),
+            )
+            for sub in definition.subscriptions
+        ]
+        app.state.db = db
+        app.state.link = link
+        app.state.relay = relay
+        app.state.runners = runners
+        tasks: list[asyncio.Task[None]] = []
+        if settings.run_background:
+            jobs: list[tuple[str, Callable[[], Awaitable[None]]]] = [("outbox-relay", relay.run)]
+            jobs += [(f"consumer-{r.consumer_name}", r.run) for r in runners]
+            jobs += [(getattr(b, "__name__", "job"), _bind(b, app)) for b in definition.background]
+            tasks = [asyncio.create_task(_supervised(n, j), name=n) for n, j in jobs]
+        log.info("service.started", service=definition.name)
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await link.close()
+            await db.dispose()
+            log.info("service.stopped", service=definition.name)
+
+    app = FastAPI(
+        title=f"aftersales {definition.title}",
+        description=definition.description,
+        version="1.0.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.definition = definition
+    app.state.authenticator = JWTAuthenticator(settings)
+    install_problem_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, service=definition.name)
+    app.include_router(health_router)
+    for router in definition.routers:
+        app.include_router(router)
+    return app
+
+
+def _bind(job: BackgroundJob, app: FastAPI) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        await job(app)
+
+    return run

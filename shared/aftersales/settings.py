@@ -1,0 +1,75 @@
+"""Service settings: one pydantic-settings class per service with its own env prefix.
+
+A field not set under the service's prefix (``INTAKE_DATABASE_URL``) falls back to the
+platform-wide ``AFTERSALES_`` prefix (``AFTERSALES_NATS_URL``), so operators set shared values
+once and override per service only where they differ.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+DEV_SECRET_MARKER = "dev-insecure-"
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="AFTERSALES_", extra="ignore")
+
+    service_name: str = "aftersales"
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/aftersales"
+    db_pool_size: int = 5
+    nats_url: str = "nats://127.0.0.1:4222"
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    jwt_secret: str = DEV_SECRET_MARKER + "change-me"
+    jwt_issuer: str = "aftersales"
+    jwt_audience: str = "aftersales"
+    jwt_jwks_url: str | None = None
+    jwt_jwks_file: str | None = None
+    jwt_algorithms: list[str] = Field(default_factory=lambda: ["HS256"])
+
+    max_body_bytes: int = 1024 * 1024
+    idempotency_ttl_hours: int = 24
+    idempotency_stale_seconds: int = 60
+
+    outbox_poll_seconds: float = 1.0
+    outbox_batch: int = 100
+    consumer_batch: int = 50
+    consumer_max_deliver: int = 5
+    consumer_backoff_seconds: list[float] = Field(default_factory=lambda: [1, 5, 15, 60])
+    consumer_ack_wait_seconds: float = 30
+    consumer_watchdog_seconds: float = 5
+    run_background: bool = True
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        platform_env = EnvSettingsSource(settings_cls, env_prefix="AFTERSALES_")
+        return init_settings, env_settings, platform_env, file_secret_settings
+
+    @model_validator(mode="after")
+    def _refuse_dev_secret_in_production(self) -> ServiceSettings:
+        uses_hmac = any(a.startswith("HS") for a in self.jwt_algorithms)
+        if (
+            self.environment == "production"
+            and uses_hmac
+            and self.jwt_secret.startswith(DEV_SECRET_MARKER)
+        ):
+            raise ValueError("refusing to run in production with the development JWT secret")
+        return self

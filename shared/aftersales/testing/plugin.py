@@ -1,0 +1,173 @@
+"""pytest plugin (loaded with ``-p aftersales.testing.plugin``).
+
+Session fixtures start embedded PostgreSQL and NATS exactly as `make run` does (or use
+``DATABASE_URL`` / ``NATS_URL`` when set), create the roles and schemas, and build every schema by
+running the services' Alembic migrations. ``clean_state`` empties every service table and every
+stream so tests do not see each other's data. Nothing starts unless a test asks for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import warnings
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import nats
+import pytest
+from nats.js.errors import NotFoundError
+
+from aftersales.bootstrap import service_url
+from aftersales.db import libpq_dsn
+from aftersales.devstack.nats import EmbeddedNats
+from aftersales.devstack.ports import free_port
+from aftersales.devstack.stack import DATABASE, Infrastructure, prepare_database
+from aftersales.messaging.streams import PRODUCERS, stream_name
+from aftersales.registry import SERVICE_NAMES, service
+from aftersales.settings import ServiceSettings
+from aftersales.testing.apps import RunningService, running
+
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+
+TEST_JWT_SECRET = "test-secret-" + "x" * 32
+
+
+@pytest.fixture(scope="session")
+def infrastructure(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Infrastructure]:
+    data_dir = tmp_path_factory.mktemp("stack")
+    infra = Infrastructure(
+        data_dir=data_dir,
+        pg_port=free_port(),
+        nats_port=free_port(),
+        database_url=os.environ.get("DATABASE_URL") or None,
+        nats_url=os.environ.get("NATS_URL") or None,
+    )
+    infra.start()
+    try:
+        yield infra
+    finally:
+        infra.stop()
+
+
+@pytest.fixture(scope="session")
+async def service_urls(infrastructure: Infrastructure) -> dict[str, str]:
+    """Each service's own database URL, after bootstrap and migrations."""
+    return await prepare_database(infrastructure.admin_url, DATABASE)
+
+
+@pytest.fixture(scope="session")
+def admin_dsn(infrastructure: Infrastructure, service_urls: dict[str, str]) -> str:
+    """Superuser DSN on the application database, for assertions that look across schemas."""
+    from sqlalchemy.engine import make_url
+
+    return (
+        make_url(libpq_dsn(infrastructure.admin_url))
+        .set(database=DATABASE)
+        .render_as_string(hide_password=False)
+    )
+
+
+async def _truncate_all(dsn: str) -> None:
+    conn = await asyncpg.connect(dsn)
+    try:
+        rows = await conn.fetch(
+            "SELECT schemaname, tablename FROM pg_tables WHERE schemaname = ANY($1::text[])"
+            " AND tablename <> 'alembic_version'",
+            list(SERVICE_NAMES),
+        )
+        if rows:
+            names = ", ".join(f'"{r["schemaname"]}"."{r["tablename"]}"' for r in rows)
+            await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    finally:
+        await conn.close()
+
+
+async def delete_streams(nats_url: str) -> None:
+    nc = await nats.connect(nats_url, connect_timeout=5, max_reconnect_attempts=3)
+    try:
+        js = nc.jetstream()
+        for producer in PRODUCERS:
+            with contextlib.suppress(NotFoundError):
+                await js.delete_stream(stream_name(producer))
+    finally:
+        await nc.close()
+
+
+@pytest.fixture
+async def clean_state(admin_dsn: str, infrastructure: Infrastructure) -> None:
+    await _truncate_all(admin_dsn)
+    await delete_streams(infrastructure.broker_url)
+
+
+SettingsFactory = Callable[..., ServiceSettings]
+
+
+def make_settings(
+    name: str, *, database_url: str, nats_url: str, **overrides: Any
+) -> ServiceSettings:
+    settings_cls = service(name).definition().settings_cls
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "nats_url": nats_url,
+        "environment": "test",
+        "jwt_secret": TEST_JWT_SECRET,
+        "jwt_algorithms": ["HS256"],
+        "log_level": "WARNING",
+        "outbox_poll_seconds": 0.2,
+        "consumer_backoff_seconds": [0.2, 0.5, 1.0],
+        "consumer_watchdog_seconds": 2.0,
+        "consumer_ack_wait_seconds": 10,
+        "idempotency_stale_seconds": 60,
+    }
+    values.update(overrides)
+    return settings_cls(**values)
+
+
+@pytest.fixture
+def settings_for(
+    infrastructure: Infrastructure, service_urls: dict[str, str]
+) -> SettingsFactory:
+    """``settings_for("intake", nats_url=..., consumer_max_deliver=3)``."""
+
+    def build(name: str, **overrides: Any) -> ServiceSettings:
+        overrides.setdefault("nats_url", infrastructure.broker_url)
+        return make_settings(name, database_url=service_urls[name], **overrides)
+
+    return build
+
+
+@pytest.fixture
+def start_service(
+    settings_for: SettingsFactory, clean_state: None
+) -> Callable[..., contextlib.AbstractAsyncContextManager[RunningService]]:
+    """``async with start_service("intake") as intake: await intake.client.post(...)``."""
+
+    @contextlib.asynccontextmanager
+    async def start(name: str, **overrides: Any) -> AsyncIterator[RunningService]:
+        app = service(name).definition()
+        from aftersales.service import create_service_app
+
+        settings = settings_for(name, **overrides)
+        async with running(name, create_service_app(app, settings)) as svc:
+            yield svc
+
+    return start
+
+
+@pytest.fixture
+def private_nats(tmp_path: Path) -> Iterator[EmbeddedNats]:
+    """A NATS server of the test's own, which the test may stop, kill and restart."""
+    server = EmbeddedNats(tmp_path / "nats", free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+@pytest.fixture
+def service_url_for(infrastructure: Infrastructure) -> Callable[[str], str]:
+    return lambda name: service_url(infrastructure.admin_url, name, DATABASE)

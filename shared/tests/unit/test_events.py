@@ -1,0 +1,84 @@
+import re
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from aftersales.events import CONTRACTS, REGISTRY, Envelope, decode, encode, intake
+
+CONTRACT_MD = Path(__file__).resolve().parents[3].parent / "shared" / "CONTRACT.md"
+PUBLISHED_IN_CONTRACT = {
+    "intake.ticket.created.v1", "intake.ticket.reopened.v1", "intake.ticket.closed.v1",
+    "intake.ticket.cancelled.v1", "intake.ticket.remedy_decided.v1", "dispatch.job.routed.v1",
+    "dispatch.job.unrouted.v1", "dispatch.job.accepted.v1", "dispatch.job.scheduled.v1",
+    "dispatch.job.status_changed.v1", "dispatch.job.completed.v1", "dispatch.sla.breached.v1",
+    "billing.charge.issued.v1", "billing.charge.paid.v1", "feedback.callback.recorded.v1",
+    "feedback.complaint.opened.v1", "feedback.point.graded.v1",
+}
+
+
+def make_ticket_created(**overrides):
+    now = datetime.now(UTC)
+    fields = dict(
+        ticket_id=uuid.uuid4(),
+        number="SR-2026-0000001",
+        kind="repair",
+        channel="hotline",
+        description="does not cool",
+        customer=intake.CustomerFacts(
+            id=uuid.uuid4(), name="Li", phone="13800138000", region="310115", city="Shanghai",
+            line="1 Road",
+        ),
+        product=intake.ProductFacts(
+            id=uuid.uuid4(), category="air_conditioner", model="KFR", serial_no="S1",
+            purchased_on=date(2026, 1, 1), warranty_until=date(2026, 12, 31), in_warranty=True,
+        ),
+        respond_by=now,
+        needs_visit=True,
+        created_at=now,
+    )
+    fields.update(overrides)
+    return intake.TicketCreated(**fields)
+
+
+def test_every_event_named_in_the_contract_has_a_registered_model():
+    assert PUBLISHED_IN_CONTRACT <= set(REGISTRY)
+    if CONTRACT_MD.exists():
+        named = set(re.findall(r"`([a-z]+\.[a-z_]+\.[a-z_]+\.v\d+)`", CONTRACT_MD.read_text()))
+        assert named <= set(REGISTRY), named - set(REGISTRY)
+
+
+def test_subjects_follow_the_naming_rule_and_are_unique():
+    subjects = [c.SUBJECT for c in CONTRACTS]
+    assert len(subjects) == len(set(subjects))
+    for subject in subjects:
+        assert re.fullmatch(r"(intake|dispatch|billing|feedback)\.[a-z_]+\.[a-z_]+\.v\d+", subject)
+
+
+def test_envelope_round_trips_to_the_right_contract():
+    data = make_ticket_created()
+    env = Envelope.wrap(data, source="intake", aggregate_id=data.ticket_id, aggregate_version=1)
+    decoded = decode(encode(env))
+    assert isinstance(decoded.data, intake.TicketCreated)
+    assert decoded == env
+    assert decoded.type == "intake.ticket.created.v1"
+
+
+def test_contracts_are_frozen_and_refuse_unknown_fields():
+    data = make_ticket_created()
+    with pytest.raises(ValidationError):
+        data.number = "other"  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        make_ticket_created(surprise=True)
+
+
+def test_decode_rejects_unknown_types_and_mismatched_payloads():
+    data = make_ticket_created()
+    env = Envelope.wrap(data, source="intake", aggregate_id=data.ticket_id, aggregate_version=1)
+    raw = env.model_dump(mode="json")
+    with pytest.raises(ValidationError):
+        decode(__import__("json").dumps({**raw, "type": "intake.ticket.exploded.v1"}))
+    with pytest.raises(ValidationError):
+        decode(__import__("json").dumps({**raw, "type": "dispatch.job.unrouted.v1"}))
