@@ -40,7 +40,6 @@ lint: sync
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy shared/aftersales services/intake/intake services/dispatch/dispatch services/billing/billing services/feedback/feedback
-	$(VENV)/bin/lint-imports
 
 fmt: sync
 	$(VENV)/bin/ruff format .

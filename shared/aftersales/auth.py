@@ -51,7 +51,7 @@ class JWTAuthenticator:
                 self._jwks = jwt.PyJWKSet.from_dict(json.load(fh))
 
     def _key_for(self, token: str, header: dict[str, Any]) -> Any:
-        alg = header.get("alg")
+        alg = str(header.get("alg"))
         if alg.startswith("HS"):
             return self.secret
         kid = header.get("kid")

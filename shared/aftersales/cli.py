@@ -1,4 +1,7 @@
-"""`aftersales`: the developer's command line (start the stack, mint tokens, migrate, dead letters)."""
+"""`aftersales`: the developer's command line.
+
+Start the stack, mint tokens, apply migrations, list and replay dead letters.
+"""
 
 from __future__ import annotations
 
@@ -66,7 +69,9 @@ def up(data_dir: DataDir = Path(".data")) -> None:
         supervisor.processes = [
             ServiceProcess(
                 ref,
-                service_env(ref, db_url=urls[ref.name], nats_url=infra.broker_url, jwt_secret=secret),
+                service_env(
+                    ref, db_url=urls[ref.name], nats_url=infra.broker_url, jwt_secret=secret
+                ),
                 data_dir / "logs" / f"{ref.name}.log",
             )
             for ref in SERVICES
@@ -206,8 +211,13 @@ def dlq_list(service_name: ServiceOpt = None, data_dir: DataDir = Path(".data"))
         table.add_column(col)
     for svc, row in rows:
         table.add_row(
-            svc, str(row["id"]), row["consumer"], row["subject"], str(row["deliveries"]),
-            row["failed_at"].isoformat(timespec="seconds"), row["error"][:120],
+            svc,
+            str(row["id"]),
+            row["consumer"],
+            row["subject"],
+            str(row["deliveries"]),
+            row["failed_at"].isoformat(timespec="seconds"),
+            row["error"][:120],
         )
     console.print(table)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import MutableMapping
 from contextvars import ContextVar
+from typing import Any
 
 import structlog
 
@@ -12,7 +14,7 @@ request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 traceparent_var: ContextVar[str | None] = ContextVar("traceparent", default=None)
 
 
-def _add_context(_: object, __: str, event: dict) -> dict:
+def _add_context(_: Any, __: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     if (rid := request_id_var.get()) is not None:
         event.setdefault("request_id", rid)
     if (tp := traceparent_var.get()) is not None:

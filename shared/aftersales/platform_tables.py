@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import (
     BigInteger,
     Column,
-    Identity,
     DateTime,
+    Identity,
     Index,
     Integer,
     LargeBinary,
@@ -55,9 +55,7 @@ def platform_tables(metadata: MetaData) -> PlatformTables:
         Column("sent_at", DateTime(timezone=True)),
         Column("attempts", Integer, nullable=False, server_default="0"),
         Column("last_error", Text),
-        Index(
-            "ix_outbox_unsent", "seq", postgresql_where=text("sent_at IS NULL")
-        ),
+        Index("ix_outbox_unsent", "seq", postgresql_where=text("sent_at IS NULL")),
     )
     inbox = Table(
         "inbox",

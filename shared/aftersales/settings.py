@@ -46,7 +46,7 @@ class ServiceSettings(BaseSettings):
     outbox_batch: int = 100
     consumer_batch: int = 50
     consumer_max_deliver: int = 5
-    consumer_backoff_seconds: list[float] = Field(default_factory=lambda: [1, 5, 15, 60])
+    consumer_backoff_seconds: list[float] = Field(default_factory=lambda: [1.0, 5.0, 15.0, 60.0])
     consumer_ack_wait_seconds: float = 30
     consumer_watchdog_seconds: float = 5
     run_background: bool = True

@@ -7,6 +7,7 @@ refuses to run as root; as root the server runs as the wheel's ``embedded_postgr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -76,8 +77,10 @@ class EmbeddedPostgres:
         subprocess.run(
             [
                 str(_bin_dir() / "initdb"),
-                "-D", str(self.data_dir),
-                "-U", SUPERUSER,
+                "-D",
+                str(self.data_dir),
+                "-U",
+                SUPERUSER,
                 "--auth=trust",
                 "--encoding=UTF8",
                 "--locale=C",
@@ -95,13 +98,20 @@ class EmbeddedPostgres:
         self.process = subprocess.Popen(
             [
                 str(_bin_dir() / "postgres"),
-                "-D", str(self.data_dir),
-                "-p", str(self.port),
-                "-h", "127.0.0.1",
-                "-c", "unix_socket_directories=",
-                "-c", "max_connections=300",
-                "-c", "shared_buffers=128MB",
-                "-c", "listen_addresses=127.0.0.1",
+                "-D",
+                str(self.data_dir),
+                "-p",
+                str(self.port),
+                "-h",
+                "127.0.0.1",
+                "-c",
+                "unix_socket_directories=",
+                "-c",
+                "max_connections=300",
+                "-c",
+                "shared_buffers=128MB",
+                "-c",
+                "listen_addresses=127.0.0.1",
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -141,10 +151,8 @@ class EmbeddedPostgres:
         """SIGKILL the whole server process group, as a crash would."""
         if self.process is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process.wait(10)
 
     def restart(self) -> None:

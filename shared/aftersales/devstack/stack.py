@@ -137,9 +137,18 @@ class ServiceProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "uvicorn", self.ref.app_factory, "--factory",
-                "--host", "127.0.0.1", "--port", str(self.port),
-                "--no-access-log", "--timeout-graceful-shutdown", "10",
+                sys.executable,
+                "-m",
+                "uvicorn",
+                self.ref.app_factory,
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--no-access-log",
+                "--timeout-graceful-shutdown",
+                "10",
             ],
             env=self.env,
             stdout=log,

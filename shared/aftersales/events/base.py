@@ -62,7 +62,7 @@ class Envelope(BaseModel, Generic[D]):
         traceparent: str | None = None,
         time: datetime | None = None,
     ) -> Envelope[D]:
-        return Envelope[type(data)](  # type: ignore[misc]
+        return Envelope[type(data)](  # type: ignore[misc,operator]
             id=uuid.uuid4(),
             type=data.SUBJECT,
             source=source,

@@ -9,8 +9,17 @@ from typing import ClassVar, Literal
 from aftersales.events.base import Contract, EventData, Window
 
 JobStatus = Literal[
-    "unrouted", "offered", "accepted", "scheduled", "en_route", "on_site", "in_workshop",
-    "repaired", "inspected", "completed", "cancelled",
+    "unrouted",
+    "offered",
+    "accepted",
+    "scheduled",
+    "en_route",
+    "on_site",
+    "in_workshop",
+    "repaired",
+    "inspected",
+    "completed",
+    "cancelled",
 ]
 
 

@@ -9,7 +9,11 @@ from typing import ClassVar, Literal
 from aftersales.events.base import EventData
 
 CallbackOutcome = Literal[
-    "satisfied", "unsatisfied", "complaint", "not_fixed_first_visit", "not_fixed_repeat",
+    "satisfied",
+    "unsatisfied",
+    "complaint",
+    "not_fixed_first_visit",
+    "not_fixed_repeat",
     "bad_attitude",
 ]
 Grade = Literal["A", "B", "C", "D"]

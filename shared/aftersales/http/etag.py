@@ -16,7 +16,9 @@ def expected_version(request: Request, *, required: bool = True) -> int | None:
     header = request.headers.get("if-match")
     if header is None or not header.strip():
         if required:
-            raise PreconditionRequired("This change needs an If-Match header with the ETag you read.")
+            raise PreconditionRequired(
+                "This change needs an If-Match header with the ETag you read."
+            )
         return None
     if header.strip() == "*":
         return None

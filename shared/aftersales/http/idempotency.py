@@ -29,7 +29,7 @@ IdempotencyKey = Annotated[
     str | None,
     Header(
         alias="Idempotency-Key",
-        description="Makes a creating POST safe to retry: same key + same body replays the response.",
+        description="Makes a creating POST safe to retry: same key and body replay the response.",
         max_length=255,
     ),
 ]
@@ -99,12 +99,16 @@ async def run_command(
         ).first()
         if claimed is None:
             row = (
-                await session.execute(
-                    select(table)
-                    .where(table.c.principal == owner, table.c.key == key)
-                    .with_for_update()
+                (
+                    await session.execute(
+                        select(table)
+                        .where(table.c.principal == owner, table.c.key == key)
+                        .with_for_update()
+                    )
                 )
-            ).mappings().one()
+                .mappings()
+                .one()
+            )
             expired = row["expires_at"] <= now
             stale = row["state"] == "in_flight" and row["claimed_at"] <= now - timedelta(
                 seconds=settings.idempotency_stale_seconds

@@ -61,4 +61,4 @@ async def keyset_page(
         return rows, None
     rows = rows[:limit]
     last = rows[-1]
-    return rows, encode_cursor(getattr(last, sort_col.key), getattr(last, id_col.key))
+    return rows, encode_cursor(getattr(last, str(sort_col.key)), getattr(last, str(id_col.key)))

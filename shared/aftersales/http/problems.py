@@ -52,7 +52,9 @@ def problem(
     **extensions: Any,
 ) -> Response:
     body: dict[str, Any] = {
-        "type": type_ or PROBLEM_BASE + _SLUGS.get(status, _TITLES.get(status, "error").lower().replace(" ", "-")),
+        "type": type_
+        or PROBLEM_BASE
+        + _SLUGS.get(status, _TITLES.get(status, "error").lower().replace(" ", "-")),
         "title": title or _TITLES.get(status, "Error"),
         "status": status,
     }
@@ -121,7 +123,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _unhandled(request: Request, exc: Exception) -> Response:
     log.exception("http.unhandled_error", path=request.url.path)
-    return problem(500, "An unexpected error occurred; it has been logged.", instance=request.url.path)
+    return problem(
+        500, "An unexpected error occurred; it has been logged.", instance=request.url.path
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:

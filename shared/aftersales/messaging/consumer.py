@@ -125,7 +125,9 @@ class ConsumerRunner:
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:
-                    log.warning("consumer.fetch_failed", consumer=self.consumer_name, error=repr(exc))
+                    log.warning(
+                        "consumer.fetch_failed", consumer=self.consumer_name, error=repr(exc)
+                    )
                     await self._drop_subscription()
                     await asyncio.sleep(0.5)
                     continue
@@ -156,7 +158,10 @@ class ConsumerRunner:
         )
         try:
             info = await js.consumer_info(self.subscription.stream, self.durable)
-            if sorted(info.config.filter_subjects or [info.config.filter_subject or ""]) != subjects:
+            if (
+                sorted(info.config.filter_subjects or [info.config.filter_subject or ""])
+                != subjects
+            ):
                 await js.add_consumer(self.subscription.stream, config)
         except NotFoundError:
             await js.add_consumer(self.subscription.stream, config)
@@ -240,7 +245,9 @@ class ConsumerRunner:
         try:
             event_id = uuid.UUID(headers.get("Nats-Msg-Id", ""))
         except ValueError:
-            event_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{msg.subject}:{msg.metadata.sequence.stream}")
+            event_id = uuid.uuid5(
+                uuid.NAMESPACE_URL, f"{msg.subject}:{msg.metadata.sequence.stream}"
+            )
         try:
             async with self.db.sessionmaker() as session, session.begin():
                 await session.execute(
@@ -257,8 +264,11 @@ class ConsumerRunner:
                     )
                     .on_conflict_do_update(
                         index_elements=["consumer", "event_id"],
-                        set_={"error": repr(exc)[:4000], "deliveries": deliveries,
-                              "replayed_at": None},
+                        set_={
+                            "error": repr(exc)[:4000],
+                            "deliveries": deliveries,
+                            "replayed_at": None,
+                        },
                     )
                 )
         except Exception as db_exc:  # cannot record it: keep it in the stream instead
@@ -285,7 +295,9 @@ class ReplayResult:
     errors: list[str]
 
 
-async def list_dead_letters(db: Database, *, include_replayed: bool = False) -> list[dict[str, Any]]:
+async def list_dead_letters(
+    db: Database, *, include_replayed: bool = False
+) -> list[dict[str, Any]]:
     dead = db.platform.dead_letters
     query = select(dead).order_by(dead.c.failed_at)
     if not include_replayed:

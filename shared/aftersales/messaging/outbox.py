@@ -73,6 +73,9 @@ class OutboxRelay:
         while True:
             try:
                 await self._ensure_listener()
+                if not self._stream_ready and self.link.connected:
+                    await ensure_stream(self.link.jetstream(), self.service)
+                    self._stream_ready = True
                 published = await self.drain()
                 backoff = 0.2
                 if published == 0:

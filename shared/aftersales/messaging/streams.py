@@ -34,14 +34,15 @@ def stream_config(service: str, replicas: int = 1) -> StreamConfig:
 
 async def ensure_stream(js: JetStreamContext, service: str, replicas: int = 1) -> None:
     config = stream_config(service, replicas)
+    name = stream_name(service)
     try:
-        await js.stream_info(config.name)
+        await js.stream_info(name)
     except NotFoundError:
         try:
             await js.add_stream(config)
         except BadRequestError:
             # Another replica created it between our look-up and our add.
-            await js.stream_info(config.name)
+            await js.stream_info(name)
         return
     await js.update_stream(config)
 

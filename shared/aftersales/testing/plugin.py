@@ -127,9 +127,7 @@ def make_settings(
 
 
 @pytest.fixture
-def settings_for(
-    infrastructure: Infrastructure, service_urls: dict[str, str]
-) -> SettingsFactory:
+def settings_for(infrastructure: Infrastructure, service_urls: dict[str, str]) -> SettingsFactory:
     """``settings_for("intake", nats_url=..., consumer_max_deliver=3)``."""
 
     def build(name: str, **overrides: Any) -> ServiceSettings:

@@ -3,21 +3,26 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
-
 from aftersales.auth import JWTAuthenticator
 from aftersales.errors import Unauthorized
 from aftersales.settings import ServiceSettings
+from cryptography.hazmat.primitives.asymmetric import rsa
 
-from .conftest import SECRET
+SECRET = "unit-test-secret-" + "y" * 32  # the kit fixture's secret
 
 BODY = {"text": "hi"}
 
 
 def claims(**overrides):
     now = datetime.now(UTC)
-    base = {"sub": "u1", "role": "admin", "iss": "aftersales", "aud": "aftersales",
-            "iat": now, "exp": now + timedelta(minutes=5)}
+    base = {
+        "sub": "u1",
+        "role": "admin",
+        "iss": "aftersales",
+        "aud": "aftersales",
+        "iat": now,
+        "exp": now + timedelta(minutes=5),
+    }
     base.update(overrides)
     return {k: v for k, v in base.items() if v is not None}
 
@@ -99,8 +104,9 @@ def test_rs256_via_jwks_file(tmp_path):
     auth = JWTAuthenticator(
         ServiceSettings(jwt_algorithms=["RS256"], jwt_jwks_file=str(jwks), environment="production")
     )
-    token = jwt.encode(claims(role="crm", tenant_id="acme"), key, algorithm="RS256",
-                       headers={"kid": "k1"})
+    token = jwt.encode(
+        claims(role="crm", tenant_id="acme"), key, algorithm="RS256", headers={"kid": "k1"}
+    )
     principal = auth.decode(token)
     assert principal.role == "crm" and principal.tenant_id == "acme"
     # An HS256 token signed with the public key (algorithm confusion) is refused.

@@ -4,18 +4,28 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
-
 from aftersales.events import CONTRACTS, REGISTRY, Envelope, decode, encode, intake
+from pydantic import ValidationError
 
 CONTRACT_MD = Path(__file__).resolve().parents[3].parent / "shared" / "CONTRACT.md"
 PUBLISHED_IN_CONTRACT = {
-    "intake.ticket.created.v1", "intake.ticket.reopened.v1", "intake.ticket.closed.v1",
-    "intake.ticket.cancelled.v1", "intake.ticket.remedy_decided.v1", "dispatch.job.routed.v1",
-    "dispatch.job.unrouted.v1", "dispatch.job.accepted.v1", "dispatch.job.scheduled.v1",
-    "dispatch.job.status_changed.v1", "dispatch.job.completed.v1", "dispatch.sla.breached.v1",
-    "billing.charge.issued.v1", "billing.charge.paid.v1", "feedback.callback.recorded.v1",
-    "feedback.complaint.opened.v1", "feedback.point.graded.v1",
+    "intake.ticket.created.v1",
+    "intake.ticket.reopened.v1",
+    "intake.ticket.closed.v1",
+    "intake.ticket.cancelled.v1",
+    "intake.ticket.remedy_decided.v1",
+    "dispatch.job.routed.v1",
+    "dispatch.job.unrouted.v1",
+    "dispatch.job.accepted.v1",
+    "dispatch.job.scheduled.v1",
+    "dispatch.job.status_changed.v1",
+    "dispatch.job.completed.v1",
+    "dispatch.sla.breached.v1",
+    "billing.charge.issued.v1",
+    "billing.charge.paid.v1",
+    "feedback.callback.recorded.v1",
+    "feedback.complaint.opened.v1",
+    "feedback.point.graded.v1",
 }
 
 
@@ -28,12 +38,21 @@ def make_ticket_created(**overrides):
         channel="hotline",
         description="does not cool",
         customer=intake.CustomerFacts(
-            id=uuid.uuid4(), name="Li", phone="13800138000", region="310115", city="Shanghai",
+            id=uuid.uuid4(),
+            name="Li",
+            phone="13800138000",
+            region="310115",
+            city="Shanghai",
             line="1 Road",
         ),
         product=intake.ProductFacts(
-            id=uuid.uuid4(), category="air_conditioner", model="KFR", serial_no="S1",
-            purchased_on=date(2026, 1, 1), warranty_until=date(2026, 12, 31), in_warranty=True,
+            id=uuid.uuid4(),
+            category="air_conditioner",
+            model="KFR",
+            serial_no="S1",
+            purchased_on=date(2026, 1, 1),
+            warranty_until=date(2026, 12, 31),
+            in_warranty=True,
         ),
         respond_by=now,
         needs_visit=True,
@@ -44,7 +63,7 @@ def make_ticket_created(**overrides):
 
 
 def test_every_event_named_in_the_contract_has_a_registered_model():
-    assert PUBLISHED_IN_CONTRACT <= set(REGISTRY)
+    assert set(REGISTRY) >= PUBLISHED_IN_CONTRACT
     if CONTRACT_MD.exists():
         named = set(re.findall(r"`([a-z]+\.[a-z_]+\.[a-z_]+\.v\d+)`", CONTRACT_MD.read_text()))
         assert named <= set(REGISTRY), named - set(REGISTRY)

@@ -1,5 +1,4 @@
 import pytest
-
 from aftersales.settings import ServiceSettings
 from intake.settings import IntakeSettings
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import Literal
 
 JobStatus = Literal[
-    "unrouted", "offered", "accepted", "scheduled", "en_route", "on_site", "in_workshop",
-    "repaired", "inspected", "completed", "cancelled",
+    "unrouted",
+    "offered",
+    "accepted",
+    "scheduled",
+    "en_route",
+    "on_site",
+    "in_workshop",
+    "repaired",
+    "inspected",
+    "completed",
+    "cancelled",
 ]
 
 

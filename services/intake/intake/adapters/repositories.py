@@ -6,11 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from aftersales.errors import NotFound
+from aftersales.http.pagination import keyset_page
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from aftersales.errors import NotFound
-from aftersales.http.pagination import keyset_page
 from intake.adapters.tables import (
     CustomerRow,
     ProductRow,
@@ -30,7 +30,9 @@ class CustomerRepository:
             raise NotFound(f"Customer {customer_id} does not exist.")
         return row
 
-    async def find_same(self, phone_normalized: str, external_ref: str | None) -> CustomerRow | None:
+    async def find_same(
+        self, phone_normalized: str, external_ref: str | None
+    ) -> CustomerRow | None:
         stmt = select(CustomerRow).where(CustomerRow.phone_normalized == phone_normalized)
         if external_ref is not None:
             stmt = stmt.where(
@@ -105,11 +107,15 @@ class TicketRepository:
             limit=limit,
         )
 
-    def record(self, ticket_id: uuid.UUID, at: datetime, event: str, summary: str, **data: Any) -> None:
+    def record(
+        self, ticket_id: uuid.UUID, at: datetime, event: str, summary: str, **data: Any
+    ) -> None:
         self.session.add(
             TimelineRow(ticket_id=ticket_id, at=at, event=event, summary=summary, data=data)
         )
 
     async def timeline(self, ticket_id: uuid.UUID) -> list[TimelineRow]:
-        stmt = select(TimelineRow).where(TimelineRow.ticket_id == ticket_id).order_by(TimelineRow.seq)
+        stmt = (
+            select(TimelineRow).where(TimelineRow.ticket_id == ticket_id).order_by(TimelineRow.seq)
+        )
         return list((await self.session.execute(stmt)).scalars())

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request
-from starlette.responses import Response
-
 from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.idempotency import IdempotencyKey, run_command
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
 from intake.adapters.repositories import CustomerRepository
 from intake.api.presenters import customer_out, product_out
 from intake.api.schemas import CustomerIn, CustomerOut, ProductIn, ProductOut
@@ -47,7 +47,12 @@ async def create_customer(
         return customer_out(await register_customer(uow, cmd))
 
     return await run_command(
-        request, db, command, principal=principal, key=idempotency_key, body=body,
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
         headers_for=lambda c: {"Location": f"/v1/customers/{c.id}", "ETag": etag_of(c.version)},  # type: ignore[attr-defined]
     )
 

@@ -20,7 +20,7 @@ def normalise_phone(phone: str) -> str:
         digits = "+" + digits
     for prefix in ("+86", "0086"):
         if digits.startswith(prefix) and len(digits) - len(prefix) >= 7:
-            digits = digits[len(prefix):]
+            digits = digits[len(prefix) :]
             break
     if len(digits.lstrip("+")) < 5 or len(digits) > 20:
         raise Unprocessable("phone must hold between 5 and 20 digits.")

@@ -13,8 +13,15 @@ TicketKind = Literal[
 ]
 Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
 TicketStatus = Literal[
-    "open", "dispatched", "scheduled", "in_progress", "completed", "closed", "reopened",
-    "cancelled", "resolved_remotely",
+    "open",
+    "dispatched",
+    "scheduled",
+    "in_progress",
+    "completed",
+    "closed",
+    "reopened",
+    "cancelled",
+    "resolved_remotely",
 ]
 KINDS: tuple[str, ...] = get_args(TicketKind)
 CHANNELS: tuple[str, ...] = get_args(Channel)

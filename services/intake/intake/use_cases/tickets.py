@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.events import Envelope, Window, dispatch, intake
+
 from intake.adapters.repositories import CustomerRepository, ProductRepository, TicketRepository
 from intake.adapters.tables import TicketRow
 from intake.domain.products import in_warranty
@@ -60,7 +61,9 @@ async def open_ticket(uow: UnitOfWork, cmd: OpenTicket, policy: ResponsePolicy) 
         updated_at=now,
     )
     tickets.add(row)
-    tickets.record(row.id, now, intake.TicketCreated.SUBJECT, f"Ticket {row.number} opened via {cmd.channel}.")
+    tickets.record(
+        row.id, now, intake.TicketCreated.SUBJECT, f"Ticket {row.number} opened via {cmd.channel}."
+    )
     await uow.session.flush()
     uow.publish(
         intake.TicketCreated(

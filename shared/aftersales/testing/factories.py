@@ -1,0 +1,97 @@
+"""Small helpers that make test data through the public HTTP API, with random values."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import date
+from typing import Any
+
+import nats
+from nats.js.errors import NotFoundError
+
+from aftersales.events import Envelope, encode
+from aftersales.messaging.streams import ensure_stream, stream_for_subject
+from aftersales.testing.apps import RunningService
+
+
+def _phone() -> str:
+    return f"13{random.randint(100_000_000, 999_999_999)}"
+
+
+async def make_customer(intake: RunningService, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": f"Customer {uuid.uuid4().hex[:6]}",
+        "phone": _phone(),
+        "address": {"region": "310115", "city": "Shanghai", "line": "88 Century Avenue"},
+    }
+    body.update(overrides)
+    r = await intake.client.post("/v1/customers", json=body, headers=intake.auth("agent"))
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def make_product(
+    intake: RunningService, customer_id: str, **overrides: Any
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "category": "air_conditioner",
+        "model": "KFR-35GW",
+        "serial_no": uuid.uuid4().hex[:12].upper(),
+        "purchased_on": date.today().replace(day=1).isoformat(),
+        "warranty_months": 12,
+    }
+    body.update(overrides)
+    r = await intake.client.post(
+        f"/v1/customers/{customer_id}/products", json=body, headers=intake.auth("agent")
+    )
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def make_ticket(
+    intake: RunningService,
+    *,
+    customer: dict[str, Any] | None = None,
+    product: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+    **overrides: Any,
+) -> dict[str, Any]:
+    customer = customer or await make_customer(intake)
+    product = product or await make_product(intake, customer["id"])
+    body: dict[str, Any] = {
+        "customer_id": customer["id"],
+        "product_id": product["id"],
+        "kind": "repair",
+        "description": "The unit does not cool.",
+        "channel": "hotline",
+    }
+    body.update(overrides)
+    r = await intake.client.post(
+        "/v1/tickets", json=body, headers={**intake.auth("agent"), **(headers or {})}
+    )
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def publish_raw(nats_url: str, envelope: Envelope[Any], *, msg_id: str | None = None) -> None:
+    """Publish an event straight to JetStream (as a second delivery would arrive)."""
+    nc = await nats.connect(nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js, stream_for_subject(envelope.type).lower())
+        headers = {"Nats-Msg-Id": msg_id or str(envelope.id)}
+        await js.publish(envelope.type, encode(envelope), headers=headers)
+    finally:
+        await nc.close()
+
+
+async def stream_messages(nats_url: str, stream: str) -> int:
+    nc = await nats.connect(nats_url)
+    try:
+        info = await nc.jetstream().stream_info(stream)
+        return int(info.state.messages)
+    except NotFoundError:
+        return 0  # nothing was ever published there
+    finally:
+        await nc.close()

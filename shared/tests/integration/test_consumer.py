@@ -1,0 +1,220 @@
+"""The consumer runner: inbox dedup, redelivery, dead letters and replay, broker restarts."""
+
+import asyncio
+import time
+import uuid
+from datetime import UTC, date, datetime
+
+import nats
+from aftersales.events import Envelope, intake
+from aftersales.messaging.consumer import (
+    ConsumerRunner,
+    ConsumerSettings,
+    Subscription,
+    apply_once,
+    list_dead_letters,
+    replay_dead_letters,
+)
+from aftersales.messaging.streams import ensure_stream
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import publish_raw
+from dispatch.adapters.tables import JobRow
+from dispatch.use_cases.jobs import create_job_for_ticket
+from nats.js.api import AckPolicy, ConsumerConfig
+from sqlalchemy import func, select
+
+
+def ticket_created(**overrides) -> Envelope:
+    now = datetime.now(UTC)
+    ticket_id = uuid.uuid4()
+    data = intake.TicketCreated(
+        ticket_id=ticket_id,
+        number=f"SR-2026-{uuid.uuid4().int % 10_000_000:07d}",
+        kind="repair",
+        channel="hotline",
+        description="leaks water",
+        customer=intake.CustomerFacts(
+            id=uuid.uuid4(),
+            name="Zhang",
+            phone="13800000000",
+            region="440305",
+            city="Shenzhen",
+            line="1 Road",
+        ),
+        product=intake.ProductFacts(
+            id=uuid.uuid4(),
+            category="washing_machine",
+            model="XQB",
+            serial_no="S",
+            purchased_on=date(2025, 1, 1),
+            warranty_until=date(2027, 1, 1),
+            in_warranty=True,
+        ),
+        respond_by=now,
+        needs_visit=True,
+        created_at=now,
+        **overrides,
+    )
+    return Envelope.wrap(data, source="intake", aggregate_id=ticket_id, aggregate_version=1)
+
+
+async def jobs_for(db, ticket_id) -> int:
+    async with db.sessionmaker() as s:
+        return await s.scalar(
+            select(func.count()).select_from(JobRow).where(JobRow.ticket_id == ticket_id)
+        )
+
+
+async def consumer_state(nats_url, stream, durable):
+    nc = await nats.connect(nats_url)
+    try:
+        info = await nc.jetstream().consumer_info(stream, durable)
+        return info.num_pending, info.num_ack_pending, info.delivered.consumer_seq
+    finally:
+        await nc.close()
+
+
+async def test_the_same_event_delivered_twice_takes_effect_once(start_service, infrastructure):
+    async with start_service("dispatch") as svc:
+        env = ticket_created()
+        await publish_raw(infrastructure.broker_url, env, msg_id="first-delivery")
+        await publish_raw(infrastructure.broker_url, env, msg_id="second-delivery")
+
+        async def both_delivered_and_acked():
+            pending, ack_pending, delivered = await consumer_state(
+                infrastructure.broker_url, "INTAKE", "dispatch"
+            )
+            return pending == 0 and ack_pending == 0 and delivered >= 2
+
+        await eventually(both_delivered_and_acked)
+        assert await jobs_for(svc.db, env.data.ticket_id) == 1
+
+
+async def test_redelivery_after_a_crash_before_the_ack_takes_effect_once(
+    start_service, infrastructure, settings_for
+):
+    # The consumer exists and the event is waiting, but no service runs yet.
+    nc = await nats.connect(infrastructure.broker_url)
+    js = nc.jetstream()
+    await ensure_stream(js, "intake")
+    await js.add_consumer(
+        "INTAKE",
+        ConsumerConfig(
+            durable_name="dispatch",
+            ack_policy=AckPolicy.EXPLICIT,
+            ack_wait=1,
+            max_deliver=-1,
+            filter_subject=intake.TicketCreated.SUBJECT,
+        ),
+    )
+    env = ticket_created()
+    await publish_raw(infrastructure.broker_url, env)
+
+    # A first process takes the message, commits the handler's work, and dies before acking.
+    psub = await js.pull_subscribe_bind("dispatch", "INTAKE")
+    [msg] = await psub.fetch(1, timeout=5)
+    assert msg.metadata.num_delivered == 1
+    async with start_service("dispatch", run_background=False) as crashed:
+        assert await apply_once(crashed.db, "dispatch:INTAKE", env, create_job_for_ticket)
+    await psub.unsubscribe()
+    await nc.close()
+
+    # The restarted service gets the redelivery and must not create a second job.
+    from aftersales.service import create_service_app
+    from aftersales.testing.apps import running
+    from dispatch.main import DEFINITION
+
+    app = create_service_app(DEFINITION, settings_for("dispatch"))
+    async with running("dispatch", app) as svc:
+
+        async def redelivered_and_acked():
+            pending, ack_pending, delivered = await consumer_state(
+                infrastructure.broker_url, "INTAKE", "dispatch"
+            )
+            return pending == 0 and ack_pending == 0 and delivered >= 2
+
+        await eventually(redelivered_and_acked)
+        assert await jobs_for(svc.db, env.data.ticket_id) == 1
+
+
+async def test_a_failing_handler_is_dead_lettered_then_replayed_once(start_service, infrastructure):
+    attempts = 0
+
+    async def broken(uow, envelope):
+        nonlocal attempts
+        attempts += 1
+        raise ValueError("projection bug")
+
+    async with start_service("dispatch", run_background=False) as svc:
+        link = svc.app.state.link
+        await link.wait_ready(10)
+        runner = ConsumerRunner(
+            svc.db,
+            link,
+            service="dispatch",
+            subscription=Subscription(
+                producer="intake",
+                handlers={intake.TicketCreated.SUBJECT: broken},
+                durable="dlq-test",
+            ),
+            settings=ConsumerSettings(max_deliver=3, backoff_seconds=[0.1], fetch_seconds=0.5),
+        )
+        task = asyncio.create_task(runner.run())
+        env = ticket_created()
+        await publish_raw(infrastructure.broker_url, env)
+        try:
+            dead = await eventually(lambda: list_dead_letters(svc.db))
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        assert attempts == 3
+        [letter] = dead
+        assert letter["event_id"] == env.id
+        assert letter["deliveries"] == 3
+        assert "projection bug" in letter["error"]
+        assert await jobs_for(svc.db, env.data.ticket_id) == 0
+
+        fixed = {runner.consumer_name: {intake.TicketCreated.SUBJECT: create_job_for_ticket}}
+        result = await replay_dead_letters(svc.db, fixed)
+        assert (result.replayed, result.failed) == (1, 0)
+        assert await jobs_for(svc.db, env.data.ticket_id) == 1
+        assert await list_dead_letters(svc.db) == []
+        again = await replay_dead_letters(svc.db, fixed)
+        assert again.replayed == 0
+        assert await jobs_for(svc.db, env.data.ticket_id) == 1
+
+
+async def test_an_unknown_event_goes_straight_to_the_dead_letters(start_service, infrastructure):
+    async with start_service("dispatch") as svc:
+        nc = await nats.connect(infrastructure.broker_url)
+        js = nc.jetstream()
+        await ensure_stream(js, "intake")
+        await js.publish(
+            intake.TicketCreated.SUBJECT,
+            b'{"not": "an event"}',
+            headers={"Nats-Msg-Id": str(uuid.uuid4())},
+        )
+        await nc.close()
+        [letter] = await eventually(lambda: list_dead_letters(svc.db))
+        assert letter["deliveries"] == 1
+        assert "not a known event" in letter["error"]
+
+
+async def test_consumer_resumes_after_the_broker_is_killed_and_restarted(
+    start_service, private_nats
+):
+    async with start_service("dispatch", nats_url=private_nats.url) as svc:
+        first = ticket_created()
+        await publish_raw(private_nats.url, first)
+        await eventually(lambda: jobs_for(svc.db, first.data.ticket_id))
+
+        private_nats.kill()
+        await asyncio.sleep(1)
+        private_nats.start()
+        restarted_at = time.monotonic()
+
+        second = ticket_created()
+        await publish_raw(private_nats.url, second)
+        await eventually(lambda: jobs_for(svc.db, second.data.ticket_id), timeout=15)
+        assert time.monotonic() - restarted_at < 15
+        assert await jobs_for(svc.db, first.data.ticket_id) == 1

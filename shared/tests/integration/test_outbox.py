@@ -1,0 +1,88 @@
+"""The transactional outbox against real PostgreSQL and NATS."""
+
+import uuid
+
+import pytest
+from aftersales.events import dispatch
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_customer, make_product, stream_messages
+from sqlalchemy import func, select
+
+
+async def outbox_rows(db):
+    async with db.sessionmaker() as s:
+        return await s.scalar(select(func.count()).select_from(db.platform.outbox))
+
+
+async def test_a_rolled_back_unit_of_work_writes_no_event(start_service):
+    async with start_service("dispatch") as svc:
+        with pytest.raises(RuntimeError):
+            async with svc.db.uow() as uow:
+                uow.publish(
+                    dispatch.JobUnrouted(job_id=uuid.uuid4(), ticket_id=uuid.uuid4(), reason="x"),
+                    aggregate_id=uuid.uuid4(),
+                    aggregate_version=1,
+                )
+                raise RuntimeError("the use case failed after staging its event")
+        assert await outbox_rows(svc.db) == 0
+
+        async with svc.db.uow() as uow:
+            uow.publish(
+                dispatch.JobUnrouted(job_id=uuid.uuid4(), ticket_id=uuid.uuid4(), reason="y"),
+                aggregate_id=uuid.uuid4(),
+                aggregate_version=1,
+            )
+            await uow.commit()
+        assert await outbox_rows(svc.db) == 1
+
+
+async def test_a_refused_request_publishes_nothing(start_service, infrastructure):
+    async with start_service("intake") as intake:
+        alice, bob = await make_customer(intake), await make_customer(intake)
+        bobs_product = await make_product(intake, bob["id"])
+        r = await intake.client.post(
+            "/v1/tickets",
+            json={
+                "customer_id": alice["id"],
+                "product_id": bobs_product["id"],
+                "kind": "repair",
+                "description": "x",
+                "channel": "hotline",
+            },
+            headers=intake.auth(),
+        )
+        assert r.status_code == 422
+        assert "another customer" in r.json()["detail"]
+        assert await outbox_rows(intake.db) == 0
+        await intake.app.state.relay.drain()
+        assert await stream_messages(infrastructure.broker_url, "INTAKE") == 0
+
+
+async def test_committed_events_are_published_and_marked_sent(start_service, infrastructure):
+    async with start_service("intake") as intake:
+        customer = await make_customer(intake)
+        product = await make_product(intake, customer["id"])
+        for _ in range(3):
+            r = await intake.client.post(
+                "/v1/tickets",
+                json={
+                    "customer_id": customer["id"],
+                    "product_id": product["id"],
+                    "kind": "repair",
+                    "description": "noise",
+                    "channel": "crm",
+                },
+                headers=intake.auth("crm"),
+            )
+            assert r.status_code == 201
+
+        async def all_sent():
+            async with intake.db.sessionmaker() as s:
+                outbox = intake.db.platform.outbox
+                unsent = await s.scalar(
+                    select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+                )
+            return unsent == 0
+
+        await eventually(all_sent)
+        assert await stream_messages(infrastructure.broker_url, "INTAKE") == 3
