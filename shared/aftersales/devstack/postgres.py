@@ -32,9 +32,12 @@ def _run_as() -> str | None:
 
 
 class EmbeddedPostgres:
-    def __init__(self, data_dir: Path, port: int) -> None:
+    def __init__(
+        self, data_dir: Path, port: int, settings: dict[str, str] | None = None
+    ) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.port = port
+        self.settings = settings or {}
         self.log_path = self.data_dir.parent / f"{self.data_dir.name}.log"
         self.process: subprocess.Popen[bytes] | None = None
         self.user = _run_as()
@@ -112,6 +115,7 @@ class EmbeddedPostgres:
                 "shared_buffers=128MB",
                 "-c",
                 "listen_addresses=127.0.0.1",
+                *[arg for k, v in self.settings.items() for arg in ("-c", f"{k}={v}")],
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
