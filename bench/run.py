@@ -67,7 +67,7 @@ def machine() -> dict[str, str]:
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 async def drive(
@@ -82,16 +82,35 @@ async def drive(
     base = f"http://127.0.0.1:{ports['intake']}"
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30) as c:
-        customer = (await c.post("/v1/customers", json={
-            "name": "Bench", "phone": f"136{time.time_ns() % 100_000_000:08d}",
-            "address": {"region": "310115", "city": "Shanghai", "line": "1 Bench Rd"},
-        })).json()
-        product = (await c.post(f"/v1/customers/{customer['id']}/products", json={
-            "category": "air_conditioner", "model": "KFR-35GW", "serial_no": f"B-{tag}",
-            "purchased_on": "2026-06-01", "warranty_months": 12,
-        })).json()
-        body = {"customer_id": customer["id"], "product_id": product["id"], "kind": "repair",
-                "description": "benchmark ticket", "channel": "crm"}
+        customer = (
+            await c.post(
+                "/v1/customers",
+                json={
+                    "name": "Bench",
+                    "phone": f"136{time.time_ns() % 100_000_000:08d}",
+                    "address": {"region": "310115", "city": "Shanghai", "line": "1 Bench Rd"},
+                },
+            )
+        ).json()
+        product = (
+            await c.post(
+                f"/v1/customers/{customer['id']}/products",
+                json={
+                    "category": "air_conditioner",
+                    "model": "KFR-35GW",
+                    "serial_no": f"B-{tag}",
+                    "purchased_on": "2026-06-01",
+                    "warranty_months": 12,
+                },
+            )
+        ).json()
+        body = {
+            "customer_id": customer["id"],
+            "product_id": product["id"],
+            "kind": "repair",
+            "description": "benchmark ticket",
+            "channel": "crm",
+        }
         queue: asyncio.Queue[int] = asyncio.Queue()
         for i in range(tickets):
             queue.put_nowait(i)
@@ -167,8 +186,9 @@ async def main(
             ports = {ref.name: free_port() for ref in SERVICES}
             for ref in SERVICES:
                 os.environ[f"{ref.env_prefix}PORT"] = str(ports[ref.name])
-                env = service_env(ref, db_url=urls[ref.name], nats_url=nats_server.url,
-                                  jwt_secret=SECRET)
+                env = service_env(
+                    ref, db_url=urls[ref.name], nats_url=nats_server.url, jwt_secret=SECRET
+                )
                 env["AFTERSALES_LOG_LEVEL"] = "WARNING"
                 supervisor.processes.append(
                     ServiceProcess(ref, env, data / "logs" / f"{ref.name}.log")
@@ -218,9 +238,7 @@ def cli() -> None:
     parser.add_argument("--paced-tickets", type=int, default=300)
     parser.add_argument("--paced-rate", type=float, default=20.0)
     args = parser.parse_args()
-    result = asyncio.run(
-        main(args.tickets, args.concurrency, args.paced_tickets, args.paced_rate)
-    )
+    result = asyncio.run(main(args.tickets, args.concurrency, args.paced_tickets, args.paced_rate))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))

@@ -53,7 +53,15 @@ def libpq_dsn(url: str) -> str:
 
 
 class Database:
-    def __init__(self, url: str, metadata: MetaData, *, pool_size: int = 5) -> None:
+    def __init__(
+        self,
+        url: str,
+        metadata: MetaData,
+        *,
+        pool_size: int = 5,
+        statement_timeout_ms: int = 30_000,
+        lock_timeout_ms: int = 10_000,
+    ) -> None:
         self.url = url
         self.metadata = metadata
         self.schema: str = metadata.schema or "public"
@@ -64,6 +72,16 @@ class Database:
             max_overflow=pool_size,
             pool_pre_ping=True,
             pool_recycle=1800,
+            pool_timeout=30,
+            # Nothing may wait forever: a stuck lock or query becomes an error that says so.
+            connect_args={
+                "server_settings": {
+                    "statement_timeout": str(statement_timeout_ms),
+                    "lock_timeout": str(lock_timeout_ms),
+                    "idle_in_transaction_session_timeout": "120000",
+                    "application_name": f"aftersales-{metadata.schema}",
+                }
+            },
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
 

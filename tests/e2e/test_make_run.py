@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+
 from aftersales.devstack.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aftersales.events import intake
 from aftersales.messaging.consumer import Subscription
-
 from billing.use_cases.projections import record_ticket
 
 SUBSCRIPTIONS = (

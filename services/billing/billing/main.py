@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aftersales.service import ServiceDefinition, create_service_app
 from fastapi import FastAPI
 
+from aftersales.service import ServiceDefinition, create_service_app
 from billing.adapters.tables import metadata
 from billing.consumers import SUBSCRIPTIONS
 from billing.settings import BillingSettings

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aftersales.events import intake
 from aftersales.messaging.consumer import Subscription
-
 from dispatch.use_cases.jobs import create_job_for_ticket
 
 SUBSCRIPTIONS = (

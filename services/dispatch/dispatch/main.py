@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aftersales.service import ServiceDefinition, create_service_app
 from fastapi import FastAPI
 
+from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
 from dispatch.api import jobs
 from dispatch.consumers import SUBSCRIPTIONS

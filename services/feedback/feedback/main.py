@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aftersales.service import ServiceDefinition, create_service_app
 from fastapi import FastAPI
 
+from aftersales.service import ServiceDefinition, create_service_app
 from feedback.adapters.tables import metadata
 from feedback.consumers import SUBSCRIPTIONS
 from feedback.settings import FeedbackSettings

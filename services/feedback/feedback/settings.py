@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from aftersales.settings import ServiceSettings
 from pydantic_settings import SettingsConfigDict
+
+from aftersales.settings import ServiceSettings
 
 
 class FeedbackSettings(ServiceSettings):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aftersales.events import dispatch
 from aftersales.messaging.consumer import Subscription
-
 from intake.use_cases.tickets import note_job_unrouted
 
 SUBSCRIPTIONS = (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aftersales.service import ServiceDefinition, create_service_app
 from fastapi import FastAPI
 
+from aftersales.service import ServiceDefinition, create_service_app
 from intake.adapters.tables import metadata
 from intake.api import customers, tickets
 from intake.consumers import SUBSCRIPTIONS

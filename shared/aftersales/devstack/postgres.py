@@ -32,9 +32,7 @@ def _run_as() -> str | None:
 
 
 class EmbeddedPostgres:
-    def __init__(
-        self, data_dir: Path, port: int, settings: dict[str, str] | None = None
-    ) -> None:
+    def __init__(self, data_dir: Path, port: int, settings: dict[str, str] | None = None) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.port = port
         self.settings = settings or {}

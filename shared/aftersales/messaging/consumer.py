@@ -172,7 +172,7 @@ class ConsumerRunner:
         psub, self._psub = self._psub, None
         if psub is not None:
             with contextlib.suppress(Exception):
-                await psub.unsubscribe()
+                await asyncio.wait_for(psub.unsubscribe(), timeout=2)
 
     async def _watchdog(self) -> None:
         while True:

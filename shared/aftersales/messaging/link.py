@@ -82,5 +82,6 @@ class NatsLink:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
         if self._nc is not None:
+            # close() flushes; against a dead broker that must not hold up shutdown.
             with contextlib.suppress(Exception):
-                await self._nc.close()
+                await asyncio.wait_for(self._nc.close(), timeout=5)

@@ -8,8 +8,11 @@ stream so tests do not see each other's data. Nothing starts unless a test asks 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import sys
+import threading
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -169,3 +172,39 @@ def private_nats(tmp_path: Path) -> Iterator[EmbeddedNats]:
 @pytest.fixture
 def service_url_for(infrastructure: Infrastructure) -> Callable[[str], str]:
     return lambda name: service_url(infrastructure.admin_url, name, DATABASE)
+
+
+_loops: list[asyncio.AbstractEventLoop] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def _remember_event_loop() -> None:
+    """Keep the session loop so a timeout can show what every task was waiting for."""
+    _loops.append(asyncio.get_running_loop())
+
+
+def _dump_tasks() -> None:
+    for loop in _loops:
+        tasks = asyncio.all_tasks(loop)
+        print(f"\n~~~~ {len(tasks)} asyncio tasks at timeout ~~~~", file=sys.stderr)
+        for task in tasks:
+            print(f"-- {task.get_name()}: {task.get_coro()!r}", file=sys.stderr)
+            task.print_stack(limit=12, file=sys.stderr)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Shortly before pytest-timeout ends a hung test, print the asyncio tasks' stacks."""
+    seconds = float(item.config.getini("timeout") or 0)
+    marker = item.get_closest_marker("timeout")
+    if marker and marker.args:
+        seconds = float(marker.args[0])
+    timer = threading.Timer(max(seconds - 5, 1), _dump_tasks) if seconds else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
+    try:
+        yield
+    finally:
+        if timer is not None:
+            timer.cancel()

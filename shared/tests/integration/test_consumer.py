@@ -6,6 +6,9 @@ import uuid
 from datetime import UTC, date, datetime
 
 import nats
+from nats.js.api import AckPolicy, ConsumerConfig
+from sqlalchemy import func, select
+
 from aftersales.events import Envelope, intake
 from aftersales.messaging.consumer import (
     ConsumerRunner,
@@ -20,8 +23,6 @@ from aftersales.testing.apps import eventually
 from aftersales.testing.factories import publish_raw
 from dispatch.adapters.tables import JobRow
 from dispatch.use_cases.jobs import create_job_for_ticket
-from nats.js.api import AckPolicy, ConsumerConfig
-from sqlalchemy import func, select
 
 
 def ticket_created(**overrides) -> Envelope:

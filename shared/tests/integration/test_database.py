@@ -2,6 +2,7 @@
 
 import asyncpg
 import pytest
+
 from aftersales.db import libpq_dsn
 from aftersales.registry import SERVICE_NAMES
 

@@ -3,6 +3,7 @@
 import asyncio
 
 import asyncpg
+
 from aftersales.testing.factories import make_customer
 
 

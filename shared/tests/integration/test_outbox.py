@@ -3,10 +3,11 @@
 import uuid
 
 import pytest
+from sqlalchemy import func, select
+
 from aftersales.events import dispatch
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import make_customer, make_product, stream_messages
-from sqlalchemy import func, select
 
 
 async def outbox_rows(db):

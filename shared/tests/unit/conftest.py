@@ -1,11 +1,12 @@
 import pytest
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict
+
 from aftersales.auth import Principal, require_roles
 from aftersales.db import make_metadata
 from aftersales.service import ServiceDefinition, create_service_app
 from aftersales.settings import ServiceSettings
 from aftersales.testing.apps import RunningService
-from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
 SECRET = "unit-test-secret-" + "y" * 32
 

@@ -3,10 +3,11 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
 from aftersales.auth import JWTAuthenticator
 from aftersales.errors import Unauthorized
 from aftersales.settings import ServiceSettings
-from cryptography.hazmat.primitives.asymmetric import rsa
 
 SECRET = "unit-test-secret-" + "y" * 32  # the kit fixture's secret
 

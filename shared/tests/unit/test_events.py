@@ -4,8 +4,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from aftersales.events import CONTRACTS, REGISTRY, Envelope, decode, encode, intake
 from pydantic import ValidationError
+
+from aftersales.events import CONTRACTS, REGISTRY, Envelope, decode, encode, intake
 
 CONTRACT_MD = Path(__file__).resolve().parents[3].parent / "shared" / "CONTRACT.md"
 PUBLISHED_IN_CONTRACT = {

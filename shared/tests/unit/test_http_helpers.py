@@ -2,11 +2,12 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
+from starlette.requests import Request
+
 from aftersales.errors import BadCursor, PreconditionFailed, PreconditionRequired
 from aftersales.http.etag import check_version, etag_of, expected_version
 from aftersales.http.middleware import child_traceparent
 from aftersales.http.pagination import decode_cursor, encode_cursor
-from starlette.requests import Request
 
 
 def request_with(headers):

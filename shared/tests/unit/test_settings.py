@@ -1,4 +1,5 @@
 import pytest
+
 from aftersales.settings import ServiceSettings
 from intake.settings import IntakeSettings
 

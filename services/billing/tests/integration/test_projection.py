@@ -1,7 +1,8 @@
+from sqlalchemy import func, select
+
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import make_ticket
 from billing.adapters.tables import TicketFactsRow
-from sqlalchemy import func, select
 
 
 async def test_every_created_ticket_is_recorded_once(start_service):

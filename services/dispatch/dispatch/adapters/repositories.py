@@ -3,11 +3,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from aftersales.errors import NotFound
-from aftersales.http.pagination import keyset_page
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from aftersales.errors import NotFound
+from aftersales.http.pagination import keyset_page
 from dispatch.adapters.tables import JobRow
 
 

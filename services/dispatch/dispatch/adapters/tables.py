@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from aftersales.db import make_metadata
 from sqlalchemy import DateTime, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from aftersales.db import make_metadata
 
 metadata = make_metadata("dispatch")
 

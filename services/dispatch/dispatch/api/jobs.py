@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import uuid
 
+from fastapi import APIRouter
+from starlette.responses import Response
+
 from aftersales.auth import Principal, require_roles
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.pagination import Cursor, Limit, Page
-from fastapi import APIRouter
-from starlette.responses import Response
-
 from dispatch.adapters.repositories import JobRepository
 from dispatch.adapters.tables import JobRow
 from dispatch.api.schemas import JobOut

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, intake
-
 from dispatch.adapters.repositories import JobRepository
 from dispatch.adapters.tables import JobRow
 from dispatch.domain.jobs import unrouted_reason

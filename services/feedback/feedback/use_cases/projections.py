@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, intake
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from aftersales.db import UnitOfWork
+from aftersales.events import Envelope, intake
 from feedback.adapters.tables import TicketContactRow
 
 

@@ -6,11 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from aftersales.errors import NotFound
-from aftersales.http.pagination import keyset_page
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from aftersales.errors import NotFound
+from aftersales.http.pagination import keyset_page
 from intake.adapters.tables import (
     CustomerRow,
     ProductRow,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from aftersales.db import make_metadata
 from sqlalchemy import (
     BigInteger,
     Date,
@@ -21,6 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from aftersales.db import make_metadata
 
 metadata = make_metadata("intake")
 ticket_number_seq = Sequence("ticket_number_seq", metadata=metadata, start=1)

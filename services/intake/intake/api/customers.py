@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import uuid
 
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
 from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from fastapi import APIRouter, Request
-from starlette.responses import Response
-
 from intake.adapters.repositories import CustomerRepository
 from intake.api.presenters import customer_out, product_out
 from intake.api.schemas import CustomerIn, CustomerOut, ProductIn, ProductOut

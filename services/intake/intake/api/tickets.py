@@ -3,15 +3,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
 from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from fastapi import APIRouter, Query, Request
-from starlette.responses import Response
-
 from intake.adapters.repositories import TicketRepository
 from intake.api.presenters import ticket_out, timeline_entry
 from intake.api.schemas import TicketIn, TicketOut, Timeline

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
-
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.adapters.tables import CustomerRow, ProductRow
 from intake.domain.customers import normalise_phone

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.events import Envelope, Window, dispatch, intake
-
 from intake.adapters.repositories import CustomerRepository, ProductRepository, TicketRepository
 from intake.adapters.tables import TicketRow
 from intake.domain.products import in_warranty

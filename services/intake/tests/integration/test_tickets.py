@@ -3,6 +3,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import nats
+
 from aftersales.events import decode
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import make_customer, make_product, make_ticket

@@ -1,6 +1,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+
 from aftersales.errors import Unprocessable
 from intake.domain.customers import normalise_phone
 from intake.domain.products import in_warranty, warranty_until
