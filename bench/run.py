@@ -16,6 +16,7 @@ import asyncio
 import json
 import os
 import platform
+import signal
 import statistics
 import tempfile
 import time
@@ -232,6 +233,8 @@ def summary(latencies: list[float]) -> dict[str, float]:
 
 
 def cli() -> None:
+    # SIGTERM unwinds like Ctrl-C, so the servers and services are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.ports import port_open, wait_port
 
 
@@ -65,6 +66,7 @@ class EmbeddedNats:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent(signal.SIGKILL),
         )
         log.close()
         wait_port(self.port, timeout)

@@ -14,6 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.ports import port_open
 
 SUPERUSER = "postgres"
@@ -119,6 +120,7 @@ class EmbeddedPostgres:
             stderr=subprocess.STDOUT,
             user=self.user,
             start_new_session=True,
+            preexec_fn=die_with_parent(signal.SIGQUIT),
         )
         log.close()
         self._wait_ready(timeout)

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 
 from aftersales.bootstrap import bootstrap, service_url
+from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.registry import SERVICES, ServiceRef
@@ -154,6 +155,7 @@ class ServiceProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent(signal.SIGTERM),
         )
         log.close()
         self.started_at = time.monotonic()
