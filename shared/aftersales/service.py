@@ -18,6 +18,7 @@ from sqlalchemy import MetaData
 from aftersales.auth import JWTAuthenticator
 from aftersales.db import Database
 from aftersales.http.health import router as health_router
+from aftersales.http.idempotency import purge_expired_keys
 from aftersales.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from aftersales.http.problems import install_problem_handlers
 from aftersales.logging import configure_logging, get_logger
@@ -109,6 +110,7 @@ def create_service_app(
         if settings.run_background:
             jobs: list[tuple[str, Callable[[], Awaitable[None]]]] = [("outbox-relay", relay.run)]
             jobs += [(f"consumer-{r.consumer_name}", r.run) for r in runners]
+            jobs.append(("idempotency-purge", _bind(purge_idempotency_keys_hourly, app)))
             jobs += [(getattr(b, "__name__", "job"), _bind(b, app)) for b in definition.background]
             tasks = [asyncio.create_task(_supervised(n, j), name=n) for n, j in jobs]
         log.info("service.started", service=definition.name)
@@ -117,7 +119,10 @@ def create_service_app(
         finally:
             for task in tasks:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            if tasks:
+                _, stuck = await asyncio.wait(tasks, timeout=10)
+                for task in stuck:
+                    log.error("service.task_did_not_stop", task=task.get_name())
             await link.close()
             await db.dispose()
             log.info("service.stopped", service=definition.name)
@@ -138,6 +143,18 @@ def create_service_app(
     for router in definition.routers:
         app.include_router(router)
     return app
+
+
+async def purge_idempotency_keys_hourly(app: FastAPI) -> None:
+    """Keys live ``idempotency_ttl_hours``; expired ones are deleted (safe on every replica)."""
+    while True:
+        try:
+            removed = await purge_expired_keys(app.state.db)
+            if removed:
+                log.info("idempotency.purged", removed=removed)
+        except Exception as exc:
+            log.warning("idempotency.purge_failed", error=repr(exc))
+        await asyncio.sleep(3600)
 
 
 def _bind(job: BackgroundJob, app: FastAPI) -> Callable[[], Awaitable[None]]:

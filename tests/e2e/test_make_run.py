@@ -13,12 +13,63 @@ import pytest
 from aftersales.devstack.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
+SERVICES = ("intake", "dispatch", "billing", "feedback")
+
+
+class Stack:
+    """One `make run`, started as a terminal would and stopped with Ctrl-C."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.log_path = log_path
+        self.log = log_path.open("wb")
+        self.proc = subprocess.Popen(
+            ["make", "--no-print-directory", "run"],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.children: list[psutil.Process] = []
+
+    def wait_for_token(self, timeout: float = 180) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = self.log_path.read_text(errors="replace")
+            if "admin token" in text and "Ctrl-C stops everything" in text:
+                lines = text.splitlines()
+                idx = next(i for i, line in enumerate(lines) if "admin token" in line)
+                self.children = psutil.Process(self.proc.pid).children(recursive=True)
+                return lines[idx + 1].strip()
+            if self.proc.poll() is not None:
+                raise AssertionError(f"make run exited early:\n{text[-3000:]}")
+            time.sleep(0.3)
+        raise AssertionError(f"make run not ready:\n{self.log_path.read_text()[-3000:]}")
+
+    def stop(self) -> list[psutil.Process]:
+        os.killpg(self.proc.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
+        self.proc.wait(60)
+        self.log.close()
+        time.sleep(0.5)
+        return [c for c in self.children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+
+
+def wait_ready(client: httpx.Client, port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if client.get(f"http://127.0.0.1:{port}/readyz").status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"port {port} not ready in {timeout}s")
 
 
 @pytest.mark.slow
-def test_make_run_brings_the_stack_up_and_down(tmp_path):
+def test_make_run_brings_the_stack_up_restarts_crashes_and_keeps_its_data(tmp_path):
     data_dir = tmp_path / "data"
-    ports = {name: free_port() for name in ("intake", "dispatch", "billing", "feedback")}
+    ports = {name: free_port() for name in SERVICES}
     env = {
         k: v
         for k, v in os.environ.items()
@@ -30,25 +81,17 @@ def test_make_run_brings_the_stack_up_and_down(tmp_path):
         AFTERSALES_NATS_PORT=str(free_port()),
         **{f"{name.upper()}_PORT": str(port) for name, port in ports.items()},
     )
-    log = (tmp_path / "make-run.log").open("wb")
-    proc = subprocess.Popen(
-        ["make", "--no-print-directory", "run"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    intake = f"http://127.0.0.1:{ports['intake']}"
+    jobs_url = f"http://127.0.0.1:{ports['dispatch']}/v1/jobs"
+
+    stack = Stack(env, tmp_path / "first.log")
     try:
-        token = _wait_for_token(tmp_path / "make-run.log", proc, timeout=180)
+        headers = {"Authorization": f"Bearer {stack.wait_for_token()}"}
         with httpx.Client(timeout=5) as client:
-            for name, port in ports.items():
-                r = client.get(f"http://127.0.0.1:{port}/readyz")
-                assert r.status_code == 200, (name, r.text)
-            headers = {"Authorization": f"Bearer {token}"}
-            base = f"http://127.0.0.1:{ports['intake']}"
+            for port in ports.values():
+                assert client.get(f"http://127.0.0.1:{port}/readyz").status_code == 200
             customer = client.post(
-                f"{base}/v1/customers",
+                f"{intake}/v1/customers",
                 headers=headers,
                 json={
                     "name": "Smoke Test",
@@ -57,7 +100,7 @@ def test_make_run_brings_the_stack_up_and_down(tmp_path):
                 },
             ).json()
             product = client.post(
-                f"{base}/v1/customers/{customer['id']}/products",
+                f"{intake}/v1/customers/{customer['id']}/products",
                 headers=headers,
                 json={
                     "category": "water_heater",
@@ -68,7 +111,7 @@ def test_make_run_brings_the_stack_up_and_down(tmp_path):
                 },
             ).json()
             ticket = client.post(
-                f"{base}/v1/tickets",
+                f"{intake}/v1/tickets",
                 headers=headers,
                 json={
                     "customer_id": customer["id"],
@@ -78,38 +121,39 @@ def test_make_run_brings_the_stack_up_and_down(tmp_path):
                     "channel": "hotline",
                 },
             ).json()
-            jobs_url = f"http://127.0.0.1:{ports['dispatch']}/v1/jobs"
-            deadline = time.monotonic() + 30
-            jobs = []
+            deadline, jobs = time.monotonic() + 30, []
             while time.monotonic() < deadline and not jobs:
                 jobs = client.get(
                     jobs_url, params={"ticket_id": ticket["id"]}, headers=headers
                 ).json()["items"]
                 time.sleep(0.3)
             assert jobs and jobs[0]["status"] == "unrouted"
-        children = psutil.Process(proc.pid).children(recursive=True)
-        names = {c.name() for c in children}
-        assert "postgres" in names and "nats-server" in names
+
+            names = {c.name() for c in stack.children}
+            assert "postgres" in names and "nats-server" in names
+            # A service that crashes is started again by the supervisor.
+            [dispatch_proc] = [
+                c for c in stack.children if "dispatch.main:create_app" in " ".join(c.cmdline())
+            ]
+            dispatch_proc.kill()
+            time.sleep(1)
+            wait_ready(client, ports["dispatch"])
+            assert "dispatch stopped unexpectedly; restarted" in stack.log_path.read_text()
+            stack.children = psutil.Process(stack.proc.pid).children(recursive=True)
     finally:
-        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
-        proc.wait(60)
-        log.close()
-    time.sleep(0.5)
-    leftovers = [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+        leftovers = stack.stop()
     assert leftovers == [], [c.cmdline() for c in leftovers]
     assert (data_dir / "pg" / "PG_VERSION").exists()
-    assert (data_dir / "nats" / "jetstream").exists()
 
-
-def _wait_for_token(log_path: Path, proc: subprocess.Popen, timeout: float) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        text = log_path.read_text(errors="replace")
-        if "admin token" in text and "Ctrl-C stops everything" in text:
-            lines = text.splitlines()
-            idx = next(i for i, line in enumerate(lines) if "admin token" in line)
-            return lines[idx + 1].strip()
-        if proc.poll() is not None:
-            raise AssertionError(f"make run exited early:\n{text[-3000:]}")
-        time.sleep(0.3)
-    raise AssertionError(f"make run not ready in {timeout}s:\n{log_path.read_text()[-3000:]}")
+    # A second `make run` finds its data again.
+    again = Stack(env, tmp_path / "second.log")
+    try:
+        headers = {"Authorization": f"Bearer {again.wait_for_token()}"}
+        with httpx.Client(timeout=5) as client:
+            r = client.get(f"{intake}/v1/tickets/{ticket['id']}", headers=headers)
+            assert r.status_code == 200 and r.json()["number"] == ticket["number"]
+            found = client.get(jobs_url, params={"ticket_id": ticket["id"]}, headers=headers)
+            assert [j["id"] for j in found.json()["items"]] == [jobs[0]["id"]]
+    finally:
+        leftovers = again.stop()
+    assert leftovers == [], [c.cmdline() for c in leftovers]

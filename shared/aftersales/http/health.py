@@ -24,7 +24,8 @@ async def readyz(request: Request) -> Response:
     checks = {"database": "ok", "nats": "ok"}
     try:
         async with request.app.state.db.engine.connect() as conn:
-            await asyncio.wait_for(conn.execute(text("SELECT 1")), timeout=2)
+            async with asyncio.timeout(2):
+                await conn.execute(text("SELECT 1"))
     except Exception as exc:
         checks["database"] = f"unavailable: {type(exc).__name__}"
     if not request.app.state.link.connected:

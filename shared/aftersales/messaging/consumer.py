@@ -172,7 +172,8 @@ class ConsumerRunner:
         psub, self._psub = self._psub, None
         if psub is not None:
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(psub.unsubscribe(), timeout=2)
+                async with asyncio.timeout(2):
+                    await psub.unsubscribe()
 
     async def _watchdog(self) -> None:
         while True:

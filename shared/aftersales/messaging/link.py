@@ -63,7 +63,8 @@ class NatsLink:
         return self._nc is not None and self._nc.is_connected
 
     async def wait_ready(self, timeout: float | None = None) -> None:
-        await asyncio.wait_for(self._ready.wait(), timeout)
+        async with asyncio.timeout(timeout):
+            await self._ready.wait()
 
     def jetstream(self) -> JetStreamContext:
         if self._nc is None or not self._nc.is_connected:
@@ -84,4 +85,5 @@ class NatsLink:
         if self._nc is not None:
             # close() flushes; against a dead broker that must not hold up shutdown.
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._nc.close(), timeout=5)
+                async with asyncio.timeout(5):
+                    await self._nc.close()

@@ -79,8 +79,11 @@ class OutboxRelay:
                 published = await self.drain()
                 backoff = 0.2
                 if published == 0:
+                    # asyncio.timeout, not wait_for: on 3.11 wait_for can lose a cancellation
+                    # that arrives as the event fires, and shutdown then hangs.
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                        async with asyncio.timeout(self.poll_seconds):
+                            await self._wake.wait()
                     self._wake.clear()
             except asyncio.CancelledError:
                 await self._close_listener()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import nats
 from nats.js.errors import NotFoundError
 
-from aftersales.events import Envelope, encode
+from aftersales.events import Envelope, encode, intake
 from aftersales.messaging.streams import ensure_stream, stream_for_subject
 from aftersales.testing.apps import RunningService
 
@@ -95,3 +95,38 @@ async def stream_messages(nats_url: str, stream: str) -> int:
         return 0  # nothing was ever published there
     finally:
         await nc.close()
+
+
+def ticket_created(**overrides: Any) -> Envelope[Any]:
+    """An ``intake.ticket.created.v1`` envelope with random ids, as intake would publish it."""
+    now = datetime.now(UTC)
+    ticket_id = uuid.uuid4()
+    data = intake.TicketCreated(
+        ticket_id=ticket_id,
+        number=f"SR-2026-{uuid.uuid4().int % 10_000_000:07d}",
+        kind="repair",
+        channel="hotline",
+        description="leaks water",
+        customer=intake.CustomerFacts(
+            id=uuid.uuid4(),
+            name="Zhang",
+            phone="13800000000",
+            region="440305",
+            city="Shenzhen",
+            line="1 Road",
+        ),
+        product=intake.ProductFacts(
+            id=uuid.uuid4(),
+            category="washing_machine",
+            model="XQB",
+            serial_no="S",
+            purchased_on=date(2025, 1, 1),
+            warranty_until=date(2027, 1, 1),
+            in_warranty=True,
+        ),
+        respond_by=now,
+        needs_visit=True,
+        created_at=now,
+        **overrides,
+    )
+    return Envelope.wrap(data, source="intake", aggregate_id=ticket_id, aggregate_version=1)

@@ -3,13 +3,12 @@
 import asyncio
 import time
 import uuid
-from datetime import UTC, date, datetime
 
 import nats
 from nats.js.api import AckPolicy, ConsumerConfig
 from sqlalchemy import func, select
 
-from aftersales.events import Envelope, intake
+from aftersales.events import intake
 from aftersales.messaging.consumer import (
     ConsumerRunner,
     ConsumerSettings,
@@ -20,43 +19,9 @@ from aftersales.messaging.consumer import (
 )
 from aftersales.messaging.streams import ensure_stream
 from aftersales.testing.apps import eventually
-from aftersales.testing.factories import publish_raw
+from aftersales.testing.factories import publish_raw, ticket_created
 from dispatch.adapters.tables import JobRow
 from dispatch.use_cases.jobs import create_job_for_ticket
-
-
-def ticket_created(**overrides) -> Envelope:
-    now = datetime.now(UTC)
-    ticket_id = uuid.uuid4()
-    data = intake.TicketCreated(
-        ticket_id=ticket_id,
-        number=f"SR-2026-{uuid.uuid4().int % 10_000_000:07d}",
-        kind="repair",
-        channel="hotline",
-        description="leaks water",
-        customer=intake.CustomerFacts(
-            id=uuid.uuid4(),
-            name="Zhang",
-            phone="13800000000",
-            region="440305",
-            city="Shenzhen",
-            line="1 Road",
-        ),
-        product=intake.ProductFacts(
-            id=uuid.uuid4(),
-            category="washing_machine",
-            model="XQB",
-            serial_no="S",
-            purchased_on=date(2025, 1, 1),
-            warranty_until=date(2027, 1, 1),
-            in_warranty=True,
-        ),
-        respond_by=now,
-        needs_visit=True,
-        created_at=now,
-        **overrides,
-    )
-    return Envelope.wrap(data, source="intake", aggregate_id=ticket_id, aggregate_version=1)
 
 
 async def jobs_for(db, ticket_id) -> int:

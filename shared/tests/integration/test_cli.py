@@ -1,0 +1,73 @@
+"""The `aftersales` command line against the test stack."""
+
+import asyncio
+import uuid
+
+import asyncpg
+import jwt
+from typer.testing import CliRunner
+
+from aftersales.cli import app
+from aftersales.events import encode
+from aftersales.testing.factories import ticket_created
+
+runner = CliRunner()
+
+
+def test_token_needs_the_scope_its_role_requires(tmp_path):
+    env = {"AFTERSALES_JWT_SECRET": "cli-secret-" + "c" * 32, "COLUMNS": "200"}
+    missing = runner.invoke(app, ["token", "--role", "point"], env=env)
+    assert missing.exit_code != 0 and "--point" in missing.output
+    point_id = str(uuid.uuid4())
+    ok = runner.invoke(app, ["token", "--role", "point", "--point", point_id], env=env)
+    assert ok.exit_code == 0, ok.output
+    claims = jwt.decode(
+        ok.output.strip(), env["AFTERSALES_JWT_SECRET"], algorithms=["HS256"], audience="aftersales"
+    )
+    assert claims["role"] == "point" and claims["point_id"] == point_id
+    bad = runner.invoke(app, ["token", "--role", "root"], env=env)
+    assert bad.exit_code != 0
+
+
+def test_dlq_list_and_replay(clean_state, admin_dsn, infrastructure):
+    event = ticket_created()
+
+    async def bury() -> None:
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            await conn.execute(
+                "INSERT INTO dispatch.dead_letters (id, consumer, event_id, subject, payload,"
+                " error, deliveries) VALUES ($1, 'dispatch:INTAKE', $2, $3, $4, 'boom', 5)",
+                uuid.uuid4(),
+                event.id,
+                event.type,
+                encode(event),
+            )
+        finally:
+            await conn.close()
+
+    async def jobs() -> int:
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            return await conn.fetchval(
+                "SELECT count(*) FROM dispatch.jobs WHERE ticket_id = $1", event.data.ticket_id
+            )
+        finally:
+            await conn.close()
+
+    asyncio.run(bury())
+    env = {"DATABASE_URL": infrastructure.admin_url, "COLUMNS": "250"}
+    listed = runner.invoke(app, ["dlq", "list", "--service", "dispatch"], env=env)
+    assert listed.exit_code == 0, listed.output
+    assert "intake.ticket.created.v1" in listed.output and "boom" in listed.output
+
+    replayed = runner.invoke(app, ["dlq", "replay", "--service", "dispatch"], env=env)
+    assert replayed.exit_code == 0, replayed.output
+    assert "dispatch: replayed 1, failed 0" in replayed.output
+    assert asyncio.run(jobs()) == 1
+
+    again = runner.invoke(app, ["dlq", "replay"], env=env)
+    assert again.exit_code == 0 and "dispatch: replayed 0" in again.output
+    assert asyncio.run(jobs()) == 1
+    after = runner.invoke(app, ["dlq", "list", "--service", "dispatch"], env=env)
+    assert "intake.ticket.created.v1" not in after.output

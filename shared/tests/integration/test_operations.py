@@ -1,0 +1,103 @@
+"""Health, readiness, metrics, trace context across NATS, idempotency key expiry."""
+
+import asyncpg
+import nats
+
+from aftersales.events import decode
+from aftersales.http.idempotency import purge_expired_keys
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_customer, make_ticket
+
+TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
+
+
+async def test_readyz_follows_the_broker(start_service, private_nats):
+    async with start_service("intake", nats_url=private_nats.url) as intake:
+
+        async def ready():
+            return (await intake.client.get("/readyz")).status_code == 200
+
+        await eventually(ready)
+        assert (await intake.client.get("/healthz")).json() == {"status": "ok"}
+        private_nats.stop()
+
+        async def not_ready():
+            r = await intake.client.get("/readyz")
+            return r if r.status_code == 503 else None
+
+        r = await eventually(not_ready)
+        assert r.headers["content-type"] == "application/problem+json"
+        assert r.json()["checks"] == {"database": "ok", "nats": "unavailable"}
+        private_nats.start()
+        await eventually(ready)
+
+
+async def test_metrics_count_requests_and_published_events(start_service):
+    async with start_service("intake") as intake:
+        await make_ticket(intake)
+
+        async def published():
+            text = (await intake.client.get("/metrics")).text
+            return 'aftersales_outbox_published_total{service="intake"}' in text and text
+
+        text = await eventually(published)
+        assert 'route="/v1/tickets"' in text and 'status="201"' in text
+
+
+async def test_trace_context_travels_from_http_through_nats_to_the_next_event(
+    start_service, infrastructure
+):
+    async with start_service("intake") as intake, start_service("dispatch") as dispatch:
+        customer = await make_customer(intake)
+        await make_ticket(
+            intake,
+            customer=customer,
+            headers={
+                "traceparent": f"00-{TRACE_ID}-00f067aa0ba902b7-01",
+                "X-Request-ID": "req-trace-1",
+            },
+        )
+
+        async def unrouted():
+            r = await dispatch.client.get("/v1/jobs", headers=dispatch.auth())
+            return r.json()["items"]
+
+        await eventually(unrouted)
+        nc = await nats.connect(infrastructure.broker_url)
+        try:
+            js = nc.jetstream()
+            created = await (await js.subscribe("intake.>", ordered_consumer=True)).next_msg(5)
+            job_event = await (await js.subscribe("dispatch.>", ordered_consumer=True)).next_msg(5)
+        finally:
+            await nc.close()
+        assert created.headers["traceparent"].split("-")[1] == TRACE_ID
+        assert created.headers["X-Request-ID"] == "req-trace-1"
+        assert decode(created.data).traceparent.split("-")[1] == TRACE_ID
+        # dispatch's own event, caused by intake's, continues the same trace and request.
+        assert job_event.headers["traceparent"].split("-")[1] == TRACE_ID
+        assert job_event.headers["X-Request-ID"] == "req-trace-1"
+
+
+async def test_an_expired_idempotency_key_is_purged_and_may_be_used_again(start_service, admin_dsn):
+    async with start_service("intake") as intake:
+        headers = {**intake.auth("crm"), "Idempotency-Key": "old-key"}
+        body = {
+            "name": "Expiry",
+            "phone": "13500000001",
+            "address": {"region": "310115", "city": "Shanghai", "line": "1 Road"},
+        }
+        first = await intake.client.post("/v1/customers", json=body, headers=headers)
+        assert first.status_code == 201
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            await conn.execute(
+                "UPDATE intake.idempotency_keys SET expires_at = now() - interval '1 second'"
+            )
+            assert await purge_expired_keys(intake.db) == 1
+            assert await conn.fetchval("SELECT count(*) FROM intake.idempotency_keys") == 0
+        finally:
+            await conn.close()
+        other = {**body, "phone": "13500000002"}
+        again = await intake.client.post("/v1/customers", json=other, headers=headers)
+        assert again.status_code == 201
+        assert again.json()["id"] != first.json()["id"]
