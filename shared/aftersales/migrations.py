@@ -44,6 +44,11 @@ def run_env(metadata: MetaData) -> None:
         return True
 
     def do_run(connection: Connection) -> None:
+        # A role's default search_path ("$user") is its own schema; autogenerate would then see
+        # that schema as the unnamed default and miss every table in it. Name it explicitly.
+        connection.exec_driver_sql("SET search_path TO public")
+        connection.commit()  # end the implicit transaction, so Alembic's own one commits
+        connection.dialect.default_schema_name = "public"  # cached at connect; this engine only
         context.configure(
             connection=connection,
             target_metadata=metadata,

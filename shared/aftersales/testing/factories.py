@@ -100,9 +100,8 @@ async def stream_messages(nats_url: str, stream: str) -> int:
 def ticket_created(**overrides: Any) -> Envelope[Any]:
     """An ``intake.ticket.created.v1`` envelope with random ids, as intake would publish it."""
     now = datetime.now(UTC)
-    ticket_id = uuid.uuid4()
-    data = intake.TicketCreated(
-        ticket_id=ticket_id,
+    fields: dict[str, Any] = dict(
+        ticket_id=uuid.uuid4(),
         number=f"SR-2026-{uuid.uuid4().int % 10_000_000:07d}",
         kind="repair",
         channel="hotline",
@@ -127,6 +126,6 @@ def ticket_created(**overrides: Any) -> Envelope[Any]:
         respond_by=now,
         needs_visit=True,
         created_at=now,
-        **overrides,
     )
-    return Envelope.wrap(data, source="intake", aggregate_id=ticket_id, aggregate_version=1)
+    data = intake.TicketCreated(**{**fields, **overrides})
+    return Envelope.wrap(data, source="intake", aggregate_id=data.ticket_id, aggregate_version=1)

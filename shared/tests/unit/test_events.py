@@ -1,12 +1,11 @@
 import re
-import uuid
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from aftersales.events import CONTRACTS, REGISTRY, Envelope, decode, encode, intake
+from aftersales.testing.factories import ticket_created
 
 CONTRACT_MD = Path(__file__).resolve().parents[3].parent / "shared" / "CONTRACT.md"
 PUBLISHED_IN_CONTRACT = {
@@ -31,36 +30,7 @@ PUBLISHED_IN_CONTRACT = {
 
 
 def make_ticket_created(**overrides):
-    now = datetime.now(UTC)
-    fields = dict(
-        ticket_id=uuid.uuid4(),
-        number="SR-2026-0000001",
-        kind="repair",
-        channel="hotline",
-        description="does not cool",
-        customer=intake.CustomerFacts(
-            id=uuid.uuid4(),
-            name="Li",
-            phone="13800138000",
-            region="310115",
-            city="Shanghai",
-            line="1 Road",
-        ),
-        product=intake.ProductFacts(
-            id=uuid.uuid4(),
-            category="air_conditioner",
-            model="KFR",
-            serial_no="S1",
-            purchased_on=date(2026, 1, 1),
-            warranty_until=date(2026, 12, 31),
-            in_warranty=True,
-        ),
-        respond_by=now,
-        needs_visit=True,
-        created_at=now,
-    )
-    fields.update(overrides)
-    return intake.TicketCreated(**fields)
+    return ticket_created(**overrides).data
 
 
 def test_every_event_named_in_the_contract_has_a_registered_model():

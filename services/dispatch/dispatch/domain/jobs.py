@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from aftersales.events.dispatch import JobStatus
 
-JobStatus = Literal[
-    "unrouted",
-    "offered",
-    "accepted",
-    "scheduled",
-    "en_route",
-    "on_site",
-    "in_workshop",
-    "repaired",
-    "inspected",
-    "completed",
-    "cancelled",
-]
+__all__ = ["JobStatus", "unrouted_reason"]
 
 
 def unrouted_reason(region: str, category: str) -> str:
