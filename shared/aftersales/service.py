@@ -15,10 +15,10 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import MetaData
 
+from aftersales import housekeeping
 from aftersales.auth import JWTAuthenticator
 from aftersales.db import Database
 from aftersales.http.health import router as health_router
-from aftersales.http.idempotency import purge_expired_keys
 from aftersales.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from aftersales.http.problems import install_problem_handlers
 from aftersales.logging import configure_logging, get_logger
@@ -110,7 +110,7 @@ def create_service_app(
         if settings.run_background:
             jobs: list[tuple[str, Callable[[], Awaitable[None]]]] = [("outbox-relay", relay.run)]
             jobs += [(f"consumer-{r.consumer_name}", r.run) for r in runners]
-            jobs.append(("idempotency-purge", _bind(purge_idempotency_keys_hourly, app)))
+            jobs.append(("housekeeping", _bind(housekeeping_hourly, app)))
             jobs += [(getattr(b, "__name__", "job"), _bind(b, app)) for b in definition.background]
             tasks = [asyncio.create_task(_supervised(n, j), name=n) for n, j in jobs]
         log.info("service.started", service=definition.name)
@@ -145,15 +145,16 @@ def create_service_app(
     return app
 
 
-async def purge_idempotency_keys_hourly(app: FastAPI) -> None:
-    """Keys live ``idempotency_ttl_hours``; expired ones are deleted (safe on every replica)."""
+async def housekeeping_hourly(app: FastAPI) -> None:
+    """Retention of the outbox, inbox and idempotency keys (see ``aftersales.housekeeping``)."""
     while True:
         try:
-            removed = await purge_expired_keys(app.state.db)
-            if removed:
-                log.info("idempotency.purged", removed=removed)
+            purged = await housekeeping.purge(
+                app.state.db, outbox_retention_days=app.state.settings.outbox_retention_days
+            )
+            log.info("housekeeping.purged", **purged.__dict__)
         except Exception as exc:
-            log.warning("idempotency.purge_failed", error=repr(exc))
+            log.warning("housekeeping.failed", error=repr(exc))
         await asyncio.sleep(3600)
 
 

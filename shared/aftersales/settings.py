@@ -43,6 +43,7 @@ class ServiceSettings(BaseSettings):
     idempotency_stale_seconds: int = 60
 
     outbox_poll_seconds: float = 1.0
+    outbox_retention_days: int = 7
     outbox_batch: int = 100
     consumer_batch: int = 50
     consumer_max_deliver: int = 5

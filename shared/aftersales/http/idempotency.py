@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 import orjson
 from fastapi import Header, Request
@@ -169,12 +169,3 @@ async def run_command(
             )
         raise
     return _json_response(result, status_code, headers)
-
-
-async def purge_expired_keys(db: Database) -> int:
-    table = db.platform.idempotency_keys
-    async with db.sessionmaker() as session, session.begin():
-        result: Any = await session.execute(
-            delete(table).where(table.c.expires_at < datetime.now(UTC))
-        )
-    return int(result.rowcount or 0)

@@ -4,7 +4,7 @@ import asyncpg
 import nats
 
 from aftersales.events import decode
-from aftersales.http.idempotency import purge_expired_keys
+from aftersales.housekeeping import purge
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import make_customer, make_ticket
 
@@ -93,7 +93,7 @@ async def test_an_expired_idempotency_key_is_purged_and_may_be_used_again(start_
             await conn.execute(
                 "UPDATE intake.idempotency_keys SET expires_at = now() - interval '1 second'"
             )
-            assert await purge_expired_keys(intake.db) == 1
+            assert (await purge(intake.db)).idempotency_keys == 1
             assert await conn.fetchval("SELECT count(*) FROM intake.idempotency_keys") == 0
         finally:
             await conn.close()
@@ -101,3 +101,35 @@ async def test_an_expired_idempotency_key_is_purged_and_may_be_used_again(start_
         again = await intake.client.post("/v1/customers", json=other, headers=headers)
         assert again.status_code == 201
         assert again.json()["id"] != first.json()["id"]
+
+
+async def test_housekeeping_removes_only_what_is_past_its_retention(start_service, admin_dsn):
+    async with start_service("intake") as intake:
+        await make_ticket(intake)
+
+        async def sent():
+            conn = await asyncpg.connect(admin_dsn)
+            try:
+                return await conn.fetchval(
+                    "SELECT count(*) FROM intake.outbox WHERE sent_at IS NOT NULL"
+                )
+            finally:
+                await conn.close()
+
+        await eventually(sent)
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            await conn.execute(
+                "INSERT INTO intake.inbox (consumer, event_id, subject, processed_at) VALUES"
+                " ('intake:DISPATCH', gen_random_uuid(), 'x', now() - interval '91 days'),"
+                " ('intake:DISPATCH', gen_random_uuid(), 'x', now() - interval '1 day')"
+            )
+            first = await purge(intake.db)
+            assert (first.outbox, first.inbox) == (0, 1)  # sent just now: kept for a week
+            await conn.execute("UPDATE intake.outbox SET sent_at = now() - interval '8 days'")
+            second = await purge(intake.db)
+            assert (second.outbox, second.inbox) == (1, 0)
+            assert await conn.fetchval("SELECT count(*) FROM intake.outbox") == 0
+            assert await conn.fetchval("SELECT count(*) FROM intake.inbox") == 1
+        finally:
+            await conn.close()
