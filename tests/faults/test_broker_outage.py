@@ -36,7 +36,7 @@ async def test_tickets_created_while_nats_is_down_all_arrive_exactly_once(
                 r = await intake.client.post(
                     "/v1/tickets",
                     json=body,
-                    headers={**intake.auth("crm"), "Idempotency-Key": f"outage-{i}"},
+                    headers={**intake.auth("agent"), "Idempotency-Key": f"outage-{i}"},
                 )
                 assert r.status_code == 201, r.text
                 return r.json()["id"]

@@ -1,14 +1,40 @@
-"""Events intake listens to: decode, then call a use case."""
+"""Events intake listens to: what dispatch, billing and feedback report about tickets."""
 
 from __future__ import annotations
 
-from aftersales.events import dispatch
+from aftersales.events import billing, dispatch, feedback
 from aftersales.messaging.consumer import Subscription
-from intake.use_cases.tickets import note_job_unrouted
+from intake.use_cases import projection
+
+JOB_EVENTS = (
+    dispatch.JobRouted,
+    dispatch.JobUnrouted,
+    dispatch.JobAccepted,
+    dispatch.JobScheduled,
+    dispatch.JobStatusChanged,
+    dispatch.JobCompleted,
+)
 
 SUBSCRIPTIONS = (
     Subscription(
         producer="dispatch",
-        handlers={dispatch.JobUnrouted.SUBJECT: note_job_unrouted},
+        handlers={
+            **{e.SUBJECT: projection.on_job_event for e in JOB_EVENTS},
+            dispatch.SlaBreached.SUBJECT: projection.on_history_only,
+        },
+    ),
+    Subscription(
+        producer="billing",
+        handlers={
+            billing.ChargeIssued.SUBJECT: projection.on_charge_issued,
+            billing.ChargePaid.SUBJECT: projection.on_charge_paid,
+        },
+    ),
+    Subscription(
+        producer="feedback",
+        handlers={
+            feedback.CallbackRecorded.SUBJECT: projection.on_callback,
+            feedback.ComplaintOpened.SUBJECT: projection.on_history_only,
+        },
     ),
 )

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from aftersales.service import ServiceDefinition, create_service_app
 from intake.adapters.tables import metadata
-from intake.api import customers, tickets
+from intake.api import catalogue, customers, tickets
 from intake.consumers import SUBSCRIPTIONS
 from intake.settings import IntakeSettings
 
@@ -16,7 +16,7 @@ DEFINITION = ServiceDefinition(
     description="The call register: customers, service vouchers, tickets and their timeline.",
     metadata=metadata,
     settings_cls=IntakeSettings,
-    routers=(customers.router, tickets.router),
+    routers=(customers.router, tickets.router, catalogue.router),
     subscriptions=SUBSCRIPTIONS,
 )
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from aftersales.settings import ServiceSettings
@@ -12,3 +13,31 @@ class IntakeSettings(ServiceSettings):
     port: int = 8001
     respond_within_hours: int = 4
     complaint_respond_within_hours: int = 24
+
+    # 三包 (DOMAIN.md): the national rule by default.
+    refund_within_days: int = 7
+    replace_within_days: int = 15
+    failed_repairs_for_replacement: int = 2
+    replacement_warranty_months: int | None = None
+
+    # Outbound webhooks to CRMs.
+    webhook_timeout_seconds: float = 10
+    webhook_poll_seconds: float = 1.0
+    # Seconds after each failed attempt; about three days in all.
+    webhook_retry_schedule: list[int] = Field(
+        default_factory=lambda: [
+            5,
+            30,
+            120,
+            600,
+            1800,
+            3600,
+            7200,
+            14400,
+            28800,
+            43200,
+            86400,
+            86400,
+        ]
+    )
+    webhook_allow_private_urls: bool = False

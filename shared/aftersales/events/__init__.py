@@ -15,6 +15,7 @@ from aftersales.events.base import Contract, Envelope, EventData, Money, Window,
 
 CONTRACTS: tuple[type[EventData], ...] = (
     intake.TicketCreated,
+    intake.TicketStatusChanged,
     intake.TicketReopened,
     intake.TicketClosed,
     intake.TicketCancelled,

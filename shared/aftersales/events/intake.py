@@ -51,6 +51,20 @@ class TicketCreated(EventData):
     created_at: datetime
 
 
+class TicketStatusChanged(EventData):
+    """Every change of a ticket's status, for integrators that mirror it (CRM webhooks)."""
+
+    SUBJECT: ClassVar[str] = "intake.ticket.status_changed.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    number: str
+    status: str
+    previous_status: str
+    reason: str
+    changed_at: datetime
+
+
 class TicketReopened(EventData):
     SUBJECT: ClassVar[str] = "intake.ticket.reopened.v1"
     AGGREGATE: ClassVar[str] = "ticket"

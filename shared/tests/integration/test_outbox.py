@@ -73,7 +73,7 @@ async def test_committed_events_are_published_and_marked_sent(start_service, inf
                     "description": "noise",
                     "channel": "crm",
                 },
-                headers=intake.auth("crm"),
+                headers=intake.auth("agent"),
             )
             assert r.status_code == 201
 

@@ -1,19 +1,28 @@
-"""Queries of intake's tables; use cases talk to these, not to SQL."""
+"""Queries of intake's tables; use cases talk to these, not to SQL.
+
+``tenant`` arguments scope a crm integration to its own customers and tickets: ``None`` means
+the caller sees everything (agents, admins, the service itself). A row outside the caller's
+scope is reported exactly like a missing one (404), so its existence does not leak.
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
 from aftersales.http.pagination import keyset_page
 from intake.adapters.tables import (
+    CatalogueRevisionRow,
     CustomerRow,
     ProductRow,
+    ServiceCategoryRow,
+    TicketJobRow,
     TicketRow,
     TimelineRow,
     ticket_number_seq,
@@ -24,21 +33,72 @@ class CustomerRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def get(self, customer_id: uuid.UUID) -> CustomerRow:
+    async def get(self, customer_id: uuid.UUID, *, tenant: str | None = None) -> CustomerRow:
         row = await self.session.get(CustomerRow, customer_id)
-        if row is None:
+        if row is None or (tenant is not None and row.tenant_id != tenant):
             raise NotFound(f"Customer {customer_id} does not exist.")
         return row
 
     async def find_same(
-        self, phone_normalized: str, external_ref: str | None
+        self,
+        phone_normalized: str,
+        external_ref: str | None,
+        tenant: str | None,
+        *,
+        exclude: uuid.UUID | None = None,
     ) -> CustomerRow | None:
+        """The customer this one would duplicate (see ``intake.domain.customers``)."""
         stmt = select(CustomerRow).where(CustomerRow.phone_normalized == phone_normalized)
+        stmt = stmt.where(
+            CustomerRow.tenant_id == tenant
+            if tenant is not None
+            else CustomerRow.tenant_id.is_(None)
+        )
         if external_ref is not None:
             stmt = stmt.where(
                 (CustomerRow.external_ref == external_ref) | CustomerRow.external_ref.is_(None)
             )
+        if exclude is not None:
+            stmt = stmt.where(CustomerRow.id != exclude)
         return (await self.session.execute(stmt.limit(1))).scalar_one_or_none()
+
+    async def find_external_ref(
+        self, external_ref: str, tenant: str | None, *, exclude: uuid.UUID | None = None
+    ) -> CustomerRow | None:
+        stmt = select(CustomerRow).where(CustomerRow.external_ref == external_ref)
+        stmt = stmt.where(
+            CustomerRow.tenant_id == tenant
+            if tenant is not None
+            else CustomerRow.tenant_id.is_(None)
+        )
+        if exclude is not None:
+            stmt = stmt.where(CustomerRow.id != exclude)
+        return (await self.session.execute(stmt.limit(1))).scalar_one_or_none()
+
+    async def page(
+        self,
+        *,
+        tenant: str | None,
+        phone_normalized: str | None,
+        external_ref: str | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[CustomerRow], str | None]:
+        stmt: Any = select(CustomerRow)
+        if tenant is not None:
+            stmt = stmt.where(CustomerRow.tenant_id == tenant)
+        if phone_normalized is not None:
+            stmt = stmt.where(CustomerRow.phone_normalized == phone_normalized)
+        if external_ref is not None:
+            stmt = stmt.where(CustomerRow.external_ref == external_ref)
+        return await keyset_page(
+            self.session,
+            stmt,
+            sort_col=CustomerRow.__table__.c.created_at,
+            id_col=CustomerRow.__table__.c.id,
+            cursor=cursor,
+            limit=limit,
+        )
 
     def add(self, row: CustomerRow) -> None:
         self.session.add(row)
@@ -66,6 +126,20 @@ class ProductRepository:
         self.session.add(row)
 
 
+@dataclass(frozen=True)
+class TicketFilter:
+    tenant: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    channel: str | None = None
+    customer_id: uuid.UUID | None = None
+    product_id: uuid.UUID | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    updated_since: datetime | None = None
+    updated_until: datetime | None = None
+
+
 class TicketRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -73,31 +147,44 @@ class TicketRepository:
     async def next_number_seq(self) -> int:
         return int(await self.session.scalar(ticket_number_seq.next_value()))
 
-    async def get(self, ticket_id: uuid.UUID) -> TicketRow:
+    async def get(self, ticket_id: uuid.UUID, *, tenant: str | None = None) -> TicketRow:
         row = await self.session.get(TicketRow, ticket_id)
-        if row is None:
+        if row is None or (tenant is not None and row.tenant_id != tenant):
             raise NotFound(f"Ticket {ticket_id} does not exist.")
+        return row
+
+    async def get_for_update(
+        self, ticket_id: uuid.UUID, *, tenant: str | None = None
+    ) -> TicketRow | None:
+        """Locked, so concurrent writers (consumers, agents) never lose an update."""
+        stmt = select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
+        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        if row is not None and tenant is not None and row.tenant_id != tenant:
+            return None
         return row
 
     def add(self, row: TicketRow) -> None:
         self.session.add(row)
 
     async def page(
-        self,
-        *,
-        status: str | None,
-        customer_id: uuid.UUID | None,
-        updated_since: datetime | None,
-        cursor: str | None,
-        limit: int,
+        self, where: TicketFilter, *, cursor: str | None, limit: int
     ) -> tuple[list[TicketRow], str | None]:
         stmt: Any = select(TicketRow)
-        if status is not None:
-            stmt = stmt.where(TicketRow.status == status)
-        if customer_id is not None:
-            stmt = stmt.where(TicketRow.customer_id == customer_id)
-        if updated_since is not None:
-            stmt = stmt.where(TicketRow.updated_at >= updated_since)
+        conditions = [
+            (where.tenant, TicketRow.tenant_id.__eq__),
+            (where.status, TicketRow.status.__eq__),
+            (where.kind, TicketRow.kind.__eq__),
+            (where.channel, TicketRow.channel.__eq__),
+            (where.customer_id, TicketRow.customer_id.__eq__),
+            (where.product_id, TicketRow.product_id.__eq__),
+            (where.created_from, TicketRow.created_at.__ge__),
+            (where.created_to, TicketRow.created_at.__lt__),
+            (where.updated_since, TicketRow.updated_at.__ge__),
+            (where.updated_until, TicketRow.updated_at.__lt__),
+        ]
+        for value, condition in conditions:
+            if value is not None:
+                stmt = stmt.where(condition(value))
         return await keyset_page(
             self.session,
             stmt,
@@ -107,11 +194,43 @@ class TicketRepository:
             limit=limit,
         )
 
+    async def jobs(self, ticket_id: uuid.UUID) -> dict[uuid.UUID, TicketJobRow]:
+        stmt = select(TicketJobRow).where(TicketJobRow.ticket_id == ticket_id)
+        return {j.job_id: j for j in (await self.session.execute(stmt)).scalars()}
+
+    def add_job(self, row: TicketJobRow) -> None:
+        self.session.add(row)
+
+    async def failed_repairs(self, product_id: uuid.UUID) -> int:
+        """Repairs of this product that did not fix it, from the tickets' timelines."""
+        stmt = (
+            select(func.count())
+            .select_from(TimelineRow)
+            .join(TicketRow, TicketRow.id == TimelineRow.ticket_id)
+            .where(
+                TicketRow.product_id == product_id,
+                TimelineRow.event == "intake.ticket.reopened.v1",
+                TimelineRow.data["reason"].astext.in_(
+                    ["not_fixed_first_visit", "not_fixed_repeat"]
+                ),
+            )
+        )
+        return int(await self.session.scalar(stmt) or 0)
+
     def record(
-        self, ticket_id: uuid.UUID, at: datetime, event: str, summary: str, **data: Any
+        self,
+        ticket_id: uuid.UUID,
+        at: datetime,
+        event: str,
+        summary: str,
+        *,
+        actor: str = "system",
+        **data: Any,
     ) -> None:
         self.session.add(
-            TimelineRow(ticket_id=ticket_id, at=at, event=event, summary=summary, data=data)
+            TimelineRow(
+                ticket_id=ticket_id, at=at, event=event, summary=summary, actor=actor, data=data
+            )
         )
 
     async def timeline(self, ticket_id: uuid.UUID) -> list[TimelineRow]:
@@ -119,3 +238,32 @@ class TicketRepository:
             select(TimelineRow).where(TimelineRow.ticket_id == ticket_id).order_by(TimelineRow.seq)
         )
         return list((await self.session.execute(stmt)).scalars())
+
+
+class CatalogueRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def all(self) -> list[ServiceCategoryRow]:
+        stmt = select(ServiceCategoryRow).order_by(ServiceCategoryRow.category)
+        return list((await self.session.execute(stmt)).scalars())
+
+    async def get(self, category: str) -> ServiceCategoryRow | None:
+        return await self.session.get(ServiceCategoryRow, category)
+
+    async def revision(self, *, for_update: bool = False) -> CatalogueRevisionRow:
+        stmt = select(CatalogueRevisionRow).where(CatalogueRevisionRow.id == 1)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self.session.execute(stmt)).scalar_one_or_none()
+        if row is None:
+            row = CatalogueRevisionRow(id=1, revision=0)
+            self.session.add(row)
+            await self.session.flush()
+        return row
+
+    async def replace(self, entries: list[ServiceCategoryRow]) -> None:
+        for row in await self.all():
+            await self.session.delete(row)
+        await self.session.flush()
+        self.session.add_all(entries)

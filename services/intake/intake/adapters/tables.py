@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     Sequence,
     String,
     Text,
@@ -45,6 +46,7 @@ class CustomerRow(Base):
     line: Mapped[str] = mapped_column(String(300))
     postal_code: Mapped[str | None] = mapped_column(String(12))
     external_ref: Mapped[str | None] = mapped_column(String(100), index=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -63,6 +65,7 @@ class ProductRow(Base):
     warranty_months: Mapped[int] = mapped_column(Integer)
     warranty_until: Mapped[date] = mapped_column(Date)
     contract_no: Mapped[str | None] = mapped_column(String(60))
+    replaces_product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("intake.products.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -83,8 +86,35 @@ class TicketRow(Base):
     preferred_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     preferred_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     respond_by: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    # What the other services reported (the status projection).
+    current_job_id: Mapped[uuid.UUID | None]
+    point_id: Mapped[uuid.UUID | None]
+    technician_id: Mapped[uuid.UUID | None]
+    appointment_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    appointment_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    charge_id: Mapped[uuid.UUID | None]
+    charge_class: Mapped[str | None] = mapped_column(String(1))
+    charge_total: Mapped[int | None] = mapped_column(BigInteger)
+    charge_currency: Mapped[str | None] = mapped_column(String(3))
+    charge_status: Mapped[str | None] = mapped_column(String(20))
+    callback_outcome: Mapped[str | None] = mapped_column(String(30))
+    callback_score: Mapped[int | None]
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TicketJobRow(Base):
+    """Each job dispatch made for a ticket, with the newest job version applied."""
+
+    __tablename__ = "ticket_jobs"
+
+    job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intake.tickets.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int]
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -99,3 +129,69 @@ class TimelineRow(Base):
     event: Mapped[str] = mapped_column(String(80))
     summary: Mapped[str] = mapped_column(Text)
     data: Mapped[dict] = mapped_column(default=dict)
+    actor: Mapped[str] = mapped_column(String(120), default="system", server_default="system")
+
+
+class ServiceCategoryRow(Base):
+    """Which request kinds a product category is offered, and their response SLA."""
+
+    __tablename__ = "service_catalogue"
+
+    category: Mapped[str] = mapped_column(String(60), primary_key=True)
+    kinds: Mapped[list[str]] = mapped_column(JSONB)
+    respond_within_hours: Mapped[dict] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class CatalogueRevisionRow(Base):
+    """One row: the catalogue's version, for ETag/If-Match on the whole catalogue."""
+
+    __tablename__ = "service_catalogue_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WebhookSubscriptionRow(Base):
+    __tablename__ = "webhook_subscriptions"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    events: Mapped[list[str]] = mapped_column(JSONB)
+    description: Mapped[str | None] = mapped_column(String(500))
+    secret: Mapped[str] = mapped_column(String(100))
+    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    previous_secret_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    active: Mapped[bool] = mapped_column(default=True)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class WebhookDeliveryRow(Base):
+    """The durable delivery queue: one row per (subscription, event), retried on a schedule."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "event_id"),
+        Index(
+            "ix_webhook_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    subscription_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("intake.webhook_subscriptions.id"), index=True
+    )
+    event_id: Mapped[uuid.UUID]
+    event_type: Mapped[str] = mapped_column(String(120))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_status_code: Mapped[int | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -2,26 +2,33 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from aftersales.auth import Principal, require_roles
+from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.etag import etag_of
+from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
+from aftersales.http.pagination import Cursor, Limit, Page
 from intake.adapters.repositories import CustomerRepository
 from intake.api.presenters import customer_out, product_out
-from intake.api.schemas import CustomerIn, CustomerOut, ProductIn, ProductOut
+from intake.api.schemas import CustomerIn, CustomerOut, CustomerPatch, ProductIn, ProductOut
+from intake.api.scope import Staff, tenant_of
+from intake.domain.customers import normalise_phone
 from intake.use_cases.customers import (
     RegisterCustomer,
     RegisterProduct,
     register_customer,
     register_product,
+    update_customer,
 )
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"])
-Staff = require_roles("admin", "agent", "crm")
+
+
+def _headers(customer: CustomerOut) -> dict[str, str]:
+    return {"Location": f"/v1/customers/{customer.id}", "ETag": etag_of(customer.version)}
 
 
 @router.post("", status_code=201, response_model=CustomerOut)
@@ -44,7 +51,7 @@ async def create_customer(
     )
 
     async def command(uow: UnitOfWork) -> CustomerOut:
-        return customer_out(await register_customer(uow, cmd))
+        return customer_out(await register_customer(uow, cmd, tenant=tenant_of(principal)))
 
     return await run_command(
         request,
@@ -53,8 +60,28 @@ async def create_customer(
         principal=principal,
         key=idempotency_key,
         body=body,
-        headers_for=lambda c: {"Location": f"/v1/customers/{c.id}", "ETag": etag_of(c.version)},  # type: ignore[attr-defined]
+        headers_for=_headers,  # type: ignore[arg-type]
     )
+
+
+@router.get("", response_model=Page[CustomerOut])
+async def search_customers(
+    db: DatabaseDep,
+    phone: str | None = Query(default=None, max_length=40, description="any common notation"),
+    external_ref: str | None = Query(default=None, max_length=100),
+    cursor: Cursor = None,
+    limit: Limit = 50,
+    principal: Principal = Staff,
+) -> Page[CustomerOut]:
+    async with db.uow() as uow:
+        rows, next_cursor = await CustomerRepository(uow.session).page(
+            tenant=tenant_of(principal),
+            phone_normalized=normalise_phone(phone) if phone else None,
+            external_ref=external_ref,
+            cursor=cursor,
+            limit=limit,
+        )
+    return Page[CustomerOut](items=[customer_out(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{customer_id}", response_model=CustomerOut)
@@ -62,9 +89,37 @@ async def get_customer(
     customer_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Staff
 ) -> CustomerOut:
     async with db.uow() as uow:
-        row = await CustomerRepository(uow.session).get(customer_id)
+        row = await CustomerRepository(uow.session).get(customer_id, tenant=tenant_of(principal))
     response.headers["ETag"] = etag_of(row.version)
     return customer_out(row)
+
+
+@router.patch("/{customer_id}", response_model=CustomerOut)
+async def patch_customer(
+    customer_id: uuid.UUID,
+    body: CustomerPatch,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """Update contact data. Needs ``If-Match`` with the ETag you read (428 / 412)."""
+    expected = expected_version(request, required=True)
+    changes = body.model_dump(exclude_unset=True)
+
+    async def command(uow: UnitOfWork) -> CustomerOut:
+        row = await update_customer(
+            uow, customer_id, changes, tenant=tenant_of(principal), expected_version=expected
+        )
+        return customer_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=lambda c: {"ETag": etag_of(c.version)},  # type: ignore[attr-defined]
+    )
 
 
 @router.post("/{customer_id}/products", status_code=201, response_model=ProductOut)
@@ -79,7 +134,7 @@ async def create_product(
     cmd = RegisterProduct(customer_id=customer_id, **body.model_dump())
 
     async def command(uow: UnitOfWork) -> ProductOut:
-        return product_out(await register_product(uow, cmd))
+        return product_out(await register_product(uow, cmd, tenant=tenant_of(principal)))
 
     return await run_command(
         request, db, command, principal=principal, key=idempotency_key, body=body

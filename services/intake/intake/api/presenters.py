@@ -7,7 +7,11 @@ from datetime import UTC, datetime
 from intake.adapters.tables import CustomerRow, ProductRow, TicketRow, TimelineRow
 from intake.api.schemas import (
     Address,
+    Assignment,
+    CallbackSummary,
+    ChargeSummary,
     CustomerOut,
+    Money,
     ProductOut,
     Sla,
     TicketOut,
@@ -45,14 +49,35 @@ def product_out(row: ProductRow) -> ProductOut:
         warranty_until=row.warranty_until,
         in_warranty=in_warranty(row.warranty_until, datetime.now(UTC).date()),
         contract_no=row.contract_no,
+        replaces_product_id=row.replaces_product_id,
         version=row.version,
     )
 
 
+def _window(start: datetime | None, end: datetime | None) -> WindowOut | None:
+    return WindowOut(start=start, end=end) if start is not None and end is not None else None
+
+
 def ticket_out(row: TicketRow) -> TicketOut:
-    window = None
-    if row.preferred_start is not None and row.preferred_end is not None:
-        window = WindowOut(start=row.preferred_start, end=row.preferred_end)
+    assignment = None
+    if row.current_job_id is not None:
+        assignment = Assignment(
+            job_id=row.current_job_id,
+            point_id=row.point_id,
+            technician_id=row.technician_id,
+            appointment=_window(row.appointment_start, row.appointment_end),
+        )
+    charge = None
+    if row.charge_id is not None:
+        total = None
+        if row.charge_total is not None:
+            total = Money(amount=row.charge_total, currency=row.charge_currency or "CNY")
+        charge = ChargeSummary(
+            id=row.charge_id, service_class=row.charge_class, total=total, status=row.charge_status
+        )
+    callback = None
+    if row.callback_outcome is not None:
+        callback = CallbackSummary(outcome=row.callback_outcome, score=row.callback_score)
     return TicketOut(
         id=row.id,
         number=row.number,
@@ -62,8 +87,12 @@ def ticket_out(row: TicketRow) -> TicketOut:
         description=row.description,
         customer_id=row.customer_id,
         product_id=row.product_id,
-        preferred_window=window,
+        preferred_window=_window(row.preferred_start, row.preferred_end),
         sla=Sla(respond_by=row.respond_by),
+        assignment=assignment,
+        charge=charge,
+        callback=callback,
+        reopen_count=row.reopen_count,
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -71,4 +100,6 @@ def ticket_out(row: TicketRow) -> TicketOut:
 
 
 def timeline_entry(row: TimelineRow) -> TimelineEntry:
-    return TimelineEntry(at=row.at, event=row.event, summary=row.summary, data=row.data)
+    return TimelineEntry(
+        at=row.at, event=row.event, summary=row.summary, actor=row.actor, data=row.data
+    )

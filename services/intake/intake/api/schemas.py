@@ -69,6 +69,7 @@ class ProductOut(BaseModel):
     warranty_until: date
     in_warranty: bool
     contract_no: str | None
+    replaces_product_id: uuid.UUID | None = None
     version: int
 
 
@@ -95,6 +96,30 @@ class WindowOut(BaseModel):
     end: datetime
 
 
+class Money(BaseModel):
+    amount: int = Field(description="integer minor units (fen)")
+    currency: str = "CNY"
+
+
+class Assignment(BaseModel):
+    job_id: uuid.UUID
+    point_id: uuid.UUID | None
+    technician_id: uuid.UUID | None
+    appointment: WindowOut | None
+
+
+class ChargeSummary(BaseModel):
+    id: uuid.UUID
+    service_class: str | None
+    total: Money | None
+    status: str | None
+
+
+class CallbackSummary(BaseModel):
+    outcome: str
+    score: int | None
+
+
 class TicketOut(BaseModel):
     id: uuid.UUID
     number: str
@@ -106,6 +131,10 @@ class TicketOut(BaseModel):
     product_id: uuid.UUID
     preferred_window: WindowOut | None
     sla: Sla
+    assignment: Assignment | None
+    charge: ChargeSummary | None
+    callback: CallbackSummary | None
+    reopen_count: int
     version: int
     created_at: datetime
     updated_at: datetime
@@ -115,12 +144,72 @@ class TimelineEntry(BaseModel):
     at: datetime
     event: str
     summary: str
+    actor: str = Field(description="who or what caused it: a caller (role:subject) or a service")
     data: dict
+
+
+class CustomerPatch(Request):
+    """Contact data; fields left out stay as they are."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    phone: str | None = Field(default=None, min_length=5, max_length=40)
+    email: EmailStr | None = None
+    address: AddressIn | None = None
+    external_ref: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class CancelIn(Request):
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class ResolveRemotelyIn(Request):
+    note: str = Field(min_length=1, max_length=4000)
+
+
+class MoneyIn(Request):
+    amount: int = Field(gt=0, le=100_000_000_00)
+    currency: Literal["CNY"] = "CNY"
+
+
+class WarrantyRemedyIn(Request):
+    remedy: Literal["repair", "replace", "refund"]
+    reason: str = Field(min_length=1, max_length=1000)
+    new_serial_no: str | None = Field(
+        default=None, min_length=1, max_length=100, description="replace: the new unit's serial"
+    )
+    new_model: str | None = Field(default=None, min_length=1, max_length=100)
+    refund: MoneyIn | None = Field(default=None, description="refund: the amount to pay back")
+
+
+class WarrantyRemedyOut(BaseModel):
+    ticket: TicketOut
+    remedy: str
+    replacement_product: ProductOut | None
+
+
+class CategoryOfferIO(Request):
+    category: str = Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_\-]+$")
+    kinds: list[TicketKind] = Field(description="request kinds offered for this category")
+    respond_within_hours: dict[TicketKind, int] = Field(
+        default_factory=dict, description="per-kind response SLA; others use the default"
+    )
+
+
+class ServiceCatalogueIO(Request):
+    categories: list[CategoryOfferIO] = Field(
+        max_length=500,
+        description="categories without an entry are offered every kind (full service)",
+    )
+
+
+class ServiceCatalogueOut(BaseModel):
+    categories: list[CategoryOfferIO]
+    revision: int
+    default_respond_within_hours: dict[str, int] = Field(
+        description="the response SLA of kinds that a category entry does not set"
+    )
 
 
 class Timeline(BaseModel):
     ticket_id: uuid.UUID
     entries: list[TimelineEntry]
-
-
-SortOrder = Literal["updated_at"]

@@ -6,20 +6,34 @@ from datetime import datetime
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from aftersales.auth import Principal, require_roles
+from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
+from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.etag import etag_of
+from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from intake.adapters.repositories import TicketRepository
-from intake.api.presenters import ticket_out, timeline_entry
-from intake.api.schemas import TicketIn, TicketOut, Timeline
-from intake.domain.tickets import ResponsePolicy, TicketStatus
-from intake.use_cases.tickets import OpenTicket, open_ticket
+from intake.adapters.repositories import TicketFilter, TicketRepository
+from intake.api.presenters import product_out, ticket_out, timeline_entry
+from intake.api.schemas import (
+    CancelIn,
+    ResolveRemotelyIn,
+    TicketIn,
+    TicketOut,
+    Timeline,
+    WarrantyRemedyIn,
+    WarrantyRemedyOut,
+)
+from intake.api.scope import Staff, actor_of, tenant_of
+from intake.domain.remedies import WarrantyPolicy
+from intake.domain.tickets import Channel, ResponsePolicy, TicketKind, TicketStatus
+from intake.use_cases import tickets as use_cases
 
 router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
-Staff = require_roles("admin", "agent", "crm")
+
+
+def _headers(ticket: TicketOut) -> dict[str, str]:
+    return {"Location": f"/v1/tickets/{ticket.id}", "ETag": etag_of(ticket.version)}
 
 
 def _policy(request: Request) -> ResponsePolicy:
@@ -27,6 +41,16 @@ def _policy(request: Request) -> ResponsePolicy:
     return ResponsePolicy(
         default_hours=settings.respond_within_hours,
         complaint_hours=settings.complaint_respond_within_hours,
+    )
+
+
+def _warranty_policy(request: Request) -> WarrantyPolicy:
+    s = request.app.state.settings
+    return WarrantyPolicy(
+        refund_within_days=s.refund_within_days,
+        replace_within_days=s.replace_within_days,
+        failed_repairs_for_replacement=s.failed_repairs_for_replacement,
+        replacement_warranty_months=s.replacement_warranty_months,
     )
 
 
@@ -39,7 +63,7 @@ async def create_ticket(
     principal: Principal = Staff,
 ) -> Response:
     window = body.preferred_window
-    cmd = OpenTicket(
+    cmd = use_cases.OpenTicket(
         customer_id=body.customer_id,
         product_id=body.product_id,
         kind=body.kind,
@@ -51,7 +75,10 @@ async def create_ticket(
     policy = _policy(request)
 
     async def command(uow: UnitOfWork) -> TicketOut:
-        return ticket_out(await open_ticket(uow, cmd, policy))
+        row = await use_cases.open_ticket(
+            uow, cmd, policy, tenant=tenant_of(principal), actor=actor_of(principal)
+        )
+        return ticket_out(row)
 
     return await run_command(
         request,
@@ -60,7 +87,7 @@ async def create_ticket(
         principal=principal,
         key=idempotency_key,
         body=body,
-        headers_for=lambda t: {"Location": f"/v1/tickets/{t.id}", "ETag": etag_of(t.version)},  # type: ignore[attr-defined]
+        headers_for=_headers,  # type: ignore[arg-type]
     )
 
 
@@ -68,19 +95,33 @@ async def create_ticket(
 async def list_tickets(
     db: DatabaseDep,
     status: TicketStatus | None = None,
+    kind: TicketKind | None = None,
+    channel: Channel | None = None,
     customer_id: uuid.UUID | None = None,
-    updated_since: datetime | None = Query(default=None, description="RFC 3339, for CRM sync"),
+    product_id: uuid.UUID | None = None,
+    created_from: datetime | None = Query(default=None, description="created at or after"),
+    created_to: datetime | None = Query(default=None, description="created before"),
+    updated_since: datetime | None = Query(default=None, description="for CRM sync"),
+    updated_until: datetime | None = Query(default=None, description="updated before"),
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> Page[TicketOut]:
+    where = TicketFilter(
+        tenant=tenant_of(principal),
+        status=status,
+        kind=kind,
+        channel=channel,
+        customer_id=customer_id,
+        product_id=product_id,
+        created_from=created_from,
+        created_to=created_to,
+        updated_since=updated_since,
+        updated_until=updated_until,
+    )
     async with db.uow() as uow:
         rows, next_cursor = await TicketRepository(uow.session).page(
-            status=status,
-            customer_id=customer_id,
-            updated_since=updated_since,
-            cursor=cursor,
-            limit=limit,
+            where, cursor=cursor, limit=limit
         )
     return Page[TicketOut](items=[ticket_out(r) for r in rows], next_cursor=next_cursor)
 
@@ -90,7 +131,7 @@ async def get_ticket(
     ticket_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Staff
 ) -> TicketOut:
     async with db.uow() as uow:
-        row = await TicketRepository(uow.session).get(ticket_id)
+        row = await TicketRepository(uow.session).get(ticket_id, tenant=tenant_of(principal))
     response.headers["ETag"] = etag_of(row.version)
     return ticket_out(row)
 
@@ -101,6 +142,103 @@ async def get_timeline(
 ) -> Timeline:
     async with db.uow() as uow:
         repo = TicketRepository(uow.session)
-        await repo.get(ticket_id)
+        await repo.get(ticket_id, tenant=tenant_of(principal))
         rows = await repo.timeline(ticket_id)
     return Timeline(ticket_id=ticket_id, entries=[timeline_entry(r) for r in rows])
+
+
+@router.post("/{ticket_id}/cancel", response_model=TicketOut)
+async def cancel_ticket(
+    ticket_id: uuid.UUID,
+    body: CancelIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """Allowed until a technician is on the way; later a 409 says why."""
+    expected = expected_version(request, required=False)
+
+    async def command(uow: UnitOfWork) -> TicketOut:
+        row = await use_cases.cancel_ticket(
+            uow,
+            ticket_id,
+            body.reason,
+            tenant=tenant_of(principal),
+            actor=actor_of(principal),
+            expected_version=expected,
+        )
+        return ticket_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=_headers,  # type: ignore[arg-type]
+    )
+
+
+@router.post("/{ticket_id}/resolve-remotely", response_model=TicketOut)
+async def resolve_remotely(
+    ticket_id: uuid.UUID,
+    body: ResolveRemotelyIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """Solved on the phone (guidance, a non-fault cause): closed without a visit."""
+    expected = expected_version(request, required=False)
+
+    async def command(uow: UnitOfWork) -> TicketOut:
+        row = await use_cases.resolve_remotely(
+            uow,
+            ticket_id,
+            body.note,
+            tenant=tenant_of(principal),
+            actor=actor_of(principal),
+            expected_version=expected,
+        )
+        return ticket_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=_headers,  # type: ignore[arg-type]
+    )
+
+
+@router.post("/{ticket_id}/warranty-remedy", response_model=WarrantyRemedyOut)
+async def warranty_remedy(
+    ticket_id: uuid.UUID,
+    body: WarrantyRemedyIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """The 三包 decision, checked against the warranty policy (422 with the reason if not)."""
+    cmd = use_cases.DecideRemedy(
+        remedy=body.remedy,
+        reason=body.reason,
+        new_serial_no=body.new_serial_no,
+        new_model=body.new_model,
+        refund=Money(amount=body.refund.amount, currency=body.refund.currency)
+        if body.refund
+        else None,
+    )
+    policy = _warranty_policy(request)
+
+    async def command(uow: UnitOfWork) -> WarrantyRemedyOut:
+        decision = await use_cases.decide_warranty_remedy(
+            uow, ticket_id, cmd, policy, tenant=tenant_of(principal), actor=actor_of(principal)
+        )
+        return WarrantyRemedyOut(
+            ticket=ticket_out(decision.ticket),
+            remedy=decision.remedy,
+            replacement_product=product_out(decision.replacement) if decision.replacement else None,
+        )
+
+    return await run_command(request, db, command, principal=principal, status_code=200)

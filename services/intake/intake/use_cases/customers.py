@@ -1,13 +1,21 @@
-"""Register customers and their products (service vouchers)."""
+"""Register customers and their products (service vouchers), and update contact data.
+
+One customer per tenant and normalised phone number; when both sides carry an ``external_ref``
+(the CRM's id) and the refs differ, they are different customers sharing a phone (a household
+line, say). An ``external_ref`` is unique within a tenant. A duplicate is a 409 naming the
+existing customer.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
+from aftersales.http.etag import check_version
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.adapters.tables import CustomerRow, ProductRow
 from intake.domain.customers import normalise_phone
@@ -26,15 +34,32 @@ class RegisterCustomer:
     external_ref: str | None = None
 
 
-async def register_customer(uow: UnitOfWork, cmd: RegisterCustomer) -> CustomerRow:
+async def _check_unique(
+    customers: CustomerRepository,
+    phone_normalized: str,
+    external_ref: str | None,
+    tenant: str | None,
+    exclude: uuid.UUID | None = None,
+) -> None:
+    if external_ref is not None:
+        same_ref = await customers.find_external_ref(external_ref, tenant, exclude=exclude)
+        if same_ref is not None:
+            raise Conflict(
+                "A customer with this external_ref exists already.", existing_id=str(same_ref.id)
+            )
+    same = await customers.find_same(phone_normalized, external_ref, tenant, exclude=exclude)
+    if same is not None:
+        raise Conflict(
+            "A customer with this phone number exists already.", existing_id=str(same.id)
+        )
+
+
+async def register_customer(
+    uow: UnitOfWork, cmd: RegisterCustomer, *, tenant: str | None
+) -> CustomerRow:
     customers = CustomerRepository(uow.session)
     phone_normalized = normalise_phone(cmd.phone)
-    existing = await customers.find_same(phone_normalized, cmd.external_ref)
-    if existing is not None:
-        raise Conflict(
-            "A customer with this phone number (and external_ref) exists already.",
-            existing_id=str(existing.id),
-        )
+    await _check_unique(customers, phone_normalized, cmd.external_ref, tenant)
     now = datetime.now(UTC)
     row = CustomerRow(
         id=uuid.uuid4(),
@@ -47,11 +72,41 @@ async def register_customer(uow: UnitOfWork, cmd: RegisterCustomer) -> CustomerR
         line=cmd.line,
         postal_code=cmd.postal_code,
         external_ref=cmd.external_ref,
+        tenant_id=tenant,
         version=1,
         created_at=now,
         updated_at=now,
     )
     customers.add(row)
+    await uow.session.flush()
+    return row
+
+
+async def update_customer(
+    uow: UnitOfWork,
+    customer_id: uuid.UUID,
+    changes: dict[str, Any],
+    *,
+    tenant: str | None,
+    expected_version: int | None,
+) -> CustomerRow:
+    customers = CustomerRepository(uow.session)
+    row = await customers.get(customer_id, tenant=tenant)
+    check_version(expected_version, row.version)
+    if not changes:
+        return row
+    address = changes.pop("address", None)
+    if address is not None:
+        changes.update(address)
+    if "phone" in changes:
+        changes["phone_normalized"] = normalise_phone(changes["phone"])
+    phone_normalized = changes.get("phone_normalized", row.phone_normalized)
+    external_ref = changes.get("external_ref", row.external_ref)
+    await _check_unique(customers, phone_normalized, external_ref, tenant, exclude=row.id)
+    for field, value in changes.items():
+        setattr(row, field, value)
+    row.version += 1
+    row.updated_at = datetime.now(UTC)
     await uow.session.flush()
     return row
 
@@ -67,8 +122,10 @@ class RegisterProduct:
     contract_no: str | None = None
 
 
-async def register_product(uow: UnitOfWork, cmd: RegisterProduct) -> ProductRow:
-    await CustomerRepository(uow.session).get(cmd.customer_id)
+async def register_product(
+    uow: UnitOfWork, cmd: RegisterProduct, *, tenant: str | None
+) -> ProductRow:
+    await CustomerRepository(uow.session).get(cmd.customer_id, tenant=tenant)
     products = ProductRepository(uow.session)
     today = datetime.now(UTC).date()
     check_purchase_date(cmd.purchased_on, today)

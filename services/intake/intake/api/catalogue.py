@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal, require_roles
+from aftersales.db import UnitOfWork
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.etag import etag_of, expected_version
+from aftersales.http.idempotency import run_command
+from intake.api.schemas import CategoryOfferIO, ServiceCatalogueIO, ServiceCatalogueOut
+from intake.api.scope import Staff
+from intake.domain.catalogue import CategoryOffer
+from intake.domain.tickets import KINDS
+from intake.use_cases.catalogue import Catalogue, read_catalogue, replace_catalogue
+
+router = APIRouter(prefix="/v1/service-catalogue", tags=["service catalogue"])
+Admin = require_roles("admin")
+
+
+def _out(catalogue: Catalogue, request: Request) -> ServiceCatalogueOut:
+    s = request.app.state.settings
+    return ServiceCatalogueOut(
+        categories=[
+            CategoryOfferIO(
+                category=o.category,
+                kinds=sorted(o.kinds),  # type: ignore[arg-type]
+                respond_within_hours=dict(o.respond_within_hours),  # type: ignore[arg-type]
+            )
+            for o in catalogue.offers
+        ],
+        revision=catalogue.revision,
+        default_respond_within_hours={
+            k: s.complaint_respond_within_hours if k == "complaint" else s.respond_within_hours
+            for k in KINDS
+        },
+    )
+
+
+@router.get("", response_model=ServiceCatalogueOut)
+async def get_catalogue(
+    request: Request, db: DatabaseDep, response: Response, principal: Principal = Staff
+) -> ServiceCatalogueOut:
+    async with db.uow() as uow:
+        catalogue = await read_catalogue(uow)
+    response.headers["ETag"] = etag_of(catalogue.revision)
+    return _out(catalogue, request)
+
+
+@router.put("", response_model=ServiceCatalogueOut)
+async def put_catalogue(
+    body: ServiceCatalogueIO, request: Request, db: DatabaseDep, principal: Principal = Admin
+) -> Response:
+    """Replace the whole catalogue. Needs ``If-Match`` with the ETag you read."""
+    expected = expected_version(request, required=True)
+    offers = [
+        CategoryOffer(
+            c.category, frozenset(c.kinds), {str(k): h for k, h in c.respond_within_hours.items()}
+        )
+        for c in body.categories
+    ]
+
+    async def command(uow: UnitOfWork) -> ServiceCatalogueOut:
+        return _out(await replace_catalogue(uow, offers, expected_revision=expected), request)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=lambda c: {"ETag": etag_of(c.revision)},  # type: ignore[attr-defined]
+    )

@@ -1,0 +1,209 @@
+"""The ticket follows what dispatch, billing and feedback report (the status projection).
+
+Every event lands on the timeline. Status, assignment, charge and callback change only as
+``intake.domain.lifecycle`` allows, and a job's fields only from a newer version of that job, so
+duplicates and reordered events never move a ticket backwards or twice.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from aftersales.db import UnitOfWork
+from aftersales.events import Envelope, billing, dispatch, feedback, intake
+from aftersales.logging import get_logger
+from intake.adapters.repositories import TicketRepository
+from intake.adapters.tables import TicketJobRow, TicketRow
+from intake.domain.lifecycle import TicketState, apply_callback, apply_job_status
+from intake.use_cases.ticket_events import change_status, emit, touch
+
+log = get_logger(__name__)
+
+JOB_STATUS_OF = {
+    dispatch.JobRouted: lambda d: "offered",
+    dispatch.JobUnrouted: lambda d: "unrouted",
+    dispatch.JobAccepted: lambda d: "accepted",
+    dispatch.JobScheduled: lambda d: "scheduled",
+    dispatch.JobStatusChanged: lambda d: d.status,
+    dispatch.JobCompleted: lambda d: "completed",
+}
+
+
+def _summary(event: Envelope[Any]) -> str:
+    d = event.data
+    match d:
+        case dispatch.JobRouted():
+            return f"Offered to network point {d.point_id} ({d.why})."
+        case dispatch.JobUnrouted():
+            return f"No network point could take the job: {d.reason}"
+        case dispatch.JobAccepted():
+            return f"Network point {d.point_id} accepted the job."
+        case dispatch.JobScheduled():
+            return (
+                f"Technician {d.technician_id} booked for {d.appointment.start:%Y-%m-%d %H:%M}"
+                f" to {d.appointment.end:%H:%M} UTC."
+            )
+        case dispatch.JobStatusChanged():
+            return f"Job {d.previous_status} → {d.status}" + (f": {d.note}" if d.note else ".")
+        case dispatch.JobCompleted():
+            return f"Job completed ({d.resolution}), visit {d.visit_number}."
+        case billing.ChargeIssued():
+            return (
+                f"Charge issued: class {d.service_class}, customer pays "
+                f"{d.customer_total.amount / 100:.2f} {d.customer_total.currency}."
+            )
+        case billing.ChargePaid():
+            return f"Paid {d.amount_paid.amount / 100:.2f} {d.amount_paid.currency} by {d.method}."
+        case feedback.CallbackRecorded():
+            if not d.reached:
+                return "Callback attempt: customer not reached."
+            return f"Callback: {d.outcome}" + (f", score {d.score}" if d.score else "") + "."
+        case feedback.ComplaintOpened():
+            return f"Complaint opened; reply by {d.reply_by:%Y-%m-%d %H:%M} UTC."
+        case dispatch.SlaBreached():
+            return f"SLA '{d.sla}' breached (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
+    return event.type
+
+
+async def _locked_ticket(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow | None:
+    tickets = TicketRepository(uow.session)
+    ticket = await tickets.get_for_update(event.data.ticket_id)
+    if ticket is None:
+        # Not ours (or not yet: intake's own commit always precedes the events about it).
+        log.warning(
+            "projection.unknown_ticket", event=event.type, ticket_id=str(event.data.ticket_id)
+        )
+        return None
+    tickets.record(
+        ticket.id,
+        event.time,
+        event.type,
+        _summary(event),
+        actor=event.source,
+        event_id=str(event.id),
+    )
+    return ticket
+
+
+async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    d = event.data
+    tickets = TicketRepository(uow.session)
+    jobs = await tickets.jobs(ticket.id)
+    job = jobs.get(d.job_id)
+    if job is not None and event.aggregate_version <= job.version:
+        ticket.updated_at = datetime.now(UTC)
+        return  # an older report of this job: history only
+    job_status = JOB_STATUS_OF[type(d)](d)
+    if job is None:
+        job = TicketJobRow(
+            job_id=d.job_id,
+            ticket_id=ticket.id,
+            status=job_status,
+            version=event.aggregate_version,
+            updated_at=event.time,
+        )
+        tickets.add_job(job)
+    else:
+        job.status, job.version, job.updated_at = job_status, event.aggregate_version, event.time
+
+    # ``jobs`` was read before this event: the jobs the ticket had already seen.
+    before = TicketState(ticket.status, ticket.current_job_id, frozenset(jobs))
+    after = apply_job_status(before, d.job_id, job_status)
+    ticket.current_job_id = after.current_job_id
+    if after.current_job_id == d.job_id:
+        _assign(ticket, d)
+    touch(ticket)
+    await uow.session.flush()
+    if after.status != before.status:
+        await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
+
+
+def _assign(ticket: TicketRow, d: Any) -> None:
+    if isinstance(d, dispatch.JobRouted | dispatch.JobAccepted):
+        ticket.point_id = d.point_id
+    elif isinstance(d, dispatch.JobScheduled):
+        ticket.point_id, ticket.technician_id = d.point_id, d.technician_id
+        ticket.appointment_start, ticket.appointment_end = d.appointment.start, d.appointment.end
+    elif isinstance(d, dispatch.JobCompleted):
+        ticket.point_id, ticket.technician_id = d.point_id, d.technician_id
+
+
+async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued]) -> None:
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    d = event.data
+    if ticket.charge_status == "paid" and ticket.charge_id == d.charge_id:
+        return  # the payment overtook the issue: keep "paid"
+    ticket.charge_id, ticket.charge_class = d.charge_id, d.service_class
+    ticket.charge_total, ticket.charge_currency = d.customer_total.amount, d.customer_total.currency
+    ticket.charge_status = "issued"
+    touch(ticket)
+
+
+async def on_charge_paid(uow: UnitOfWork, event: Envelope[billing.ChargePaid]) -> None:
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    d = event.data
+    if ticket.charge_id in (None, d.charge_id):
+        ticket.charge_id, ticket.charge_status = d.charge_id, "paid"
+        touch(ticket)
+
+
+async def on_callback(uow: UnitOfWork, event: Envelope[feedback.CallbackRecorded]) -> None:
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    d = event.data
+    touch(ticket)
+    if not d.reached or d.outcome is None:
+        return
+    before = TicketState(ticket.status, ticket.current_job_id)
+    after = apply_callback(before, d.job_id, d.outcome)
+    if after.status == before.status:
+        return
+    ticket.callback_outcome, ticket.callback_score = d.outcome, d.score
+    await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
+    if after.status == "closed":
+        await emit(
+            uow,
+            ticket,
+            intake.TicketClosed(
+                ticket_id=ticket.id, reason="satisfied callback", closed_at=ticket.updated_at
+            ),
+        )
+        return
+    ticket.reopen_count += 1
+    TicketRepository(uow.session).record(
+        ticket.id,
+        ticket.updated_at,
+        intake.TicketReopened.SUBJECT,
+        f"Reopened after callback ({d.outcome}); a rework job is needed.",
+        actor=event.source,
+        reason=d.outcome,
+    )
+    await uow.session.flush()
+    await emit(
+        uow,
+        ticket,
+        intake.TicketReopened(
+            ticket_id=ticket.id,
+            reason=d.outcome,
+            callback_id=d.callback_id,
+            previous_job_id=d.job_id,
+            previous_point_id=ticket.point_id,
+            reopen_count=ticket.reopen_count,
+            reopened_at=ticket.updated_at,
+        ),
+    )
+
+
+async def on_history_only(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    ticket = await _locked_ticket(uow, event)
+    if ticket is not None:
+        touch(ticket)

@@ -1,0 +1,56 @@
+"""How a ticket change becomes history: timeline, outbox event, webhook deliveries, together."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from aftersales.db import UnitOfWork
+from aftersales.events import Envelope, EventData, intake
+from intake.adapters import webhook_queue
+from intake.adapters.repositories import TicketRepository
+from intake.adapters.tables import TicketRow
+
+
+async def emit(uow: UnitOfWork, ticket: TicketRow, data: EventData) -> Envelope[Any]:
+    """Publish a ticket event (via the outbox) and queue it for the CRM's webhooks."""
+    envelope = uow.publish(data, aggregate_id=ticket.id, aggregate_version=ticket.version)
+    await webhook_queue.enqueue(uow.session, envelope, ticket.tenant_id)
+    return envelope
+
+
+def touch(ticket: TicketRow) -> datetime:
+    now = datetime.now(UTC)
+    ticket.version += 1
+    ticket.updated_at = now
+    return now
+
+
+async def change_status(
+    uow: UnitOfWork, ticket: TicketRow, status: str, *, reason: str, actor: str
+) -> None:
+    previous = ticket.status
+    ticket.status = status
+    now = touch(ticket)
+    TicketRepository(uow.session).record(
+        ticket.id,
+        now,
+        intake.TicketStatusChanged.SUBJECT,
+        f"Status {previous} → {status}: {reason}",
+        actor=actor,
+        previous=previous,
+        status=status,
+    )
+    await uow.session.flush()
+    await emit(
+        uow,
+        ticket,
+        intake.TicketStatusChanged(
+            ticket_id=ticket.id,
+            number=ticket.number,
+            status=status,
+            previous_status=previous,
+            reason=reason,
+            changed_at=now,
+        ),
+    )
