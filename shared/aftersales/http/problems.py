@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -49,7 +50,8 @@ def problem(
     type_: str | None = None,
     instance: str | None = None,
     headers: dict[str, str] | None = None,
-    **extensions: Any,
+    extensions: Mapping[str, Any] | None = None,
+    **more: Any,
 ) -> Response:
     body: dict[str, Any] = {
         "type": type_
@@ -67,7 +69,9 @@ def problem(
         body["request_id"] = rid
         # Set here as well: a 500 is rendered outside the request-context middleware.
         headers.setdefault("X-Request-ID", rid)
-    body.update(extensions)
+    # Extensions add members; they never replace the standard ones (RFC 9457 §3.1).
+    for name, value in {**(extensions or {}), **more}.items():
+        body.setdefault(name, value)
     return Response(
         orjson.dumps(body, default=str),
         status_code=status,
@@ -86,7 +90,7 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         type_=exc.type,
         instance=request.url.path,
         headers=headers,
-        **exc.extensions,
+        extensions=exc.extensions,
     )
 
 

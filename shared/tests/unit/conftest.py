@@ -24,6 +24,12 @@ def build_app():
     async def echo(body: Echo, principal: Principal = require_roles("admin", "agent")) -> Echo:
         return body
 
+    @router.get("/v1/conflict")
+    async def conflict() -> dict:
+        from aftersales.errors import Conflict
+
+        raise Conflict("It clashes.", status="closed", type="x", existing_id="42")
+
     @router.get("/v1/boom")
     async def boom() -> dict:
         raise RuntimeError("secret internals: password=hunter2")

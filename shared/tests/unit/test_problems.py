@@ -67,3 +67,9 @@ async def test_request_id_is_echoed(kit):
     r = await kit.client.get("/healthz", headers={"X-Request-ID": "abc-123"})
     assert r.status_code == 200
     assert r.headers["x-request-id"] == "abc-123"
+
+
+async def test_extensions_never_replace_the_standard_members(kit):
+    r = await kit.client.get("/v1/conflict")
+    body = assert_problem(r, 409)
+    assert body["type"].endswith("/conflict") and body["existing_id"] == "42"

@@ -81,9 +81,11 @@ def apply_callback(state: TicketState, job_id: uuid.UUID, outcome: str) -> Ticke
 def check_can_stop(status: str, action: str) -> None:
     """Cancel and remote resolution are allowed only until the technician is on the way."""
     if status in FINAL:
-        raise Conflict(f"The ticket is {status} already; it cannot be {action}.", status=status)
+        raise Conflict(
+            f"The ticket is {status} already; it cannot be {action}.", ticket_status=status
+        )
     if status not in BEFORE_DEPARTURE:
         raise Conflict(
             f"A technician is on the way or at work (ticket {status}); it cannot be {action} now.",
-            status=status,
+            ticket_status=status,
         )

@@ -1,0 +1,327 @@
+"""Cancel, resolve remotely, warranty remedies, catalogue, customers and tenant scoping."""
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import nats
+
+from aftersales.events import Envelope, decode, dispatch
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_customer, make_product, make_ticket, publish_raw
+
+PROBLEM = "application/problem+json"
+
+
+async def events_of(nats_url, subject):
+    nc = await nats.connect(nats_url)
+    try:
+        sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
+        out = []
+        while True:
+            try:
+                out.append(decode((await sub.next_msg(timeout=1)).data))
+            except TimeoutError:
+                return out
+    finally:
+        await nc.close()
+
+
+async def test_cancel_before_departure_and_409_after(start_service, infrastructure):
+    async with start_service("intake") as intake:
+        early = await make_ticket(intake)
+        r = await intake.client.post(
+            f"/v1/tickets/{early['id']}/cancel",
+            json={"reason": "customer fixed it"},
+            headers={**intake.auth(), "If-Match": '"1"'},
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == "cancelled"
+        again = await intake.client.post(
+            f"/v1/tickets/{early['id']}/cancel", json={"reason": "twice"}, headers=intake.auth()
+        )
+        assert again.status_code == 409 and again.headers["content-type"] == PROBLEM
+
+        late = await make_ticket(intake)
+        job = uuid.uuid4()
+        await publish_raw(
+            infrastructure.broker_url,
+            Envelope.wrap(
+                dispatch.JobStatusChanged(
+                    job_id=job,
+                    ticket_id=uuid.UUID(late["id"]),
+                    status="en_route",
+                    previous_status="scheduled",
+                    at=datetime.now(UTC),
+                ),
+                source="dispatch",
+                aggregate_id=job,
+                aggregate_version=4,
+            ),
+        )
+
+        async def on_the_way():
+            t = (await intake.client.get(f"/v1/tickets/{late['id']}", headers=intake.auth())).json()
+            return t["status"] == "in_progress"
+
+        await eventually(on_the_way)
+        r = await intake.client.post(
+            f"/v1/tickets/{late['id']}/cancel", json={"reason": "too late"}, headers=intake.auth()
+        )
+        assert r.status_code == 409
+        assert "on the way" in r.json()["detail"]
+        stale = await intake.client.post(
+            f"/v1/tickets/{late['id']}/resolve-remotely",
+            json={"note": "x"},
+            headers={**intake.auth(), "If-Match": '"1"'},
+        )
+        assert stale.status_code in (409, 412)
+        [cancelled] = await events_of(infrastructure.broker_url, "intake.ticket.cancelled.v1")
+        assert str(cancelled.data.ticket_id) == early["id"]
+
+
+async def test_resolve_remotely_closes_without_a_visit(start_service, infrastructure):
+    async with start_service("intake") as intake:
+        t = await make_ticket(intake, kind="consultation")
+        r = await intake.client.post(
+            f"/v1/tickets/{t['id']}/resolve-remotely",
+            json={"note": "reset the remote's batteries"},
+            headers=intake.auth(),
+        )
+        assert r.status_code == 200 and r.json()["status"] == "resolved_remotely"
+        [event] = await events_of(infrastructure.broker_url, "intake.ticket.resolved_remotely.v1")
+        assert event.data.note == "reset the remote's batteries"
+        missing = await intake.client.post(
+            f"/v1/tickets/{uuid.uuid4()}/resolve-remotely",
+            json={"note": "x"},
+            headers=intake.auth(),
+        )
+        assert missing.status_code == 404
+
+
+async def test_warranty_remedies_follow_the_policy(start_service, infrastructure):
+    async with start_service("intake") as intake:
+        customer = await make_customer(intake)
+        fresh = await make_product(
+            intake, customer["id"], purchased_on=(date.today() - timedelta(days=3)).isoformat()
+        )
+        old = await make_product(
+            intake, customer["id"], purchased_on=(date.today() - timedelta(days=60)).isoformat()
+        )
+        t_fresh = await make_ticket(intake, customer=customer, product=fresh)
+        t_old = await make_ticket(intake, customer=customer, product=old)
+
+        refused = await intake.client.post(
+            f"/v1/tickets/{t_old['id']}/warranty-remedy",
+            json={"remedy": "refund", "reason": "customer asks"},
+            headers=intake.auth(),
+        )
+        assert refused.status_code == 422
+        assert "within 7 days" in refused.json()["detail"]
+        no_replace = await intake.client.post(
+            f"/v1/tickets/{t_old['id']}/warranty-remedy",
+            json={"remedy": "replace", "reason": "x", "new_serial_no": "NEW-1"},
+            headers=intake.auth(),
+        )
+        assert no_replace.status_code == 422 and "failed repairs" in no_replace.json()["detail"]
+        repair = await intake.client.post(
+            f"/v1/tickets/{t_old['id']}/warranty-remedy",
+            json={"remedy": "repair", "reason": "in warranty"},
+            headers=intake.auth(),
+        )
+        assert repair.status_code == 200 and repair.json()["replacement_product"] is None
+
+        replace = await intake.client.post(
+            f"/v1/tickets/{t_fresh['id']}/warranty-remedy",
+            json={"remedy": "replace", "reason": "dead on arrival", "new_serial_no": "NEW-2"},
+            headers=intake.auth(),
+        )
+        assert replace.status_code == 200, replace.text
+        new = replace.json()["replacement_product"]
+        assert new["replaces_product_id"] == fresh["id"]
+        assert new["serial_no"] == "NEW-2" and new["in_warranty"]
+        refund = await intake.client.post(
+            f"/v1/tickets/{t_fresh['id']}/warranty-remedy",
+            json={
+                "remedy": "refund",
+                "reason": "changed mind within 7 days",
+                "refund": {"amount": 259900, "currency": "CNY"},
+            },
+            headers=intake.auth(),
+        )
+        assert refund.status_code == 200
+        decided = await events_of(infrastructure.broker_url, "intake.ticket.remedy_decided.v1")
+        assert [e.data.remedy for e in decided] == ["replace", "refund"]
+        assert decided[0].data.replacement_product_id == uuid.UUID(new["id"])
+        assert decided[1].data.refund.amount == 259900
+
+
+async def test_the_catalogue_decides_what_is_offered_and_how_fast(start_service):
+    async with start_service("intake") as intake:
+        r = await intake.client.get("/v1/service-catalogue", headers=intake.auth())
+        assert r.status_code == 200 and r.json()["categories"] == []
+        etag = r.headers["etag"]
+        body = {
+            "categories": [
+                {
+                    "category": "water_heater",
+                    "kinds": ["repair", "install"],
+                    "respond_within_hours": {"repair": 2},
+                }
+            ]
+        }
+        no_match = await intake.client.put(
+            "/v1/service-catalogue", json=body, headers=intake.auth("admin")
+        )
+        assert no_match.status_code == 428
+        agent = await intake.client.put(
+            "/v1/service-catalogue", json=body, headers={**intake.auth("agent"), "If-Match": etag}
+        )
+        assert agent.status_code == 403
+        ok = await intake.client.put(
+            "/v1/service-catalogue", json=body, headers={**intake.auth("admin"), "If-Match": etag}
+        )
+        assert ok.status_code == 200 and ok.headers["etag"] != etag
+        stale = await intake.client.put(
+            "/v1/service-catalogue", json=body, headers={**intake.auth("admin"), "If-Match": etag}
+        )
+        assert stale.status_code == 412
+
+        customer = await make_customer(intake)
+        heater = await make_product(intake, customer["id"], category="water_heater")
+        t = await make_ticket(intake, customer=customer, product=heater, kind="repair")
+        opened = datetime.fromisoformat(t["created_at"])
+        assert datetime.fromisoformat(t["sla"]["respond_by"]) == opened + timedelta(hours=2)
+        r = await intake.client.post(
+            "/v1/tickets",
+            headers=intake.auth(),
+            json={
+                "customer_id": customer["id"],
+                "product_id": heater["id"],
+                "kind": "training",
+                "description": "teach me",
+                "channel": "hotline",
+            },
+        )
+        assert r.status_code == 422 and "not offered" in r.json()["detail"]
+        other = await make_product(intake, customer["id"], category="refrigerator")
+        await make_ticket(intake, customer=customer, product=other, kind="training")
+
+
+async def test_customers_search_and_update_with_if_match(start_service):
+    async with start_service("intake") as intake:
+        c = await make_customer(intake, phone="+86 137 1111 2222", external_ref="CRM-77")
+        by_phone = await intake.client.get(
+            "/v1/customers", params={"phone": "13711112222"}, headers=intake.auth()
+        )
+        assert [x["id"] for x in by_phone.json()["items"]] == [c["id"]]
+        by_ref = await intake.client.get(
+            "/v1/customers", params={"external_ref": "CRM-77"}, headers=intake.auth()
+        )
+        assert [x["id"] for x in by_ref.json()["items"]] == [c["id"]]
+
+        url = f"/v1/customers/{c['id']}"
+        assert (
+            await intake.client.patch(url, json={"name": "New"}, headers=intake.auth())
+        ).status_code == 428
+        assert (
+            await intake.client.patch(
+                url, json={"name": "New"}, headers={**intake.auth(), "If-Match": '"9"'}
+            )
+        ).status_code == 412
+        ok = await intake.client.patch(
+            url,
+            json={"name": "Liu Yang", "email": "liu@example.com"},
+            headers={**intake.auth(), "If-Match": '"1"'},
+        )
+        assert ok.status_code == 200 and ok.json()["name"] == "Liu Yang"
+        assert ok.json()["version"] == 2 and ok.headers["etag"] == '"2"'
+        other = await make_customer(intake)
+        clash = await intake.client.patch(
+            url, json={"phone": other["phone"]}, headers={**intake.auth(), "If-Match": '"2"'}
+        )
+        assert clash.status_code == 409 and clash.json()["existing_id"] == other["id"]
+        bad = await intake.client.patch(
+            url, json={"version": 7}, headers={**intake.auth(), "If-Match": '"2"'}
+        )
+        assert bad.status_code == 422
+
+
+async def test_a_crm_sees_only_its_own_tenant(start_service):
+    async with start_service("intake") as intake:
+        acme = intake.auth("crm", subject="acme-crm", tenant_id="acme")
+        beta = intake.auth("crm", subject="beta-crm", tenant_id="beta")
+        body = {
+            "name": "Tenant Test",
+            "phone": "13622223333",
+            "address": {"region": "310115", "city": "Shanghai", "line": "2 Road"},
+        }
+        mine = (await intake.client.post("/v1/customers", json=body, headers=acme)).json()
+        # The same phone in another tenant is another tenant's customer, not a duplicate.
+        theirs = await intake.client.post("/v1/customers", json=body, headers=beta)
+        assert theirs.status_code == 201
+        product = (
+            await intake.client.post(
+                f"/v1/customers/{mine['id']}/products",
+                headers=acme,
+                json={
+                    "category": "tv",
+                    "model": "X1",
+                    "serial_no": "T-1",
+                    "purchased_on": "2026-01-01",
+                    "warranty_months": 12,
+                },
+            )
+        ).json()
+        ticket = (
+            await intake.client.post(
+                "/v1/tickets",
+                headers=acme,
+                json={
+                    "customer_id": mine["id"],
+                    "product_id": product["id"],
+                    "kind": "repair",
+                    "description": "no picture",
+                    "channel": "crm",
+                },
+            )
+        ).json()
+
+        for path in (
+            f"/v1/customers/{mine['id']}",
+            f"/v1/tickets/{ticket['id']}",
+            f"/v1/tickets/{ticket['id']}/timeline",
+        ):
+            assert (await intake.client.get(path, headers=beta)).status_code == 404
+            assert (await intake.client.get(path, headers=acme)).status_code == 200
+            assert (await intake.client.get(path, headers=intake.auth("agent"))).status_code == 200
+        listed = (await intake.client.get("/v1/tickets", headers=beta)).json()["items"]
+        assert listed == []
+        assert (
+            await intake.client.post(
+                f"/v1/tickets/{ticket['id']}/cancel", headers=beta, json={"reason": "x"}
+            )
+        ).status_code == 404
+        point = intake.auth("point", point_id=uuid.uuid4())
+        assert (await intake.client.get("/v1/tickets", headers=point)).status_code == 403
+
+
+async def test_ticket_list_filters(start_service):
+    async with start_service("intake") as intake:
+        customer = await make_customer(intake)
+        product = await make_product(intake, customer["id"])
+        a = await make_ticket(
+            intake, customer=customer, product=product, kind="install", channel="letter"
+        )
+        await make_ticket(intake, customer=customer, product=product, kind="repair")
+        since = datetime.fromisoformat(a["created_at"]).isoformat()
+
+        async def ids(**params):
+            r = await intake.client.get("/v1/tickets", params=params, headers=intake.auth())
+            assert r.status_code == 200, r.text
+            return [t["id"] for t in r.json()["items"]]
+
+        assert await ids(kind="install") == [a["id"]]
+        assert await ids(channel="letter") == [a["id"]]
+        assert len(await ids(created_from=since)) == 2
+        assert await ids(created_to=since) == []
+        assert len(await ids(status="open", customer_id=customer["id"])) == 2

@@ -1,0 +1,236 @@
+"""The ticket follows dispatch, billing and feedback events, in any order, once."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import nats
+
+from aftersales.events import Envelope, Money, Window, billing, decode, dispatch, feedback
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_ticket, publish_raw
+
+POINT, TECH = uuid.uuid4(), uuid.uuid4()
+
+
+def job_events(ticket_id, job_id):
+    """The events of one job's happy path, with increasing job versions."""
+    now = datetime.now(UTC)
+    datas = [
+        dispatch.JobRouted(
+            job_id=job_id,
+            ticket_id=ticket_id,
+            point_id=POINT,
+            attempt=1,
+            why="only match",
+            offer_expires_at=now + timedelta(minutes=30),
+        ),
+        dispatch.JobAccepted(job_id=job_id, ticket_id=ticket_id, point_id=POINT, accepted_at=now),
+        dispatch.JobScheduled(
+            job_id=job_id,
+            ticket_id=ticket_id,
+            point_id=POINT,
+            technician_id=TECH,
+            appointment=Window(start=now + timedelta(hours=2), end=now + timedelta(hours=4)),
+        ),
+        dispatch.JobStatusChanged(
+            job_id=job_id,
+            ticket_id=ticket_id,
+            point_id=POINT,
+            technician_id=TECH,
+            status="on_site",
+            previous_status="scheduled",
+            at=now,
+        ),
+        dispatch.JobCompleted(
+            job_id=job_id,
+            ticket_id=ticket_id,
+            point_id=POINT,
+            technician_id=TECH,
+            resolution="on_site",
+            labor_minutes=45,
+            parts=[],
+            travel_km=8,
+            visit_number=1,
+            arrived_late_minutes=0,
+            completed_at=now,
+        ),
+    ]
+    return [
+        Envelope.wrap(d, source="dispatch", aggregate_id=job_id, aggregate_version=i + 1)
+        for i, d in enumerate(datas)
+    ]
+
+
+def callback(ticket_id, job_id, outcome, score=5):
+    return Envelope.wrap(
+        feedback.CallbackRecorded(
+            callback_id=uuid.uuid4(),
+            ticket_id=ticket_id,
+            job_id=job_id,
+            point_id=POINT,
+            reached=True,
+            outcome=outcome,
+            score=score,
+            recorded_at=datetime.now(UTC),
+        ),
+        source="feedback",
+        aggregate_id=uuid.uuid4(),
+        aggregate_version=1,
+    )
+
+
+async def get(intake, ticket_id):
+    return (await intake.client.get(f"/v1/tickets/{ticket_id}", headers=intake.auth())).json()
+
+
+async def intake_events(nats_url, subject):
+    nc = await nats.connect(nats_url)
+    try:
+        sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
+        out = []
+        while True:
+            try:
+                out.append(decode((await sub.next_msg(timeout=1)).data))
+            except TimeoutError:
+                return out
+    finally:
+        await nc.close()
+
+
+async def test_the_ticket_follows_its_job_and_closes_on_a_satisfied_callback(
+    start_service, infrastructure
+):
+    async with start_service("intake") as intake:
+        ticket = await make_ticket(intake)
+        tid, job = uuid.UUID(ticket["id"]), uuid.uuid4()
+        for env in job_events(tid, job):
+            await publish_raw(infrastructure.broker_url, env)
+
+        async def completed():
+            t = await get(intake, tid)
+            return t if t["status"] == "completed" else None
+
+        t = await eventually(completed)
+        assert t["assignment"]["job_id"] == str(job)
+        assert t["assignment"]["point_id"] == str(POINT)
+        assert t["assignment"]["technician_id"] == str(TECH)
+        assert t["assignment"]["appointment"] is not None
+
+        charge_id = uuid.uuid4()
+        await publish_raw(
+            infrastructure.broker_url,
+            Envelope.wrap(
+                billing.ChargeIssued(
+                    charge_id=charge_id,
+                    ticket_id=tid,
+                    job_id=job,
+                    service_class="A",
+                    class_reason="out of warranty",
+                    customer_total=Money(amount=18000),
+                    company_cost=Money(amount=0),
+                    issued_at=datetime.now(UTC),
+                ),
+                source="billing",
+                aggregate_id=charge_id,
+                aggregate_version=1,
+            ),
+        )
+        await publish_raw(infrastructure.broker_url, callback(tid, job, "satisfied", 5))
+
+        async def closed():
+            t = await get(intake, tid)
+            return t if t["status"] == "closed" and t["charge"] else None
+
+        t = await eventually(closed)
+        assert t["charge"] == {
+            "id": str(charge_id),
+            "service_class": "A",
+            "total": {"amount": 18000, "currency": "CNY"},
+            "status": "issued",
+        }
+        assert t["callback"] == {"outcome": "satisfied", "score": 5}
+        statuses = [
+            e.data.status
+            for e in await intake_events(
+                infrastructure.broker_url, "intake.ticket.status_changed.v1"
+            )
+        ]
+        assert statuses == ["dispatched", "scheduled", "in_progress", "completed", "closed"]
+        closed_events = await intake_events(infrastructure.broker_url, "intake.ticket.closed.v1")
+        assert len(closed_events) == 1
+
+        timeline = (
+            await intake.client.get(f"/v1/tickets/{tid}/timeline", headers=intake.auth())
+        ).json()["entries"]
+        actors = {e["actor"] for e in timeline}
+        assert {"dispatch", "billing", "feedback"} <= actors
+        assert timeline[0]["actor"] == "agent:agent-dev"
+
+
+async def test_reversed_and_duplicated_events_end_in_the_same_ticket(start_service, infrastructure):
+    async with start_service("intake") as intake:
+        ticket = await make_ticket(intake)
+        tid, job = uuid.UUID(ticket["id"]), uuid.uuid4()
+        events = job_events(tid, job)
+        for env in [*reversed(events), events[2], events[4]]:  # backwards, then twice again
+            await publish_raw(infrastructure.broker_url, env, msg_id=str(uuid.uuid4()))
+
+        async def settled():
+            t = await get(intake, tid)
+            timeline = (
+                await intake.client.get(f"/v1/tickets/{tid}/timeline", headers=intake.auth())
+            ).json()["entries"]
+            job_entries = [e for e in timeline if e["event"].startswith("dispatch.")]
+            return t if len(job_entries) == 5 else None  # duplicates skipped by the inbox
+
+        t = await eventually(settled)
+        assert t["status"] == "completed"
+        # The last version of the job wins for the assignment, whatever the arrival order.
+        assert t["assignment"]["technician_id"] == str(TECH)
+        statuses = [
+            e.data.status
+            for e in await intake_events(
+                infrastructure.broker_url, "intake.ticket.status_changed.v1"
+            )
+        ]
+        assert statuses == ["completed"]  # it never went back to dispatched or scheduled
+
+
+async def test_an_unhappy_callback_reopens_once_and_a_rework_job_takes_over(
+    start_service, infrastructure
+):
+    async with start_service("intake") as intake:
+        ticket = await make_ticket(intake)
+        tid, first, rework = uuid.UUID(ticket["id"]), uuid.uuid4(), uuid.uuid4()
+        for env in job_events(tid, first):
+            await publish_raw(infrastructure.broker_url, env)
+        unhappy = callback(tid, first, "not_fixed_first_visit", 2)
+        await publish_raw(infrastructure.broker_url, unhappy)
+        await publish_raw(infrastructure.broker_url, unhappy, msg_id=str(uuid.uuid4()))
+
+        async def reopened():
+            t = await get(intake, tid)
+            return t if t["status"] == "reopened" else None
+
+        t = await eventually(reopened)
+        assert t["reopen_count"] == 1
+        [event] = await intake_events(infrastructure.broker_url, "intake.ticket.reopened.v1")
+        assert event.data.reason == "not_fixed_first_visit"
+        assert event.data.previous_job_id == first
+        assert event.data.previous_point_id == POINT
+
+        # A straggler of the first job does not undo the reopening; the rework job moves it.
+        await publish_raw(
+            infrastructure.broker_url, job_events(tid, first)[4], msg_id=str(uuid.uuid4())
+        )
+        for env in job_events(tid, rework):
+            await publish_raw(infrastructure.broker_url, env)
+        await publish_raw(infrastructure.broker_url, callback(tid, rework, "satisfied"))
+
+        async def closed():
+            t = await get(intake, tid)
+            return t if t["status"] == "closed" else None
+
+        t = await eventually(closed)
+        assert t["assignment"]["job_id"] == str(rework)
+        assert t["reopen_count"] == 1
