@@ -7,6 +7,7 @@ duplicates and reordered events never move a ticket backwards or twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,7 +21,7 @@ from intake.use_cases.ticket_events import change_status, emit, touch
 
 log = get_logger(__name__)
 
-JOB_STATUS_OF = {
+JOB_STATUS_OF: dict[type, Callable[[Any], str]] = {
     dispatch.JobRouted: lambda d: "offered",
     dispatch.JobUnrouted: lambda d: "unrouted",
     dispatch.JobAccepted: lambda d: "accepted",
@@ -72,7 +73,7 @@ async def _locked_ticket(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow | N
     if ticket is None:
         # Not ours (or not yet: intake's own commit always precedes the events about it).
         log.warning(
-            "projection.unknown_ticket", event=event.type, ticket_id=str(event.data.ticket_id)
+            "projection.unknown_ticket", subject=event.type, ticket_id=str(event.data.ticket_id)
         )
         return None
     tickets.record(

@@ -234,3 +234,22 @@ async def test_an_unhappy_callback_reopens_once_and_a_rework_job_takes_over(
         t = await eventually(closed)
         assert t["assignment"]["job_id"] == str(rework)
         assert t["reopen_count"] == 1
+
+
+async def test_an_event_about_an_unknown_ticket_is_skipped_not_dead_lettered(
+    start_service, infrastructure
+):
+    from aftersales.messaging.consumer import list_dead_letters
+
+    async with start_service("intake") as intake:
+        stranger = job_events(uuid.uuid4(), uuid.uuid4())[0]
+        await publish_raw(infrastructure.broker_url, stranger)
+        ticket = await make_ticket(intake)
+        await publish_raw(infrastructure.broker_url, job_events(uuid.UUID(ticket["id"]),
+                                                                 uuid.uuid4())[0])
+
+        async def dispatched():
+            return (await get(intake, ticket["id"]))["status"] == "dispatched"
+
+        await eventually(dispatched)
+        assert await list_dead_letters(intake.db) == []
