@@ -6,9 +6,10 @@ from fastapi import FastAPI
 
 from aftersales.service import ServiceDefinition, create_service_app
 from intake.adapters.tables import metadata
-from intake.api import catalogue, customers, tickets
+from intake.api import catalogue, customers, tickets, webhooks
 from intake.consumers import SUBSCRIPTIONS
 from intake.settings import IntakeSettings
+from intake.workers import webhook_deliveries
 
 DEFINITION = ServiceDefinition(
     name="intake",
@@ -16,8 +17,9 @@ DEFINITION = ServiceDefinition(
     description="The call register: customers, service vouchers, tickets and their timeline.",
     metadata=metadata,
     settings_cls=IntakeSettings,
-    routers=(customers.router, tickets.router, catalogue.router),
+    routers=(customers.router, tickets.router, catalogue.router, webhooks.router),
     subscriptions=SUBSCRIPTIONS,
+    background=(webhook_deliveries,),
 )
 
 

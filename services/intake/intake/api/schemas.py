@@ -213,3 +213,39 @@ class ServiceCatalogueOut(BaseModel):
 class Timeline(BaseModel):
     ticket_id: uuid.UUID
     entries: list[TimelineEntry]
+
+
+class WebhookIn(Request):
+    url: str = Field(min_length=8, max_length=2000, description="https endpoint of the CRM")
+    events: list[str] = Field(
+        min_length=1, max_length=50, description="subject patterns, e.g. intake.ticket.*.v1"
+    )
+    description: str | None = Field(default=None, max_length=500)
+
+
+class WebhookOut(BaseModel):
+    id: uuid.UUID
+    url: str
+    events: list[str]
+    description: str | None
+    active: bool
+    disabled_reason: str | None
+    version: int
+    created_at: datetime
+
+
+class WebhookWithSecret(WebhookOut):
+    secret: str = Field(description="signing secret (whsec_...); shown only now")
+
+
+class DeliveryOut(BaseModel):
+    id: uuid.UUID
+    event_id: uuid.UUID
+    event_type: str
+    status: Literal["pending", "succeeded", "failed"]
+    attempts: int
+    next_attempt_at: datetime
+    last_status_code: int | None
+    last_error: str | None
+    created_at: datetime
+    delivered_at: datetime | None

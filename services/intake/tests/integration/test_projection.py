@@ -245,8 +245,9 @@ async def test_an_event_about_an_unknown_ticket_is_skipped_not_dead_lettered(
         stranger = job_events(uuid.uuid4(), uuid.uuid4())[0]
         await publish_raw(infrastructure.broker_url, stranger)
         ticket = await make_ticket(intake)
-        await publish_raw(infrastructure.broker_url, job_events(uuid.UUID(ticket["id"]),
-                                                                 uuid.uuid4())[0])
+        await publish_raw(
+            infrastructure.broker_url, job_events(uuid.UUID(ticket["id"]), uuid.uuid4())[0]
+        )
 
         async def dispatched():
             return (await get(intake, ticket["id"]))["status"] == "dispatched"

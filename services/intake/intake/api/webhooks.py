@@ -1,0 +1,131 @@
+"""CRM webhook subscriptions (Standard Webhooks signatures) and their delivery log."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal
+from aftersales.db import UnitOfWork
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.idempotency import IdempotencyKey, run_command
+from intake.adapters.tables import WebhookSubscriptionRow
+from intake.api.schemas import DeliveryOut, WebhookIn, WebhookOut, WebhookWithSecret
+from intake.api.scope import Staff, tenant_of
+from intake.use_cases import webhooks as use_cases
+
+router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+
+
+def _out(row: WebhookSubscriptionRow) -> WebhookOut:
+    return WebhookOut.model_validate(row, from_attributes=True)
+
+
+def _with_secret(row: WebhookSubscriptionRow) -> WebhookWithSecret:
+    return WebhookWithSecret.model_validate(row, from_attributes=True)
+
+
+@router.post("", status_code=201, response_model=WebhookWithSecret)
+async def create_webhook(
+    body: WebhookIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Staff,
+) -> Response:
+    allow_private = request.app.state.settings.webhook_allow_private_urls
+
+    async def command(uow: UnitOfWork) -> WebhookWithSecret:
+        row = await use_cases.subscribe(
+            uow,
+            url=body.url,
+            events=body.events,
+            description=body.description,
+            tenant=tenant_of(principal),
+            allow_private=allow_private,
+        )
+        return _with_secret(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        headers_for=lambda w: {"Location": f"/v1/webhooks/{w.id}"},  # type: ignore[attr-defined]
+    )
+
+
+@router.get("/{subscription_id}", response_model=WebhookOut)
+async def get_webhook(
+    subscription_id: uuid.UUID, db: DatabaseDep, principal: Principal = Staff
+) -> WebhookOut:
+    async with db.uow() as uow:
+        return _out(await use_cases.get_subscription(uow, subscription_id, tenant_of(principal)))
+
+
+@router.post("/{subscription_id}/rotate-secret", response_model=WebhookWithSecret)
+async def rotate_secret(
+    subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
+) -> Response:
+    """A new secret; for 24 h deliveries carry signatures by both the new and the old one."""
+
+    async def command(uow: UnitOfWork) -> WebhookWithSecret:
+        return _with_secret(
+            await use_cases.rotate_secret(uow, subscription_id, tenant_of(principal))
+        )
+
+    return await run_command(request, db, command, principal=principal, status_code=200)
+
+
+@router.post("/{subscription_id}/enable", response_model=WebhookOut)
+async def enable(
+    subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
+) -> Response:
+    """Turn a subscription back on (after a 410 disabled it, say)."""
+
+    async def command(uow: UnitOfWork) -> WebhookOut:
+        return _out(await use_cases.set_active(uow, subscription_id, tenant_of(principal), True))
+
+    return await run_command(request, db, command, principal=principal, status_code=200)
+
+
+@router.post("/{subscription_id}/disable", response_model=WebhookOut)
+async def disable(
+    subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
+) -> Response:
+    async def command(uow: UnitOfWork) -> WebhookOut:
+        return _out(await use_cases.set_active(uow, subscription_id, tenant_of(principal), False))
+
+    return await run_command(request, db, command, principal=principal, status_code=200)
+
+
+@router.get("/{subscription_id}/deliveries", response_model=list[DeliveryOut])
+async def deliveries(
+    subscription_id: uuid.UUID,
+    db: DatabaseDep,
+    limit: int = Query(default=50, ge=1, le=100),
+    principal: Principal = Staff,
+) -> list[DeliveryOut]:
+    """The newest deliveries first, with their attempts and the receiver's last answer."""
+    async with db.uow() as uow:
+        rows = await use_cases.list_deliveries(uow, subscription_id, tenant_of(principal), limit)
+    return [DeliveryOut.model_validate(r, from_attributes=True) for r in rows]
+
+
+@router.post("/{subscription_id}/deliveries/{delivery_id}/redeliver", response_model=DeliveryOut)
+async def redeliver(
+    subscription_id: uuid.UUID,
+    delivery_id: uuid.UUID,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    async def command(uow: UnitOfWork) -> DeliveryOut:
+        row = await use_cases.redeliver(uow, subscription_id, delivery_id, tenant_of(principal))
+        return DeliveryOut.model_validate(row, from_attributes=True)
+
+    return await run_command(request, db, command, principal=principal, status_code=202)

@@ -1,0 +1,92 @@
+"""Outbound webhooks, Standard Webhooks style: signing, target rules, retry schedule."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import ipaddress
+import re
+import secrets
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from aftersales.errors import Unprocessable
+
+SECRET_PREFIX = "whsec_"
+PATTERN = re.compile(r"^(?:[a-z0-9_]+|\*)(?:\.(?:[a-z0-9_]+|\*))*(?:\.>)?$|^>$")
+
+
+def new_secret() -> str:
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def sign(secret: str, msg_id: str, timestamp: int, body: bytes) -> str:
+    """``v1,<base64 HMAC-SHA256>`` over ``{id}.{timestamp}.{body}`` (Standard Webhooks)."""
+    key = base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+    content = f"{msg_id}.{timestamp}.".encode() + body
+    digest = hmac.new(key, content, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode()
+
+
+def signature_header(secrets_: Sequence[str], msg_id: str, timestamp: int, body: bytes) -> str:
+    """Space-separated signatures: during a rotation both the new and the old secret sign."""
+    return " ".join(sign(s, msg_id, timestamp, body) for s in secrets_)
+
+
+def verify(
+    secret: str,
+    headers: dict[str, str],
+    body: bytes,
+    *,
+    tolerance: int = 300,
+    now: int | None = None,
+) -> bool:
+    """What a receiver does; used by our tests and documented for integrators."""
+    import time
+
+    msg_id, ts = headers["webhook-id"], int(headers["webhook-timestamp"])
+    if abs((now or int(time.time())) - ts) > tolerance:
+        return False
+    expected = sign(secret, msg_id, ts, body)
+    return any(hmac.compare_digest(expected, s) for s in headers["webhook-signature"].split())
+
+
+def check_patterns(patterns: Sequence[str]) -> None:
+    if not patterns:
+        raise Unprocessable("events must name at least one subject pattern, e.g. intake.ticket.*")
+    bad = [p for p in patterns if not PATTERN.match(p)]
+    if bad:
+        raise Unprocessable(
+            f"Not a subject pattern: {bad}. Use tokens, '*' for one token, '>' for the rest."
+        )
+
+
+def check_url(url: str) -> str:
+    """http(s) with a host; returns the host to resolve."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise Unprocessable("url must be an absolute http(s) URL.")
+    if parts.username or parts.password:
+        raise Unprocessable("url must not carry credentials; the signature authenticates us.")
+    return parts.hostname
+
+
+def is_private(address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    return (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+    )
+
+
+def next_attempt(attempts: int, schedule: Sequence[float], now: datetime) -> datetime | None:
+    """After the ``attempts``-th failure, when to try again; None when the schedule is spent."""
+    if attempts > len(schedule):
+        return None
+    return now + timedelta(seconds=schedule[attempts - 1])

@@ -1,0 +1,239 @@
+"""CRM webhook subscriptions, and the worker that delivers their queue."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import select, update
+
+from aftersales.db import Database, UnitOfWork
+from aftersales.errors import NotFound, Unprocessable
+from aftersales.logging import get_logger
+from intake.adapters import webhook_sender
+from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
+from intake.domain.webhooks import check_patterns, check_url, new_secret, next_attempt
+from intake.domain.webhooks import signature_header as sign_all
+
+log = get_logger(__name__)
+ROTATION_GRACE = timedelta(hours=24)
+LEASE = timedelta(seconds=120)
+
+
+async def subscribe(
+    uow: UnitOfWork,
+    *,
+    url: str,
+    events: list[str],
+    description: str | None,
+    tenant: str | None,
+    allow_private: bool,
+) -> WebhookSubscriptionRow:
+    host = check_url(url)
+    check_patterns(events)
+    try:
+        private = await webhook_sender.private_address_of(url)
+    except OSError as exc:
+        raise Unprocessable(f"The host {host} does not resolve: {exc}.") from exc
+    if private is not None and not allow_private:
+        raise Unprocessable(
+            f"{host} resolves to {private}, a private or loopback address; webhooks go to "
+            "public endpoints unless the operator allows private ones."
+        )
+    now = datetime.now(UTC)
+    row = WebhookSubscriptionRow(
+        id=uuid.uuid4(),
+        tenant_id=tenant,
+        url=url,
+        events=list(events),
+        description=description,
+        secret=new_secret(),
+        active=True,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+    uow.session.add(row)
+    await uow.session.flush()
+    return row
+
+
+async def get_subscription(
+    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, *, lock: bool = False
+) -> WebhookSubscriptionRow:
+    stmt = select(WebhookSubscriptionRow).where(WebhookSubscriptionRow.id == subscription_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    row = (await uow.session.execute(stmt)).scalar_one_or_none()
+    if row is None or (tenant is not None and row.tenant_id != tenant):
+        raise NotFound(f"Webhook subscription {subscription_id} does not exist.")
+    return row
+
+
+async def rotate_secret(
+    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None
+) -> WebhookSubscriptionRow:
+    """A new secret; the old one keeps signing too for 24 h, so receivers can switch over."""
+    row = await get_subscription(uow, subscription_id, tenant, lock=True)
+    now = datetime.now(UTC)
+    row.previous_secret, row.previous_secret_until = row.secret, now + ROTATION_GRACE
+    row.secret = new_secret()
+    row.version += 1
+    row.updated_at = now
+    await uow.session.flush()
+    return row
+
+
+async def set_active(
+    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, active: bool
+) -> WebhookSubscriptionRow:
+    row = await get_subscription(uow, subscription_id, tenant, lock=True)
+    row.active = active
+    row.disabled_reason = None if active else "disabled by the owner"
+    row.version += 1
+    row.updated_at = datetime.now(UTC)
+    await uow.session.flush()
+    return row
+
+
+async def list_deliveries(
+    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, limit: int
+) -> list[WebhookDeliveryRow]:
+    await get_subscription(uow, subscription_id, tenant)
+    stmt = (
+        select(WebhookDeliveryRow)
+        .where(WebhookDeliveryRow.subscription_id == subscription_id)
+        .order_by(WebhookDeliveryRow.created_at.desc())
+        .limit(limit)
+    )
+    return list((await uow.session.execute(stmt)).scalars())
+
+
+async def redeliver(
+    uow: UnitOfWork, subscription_id: uuid.UUID, delivery_id: uuid.UUID, tenant: str | None
+) -> WebhookDeliveryRow:
+    await get_subscription(uow, subscription_id, tenant)
+    row = await uow.session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
+    if row is None or row.subscription_id != subscription_id:
+        raise NotFound(f"Delivery {delivery_id} does not exist.")
+    row.status, row.next_attempt_at = "pending", datetime.now(UTC)
+    await uow.session.flush()
+    return row
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    schedule: list[int]
+    allow_private: bool
+    batch: int = 20
+
+
+async def deliver_due(db: Database, client: httpx.AsyncClient, settings: DeliverySettings) -> int:
+    """Claim due deliveries with a lease, send them, record each outcome. Safe on replicas."""
+    now = datetime.now(UTC)
+    async with db.sessionmaker() as session, session.begin():
+        due = (
+            select(WebhookDeliveryRow.id)
+            .where(
+                WebhookDeliveryRow.status == "pending", WebhookDeliveryRow.next_attempt_at <= now
+            )
+            .order_by(WebhookDeliveryRow.next_attempt_at)
+            .limit(settings.batch)
+            .with_for_update(skip_locked=True)
+        )
+        claimed = list(
+            (
+                await session.execute(
+                    update(WebhookDeliveryRow)
+                    .where(WebhookDeliveryRow.id.in_(due.scalar_subquery()))
+                    .values(next_attempt_at=now + LEASE)
+                    .returning(WebhookDeliveryRow.id)
+                )
+            ).scalars()
+        )
+    await asyncio.gather(*(_deliver_one(db, client, settings, d) for d in claimed))
+    return len(claimed)
+
+
+async def _deliver_one(
+    db: Database, client: httpx.AsyncClient, settings: DeliverySettings, delivery_id: uuid.UUID
+) -> None:
+    async with db.sessionmaker() as session:
+        delivery = await session.get(WebhookDeliveryRow, delivery_id)
+        assert delivery is not None
+        sub = await session.get(WebhookSubscriptionRow, delivery.subscription_id)
+        assert sub is not None
+        payload, url, active = delivery.payload, sub.url, sub.active
+        keys = [sub.secret]
+        if (
+            sub.previous_secret
+            and sub.previous_secret_until
+            and (sub.previous_secret_until > datetime.now(UTC))
+        ):
+            keys.append(sub.previous_secret)
+    if not active:
+        await _record(
+            db,
+            delivery_id,
+            webhook_sender.Outcome(None, "subscription disabled"),
+            settings,
+            final=True,
+        )
+        return
+    timestamp = int(datetime.now(UTC).timestamp())
+    msg_id = str(delivery.event_id)
+    headers = {
+        "content-type": "application/json",
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": sign_all(keys, msg_id, timestamp, payload),
+        "user-agent": "aftersales-webhooks/1",
+    }
+    outcome = await webhook_sender.post(
+        client, url, headers, payload, allow_private=settings.allow_private
+    )
+    await _record(db, delivery_id, outcome, settings, gone=outcome.status_code == 410)
+
+
+async def _record(
+    db: Database,
+    delivery_id: uuid.UUID,
+    outcome: webhook_sender.Outcome,
+    settings: DeliverySettings,
+    *,
+    gone: bool = False,
+    final: bool = False,
+) -> None:
+    now = datetime.now(UTC)
+    async with db.sessionmaker() as session, session.begin():
+        d = await session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
+        assert d is not None
+        d.attempts += 1
+        d.last_status_code, d.last_error = outcome.status_code, outcome.error
+        values: dict[str, Any] = {}
+        if outcome.delivered:
+            d.status, d.delivered_at = "succeeded", now
+        elif gone or final:
+            d.status = "failed"
+        else:
+            retry_at = next_attempt(d.attempts, settings.schedule, now)
+            if retry_at is None:
+                d.status = "failed"
+            else:
+                d.next_attempt_at = retry_at
+        if gone:
+            values = {
+                "active": False,
+                "updated_at": now,
+                "disabled_reason": "the receiver answered 410 Gone",
+            }
+            await session.execute(
+                update(WebhookSubscriptionRow)
+                .where(WebhookSubscriptionRow.id == d.subscription_id)
+                .values(**values)
+            )
+            log.warning("webhook.disabled_by_410", subscription_id=str(d.subscription_id))

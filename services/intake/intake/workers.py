@@ -1,0 +1,32 @@
+"""intake's background loops (started by the app's lifespan)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+from fastapi import FastAPI
+
+from aftersales.logging import get_logger
+from intake.use_cases.webhooks import DeliverySettings, deliver_due
+
+log = get_logger(__name__)
+
+
+async def webhook_deliveries(app: FastAPI) -> None:
+    settings = app.state.settings
+    delivery = DeliverySettings(
+        schedule=list(settings.webhook_retry_schedule),
+        allow_private=settings.webhook_allow_private_urls,
+    )
+    async with httpx.AsyncClient(
+        timeout=settings.webhook_timeout_seconds, follow_redirects=False
+    ) as client:
+        while True:
+            try:
+                sent = await deliver_due(app.state.db, client, delivery)
+            except Exception as exc:  # database away: try again shortly
+                log.warning("webhook.worker_failed", error=repr(exc))
+                sent = 0
+            if sent == 0:
+                await asyncio.sleep(settings.webhook_poll_seconds)

@@ -1,0 +1,229 @@
+"""Webhooks against a real local HTTP receiver that verifies every signature."""
+
+import json
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_customer, make_ticket
+from intake.domain.webhooks import verify
+
+FAST = {
+    "webhook_allow_private_urls": True,
+    "webhook_retry_schedule": [1, 1, 1],
+    "webhook_poll_seconds": 0.2,
+}
+
+
+class Receiver:
+    """Answers with the given status codes in turn (the last one repeats)."""
+
+    def __init__(self, statuses):
+        self.statuses = list(statuses)
+        self.requests = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["content-length"]))
+                receiver.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
+                status = receiver.statuses[min(len(receiver.requests), len(receiver.statuses)) - 1]
+                self.send_response(status)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+    def events(self, of_type=None):
+        out = [json.loads(body) for _, body in self.requests]
+        return [e for e in out if of_type is None or e["type"] == of_type]
+
+
+@pytest.fixture
+def receiver_factory():
+    made = []
+
+    def make(*statuses):
+        r = Receiver(statuses or [200])
+        made.append(r)
+        return r
+
+    yield make
+    for r in made:
+        r.close()
+
+
+async def subscribe(intake, url, events=("intake.ticket.*",), headers=None):
+    r = await intake.client.post(
+        "/v1/webhooks",
+        json={"url": url, "events": list(events)},
+        headers=headers or intake.auth("crm", tenant_id="acme"),
+    )
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+async def test_deliveries_are_signed_retried_after_failures_and_logged(
+    start_service, receiver_factory
+):
+    receiver = receiver_factory(500, 503, 200)
+    async with start_service("intake", **FAST) as intake:
+        crm = intake.auth("crm", tenant_id="acme")
+        hook = await subscribe(intake, receiver.url, ["intake.ticket.created.v1"], crm)
+        assert hook["secret"].startswith("whsec_")
+        customer = (
+            await intake.client.post(
+                "/v1/customers",
+                headers=crm,
+                json={
+                    "name": "Hook",
+                    "phone": "13599998888",
+                    "address": {"region": "310115", "city": "Shanghai", "line": "1"},
+                },
+            )
+        ).json()
+        product = (
+            await intake.client.post(
+                f"/v1/customers/{customer['id']}/products",
+                headers=crm,
+                json={
+                    "category": "tv",
+                    "model": "M",
+                    "serial_no": uuid.uuid4().hex,
+                    "purchased_on": "2026-01-01",
+                    "warranty_months": 12,
+                },
+            )
+        ).json()
+        ticket = await make_ticket(intake, customer=customer, product=product, headers=crm)
+
+        await eventually(lambda: _async(len(receiver.requests) >= 3), timeout=30)
+        ids = {h["webhook-id"] for h, _ in receiver.requests}
+        assert len(ids) == 1  # one message, retried: the same id every time
+        for headers, body in receiver.requests:
+            assert verify(hook["secret"], headers, body)
+        event = receiver.events()[0]
+        assert event["type"] == "intake.ticket.created.v1"
+        assert event["data"]["ticket_id"] == ticket["id"]
+
+        async def logged():
+            r = await intake.client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=crm)
+            [d] = r.json()
+            return d if d["status"] == "succeeded" else None
+
+        delivery = await eventually(logged)
+        assert delivery["attempts"] == 3 and delivery["last_status_code"] == 200
+
+        again = await intake.client.post(
+            f"/v1/webhooks/{hook['id']}/deliveries/{delivery['id']}/redeliver", headers=crm
+        )
+        assert again.status_code == 202
+        await eventually(lambda: _async(len(receiver.requests) == 4))
+
+
+async def test_a_410_disables_the_subscription(start_service, receiver_factory):
+    gone = receiver_factory(410)
+    async with start_service("intake", **FAST) as intake:
+        agent = intake.auth("agent")
+        hook = await subscribe(intake, gone.url, ["intake.>"], agent)
+        await make_ticket(intake)
+
+        async def disabled():
+            r = await intake.client.get(f"/v1/webhooks/{hook['id']}", headers=agent)
+            return r.json() if not r.json()["active"] else None
+
+        body = await eventually(disabled)
+        assert "410" in body["disabled_reason"]
+        await make_ticket(intake)
+        r = await intake.client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=agent)
+        assert [d["status"] for d in r.json()] == ["failed"]  # nothing new was queued
+        assert len(gone.requests) == 1
+
+
+async def test_rotation_signs_with_both_secrets_for_a_while(start_service, receiver_factory):
+    receiver = receiver_factory(200)
+    async with start_service("intake", **FAST) as intake:
+        agent = intake.auth("agent")
+        hook = await subscribe(intake, receiver.url, ["intake.ticket.created.v1"], agent)
+        rotated = await intake.client.post(
+            f"/v1/webhooks/{hook['id']}/rotate-secret", headers=agent
+        )
+        assert rotated.status_code == 200
+        new_secret = rotated.json()["secret"]
+        assert new_secret != hook["secret"]
+        await make_ticket(intake)
+        await eventually(lambda: _async(receiver.requests))
+        headers, body = receiver.requests[0]
+        assert len(headers["webhook-signature"].split()) == 2
+        assert verify(new_secret, headers, body) and verify(hook["secret"], headers, body)
+
+
+async def test_private_targets_are_refused_unless_allowed(start_service):
+    async with start_service("intake") as intake:
+        for url in ("http://127.0.0.1:9/x", "http://localhost/x", "http://10.0.0.8/x"):
+            r = await intake.client.post(
+                "/v1/webhooks", json={"url": url, "events": [">"]}, headers=intake.auth()
+            )
+            assert r.status_code == 422, url
+            assert "private" in r.json()["detail"]
+        bad = await intake.client.post(
+            "/v1/webhooks",
+            headers=intake.auth(),
+            json={"url": "ftp://example.com/x", "events": [">"]},
+        )
+        assert bad.status_code == 422
+
+
+async def test_a_crm_gets_only_its_tenants_events_and_webhooks(start_service, receiver_factory):
+    acme_rx, beta_rx = receiver_factory(200), receiver_factory(200)
+    async with start_service("intake", **FAST) as intake:
+        acme = intake.auth("crm", subject="acme", tenant_id="acme")
+        beta = intake.auth("crm", subject="beta", tenant_id="beta")
+        acme_hook = await subscribe(intake, acme_rx.url, ["intake.ticket.created.v1"], acme)
+        await subscribe(intake, beta_rx.url, ["intake.ticket.created.v1"], beta)
+        assert (
+            await intake.client.get(f"/v1/webhooks/{acme_hook['id']}", headers=beta)
+        ).status_code == 404
+        customer = (
+            await intake.client.post(
+                "/v1/customers",
+                headers=acme,
+                json={
+                    "name": "Acme customer",
+                    "phone": "13511112222",
+                    "address": {"region": "310115", "city": "Shanghai", "line": "1"},
+                },
+            )
+        ).json()
+        product = (
+            await intake.client.post(
+                f"/v1/customers/{customer['id']}/products",
+                headers=acme,
+                json={
+                    "category": "tv",
+                    "model": "M",
+                    "serial_no": uuid.uuid4().hex,
+                    "purchased_on": "2026-01-01",
+                    "warranty_months": 12,
+                },
+            )
+        ).json()
+        await make_ticket(intake, customer=customer, product=product, headers=acme)
+        await make_ticket(intake, customer=await make_customer(intake))  # the centre's own
+        await eventually(lambda: _async(acme_rx.requests))
+        assert len(acme_rx.events()) == 1
+        assert beta_rx.requests == []
+
+
+async def _async(value):
+    return value

@@ -1,0 +1,69 @@
+import base64
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from aftersales.errors import Unprocessable
+from intake.adapters.webhook_queue import matches
+from intake.domain.webhooks import (
+    check_patterns,
+    check_url,
+    is_private,
+    new_secret,
+    next_attempt,
+    sign,
+    signature_header,
+    verify,
+)
+
+
+def test_signature_matches_the_standard_webhooks_reference_vector():
+    # The example from the Standard Webhooks specification.
+    secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    body = b'{"test": 2432232314}'
+    assert sign(secret, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, body) == (
+        "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+    )
+
+
+def test_verify_accepts_any_valid_signature_and_rejects_tampering():
+    old, new = new_secret(), new_secret()
+    body, ts = b'{"a":1}', 1_800_000_000
+    headers = {
+        "webhook-id": "e1",
+        "webhook-timestamp": str(ts),
+        "webhook-signature": signature_header([new, old], "e1", ts, body),
+    }
+    assert verify(old, headers, body, now=ts) and verify(new, headers, body, now=ts)
+    assert not verify(new, headers, b'{"a":2}', now=ts)
+    assert not verify(new, headers, body, now=ts + 3600)  # replayed much later
+    assert len(base64.b64decode(new.removeprefix("whsec_"))) == 32
+
+
+def test_patterns_and_matching():
+    check_patterns(["intake.ticket.*", "intake.>", ">", "intake.ticket.closed.v1"])
+    for bad in ([], ["Intake.*"], ["intake..x"], ["intake.>.x"]):
+        with pytest.raises(Unprocessable):
+            check_patterns(bad)
+    assert matches(["intake.ticket.*.v1"], "intake.ticket.closed.v1")
+    assert matches(["intake.>"], "intake.ticket.closed.v1")
+    assert not matches(["intake.ticket.created.v1"], "intake.ticket.closed.v1")
+    assert not matches(["intake.ticket.*"], "intake.ticket.closed.v1")
+
+
+def test_urls_and_private_addresses():
+    assert check_url("https://crm.example.com/hooks") == "crm.example.com"
+    for bad in ("ftp://x/y", "/relative", "https://user:pw@crm.example.com/"):
+        with pytest.raises(Unprocessable):
+            check_url(bad)
+    for private in ("127.0.0.1", "10.1.2.3", "192.168.0.5", "169.254.169.254", "::1", "0.0.0.0"):
+        assert is_private(private)
+    assert not is_private("93.184.216.34")
+
+
+def test_the_retry_schedule_runs_out():
+    now = datetime(2026, 7, 1, tzinfo=UTC)
+    schedule = [5, 60]
+    assert next_attempt(1, schedule, now) == now + timedelta(seconds=5)
+    assert next_attempt(2, schedule, now) == now + timedelta(seconds=60)
+    assert next_attempt(3, schedule, now) is None
