@@ -40,7 +40,6 @@ class ServiceSettings(BaseSettings):
 
     max_body_bytes: int = 1024 * 1024
     idempotency_ttl_hours: int = 24
-    idempotency_stale_seconds: int = 60
 
     outbox_poll_seconds: float = 1.0
     outbox_retention_days: int = 7

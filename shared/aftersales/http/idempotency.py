@@ -1,10 +1,11 @@
 """``Idempotency-Key`` for creating POSTs.
 
 Same key and same body: the stored response is replayed. Same key, other body: 422. Same key
-while the first request is still running: 409. The key is claimed in its own short transaction
-(so a concurrent twin sees it at once); the response is stored in the command's own transaction,
-so "created" and "remembered" commit together. A claim whose request died is taken over after
-``stale_seconds``. Keys are kept ``ttl_hours`` (24 h by default).
+while the first request is still running: 409. Everything happens in the command's own, single
+transaction: a transaction-scoped advisory lock on (caller, key) tells a concurrent twin at once
+that the first is in flight, and the response is stored in the same commit as the change it
+reports, so "created" and "remembered" can never disagree. A request that dies leaves nothing
+behind: its lock goes with its transaction. Keys are kept ``idempotency_ttl_hours`` (24 h).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Annotated
 import orjson
 from fastapi import Header, Request
 from pydantic import BaseModel
-from sqlalchemy import delete, select, update
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from starlette.responses import Response
 
@@ -76,96 +77,56 @@ async def run_command(
     settings = request.app.state.settings
     table = db.platform.idempotency_keys
     fingerprint = request_fingerprint(request.method, request.url.path, body)
-    now = datetime.now(UTC)
     owner = principal.key
+    lock_id = int.from_bytes(
+        hashlib.sha256(f"{owner}\x00{key}".encode()).digest()[:8], "big", signed=True
+    )
 
-    async with db.sessionmaker() as session, session.begin():
-        claimed = (
-            await session.execute(
-                pg_insert(table)
-                .values(
-                    principal=owner,
-                    key=key,
-                    method=request.method,
-                    path=request.url.path,
-                    request_hash=fingerprint,
-                    state="in_flight",
-                    claimed_at=now,
-                    expires_at=now + timedelta(hours=settings.idempotency_ttl_hours),
-                )
-                .on_conflict_do_nothing()
-                .returning(table.c.key)
+    async with db.uow() as uow:
+        session = uow.session
+        got_lock = await session.scalar(select(func.pg_try_advisory_xact_lock(lock_id)))
+        if not got_lock:
+            raise IdempotencyConflict(
+                "A request with this Idempotency-Key is still being processed; retry later.",
             )
-        ).first()
-        if claimed is None:
-            row = (
-                (
-                    await session.execute(
-                        select(table)
-                        .where(table.c.principal == owner, table.c.key == key)
-                        .with_for_update()
-                    )
-                )
-                .mappings()
-                .one()
-            )
-            expired = row["expires_at"] <= now
-            stale = row["state"] == "in_flight" and row["claimed_at"] <= now - timedelta(
-                seconds=settings.idempotency_stale_seconds
-            )
-            if expired or stale:
+        now = datetime.now(UTC)
+        row = (
+            (
                 await session.execute(
-                    update(table)
-                    .where(table.c.principal == owner, table.c.key == key)
-                    .values(
-                        method=request.method,
-                        path=request.url.path,
-                        request_hash=fingerprint,
-                        state="in_flight",
-                        claimed_at=now,
-                        expires_at=now + timedelta(hours=settings.idempotency_ttl_hours),
-                        response_status=None,
-                        response_body=None,
-                        response_headers=None,
-                    )
+                    select(table).where(table.c.principal == owner, table.c.key == key)
                 )
-            elif row["request_hash"] != fingerprint:
+            )
+            .mappings()
+            .one_or_none()
+        )
+        if row is not None and row["expires_at"] > now:
+            if row["request_hash"] != fingerprint:
                 raise IdempotencyMismatch(
                     "This Idempotency-Key was used with a different request; use a new key.",
                 )
-            elif row["state"] == "in_flight":
-                raise IdempotencyConflict(
-                    "A request with this Idempotency-Key is still being processed; retry later.",
-                )
-            else:
-                return Response(
-                    row["response_body"],
-                    status_code=row["response_status"],
-                    media_type="application/json",
-                    headers={**(row["response_headers"] or {}), "Idempotent-Replayed": "true"},
-                )
-
-    try:
-        async with db.uow() as uow:
-            result = await command(uow)
-            headers = headers_for(result) if headers_for else {}
-            await uow.session.execute(
-                update(table)
-                .where(table.c.principal == owner, table.c.key == key)
-                .values(
-                    state="done",
-                    response_status=status_code,
-                    response_body=result.model_dump_json().encode(),
-                    response_headers=headers,
-                )
+            return Response(
+                row["response_body"],
+                status_code=row["response_status"],
+                media_type="application/json",
+                headers={**(row["response_headers"] or {}), "Idempotent-Replayed": "true"},
             )
-            await uow.commit()
-    except BaseException:
-        async with db.sessionmaker() as session, session.begin():
-            await session.execute(
-                delete(table).where(
-                    table.c.principal == owner, table.c.key == key, table.c.state == "in_flight"
-                )
-            )
-        raise
+        result = await command(uow)
+        headers = headers_for(result) if headers_for else {}
+        stored = {
+            "method": request.method,
+            "path": request.url.path,
+            "request_hash": fingerprint,
+            "state": "done",
+            "claimed_at": now,
+            "expires_at": now + timedelta(hours=settings.idempotency_ttl_hours),
+            "response_status": status_code,
+            "response_body": result.model_dump_json().encode(),
+            "response_headers": headers,
+        }
+        await session.execute(
+            pg_insert(table)
+            .values(principal=owner, key=key, **stored)
+            .on_conflict_do_update(index_elements=["principal", "key"], set_=stored)
+        )
+        await uow.commit()
     return _json_response(result, status_code, headers)

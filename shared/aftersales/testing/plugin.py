@@ -123,7 +123,6 @@ def make_settings(
         "consumer_backoff_seconds": [0.2, 0.5, 1.0],
         "consumer_watchdog_seconds": 2.0,
         "consumer_ack_wait_seconds": 10,
-        "idempotency_stale_seconds": 60,
     }
     values.update(overrides)
     return settings_cls(**values)
