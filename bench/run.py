@@ -18,6 +18,8 @@ import os
 import platform
 import signal
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -26,8 +28,9 @@ from pathlib import Path
 import asyncpg
 import httpx
 
+from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port
+from aftersales.devstack.ports import free_port, wait_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import (
     DATABASE,
@@ -71,18 +74,9 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
-async def drive(
-    ports: dict[str, int], tickets: int, concurrency: int, rate: float | None = None, tag: str = "b"
-) -> dict[str, float]:
-    """Create ``tickets``; as fast as ``concurrency`` allows, or paced at ``rate`` per second."""
-    from aftersales.auth import JWTAuthenticator
-    from aftersales.settings import ServiceSettings
-
-    token = JWTAuthenticator(ServiceSettings(jwt_secret=SECRET)).issue(role="crm")
-    headers = {"Authorization": f"Bearer {token}"}
-    base = f"http://127.0.0.1:{ports['intake']}"
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30) as c:
+async def setup_ticket_body(base: str, headers: dict[str, str], tag: str) -> dict[str, str]:
+    """A customer and a product to open tickets for, through the public API."""
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as c:
         customer = (
             await c.post(
                 "/v1/customers",
@@ -99,19 +93,37 @@ async def drive(
                 json={
                     "category": "air_conditioner",
                     "model": "KFR-35GW",
-                    "serial_no": f"B-{tag}",
+                    "serial_no": f"B-{tag}-{time.time_ns()}",
                     "purchased_on": "2026-06-01",
                     "warranty_months": 12,
                 },
             )
         ).json()
-        body = {
-            "customer_id": customer["id"],
-            "product_id": product["id"],
-            "kind": "repair",
-            "description": "benchmark ticket",
-            "channel": "crm",
-        }
+    return {
+        "customer_id": customer["id"],
+        "product_id": product["id"],
+        "kind": "repair",
+        "description": "benchmark ticket",
+        "channel": "crm",
+    }
+
+
+async def drive(
+    base: str,
+    headers: dict[str, str],
+    body: dict[str, str],
+    tickets: int,
+    concurrency: int,
+    *,
+    rate: float | None = None,
+    tag: str = "b",
+) -> dict[str, float]:
+    """POST ``tickets`` tickets; as fast as ``concurrency`` allows, or paced at ``rate``/s.
+
+    Every request carries an ``Idempotency-Key`` (ignored by the bare endpoint).
+    """
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30) as c:
         queue: asyncio.Queue[int] = asyncio.Queue()
         for i in range(tickets):
             queue.put_nowait(i)
@@ -127,8 +139,7 @@ async def drive(
                 if rate is not None:
                     await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
                 t0 = time.perf_counter()
-                key = f"{tag}{i}"
-                r = await c.post("/v1/tickets", json=body, headers={"Idempotency-Key": key})
+                r = await c.post("/v1/tickets", json=body, headers={"Idempotency-Key": f"{tag}{i}"})
                 request_ms.append((time.perf_counter() - t0) * 1000)
                 r.raise_for_status()
 
@@ -136,10 +147,10 @@ async def drive(
         elapsed = time.perf_counter() - started
     return {
         "created": tickets,
-        "seconds": elapsed,
-        "tickets_per_second": tickets / elapsed,
-        "request_p50_ms": pct(request_ms, 50),
-        "request_p99_ms": pct(request_ms, 99),
+        "seconds": round(elapsed, 2),
+        "tickets_per_second": round(tickets / elapsed, 1),
+        "request_p50_ms": round(pct(request_ms, 50), 1),
+        "request_p99_ms": round(pct(request_ms, 99), 1),
     }
 
 
@@ -175,6 +186,11 @@ async def commit_latencies(
 async def main(
     tickets: int, concurrency: int, paced_tickets: int, paced_rate: float
 ) -> dict[str, object]:
+    from aftersales.auth import JWTAuthenticator
+    from aftersales.settings import ServiceSettings
+
+    token = JWTAuthenticator(ServiceSettings(jwt_secret=SECRET)).issue(role="crm")
+    auth = {"Authorization": f"Bearer {token}"}
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-") as tmp:
         data = Path(tmp)
         pg = EmbeddedPostgres(data / "pg", free_port(), {"track_commit_timestamp": "on"})
@@ -184,6 +200,7 @@ async def main(
         nats_server.start()
         try:
             urls = await prepare_database(pg.admin_url, DATABASE)
+            dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
             ports = {ref.name: free_port() for ref in SERVICES}
             for ref in SERVICES:
                 os.environ[f"{ref.env_prefix}PORT"] = str(ports[ref.name])
@@ -194,15 +211,39 @@ async def main(
                 supervisor.processes.append(
                     ServiceProcess(ref, env, data / "logs" / f"{ref.name}.log")
                 )
-            supervisor.start_all()
+            intake_proc, *others = supervisor.processes
+            bare = BareProcess(dsn, free_port(), data / "logs" / "bare.log")
+
+            # 1. The endpoint against the yardstick: intake and the bare app alone.
+            intake_proc.start()
+            bare.start()
+            await asyncio.to_thread(supervisor.wait_ready, 90)
+            intake_url = f"http://127.0.0.1:{ports['intake']}"
+            body = await setup_ticket_body(intake_url, auth, "cmp")
+            await drive(bare.url, {}, body, 300, concurrency, tag="warm")
+            await drive(intake_url, auth, body, 300, concurrency, tag="warm")
+            bare_result = await drive(bare.url, {}, body, tickets, concurrency, tag="bare")
+            intake_result = await drive(intake_url, auth, body, tickets, concurrency, tag="cmp")
+            bare.stop()
+
+            # 2. The whole pipeline: all four services.
+            for p in others:
+                p.start()
             ready = await asyncio.to_thread(supervisor.wait_ready, 90)
             assert all(ready.values()), ready
-            dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
-            burst = await drive(ports, tickets, concurrency, tag="burst")
-            burst_latencies = await commit_latencies(dsn, tickets)
+            already = tickets + 300  # phase 1 (with its warm-up) opened these in intake
+            await commit_latencies(dsn, already)  # let dispatch drain them first
+            body = await setup_ticket_body(intake_url, auth, "burst")
+            burst_since = datetime.now(UTC)
+            burst = await drive(intake_url, auth, body, tickets, concurrency, tag="burst")
+            burst_latencies = await commit_latencies(dsn, already + tickets, burst_since)
             paced_since = datetime.now(UTC)
-            paced = await drive(ports, paced_tickets, 8, rate=paced_rate, tag="paced")
-            paced_latencies = await commit_latencies(dsn, tickets + paced_tickets, paced_since)
+            paced = await drive(
+                intake_url, auth, body, paced_tickets, 8, rate=paced_rate, tag="paced"
+            )
+            paced_latencies = await commit_latencies(
+                dsn, already + tickets + paced_tickets, paced_since
+            )
         finally:
             supervisor.stop_all()
             nats_server.stop()
@@ -216,9 +257,55 @@ async def main(
             "paced_tickets": paced_tickets,
             "paced_rate_per_second": paced_rate,
         },
+        "endpoint": {
+            "bare_fastapi_asyncpg_insert": bare_result,
+            "intake_ticket_create_auth_idempotency": intake_result,
+            "ratio": round(
+                intake_result["tickets_per_second"] / bare_result["tickets_per_second"], 2
+            ),
+        },
         "burst": {"ticket_create": burst, "commit_to_job_commit_ms": summary(burst_latencies)},
         "paced": {"ticket_create": paced, "commit_to_job_commit_ms": summary(paced_latencies)},
     }
+
+
+class BareProcess:
+    def __init__(self, dsn: str, port: int, log_path: Path) -> None:
+        self.dsn, self.port, self.log_path = dsn, port, log_path
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "bench.bare:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--no-access-log",
+            ],
+            env={**os.environ, "BARE_DSN": self.dsn},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=die_with_parent(signal.SIGTERM),
+        )
+        log.close()
+        wait_port(self.port, 30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(15)
 
 
 def summary(latencies: list[float]) -> dict[str, float]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aftersales.events import billing, dispatch, feedback
+from aftersales.events import CONTRACTS, billing, dispatch, feedback
 from aftersales.messaging.consumer import Subscription
-from intake.use_cases import projection
+from intake.use_cases import projection, webhooks
 
 JOB_EVENTS = (
     dispatch.JobRouted,
@@ -15,7 +15,11 @@ JOB_EVENTS = (
     dispatch.JobCompleted,
 )
 
+OWN_EVENTS = tuple(c for c in CONTRACTS if c.SUBJECT.startswith("intake."))
+
 SUBSCRIPTIONS = (
+    # intake's own events, fanned out to the CRMs' webhook subscriptions.
+    Subscription(producer="intake", handlers={e.SUBJECT: webhooks.fan_out for e in OWN_EVENTS}),
     Subscription(
         producer="dispatch",
         handlers={

@@ -144,9 +144,6 @@ class TicketRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def next_number_seq(self) -> int:
-        return int(await self.session.scalar(ticket_number_seq.next_value()))
-
     async def get(self, ticket_id: uuid.UUID, *, tenant: str | None = None) -> TicketRow:
         row = await self.session.get(TicketRow, ticket_id)
         if row is None or (tenant is not None and row.tenant_id != tenant):
@@ -267,3 +264,28 @@ class CatalogueRepository:
             await self.session.delete(row)
         await self.session.flush()
         self.session.add_all(entries)
+
+
+@dataclass(frozen=True)
+class TicketContext:
+    customer: CustomerRow
+    product: ProductRow | None
+    catalogue_entry: ServiceCategoryRow | None
+    number_seq: int
+
+
+async def ticket_context(
+    session: AsyncSession, customer_id: uuid.UUID, product_id: uuid.UUID
+) -> TicketContext | None:
+    """Everything opening a ticket needs, in one round trip (a hot path); None: no customer."""
+    stmt = (
+        select(CustomerRow, ProductRow, ServiceCategoryRow, ticket_number_seq.next_value())
+        .select_from(CustomerRow)
+        .outerjoin(ProductRow, ProductRow.id == product_id)
+        .outerjoin(ServiceCategoryRow, ServiceCategoryRow.category == ProductRow.category)
+        .where(CustomerRow.id == customer_id)
+    )
+    row = (await session.execute(stmt)).first()
+    if row is None:
+        return None
+    return TicketContext(row[0], row[1], row[2], int(row[3]))

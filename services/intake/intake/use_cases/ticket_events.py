@@ -1,4 +1,4 @@
-"""How a ticket change becomes history: timeline, outbox event, webhook deliveries, together."""
+"""How a ticket change becomes history: the timeline and the outbox event, together."""
 
 from __future__ import annotations
 
@@ -7,16 +7,13 @@ from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, EventData, intake
-from intake.adapters import webhook_queue
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketRow
 
 
 async def emit(uow: UnitOfWork, ticket: TicketRow, data: EventData) -> Envelope[Any]:
-    """Publish a ticket event (via the outbox) and queue it for the CRM's webhooks."""
-    envelope = uow.publish(data, aggregate_id=ticket.id, aggregate_version=ticket.version)
-    await webhook_queue.enqueue(uow.session, envelope, ticket.tenant_id)
-    return envelope
+    """Publish a ticket event through the outbox (webhooks fan out from the stream)."""
+    return uow.publish(data, aggregate_id=ticket.id, aggregate_version=ticket.version)
 
 
 def touch(ticket: TicketRow) -> datetime:

@@ -10,12 +10,7 @@ from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import Money, Window, intake
 from aftersales.http.etag import check_version
-from intake.adapters.repositories import (
-    CatalogueRepository,
-    CustomerRepository,
-    ProductRepository,
-    TicketRepository,
-)
+from intake.adapters.repositories import ProductRepository, TicketRepository, ticket_context
 from intake.adapters.tables import ProductRow, TicketRow
 from intake.domain import remedies
 from intake.domain.catalogue import CategoryOffer, check_offered, respond_by
@@ -40,11 +35,14 @@ async def open_ticket(
     uow: UnitOfWork, cmd: OpenTicket, policy: ResponsePolicy, *, tenant: str | None, actor: str
 ) -> TicketRow:
     now = datetime.now(UTC)
-    customer = await CustomerRepository(uow.session).get(cmd.customer_id, tenant=tenant)
-    product = await ProductRepository(uow.session).get(cmd.product_id)
+    context = await ticket_context(uow.session, cmd.customer_id, cmd.product_id)
+    if context is None or (tenant is not None and context.customer.tenant_id != tenant):
+        raise NotFound(f"Customer {cmd.customer_id} does not exist.")
+    customer, product, entry = context.customer, context.product, context.catalogue_entry
+    if product is None:
+        raise NotFound(f"Product {cmd.product_id} does not exist.")
     if product.customer_id != customer.id:
         raise Unprocessable("The product is registered to another customer.")
-    entry = await CatalogueRepository(uow.session).get(product.category)
     offer = (
         CategoryOffer(entry.category, frozenset(entry.kinds), entry.respond_within_hours)
         if entry is not None
@@ -59,7 +57,7 @@ async def open_ticket(
     tickets = TicketRepository(uow.session)
     row = TicketRow(
         id=uuid.uuid4(),
-        number=ticket_number(now.year, await tickets.next_number_seq()),
+        number=ticket_number(now.year, context.number_seq),
         customer_id=customer.id,
         product_id=product.id,
         kind=cmd.kind,

@@ -13,15 +13,26 @@ from sqlalchemy import select, update
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import NotFound, Unprocessable
+from aftersales.events import Envelope
 from aftersales.logging import get_logger
-from intake.adapters import webhook_sender
-from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
+from intake.adapters import webhook_queue, webhook_sender
+from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain.webhooks import check_patterns, check_url, new_secret, next_attempt
 from intake.domain.webhooks import signature_header as sign_all
 
 log = get_logger(__name__)
 ROTATION_GRACE = timedelta(hours=24)
 LEASE = timedelta(seconds=120)
+
+
+async def fan_out(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    """Queue one of intake's own events for every matching subscription of its tenant.
+
+    Runs as a consumer of the INTAKE stream, off the request path; the inbox makes it once-only.
+    """
+    ticket = await uow.session.get(TicketRow, event.aggregate_id)
+    tenant = ticket.tenant_id if ticket is not None else None
+    await webhook_queue.enqueue(uow.session, event, tenant)
 
 
 async def subscribe(
