@@ -59,6 +59,13 @@ async def create_webhook(
     )
 
 
+@router.get("", response_model=list[WebhookOut])
+async def list_webhooks(db: DatabaseDep, principal: Principal = Staff) -> list[WebhookOut]:
+    """The caller's subscriptions (a crm sees its own tenant's; the centre sees all)."""
+    async with db.uow() as uow:
+        return [_out(r) for r in await use_cases.list_subscriptions(uow, tenant_of(principal))]
+
+
 @router.get("/{subscription_id}", response_model=WebhookOut)
 async def get_webhook(
     subscription_id: uuid.UUID, db: DatabaseDep, principal: Principal = Staff

@@ -73,6 +73,13 @@ async def subscribe(
     return row
 
 
+async def list_subscriptions(uow: UnitOfWork, tenant: str | None) -> list[WebhookSubscriptionRow]:
+    stmt = select(WebhookSubscriptionRow).order_by(WebhookSubscriptionRow.created_at)
+    if tenant is not None:
+        stmt = stmt.where(WebhookSubscriptionRow.tenant_id == tenant)
+    return list((await uow.session.execute(stmt)).scalars())
+
+
 async def get_subscription(
     uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, *, lock: bool = False
 ) -> WebhookSubscriptionRow:
