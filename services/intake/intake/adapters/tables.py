@@ -164,6 +164,10 @@ class WebhookSubscriptionRow(Base):
     previous_secret: Mapped[str | None] = mapped_column(String(100))
     previous_secret_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     active: Mapped[bool] = mapped_column(default=True)
+    # Events from before this moment are not delivered (created, or enabled again, then).
+    active_since: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -44,7 +44,9 @@ async def enqueue(session: AsyncSession, envelope: Envelope[Any], tenant_id: str
     else:
         stmt = stmt.where(WebhookSubscriptionRow.tenant_id.is_(None))
     subscriptions = [
-        s for s in (await session.execute(stmt)).scalars() if matches(s.events, envelope.type)
+        s
+        for s in (await session.execute(stmt)).scalars()
+        if matches(s.events, envelope.type) and envelope.time >= s.active_since
     ]
     if not subscriptions:
         return 0

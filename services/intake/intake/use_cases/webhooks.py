@@ -64,6 +64,7 @@ async def subscribe(
         description=description,
         secret=new_secret(),
         active=True,
+        active_since=now,
         version=1,
         created_at=now,
         updated_at=now,
@@ -110,6 +111,8 @@ async def set_active(
     uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, active: bool
 ) -> WebhookSubscriptionRow:
     row = await get_subscription(uow, subscription_id, tenant, lock=True)
+    if active and not row.active:
+        row.active_since = datetime.now(UTC)  # what happened while it was off stays undelivered
     row.active = active
     row.disabled_reason = None if active else "disabled by the owner"
     row.version += 1

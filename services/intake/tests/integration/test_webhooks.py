@@ -227,3 +227,21 @@ async def test_a_crm_gets_only_its_tenants_events_and_webhooks(start_service, re
 
 async def _async(value):
     return value
+
+
+async def test_disable_stops_deliveries_and_enable_resumes_them(start_service, receiver_factory):
+    receiver = receiver_factory(200)
+    async with start_service("intake", **FAST) as intake:
+        agent = intake.auth("agent")
+        hook = await subscribe(intake, receiver.url, ["intake.ticket.created.v1"], agent)
+        off = await intake.client.post(f"/v1/webhooks/{hook['id']}/disable", headers=agent)
+        assert off.status_code == 200 and off.json()["active"] is False
+        await make_ticket(intake)
+        on = await intake.client.post(f"/v1/webhooks/{hook['id']}/enable", headers=agent)
+        assert on.json()["active"] is True and on.json()["disabled_reason"] is None
+        second = await make_ticket(intake)
+        await eventually(lambda: _async(receiver.requests))
+        await eventually(lambda: _async(len(receiver.events()) >= 1))
+        assert [e["data"]["ticket_id"] for e in receiver.events()] == [second["id"]]
+        missing = await intake.client.post(f"/v1/webhooks/{uuid.uuid4()}/enable", headers=agent)
+        assert missing.status_code == 404

@@ -54,6 +54,12 @@ def upgrade() -> None:
         sa.Column("previous_secret", sa.String(length=100), nullable=True),
         sa.Column("previous_secret_until", sa.DateTime(timezone=True), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column(
+            "active_since",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
         sa.Column("disabled_reason", sa.Text(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column(
