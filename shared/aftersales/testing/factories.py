@@ -129,3 +129,21 @@ def ticket_created(**overrides: Any) -> Envelope[Any]:
     )
     data = intake.TicketCreated(**{**fields, **overrides})
     return Envelope.wrap(data, source="intake", aggregate_id=data.ticket_id, aggregate_version=1)
+
+
+async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0) -> list[Any]:
+    """Every event on ``subject`` so far, decoded, in stream order."""
+    from aftersales.events import decode
+
+    nc = await nats.connect(nats_url)
+    try:
+        sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
+        events: list[Any] = []
+        while True:
+            try:
+                msg = await sub.next_msg(timeout=idle_seconds)
+            except TimeoutError:
+                return events
+            events.append(decode(msg.data))
+    finally:
+        await nc.close()

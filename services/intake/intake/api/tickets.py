@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from fastapi import APIRouter, Query, Request
@@ -14,6 +15,7 @@ from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
 from intake.adapters.repositories import TicketFilter, TicketRepository
+from intake.adapters.tables import TicketRow
 from intake.api.presenters import product_out, ticket_out, timeline_entry
 from intake.api.schemas import (
     CancelIn,
@@ -147,22 +149,22 @@ async def get_timeline(
     return Timeline(ticket_id=ticket_id, entries=[timeline_entry(r) for r in rows])
 
 
-@router.post("/{ticket_id}/cancel", response_model=TicketOut)
-async def cancel_ticket(
-    ticket_id: uuid.UUID,
-    body: CancelIn,
+async def _stop(
     request: Request,
     db: DatabaseDep,
-    principal: Principal = Staff,
+    principal: Principal,
+    stop: Callable[..., Awaitable[TicketRow]],
+    ticket_id: uuid.UUID,
+    text: str,
 ) -> Response:
-    """Allowed until a technician is on the way; later a 409 says why."""
+    """Cancel and remote resolution share their shape: optional If-Match, one command."""
     expected = expected_version(request, required=False)
 
     async def command(uow: UnitOfWork) -> TicketOut:
-        row = await use_cases.cancel_ticket(
+        row = await stop(
             uow,
             ticket_id,
-            body.reason,
+            text,
             tenant=tenant_of(principal),
             actor=actor_of(principal),
             expected_version=expected,
@@ -177,6 +179,18 @@ async def cancel_ticket(
         status_code=200,
         headers_for=_headers,  # type: ignore[arg-type]
     )
+
+
+@router.post("/{ticket_id}/cancel", response_model=TicketOut)
+async def cancel_ticket(
+    ticket_id: uuid.UUID,
+    body: CancelIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """Allowed until a technician is on the way; later a 409 says why."""
+    return await _stop(request, db, principal, use_cases.cancel_ticket, ticket_id, body.reason)
 
 
 @router.post("/{ticket_id}/resolve-remotely", response_model=TicketOut)
@@ -188,27 +202,7 @@ async def resolve_remotely(
     principal: Principal = Staff,
 ) -> Response:
     """Solved on the phone (guidance, a non-fault cause): closed without a visit."""
-    expected = expected_version(request, required=False)
-
-    async def command(uow: UnitOfWork) -> TicketOut:
-        row = await use_cases.resolve_remotely(
-            uow,
-            ticket_id,
-            body.note,
-            tenant=tenant_of(principal),
-            actor=actor_of(principal),
-            expected_version=expected,
-        )
-        return ticket_out(row)
-
-    return await run_command(
-        request,
-        db,
-        command,
-        principal=principal,
-        status_code=200,
-        headers_for=_headers,  # type: ignore[arg-type]
-    )
+    return await _stop(request, db, principal, use_cases.resolve_remotely, ticket_id, body.note)
 
 
 @router.post("/{ticket_id}/warranty-remedy", response_model=WarrantyRemedyOut)

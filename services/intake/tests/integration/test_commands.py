@@ -3,27 +3,17 @@
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-import nats
-
-from aftersales.events import Envelope, decode, dispatch
+from aftersales.events import Envelope, dispatch
 from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_customer, make_product, make_ticket, publish_raw
+from aftersales.testing.factories import (
+    make_customer,
+    make_product,
+    make_ticket,
+    publish_raw,
+    read_events,
+)
 
 PROBLEM = "application/problem+json"
-
-
-async def events_of(nats_url, subject):
-    nc = await nats.connect(nats_url)
-    try:
-        sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
-        out = []
-        while True:
-            try:
-                out.append(decode((await sub.next_msg(timeout=1)).data))
-            except TimeoutError:
-                return out
-    finally:
-        await nc.close()
 
 
 async def test_cancel_before_departure_and_409_after(start_service, infrastructure):
@@ -75,7 +65,7 @@ async def test_cancel_before_departure_and_409_after(start_service, infrastructu
             headers={**intake.auth(), "If-Match": '"1"'},
         )
         assert stale.status_code in (409, 412)
-        [cancelled] = await events_of(infrastructure.broker_url, "intake.ticket.cancelled.v1")
+        [cancelled] = await read_events(infrastructure.broker_url, "intake.ticket.cancelled.v1")
         assert str(cancelled.data.ticket_id) == early["id"]
 
 
@@ -88,7 +78,7 @@ async def test_resolve_remotely_closes_without_a_visit(start_service, infrastruc
             headers=intake.auth(),
         )
         assert r.status_code == 200 and r.json()["status"] == "resolved_remotely"
-        [event] = await events_of(infrastructure.broker_url, "intake.ticket.resolved_remotely.v1")
+        [event] = await read_events(infrastructure.broker_url, "intake.ticket.resolved_remotely.v1")
         assert event.data.note == "reset the remote's batteries"
         missing = await intake.client.post(
             f"/v1/tickets/{uuid.uuid4()}/resolve-remotely",
@@ -149,7 +139,7 @@ async def test_warranty_remedies_follow_the_policy(start_service, infrastructure
             headers=intake.auth(),
         )
         assert refund.status_code == 200
-        decided = await events_of(infrastructure.broker_url, "intake.ticket.remedy_decided.v1")
+        decided = await read_events(infrastructure.broker_url, "intake.ticket.remedy_decided.v1")
         assert [e.data.remedy for e in decided] == ["replace", "refund"]
         assert decided[0].data.replacement_product_id == uuid.UUID(new["id"])
         assert decided[1].data.refund.amount == 259900

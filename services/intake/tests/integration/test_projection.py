@@ -3,11 +3,9 @@
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import nats
-
-from aftersales.events import Envelope, Money, Window, billing, decode, dispatch, feedback
+from aftersales.events import Envelope, Money, Window, billing, dispatch, feedback
 from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_ticket, publish_raw
+from aftersales.testing.factories import make_ticket, publish_raw, read_events
 
 POINT, TECH = uuid.uuid4(), uuid.uuid4()
 
@@ -83,20 +81,6 @@ async def get(intake, ticket_id):
     return (await intake.client.get(f"/v1/tickets/{ticket_id}", headers=intake.auth())).json()
 
 
-async def intake_events(nats_url, subject):
-    nc = await nats.connect(nats_url)
-    try:
-        sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
-        out = []
-        while True:
-            try:
-                out.append(decode((await sub.next_msg(timeout=1)).data))
-            except TimeoutError:
-                return out
-    finally:
-        await nc.close()
-
-
 async def test_the_ticket_follows_its_job_and_closes_on_a_satisfied_callback(
     start_service, infrastructure
 ):
@@ -151,12 +135,10 @@ async def test_the_ticket_follows_its_job_and_closes_on_a_satisfied_callback(
         assert t["callback"] == {"outcome": "satisfied", "score": 5}
         statuses = [
             e.data.status
-            for e in await intake_events(
-                infrastructure.broker_url, "intake.ticket.status_changed.v1"
-            )
+            for e in await read_events(infrastructure.broker_url, "intake.ticket.status_changed.v1")
         ]
         assert statuses == ["dispatched", "scheduled", "in_progress", "completed", "closed"]
-        closed_events = await intake_events(infrastructure.broker_url, "intake.ticket.closed.v1")
+        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v1")
         assert len(closed_events) == 1
 
         timeline = (
@@ -189,9 +171,7 @@ async def test_reversed_and_duplicated_events_end_in_the_same_ticket(start_servi
         assert t["assignment"]["technician_id"] == str(TECH)
         statuses = [
             e.data.status
-            for e in await intake_events(
-                infrastructure.broker_url, "intake.ticket.status_changed.v1"
-            )
+            for e in await read_events(infrastructure.broker_url, "intake.ticket.status_changed.v1")
         ]
         assert statuses == ["completed"]  # it never went back to dispatched or scheduled
 
@@ -214,7 +194,7 @@ async def test_an_unhappy_callback_reopens_once_and_a_rework_job_takes_over(
 
         t = await eventually(reopened)
         assert t["reopen_count"] == 1
-        [event] = await intake_events(infrastructure.broker_url, "intake.ticket.reopened.v1")
+        [event] = await read_events(infrastructure.broker_url, "intake.ticket.reopened.v1")
         assert event.data.reason == "not_fixed_first_visit"
         assert event.data.previous_job_id == first
         assert event.data.previous_point_id == POINT

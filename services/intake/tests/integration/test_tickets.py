@@ -2,27 +2,8 @@ import asyncio
 import re
 from datetime import UTC, datetime, timedelta
 
-import nats
-
-from aftersales.events import decode
 from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_customer, make_product, make_ticket
-
-
-async def read_events(nats_url, subject):
-    nc = await nats.connect(nats_url)
-    try:
-        js = nc.jetstream()
-        sub = await js.subscribe(subject, ordered_consumer=True)
-        events = []
-        while True:
-            try:
-                msg = await sub.next_msg(timeout=1)
-            except TimeoutError:
-                return events
-            events.append(decode(msg.data))
-    finally:
-        await nc.close()
+from aftersales.testing.factories import make_customer, make_product, make_ticket, read_events
 
 
 async def test_a_ticket_is_opened_with_number_sla_and_a_created_event(
