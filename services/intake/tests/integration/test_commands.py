@@ -315,3 +315,96 @@ async def test_ticket_list_filters(start_service):
         assert len(await ids(created_from=since)) == 2
         assert await ids(created_to=since) == []
         assert len(await ids(status="open", customer_id=customer["id"])) == 2
+
+
+async def test_failure_answers_of_the_remaining_endpoints(start_service):
+    async with start_service("intake") as intake:
+        agent, nobody = intake.auth(), str(uuid.uuid4())
+        assert (
+            await intake.client.get(f"/v1/customers/{nobody}", headers=agent)
+        ).status_code == 404
+        r = await intake.client.post(
+            f"/v1/customers/{nobody}/products",
+            headers=agent,
+            json={
+                "category": "tv",
+                "model": "M",
+                "serial_no": "S",
+                "purchased_on": "2026-01-01",
+                "warranty_months": 12,
+            },
+        )
+        assert r.status_code == 404
+        customer = await make_customer(intake)
+        future = await intake.client.post(
+            f"/v1/customers/{customer['id']}/products",
+            headers=agent,
+            json={
+                "category": "tv",
+                "model": "M",
+                "serial_no": "S2",
+                "purchased_on": "2999-01-01",
+                "warranty_months": 12,
+            },
+        )
+        assert future.status_code == 422 and "future" in future.json()["detail"]
+        bad_region = await intake.client.post(
+            "/v1/customers",
+            headers=agent,
+            json={
+                "name": "X",
+                "phone": "13500000123",
+                "address": {"region": "Shanghai", "city": "S", "line": "1"},
+            },
+        )
+        assert bad_region.status_code == 422
+
+        bought_today = await make_product(
+            intake, customer["id"], purchased_on=date.today().isoformat()
+        )
+        ticket = await make_ticket(intake, customer=customer, product=bought_today)
+        no_serial = await intake.client.post(
+            f"/v1/tickets/{ticket['id']}/warranty-remedy",
+            headers=agent,
+            json={"remedy": "replace", "reason": "x"},
+        )
+        assert no_serial.status_code == 422 and "new_serial_no" in no_serial.json()["detail"]
+        await intake.client.post(
+            f"/v1/tickets/{ticket['id']}/cancel", headers=agent, json={"reason": "duplicate call"}
+        )
+        after_cancel = await intake.client.post(
+            f"/v1/tickets/{ticket['id']}/warranty-remedy",
+            headers=agent,
+            json={"remedy": "repair", "reason": "x"},
+        )
+        assert after_cancel.status_code == 409
+        assert (
+            await intake.client.get(f"/v1/tickets/{nobody}/timeline", headers=agent)
+        ).status_code == 404
+        for path in (f"/v1/webhooks/{nobody}", f"/v1/webhooks/{nobody}/deliveries"):
+            assert (await intake.client.get(path, headers=agent)).status_code == 404
+        assert (
+            await intake.client.post(f"/v1/webhooks/{nobody}/rotate-secret", headers=agent)
+        ).status_code == 404
+        assert (
+            await intake.client.post(
+                f"/v1/webhooks/{nobody}/deliveries/{nobody}/redeliver", headers=agent
+            )
+        ).status_code == 404
+        bad_pattern = await intake.client.post(
+            "/v1/webhooks",
+            headers=agent,
+            json={"url": "https://crm.example.com/hooks", "events": ["Not A Pattern"]},
+        )
+        assert bad_pattern.status_code == 422
+        dup_catalogue = await intake.client.put(
+            "/v1/service-catalogue",
+            headers={**intake.auth("admin"), "If-Match": '"0"'},
+            json={
+                "categories": [
+                    {"category": "tv", "kinds": ["repair"]},
+                    {"category": "tv", "kinds": ["install"]},
+                ]
+            },
+        )
+        assert dup_catalogue.status_code == 422
