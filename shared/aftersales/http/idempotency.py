@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import orjson
 from fastapi import Header, Request
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, Table, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from starlette.responses import Response
 
@@ -43,6 +44,45 @@ def request_fingerprint(method: str, path: str, body: BaseModel | None) -> str:
     payload = body.model_dump(mode="json") if body is not None else None
     raw = orjson.dumps([method, path, payload], option=orjson.OPT_SORT_KEYS)
     return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """Built once per table: the keyed path runs on every creating POST."""
+
+    lock: Any
+    read: Any
+    write: Any
+
+
+_STATEMENTS: dict[Table, _Statements] = {}
+_STORED = (
+    "method",
+    "path",
+    "request_hash",
+    "state",
+    "claimed_at",
+    "expires_at",
+    "response_status",
+    "response_body",
+    "response_headers",
+)
+
+
+def _statements(table: Table) -> _Statements:
+    if table not in _STATEMENTS:
+        upsert = pg_insert(table).values({c: bindparam(c) for c in ("principal", "key", *_STORED)})
+        _STATEMENTS[table] = _Statements(
+            lock=select(func.pg_try_advisory_xact_lock(bindparam("lock_id", type_=BigInteger))),
+            read=select(table).where(
+                table.c.principal == bindparam("principal"), table.c.key == bindparam("key")
+            ),
+            write=upsert.on_conflict_do_update(
+                index_elements=["principal", "key"],
+                set_={c: upsert.excluded[c] for c in _STORED},
+            ),
+        )
+    return _STATEMENTS[table]
 
 
 def _json_response(model: BaseModel, status: int, headers: dict[str, str]) -> Response:
@@ -82,20 +122,17 @@ async def run_command(
         hashlib.sha256(f"{owner}\x00{key}".encode()).digest()[:8], "big", signed=True
     )
 
+    sql = _statements(table)
     async with db.uow() as uow:
         session = uow.session
-        got_lock = await session.scalar(select(func.pg_try_advisory_xact_lock(lock_id)))
+        got_lock = await session.scalar(sql.lock, {"lock_id": lock_id})
         if not got_lock:
             raise IdempotencyConflict(
                 "A request with this Idempotency-Key is still being processed; retry later.",
             )
         now = datetime.now(UTC)
         row = (
-            (
-                await session.execute(
-                    select(table).where(table.c.principal == owner, table.c.key == key)
-                )
-            )
+            (await session.execute(sql.read, {"principal": owner, "key": key}))
             .mappings()
             .one_or_none()
         )
@@ -123,10 +160,6 @@ async def run_command(
             "response_body": result.model_dump_json().encode(),
             "response_headers": headers,
         }
-        await session.execute(
-            pg_insert(table)
-            .values(principal=owner, key=key, **stored)
-            .on_conflict_do_update(index_elements=["principal", "key"], set_=stored)
-        )
+        await session.execute(sql.write, {"principal": owner, "key": key, **stored})
         await uow.commit()
     return _json_response(result, status_code, headers)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
@@ -274,18 +274,24 @@ class TicketContext:
     number_seq: int
 
 
+_TICKET_CONTEXT = (
+    select(CustomerRow, ProductRow, ServiceCategoryRow, ticket_number_seq.next_value())
+    .select_from(CustomerRow)
+    .outerjoin(ProductRow, ProductRow.id == bindparam("product_id"))
+    .outerjoin(ServiceCategoryRow, ServiceCategoryRow.category == ProductRow.category)
+    .where(CustomerRow.id == bindparam("customer_id"))
+)
+
+
 async def ticket_context(
     session: AsyncSession, customer_id: uuid.UUID, product_id: uuid.UUID
 ) -> TicketContext | None:
     """Everything opening a ticket needs, in one round trip (a hot path); None: no customer."""
-    stmt = (
-        select(CustomerRow, ProductRow, ServiceCategoryRow, ticket_number_seq.next_value())
-        .select_from(CustomerRow)
-        .outerjoin(ProductRow, ProductRow.id == product_id)
-        .outerjoin(ServiceCategoryRow, ServiceCategoryRow.category == ProductRow.category)
-        .where(CustomerRow.id == customer_id)
-    )
-    row = (await session.execute(stmt)).first()
+    row = (
+        await session.execute(
+            _TICKET_CONTEXT, {"customer_id": customer_id, "product_id": product_id}
+        )
+    ).first()
     if row is None:
         return None
     return TicketContext(row[0], row[1], row[2], int(row[3]))
