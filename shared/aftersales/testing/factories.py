@@ -19,20 +19,28 @@ def _phone() -> str:
     return f"13{random.randint(100_000_000, 999_999_999)}"
 
 
-async def make_customer(intake: RunningService, **overrides: Any) -> dict[str, Any]:
+async def make_customer(
+    intake: RunningService, *, headers: dict[str, str] | None = None, **overrides: Any
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "name": f"Customer {uuid.uuid4().hex[:6]}",
         "phone": _phone(),
         "address": {"region": "310115", "city": "Shanghai", "line": "88 Century Avenue"},
     }
     body.update(overrides)
-    r = await intake.client.post("/v1/customers", json=body, headers=intake.auth("agent"))
+    r = await intake.client.post(
+        "/v1/customers", json=body, headers=headers or intake.auth("agent")
+    )
     assert r.status_code == 201, r.text
     return r.json()  # type: ignore[no-any-return]
 
 
 async def make_product(
-    intake: RunningService, customer_id: str, **overrides: Any
+    intake: RunningService,
+    customer_id: str,
+    *,
+    headers: dict[str, str] | None = None,
+    **overrides: Any,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "category": "air_conditioner",
@@ -43,7 +51,7 @@ async def make_product(
     }
     body.update(overrides)
     r = await intake.client.post(
-        f"/v1/customers/{customer_id}/products", json=body, headers=intake.auth("agent")
+        f"/v1/customers/{customer_id}/products", json=body, headers=headers or intake.auth("agent")
     )
     assert r.status_code == 201, r.text
     return r.json()  # type: ignore[no-any-return]
@@ -57,8 +65,11 @@ async def make_ticket(
     headers: dict[str, str] | None = None,
     **overrides: Any,
 ) -> dict[str, Any]:
-    customer = customer or await make_customer(intake)
-    product = product or await make_product(intake, customer["id"])
+    # Extra headers go over the agent's token; a crm's token makes the customer and product its
+    # own too, so that its ticket is for a customer of its tenant.
+    headers = {**intake.auth("agent"), **(headers or {})}
+    customer = customer or await make_customer(intake, headers=headers)
+    product = product or await make_product(intake, customer["id"], headers=headers)
     body: dict[str, Any] = {
         "customer_id": customer["id"],
         "product_id": product["id"],
@@ -67,9 +78,7 @@ async def make_ticket(
         "channel": "hotline",
     }
     body.update(overrides)
-    r = await intake.client.post(
-        "/v1/tickets", json=body, headers={**intake.auth("agent"), **(headers or {})}
-    )
+    r = await intake.client.post("/v1/tickets", json=body, headers=headers)
     assert r.status_code == 201, r.text
     return r.json()  # type: ignore[no-any-return]
 
