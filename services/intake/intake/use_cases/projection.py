@@ -117,10 +117,10 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     ticket.current_job_id = after.current_job_id
     if after.current_job_id == d.job_id:
         _assign(ticket, d)
-    touch(ticket)
-    await uow.session.flush()
-    if after.status != before.status:
+    if after.status != before.status:  # change_status bumps the version itself
         await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
+    else:
+        touch(ticket)
 
 
 def _assign(ticket: TicketRow, d: Any) -> None:
@@ -161,12 +161,12 @@ async def on_callback(uow: UnitOfWork, event: Envelope[feedback.CallbackRecorded
     if ticket is None:
         return
     d = event.data
-    touch(ticket)
-    if not d.reached or d.outcome is None:
-        return
     before = TicketState(ticket.status, ticket.current_job_id)
-    after = apply_callback(before, d.job_id, d.outcome)
+    after = before
+    if d.reached and d.outcome is not None:
+        after = apply_callback(before, d.job_id, d.outcome)
     if after.status == before.status:
+        touch(ticket)  # history only
         return
     ticket.callback_outcome, ticket.callback_score = d.outcome, d.score
     await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)

@@ -133,6 +133,7 @@ async def test_the_ticket_follows_its_job_and_closes_on_a_satisfied_callback(
             "status": "issued",
         }
         assert t["callback"] == {"outcome": "satisfied", "score": 5}
+        assert t["version"] == 1 + 5 + 2  # one version per event: 5 job events, charge, callback
         statuses = [
             e.data.status
             for e in await read_events(infrastructure.broker_url, "intake.ticket.status_changed.v1")
