@@ -85,13 +85,8 @@ def _statements(table: Table) -> _Statements:
     return _STATEMENTS[table]
 
 
-def _json_response(model: BaseModel, status: int, headers: dict[str, str]) -> Response:
-    return Response(
-        model.model_dump_json().encode(),
-        status_code=status,
-        media_type="application/json",
-        headers=headers,
-    )
+def _json_response(body: bytes, status: int, headers: dict[str, str]) -> Response:
+    return Response(body, status_code=status, media_type="application/json", headers=headers)
 
 
 async def run_command(
@@ -110,7 +105,8 @@ async def run_command(
         async with db.uow() as uow:
             result = await command(uow)
             await uow.commit()
-        return _json_response(result, status_code, headers_for(result) if headers_for else {})
+        headers = headers_for(result) if headers_for else {}
+        return _json_response(result.model_dump_json().encode(), status_code, headers)
 
     if not key.strip():
         raise Unprocessable("Idempotency-Key must not be blank.")
@@ -149,6 +145,7 @@ async def run_command(
             )
         result = await command(uow)
         headers = headers_for(result) if headers_for else {}
+        response_body = result.model_dump_json().encode()  # serialised once: stored and sent
         stored = {
             "method": request.method,
             "path": request.url.path,
@@ -157,9 +154,9 @@ async def run_command(
             "claimed_at": now,
             "expires_at": now + timedelta(hours=settings.idempotency_ttl_hours),
             "response_status": status_code,
-            "response_body": result.model_dump_json().encode(),
+            "response_body": response_body,
             "response_headers": headers,
         }
         await session.execute(sql.write, {"principal": owner, "key": key, **stored})
         await uow.commit()
-    return _json_response(result, status_code, headers)
+    return _json_response(response_body, status_code, headers)

@@ -13,6 +13,7 @@ import contextlib
 from datetime import UTC, datetime
 
 import asyncpg
+from nats.js import JetStreamContext
 from sqlalchemy import select, update
 
 from aftersales.db import Database, libpq_dsn
@@ -73,9 +74,8 @@ class OutboxRelay:
         while True:
             try:
                 await self._ensure_listener()
-                if not self._stream_ready and self.link.connected:
-                    await ensure_stream(self.link.jetstream(), self.service)
-                    self._stream_ready = True
+                if self.link.connected:
+                    await self._ensure_stream()
                 published = await self.drain()
                 backoff = 0.2
                 if published == 0:
@@ -117,10 +117,7 @@ class OutboxRelay:
             ).all()
             if not rows:
                 return 0
-            js = self.link.jetstream()
-            if not self._stream_ready:
-                await ensure_stream(js, self.service)
-                self._stream_ready = True
+            js = await self._ensure_stream()
             sent: list = []
             error: Exception | None = None
             for row in rows:
@@ -144,6 +141,14 @@ class OutboxRelay:
             self._stream_ready = False  # the broker may have lost it: check again next round
             raise error
         return len(sent)
+
+    async def _ensure_stream(self) -> JetStreamContext:
+        """The JetStream context, after making sure our stream exists (once, or after an error)."""
+        js = self.link.jetstream()
+        if not self._stream_ready:
+            await ensure_stream(js, self.service)
+            self._stream_ready = True
+        return js
 
     def wake(self) -> None:
         self._wake.set()

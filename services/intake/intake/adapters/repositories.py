@@ -245,9 +245,6 @@ class CatalogueRepository:
         stmt = select(ServiceCategoryRow).order_by(ServiceCategoryRow.category)
         return list((await self.session.execute(stmt)).scalars())
 
-    async def get(self, category: str) -> ServiceCategoryRow | None:
-        return await self.session.get(ServiceCategoryRow, category)
-
     async def revision(self, *, for_update: bool = False) -> CatalogueRevisionRow:
         stmt = select(CatalogueRevisionRow).where(CatalogueRevisionRow.id == 1)
         if for_update:
