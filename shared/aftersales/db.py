@@ -61,8 +61,11 @@ class Database:
         pool_size: int = 5,
         statement_timeout_ms: int = 30_000,
         lock_timeout_ms: int = 10_000,
+        settings: Any = None,
     ) -> None:
         self.url = url
+        # The owning service's settings, for event handlers whose rules are configurable.
+        self.settings = settings
         self.metadata = metadata
         self.schema: str = metadata.schema or "public"
         self.platform: PlatformTables = platform_tables(metadata)

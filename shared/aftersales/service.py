@@ -82,7 +82,12 @@ def create_service_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(definition.name, settings.log_level, settings.log_json)
-        db = Database(settings.database_url, definition.metadata, pool_size=settings.db_pool_size)
+        db = Database(
+            settings.database_url,
+            definition.metadata,
+            pool_size=settings.db_pool_size,
+            settings=settings,
+        )
         link = NatsLink(settings.nats_url, name=f"aftersales-{definition.name}")
         await link.start()
         relay = OutboxRelay(

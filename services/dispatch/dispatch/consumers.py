@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from aftersales.events import intake
+from aftersales.events import feedback, intake
 from aftersales.messaging.consumer import Subscription
-from dispatch.use_cases.jobs import create_job_for_ticket
+from dispatch.use_cases.jobs import cancel_jobs_of_ticket, create_job_for_ticket, create_rework_job
+from dispatch.use_cases.points import apply_grade
+from dispatch.use_cases.technicians import apply_discipline
 
 SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
-        handlers={intake.TicketCreated.SUBJECT: create_job_for_ticket},
+        handlers={
+            intake.TicketCreated.SUBJECT: create_job_for_ticket,
+            intake.TicketReopened.SUBJECT: create_rework_job,
+            intake.TicketCancelled.SUBJECT: cancel_jobs_of_ticket,
+            intake.TicketResolvedRemotely.SUBJECT: cancel_jobs_of_ticket,
+        },
+    ),
+    Subscription(
+        producer="feedback",
+        handlers={
+            feedback.PointGraded.SUBJECT: apply_grade,
+            feedback.TechnicianDisciplined.SUBJECT: apply_discipline,
+        },
     ),
 )

@@ -1,4 +1,4 @@
-"""dispatch: network points, technicians, jobs. ``create_app()`` is the uvicorn factory."""
+"""dispatch: network points, technicians, routing, jobs. ``create_app()`` is the uvicorn factory."""
 
 from __future__ import annotations
 
@@ -6,18 +6,23 @@ from fastapi import FastAPI
 
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
-from dispatch.api import jobs
+from dispatch.api import jobs, points, technicians
 from dispatch.consumers import SUBSCRIPTIONS
 from dispatch.settings import DispatchSettings
+from dispatch.workers import sla_timers
 
 DEFINITION = ServiceDefinition(
     name="dispatch",
     title="dispatch",
-    description="Routes every ticket that needs a visit to a network point and technician.",
+    description=(
+        "Routes every ticket that needs a visit to a network point and technician, and takes "
+        "the reports of the technicians' app and partner shops."
+    ),
     metadata=metadata,
     settings_cls=DispatchSettings,
-    routers=(jobs.router,),
+    routers=(points.router, technicians.router, jobs.router),
     subscriptions=SUBSCRIPTIONS,
+    background=(sla_timers,),
 )
 
 

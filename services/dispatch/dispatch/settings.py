@@ -10,3 +10,16 @@ class DispatchSettings(ServiceSettings):
 
     service_name: str = "dispatch"
     port: int = 8002
+
+    # Capacity is counted per calendar day at the network's local time.
+    business_timezone: str = "Asia/Shanghai"
+    # How long a point has to accept or reject an offer before it goes to the next candidate.
+    offer_timeout_seconds: float = 30 * 60
+    # Phones report late; the arrival SLA fires this long after the appointment window closes
+    # (a later on_site report with an earlier `at` is still judged by its `at`).
+    arrival_grace_seconds: float = 30 * 60
+    # How far in the future a report's `at` may lie (clock skew of phones).
+    report_clock_skew_seconds: float = 5 * 60
+    signature_max_bytes: int = 256 * 1024
+    timer_poll_seconds: float = 1.0
+    timer_batch: int = 100

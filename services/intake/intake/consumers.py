@@ -25,6 +25,7 @@ SUBSCRIPTIONS = (
         handlers={
             **{e.SUBJECT: projection.on_job_event for e in JOB_EVENTS},
             dispatch.SlaBreached.SUBJECT: projection.on_history_only,
+            dispatch.JobOfferDeclined.SUBJECT: projection.on_history_only,
         },
     ),
     Subscription(

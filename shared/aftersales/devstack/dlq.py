@@ -31,7 +31,12 @@ async def replay_all(
     results: dict[str, ReplayResult] = {}
     for name in services:
         definition = service(name).definition()
-        db = Database(service_url(admin_url, name, database), definition.metadata, pool_size=1)
+        db = Database(
+            service_url(admin_url, name, database),
+            definition.metadata,
+            pool_size=1,
+            settings=definition.settings_cls(),
+        )
         try:
             results[name] = await replay_dead_letters(
                 db, definition.handlers_by_consumer(), ids=ids

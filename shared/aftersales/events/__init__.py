@@ -23,6 +23,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     intake.TicketRemedyDecided,
     dispatch.JobRouted,
     dispatch.JobUnrouted,
+    dispatch.JobOfferDeclined,
     dispatch.JobAccepted,
     dispatch.JobScheduled,
     dispatch.JobStatusChanged,

@@ -44,6 +44,21 @@ class JobUnrouted(EventData):
     reason: str
 
 
+class JobOfferDeclined(EventData):
+    """A point said no to an offer, or let it expire; the job moves on to the next candidate."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.offer_declined.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    attempt: int
+    expired: bool
+    reason: str
+    declined_at: datetime
+
+
 class JobAccepted(EventData):
     SUBJECT: ClassVar[str] = "dispatch.job.accepted.v1"
     AGGREGATE: ClassVar[str] = "job"

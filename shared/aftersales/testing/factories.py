@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import nats
@@ -132,7 +132,7 @@ def ticket_created(**overrides: Any) -> Envelope[Any]:
             warranty_until=date(2027, 1, 1),
             in_warranty=True,
         ),
-        respond_by=now,
+        respond_by=now + timedelta(hours=4),
         needs_visit=True,
         created_at=now,
     )
@@ -156,3 +156,31 @@ async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0)
             events.append(decode(msg.data))
     finally:
         await nc.close()
+
+
+async def make_point(dispatch: RunningService, **overrides: Any) -> dict[str, Any]:
+    """A network point serving region 440305 for washing machines, with room for 10 a day."""
+    body: dict[str, Any] = {
+        "code": f"P-{uuid.uuid4().hex[:8]}",
+        "name": "Shenzhen Nanshan service point",
+        "regions": ["440305"],
+        "categories": ["washing_machine"],
+        "daily_capacity": 10,
+        "is_partner": False,
+    }
+    body.update(overrides)
+    r = await dispatch.client.post("/v1/points", json=body, headers=dispatch.auth("agent"))
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def make_technician(
+    dispatch: RunningService, point_id: str, **overrides: Any
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"name": "Li Wei", "phone": _phone(), "skills": ["washing_machine"]}
+    body.update(overrides)
+    r = await dispatch.client.post(
+        f"/v1/points/{point_id}/technicians", json=body, headers=dispatch.auth("agent")
+    )
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]

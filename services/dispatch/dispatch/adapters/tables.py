@@ -3,23 +3,108 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, Index, Integer, String, Text, func
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Sequence,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aftersales.db import make_metadata
 
 metadata = make_metadata("dispatch")
+receipt_no_seq = Sequence("receipt_no_seq", metadata=metadata, start=1)
+
+TZ = DateTime(timezone=True)
 
 
 class Base(DeclarativeBase):
     metadata = metadata
 
 
+class PointRow(Base):
+    """A network point (网点): a regional service point or a partner repair shop."""
+
+    __tablename__ = "points"
+    __table_args__ = (
+        Index("ix_points_regions", "regions", postgresql_using="gin"),
+        Index("ix_points_categories", "categories", postgresql_using="gin"),
+        Index("ix_points_updated_at_id", "updated_at", "id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    regions: Mapped[list[str]] = mapped_column(ARRAY(String(12)))
+    categories: Mapped[list[str]] = mapped_column(ARRAY(String(60)))
+    daily_capacity: Mapped[int] = mapped_column(Integer)
+    is_partner: Mapped[bool] = mapped_column(Boolean)
+    grade: Mapped[str | None] = mapped_column(String(1))
+    grade_month: Mapped[str | None] = mapped_column(String(7))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
+class CapacityOverrideRow(Base):
+    """The capacity calendar: a point's daily capacity for a range of days (peaks, holidays)."""
+
+    __tablename__ = "capacity_overrides"
+    __table_args__ = (Index("ix_capacity_overrides_point_id_starts_on", "point_id", "starts_on"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("points.id", ondelete="CASCADE"))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    daily_capacity: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
+class TechnicianRow(Base):
+    __tablename__ = "technicians"
+    __table_args__ = (
+        Index("ix_technicians_point_id_status", "point_id", "status"),
+        Index("ix_technicians_updated_at_id", "updated_at", "id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("points.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(40))
+    skills: Mapped[list[str]] = mapped_column(ARRAY(String(60)))
+    status: Mapped[str] = mapped_column(String(12))  # active | inactive | dismissed
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
 class JobRow(Base):
+    """One visit's worth of work on a ticket (a ticket may get several: rework)."""
+
     __tablename__ = "jobs"
-    __table_args__ = (Index("ix_jobs_updated_at_id", "updated_at", "id"),)
+    __table_args__ = (
+        Index("ix_jobs_updated_at_id", "updated_at", "id"),
+        Index("ix_jobs_point_id_service_date", "point_id", "service_date"),
+        UniqueConstraint("ticket_id", "visit_number"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
@@ -27,11 +112,136 @@ class JobRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     region: Mapped[str] = mapped_column(String(12))
     category: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(Text, default="")
+    customer: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    product: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    preferred_start: Mapped[datetime | None] = mapped_column(TZ)
+    preferred_end: Mapped[datetime | None] = mapped_column(TZ)
     status: Mapped[str] = mapped_column(String(20), index=True)
     status_reason: Mapped[str | None] = mapped_column(Text)
     point_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
-    technician_id: Mapped[uuid.UUID | None]
+    technician_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     visit_number: Mapped[int] = mapped_column(Integer, default=1)
+    previous_job_id: Mapped[uuid.UUID | None]
+    rework_reason: Mapped[str | None] = mapped_column(String(40))
+    avoid_point_id: Mapped[uuid.UUID | None]
+    avoid_technician_id: Mapped[uuid.UUID | None]
+    service_date: Mapped[date | None] = mapped_column(Date)
+    attempt: Mapped[int] = mapped_column(Integer, default=0)
+    offer_expires_at: Mapped[datetime | None] = mapped_column(TZ)
+    routing: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    accepted_at: Mapped[datetime | None] = mapped_column(TZ)
+    appointment_start: Mapped[datetime | None] = mapped_column(TZ)
+    appointment_end: Mapped[datetime | None] = mapped_column(TZ)
+    last_report: Mapped[str | None] = mapped_column(String(20))
+    last_report_at: Mapped[datetime | None] = mapped_column(TZ)
+    arrived_at: Mapped[datetime | None] = mapped_column(TZ)
+    receipt_no: Mapped[str | None] = mapped_column(String(20), unique=True)
+    resolution: Mapped[str | None] = mapped_column(String(10))
+    labor_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    parts: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    travel_km: Mapped[int] = mapped_column(Integer, default=0)
+    arrived_late_minutes: Mapped[int | None] = mapped_column(Integer)
+    completed_at: Mapped[datetime | None] = mapped_column(TZ)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
+class JobOfferRow(Base):
+    """Each time a job was offered to a point, and what the point did with it."""
+
+    __tablename__ = "job_offers"
+    __table_args__ = (UniqueConstraint("job_id", "attempt"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"))
+    point_id: Mapped[uuid.UUID]
+    attempt: Mapped[int] = mapped_column(Integer)
+    offered_at: Mapped[datetime] = mapped_column(TZ)
+    expires_at: Mapped[datetime] = mapped_column(TZ)
+    outcome: Mapped[str] = mapped_column(String(12))  # pending|accepted|declined|expired|withdrawn
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(TZ)
+    why: Mapped[str] = mapped_column(Text)
+
+
+class JobHistoryRow(Base):
+    """Every change of a job, with the time it happened and the time it was reported."""
+
+    __tablename__ = "job_history"
+    __table_args__ = (Index("ix_job_history_job_id_seq", "job_id", "seq"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"))
+    action: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))
+    previous_status: Mapped[str | None] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(TZ)
+    recorded_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    actor: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+
+
+class RepairCardRow(Base):
+    """The repair card (修护卡) that hangs on a product in the workshop."""
+
+    __tablename__ = "repair_cards"
+
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"), primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(20), unique=True)
+    received_at: Mapped[datetime] = mapped_column(TZ)
+    repaired_at: Mapped[datetime | None] = mapped_column(TZ)
+    labor_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    parts: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    inspected_at: Mapped[datetime | None] = mapped_column(TZ)
+    inspected_by: Mapped[str | None] = mapped_column(String(200))
+    returned_at: Mapped[datetime | None] = mapped_column(TZ)
+    receipt_voided_at: Mapped[datetime | None] = mapped_column(TZ)
+
+
+class WorkshopLogRow(Base):
+    """The product in/out log (客户商品进出登记簿)."""
+
+    __tablename__ = "workshop_log"
+    __table_args__ = (Index("ix_workshop_log_at", "at"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"), index=True)
+    point_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    receipt_no: Mapped[str] = mapped_column(String(20))
+    direction: Mapped[str] = mapped_column(String(3))  # in | out
+    at: Mapped[datetime] = mapped_column(TZ)
+    actor: Mapped[str] = mapped_column(String(200))
+
+
+class SignatureRow(Base):
+    __tablename__ = "signatures"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"), index=True)
+    report: Mapped[str] = mapped_column(String(20))
+    content_type: Mapped[str | None] = mapped_column(String(40))
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    reference: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class SlaTimerRow(Base):
+    """A clock the timer worker fires when it runs out (see ``dispatch.domain.sla``)."""
+
+    __tablename__ = "sla_timers"
+    __table_args__ = (
+        Index("ix_sla_timers_pending_due_at", "due_at", postgresql_where=text("state = 'pending'")),
+        Index("ix_sla_timers_job_id_kind", "job_id", "kind"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"))
+    ticket_id: Mapped[uuid.UUID]
+    kind: Mapped[str] = mapped_column(String(12))  # respond | accept | arrival
+    due_at: Mapped[datetime] = mapped_column(TZ)
+    state: Mapped[str] = mapped_column(String(10))  # pending | met | fired | cancelled
+    settled_at: Mapped[datetime | None] = mapped_column(TZ)

@@ -1,60 +1,275 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from aftersales.auth import Principal, require_roles
+from aftersales.auth import Principal
+from aftersales.db import UnitOfWork
+from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.etag import etag_of
+from aftersales.http.etag import check_version, etag_of, expected_version
+from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from dispatch.adapters.repositories import JobRepository
+from dispatch.adapters.repositories import JobFilter, JobRepository, TimerRepository
 from dispatch.adapters.tables import JobRow
-from dispatch.api.schemas import JobOut
+from dispatch.api.presenters import job_out, repair_card_out
+from dispatch.api.schemas import (
+    AssignIn,
+    HistoryEntry,
+    JobHistory,
+    JobOut,
+    OfferOut,
+    RejectIn,
+    RepairCardOut,
+    RouteIn,
+    SlaTimerOut,
+    SlaTimers,
+    StatusReportIn,
+)
+from dispatch.api.scope import Centre, CentreOrPoint, Field, actor_of, scope_of
 from dispatch.domain.jobs import JobStatus
+from dispatch.use_cases import offers, reports, scheduling
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
-Readers = require_roles("admin", "agent", "point")
+
+JobCommand = Callable[[UnitOfWork, datetime], Awaitable[JobRow]]
 
 
-def job_out(row: JobRow) -> JobOut:
-    return JobOut.model_validate(row, from_attributes=True)
+def _headers(job: JobOut) -> dict[str, str]:
+    return {"ETag": etag_of(job.version)}
 
 
-def _scope(principal: Principal, requested: uuid.UUID | None) -> uuid.UUID | None:
-    """A point sees only its own jobs, whatever it asks for."""
-    if principal.role == "point":
-        return principal.point_id or uuid.UUID(int=0)
-    return requested
+async def _run(
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal,
+    job_id: uuid.UUID,
+    act: JobCommand,
+    *,
+    key: str | None = None,
+    body: object = None,
+) -> Response:
+    """One job command: optional If-Match, one transaction, the job's new state as answer."""
+    expected = expected_version(request, required=False)
+
+    async def command(uow: UnitOfWork) -> JobOut:
+        if expected is not None:
+            current = await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
+            check_version(expected, current.version)
+        return job_out(await act(uow, datetime.now(UTC)))
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=key,
+        body=body,  # type: ignore[arg-type]
+        status_code=200,
+        headers_for=_headers,  # type: ignore[arg-type]
+    )
 
 
 @router.get("", response_model=Page[JobOut])
 async def list_jobs(
     db: DatabaseDep,
     point_id: uuid.UUID | None = None,
+    technician_id: uuid.UUID | None = None,
     status: JobStatus | None = None,
     ticket_id: uuid.UUID | None = None,
+    updated_since: datetime | None = Query(default=None, description="for sync"),
     cursor: Cursor = None,
     limit: Limit = 50,
-    principal: Principal = Readers,
+    principal: Principal = Field,
 ) -> Page[JobOut]:
+    where = JobFilter(
+        scope=scope_of(principal),
+        point_id=point_id,
+        technician_id=technician_id,
+        status=status,
+        ticket_id=ticket_id,
+        updated_since=updated_since,
+    )
     async with db.uow() as uow:
-        rows, next_cursor = await JobRepository(uow.session).page(
-            point_id=_scope(principal, point_id),
-            status=status,
-            ticket_id=ticket_id,
-            cursor=cursor,
-            limit=limit,
-        )
+        rows, next_cursor = await JobRepository(uow.session).page(where, cursor=cursor, limit=limit)
     return Page[JobOut](items=[job_out(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{job_id}", response_model=JobOut)
 async def get_job(
-    job_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Readers
+    job_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Field
 ) -> JobOut:
     async with db.uow() as uow:
-        row = await JobRepository(uow.session).get(job_id, point_id=_scope(principal, None))
+        row = await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
     response.headers["ETag"] = etag_of(row.version)
     return job_out(row)
+
+
+@router.get("/{job_id}/history", response_model=JobHistory)
+async def job_history(
+    job_id: uuid.UUID, db: DatabaseDep, principal: Principal = Field
+) -> JobHistory:
+    """Every offer (with why the point was chosen) and every change, in order."""
+    async with db.uow() as uow:
+        jobs = JobRepository(uow.session)
+        await jobs.get(job_id, scope=scope_of(principal))
+        offered = await jobs.offers(job_id)
+        entries = await jobs.history(job_id)
+    return JobHistory(
+        job_id=job_id,
+        offers=[OfferOut.model_validate(o, from_attributes=True) for o in offered],
+        entries=[HistoryEntry.model_validate(e, from_attributes=True) for e in entries],
+    )
+
+
+@router.get("/{job_id}/repair-card", response_model=RepairCardOut)
+async def repair_card(
+    job_id: uuid.UUID, db: DatabaseDep, principal: Principal = Field
+) -> RepairCardOut:
+    """The workshop's repair card, the receipt's state and the product's in/out log."""
+    async with db.uow() as uow:
+        jobs = JobRepository(uow.session)
+        await jobs.get(job_id, scope=scope_of(principal))
+        card = await jobs.repair_card(job_id)
+        if card is None:
+            raise NotFound(f"Job {job_id} has not been to the workshop.")
+        log = await jobs.workshop_log(job_id)
+    return repair_card_out(card, log)
+
+
+@router.get("/{job_id}/sla", response_model=SlaTimers)
+async def job_sla(job_id: uuid.UUID, db: DatabaseDep, principal: Principal = Field) -> SlaTimers:
+    async with db.uow() as uow:
+        await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
+        timers = await TimerRepository(uow.session).of_job(job_id)
+    return SlaTimers(
+        job_id=job_id, timers=[SlaTimerOut.model_validate(t, from_attributes=True) for t in timers]
+    )
+
+
+@router.post("/{job_id}/route", response_model=JobOut)
+async def route_job(
+    job_id: uuid.UUID,
+    body: RouteIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Centre,
+) -> Response:
+    """An agent routes a waiting job by hand, to a named point or automatically once more."""
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        lambda uow, now: offers.route_by_hand(
+            uow, job_id, point_id=body.point_id, note=body.note, actor=actor_of(principal), now=now
+        ),
+    )
+
+
+@router.post("/{job_id}/accept", response_model=JobOut)
+async def accept_job(
+    job_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = CentreOrPoint
+) -> Response:
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        lambda uow, now: offers.accept(
+            uow, job_id, scope=scope_of(principal), actor=actor_of(principal), now=now
+        ),
+    )
+
+
+@router.post("/{job_id}/reject", response_model=JobOut)
+async def reject_job(
+    job_id: uuid.UUID,
+    body: RejectIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    """The point declines with a reason; the job is offered to the next candidate."""
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        lambda uow, now: offers.reject(
+            uow, job_id, body.reason, scope=scope_of(principal), actor=actor_of(principal), now=now
+        ),
+    )
+
+
+@router.post("/{job_id}/assign", response_model=JobOut)
+async def assign_job(
+    job_id: uuid.UUID,
+    body: AssignIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    """Book a technician and an appointment; on a scheduled job this is a reschedule."""
+    cmd = scheduling.Assignment(
+        technician_id=body.technician_id,
+        start=body.appointment.start,
+        end=body.appointment.end,
+        reason=body.reason,
+    )
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        lambda uow, now: scheduling.assign(
+            uow, job_id, cmd, scope=scope_of(principal), actor=actor_of(principal), now=now
+        ),
+        key=idempotency_key,
+        body=body,
+    )
+
+
+@router.post("/{job_id}/status", response_model=JobOut)
+async def report_status(
+    job_id: uuid.UUID,
+    body: StatusReportIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Field,
+) -> Response:
+    """Progress from the technician's app or a partner shop (see the job state machine)."""
+    sig = body.signature
+    cmd = reports.StatusReport(
+        status=body.status,
+        at=body.at,
+        note=body.note,
+        signature_image=sig.image_base64 if sig else None,
+        signature_reference=sig.reference if sig else None,
+        labor_minutes=body.labor_minutes,
+        parts=tuple(reports.Part(p.sku, p.qty) for p in body.parts or ()),
+        travel_km=body.travel_km,
+    )
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        lambda uow, now: reports.report_status(
+            uow,
+            job_id,
+            cmd,
+            scope=scope_of(principal),
+            by_technician=principal.role == "technician",
+            actor=actor_of(principal),
+            now=now,
+        ),
+        key=idempotency_key,
+        body=body,
+    )

@@ -1,11 +1,183 @@
+"""Request and response models of dispatch's HTTP API (separate from the tables)."""
+
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel
+from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
-from dispatch.domain.jobs import JobStatus
+from aftersales.http.models import RequestModel
+from dispatch.domain.jobs import JobStatus, Report
+
+RegionCode = Annotated[str, Field(pattern=r"^\d{6}$", description="administrative region code")]
+Category = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_\-]+$")]
+
+
+class PointIn(RequestModel):
+    code: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_\-]+$")
+    name: str = Field(min_length=1, max_length=200)
+    regions: list[RegionCode] = Field(min_length=1, max_length=500)
+    categories: list[Category] = Field(min_length=1, max_length=100)
+    daily_capacity: int = Field(ge=0, le=10_000)
+    is_partner: bool = False
+
+
+class Patch(RequestModel):
+    """A partial change: fields may be left out, not set to null."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nulls(cls, data: Any) -> Any:
+        if isinstance(data, dict) and any(v is None for v in data.values()):
+            raise ValueError("fields may be left out but not set to null")
+        return data
+
+
+class PointPatch(Patch):
+    """What may change of a point; its code, grade and version are not for clients to set."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    regions: list[RegionCode] | None = Field(default=None, min_length=1, max_length=500)
+    categories: list[Category] | None = Field(default=None, min_length=1, max_length=100)
+    daily_capacity: int | None = Field(default=None, ge=0, le=10_000)
+    is_partner: bool | None = None
+    active: bool | None = None
+
+
+class PointOut(BaseModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    regions: list[str]
+    categories: list[str]
+    daily_capacity: int
+    is_partner: bool
+    grade: str | None
+    grade_month: str | None
+    active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class CapacityOverrideIn(RequestModel):
+    starts_on: date
+    ends_on: date
+    daily_capacity: int = Field(ge=0, le=10_000)
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class CapacityOverrideOut(BaseModel):
+    id: uuid.UUID
+    point_id: uuid.UUID
+    starts_on: date
+    ends_on: date
+    daily_capacity: int
+    reason: str
+    created_at: datetime
+
+
+class CapacityOverrides(BaseModel):
+    items: list[CapacityOverrideOut]
+
+
+class CalendarDayOut(BaseModel):
+    day: date
+    capacity: int
+    booked: int
+    overridden: bool
+
+
+class CapacityCalendar(BaseModel):
+    point_id: uuid.UUID
+    days: list[CalendarDayOut]
+
+
+class TechnicianIn(RequestModel):
+    name: str = Field(min_length=1, max_length=200)
+    phone: str = Field(min_length=5, max_length=40)
+    skills: list[Category] = Field(min_length=1, max_length=100)
+
+
+class TechnicianPatch(Patch):
+    """Dismissal comes only from feedback's discipline; a point may (de)activate."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    phone: str | None = Field(default=None, min_length=5, max_length=40)
+    skills: list[Category] | None = Field(default=None, min_length=1, max_length=100)
+    active: bool | None = None
+
+
+class TechnicianOut(BaseModel):
+    id: uuid.UUID
+    point_id: uuid.UUID
+    name: str
+    phone: str
+    skills: list[str]
+    status: Literal["active", "inactive", "dismissed"]
+    status_reason: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class WindowIn(RequestModel):
+    start: AwareDatetime
+    end: AwareDatetime
+
+
+class Appointment(BaseModel):
+    start: datetime
+    end: datetime
+
+
+class RouteIn(RequestModel):
+    point_id: uuid.UUID | None = Field(
+        default=None, description="offer to this point; leave out to route automatically again"
+    )
+    note: str | None = Field(default=None, max_length=500)
+
+
+class RejectIn(RequestModel):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class AssignIn(RequestModel):
+    technician_id: uuid.UUID
+    appointment: WindowIn
+    reason: str | None = Field(
+        default=None, min_length=1, max_length=500, description="required when rescheduling"
+    )
+
+
+class SignatureIn(RequestModel):
+    image_base64: str | None = Field(default=None, description="PNG, JPEG or WebP, base64")
+    reference: str | None = Field(
+        default=None, min_length=1, max_length=500, description="where the image is kept"
+    )
+    signer_name: str | None = Field(default=None, max_length=200)
+
+
+class PartIn(RequestModel):
+    sku: str = Field(min_length=1, max_length=60)
+    qty: int = Field(ge=1, le=1000)
+
+
+class StatusReportIn(RequestModel):
+    status: Report
+    at: AwareDatetime = Field(description="when it happened (may be earlier than the report)")
+    note: str | None = Field(default=None, max_length=2000)
+    signature: SignatureIn | None = None
+    labor_minutes: int | None = Field(default=None, ge=0, le=10_000)
+    parts: list[PartIn] | None = Field(default=None, max_length=100)
+    travel_km: int | None = Field(default=None, ge=0, le=5_000)
+
+
+class PartOut(BaseModel):
+    sku: str
+    qty: int
 
 
 class JobOut(BaseModel):
@@ -15,11 +187,92 @@ class JobOut(BaseModel):
     kind: str
     region: str
     category: str
+    description: str
+    customer: dict[str, Any]
+    product: dict[str, Any]
+    preferred_window: Appointment | None
     status: JobStatus
     status_reason: str | None
     point_id: uuid.UUID | None
     technician_id: uuid.UUID | None
     visit_number: int
+    previous_job_id: uuid.UUID | None
+    rework_reason: str | None
+    attempt: int
+    offer_expires_at: datetime | None
+    routing: dict[str, Any] | None = Field(description="the candidates and why the winner won")
+    appointment: Appointment | None
+    service_date: date | None
+    arrived_at: datetime | None
+    arrived_late_minutes: int | None
+    receipt_no: str | None
+    resolution: str | None
+    labor_minutes: int
+    parts: list[PartOut]
+    travel_km: int
+    completed_at: datetime | None
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class OfferOut(BaseModel):
+    point_id: uuid.UUID
+    attempt: int
+    offered_at: datetime
+    expires_at: datetime
+    outcome: str
+    reason: str | None
+    decided_at: datetime | None
+    why: str
+
+
+class HistoryEntry(BaseModel):
+    action: str
+    status: str
+    previous_status: str | None
+    at: datetime
+    recorded_at: datetime
+    actor: str
+    note: str | None
+    details: dict[str, Any] | None
+
+
+class JobHistory(BaseModel):
+    job_id: uuid.UUID
+    offers: list[OfferOut]
+    entries: list[HistoryEntry]
+
+
+class WorkshopLogEntry(BaseModel):
+    receipt_no: str
+    direction: Literal["in", "out"]
+    at: datetime
+    actor: str
+
+
+class RepairCardOut(BaseModel):
+    job_id: uuid.UUID
+    receipt_no: str
+    receipt_status: Literal["issued", "voided"]
+    received_at: datetime
+    repaired_at: datetime | None
+    labor_minutes: int
+    parts: list[PartOut]
+    inspected_at: datetime | None
+    inspected_by: str | None
+    returned_at: datetime | None
+    receipt_voided_at: datetime | None
+    log: list[WorkshopLogEntry]
+
+
+class SlaTimerOut(BaseModel):
+    kind: str
+    due_at: datetime
+    state: str
+    settled_at: datetime | None
+
+
+class SlaTimers(BaseModel):
+    job_id: uuid.UUID
+    timers: list[SlaTimerOut]

@@ -1,11 +1,124 @@
-"""Jobs: one visit's worth of work on a ticket (a ticket may get several: rework)."""
+"""A job's life: offered to a point, accepted, scheduled, then what the technician reports.
+
+``unrouted → offered → accepted → scheduled → en_route → on_site`` and then either
+``resolved_on_site → completed`` or the workshop path
+``taken_to_workshop → in_workshop → repaired → inspected → returned → completed``.
+Anything not listed here is an illegal transition (409).
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from aftersales.errors import Conflict, Forbidden, Unprocessable
 from aftersales.events.dispatch import JobStatus
 
-__all__ = ["JobStatus", "unrouted_reason"]
+__all__ = ["REPORTS", "JobStatus", "Report", "ReportRule"]
+
+Report = Literal[
+    "en_route",
+    "on_site",
+    "resolved_on_site",
+    "taken_to_workshop",
+    "repaired",
+    "inspected",
+    "returned",
+]
+FINAL: frozenset[str] = frozenset({"completed", "cancelled"})
+# Until the technician leaves, a job may still be re-offered, rescheduled or cancelled quietly.
+BEFORE_DEPARTURE: frozenset[str] = frozenset({"unrouted", "offered", "accepted", "scheduled"})
+# Jobs that hold a slot of their point's daily capacity.
+BOOKED: frozenset[str] = frozenset(
+    {
+        "offered",
+        "accepted",
+        "scheduled",
+        "en_route",
+        "on_site",
+        "in_workshop",
+        "repaired",
+        "inspected",
+        "completed",
+    }
+)
 
 
-def unrouted_reason(region: str, category: str) -> str:
-    return f"no network point serves region {region} for category {category}"
+@dataclass(frozen=True)
+class ReportRule:
+    source: str
+    target: str
+    needs_signature: bool = False
+    supervisor_only: bool = False
+
+
+REPORTS: dict[str, ReportRule] = {
+    "en_route": ReportRule("scheduled", "en_route"),
+    "on_site": ReportRule("en_route", "on_site"),
+    "resolved_on_site": ReportRule("on_site", "completed", needs_signature=True),
+    "taken_to_workshop": ReportRule("on_site", "in_workshop"),
+    "repaired": ReportRule("in_workshop", "repaired"),
+    "inspected": ReportRule("repaired", "inspected", supervisor_only=True),
+    "returned": ReportRule("inspected", "completed", needs_signature=True),
+}
+
+
+class IllegalTransition(Conflict):
+    type_slug, title = "illegal-transition", "Illegal job transition"
+
+
+def _illegal(status: str, action: str, allowed_from: str) -> IllegalTransition:
+    return IllegalTransition(
+        f"A job that is {status} cannot be {action}; only a job that is {allowed_from} can.",
+        job_status=status,
+    )
+
+
+def check_can_decide_offer(status: str, action: str) -> None:
+    if status != "offered":
+        raise _illegal(status, action, "offered")
+
+
+def check_can_assign(status: str) -> bool:
+    """True when this is a reschedule (the job already had an appointment)."""
+    if status not in ("accepted", "scheduled"):
+        raise _illegal(status, "scheduled", "accepted or scheduled")
+    return status == "scheduled"
+
+
+def check_can_route_by_hand(status: str) -> None:
+    if status not in ("unrouted", "offered"):
+        raise _illegal(status, "routed by hand", "unrouted or offered")
+
+
+def check_report(status: str, report: str, *, by_technician: bool, signed: bool) -> ReportRule:
+    rule = REPORTS[report]
+    if status != rule.source:
+        raise _illegal(status, f"reported {report}", rule.source)
+    if rule.supervisor_only and by_technician:
+        raise Forbidden("Inspection is the supervisor's step; a technician cannot report it.")
+    if rule.needs_signature and not signed:
+        raise Unprocessable(f"Reporting {report} needs the customer's signature.")
+    return rule
+
+
+def check_report_time(
+    at: datetime, *, last_at: datetime | None, now: datetime, max_skew: timedelta
+) -> None:
+    """Reports may arrive late (an offline phone) but not from the future, nor out of order."""
+    if at > now + max_skew:
+        raise Unprocessable("The report's time 'at' lies in the future.", at=at.isoformat())
+    if last_at is not None and at < last_at:
+        raise Unprocessable(
+            "The report's time 'at' is earlier than the job's previous report.",
+            previous_at=last_at.isoformat(),
+        )
+
+
+def minutes_late(appointment_end: datetime | None, arrived_at: datetime | None) -> int:
+    """Whole minutes (rounded up) the technician arrived after the appointment window closed."""
+    if appointment_end is None or arrived_at is None or arrived_at <= appointment_end:
+        return 0
+    return math.ceil((arrived_at - appointment_end).total_seconds() / 60)

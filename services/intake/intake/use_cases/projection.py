@@ -38,6 +38,9 @@ def _summary(event: Envelope[Any]) -> str:
             return f"Offered to network point {d.point_id} ({d.why})."
         case dispatch.JobUnrouted():
             return f"No network point could take the job: {d.reason}"
+        case dispatch.JobOfferDeclined():
+            how = "let the offer expire" if d.expired else f"declined: {d.reason}"
+            return f"Network point {d.point_id} {how}."
         case dispatch.JobAccepted():
             return f"Network point {d.point_id} accepted the job."
         case dispatch.JobScheduled():

@@ -1,0 +1,234 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal
+from aftersales.db import UnitOfWork
+from aftersales.errors import Unprocessable
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.etag import etag_of, expected_version
+from aftersales.http.idempotency import IdempotencyKey, run_command
+from aftersales.http.pagination import Cursor, Limit, Page
+from dispatch.adapters.repositories import PointRepository, TechnicianRepository
+from dispatch.api.presenters import override_out, point_out, technician_out
+from dispatch.api.schemas import (
+    CalendarDayOut,
+    CapacityCalendar,
+    CapacityOverrideIn,
+    CapacityOverrideOut,
+    CapacityOverrides,
+    PointIn,
+    PointOut,
+    PointPatch,
+    TechnicianIn,
+    TechnicianOut,
+)
+from dispatch.api.scope import Centre, CentreOrPoint, Field, scope_of
+from dispatch.use_cases import points as use_cases
+from dispatch.use_cases.technicians import NewTechnician, add_technician
+
+router = APIRouter(prefix="/v1/points", tags=["network points"])
+MAX_CALENDAR_DAYS = 92
+
+
+def _point_headers(point: PointOut) -> dict[str, str]:
+    return {"Location": f"/v1/points/{point.id}", "ETag": etag_of(point.version)}
+
+
+@router.post("", status_code=201, response_model=PointOut)
+async def register_point(
+    body: PointIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Centre,
+) -> Response:
+    cmd = use_cases.NewPoint(**body.model_dump())
+
+    async def command(uow: UnitOfWork) -> PointOut:
+        return point_out(await use_cases.register_point(uow, cmd))
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        headers_for=_point_headers,  # type: ignore[arg-type]
+    )
+
+
+@router.get("", response_model=Page[PointOut])
+async def list_points(
+    db: DatabaseDep,
+    region: str | None = Query(default=None, pattern=r"^\d{6}$"),
+    category: str | None = Query(default=None, max_length=60),
+    active: bool | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+    principal: Principal = CentreOrPoint,
+) -> Page[PointOut]:
+    async with db.uow() as uow:
+        rows, next_cursor = await PointRepository(uow.session).page(
+            scope=scope_of(principal),
+            region=region,
+            category=category,
+            active=active,
+            cursor=cursor,
+            limit=limit,
+        )
+    return Page[PointOut](items=[point_out(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/{point_id}", response_model=PointOut)
+async def get_point(
+    point_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = CentreOrPoint
+) -> PointOut:
+    async with db.uow() as uow:
+        row = await PointRepository(uow.session).get(point_id, scope=scope_of(principal))
+    response.headers["ETag"] = etag_of(row.version)
+    return point_out(row)
+
+
+@router.patch("/{point_id}", response_model=PointOut)
+async def update_point(
+    point_id: uuid.UUID,
+    body: PointPatch,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Centre,
+) -> Response:
+    expected = expected_version(request, required=False)
+    changes = body.model_dump(exclude_unset=True)
+
+    async def command(uow: UnitOfWork) -> PointOut:
+        return point_out(await use_cases.update_point(uow, point_id, changes, expected=expected))
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=_point_headers,  # type: ignore[arg-type]
+    )
+
+
+@router.post("/{point_id}/capacity-overrides", status_code=201, response_model=CapacityOverrideOut)
+async def add_capacity_override(
+    point_id: uuid.UUID,
+    body: CapacityOverrideIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    async def command(uow: UnitOfWork) -> CapacityOverrideOut:
+        row = await use_cases.add_capacity_override(
+            uow, point_id, **body.model_dump(), scope=scope_of(principal)
+        )
+        return override_out(row)
+
+    return await run_command(
+        request, db, command, principal=principal, key=idempotency_key, body=body
+    )
+
+
+@router.get("/{point_id}/capacity-overrides", response_model=CapacityOverrides)
+async def list_capacity_overrides(
+    point_id: uuid.UUID, db: DatabaseDep, principal: Principal = CentreOrPoint
+) -> CapacityOverrides:
+    async with db.uow() as uow:
+        points = PointRepository(uow.session)
+        await points.get(point_id, scope=scope_of(principal))
+        rows = await points.overrides(point_id)
+    return CapacityOverrides(items=[override_out(r) for r in rows])
+
+
+@router.delete("/{point_id}/capacity-overrides/{override_id}", status_code=204)
+async def delete_capacity_override(
+    point_id: uuid.UUID,
+    override_id: uuid.UUID,
+    db: DatabaseDep,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    async with db.uow() as uow:
+        await use_cases.remove_capacity_override(
+            uow, point_id, override_id, scope=scope_of(principal)
+        )
+        await uow.commit()
+    return Response(status_code=204)
+
+
+@router.get("/{point_id}/capacity", response_model=CapacityCalendar)
+async def capacity_calendar(
+    point_id: uuid.UUID,
+    db: DatabaseDep,
+    start: date = Query(alias="from"),
+    end: date | None = Query(default=None, alias="to", description="inclusive; default 14 days"),
+    principal: Principal = CentreOrPoint,
+) -> CapacityCalendar:
+    end = end or start + timedelta(days=13)
+    if end < start or (end - start).days >= MAX_CALENDAR_DAYS:
+        raise Unprocessable(f"'to' must lie within {MAX_CALENDAR_DAYS} days after 'from'.")
+    async with db.uow() as uow:
+        found = await use_cases.capacity_calendar(
+            uow, point_id, start, end, scope=scope_of(principal)
+        )
+    return CapacityCalendar(
+        point_id=point_id,
+        days=[
+            CalendarDayOut(day=d.day, capacity=d.capacity, booked=d.booked, overridden=d.overridden)
+            for d in found
+        ],
+    )
+
+
+@router.post("/{point_id}/technicians", status_code=201, response_model=TechnicianOut)
+async def add_point_technician(
+    point_id: uuid.UUID,
+    body: TechnicianIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    cmd = NewTechnician(**body.model_dump())
+
+    async def command(uow: UnitOfWork) -> TechnicianOut:
+        row = await add_technician(uow, point_id, cmd, scope=scope_of(principal))
+        return technician_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        headers_for=lambda t: {"Location": f"/v1/technicians/{t.id}"},  # type: ignore[attr-defined]
+    )
+
+
+@router.get("/{point_id}/technicians", response_model=Page[TechnicianOut])
+async def list_point_technicians(
+    point_id: uuid.UUID,
+    db: DatabaseDep,
+    status: str | None = Query(default=None, pattern="^(active|inactive|dismissed)$"),
+    cursor: Cursor = None,
+    limit: Limit = 50,
+    principal: Principal = Field,
+) -> Page[TechnicianOut]:
+    scope = scope_of(principal)
+    async with db.uow() as uow:
+        if principal.role != "technician":
+            await PointRepository(uow.session).get(point_id, scope=scope)
+        rows, next_cursor = await TechnicianRepository(uow.session).page(
+            point_id=point_id, scope=scope, status=status, cursor=cursor, limit=limit
+        )
+    return Page[TechnicianOut](items=[technician_out(r) for r in rows], next_cursor=next_cursor)

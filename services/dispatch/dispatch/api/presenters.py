@@ -1,0 +1,98 @@
+"""Table rows → API models."""
+
+from __future__ import annotations
+
+from dispatch.adapters.tables import (
+    CapacityOverrideRow,
+    JobRow,
+    PointRow,
+    RepairCardRow,
+    TechnicianRow,
+    WorkshopLogRow,
+)
+from dispatch.api.schemas import (
+    Appointment,
+    CapacityOverrideOut,
+    JobOut,
+    PartOut,
+    PointOut,
+    RepairCardOut,
+    TechnicianOut,
+    WorkshopLogEntry,
+)
+
+
+def point_out(row: PointRow) -> PointOut:
+    return PointOut.model_validate(row, from_attributes=True)
+
+
+def override_out(row: CapacityOverrideRow) -> CapacityOverrideOut:
+    return CapacityOverrideOut.model_validate(row, from_attributes=True)
+
+
+def technician_out(row: TechnicianRow) -> TechnicianOut:
+    return TechnicianOut.model_validate(row, from_attributes=True)
+
+
+def _window(start: object, end: object) -> Appointment | None:
+    if start is None or end is None:
+        return None
+    return Appointment(start=start, end=end)  # type: ignore[arg-type]
+
+
+def job_out(row: JobRow) -> JobOut:
+    return JobOut(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        ticket_number=row.ticket_number,
+        kind=row.kind,
+        region=row.region,
+        category=row.category,
+        description=row.description,
+        customer=row.customer,
+        product=row.product,
+        preferred_window=_window(row.preferred_start, row.preferred_end),
+        status=row.status,  # type: ignore[arg-type]
+        status_reason=row.status_reason,
+        point_id=row.point_id,
+        technician_id=row.technician_id,
+        visit_number=row.visit_number,
+        previous_job_id=row.previous_job_id,
+        rework_reason=row.rework_reason,
+        attempt=row.attempt,
+        offer_expires_at=row.offer_expires_at,
+        routing=row.routing,
+        appointment=_window(row.appointment_start, row.appointment_end),
+        service_date=row.service_date,
+        arrived_at=row.arrived_at,
+        arrived_late_minutes=row.arrived_late_minutes,
+        receipt_no=row.receipt_no,
+        resolution=row.resolution,
+        labor_minutes=row.labor_minutes,
+        parts=[PartOut(**p) for p in row.parts],
+        travel_km=row.travel_km,
+        completed_at=row.completed_at,
+        version=row.version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def repair_card_out(card: RepairCardRow, log: list[WorkshopLogRow]) -> RepairCardOut:
+    return RepairCardOut(
+        job_id=card.job_id,
+        receipt_no=card.receipt_no,
+        receipt_status="voided" if card.receipt_voided_at else "issued",
+        received_at=card.received_at,
+        repaired_at=card.repaired_at,
+        labor_minutes=card.labor_minutes,
+        parts=[PartOut(**p) for p in card.parts],
+        inspected_at=card.inspected_at,
+        inspected_by=card.inspected_by,
+        returned_at=card.returned_at,
+        receipt_voided_at=card.receipt_voided_at,
+        log=[
+            WorkshopLogEntry(receipt_no=e.receipt_no, direction=e.direction, at=e.at, actor=e.actor)  # type: ignore[arg-type]
+            for e in log
+        ],
+    )

@@ -1,0 +1,28 @@
+"""Who may see what in dispatch (object level): a point only its own point, jobs and
+technicians; a technician only the jobs assigned to it and itself; agents and admins all.
+Anything outside a caller's scope is answered 404, as if it did not exist."""
+
+from __future__ import annotations
+
+import uuid
+
+from aftersales.auth import Principal, require_roles
+from dispatch.adapters.repositories import Scope
+
+NOBODY = uuid.UUID(int=0)  # a scoped token without its scope claim sees nothing
+
+Centre = require_roles("admin", "agent")
+CentreOrPoint = require_roles("admin", "agent", "point")
+Field = require_roles("admin", "agent", "point", "technician")
+
+
+def scope_of(principal: Principal) -> Scope:
+    if principal.role == "point":
+        return Scope(point_id=principal.point_id or NOBODY)
+    if principal.role == "technician":
+        return Scope(technician_id=principal.technician_id or NOBODY)
+    return Scope()
+
+
+def actor_of(principal: Principal) -> str:
+    return principal.key

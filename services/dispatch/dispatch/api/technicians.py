@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal
+from aftersales.db import UnitOfWork
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.etag import etag_of, expected_version
+from aftersales.http.idempotency import run_command
+from dispatch.adapters.repositories import TechnicianRepository
+from dispatch.api.presenters import technician_out
+from dispatch.api.schemas import TechnicianOut, TechnicianPatch
+from dispatch.api.scope import CentreOrPoint, Field, scope_of
+from dispatch.use_cases.technicians import update_technician
+
+router = APIRouter(prefix="/v1/technicians", tags=["technicians"])
+
+
+@router.get("/{technician_id}", response_model=TechnicianOut)
+async def get_technician(
+    technician_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Field
+) -> TechnicianOut:
+    async with db.uow() as uow:
+        row = await TechnicianRepository(uow.session).get(technician_id, scope=scope_of(principal))
+    response.headers["ETag"] = etag_of(row.version)
+    return technician_out(row)
+
+
+@router.patch("/{technician_id}", response_model=TechnicianOut)
+async def patch_technician(
+    technician_id: uuid.UUID,
+    body: TechnicianPatch,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    expected = expected_version(request, required=False)
+    changes = body.model_dump(exclude_unset=True)
+
+    async def command(uow: UnitOfWork) -> TechnicianOut:
+        row = await update_technician(
+            uow, technician_id, changes, scope=scope_of(principal), expected=expected
+        )
+        return technician_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=lambda t: {"ETag": etag_of(t.version)},  # type: ignore[attr-defined]
+    )

@@ -1,0 +1,75 @@
+"""Shared steps of every job change: bump the version, write history, stage the event."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from aftersales.db import UnitOfWork
+from aftersales.events import EventData, dispatch
+from dispatch.adapters.repositories import JobRepository
+from dispatch.adapters.tables import JobHistoryRow, JobRow
+
+SYSTEM = "dispatch"
+
+
+def change(
+    uow: UnitOfWork,
+    job: JobRow,
+    status: str,
+    *,
+    action: str,
+    at: datetime,
+    now: datetime,
+    actor: str,
+    note: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> str:
+    """Move the job to ``status`` (or keep it), record why, and return the previous status."""
+    previous = job.status
+    job.status = status
+    job.version += 1
+    job.updated_at = now
+    JobRepository(uow.session).record(
+        JobHistoryRow(
+            job_id=job.id,
+            action=action,
+            status=status,
+            previous_status=previous,
+            at=at,
+            recorded_at=now,
+            actor=actor,
+            note=note,
+            details=details,
+        )
+    )
+    return previous
+
+
+def publish(uow: UnitOfWork, job: JobRow, data: EventData) -> None:
+    uow.publish(data, aggregate_id=job.id, aggregate_version=job.version)
+
+
+def publish_breach(
+    uow: UnitOfWork,
+    job: JobRow,
+    sla: str,
+    due_at: datetime,
+    now: datetime,
+    *,
+    breached_at: datetime | None = None,
+) -> None:
+    job.version += 1
+    job.updated_at = now
+    publish(
+        uow,
+        job,
+        dispatch.SlaBreached(
+            ticket_id=job.ticket_id,
+            job_id=job.id,
+            point_id=job.point_id,
+            sla=sla,  # type: ignore[arg-type]
+            due_at=due_at,
+            breached_at=breached_at or now,
+        ),
+    )

@@ -1,0 +1,137 @@
+"""Network points: registration, changes, the capacity calendar, and grades from feedback."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from aftersales.db import UnitOfWork
+from aftersales.errors import Conflict
+from aftersales.events import Envelope, feedback
+from aftersales.http.etag import check_version
+from aftersales.logging import get_logger
+from dispatch.adapters.repositories import PointRepository, Scope
+from dispatch.adapters.tables import CapacityOverrideRow, PointRow
+from dispatch.domain.points import capacity_on, check_override, days, grade_is_newer
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class NewPoint:
+    code: str
+    name: str
+    regions: list[str]
+    categories: list[str]
+    daily_capacity: int
+    is_partner: bool
+
+
+async def register_point(uow: UnitOfWork, cmd: NewPoint) -> PointRow:
+    points = PointRepository(uow.session)
+    if await points.code_taken(cmd.code):
+        raise Conflict(f"A network point with code {cmd.code!r} exists already.", code=cmd.code)
+    now = datetime.now(UTC)
+    row = PointRow(
+        id=uuid.uuid4(),
+        code=cmd.code,
+        name=cmd.name,
+        regions=sorted(set(cmd.regions)),
+        categories=sorted(set(cmd.categories)),
+        daily_capacity=cmd.daily_capacity,
+        is_partner=cmd.is_partner,
+        active=True,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+    points.add(row)
+    await uow.session.flush()
+    return row
+
+
+async def update_point(
+    uow: UnitOfWork, point_id: uuid.UUID, changes: dict[str, Any], *, expected: int | None
+) -> PointRow:
+    row = await PointRepository(uow.session).get(point_id, lock=True)
+    check_version(expected, row.version)
+    for name, value in changes.items():
+        setattr(row, name, sorted(set(value)) if name in ("regions", "categories") else value)
+    if changes:
+        row.version += 1
+        row.updated_at = datetime.now(UTC)
+    return row
+
+
+async def add_capacity_override(
+    uow: UnitOfWork,
+    point_id: uuid.UUID,
+    *,
+    starts_on: date,
+    ends_on: date,
+    daily_capacity: int,
+    reason: str,
+    scope: Scope,
+) -> CapacityOverrideRow:
+    points = PointRepository(uow.session)
+    point = await points.get(point_id, scope=scope, lock=True)  # one change to a calendar at a time
+    check_override(starts_on, ends_on, points.as_domain(await points.overrides(point.id)))
+    row = CapacityOverrideRow(
+        id=uuid.uuid4(),
+        point_id=point.id,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        daily_capacity=daily_capacity,
+        reason=reason,
+        created_at=datetime.now(UTC),
+    )
+    points.add_override(row)
+    await uow.session.flush()
+    return row
+
+
+async def remove_capacity_override(
+    uow: UnitOfWork, point_id: uuid.UUID, override_id: uuid.UUID, *, scope: Scope
+) -> None:
+    points = PointRepository(uow.session)
+    await points.get(point_id, scope=scope, lock=True)
+    await points.delete_override(await points.override(point_id, override_id))
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    capacity: int
+    booked: int
+    overridden: bool
+
+
+async def capacity_calendar(
+    uow: UnitOfWork, point_id: uuid.UUID, start: date, end: date, *, scope: Scope
+) -> list[CalendarDay]:
+    points = PointRepository(uow.session)
+    point = await points.get(point_id, scope=scope)
+    overrides = points.as_domain(await points.overrides(point.id, start, end))
+    booked = await points.booked_by_day(point.id, start, end)
+    out = []
+    for d in days(start, end):
+        capacity = capacity_on(d, point.daily_capacity, overrides)
+        overridden = any(o.starts_on <= d <= o.ends_on for o in overrides)
+        out.append(CalendarDay(d, capacity, booked.get(d, 0), overridden))
+    return out
+
+
+async def apply_grade(uow: UnitOfWork, event: Envelope[feedback.PointGraded]) -> None:
+    graded = event.data
+    point = await PointRepository(uow.session).find(graded.point_id)
+    if point is None:
+        log.warning("grade.unknown_point", point_id=str(graded.point_id))
+        return
+    if not grade_is_newer(point.grade_month, graded.month):
+        return  # an older month's grade arriving late changes nothing
+    point.grade = graded.grade
+    point.grade_month = graded.month
+    point.version += 1
+    point.updated_at = datetime.now(UTC)

@@ -1,0 +1,36 @@
+"""The configurable rules the use cases apply, read from the service's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from aftersales.db import UnitOfWork
+from dispatch.settings import DispatchSettings
+
+
+@dataclass(frozen=True)
+class DispatchPolicy:
+    tz: ZoneInfo
+    offer_timeout: timedelta
+    arrival_grace: timedelta
+    clock_skew: timedelta
+    signature_max_bytes: int
+
+    @classmethod
+    def from_settings(cls, s: DispatchSettings) -> DispatchPolicy:
+        return cls(
+            tz=ZoneInfo(s.business_timezone),
+            offer_timeout=timedelta(seconds=s.offer_timeout_seconds),
+            arrival_grace=timedelta(seconds=s.arrival_grace_seconds),
+            clock_skew=timedelta(seconds=s.report_clock_skew_seconds),
+            signature_max_bytes=s.signature_max_bytes,
+        )
+
+
+def policy_of(uow: UnitOfWork) -> DispatchPolicy:
+    settings = uow.db.settings
+    if not isinstance(settings, DispatchSettings):
+        settings = DispatchSettings()
+    return DispatchPolicy.from_settings(settings)

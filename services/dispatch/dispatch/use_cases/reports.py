@@ -1,0 +1,217 @@
+"""What the technician's app or a partner shop reports: the job's way to completion.
+
+On site, a job is either resolved (customer signs) or taken to the workshop: a product receipt
+is issued and the product logged in; the repair card records labour and parts; the supervisor
+inspects; the product goes back against the customer's signature, the receipt is voided and the
+product logged out.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from aftersales.db import UnitOfWork
+from aftersales.errors import Unprocessable
+from aftersales.events import dispatch
+from dispatch.adapters.repositories import JobRepository, Scope, TimerRepository
+from dispatch.adapters.tables import JobRow, RepairCardRow, SignatureRow, WorkshopLogRow
+from dispatch.domain.jobs import check_report, check_report_time, minutes_late
+from dispatch.domain.signatures import parse_signature
+from dispatch.domain.sla import arrival_breached
+from dispatch.domain.workshop import receipt_number
+from dispatch.use_cases.job_events import change, publish, publish_breach
+from dispatch.use_cases.policy import policy_of
+
+WORK_REPORTS = frozenset({"resolved_on_site", "repaired"})
+TRAVEL_REPORTS = frozenset({"on_site", "resolved_on_site", "taken_to_workshop"})
+
+
+@dataclass(frozen=True)
+class Part:
+    sku: str
+    qty: int
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    status: str
+    at: datetime
+    note: str | None = None
+    signature_image: str | None = None
+    signature_reference: str | None = None
+    labor_minutes: int | None = None
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+    travel_km: int | None = None
+
+    @property
+    def signed(self) -> bool:
+        return self.signature_image is not None or self.signature_reference is not None
+
+
+def _check_fields(cmd: StatusReport) -> None:
+    if (cmd.labor_minutes is not None or cmd.parts) and cmd.status not in WORK_REPORTS:
+        raise Unprocessable(
+            "labor_minutes and parts are reported with resolved_on_site or repaired."
+        )
+    if cmd.travel_km is not None and cmd.status not in TRAVEL_REPORTS:
+        raise Unprocessable(
+            "travel_km is reported with on_site, resolved_on_site or taken_to_workshop."
+        )
+
+
+async def report_status(
+    uow: UnitOfWork,
+    job_id: uuid.UUID,
+    cmd: StatusReport,
+    *,
+    scope: Scope,
+    by_technician: bool,
+    actor: str,
+    now: datetime,
+) -> JobRow:
+    policy = policy_of(uow)
+    jobs = JobRepository(uow.session)
+    job = await jobs.get(job_id, scope=scope, lock=True)
+    if job.last_report == cmd.status and job.last_report_at == cmd.at:
+        return job  # the same report again (a phone retrying without a key): nothing to do
+    rule = check_report(job.status, cmd.status, by_technician=by_technician, signed=cmd.signed)
+    check_report_time(cmd.at, last_at=job.last_report_at, now=now, max_skew=policy.clock_skew)
+    _check_fields(cmd)
+    assert job.point_id is not None and job.technician_id is not None
+
+    if rule.needs_signature:
+        signature = parse_signature(
+            cmd.signature_image, cmd.signature_reference, max_bytes=policy.signature_max_bytes
+        )
+        jobs.add_signature(
+            SignatureRow(
+                id=uuid.uuid4(),
+                job_id=job.id,
+                report=cmd.status,
+                content_type=signature.content_type,
+                image=signature.image,
+                reference=signature.reference,
+                sha256=signature.sha256,
+                signed_at=cmd.at,
+            )
+        )
+    if cmd.travel_km is not None:
+        job.travel_km = cmd.travel_km
+    if cmd.labor_minutes is not None:
+        job.labor_minutes = cmd.labor_minutes
+    if cmd.parts:
+        job.parts = [{"sku": p.sku, "qty": p.qty} for p in cmd.parts]
+
+    await _apply(uow, job, cmd, actor=actor, now=now)
+    job.last_report = cmd.status
+    job.last_report_at = cmd.at
+    previous = change(
+        uow, job, rule.target, action=cmd.status, at=cmd.at, now=now, actor=actor, note=cmd.note
+    )
+    if rule.target == "completed":
+        job.completed_at = cmd.at
+        job.resolution = "on_site" if cmd.status == "resolved_on_site" else "workshop"
+        publish(uow, job, _completed(job))
+    else:
+        publish(
+            uow,
+            job,
+            dispatch.JobStatusChanged(
+                job_id=job.id,
+                ticket_id=job.ticket_id,
+                point_id=job.point_id,
+                technician_id=job.technician_id,
+                status=rule.target,  # type: ignore[arg-type]
+                previous_status=previous,  # type: ignore[arg-type]
+                at=cmd.at,
+                note=cmd.note,
+                receipt_no=job.receipt_no,
+            ),
+        )
+    return job
+
+
+async def _apply(
+    uow: UnitOfWork, job: JobRow, cmd: StatusReport, *, actor: str, now: datetime
+) -> None:
+    jobs = JobRepository(uow.session)
+    match cmd.status:
+        case "on_site":
+            await _arrived(uow, job, cmd.at, now=now)
+        case "taken_to_workshop":
+            job.receipt_no = receipt_number(cmd.at.year, await jobs.next_receipt_seq())
+            jobs.add_repair_card(
+                RepairCardRow(
+                    job_id=job.id,
+                    receipt_no=job.receipt_no,
+                    received_at=cmd.at,
+                    labor_minutes=0,
+                    parts=[],
+                )
+            )
+            jobs.log_workshop(_log(job, "in", cmd.at, actor))
+        case "repaired":
+            card = await _card(jobs, job)
+            card.repaired_at = cmd.at
+            card.labor_minutes = job.labor_minutes
+            card.parts = job.parts
+        case "inspected":
+            card = await _card(jobs, job)
+            card.inspected_at = cmd.at
+            card.inspected_by = actor
+        case "returned":
+            card = await _card(jobs, job)
+            card.returned_at = cmd.at
+            card.receipt_voided_at = cmd.at
+            jobs.log_workshop(_log(job, "out", cmd.at, actor))
+
+
+async def _arrived(uow: UnitOfWork, job: JobRow, at: datetime, *, now: datetime) -> None:
+    """Arrival settles the arrival clock: met in time, or breached now if the clock has not
+    fired yet (a late report with an earlier ``at`` is judged by its ``at``)."""
+    job.arrived_at = at
+    job.arrived_late_minutes = minutes_late(job.appointment_end, at)
+    late = job.appointment_end is not None and arrival_breached(job.appointment_end, at)
+    settled = await TimerRepository(uow.session).settle(
+        job.id, ["arrival"], "fired" if late else "met", now
+    )
+    if late and settled:
+        assert job.appointment_end is not None
+        publish_breach(uow, job, "arrival", job.appointment_end, now, breached_at=at)
+
+
+async def _card(jobs: JobRepository, job: JobRow) -> RepairCardRow:
+    card = await jobs.repair_card(job.id)
+    assert card is not None, "a job in the workshop always has its repair card"
+    return card
+
+
+def _log(job: JobRow, direction: str, at: datetime, actor: str) -> WorkshopLogRow:
+    assert job.point_id is not None and job.receipt_no is not None
+    return WorkshopLogRow(
+        job_id=job.id,
+        point_id=job.point_id,
+        receipt_no=job.receipt_no,
+        direction=direction,
+        at=at,
+        actor=actor,
+    )
+
+
+def _completed(job: JobRow) -> dispatch.JobCompleted:
+    assert job.point_id and job.technician_id and job.completed_at and job.resolution
+    return dispatch.JobCompleted(
+        job_id=job.id,
+        ticket_id=job.ticket_id,
+        point_id=job.point_id,
+        technician_id=job.technician_id,
+        resolution=job.resolution,  # type: ignore[arg-type]
+        labor_minutes=job.labor_minutes,
+        parts=[dispatch.PartUsed(**p) for p in job.parts],
+        travel_km=job.travel_km,
+        visit_number=job.visit_number,
+        arrived_late_minutes=job.arrived_late_minutes or 0,
+        completed_at=job.completed_at,
+    )

@@ -1,0 +1,125 @@
+"""The point books a technician and an appointment window (and reschedules, with a reason)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from aftersales.db import UnitOfWork
+from aftersales.errors import Unprocessable
+from aftersales.events import Window, dispatch
+from dispatch.adapters.repositories import (
+    JobRepository,
+    PointRepository,
+    Scope,
+    TechnicianRepository,
+    TimerRepository,
+)
+from dispatch.adapters.tables import JobRow, SlaTimerRow
+from dispatch.domain.jobs import check_can_assign
+from dispatch.domain.points import business_day, capacity_on
+from dispatch.domain.scheduling import (
+    TechnicianFacts,
+    check_capacity,
+    check_reschedule_reason,
+    check_technician,
+    check_window,
+)
+from dispatch.domain.sla import arrival_due
+from dispatch.use_cases.job_events import change, publish
+from dispatch.use_cases.policy import policy_of
+
+
+@dataclass(frozen=True)
+class Assignment:
+    technician_id: uuid.UUID
+    start: datetime
+    end: datetime
+    reason: str | None = None
+
+
+async def assign(
+    uow: UnitOfWork,
+    job_id: uuid.UUID,
+    cmd: Assignment,
+    *,
+    scope: Scope,
+    actor: str,
+    now: datetime,
+) -> JobRow:
+    policy = policy_of(uow)
+    job = await JobRepository(uow.session).get(job_id, scope=scope, lock=True)
+    rescheduling = check_can_assign(job.status)
+    check_reschedule_reason(rescheduling, cmd.reason)
+    assert job.point_id is not None
+    tech = await TechnicianRepository(uow.session).find(cmd.technician_id)
+    if tech is None:
+        raise Unprocessable("The technician does not belong to the job's network point.")
+    check_technician(
+        TechnicianFacts(tech.id, tech.point_id, tech.status, tuple(tech.skills)),
+        point_id=job.point_id,
+        category=job.category,
+        avoid=job.avoid_technician_id,
+    )
+    preferred = (
+        (job.preferred_start, job.preferred_end)
+        if job.preferred_start is not None and job.preferred_end is not None
+        else None
+    )
+    check_window(cmd.start, cmd.end, now=now, preferred=preferred)
+
+    day = business_day(cmd.start, policy.tz)
+    points = PointRepository(uow.session)
+    point = await points.get(job.point_id, lock=True)
+    capacity = capacity_on(
+        day, point.daily_capacity, points.as_domain(await points.overrides(point.id, day, day))
+    )
+    check_capacity(await points.booked(point.id, day, besides=job.id), capacity, day)
+
+    job.technician_id = tech.id
+    job.appointment_start = cmd.start
+    job.appointment_end = cmd.end
+    job.service_date = day
+    job.status_reason = cmd.reason if rescheduling else None
+    timers = TimerRepository(uow.session)
+    await timers.settle(job.id, ["respond"], "met", now)
+    await timers.settle(job.id, ["arrival"], "cancelled", now)
+    timers.add(
+        SlaTimerRow(
+            id=uuid.uuid4(),
+            job_id=job.id,
+            ticket_id=job.ticket_id,
+            kind="arrival",
+            due_at=arrival_due(cmd.end, policy.arrival_grace),
+            state="pending",
+        )
+    )
+    change(
+        uow,
+        job,
+        "scheduled",
+        action="rescheduled" if rescheduling else "scheduled",
+        at=now,
+        now=now,
+        actor=actor,
+        note=cmd.reason,
+        details={
+            "technician_id": str(tech.id),
+            "start": cmd.start.isoformat(),
+            "end": cmd.end.isoformat(),
+        },
+    )
+    publish(
+        uow,
+        job,
+        dispatch.JobScheduled(
+            job_id=job.id,
+            ticket_id=job.ticket_id,
+            point_id=job.point_id,
+            technician_id=tech.id,
+            appointment=Window(start=cmd.start, end=cmd.end),
+            rescheduled_reason=cmd.reason if rescheduling else None,
+        ),
+    )
+    return job

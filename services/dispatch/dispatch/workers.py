@@ -1,0 +1,24 @@
+"""dispatch's background loops (started by the app's lifespan)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import FastAPI
+
+from aftersales.logging import get_logger
+from dispatch.use_cases.timers import fire_due
+
+log = get_logger(__name__)
+
+
+async def sla_timers(app: FastAPI) -> None:
+    settings = app.state.settings
+    while True:
+        try:
+            fired = await fire_due(app.state.db, limit=settings.timer_batch)
+        except Exception as exc:  # database away: try again shortly
+            log.warning("timers.failed", error=repr(exc))
+            fired = 0
+        if fired < settings.timer_batch:
+            await asyncio.sleep(settings.timer_poll_seconds)

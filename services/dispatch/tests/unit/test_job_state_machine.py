@@ -1,0 +1,97 @@
+from datetime import UTC, datetime, timedelta
+from typing import get_args
+
+import pytest
+
+from aftersales.errors import Conflict, Forbidden, Unprocessable
+from dispatch.domain.jobs import (
+    REPORTS,
+    JobStatus,
+    check_can_assign,
+    check_can_decide_offer,
+    check_report,
+    check_report_time,
+    minutes_late,
+)
+
+ALL_STATUSES = get_args(JobStatus)
+
+LEGAL = {
+    ("scheduled", "en_route"): "en_route",
+    ("en_route", "on_site"): "on_site",
+    ("on_site", "resolved_on_site"): "completed",
+    ("on_site", "taken_to_workshop"): "in_workshop",
+    ("in_workshop", "repaired"): "repaired",
+    ("repaired", "inspected"): "inspected",
+    ("inspected", "returned"): "completed",
+}
+
+
+@pytest.mark.parametrize("status", ALL_STATUSES)
+@pytest.mark.parametrize("report", sorted(REPORTS))
+def test_every_report_is_legal_only_from_its_one_source_status(status, report):
+    if (status, report) in LEGAL:
+        rule = check_report(status, report, by_technician=False, signed=True)
+        assert rule.target == LEGAL[(status, report)]
+    else:
+        with pytest.raises(Conflict) as err:
+            check_report(status, report, by_technician=False, signed=True)
+        assert err.value.status == 409
+        assert err.value.extensions["job_status"] == status
+
+
+@pytest.mark.parametrize("report", ["resolved_on_site", "returned"])
+def test_resolution_on_site_and_return_need_the_customers_signature(report):
+    source = REPORTS[report].source
+    with pytest.raises(Unprocessable, match="signature"):
+        check_report(source, report, by_technician=True, signed=False)
+
+
+def test_only_the_supervisor_side_may_report_the_inspection():
+    with pytest.raises(Forbidden):
+        check_report("repaired", "inspected", by_technician=True, signed=False)
+    assert check_report("repaired", "inspected", by_technician=False, signed=False).target == (
+        "inspected"
+    )
+
+
+@pytest.mark.parametrize("status", ALL_STATUSES)
+def test_only_an_offered_job_can_be_accepted_or_rejected(status):
+    if status == "offered":
+        check_can_decide_offer(status, "accepted")
+    else:
+        with pytest.raises(Conflict):
+            check_can_decide_offer(status, "accepted")
+
+
+@pytest.mark.parametrize("status", ALL_STATUSES)
+def test_only_an_accepted_or_scheduled_job_can_be_booked(status):
+    if status in ("accepted", "scheduled"):
+        assert check_can_assign(status) is (status == "scheduled")
+    else:
+        with pytest.raises(Conflict):
+            check_can_assign(status)
+
+
+NOW = datetime(2026, 7, 15, 10, 0, tzinfo=UTC)
+SKEW = timedelta(minutes=5)
+
+
+def test_a_report_may_be_late_but_not_from_the_future_nor_before_the_last_one():
+    check_report_time(NOW - timedelta(hours=6), last_at=None, now=NOW, max_skew=SKEW)
+    check_report_time(NOW + timedelta(minutes=4), last_at=None, now=NOW, max_skew=SKEW)
+    with pytest.raises(Unprocessable, match="future"):
+        check_report_time(NOW + timedelta(minutes=6), last_at=None, now=NOW, max_skew=SKEW)
+    with pytest.raises(Unprocessable, match="earlier"):
+        check_report_time(
+            NOW - timedelta(hours=2), last_at=NOW - timedelta(hours=1), now=NOW, max_skew=SKEW
+        )
+
+
+def test_lateness_counts_started_minutes_after_the_window_closed():
+    end = NOW
+    assert minutes_late(end, end) == 0
+    assert minutes_late(end, end - timedelta(hours=1)) == 0
+    assert minutes_late(end, end + timedelta(seconds=1)) == 1
+    assert minutes_late(end, end + timedelta(minutes=90)) == 90
+    assert minutes_late(None, end) == 0
