@@ -12,6 +12,7 @@ short, and a watchdog re-binds the subscription when the consumer has work but n
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import time
 import uuid
@@ -104,6 +105,12 @@ class ConsumerRunner:
         self.durable = subscription.durable or f"{service}"
         self._last_progress = time.monotonic()
         self._psub: Any = None
+        # What this runner (this replica) did with each message: processed, duplicate, ...
+        self.outcomes: collections.Counter[str] = collections.Counter()
+
+    def _count(self, outcome: str) -> None:
+        self.outcomes[outcome] += 1
+        EVENTS_CONSUMED.labels(self.service, self.consumer_name, outcome).inc()
 
     @property
     def consumer_name(self) -> str:
@@ -213,12 +220,12 @@ class ConsumerRunner:
             handler = self.subscription.handlers.get(envelope.type)
             if handler is None:
                 await msg.ack()
-                EVENTS_CONSUMED.labels(self.service, self.consumer_name, "ignored").inc()
+                self._count("ignored")
                 return
             applied = await apply_once(self.db, self.consumer_name, envelope, handler)
             await msg.ack()
             outcome = "processed" if applied else "duplicate"
-            EVENTS_CONSUMED.labels(self.service, self.consumer_name, outcome).inc()
+            self._count(outcome)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -236,7 +243,7 @@ class ConsumerRunner:
                 retry_in=delay,
                 error=repr(exc),
             )
-            EVENTS_CONSUMED.labels(self.service, self.consumer_name, "retried").inc()
+            self._count("retried")
             with contextlib.suppress(Exception):
                 await msg.nak(delay=delay)
 
@@ -284,7 +291,7 @@ class ConsumerRunner:
             deliveries=deliveries,
             error=repr(exc),
         )
-        EVENTS_CONSUMED.labels(self.service, self.consumer_name, "dead_lettered").inc()
+        self._count("dead_lettered")
         with contextlib.suppress(Exception):
             await msg.ack()
 

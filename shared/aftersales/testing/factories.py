@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import random
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -13,6 +14,18 @@ from nats.js.errors import NotFoundError
 from aftersales.events import Envelope, encode, intake
 from aftersales.messaging.streams import ensure_stream, stream_for_subject
 from aftersales.testing.apps import RunningService
+
+
+def soon(hours: float = 0) -> datetime:
+    """A moment ``hours`` from now (UTC)."""
+    return datetime.now(UTC) + timedelta(hours=hours)
+
+
+# The smallest thing that passes as a PNG: what a signature pad would send, base64-encoded.
+SIGNATURE = {
+    "image_base64": base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(range(64))).decode(),
+    "signer_name": "Zhang",
+}
 
 
 def _phone() -> str:

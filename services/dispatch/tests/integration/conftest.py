@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import base64
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from aftersales.events import Envelope, feedback, intake
 from aftersales.testing.apps import RunningService, eventually
-from aftersales.testing.factories import make_point, make_technician, publish_raw, ticket_created
-
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
-SIGNATURE = {"image_base64": base64.b64encode(PNG).decode(), "signer_name": "Zhang"}
-
-
-def soon(hours: float = 0) -> datetime:
-    return datetime.now(UTC) + timedelta(hours=hours)
+from aftersales.testing.factories import (
+    make_point,
+    make_technician,
+    publish_raw,
+    soon,
+    ticket_created,
+)
 
 
 @dataclass

@@ -1,0 +1,127 @@
+"""BOLA matrix: two points and two technicians, each calling every job and technician route on
+its own objects and on the other's. The other's objects are answered 404 and stay unchanged."""
+
+from aftersales.testing.factories import soon
+
+WINDOW = {"start": soon(30).isoformat(), "end": soon(32).isoformat()}
+
+
+def job_routes(job, tech):
+    j = f"/v1/jobs/{job['id']}"
+    return [
+        ("GET", j, None),
+        ("GET", f"{j}/history", None),
+        ("GET", f"{j}/sla", None),
+        ("POST", f"{j}/accept", None),
+        ("POST", f"{j}/reject", {"reason": "not mine"}),
+        ("POST", f"{j}/assign", {"technician_id": tech["id"], "appointment": WINDOW}),
+        ("POST", f"{j}/status", {"status": "en_route", "at": soon(0).isoformat()}),
+    ]
+
+
+def technician_routes(point, tech):
+    return [
+        ("GET", f"/v1/technicians/{tech['id']}", None),
+        ("PATCH", f"/v1/technicians/{tech['id']}", {"phone": "13911112222"}),
+        ("GET", f"/v1/points/{point['id']}", None),
+        ("GET", f"/v1/points/{point['id']}/capacity?from=2027-01-01", None),
+        (
+            "POST",
+            f"/v1/points/{point['id']}/technicians",
+            {"name": "Intruder", "phone": "13900000000", "skills": ["washing_machine"]},
+        ),
+    ]
+
+
+async def _call(client, method, url, body, headers):
+    return await client.request(method, url, json=body, headers=headers)
+
+
+async def test_points_and_technicians_see_and_change_only_their_own(start_service, flow_for):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        p1, t1 = await flow.point_with_technician(code="P-1")
+        p2, t2 = await flow.point_with_technician(code="P-2")
+        jobs = {}
+        for point, tech in ((p1, t1), (p2, t2)):
+            env = await flow.ticket()
+            job = await flow.job_of(env.data.ticket_id, status="offered")
+            assert job["point_id"] == point["id"]
+            await flow.post(job, "accept", headers=flow.point_auth(point))
+            window = {"start": soon(1).isoformat(), "end": soon(3).isoformat()}
+            r = await flow.post(
+                job,
+                "assign",
+                {"technician_id": tech["id"], "appointment": window},
+                headers=flow.point_auth(point),
+            )
+            assert r.status_code == 200
+            jobs[point["id"]] = r.json()
+
+        callers = {
+            "point 1": (flow.point_auth(p1), p1, t1),
+            "point 2": (flow.point_auth(p2), p2, t2),
+            "technician 1": (flow.tech_auth(t1), p1, t1),
+            "technician 2": (flow.tech_auth(t2), p2, t2),
+        }
+        before = {pid: await flow.get(j) for pid, j in jobs.items()}
+        for name, (headers, own_point, own_tech) in callers.items():
+            other_point, other_tech = (p2, t2) if own_point is p1 else (p1, t1)
+            other_job = jobs[other_point["id"]]
+            own_job = jobs[own_point["id"]]
+
+            for method, url, body in job_routes(other_job, own_tech):
+                r = await _call(dispatch.client, method, url, body, headers)
+                allowed = r.status_code == 404 or (
+                    name.startswith("technician") and r.status_code == 403
+                )
+                assert allowed, (name, method, url, r.status_code, r.text)
+            for method, url, _ in job_routes(own_job, own_tech)[:3]:
+                r = await _call(dispatch.client, method, url, None, headers)
+                assert r.status_code == 200, (name, url, r.text)
+
+            for method, url, body in technician_routes(other_point, other_tech):
+                r = await _call(dispatch.client, method, url, body, headers)
+                assert r.status_code in (403, 404), (name, method, url, r.status_code)
+                if method == "GET" and url.startswith("/v1/technicians"):
+                    assert r.status_code == 404, name
+                if not name.startswith("technician"):
+                    assert r.status_code == 404, (name, method, url)
+            own_tech_view = await dispatch.client.get(
+                f"/v1/technicians/{own_tech['id']}", headers=headers
+            )
+            assert own_tech_view.status_code == 200
+
+            listed = await dispatch.client.get("/v1/jobs", headers=headers)
+            assert [j["id"] for j in listed.json()["items"]] == [own_job["id"]], name
+            asked = await dispatch.client.get(
+                "/v1/jobs", params={"point_id": other_point["id"]}, headers=headers
+            )
+            assert asked.json()["items"] == [], name
+            team = await dispatch.client.get(
+                f"/v1/points/{own_point['id']}/technicians", headers=headers
+            )
+            ids = {t["id"] for t in team.json()["items"]}
+            assert other_tech["id"] not in ids and own_tech["id"] in ids, name
+
+        after = {pid: await flow.get(j) for pid, j in jobs.items()}
+        assert after == before
+        for tech in (t1, t2):
+            got = await dispatch.client.get(f"/v1/technicians/{tech['id']}", headers=flow.agent)
+            assert got.json()["phone"] == tech["phone"]
+        team = await dispatch.client.get(f"/v1/points/{p1['id']}/technicians", headers=flow.agent)
+        assert len(team.json()["items"]) == 1
+
+
+async def test_a_scoped_token_without_its_scope_sees_nothing(start_service, flow_for):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        point, _tech = await flow.point_with_technician()
+        await flow.job_of((await flow.ticket()).data.ticket_id)
+        for role in ("point", "technician"):
+            r = await dispatch.client.get("/v1/jobs", headers=dispatch.auth(role))
+            assert r.json()["items"] == [], role
+        r = await dispatch.client.get(f"/v1/points/{point['id']}", headers=dispatch.auth("point"))
+        assert r.status_code == 404
+        crm = await dispatch.client.get("/v1/jobs", headers=dispatch.auth("crm"))
+        assert crm.status_code == 403

@@ -1,0 +1,216 @@
+import asyncio
+import base64
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from aftersales.testing.factories import SIGNATURE, read_events, soon
+
+ORDER = ["en_route", "on_site", "taken_to_workshop", "repaired", "inspected", "returned"]
+
+
+async def test_fixed_on_site_with_the_customers_signature_completes_the_job(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        start = datetime.now(UTC) - timedelta(minutes=30)
+        assert (await flow.report(job, "en_route", headers=me, at=start)).status_code == 200
+        r = await flow.report(
+            job, "on_site", headers=me, at=start + timedelta(minutes=20), travel_km=12
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["arrived_late_minutes"] == 0
+        unsigned = await flow.report(job, "resolved_on_site", headers=me, labor_minutes=45)
+        assert unsigned.status_code == 422 and "signature" in unsigned.json()["detail"]
+        done = await flow.report(
+            job,
+            "resolved_on_site",
+            headers=me,
+            labor_minutes=45,
+            parts=[{"sku": "PUMP-01", "qty": 1}],
+            signature=SIGNATURE,
+        )
+        assert done.status_code == 200, done.text
+        body = done.json()
+        assert body["status"] == "completed" and body["resolution"] == "on_site"
+        assert body["labor_minutes"] == 45 and body["travel_km"] == 12
+
+        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v1")
+        c = completed.data
+        assert (c.resolution, c.labor_minutes, c.travel_km, c.arrived_late_minutes) == (
+            "on_site",
+            45,
+            12,
+            0,
+        )
+        assert [(p.sku, p.qty) for p in c.parts] == [("PUMP-01", 1)]
+        assert str(c.point_id) == point["id"] and str(c.technician_id) == tech["id"]
+        assert c.visit_number == 1
+        changes = await read_events(infrastructure.broker_url, "dispatch.job.status_changed.v1")
+        assert [e.data.status for e in changes] == ["en_route", "on_site"]
+
+
+async def test_the_workshop_path_issues_a_receipt_keeps_a_repair_card_and_voids_it_on_return(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, point, tech = await flow.scheduled_job()
+        me, supervisor = flow.tech_auth(tech), flow.point_auth(point)
+        await flow.report(job, "en_route", headers=me)
+        await flow.report(job, "on_site", headers=me)
+        r = await flow.report(job, "taken_to_workshop", headers=me, travel_km=8)
+        assert r.status_code == 200, r.text
+        receipt = r.json()["receipt_no"]
+        assert receipt.startswith(f"RC-{datetime.now(UTC).year}-")
+        assert r.json()["status"] == "in_workshop"
+
+        card = await dispatch.client.get(f"/v1/jobs/{job['id']}/repair-card", headers=me)
+        assert card.json()["receipt_status"] == "issued"
+        assert [e["direction"] for e in card.json()["log"]] == ["in"]
+
+        r = await flow.report(
+            job,
+            "repaired",
+            headers=me,
+            labor_minutes=120,
+            parts=[{"sku": "COMP-7", "qty": 1}, {"sku": "SEAL-2", "qty": 3}],
+        )
+        assert r.status_code == 200
+        assert (await flow.report(job, "inspected", headers=me)).status_code == 403
+        assert (await flow.report(job, "inspected", headers=supervisor)).status_code == 200
+        unsigned = await flow.report(job, "returned", headers=me)
+        assert unsigned.status_code == 422
+        done = await flow.report(job, "returned", headers=me, signature={"reference": "sig/42.png"})
+        assert done.status_code == 200, done.text
+        assert done.json()["status"] == "completed" and done.json()["resolution"] == "workshop"
+
+        card = (await dispatch.client.get(f"/v1/jobs/{job['id']}/repair-card", headers=me)).json()
+        assert card["receipt_status"] == "voided" and card["receipt_no"] == receipt
+        assert card["labor_minutes"] == 120 and len(card["parts"]) == 2
+        assert card["inspected_by"] == "point:point-dev"
+        assert [e["direction"] for e in card["log"]] == ["in", "out"]
+
+        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v1")
+        assert completed.data.resolution == "workshop" and completed.data.travel_km == 8
+        assert completed.data.labor_minutes == 120
+        changes = await read_events(infrastructure.broker_url, "dispatch.job.status_changed.v1")
+        in_workshop = [e for e in changes if e.data.status == "in_workshop"]
+        assert in_workshop[0].data.receipt_no == receipt
+
+
+async def test_every_report_out_of_order_is_a_conflict_and_changes_nothing(start_service, flow_for):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, point, _tech = await flow.scheduled_job()
+        me = flow.point_auth(point)
+        extra = {"signature": SIGNATURE}
+        for legal in ORDER:
+            for report in [*ORDER, "resolved_on_site"]:
+                if report == legal or (
+                    legal == "taken_to_workshop" and report == "resolved_on_site"
+                ):
+                    continue
+                before = await flow.get(job)
+                r = await flow.report(job, report, headers=me, **extra)
+                assert r.status_code == 409, (before["status"], report, r.text)
+                assert r.headers["content-type"] == "application/problem+json"
+                assert (await flow.get(job))["version"] == before["version"]
+            r = await flow.report(job, legal, headers=me, **(extra if legal == "returned" else {}))
+            assert r.status_code == 200, (legal, r.text)
+        assert (await flow.get(job))["status"] == "completed"
+
+
+async def test_a_repeated_report_is_a_no_op_with_or_without_a_key(start_service, flow_for):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, _point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        at = datetime.now(UTC) - timedelta(minutes=5)
+        key = {**me, "Idempotency-Key": str(uuid.uuid4())}
+        first = await flow.report(job, "en_route", headers=key, at=at)
+        replay = await flow.report(job, "en_route", headers=key, at=at)
+        assert replay.status_code == 200 and replay.headers["Idempotent-Replayed"] == "true"
+        assert replay.json() == first.json()
+        # A phone retrying without a key, same status and time: answered, nothing changes.
+        retry = await flow.report(job, "en_route", headers=me, at=at)
+        assert retry.status_code == 200 and retry.json()["version"] == first.json()["version"]
+        # The same key with another body is refused.
+        other = await flow.report(job, "on_site", headers=key, at=at)
+        assert other.status_code == 422
+        history = await dispatch.client.get(f"/v1/jobs/{job['id']}/history", headers=me)
+        assert [e["action"] for e in history.json()["entries"]].count("en_route") == 1
+
+
+async def test_report_times_sizes_and_fields_are_checked(start_service, flow_for):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, _point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        future = await flow.report(
+            job, "en_route", headers=me, at=datetime.now(UTC) + timedelta(hours=1)
+        )
+        assert future.status_code == 422
+        naive = await flow.post(
+            job, "status", {"status": "en_route", "at": "2026-11-27T10:00:00"}, headers=me
+        )
+        assert naive.status_code == 422
+        an_hour_ago = datetime.now(UTC) - timedelta(hours=1)
+        assert (await flow.report(job, "en_route", headers=me, at=an_hour_ago)).status_code == 200
+        earlier = await flow.report(
+            job, "on_site", headers=me, at=an_hour_ago - timedelta(minutes=1)
+        )
+        assert earlier.status_code == 422 and "earlier" in earlier.json()["detail"]
+        misplaced = await flow.report(job, "on_site", headers=me, labor_minutes=30)
+        assert misplaced.status_code == 422
+        assert (await flow.report(job, "on_site", headers=me)).status_code == 200
+        huge = {"image_base64": base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 300_000).decode()}
+        r = await flow.report(job, "resolved_on_site", headers=me, signature=huge)
+        assert r.status_code == 422 and "larger" in r.json()["detail"]
+        both = {**SIGNATURE, "reference": "x"}
+        assert (
+            await flow.report(job, "resolved_on_site", headers=me, signature=both)
+        ).status_code == 422
+        text = {"image_base64": base64.b64encode(b"hello, not a picture").decode()}
+        assert (
+            await flow.report(job, "resolved_on_site", headers=me, signature=text)
+        ).status_code == 422
+        assert (await flow.get(job))["status"] == "on_site"
+
+
+async def test_a_late_arrival_is_measured_against_the_appointment_and_breaches_once(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        r = await flow.post(
+            job,
+            "assign",
+            {
+                "technician_id": tech["id"],
+                "reason": "customer asked for right now",
+                "appointment": {"start": soon(0.0002).isoformat(), "end": soon(0.0005).isoformat()},
+            },
+            headers=flow.point_auth(point),
+        )
+        assert r.status_code == 200, r.text
+        end = datetime.fromisoformat(r.json()["appointment"]["end"])
+        await asyncio.sleep((end - datetime.now(UTC)).total_seconds() + 1.5)
+        await flow.report(job, "en_route", headers=me, at=end - timedelta(seconds=1))
+        r = await flow.report(job, "on_site", headers=me, at=end + timedelta(seconds=1))
+        assert r.status_code == 200, r.text
+        assert r.json()["arrived_late_minutes"] == 1  # started minutes
+        done = await flow.report(job, "resolved_on_site", headers=me, signature=SIGNATURE)
+        assert done.status_code == 200
+        breaches = await read_events(infrastructure.broker_url, "dispatch.sla.breached.v1")
+        assert [(b.data.sla, b.data.due_at) for b in breaches] == [("arrival", end)]
+        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v1")
+        assert completed.data.arrived_late_minutes == 1
+        timers = await dispatch.client.get(f"/v1/jobs/{job['id']}/sla", headers=me)
+        states = {(t["kind"], t["state"]) for t in timers.json()["timers"]}
+        assert ("arrival", "fired") in states and ("arrival", "cancelled") in states
+        assert ("respond", "met") in states
