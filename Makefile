@@ -53,6 +53,7 @@ token: sync
 
 bench: sync
 	$(VENV)/bin/python -m bench.run
+	$(VENV)/bin/python -m bench.dispatch
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .data .pytest_cache .mypy_cache .ruff_cache
