@@ -1,8 +1,8 @@
 """Dispatch benchmarks: routing with a national network loaded, and status-report throughput.
 
 Loads 2,000 network points (each serving 3 of 100 regions and 2 of 5 product categories, so a
-ticket has about 24 candidate points, and every region and category has some) and 20,000 technicians into an embedded PostgreSQL, then
-measures:
+ticket has about 24 candidate points, and every region and category has some) and 20,000
+technicians into an embedded PostgreSQL, then measures:
 
 1. routing per ticket, in process: ``create_job_for_ticket`` (candidate query, ranking, lock
    and recount of the winner, job, offer, timers, outbox) in its own transaction, one after

@@ -134,6 +134,10 @@ async def test_the_capacity_calendar_overrides_ranges_and_refuses_overlaps(start
         )
         assert bad.status_code == 422
 
+        listed = await dispatch.client.get(f"{base}/capacity-overrides", headers=agent)
+        assert [(o["starts_on"], o["daily_capacity"]) for o in listed.json()["items"]] == [
+            ("2027-07-01", 30)
+        ]
         cal = await dispatch.client.get(
             f"{base}/capacity", params={"from": "2027-06-30", "to": "2027-07-01"}, headers=agent
         )
