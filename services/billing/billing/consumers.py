@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
-from aftersales.events import intake
+from aftersales.events import dispatch, feedback, intake
 from aftersales.messaging.consumer import Subscription
-from billing.use_cases.projections import record_ticket
+from billing.use_cases import charging, projections, remedies
 
 SUBSCRIPTIONS = (
-    Subscription(producer="intake", handlers={intake.TicketCreated.SUBJECT: record_ticket}),
+    Subscription(
+        producer="intake",
+        handlers={
+            intake.TicketCreated.SUBJECT: projections.record_ticket,
+            intake.TicketResolvedRemotely.SUBJECT: charging.on_resolved_remotely,
+            intake.TicketRemedyDecided.SUBJECT: remedies.on_remedy_decided,
+        },
+    ),
+    Subscription(
+        producer="dispatch",
+        handlers={
+            dispatch.JobCompleted.SUBJECT: charging.on_job_completed,
+            dispatch.SlaBreached.SUBJECT: projections.record_sla_breach,
+        },
+    ),
+    Subscription(
+        producer="feedback",
+        handlers={
+            feedback.PointGraded.SUBJECT: projections.record_grade,
+            feedback.ComplaintResolved.SUBJECT: projections.record_complaint,
+            feedback.TechnicianDisciplined.SUBJECT: projections.record_discipline,
+        },
+    ),
 )

@@ -6,8 +6,10 @@ from fastapi import FastAPI
 
 from aftersales.service import ServiceDefinition, create_service_app
 from billing.adapters.tables import metadata
+from billing.api import charges, contracts, documents, price_lists, reports, settlements
 from billing.consumers import SUBSCRIPTIONS
 from billing.settings import BillingSettings
+from billing.workers import charges_and_invoices
 
 DEFINITION = ServiceDefinition(
     name="billing",
@@ -15,7 +17,16 @@ DEFINITION = ServiceDefinition(
     description="Charges every completed job under its service class and settles with points.",
     metadata=metadata,
     settings_cls=BillingSettings,
+    routers=(
+        price_lists.router,
+        contracts.router,
+        charges.router,
+        documents.router,
+        settlements.router,
+        reports.router,
+    ),
     subscriptions=SUBSCRIPTIONS,
+    background=(charges_and_invoices,),
 )
 
 

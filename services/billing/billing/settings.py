@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from aftersales.settings import ServiceSettings
@@ -10,3 +11,23 @@ class BillingSettings(ServiceSettings):
 
     service_name: str = "billing"
     port: int = 8003
+
+    currency: str = "CNY"
+    # Months and days are those of the network's local time.
+    business_timezone: str = "Asia/Shanghai"
+    # Amounts in fen (1/100 CNY).
+    late_compensation_per_day: int = 5_000
+    complaint_deduction: int = 20_000
+    penalty_deduction: int = 50_000
+    sla_breach_deduction: int = 5_000
+    # Share of a job's work value (labour, travel, call-out at list) the point is paid, per class.
+    settlement_rate_percent: dict[str, int] = Field(
+        default_factory=lambda: {"A": 30, "B": 80, "C": 80}
+    )
+    grade_factor_percent: dict[str, int] = Field(
+        default_factory=lambda: {"A": 110, "B": 100, "C": 90, "D": 80}
+    )
+    # A class A charge still unpaid this long after it was issued is invoiced — at the latest in
+    # the last minute of the day it was issued (the same-day invoice of the paper flow).
+    auto_invoice_after_seconds: float = 2 * 3600
+    worker_poll_seconds: float = 5.0

@@ -31,8 +31,10 @@ CONTRACTS: tuple[type[EventData], ...] = (
     dispatch.SlaBreached,
     billing.ChargeIssued,
     billing.ChargePaid,
+    billing.SettlementClosed,
     feedback.CallbackRecorded,
     feedback.ComplaintOpened,
+    feedback.ComplaintResolved,
     feedback.PointGraded,
     feedback.TechnicianDisciplined,
 )

@@ -35,3 +35,21 @@ class ChargePaid(EventData):
     amount_paid: Money
     method: Literal["cash", "card", "transfer"]
     paid_at: datetime
+
+
+class SettlementClosed(EventData):
+    """A point's statement for a month, closed by an agent: immutable from now on."""
+
+    SUBJECT: ClassVar[str] = "billing.settlement.closed.v1"
+    AGGREGATE: ClassVar[str] = "settlement"
+
+    settlement_id: uuid.UUID
+    point_id: uuid.UUID
+    month: str
+    jobs: int
+    grade: Literal["A", "B", "C", "D"] | None = None
+    grade_factor_percent: int
+    gross: Money
+    deductions: Money
+    net: Money
+    closed_at: datetime

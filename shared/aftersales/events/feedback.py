@@ -47,6 +47,21 @@ class ComplaintOpened(EventData):
     opened_at: datetime
 
 
+class ComplaintResolved(EventData):
+    """A complaint's resolution; a substantiated one counts against the point (and technician)."""
+
+    SUBJECT: ClassVar[str] = "feedback.complaint.resolved.v1"
+    AGGREGATE: ClassVar[str] = "complaint"
+
+    complaint_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    substantiated: bool
+    resolution: str
+    resolved_at: datetime
+
+
 class PointGraded(EventData):
     SUBJECT: ClassVar[str] = "feedback.point.graded.v1"
     AGGREGATE: ClassVar[str] = "point"

@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, DateTime, String, func
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aftersales.db import make_metadata
 
 metadata = make_metadata("billing")
+TZ = DateTime(timezone=True)
 
 
 class Base(DeclarativeBase):
@@ -33,5 +49,268 @@ class TicketFactsRow(Base):
     contract_no: Mapped[str | None] = mapped_column(String(60))
     status: Mapped[str] = mapped_column(String(20))
     aggregate_version: Mapped[int]
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    opened_at: Mapped[datetime] = mapped_column(TZ)
+    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
+class CompletedJobRow(Base):
+    """Every ``dispatch.job.completed.v1``, kept until its charge is issued (it may arrive
+    before the ticket's facts, or before any price list exists)."""
+
+    __tablename__ = "completed_jobs"
+    __table_args__ = (
+        Index(
+            "ix_completed_jobs_pending", "received_at", postgresql_where=text("charge_id IS NULL")
+        ),
+    )
+
+    job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID]
+    technician_id: Mapped[uuid.UUID]
+    completed_at: Mapped[datetime] = mapped_column(TZ)
+    event: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    received_at: Mapped[datetime] = mapped_column(TZ)
+    charge_id: Mapped[uuid.UUID | None]
+    waiting_for: Mapped[str | None] = mapped_column(String(40))
+
+
+class PriceListRow(Base):
+    __tablename__ = "price_lists"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    effective_from: Mapped[datetime] = mapped_column(TZ, index=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ContractRow(Base):
+    __tablename__ = "contracts"
+    __table_args__ = (Index("ix_contracts_updated_at_id", "updated_at", "id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    contract_no: Mapped[str] = mapped_column(String(60), unique=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    covers_labour: Mapped[bool] = mapped_column(Boolean)
+    covers_parts: Mapped[bool] = mapped_column(Boolean)
+    covers_travel: Mapped[bool] = mapped_column(Boolean)
+    visits_included: Mapped[int | None] = mapped_column(Integer)
+    visits_used: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(TZ)
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ContractProductRow(Base):
+    __tablename__ = "contract_products"
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), primary_key=True)
+    product_id: Mapped[uuid.UUID] = mapped_column(primary_key=True, index=True)
+
+
+class ChargeRow(Base):
+    __tablename__ = "charges"
+    __table_args__ = (
+        Index("ix_charges_point_id_month", "point_id", "month"),
+        Index("ix_charges_updated_at_id", "updated_at", "id"),
+        Index(
+            "ix_charges_auto_invoice_at",
+            "auto_invoice_at",
+            postgresql_where=text("invoice_id IS NULL AND auto_invoice_at IS NOT NULL"),
+        ),
+        # One charge per ticket solved on the phone (a job-less charge).
+        Index(
+            "uq_charges_remote_ticket",
+            "ticket_id",
+            unique=True,
+            postgresql_where=text("job_id IS NULL"),
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    job_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
+    point_id: Mapped[uuid.UUID | None]
+    technician_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    service_class: Mapped[str] = mapped_column(String(1))
+    class_reason: Mapped[str] = mapped_column(Text)
+    contract_id: Mapped[uuid.UUID | None]
+    price_list_version: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    customer_total: Mapped[int] = mapped_column(BigInteger)
+    company_cost: Mapped[int] = mapped_column(BigInteger)
+    work_value: Mapped[int] = mapped_column(BigInteger)
+    compensation: Mapped[int] = mapped_column(BigInteger)
+    credited: Mapped[int] = mapped_column(BigInteger, default=0)
+    paid_total: Mapped[int] = mapped_column(BigInteger, default=0)
+    status: Mapped[str] = mapped_column(String(12))
+    review: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    month: Mapped[str] = mapped_column(String(7))
+    completed_at: Mapped[datetime] = mapped_column(TZ)
+    issued_at: Mapped[datetime] = mapped_column(TZ)
+    invoice_id: Mapped[uuid.UUID | None]
+    auto_invoice_at: Mapped[datetime | None] = mapped_column(TZ)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ChargeLineRow(Base):
+    __tablename__ = "charge_lines"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    charge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("charges.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text)
+    sku: Mapped[str | None] = mapped_column(String(60))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int | None] = mapped_column(BigInteger)
+    list_amount: Mapped[int] = mapped_column(BigInteger)
+    customer_amount: Mapped[int] = mapped_column(BigInteger)
+    company_amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class PaymentRow(Base):
+    __tablename__ = "payments"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    charge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("charges.id"), index=True)
+    method: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    paid_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class InvoiceRow(Base):
+    __tablename__ = "invoices"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    charge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("charges.id"), unique=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    automatic: Mapped[bool] = mapped_column(Boolean)
+    issued_by: Mapped[str] = mapped_column(String(200))
+    issued_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class CreditNoteRow(Base):
+    __tablename__ = "credit_notes"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    charge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("charges.id"), index=True)
+    invoice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("invoices.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text)
+    issued_by: Mapped[str] = mapped_column(String(200))
+    issued_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class DocumentCounterRow(Base):
+    """The last number used per series and year; its row lock makes numbers gapless."""
+
+    __tablename__ = "document_counters"
+
+    series: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class RemedyRow(Base):
+    """三包: a refund credited to the customer, or a replacement the company bears."""
+
+    __tablename__ = "remedies"
+    __table_args__ = (UniqueConstraint("ticket_id", "remedy"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID]
+    remedy: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    customer_credit: Mapped[int] = mapped_column(BigInteger)
+    company_cost: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    note: Mapped[str | None] = mapped_column(Text)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    decided_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class AdminWorkRow(Base):
+    """Class D: internal admin work (inspections, parts management, tool upkeep, training)."""
+
+    __tablename__ = "admin_work"
+    __table_args__ = (Index("ix_admin_work_month_staff", "month", "staff"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    staff: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[int] = mapped_column(Integer)
+    performed_on: Mapped[date] = mapped_column(Date)
+    month: Mapped[str] = mapped_column(String(7))
+    point_id: Mapped[uuid.UUID | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class PointDeductionRow(Base):
+    """What comes off a point's settlement: complaints, penalties, SLA breaches."""
+
+    __tablename__ = "point_deductions"
+    __table_args__ = (
+        UniqueConstraint("kind", "source_id"),
+        Index("ix_point_deductions_point_id_month", "point_id", "month"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID]
+    month: Mapped[str] = mapped_column(String(7))
+    kind: Mapped[str] = mapped_column(String(20))
+    source_id: Mapped[uuid.UUID]
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class PointGradeRow(Base):
+    __tablename__ = "point_grades"
+
+    point_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    grade: Mapped[str] = mapped_column(String(1))
+    graded_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ClosedMonthRow(Base):
+    __tablename__ = "closed_months"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    closed_by: Mapped[str] = mapped_column(String(200))
+    closed_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class SettlementRow(Base):
+    """A closed statement: immutable (a trigger refuses updates and deletes)."""
+
+    __tablename__ = "settlements"
+    __table_args__ = (UniqueConstraint("point_id", "month"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID]
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    jobs: Mapped[int] = mapped_column(Integer)
+    grade: Mapped[str | None] = mapped_column(String(1))
+    grade_factor_percent: Mapped[int] = mapped_column(Integer)
+    gross: Mapped[int] = mapped_column(BigInteger)
+    deductions: Mapped[int] = mapped_column(BigInteger)
+    net: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    statement: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    closed_at: Mapped[datetime] = mapped_column(TZ)

@@ -1,12 +1,19 @@
-"""Billing's own copy of the ticket facts it needs, fed by intake's events."""
+"""What billing keeps of the other services' events: ticket facts, grades, and what comes off
+a point's settlement (SLA breaches, substantiated complaints, penalties)."""
 
 from __future__ import annotations
+
+import uuid
+from datetime import datetime
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, intake
+from aftersales.events import Envelope, dispatch, feedback, intake
+from billing.adapters.repositories import FactsRepository
 from billing.adapters.tables import TicketFactsRow
+from billing.use_cases.charging import charge_pending_of_ticket, settlement_month_for
+from billing.use_cases.policy import policy_of
 
 
 async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
@@ -28,4 +35,81 @@ async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) 
             opened_at=t.created_at,
         )
         .on_conflict_do_nothing(index_elements=["ticket_id"])
+    )
+    await charge_pending_of_ticket(uow, t.ticket_id)
+
+
+async def record_grade(uow: UnitOfWork, event: Envelope[feedback.PointGraded]) -> None:
+    d = event.data
+    await FactsRepository(uow.session).record_grade(
+        {"point_id": d.point_id, "month": d.month, "grade": d.grade, "graded_at": d.graded_at}
+    )
+
+
+async def _deduct(
+    uow: UnitOfWork,
+    *,
+    kind: str,
+    source_id: uuid.UUID,
+    point_id: uuid.UUID,
+    occurred_at: datetime,
+    reason: str,
+) -> None:
+    policy = policy_of(uow)
+    month = await settlement_month_for(uow, occurred_at, policy)
+    await FactsRepository(uow.session).add_deduction(
+        {
+            "id": uuid.uuid4(),
+            "point_id": point_id,
+            "month": month,
+            "kind": kind,
+            "source_id": source_id,
+            "amount": policy.deductions[kind],
+            "reason": reason,
+            "occurred_at": occurred_at,
+        }
+    )
+
+
+async def record_sla_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) -> None:
+    d = event.data
+    if d.point_id is None:
+        return  # no point had the job: nothing to deduct from
+    await _deduct(
+        uow,
+        kind="sla_breach",
+        source_id=event.id,
+        point_id=d.point_id,
+        occurred_at=d.breached_at,
+        reason=f"{d.sla} SLA breached on ticket {d.ticket_id}",
+    )
+
+
+async def record_complaint(uow: UnitOfWork, event: Envelope[feedback.ComplaintResolved]) -> None:
+    d = event.data
+    if not d.substantiated or d.point_id is None:
+        return
+    await _deduct(
+        uow,
+        kind="complaint",
+        source_id=d.complaint_id,
+        point_id=d.point_id,
+        occurred_at=d.resolved_at,
+        reason=f"substantiated complaint on ticket {d.ticket_id}",
+    )
+
+
+async def record_discipline(
+    uow: UnitOfWork, event: Envelope[feedback.TechnicianDisciplined]
+) -> None:
+    d = event.data
+    if d.action != "penalty" or d.point_id is None:
+        return
+    await _deduct(
+        uow,
+        kind="penalty",
+        source_id=d.complaint_id,
+        point_id=d.point_id,
+        occurred_at=d.decided_at,
+        reason=f"penalty for technician {d.technician_id} (strike {d.strike})",
     )

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal
+from aftersales.db import UnitOfWork
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.etag import etag_of
+from aftersales.http.idempotency import IdempotencyKey, run_command
+from aftersales.http.pagination import Cursor, Limit, Page
+from billing.adapters.repositories import ChargeFilter, ChargeRepository, DocumentRepository
+from billing.adapters.tables import ChargeRow
+from billing.api.presenters import charge_out, credit_note_out, invoice_out
+from billing.api.schemas import ChargeOut, CreditNoteIn, CreditNoteOut, InvoiceOut, PaymentIn
+from billing.api.scope import Centre, ChargeReaders, Collectors, actor_of, scope_of
+from billing.use_cases import invoices, payments
+
+router = APIRouter(prefix="/v1/charges", tags=["charges"])
+
+
+async def present(uow: UnitOfWork, row: ChargeRow) -> ChargeOut:
+    repo = ChargeRepository(uow.session)
+    return charge_out(row, await repo.lines(row.id), await repo.payments(row.id))
+
+
+@router.get("", response_model=Page[ChargeOut])
+async def list_charges(
+    db: DatabaseDep,
+    ticket_id: uuid.UUID | None = None,
+    job_id: uuid.UUID | None = None,
+    point_id: uuid.UUID | None = None,
+    service_class: str | None = Query(default=None, pattern="^[ABCD]$"),
+    status: str | None = Query(default=None, pattern="^(open|paid|nothing_due|credit_due)$"),
+    month: str | None = Query(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    needs_review: bool | None = None,
+    updated_since: datetime | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+    principal: Principal = ChargeReaders,
+) -> Page[ChargeOut]:
+    where = ChargeFilter(
+        scope=scope_of(principal),
+        ticket_id=ticket_id,
+        job_id=job_id,
+        point_id=point_id,
+        service_class=service_class,
+        status=status,
+        month=month,
+        needs_review=needs_review,
+        updated_since=updated_since,
+    )
+    async with db.uow() as uow:
+        repo = ChargeRepository(uow.session)
+        rows, next_cursor = await repo.page(where, cursor=cursor, limit=limit)
+        lines = await repo.lines_of([r.id for r in rows])
+        items = [charge_out(r, lines[r.id], await repo.payments(r.id)) for r in rows]
+    return Page[ChargeOut](items=items, next_cursor=next_cursor)
+
+
+@router.get("/{charge_id}", response_model=ChargeOut)
+async def get_charge(
+    charge_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = ChargeReaders
+) -> ChargeOut:
+    async with db.uow() as uow:
+        row = await ChargeRepository(uow.session).get(charge_id, scope=scope_of(principal))
+        out = await present(uow, row)
+    response.headers["ETag"] = etag_of(row.version)
+    return out
+
+
+@router.post("/{charge_id}/payments", status_code=201, response_model=ChargeOut)
+async def record_payment(
+    charge_id: uuid.UUID,
+    body: PaymentIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Collectors,
+) -> Response:
+    """On-site collection (or a later transfer); partial payments are fine, overpayment is not."""
+    cmd = payments.Payment(
+        method=body.method, amount=body.amount.amount, currency=body.amount.currency
+    )
+
+    async def command(uow: UnitOfWork) -> ChargeOut:
+        row = await payments.record_payment(
+            uow, charge_id, cmd, scope=scope_of(principal), actor=actor_of(principal)
+        )
+        return await present(uow, row)
+
+    return await run_command(
+        request, db, command, principal=principal, key=idempotency_key, body=body
+    )
+
+
+@router.post("/{charge_id}/invoice", status_code=201, response_model=InvoiceOut)
+async def invoice_charge(
+    charge_id: uuid.UUID,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Centre,
+) -> Response:
+    """An invoice with the next number of the year; a charge is invoiced once."""
+
+    async def command(uow: UnitOfWork) -> InvoiceOut:
+        row = await invoices.invoice_charge(uow, charge_id, actor=actor_of(principal))
+        return invoice_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        headers_for=lambda i: {"Location": f"/v1/invoices/{i.id}"},  # type: ignore[attr-defined]
+    )
+
+
+@router.post("/{charge_id}/credit-notes", status_code=201, response_model=CreditNoteOut)
+async def issue_credit_note(
+    charge_id: uuid.UUID,
+    body: CreditNoteIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Centre,
+) -> Response:
+    """A correction: issued charges and invoices never change; a credit note lowers what the
+    customer owes and names the invoice it corrects."""
+
+    async def command(uow: UnitOfWork) -> CreditNoteOut:
+        row = await invoices.issue_credit_note(
+            uow,
+            charge_id,
+            amount=body.amount.amount,
+            currency=body.amount.currency,
+            reason=body.reason,
+            actor=actor_of(principal),
+        )
+        return credit_note_out(row)
+
+    return await run_command(
+        request, db, command, principal=principal, key=idempotency_key, body=body
+    )
+
+
+@router.get("/{charge_id}/credit-notes", response_model=list[CreditNoteOut])
+async def list_credit_notes(
+    charge_id: uuid.UUID, db: DatabaseDep, principal: Principal = ChargeReaders
+) -> list[CreditNoteOut]:
+    async with db.uow() as uow:
+        await ChargeRepository(uow.session).get(charge_id, scope=scope_of(principal))
+        rows = await DocumentRepository(uow.session).credit_notes(charge_id)
+    return [credit_note_out(r) for r in rows]

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal
+from aftersales.db import UnitOfWork
+from aftersales.errors import NotFound
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.exports import ExportFormat, FormatQuery, csv_response
+from aftersales.http.idempotency import run_command
+from billing.api.schemas import Statements
+from billing.api.scope import Centre, SettlementReaders, actor_of, scope_of
+from billing.use_cases import settlements
+
+router = APIRouter(prefix="/v1/settlements", tags=["settlements"])
+Month = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+
+CSV_COLUMNS = (
+    "point_id",
+    "month",
+    "status",
+    "jobs",
+    "jobs_A",
+    "jobs_B",
+    "jobs_C",
+    "gross",
+    "grade",
+    "grade_factor_percent",
+    "graded",
+    "deductions_total",
+    "net",
+    "currency",
+    "closed_at",
+)
+
+
+def _csv_row(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **{
+            k: doc[k]
+            for k in (
+                "point_id",
+                "month",
+                "status",
+                "jobs",
+                "grade",
+                "grade_factor_percent",
+                "closed_at",
+            )
+        },
+        **{f"jobs_{c}": doc["by_class"][c]["jobs"] for c in ("A", "B", "C")},
+        "gross": doc["gross"]["amount"],
+        "graded": doc["graded"]["amount"],
+        "deductions_total": doc["deductions_total"]["amount"],
+        "net": doc["net"]["amount"],
+        "currency": doc["net"]["currency"],
+    }
+
+
+@router.get("", response_model=Statements)
+async def get_settlements(
+    db: DatabaseDep,
+    month: str = Month,
+    point_id: uuid.UUID | None = None,
+    format: ExportFormat = FormatQuery,
+    principal: Principal = SettlementReaders,
+) -> Any:
+    """What the company owes each point for the month: by class, the grade factor and the
+    deductions. Open months are computed on the fly; closed months are frozen."""
+    scope = scope_of(principal)
+    if scope.point_id is not None:
+        if point_id is not None and point_id != scope.point_id:
+            raise NotFound(f"Network point {point_id} has no settlement you can see.")
+        point_id = scope.point_id
+    async with db.uow() as uow:
+        docs = await settlements.statements(uow, month, point_id)
+    if format == "csv":
+        return csv_response(
+            (_csv_row(d) for d in docs), CSV_COLUMNS, filename=f"settlements-{month}.csv"
+        )
+    return Statements(month=month, items=docs)
+
+
+@router.post("/{month}/close", response_model=Statements)
+async def close_month(
+    month: str, request: Request, db: DatabaseDep, principal: Principal = Centre
+) -> Response:
+    """Freeze every point's statement for the month and publish it
+    (``billing.settlement.closed.v1``); facts arriving later count in the next open month."""
+
+    async def command(uow: UnitOfWork) -> Statements:
+        docs = await settlements.close_month(uow, month, actor=actor_of(principal))
+        return Statements(month=month, items=docs)
+
+    return await run_command(request, db, command, principal=principal, status_code=200)

@@ -1,0 +1,88 @@
+"""A network point's statement for a month (DOMAIN.md: callback outcomes grade the points and
+set what they are paid).
+
+    gross       = Σ per class: round(work value of the class's jobs x class settlement rate)
+    graded      = round(gross x grade factor)          (A 110 %, B 100 %, C 90 %, D 80 %;
+                                                        ungraded: 100 %)
+    deductions  = substantiated complaints + penalties + SLA breaches
+                  + late-arrival compensation paid to the point's customers
+    net         = graded - deductions                   (may be negative: the point owes)
+
+The work value of a job is its labour, travel and call-out at list price, whoever pays (parts
+come from the company's stores and are not the point's income). Every amount is in fen and
+every rounding follows the money rule, so recomputing an open month gives the same figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from billing.domain.money import percent_of
+
+CLASSES = ("A", "B", "C")
+
+
+@dataclass(frozen=True)
+class ClassActivity:
+    jobs: int = 0
+    work_value: int = 0
+    customer_total: int = 0
+    company_cost: int = 0
+
+
+@dataclass(frozen=True)
+class Deduction:
+    kind: str  # complaint | penalty | sla_breach | late_compensation
+    count: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class Rates:
+    class_percent: dict[str, int]
+    grade_factor_percent: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Statement:
+    by_class: dict[str, ClassActivity]
+    owed_by_class: dict[str, int]
+    gross: int
+    grade: str | None
+    grade_factor_percent: int
+    graded: int
+    deductions: list[Deduction] = field(default_factory=list)
+
+    @property
+    def jobs(self) -> int:
+        return sum(a.jobs for a in self.by_class.values())
+
+    @property
+    def deducted(self) -> int:
+        return sum(d.amount for d in self.deductions)
+
+    @property
+    def net(self) -> int:
+        return self.graded - self.deducted
+
+
+def compute(
+    by_class: dict[str, ClassActivity],
+    *,
+    grade: str | None,
+    deductions: list[Deduction],
+    rates: Rates,
+) -> Statement:
+    activity = {c: by_class.get(c, ClassActivity()) for c in CLASSES}
+    owed = {c: percent_of(activity[c].work_value, rates.class_percent.get(c, 0)) for c in CLASSES}
+    gross = sum(owed.values())
+    factor = rates.grade_factor_percent.get(grade, 100) if grade else 100
+    return Statement(
+        by_class=activity,
+        owed_by_class=owed,
+        gross=gross,
+        grade=grade,
+        grade_factor_percent=factor,
+        graded=percent_of(gross, factor),
+        deductions=[d for d in deductions if d.count or d.amount],
+    )

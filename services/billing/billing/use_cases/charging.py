@@ -1,0 +1,278 @@
+"""Every completed job gets exactly one charge, under the right class and the prices in force
+when it was completed.
+
+A completed job is first recorded; its charge is issued at once when billing knows the ticket
+(``intake.ticket.created.v1``) and has a price list, or later — when the ticket's event
+arrives (events of two streams may come in either order) or by the sweeper once a price list
+exists. The job's row is locked while charging and ``charges.job_id`` is unique, so a
+redelivered or replayed event never makes a second charge.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from aftersales.db import Database, UnitOfWork
+from aftersales.events import Envelope, Money, billing, dispatch, intake
+from billing.adapters.repositories import (
+    ChargeRepository,
+    ContractRepository,
+    FactsRepository,
+    Months,
+    PriceListRepository,
+)
+from billing.adapters.tables import ChargeLineRow, ChargeRow, CompletedJobRow, ContractRow
+from billing.domain.charges import (
+    Line,
+    compensation_line,
+    lines_for,
+    review_notes,
+    status_for,
+    totals,
+)
+from billing.domain.classification import Classification, ContractTerms, classify
+from billing.domain.months import day_end, month_of, settlement_month
+from billing.domain.pricing import price_job
+from billing.use_cases.policy import BillingPolicy, policy_of
+from billing.use_cases.price_lists import price_list_of
+
+
+async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
+    d = event.data
+    facts = FactsRepository(uow.session)
+    await facts.record_completed_job(
+        {
+            "job_id": d.job_id,
+            "ticket_id": d.ticket_id,
+            "point_id": d.point_id,
+            "technician_id": d.technician_id,
+            "completed_at": d.completed_at,
+            "event": d.model_dump(mode="json"),
+            "received_at": datetime.now(UTC),
+        }
+    )
+    job = await facts.completed_job(d.job_id)
+    if job is not None and job.charge_id is None:
+        await charge_job(uow, job)
+
+
+async def charge_pending_of_ticket(uow: UnitOfWork, ticket_id: uuid.UUID) -> None:
+    for job in await FactsRepository(uow.session).pending_of_ticket(ticket_id):
+        await charge_job(uow, job)
+
+
+WAITING_FOR_PRICES = "a price list"
+
+
+async def sweep_pending(db: Database, *, limit: int = 100) -> int:
+    """Charge the completed jobs that waited for a first price list; returns how many.
+    (Jobs waiting for their ticket's facts are charged when those arrive.)"""
+    charged = 0
+    seen: list[uuid.UUID] = []
+    while len(seen) < limit:
+        async with db.uow() as uow:
+            if await PriceListRepository(uow.session).first() is None:
+                break
+            job = await FactsRepository(uow.session).next_pending(
+                seen, waiting_for=WAITING_FOR_PRICES
+            )
+            if job is None:
+                break
+            seen.append(job.job_id)
+            if await charge_job(uow, job) is not None:
+                charged += 1
+            await uow.commit()
+    return charged
+
+
+async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
+    policy = policy_of(uow)
+    ticket = await FactsRepository(uow.session).ticket(job.ticket_id)
+    if ticket is None:
+        job.waiting_for = "the ticket's facts"
+        return None
+    lists = PriceListRepository(uow.session)
+    prices_row = await lists.in_force(job.completed_at) or await lists.first()
+    if prices_row is None:
+        job.waiting_for = WAITING_FOR_PRICES
+        return None
+    d = dispatch.JobCompleted.model_validate(job.event)
+    now = datetime.now(UTC)
+    month = await settlement_month_for(uow, job.completed_at, policy)
+    completed_on = job.completed_at.astimezone(policy.tz).date()
+
+    contract = await ContractRepository(uow.session).covering(ticket.product_id, completed_on)
+    c = classify(
+        kind=ticket.kind,
+        warranty_until=ticket.warranty_until,
+        completed_on=completed_on,
+        contract=_terms(contract) if contract else None,
+    )
+    if c.service_class == "B" and contract is not None:
+        contract.visits_used += 1
+        contract.version += 1
+        contract.updated_at = now
+
+    items = price_job(
+        price_list_of(prices_row),
+        category=ticket.category,
+        kind=ticket.kind,
+        labour_minutes=d.labor_minutes,
+        parts=[(p.sku, p.qty) for p in d.parts],
+        travel_km=d.travel_km,
+    )
+    lines = lines_for(items, c)
+    late = compensation_line(d.arrived_late_minutes, policy.late_compensation_per_day)
+    if late is not None:
+        lines.append(late)
+    charge = _issue(
+        uow,
+        c,
+        lines,
+        policy,
+        now=now,
+        ticket_id=job.ticket_id,
+        job_id=job.job_id,
+        point_id=job.point_id,
+        technician_id=job.technician_id,
+        month=month,
+        completed_at=job.completed_at,
+        price_list_version=prices_row.version,
+        review=review_notes(items),
+    )
+    job.charge_id = charge.id
+    job.waiting_for = None
+    return charge
+
+
+async def on_resolved_remotely(
+    uow: UnitOfWork, event: Envelope[intake.TicketResolvedRemotely]
+) -> None:
+    """Solved on the phone: free service, nothing to pay — recorded once per ticket."""
+    d = event.data
+    if await ChargeRepository(uow.session).remote_of_ticket(d.ticket_id) is not None:
+        return
+    policy = policy_of(uow)
+    month = await settlement_month_for(uow, d.resolved_at, policy)
+    c = Classification("C", "resolved remotely by the information centre: no visit, no charge")
+    _issue(
+        uow,
+        c,
+        [],
+        policy,
+        now=datetime.now(UTC),
+        ticket_id=d.ticket_id,
+        job_id=None,
+        point_id=None,
+        technician_id=None,
+        month=month,
+        completed_at=d.resolved_at,
+        price_list_version=None,
+        review=[],
+    )
+
+
+async def settlement_month_for(uow: UnitOfWork, at: datetime, policy: BillingPolicy) -> str:
+    months = Months(uow.session)
+    occurred = month_of(at, policy.tz)
+    await months.lock_for_fact(occurred)
+    month = settlement_month(occurred, await months.closed())
+    if month != occurred:
+        await months.lock_for_fact(month)
+    return month
+
+
+def _terms(row: ContractRow) -> ContractTerms:
+    return ContractTerms(
+        id=row.id,
+        contract_no=row.contract_no,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        covers_labour=row.covers_labour,
+        covers_parts=row.covers_parts,
+        covers_travel=row.covers_travel,
+        visits_included=row.visits_included,
+        visits_used=row.visits_used,
+    )
+
+
+def _issue(
+    uow: UnitOfWork,
+    c: Classification,
+    lines: list[Line],
+    policy: BillingPolicy,
+    *,
+    now: datetime,
+    ticket_id: uuid.UUID,
+    job_id: uuid.UUID | None,
+    point_id: uuid.UUID | None,
+    technician_id: uuid.UUID | None,
+    month: str,
+    completed_at: datetime,
+    price_list_version: int | None,
+    review: list[str],
+) -> ChargeRow:
+    t = totals(lines)
+    charge = ChargeRow(
+        id=uuid.uuid4(),
+        ticket_id=ticket_id,
+        job_id=job_id,
+        point_id=point_id,
+        technician_id=technician_id,
+        service_class=c.service_class,
+        class_reason=c.reason,
+        contract_id=c.contract.id if c.contract else None,
+        price_list_version=price_list_version,
+        currency=policy.currency,
+        customer_total=t.customer_total,
+        company_cost=t.company_cost,
+        work_value=t.work_value,
+        compensation=t.compensation,
+        credited=0,
+        paid_total=0,
+        status=status_for(t.customer_total),
+        review=review,
+        month=month,
+        completed_at=completed_at,
+        issued_at=now,
+        auto_invoice_at=(
+            min(now + policy.auto_invoice_after, day_end(now, policy.tz))
+            if t.customer_total > 0
+            else None
+        ),
+        version=1,
+        updated_at=now,
+    )
+    rows = [
+        ChargeLineRow(
+            charge_id=charge.id,
+            position=i,
+            kind=line.kind,
+            description=line.description,
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            list_amount=line.list_amount,
+            customer_amount=line.customer_amount,
+            company_amount=line.company_amount,
+        )
+        for i, line in enumerate(lines)
+    ]
+    ChargeRepository(uow.session).add(charge, rows)
+    uow.publish(
+        billing.ChargeIssued(
+            charge_id=charge.id,
+            ticket_id=ticket_id,
+            job_id=job_id,
+            point_id=point_id,
+            service_class=c.service_class,  # type: ignore[arg-type]
+            class_reason=c.reason,
+            customer_total=Money(amount=t.customer_total, currency=policy.currency),
+            company_cost=Money(amount=t.company_cost, currency=policy.currency),
+            issued_at=now,
+        ),
+        aggregate_id=charge.id,
+        aggregate_version=charge.version,
+    )
+    return charge

@@ -1,0 +1,117 @@
+"""Invoices and credit notes: numbered gapless per year, never changed once issued."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from aftersales.db import Database, UnitOfWork
+from aftersales.errors import Conflict, Unprocessable
+from billing.adapters.repositories import ChargeRepository, DocumentRepository, Scope
+from billing.adapters.tables import ChargeRow, CreditNoteRow, InvoiceRow
+from billing.domain.numbering import document_number
+from billing.use_cases.payments import settle_status
+from billing.use_cases.policy import policy_of
+
+
+async def invoice_charge(
+    uow: UnitOfWork,
+    charge_id: uuid.UUID,
+    *,
+    actor: str,
+    automatic: bool = False,
+    scope: Scope = Scope(),
+) -> InvoiceRow:
+    charges = ChargeRepository(uow.session)
+    charge = await charges.get(charge_id, scope=scope, lock=True)
+    return await _invoice(uow, charge, actor=actor, automatic=automatic)
+
+
+async def _invoice(
+    uow: UnitOfWork, charge: ChargeRow, *, actor: str, automatic: bool
+) -> InvoiceRow:
+    if charge.invoice_id is not None:
+        raise Conflict("This charge has been invoiced already.", invoice_id=str(charge.invoice_id))
+    amount = charge.customer_total - charge.credited
+    if amount <= 0:
+        raise Conflict("There is nothing to invoice on this charge.", charge_status=charge.status)
+    now = datetime.now(UTC)
+    year = now.astimezone(policy_of(uow).tz).year
+    docs = DocumentRepository(uow.session)
+    seq = await docs.next_number("invoice", year)
+    invoice = InvoiceRow(
+        id=uuid.uuid4(),
+        number=document_number("invoice", year, seq),
+        year=year,
+        seq=seq,
+        charge_id=charge.id,
+        amount=amount,
+        currency=charge.currency,
+        automatic=automatic,
+        issued_by=actor,
+        issued_at=now,
+    )
+    docs.add_invoice(invoice)
+    charge.invoice_id = invoice.id
+    charge.auto_invoice_at = None
+    charge.version += 1
+    charge.updated_at = now
+    await uow.session.flush()
+    return invoice
+
+
+async def invoice_due(db: Database, *, limit: int = 100) -> int:
+    """The same-day invoice: charges still unpaid at their ``auto_invoice_at``."""
+    done = 0
+    skipped: list[uuid.UUID] = []
+    while done + len(skipped) < limit:
+        async with db.uow() as uow:
+            charge = await ChargeRepository(uow.session).due_for_auto_invoice(
+                datetime.now(UTC), skipped
+            )
+            if charge is None:
+                break
+            if charge.customer_total - charge.credited - charge.paid_total <= 0:
+                charge.auto_invoice_at = None  # paid or credited meanwhile
+            else:
+                await _invoice(uow, charge, actor="billing", automatic=True)
+                done += 1
+            skipped.append(charge.id)
+            await uow.commit()
+    return done
+
+
+async def issue_credit_note(
+    uow: UnitOfWork, charge_id: uuid.UUID, *, amount: int, currency: str, reason: str, actor: str
+) -> CreditNoteRow:
+    charges = ChargeRepository(uow.session)
+    charge = await charges.get(charge_id, lock=True)
+    if currency != charge.currency:
+        raise Unprocessable(f"The charge is in {charge.currency}, not {currency}.")
+    creditable = charge.customer_total - charge.credited
+    if amount > creditable:
+        raise Unprocessable(
+            f"At most {creditable / 100:.2f} {charge.currency} can still be credited.",
+            creditable={"amount": max(creditable, 0), "currency": charge.currency},
+        )
+    now = datetime.now(UTC)
+    year = now.astimezone(policy_of(uow).tz).year
+    docs = DocumentRepository(uow.session)
+    seq = await docs.next_number("credit_note", year)
+    note = CreditNoteRow(
+        id=uuid.uuid4(),
+        number=document_number("credit_note", year, seq),
+        charge_id=charge.id,
+        invoice_id=charge.invoice_id,
+        amount=amount,
+        currency=charge.currency,
+        reason=reason,
+        issued_by=actor,
+        issued_at=now,
+    )
+    docs.add_credit_note(note)
+    charge.credited += amount
+    payments = await charges.payments(charge.id)
+    settle_status(uow, charge, now=now, method=payments[-1].method if payments else None)
+    await uow.session.flush()
+    return note

@@ -1,0 +1,74 @@
+"""Collecting what the customer owes: on site by the technician, or later by transfer."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from aftersales.db import UnitOfWork
+from aftersales.errors import Conflict, Unprocessable
+from aftersales.events import Money, billing
+from billing.adapters.repositories import ChargeRepository, Scope
+from billing.adapters.tables import ChargeRow, PaymentRow
+from billing.domain.charges import balance, status_for
+
+
+@dataclass(frozen=True)
+class Payment:
+    method: str
+    amount: int
+    currency: str
+
+
+async def record_payment(
+    uow: UnitOfWork, charge_id: uuid.UUID, cmd: Payment, *, scope: Scope, actor: str
+) -> ChargeRow:
+    charges = ChargeRepository(uow.session)
+    charge = await charges.get(charge_id, scope=scope, lock=True)
+    if cmd.currency != charge.currency:
+        raise Unprocessable(f"The charge is in {charge.currency}, not {cmd.currency}.")
+    left = balance(charge.customer_total, charge.credited, charge.paid_total)
+    if left <= 0:
+        raise Conflict("Nothing is left to pay on this charge.", charge_status=charge.status)
+    if cmd.amount > left:
+        raise Unprocessable(
+            f"The payment exceeds what is left to pay ({left / 100:.2f} {charge.currency}).",
+            balance={"amount": left, "currency": charge.currency},
+        )
+    now = datetime.now(UTC)
+    charges.add_payment(
+        PaymentRow(
+            id=uuid.uuid4(),
+            charge_id=charge.id,
+            method=cmd.method,
+            amount=cmd.amount,
+            recorded_by=actor,
+            paid_at=now,
+        )
+    )
+    charge.paid_total += cmd.amount
+    settle_status(uow, charge, now=now, method=cmd.method)
+    if charge.status == "paid":
+        charge.auto_invoice_at = None  # collected on site: no invoice needed the same day
+    return charge
+
+
+def settle_status(uow: UnitOfWork, charge: ChargeRow, *, now: datetime, method: str | None) -> None:
+    """Recompute the status after a payment or credit note; publish when it became paid."""
+    before = charge.status
+    charge.status = status_for(charge.customer_total, charge.credited, charge.paid_total)
+    charge.version += 1
+    charge.updated_at = now
+    if charge.status == "paid" and before != "paid" and method is not None:
+        uow.publish(
+            billing.ChargePaid(
+                charge_id=charge.id,
+                ticket_id=charge.ticket_id,
+                amount_paid=Money(amount=charge.paid_total, currency=charge.currency),
+                method=method,  # type: ignore[arg-type]
+                paid_at=now,
+            ),
+            aggregate_id=charge.id,
+            aggregate_version=charge.version,
+        )

@@ -1,0 +1,46 @@
+"""The configurable rules the use cases apply, read from the service's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from aftersales.db import UnitOfWork
+from billing.domain.settlement import Rates
+from billing.settings import BillingSettings
+
+
+@dataclass(frozen=True)
+class BillingPolicy:
+    tz: ZoneInfo
+    currency: str
+    late_compensation_per_day: int
+    deductions: dict[str, int]
+    rates: Rates
+    auto_invoice_after: timedelta
+
+    @classmethod
+    def from_settings(cls, s: BillingSettings) -> BillingPolicy:
+        return cls(
+            tz=ZoneInfo(s.business_timezone),
+            currency=s.currency,
+            late_compensation_per_day=s.late_compensation_per_day,
+            deductions={
+                "complaint": s.complaint_deduction,
+                "penalty": s.penalty_deduction,
+                "sla_breach": s.sla_breach_deduction,
+            },
+            rates=Rates(
+                class_percent=dict(s.settlement_rate_percent),
+                grade_factor_percent=dict(s.grade_factor_percent),
+            ),
+            auto_invoice_after=timedelta(seconds=s.auto_invoice_after_seconds),
+        )
+
+
+def policy_of(uow: UnitOfWork) -> BillingPolicy:
+    settings = uow.db.settings
+    if not isinstance(settings, BillingSettings):
+        settings = BillingSettings()
+    return BillingPolicy.from_settings(settings)

@@ -1,0 +1,178 @@
+"""Point settlements: computed from billing's own facts while a month is open, frozen when an
+agent closes it (see ``billing.domain.settlement`` for the arithmetic)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from aftersales.db import UnitOfWork
+from aftersales.errors import Conflict, Unprocessable
+from aftersales.events import Money, billing
+from billing.adapters.repositories import ChargeRepository, Months, SettlementRepository
+from billing.adapters.tables import ClosedMonthRow, SettlementRow
+from billing.domain.months import month_end, parse_month
+from billing.domain.settlement import ClassActivity, Deduction, Statement, compute
+from billing.use_cases.policy import BillingPolicy, policy_of
+
+DEDUCTION_KINDS = ("complaint", "penalty", "sla_breach", "late_compensation")
+
+
+@dataclass(frozen=True)
+class PointStatement:
+    point_id: uuid.UUID
+    month: str
+    statement: Statement
+    closed_at: datetime | None = None
+    settlement_id: uuid.UUID | None = None
+
+
+def as_document(s: PointStatement, currency: str) -> dict[str, Any]:
+    """The statement as stored when closed and as answered by the API."""
+    st = s.statement
+
+    def money(amount: int) -> dict[str, Any]:
+        return {"amount": amount, "currency": currency}
+
+    return {
+        "point_id": str(s.point_id),
+        "month": s.month,
+        "status": "closed" if s.closed_at else "open",
+        "jobs": st.jobs,
+        "by_class": {
+            c: {
+                "jobs": a.jobs,
+                "work_value": money(a.work_value),
+                "customer_total": money(a.customer_total),
+                "company_cost": money(a.company_cost),
+                "owed": money(st.owed_by_class[c]),
+            }
+            for c, a in st.by_class.items()
+        },
+        "gross": money(st.gross),
+        "grade": st.grade,
+        "grade_factor_percent": st.grade_factor_percent,
+        "graded": money(st.graded),
+        "deductions": [
+            {"kind": d.kind, "count": d.count, "amount": money(d.amount)} for d in st.deductions
+        ],
+        "deductions_total": money(st.deducted),
+        "net": money(st.net),
+        "closed_at": s.closed_at.isoformat() if s.closed_at else None,
+        "settlement_id": str(s.settlement_id) if s.settlement_id else None,
+    }
+
+
+async def _compute(
+    uow: UnitOfWork, month: str, policy: BillingPolicy, point_id: uuid.UUID | None
+) -> list[PointStatement]:
+    activity: dict[uuid.UUID, dict[str, ClassActivity]] = defaultdict(dict)
+    compensation: dict[uuid.UUID, tuple[int, int]] = defaultdict(lambda: (0, 0))
+    rows = await ChargeRepository(uow.session).month_activity(month, point_id)
+    for pid, cls, jobs, work, customer, company, comp, late_jobs in rows:
+        activity[pid][cls] = ClassActivity(int(jobs), int(work), int(customer), int(company))
+        if comp:
+            n, total = compensation[pid]
+            compensation[pid] = (n + int(late_jobs), total + int(comp))
+    settlements = SettlementRepository(uow.session)
+    deductions: dict[uuid.UUID, list[Deduction]] = defaultdict(list)
+    for pid, kind, count, amount in await settlements.deductions(month, point_id):
+        deductions[pid].append(Deduction(kind, int(count), int(amount)))
+    for pid, (count, amount) in compensation.items():
+        deductions[pid].append(Deduction("late_compensation", count, amount))
+    grades = await settlements.grades(month)
+    points = sorted(set(activity) | set(deductions), key=str)
+    if point_id is not None and point_id not in points:
+        points = [point_id]
+    return [
+        PointStatement(
+            pid,
+            month,
+            compute(
+                activity.get(pid, {}),
+                grade=grades.get(pid),
+                deductions=sorted(
+                    deductions.get(pid, []), key=lambda d: DEDUCTION_KINDS.index(d.kind)
+                ),
+                rates=policy.rates,
+            ),
+        )
+        for pid in points
+    ]
+
+
+async def statements(
+    uow: UnitOfWork, month: str, point_id: uuid.UUID | None = None
+) -> list[dict[str, Any]]:
+    """Each point's statement for the month: the frozen one if closed, else computed now."""
+    parse_month(month)
+    policy = policy_of(uow)
+    if await Months(uow.session).is_closed(month):
+        rows = await SettlementRepository(uow.session).closed(month, point_id)
+        if point_id is not None and not rows:
+            return [
+                as_document(p, policy.currency)
+                for p in await _compute(uow, month, policy, point_id)
+            ]
+        return [row.statement for row in rows]
+    return [as_document(p, policy.currency) for p in await _compute(uow, month, policy, point_id)]
+
+
+async def close_month(uow: UnitOfWork, month: str, *, actor: str) -> list[dict[str, Any]]:
+    parse_month(month)
+    policy = policy_of(uow)
+    now = datetime.now(UTC)
+    if month_end(month, policy.tz) > now:
+        raise Unprocessable(f"{month} is not over yet; a month is closed after its last day.")
+    months = Months(uow.session)
+    await months.lock_for_close(month)
+    if await months.is_closed(month):
+        raise Conflict(f"{month} is closed already; its statements cannot change.")
+    months.close(ClosedMonthRow(month=month, closed_by=actor, closed_at=now))
+    repo = SettlementRepository(uow.session)
+    documents = []
+    for computed in await _compute(uow, month, policy, None):
+        closed = PointStatement(
+            computed.point_id, month, computed.statement, closed_at=now, settlement_id=uuid.uuid4()
+        )
+        document = as_document(closed, policy.currency)
+        st = closed.statement
+        assert closed.settlement_id is not None
+        repo.add(
+            SettlementRow(
+                id=closed.settlement_id,
+                point_id=closed.point_id,
+                month=month,
+                jobs=st.jobs,
+                grade=st.grade,
+                grade_factor_percent=st.grade_factor_percent,
+                gross=st.graded,
+                deductions=st.deducted,
+                net=st.net,
+                currency=policy.currency,
+                statement=document,
+                closed_at=now,
+            )
+        )
+        uow.publish(
+            billing.SettlementClosed(
+                settlement_id=closed.settlement_id,
+                point_id=closed.point_id,
+                month=month,
+                jobs=st.jobs,
+                grade=st.grade,  # type: ignore[arg-type]
+                grade_factor_percent=st.grade_factor_percent,
+                gross=Money(amount=st.graded, currency=policy.currency),
+                deductions=Money(amount=st.deducted, currency=policy.currency),
+                net=Money(amount=st.net, currency=policy.currency),
+                closed_at=now,
+            ),
+            aggregate_id=closed.settlement_id,
+            aggregate_version=1,
+        )
+        documents.append(document)
+    await uow.session.flush()
+    return documents

@@ -1,0 +1,86 @@
+import uuid
+from datetime import date, timedelta
+
+import pytest
+
+from billing.domain.classification import ContractTerms, classify
+
+WARRANTY_END = date(2026, 6, 30)
+
+
+def contract(starts=date(2026, 1, 1), ends=date(2026, 12, 31), included=2, used=0):
+    return ContractTerms(uuid.uuid4(), "MC-1", starts, ends, True, True, False, included, used)
+
+
+def test_the_last_day_of_the_warranty_is_still_free_service_and_the_next_day_is_not():
+    assert (
+        classify(
+            kind="repair", warranty_until=WARRANTY_END, completed_on=WARRANTY_END, contract=None
+        ).service_class
+        == "C"
+    )
+    after = classify(
+        kind="repair",
+        warranty_until=WARRANTY_END,
+        completed_on=WARRANTY_END + timedelta(days=1),
+        contract=None,
+    )
+    assert after.service_class == "A"
+    assert "warranty ended 2026-06-30" in after.reason
+
+
+def test_an_installation_within_warranty_is_free():
+    c = classify(
+        kind="install", warranty_until=WARRANTY_END, completed_on=date(2026, 1, 5), contract=None
+    )
+    assert c.service_class == "C" and "installed" in c.reason
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 12, 31), "A"),  # before the contract starts
+        (date(2027, 1, 1), "B"),  # its first day
+        (date(2027, 6, 30), "B"),  # its last day
+        (date(2027, 7, 1), "A"),  # the day after
+    ],
+)
+def test_a_contract_counts_from_its_first_to_its_last_day(day, expected):
+    terms = contract(starts=date(2027, 1, 1), ends=date(2027, 6, 30))
+    c = classify(kind="repair", warranty_until=WARRANTY_END, completed_on=day, contract=terms)
+    assert c.service_class == expected
+
+
+def test_a_contract_with_its_visits_used_up_is_paid_service_and_says_why():
+    used_up = contract(included=2, used=2)
+    c = classify(
+        kind="maintenance",
+        warranty_until=WARRANTY_END,
+        completed_on=date(2026, 8, 1),
+        contract=used_up,
+    )
+    assert c.service_class == "A" and "2 visits are used up" in c.reason
+    last = classify(
+        kind="maintenance",
+        warranty_until=WARRANTY_END,
+        completed_on=date(2026, 8, 1),
+        contract=contract(included=2, used=1),
+    )
+    assert last.service_class == "B" and "visit 2 of 2" in last.reason
+    unlimited = classify(
+        kind="repair",
+        warranty_until=WARRANTY_END,
+        completed_on=date(2026, 8, 1),
+        contract=contract(included=None, used=40),
+    )
+    assert unlimited.service_class == "B" and "unlimited" in unlimited.reason
+
+
+def test_warranty_wins_over_a_contract():
+    c = classify(
+        kind="repair",
+        warranty_until=WARRANTY_END,
+        completed_on=date(2026, 3, 1),
+        contract=contract(),
+    )
+    assert c.service_class == "C"
