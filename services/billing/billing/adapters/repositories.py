@@ -193,8 +193,9 @@ class ContractRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def add(self, row: ContractRow, product_ids: Sequence[uuid.UUID]) -> None:
+    async def add(self, row: ContractRow, product_ids: Sequence[uuid.UUID]) -> None:
         self.session.add(row)
+        await self.session.flush()
         for pid in product_ids:
             self.session.add(ContractProductRow(contract_id=row.id, product_id=pid))
 
@@ -282,8 +283,9 @@ class ChargeRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def add(self, row: ChargeRow, lines: Sequence[ChargeLineRow]) -> None:
+    async def add(self, row: ChargeRow, lines: Sequence[ChargeLineRow]) -> None:
         self.session.add(row)
+        await self.session.flush()  # the lines' foreign key needs the charge first
         self.session.add_all(lines)
 
     async def get(

@@ -126,7 +126,7 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
     late = compensation_line(d.arrived_late_minutes, policy.late_compensation_per_day)
     if late is not None:
         lines.append(late)
-    charge = _issue(
+    charge = await _issue(
         uow,
         c,
         lines,
@@ -156,7 +156,7 @@ async def on_resolved_remotely(
     policy = policy_of(uow)
     month = await settlement_month_for(uow, d.resolved_at, policy)
     c = Classification("C", "resolved remotely by the information centre: no visit, no charge")
-    _issue(
+    await _issue(
         uow,
         c,
         [],
@@ -197,7 +197,7 @@ def _terms(row: ContractRow) -> ContractTerms:
     )
 
 
-def _issue(
+async def _issue(
     uow: UnitOfWork,
     c: Classification,
     lines: list[Line],
@@ -259,7 +259,7 @@ def _issue(
         )
         for i, line in enumerate(lines)
     ]
-    ChargeRepository(uow.session).add(charge, rows)
+    await ChargeRepository(uow.session).add(charge, rows)
     uow.publish(
         billing.ChargeIssued(
             charge_id=charge.id,

@@ -58,6 +58,6 @@ async def create_contract(uow: UnitOfWork, cmd: NewContract) -> ContractRow:
         created_at=now,
         updated_at=now,
     )
-    contracts.add(row, cmd.product_ids)
+    await contracts.add(row, cmd.product_ids)
     await uow.session.flush()
     return row

@@ -1,0 +1,198 @@
+import asyncio
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from aftersales.testing.factories import read_events
+
+
+async def test_out_of_warranty_repair_is_class_a_with_labour_parts_travel_and_call_out(
+    start_service, books_for
+):
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        prices = await books.price_list()
+        ticket = await books.ticket(in_warranty=False)
+        charge = await books.charged(ticket, labor_minutes=50, travel_km=25)
+        assert charge["service_class"] == "A"
+        assert "warranty ended" in charge["class_reason"]
+        assert charge["price_list_version"] == prices["version"]
+        lines = {line["kind"]: line for line in charge["lines"]}
+        assert lines["callout"]["customer_pays"]["amount"] == 5_000
+        assert lines["labour"]["customer_pays"]["amount"] == 12_000  # 4 quarters of 120.00/h
+        assert lines["labour"]["quantity"] == 4
+        assert lines["part"]["customer_pays"]["amount"] == 25_000
+        assert lines["travel"]["customer_pays"]["amount"] == 3_000
+        assert charge["customer_total"] == {"amount": 45_000, "currency": "CNY"}
+        assert charge["company_cost"]["amount"] == 0
+        assert charge["status"] == "open" and charge["balance"]["amount"] == 45_000
+        assert charge["auto_invoice_at"] is not None
+
+
+async def test_in_warranty_the_customer_pays_nothing_and_the_company_bears_parts_at_cost(
+    start_service, books_for, infrastructure
+):
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        await books.price_list()
+        charge = await books.charged(await books.ticket(in_warranty=True))
+        assert charge["service_class"] == "C" and "in warranty" in charge["class_reason"]
+        assert charge["customer_total"]["amount"] == 0 and charge["status"] == "nothing_due"
+        assert charge["company_cost"]["amount"] == 5_000 + 12_000 + 12_000 + 3_000
+        assert charge["auto_invoice_at"] is None
+        [issued] = await read_events(infrastructure.broker_url, "billing.charge.issued.v1")
+        assert issued.data.service_class == "C" and issued.data.customer_total.amount == 0
+
+
+async def test_one_charge_per_job_under_duplicates_and_events_in_either_order(
+    start_service, books_for, infrastructure
+):
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        await books.price_list()
+        jobs = []
+        for i in range(10):
+            ticket = await books.ticket(publish=False)
+            job = books.completed(ticket)
+            if i % 2:  # the completion overtakes the ticket's creation
+                await books.publish(job, "dispatch", job.job_id)
+                await asyncio.sleep(0.05)
+                await books.publish(ticket.data, "intake", ticket.data.ticket_id)
+            else:
+                await books.publish(ticket.data, "intake", ticket.data.ticket_id)
+                await books.publish(job, "dispatch", job.job_id)
+            # and everything once more, as redeliveries with new message ids
+            await books.publish(job, "dispatch", job.job_id, msg_id=str(uuid.uuid4()))
+            await books.publish(
+                ticket.data, "intake", ticket.data.ticket_id, msg_id=str(uuid.uuid4())
+            )
+            jobs.append(job)
+        for job in jobs:
+            await books.charge_of(job.job_id)
+        await asyncio.sleep(1)
+        r = await billing.client.get("/v1/charges", params={"limit": 100}, headers=books.agent)
+        assert sorted(c["job_id"] for c in r.json()["items"]) == sorted(str(j.job_id) for j in jobs)
+        issued = await read_events(infrastructure.broker_url, "billing.charge.issued.v1")
+        assert len(issued) == 10
+
+
+async def test_a_job_completed_before_any_price_list_is_charged_once_one_exists(
+    start_service, books_for
+):
+    async with start_service("billing", worker_poll_seconds=0.2) as billing:
+        books = books_for(billing)
+        ticket = await books.ticket()
+        job = await books.complete(ticket)
+        await asyncio.sleep(1)
+        r = await billing.client.get("/v1/charges", headers=books.agent)
+        assert r.json()["items"] == []
+        await books.price_list()
+        charge = await books.charge_of(job.job_id)
+        assert charge["customer_total"]["amount"] == 45_000
+
+
+async def test_a_charge_keeps_the_prices_in_force_when_the_job_was_completed(
+    start_service, books_for
+):
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        first = await books.price_list()
+        effective = datetime.now(UTC) + timedelta(seconds=2)
+        dearer = {**first["labour_per_hour"], "washing_machine": 24_000}
+        second = await books.price_list(
+            labour_per_hour=dearer, effective_from=effective.isoformat()
+        )
+        assert second["version"] == first["version"] + 1
+        past = await billing.client.put(
+            "/v1/price-list",
+            json={
+                "labour_per_hour": dearer,
+                "travel_bands": [{"up_to_km": 1, "fee": 0}],
+                "effective_from": "2020-01-01T00:00:00Z",
+            },
+            headers=books.agent,
+        )
+        assert past.status_code == 422
+
+        before = await books.charged(
+            await books.ticket(), completed_at=effective - timedelta(seconds=1)
+        )
+        after = await books.charged(
+            await books.ticket(), completed_at=effective + timedelta(seconds=1)
+        )
+        labour = lambda c: next(x for x in c["lines"] if x["kind"] == "labour")  # noqa: E731
+        assert (before["price_list_version"], labour(before)["list_amount"]["amount"]) == (
+            first["version"],
+            12_000,
+        )
+        assert (after["price_list_version"], labour(after)["list_amount"]["amount"]) == (
+            second["version"],
+            24_000,
+        )
+        again = await billing.client.get(f"/v1/charges/{before['id']}", headers=books.agent)
+        assert again.json()["lines"] == before["lines"]
+
+        stale = await billing.client.put(
+            "/v1/price-list",
+            json={"labour_per_hour": dearer, "travel_bands": [{"up_to_km": 1, "fee": 0}]},
+            headers={**books.agent, "If-Match": f'"{first["version"]}"'},
+        )
+        assert stale.status_code == 412
+        versions = await billing.client.get("/v1/price-lists", headers=books.agent)
+        assert [v["version"] for v in versions.json()["items"]] == [2, 1]
+
+
+async def test_unknown_parts_are_charged_at_zero_and_flagged_for_review(start_service, books_for):
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        await books.price_list()
+        from aftersales.events import dispatch
+
+        charge = await books.charged(
+            await books.ticket(), parts=[dispatch.PartUsed(sku="MYSTERY-9", qty=2)]
+        )
+        assert charge["review"] == ["part MYSTERY-9: not in the price list"]
+        flagged = await billing.client.get(
+            "/v1/charges", params={"needs_review": "true"}, headers=books.agent
+        )
+        assert [c["id"] for c in flagged.json()["items"]] == [charge["id"]]
+
+
+async def test_a_late_arrival_credits_the_customer_per_started_day(start_service, books_for):
+    async with start_service("billing", late_compensation_per_day=5_000) as billing:
+        books = books_for(billing)
+        await books.price_list()
+        charge = await books.charged(await books.ticket(), arrived_late_minutes=1_500)
+        [comp] = [line for line in charge["lines"] if line["kind"] == "compensation"]
+        assert comp["quantity"] == 2
+        assert comp["customer_pays"]["amount"] == -10_000
+        assert comp["company_bears"]["amount"] == 10_000
+        assert charge["customer_total"]["amount"] == 45_000 - 10_000
+        free = await books.charged(await books.ticket(in_warranty=True), arrived_late_minutes=30)
+        assert free["customer_total"]["amount"] == -5_000 and free["status"] == "credit_due"
+
+
+async def test_a_ticket_solved_on_the_phone_costs_nothing_once(start_service, books_for):
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        from aftersales.events import intake
+
+        ticket = uuid.uuid4()
+        solved = intake.TicketResolvedRemotely(
+            ticket_id=ticket, note="reset the unit", resolved_at=datetime.now(UTC)
+        )
+        await books.publish(solved, "intake", ticket)
+        await books.publish(solved, "intake", ticket, msg_id=str(uuid.uuid4()))
+
+        async def charged():
+            r = await billing.client.get(
+                "/v1/charges", params={"ticket_id": str(ticket)}, headers=books.agent
+            )
+            return r.json()["items"]
+
+        from aftersales.testing.apps import eventually
+
+        [charge] = await eventually(charged)
+        await asyncio.sleep(0.5)
+        assert len(await charged()) == 1
+        assert charge["service_class"] == "C" and charge["customer_total"]["amount"] == 0
+        assert charge["job_id"] is None and "remotely" in charge["class_reason"]
