@@ -54,6 +54,7 @@ token: sync
 bench: sync
 	$(VENV)/bin/python -m bench.run
 	$(VENV)/bin/python -m bench.dispatch
+	$(VENV)/bin/python -m bench.billing
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .data .pytest_cache .mypy_cache .ruff_cache
