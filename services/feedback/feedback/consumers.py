@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from aftersales.events import intake
+from aftersales.events import dispatch, intake
 from aftersales.messaging.consumer import Subscription
-from feedback.use_cases.projections import record_ticket
+from feedback.use_cases import callbacks, projections
 
 SUBSCRIPTIONS = (
-    Subscription(producer="intake", handlers={intake.TicketCreated.SUBJECT: record_ticket}),
+    Subscription(
+        producer="intake", handlers={intake.TicketCreated.SUBJECT: projections.record_ticket}
+    ),
+    Subscription(
+        producer="dispatch",
+        handlers={
+            dispatch.JobCompleted.SUBJECT: callbacks.on_job_completed,
+            dispatch.SlaBreached.SUBJECT: projections.record_breach,
+        },
+    ),
 )

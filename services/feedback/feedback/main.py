@@ -6,16 +6,24 @@ from fastapi import FastAPI
 
 from aftersales.service import ServiceDefinition, create_service_app
 from feedback.adapters.tables import metadata
+from feedback.api import callbacks, care, complaints, performance, reports
 from feedback.consumers import SUBSCRIPTIONS
 from feedback.settings import FeedbackSettings
+from feedback.workers import complaint_deadlines
 
 DEFINITION = ServiceDefinition(
     name="feedback",
     title="feedback",
-    description="Customer callbacks that close tickets, complaints, and the grades of points.",
+    description=(
+        "Calls back every customer after a completed job, handles complaints with their "
+        "deadlines and the discipline they bring, and turns the outcomes into each network "
+        "point's scorecard and grade."
+    ),
     metadata=metadata,
     settings_cls=FeedbackSettings,
+    routers=(callbacks.router, complaints.router, performance.router, care.router, reports.router),
     subscriptions=SUBSCRIPTIONS,
+    background=(complaint_deadlines,),
 )
 
 

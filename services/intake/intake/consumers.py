@@ -40,6 +40,9 @@ SUBSCRIPTIONS = (
         handlers={
             feedback.CallbackRecorded.SUBJECT: projection.on_callback,
             feedback.ComplaintOpened.SUBJECT: projection.on_history_only,
+            feedback.ComplaintResolved.SUBJECT: projection.on_history_only,
+            feedback.ComplaintOverdue.SUBJECT: projection.on_history_only,
+            feedback.CallbackUnreachable.SUBJECT: projection.on_history_only,
         },
     ),
 )

@@ -35,6 +35,8 @@ CONTRACTS: tuple[type[EventData], ...] = (
     feedback.CallbackRecorded,
     feedback.ComplaintOpened,
     feedback.ComplaintResolved,
+    feedback.ComplaintOverdue,
+    feedback.CallbackUnreachable,
     feedback.PointGraded,
     feedback.TechnicianDisciplined,
 )

@@ -62,6 +62,34 @@ class ComplaintResolved(EventData):
     resolved_at: datetime
 
 
+class ComplaintOverdue(EventData):
+    """A complaint missed its reply (24 h) or resolution (30 days) deadline."""
+
+    SUBJECT: ClassVar[str] = "feedback.complaint.overdue.v1"
+    AGGREGATE: ClassVar[str] = "complaint"
+
+    complaint_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    deadline: Literal["reply", "resolve"]
+    due_at: datetime
+    noticed_at: datetime
+
+
+class CallbackUnreachable(EventData):
+    """Every attempt to reach the customer failed: reported, never silently closed."""
+
+    SUBJECT: ClassVar[str] = "feedback.callback.unreachable.v1"
+    AGGREGATE: ClassVar[str] = "callback"
+
+    callback_id: uuid.UUID
+    ticket_id: uuid.UUID
+    job_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    attempts: int
+    given_up_at: datetime
+
+
 class PointGraded(EventData):
     SUBJECT: ClassVar[str] = "feedback.point.graded.v1"
     AGGREGATE: ClassVar[str] = "point"

@@ -49,6 +49,9 @@ class TicketCreated(EventData):
     respond_by: datetime
     needs_visit: bool
     created_at: datetime
+    # The CRM tenant whose customer this is (None for the information centre's own), so other
+    # services can confine a crm caller to its own tickets. Optional: added before release.
+    tenant_id: str | None = None
 
 
 class TicketStatusChanged(EventData):

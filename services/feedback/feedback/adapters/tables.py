@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, String, func
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aftersales.db import make_metadata
 
 metadata = make_metadata("feedback")
+TZ = DateTime(timezone=True)
 
 
 class Base(DeclarativeBase):
@@ -29,6 +44,170 @@ class TicketContactRow(Base):
     customer_name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(40))
     product_model: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str | None] = mapped_column(String(60))
+    tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
     aggregate_version: Mapped[int]
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    opened_at: Mapped[datetime] = mapped_column(TZ)
+    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
+class CallbackRow(Base):
+    """One callback task per completed job, with what the job did (for scorecards/reports)."""
+
+    __tablename__ = "callbacks"
+    __table_args__ = (
+        Index("ix_callbacks_point_id_month", "point_id", "month"),
+        Index("ix_callbacks_technician_id_month", "technician_id", "month"),
+        Index("ix_callbacks_due", "due_at", postgresql_where=text("status = 'due'")),
+        Index("ix_callbacks_updated_at_id", "updated_at", "id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    job_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID]
+    technician_id: Mapped[uuid.UUID]
+    visit_number: Mapped[int] = mapped_column(Integer)
+    resolution: Mapped[str] = mapped_column(String(10))
+    labor_minutes: Mapped[int] = mapped_column(Integer)
+    travel_km: Mapped[int] = mapped_column(Integer)
+    parts: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    arrived_late_minutes: Mapped[int] = mapped_column(Integer)
+    completed_at: Mapped[datetime] = mapped_column(TZ)
+    month: Mapped[str] = mapped_column(String(7))
+    due_at: Mapped[datetime] = mapped_column(TZ)
+    status: Mapped[str] = mapped_column(String(12))  # due | done | unreachable
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    reached: Mapped[bool | None] = mapped_column(Boolean)
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    score: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[datetime | None] = mapped_column(TZ)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(TZ)
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class CallbackAttemptRow(Base):
+    __tablename__ = "callback_attempts"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    callback_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("callbacks.id"), index=True)
+    reached: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ComplaintRow(Base):
+    __tablename__ = "complaints"
+    __table_args__ = (
+        Index("ix_complaints_point_id_month", "point_id", "month"),
+        Index("ix_complaints_updated_at_id", "updated_at", "id"),
+        Index(
+            "ix_complaints_reply_watch",
+            "reply_by",
+            postgresql_where=text("reply_overdue_at IS NULL AND replied_at IS NULL"),
+        ),
+        Index(
+            "ix_complaints_resolve_watch",
+            "resolve_by",
+            postgresql_where=text("resolve_overdue_at IS NULL AND resolved_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID | None]
+    technician_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    callback_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
+    source: Mapped[str] = mapped_column(String(10))  # callback | agent | crm
+    tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10))  # open | replied | resolved
+    opened_by: Mapped[str] = mapped_column(String(200))
+    opened_at: Mapped[datetime] = mapped_column(TZ)
+    month: Mapped[str] = mapped_column(String(7))
+    reply_by: Mapped[datetime] = mapped_column(TZ)
+    resolve_by: Mapped[datetime] = mapped_column(TZ)
+    reply: Mapped[str | None] = mapped_column(Text)
+    replied_at: Mapped[datetime | None] = mapped_column(TZ)
+    resolution: Mapped[str | None] = mapped_column(Text)
+    substantiated: Mapped[bool | None] = mapped_column(Boolean)
+    resolved_at: Mapped[datetime | None] = mapped_column(TZ)
+    reply_overdue_at: Mapped[datetime | None] = mapped_column(TZ)
+    resolve_overdue_at: Mapped[datetime | None] = mapped_column(TZ)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class StrikeRow(Base):
+    """A substantiated complaint against a technician, and what it brought."""
+
+    __tablename__ = "strikes"
+    __table_args__ = (Index("ix_strikes_technician_id_at", "technician_id", "at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    technician_id: Mapped[uuid.UUID]
+    point_id: Mapped[uuid.UUID | None]
+    complaint_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    strike: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))
+    at: Mapped[datetime] = mapped_column(TZ)
+
+
+class SlaBreachRow(Base):
+    __tablename__ = "sla_breaches"
+    __table_args__ = (Index("ix_sla_breaches_point_id_month", "point_id", "month"),)
+
+    event_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID]
+    job_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID | None]
+    sla: Mapped[str] = mapped_column(String(12))
+    breached_at: Mapped[datetime] = mapped_column(TZ)
+    month: Mapped[str] = mapped_column(String(7))
+
+
+class GradingRow(Base):
+    """The last published grade of a point for a month, with the scorecard it came from."""
+
+    __tablename__ = "gradings"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    point_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    grade: Mapped[str] = mapped_column(String(1))
+    scorecard: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    runs: Mapped[int] = mapped_column(Integer)
+    graded_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class CarePlanRow(Base):
+    __tablename__ = "care_plans"
+    __table_args__ = (
+        Index("ix_care_plans_next_due_on", "next_due_on", postgresql_where=text("active")),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    customer_name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(10))  # senior | ordinary
+    staff: Mapped[str] = mapped_column(String(200))
+    next_due_on: Mapped[date] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(TZ)
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class CareVisitRow(Base):
+    __tablename__ = "care_visits"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("care_plans.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    staff: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(TZ)

@@ -1,28 +1,42 @@
-"""Feedback's own copy of who to call back for a ticket, fed by intake's events."""
+"""Feedback's own copy of who to call back for a ticket, and the SLA breaches of each point."""
 
 from __future__ import annotations
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-
 from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, intake
-from feedback.adapters.tables import TicketContactRow
+from aftersales.events import Envelope, dispatch, intake
+from feedback.adapters.repositories import ContactRepository
+from feedback.use_cases.policy import month_of, policy_of
 
 
 async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
     t = event.data
-    await uow.session.execute(
-        pg_insert(TicketContactRow)
-        .values(
-            ticket_id=t.ticket_id,
-            number=t.number,
-            kind=t.kind,
-            customer_id=t.customer.id,
-            customer_name=t.customer.name,
-            phone=t.customer.phone,
-            product_model=t.product.model,
-            aggregate_version=event.aggregate_version,
-            opened_at=t.created_at,
-        )
-        .on_conflict_do_nothing(index_elements=["ticket_id"])
+    await ContactRepository(uow.session).record(
+        {
+            "ticket_id": t.ticket_id,
+            "number": t.number,
+            "kind": t.kind,
+            "customer_id": t.customer.id,
+            "customer_name": t.customer.name,
+            "phone": t.customer.phone,
+            "product_model": t.product.model,
+            "category": t.product.category,
+            "tenant_id": t.tenant_id,
+            "aggregate_version": event.aggregate_version,
+            "opened_at": t.created_at,
+        }
+    )
+
+
+async def record_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) -> None:
+    d = event.data
+    await ContactRepository(uow.session).record_breach(
+        {
+            "event_id": event.id,
+            "ticket_id": d.ticket_id,
+            "job_id": d.job_id,
+            "point_id": d.point_id,
+            "sla": d.sla,
+            "breached_at": d.breached_at,
+            "month": month_of(d.breached_at, policy_of(uow)),
+        }
     )

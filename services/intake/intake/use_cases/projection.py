@@ -65,6 +65,13 @@ def _summary(event: Envelope[Any]) -> str:
             return f"Callback: {d.outcome}" + (f", score {d.score}" if d.score else "") + "."
         case feedback.ComplaintOpened():
             return f"Complaint opened; reply by {d.reply_by:%Y-%m-%d %H:%M} UTC."
+        case feedback.ComplaintResolved():
+            verdict = "substantiated" if d.substantiated else "not substantiated"
+            return f"Complaint resolved ({verdict}): {d.resolution}"
+        case feedback.ComplaintOverdue():
+            return f"Complaint {d.deadline} deadline missed (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
+        case feedback.CallbackUnreachable():
+            return f"Customer unreachable after {d.attempts} callback attempts."
         case dispatch.SlaBreached():
             return f"SLA '{d.sla}' breached (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
     return event.type

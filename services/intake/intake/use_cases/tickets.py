@@ -113,6 +113,7 @@ async def open_ticket(
             respond_by=row.respond_by,
             needs_visit=needs_visit(cmd.kind),
             created_at=now,
+            tenant_id=customer.tenant_id,
         ),
     )
     return row

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal
+from aftersales.db import UnitOfWork
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.idempotency import IdempotencyKey, run_command
+from aftersales.http.pagination import Cursor, Limit, Page
+from feedback.adapters.repositories import ComplaintFilter, ComplaintRepository
+from feedback.adapters.tables import ComplaintRow
+from feedback.api.schemas import ComplaintIn, ComplaintOut, ReplyIn, ResolveIn
+from feedback.api.scope import Centre, ComplaintDesk, actor_of, scope_of
+from feedback.domain.complaints import overdue
+from feedback.use_cases import complaints as use_cases
+
+router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
+
+
+def complaint_out(row: ComplaintRow) -> ComplaintOut:
+    now = datetime.now(UTC)
+    return ComplaintOut(
+        **{k: getattr(row, k) for k in ComplaintOut.model_fields if hasattr(row, k)},
+        reply_overdue=overdue(row.reply_by, row.replied_at, now),
+        resolve_overdue=overdue(row.resolve_by, row.resolved_at, now),
+    )
+
+
+@router.post("", status_code=201, response_model=ComplaintOut)
+async def open_complaint(
+    body: ComplaintIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = ComplaintDesk,
+) -> Response:
+    """Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
+    within 24 hours, resolve within 30 days."""
+    scope = scope_of(principal)
+    cmd = use_cases.NewComplaint(**body.model_dump())
+
+    async def command(uow: UnitOfWork) -> ComplaintOut:
+        row = await use_cases.open_complaint(
+            uow,
+            cmd,
+            source="crm" if principal.role == "crm" else "agent",
+            actor=actor_of(principal),
+            tenant_id=scope.tenant_id,
+        )
+        return complaint_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        headers_for=lambda c: {"Location": f"/v1/complaints/{c.id}"},  # type: ignore[attr-defined]
+    )
+
+
+@router.get("", response_model=Page[ComplaintOut])
+async def list_complaints(
+    db: DatabaseDep,
+    status: str | None = None,
+    ticket_id: uuid.UUID | None = None,
+    point_id: uuid.UUID | None = None,
+    overdue_only: bool = False,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+    principal: Principal = ComplaintDesk,
+) -> Page[ComplaintOut]:
+    where = ComplaintFilter(
+        scope=scope_of(principal),
+        status=status,
+        ticket_id=ticket_id,
+        point_id=point_id,
+        overdue_at=datetime.now(UTC) if overdue_only else None,
+    )
+    async with db.uow() as uow:
+        rows, next_cursor = await ComplaintRepository(uow.session).page(
+            where, cursor=cursor, limit=limit
+        )
+    return Page[ComplaintOut](items=[complaint_out(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/{complaint_id}", response_model=ComplaintOut)
+async def get_complaint(
+    complaint_id: uuid.UUID, db: DatabaseDep, principal: Principal = ComplaintDesk
+) -> ComplaintOut:
+    async with db.uow() as uow:
+        row = await ComplaintRepository(uow.session).get(complaint_id, scope=scope_of(principal))
+    return complaint_out(row)
+
+
+@router.post("/{complaint_id}/reply", response_model=ComplaintOut)
+async def reply(
+    complaint_id: uuid.UUID,
+    body: ReplyIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Centre,
+) -> Response:
+    async def command(uow: UnitOfWork) -> ComplaintOut:
+        return complaint_out(
+            await use_cases.reply(uow, complaint_id, body.text, scope=scope_of(principal))
+        )
+
+    return await run_command(request, db, command, principal=principal, status_code=200)
+
+
+@router.post("/{complaint_id}/resolve", response_model=ComplaintOut)
+async def resolve(
+    complaint_id: uuid.UUID,
+    body: ResolveIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Centre,
+) -> Response:
+    """Resolve, saying whether the complaint was substantiated and against whom; a
+    substantiated one is a strike on the technician (warning, penalty, dismissal)."""
+    cmd = use_cases.Resolution(**body.model_dump())
+
+    async def command(uow: UnitOfWork) -> ComplaintOut:
+        return complaint_out(
+            await use_cases.resolve(uow, complaint_id, cmd, scope=scope_of(principal))
+        )
+
+    return await run_command(request, db, command, principal=principal, status_code=200)

@@ -1,0 +1,143 @@
+"""Scorecards, grading and technicians' discipline."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal, require_roles
+from aftersales.db import UnitOfWork
+from aftersales.errors import NotFound
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.exports import ExportFormat, FormatQuery, csv_response
+from aftersales.http.idempotency import run_command
+from feedback.adapters.repositories import ComplaintRepository
+from feedback.api.schemas import DisciplineOut, GradingOut, Scorecards, StrikeOut
+from feedback.api.scope import Centre, CentreOrPoint, scope_of
+from feedback.domain.discipline import strikes_in_window
+from feedback.domain.months import parse_month
+from feedback.use_cases.policy import policy_of
+from feedback.use_cases.scorecards import cards, graded_cards, run_grading
+
+router = APIRouter(tags=["scorecards"])
+Month = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+COLUMNS = (
+    "jobs",
+    "repeat_jobs",
+    "callbacks_reached",
+    "satisfied",
+    "first_visit_reached",
+    "first_visit_fixed",
+    "attitude_complaints",
+    "complaints",
+    "breached_jobs",
+    "sla_breaches",
+    "late_arrivals",
+    "unreachable",
+    "satisfaction_rate",
+    "first_visit_fix_rate",
+    "repeat_visit_rate",
+    "complaints_per_100_jobs",
+    "sla_compliance",
+)
+
+
+@router.get("/v1/scorecards", response_model=Scorecards)
+async def point_scorecards(
+    db: DatabaseDep,
+    month: str = Month,
+    point_id: uuid.UUID | None = None,
+    format: ExportFormat = FormatQuery,
+    principal: Principal = CentreOrPoint,
+) -> Any:
+    """Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
+    and the grade these figures give (see the grading thresholds)."""
+    scope = scope_of(principal)
+    if scope.point_id is not None:
+        if point_id not in (None, scope.point_id):
+            raise NotFound(f"Network point {point_id} has no scorecard you can see.")
+        point_id = scope.point_id
+    async with db.uow() as uow:
+        found = await graded_cards(uow, month, only=point_id)
+    items = [c.as_dict("point_id") for c in found]
+    if format == "csv":
+        return csv_response(
+            ({"month": month, **i} for i in items),
+            ("month", "point_id", "grade", *COLUMNS),
+            filename=f"scorecards-{month}.csv",
+        )
+    return Scorecards(month=month, items=items)
+
+
+@router.get("/v1/scorecards/technicians", response_model=Scorecards)
+async def technician_scorecards(
+    db: DatabaseDep,
+    month: str = Month,
+    technician_id: uuid.UUID | None = None,
+    format: ExportFormat = FormatQuery,
+    principal: Principal = Centre,
+) -> Any:
+    async with db.uow() as uow:
+        found = await cards(uow, month, by="technician", only=technician_id)
+    items = [c.as_dict("technician_id") for c in found]
+    if format == "csv":
+        return csv_response(
+            ({"month": month, **i} for i in items),
+            ("month", "technician_id", *COLUMNS),
+            filename=f"technician-scorecards-{month}.csv",
+        )
+    return Scorecards(month=month, items=items)
+
+
+@router.post("/v1/grading/{month}", response_model=GradingOut)
+async def grade_month(
+    month: str, request: Request, db: DatabaseDep, principal: Principal = Centre
+) -> Response:
+    """Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
+    publishes only what changed since the last run, and says so."""
+    parse_month(month)
+
+    async def command(uow: UnitOfWork) -> GradingOut:
+        run = await run_grading(uow, month)
+        return GradingOut(
+            month=month,
+            published=len(run.published),
+            unchanged=run.unchanged,
+            message=run.message,
+            grades=run.published,
+        )
+
+    return await run_command(request, db, command, principal=principal, status_code=200)
+
+
+TechnicianReaders = require_roles("admin", "agent", "technician")
+
+
+@router.get("/v1/technicians/{technician_id}/discipline", response_model=DisciplineOut)
+async def discipline(
+    technician_id: uuid.UUID, db: DatabaseDep, principal: Principal = TechnicianReaders
+) -> DisciplineOut:
+    """The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
+    window (a technician may read its own)."""
+    if principal.role == "technician" and principal.technician_id != technician_id:
+        raise NotFound(f"Technician {technician_id} has no record you can see.")
+    async with db.uow() as uow:
+        window = policy_of(uow).strike_window
+        strikes = await ComplaintRepository(uow.session).strikes(technician_id)
+    now = datetime.now(UTC)
+    in_window = strikes_in_window([s.at for s in strikes], at=now, window=window)
+    return DisciplineOut(
+        technician_id=technician_id,
+        window_days=window.days,
+        strikes_in_window=in_window,
+        current_action=strikes[-1].action if strikes else None,
+        dismissed=any(s.action == "dismissal" for s in strikes),
+        strikes=[
+            StrikeOut(complaint_id=s.complaint_id, strike=s.strike, action=s.action, at=s.at)
+            for s in strikes
+        ],
+    )

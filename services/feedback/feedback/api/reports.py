@@ -1,0 +1,140 @@
+"""Reports for management (monthly work records) and the quality department."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from fractions import Fraction
+from typing import Any
+
+from fastapi import APIRouter, Query
+
+from aftersales.auth import Principal
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.exports import ExportFormat, FormatQuery, csv_response
+from feedback.adapters.repositories import CallbackRepository, ComplaintRepository
+from feedback.api.schemas import QualityReport, WorkReport
+from feedback.api.scope import Centre
+from feedback.domain.months import months_between, parse_month
+
+router = APIRouter(prefix="/v1/reports", tags=["reports"])
+MonthQ = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+WORK_COLUMNS = (
+    "month",
+    "kind",
+    "id",
+    "jobs",
+    "on_site",
+    "workshop",
+    "labor_minutes",
+    "travel_km",
+    "parts_lines",
+    "callbacks_reached",
+    "satisfied",
+    "late_arrivals",
+    "complaints",
+)
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(float(Fraction(part, whole)), 4) if whole else None
+
+
+@router.get("/work", response_model=WorkReport)
+async def work_records(
+    db: DatabaseDep,
+    month: str = MonthQ,
+    format: ExportFormat = FormatQuery,
+    principal: Principal = Centre,
+) -> Any:
+    """Every visit leaves a work record; this is the month's report per technician and per
+    point (the monthly report to management)."""
+    parse_month(month)
+    sections: dict[str, list[dict[str, Any]]] = {}
+    async with db.uow() as uow:
+        callbacks = CallbackRepository(uow.session)
+        complaints = ComplaintRepository(uow.session)
+        for kind in ("technician", "point"):
+            complained = await complaints.counts(month, by=kind)
+            sections[kind] = [
+                {
+                    "month": month,
+                    "kind": kind,
+                    "id": str(r[0]),
+                    "jobs": int(r[1]),
+                    "on_site": int(r[2]),
+                    "workshop": int(r[3]),
+                    "labor_minutes": int(r[4]),
+                    "travel_km": int(r[5]),
+                    "parts_lines": int(r[6]),
+                    "callbacks_reached": int(r[7]),
+                    "satisfied": int(r[8]),
+                    "late_arrivals": int(r[9]),
+                    "complaints": complained.get(r[0], 0),
+                }
+                for r in await callbacks.work(month, by=kind)
+            ]
+    if format == "csv":
+        return csv_response(
+            [*sections["technician"], *sections["point"]],
+            WORK_COLUMNS,
+            filename=f"work-records-{month}.csv",
+        )
+    return WorkReport(month=month, technicians=sections["technician"], points=sections["point"])
+
+
+@router.get("/quality", response_model=QualityReport)
+async def quality(
+    db: DatabaseDep,
+    first: str = Query(alias="from", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    last: str = Query(alias="to", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    comments: int = Query(default=50, ge=0, le=500),
+    principal: Principal = Centre,
+) -> QualityReport:
+    """For the quality department: faults by product model and by part, repeat-failure rates
+    per model, and what customers said on their callbacks."""
+    months = months_between(first, last)
+    async with db.uow() as uow:
+        repo = CallbackRepository(uow.session)
+        by_model = await repo.quality(months)
+        parts = await repo.parts_by_model(months)
+        said = await repo.comments(months, comments)
+    part_totals: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"replaced": 0, "jobs": 0, "models": {}}
+    )
+    for model, sku, qty, jobs in parts:
+        entry = part_totals[sku]
+        entry["replaced"] += int(qty)
+        entry["jobs"] += int(jobs)
+        entry["models"][model] = entry["models"].get(model, 0) + int(qty)
+    return QualityReport(
+        months=months,
+        models=sorted(
+            (
+                {
+                    "model": model,
+                    "category": category,
+                    "jobs": int(jobs),
+                    "tickets": int(tickets),
+                    "repeat_visits": int(repeat),
+                    "repeat_failure_rate": _rate(int(repeat), int(tickets)),
+                    "not_fixed_callbacks": int(not_fixed),
+                }
+                for model, category, jobs, tickets, repeat, not_fixed in by_model
+            ),
+            key=lambda m: (-m["jobs"], m["model"]),
+        ),
+        parts=sorted(
+            ({"sku": sku, **v} for sku, v in part_totals.items()),
+            key=lambda p: (-p["replaced"], p["sku"]),
+        ),
+        comments=[
+            {
+                "model": model,
+                "outcome": outcome,
+                "score": score,
+                "comment": comment,
+                "at": at.isoformat() if at else None,
+            }
+            for model, outcome, score, comment, at in said
+        ],
+    )

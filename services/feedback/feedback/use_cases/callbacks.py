@@ -1,0 +1,127 @@
+"""Callbacks: one per completed job, due within 48 hours; the outcome closes or reopens the
+ticket (intake hears ``feedback.callback.recorded.v1``)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from aftersales.db import UnitOfWork
+from aftersales.events import Envelope, dispatch, feedback
+from feedback.adapters.repositories import CallbackRepository, Scope
+from feedback.adapters.tables import CallbackAttemptRow, CallbackRow
+from feedback.domain.callbacks import check_open, check_result, due_at, gives_up
+from feedback.use_cases.complaints import NewComplaint, open_complaint
+from feedback.use_cases.policy import month_of, policy_of
+
+
+async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
+    d = event.data
+    policy = policy_of(uow)
+    now = datetime.now(UTC)
+    await CallbackRepository(uow.session).create(
+        {
+            "id": uuid.uuid4(),
+            "job_id": d.job_id,
+            "ticket_id": d.ticket_id,
+            "point_id": d.point_id,
+            "technician_id": d.technician_id,
+            "visit_number": d.visit_number,
+            "resolution": d.resolution,
+            "labor_minutes": d.labor_minutes,
+            "travel_km": d.travel_km,
+            "parts": [p.model_dump() for p in d.parts],
+            "arrived_late_minutes": d.arrived_late_minutes,
+            "completed_at": d.completed_at,
+            "month": month_of(d.completed_at, policy),
+            "due_at": due_at(d.completed_at, policy.callback_within),
+            "status": "due",
+            "attempts": 0,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class CallbackResult:
+    reached: bool
+    outcome: str | None = None
+    score: int | None = None
+    comment: str | None = None
+
+
+async def record_result(
+    uow: UnitOfWork, callback_id: uuid.UUID, cmd: CallbackResult, *, actor: str, scope: Scope
+) -> CallbackRow:
+    policy = policy_of(uow)
+    callbacks = CallbackRepository(uow.session)
+    cb = await callbacks.get(callback_id, scope=scope, lock=True)
+    check_open(cb.status)
+    check_result(
+        reached=cmd.reached, outcome=cmd.outcome, score=cmd.score, visit_number=cb.visit_number
+    )
+    now = datetime.now(UTC)
+    callbacks.add_attempt(
+        CallbackAttemptRow(
+            callback_id=cb.id, reached=cmd.reached, note=cmd.comment, by=actor, at=now
+        )
+    )
+    cb.attempts += 1
+    cb.version += 1
+    cb.updated_at = now
+    if cmd.reached:
+        cb.status, cb.reached, cb.outcome = "done", True, cmd.outcome
+        cb.score, cb.comment = cmd.score, cmd.comment
+        cb.recorded_by, cb.recorded_at = actor, now
+    elif gives_up(cb.attempts, policy.callback_max_attempts):
+        cb.status, cb.reached, cb.recorded_by, cb.recorded_at = "unreachable", False, actor, now
+    _publish_recorded(uow, cb, reached=cmd.reached, now=now)
+    if cb.status == "unreachable":
+        uow.publish(
+            feedback.CallbackUnreachable(
+                callback_id=cb.id,
+                ticket_id=cb.ticket_id,
+                job_id=cb.job_id,
+                point_id=cb.point_id,
+                attempts=cb.attempts,
+                given_up_at=now,
+            ),
+            aggregate_id=cb.id,
+            aggregate_version=cb.version,
+        )
+    if cmd.reached and cmd.outcome == "complaint":
+        await open_complaint(
+            uow,
+            NewComplaint(
+                ticket_id=cb.ticket_id,
+                text=cmd.comment or "complaint made on the callback",
+                technician_id=cb.technician_id,
+                point_id=cb.point_id,
+            ),
+            source="callback",
+            actor=actor,
+            tenant_id=None,
+            callback_id=cb.id,
+        )
+    return cb
+
+
+def _publish_recorded(uow: UnitOfWork, cb: CallbackRow, *, reached: bool, now: datetime) -> None:
+    uow.publish(
+        feedback.CallbackRecorded(
+            callback_id=cb.id,
+            ticket_id=cb.ticket_id,
+            job_id=cb.job_id,
+            point_id=cb.point_id,
+            technician_id=cb.technician_id,
+            reached=reached,
+            outcome=cb.outcome if reached else None,  # type: ignore[arg-type]
+            score=cb.score if reached else None,
+            recorded_at=now,
+        ),
+        aggregate_id=cb.id,
+        aggregate_version=cb.version,
+    )

@@ -1,0 +1,214 @@
+"""Complaints with their deadlines, and the strike a substantiated one puts on a technician."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from aftersales.db import Database, UnitOfWork
+from aftersales.errors import NotFound, Unprocessable
+from aftersales.events import feedback
+from feedback.adapters.repositories import (
+    CallbackRepository,
+    ComplaintRepository,
+    ContactRepository,
+    Scope,
+)
+from feedback.adapters.tables import ComplaintRow, StrikeRow
+from feedback.domain.complaints import check_can_reply, check_can_resolve, deadlines
+from feedback.domain.discipline import action_for, strikes_in_window
+from feedback.use_cases.policy import month_of, policy_of
+
+
+@dataclass(frozen=True)
+class NewComplaint:
+    ticket_id: uuid.UUID
+    text: str
+    technician_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+
+
+async def open_complaint(
+    uow: UnitOfWork,
+    cmd: NewComplaint,
+    *,
+    source: str,
+    actor: str,
+    tenant_id: str | None,
+    callback_id: uuid.UUID | None = None,
+) -> ComplaintRow:
+    policy = policy_of(uow)
+    contact = await ContactRepository(uow.session).get(cmd.ticket_id)
+    if tenant_id is not None and (contact is None or contact.tenant_id != tenant_id):
+        raise NotFound(f"Ticket {cmd.ticket_id} does not exist.")
+    point_id, technician_id = cmd.point_id, cmd.technician_id
+    if point_id is None and technician_id is None:
+        # Against whoever did the ticket's latest visit, when feedback knows of one.
+        latest = await CallbackRepository(uow.session).latest_of_ticket(cmd.ticket_id)
+        if latest is not None:
+            point_id, technician_id = latest.point_id, latest.technician_id
+    now = datetime.now(UTC)
+    due = deadlines(now, reply_within=policy.reply_within, resolve_within=policy.resolve_within)
+    row = ComplaintRow(
+        id=uuid.uuid4(),
+        ticket_id=cmd.ticket_id,
+        point_id=point_id,
+        technician_id=technician_id,
+        callback_id=callback_id,
+        source=source,
+        tenant_id=contact.tenant_id if contact else tenant_id,
+        text=cmd.text,
+        status="open",
+        opened_by=actor,
+        opened_at=now,
+        month=month_of(now, policy),
+        reply_by=due.reply_by,
+        resolve_by=due.resolve_by,
+        version=1,
+        updated_at=now,
+    )
+    ComplaintRepository(uow.session).add(row)
+    await uow.session.flush()
+    uow.publish(
+        feedback.ComplaintOpened(
+            complaint_id=row.id,
+            ticket_id=row.ticket_id,
+            point_id=point_id,
+            technician_id=technician_id,
+            reply_by=row.reply_by,
+            resolve_by=row.resolve_by,
+            opened_at=now,
+        ),
+        aggregate_id=row.id,
+        aggregate_version=row.version,
+    )
+    return row
+
+
+async def reply(
+    uow: UnitOfWork, complaint_id: uuid.UUID, text: str, *, scope: Scope
+) -> ComplaintRow:
+    row = await ComplaintRepository(uow.session).get(complaint_id, scope=scope, lock=True)
+    check_can_reply(row.status)
+    now = datetime.now(UTC)
+    row.status, row.reply, row.replied_at = "replied", text, now
+    row.version += 1
+    row.updated_at = now
+    return row
+
+
+@dataclass(frozen=True)
+class Resolution:
+    substantiated: bool
+    resolution: str
+    technician_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+
+
+async def resolve(
+    uow: UnitOfWork, complaint_id: uuid.UUID, cmd: Resolution, *, scope: Scope
+) -> ComplaintRow:
+    """Resolve; a substantiated complaint against a technician is a strike (1st warning, 2nd
+    penalty, 3rd dismissal within the window), which dispatch and billing hear of."""
+    complaints = ComplaintRepository(uow.session)
+    row = await complaints.get(complaint_id, scope=scope, lock=True)
+    check_can_resolve(row.status)
+    now = datetime.now(UTC)
+    row.technician_id = cmd.technician_id or row.technician_id
+    row.point_id = cmd.point_id or row.point_id
+    if cmd.substantiated and row.technician_id is None and row.point_id is None:
+        raise Unprocessable("A substantiated complaint must say against which technician or point.")
+    row.status, row.resolution, row.substantiated, row.resolved_at = (
+        "resolved",
+        cmd.resolution,
+        cmd.substantiated,
+        now,
+    )
+    if row.replied_at is None:
+        row.replied_at = now  # resolving answers the customer too
+    row.version += 1
+    row.updated_at = now
+    uow.publish(
+        feedback.ComplaintResolved(
+            complaint_id=row.id,
+            ticket_id=row.ticket_id,
+            point_id=row.point_id,
+            technician_id=row.technician_id,
+            substantiated=cmd.substantiated,
+            resolution=cmd.resolution,
+            resolved_at=now,
+        ),
+        aggregate_id=row.id,
+        aggregate_version=row.version,
+    )
+    if cmd.substantiated and row.technician_id is not None:
+        await _strike(uow, row, now)
+    return row
+
+
+async def _strike(uow: UnitOfWork, complaint: ComplaintRow, now: datetime) -> None:
+    assert complaint.technician_id is not None
+    policy = policy_of(uow)
+    complaints = ComplaintRepository(uow.session)
+    earlier = await complaints.strikes(complaint.technician_id)
+    count = strikes_in_window([s.at for s in earlier] + [now], at=now, window=policy.strike_window)
+    action = action_for(count)
+    complaints.add_strike(
+        StrikeRow(
+            id=uuid.uuid4(),
+            technician_id=complaint.technician_id,
+            point_id=complaint.point_id,
+            complaint_id=complaint.id,
+            strike=count,
+            action=action,
+            at=now,
+        )
+    )
+    uow.publish(
+        feedback.TechnicianDisciplined(
+            technician_id=complaint.technician_id,
+            point_id=complaint.point_id,
+            complaint_id=complaint.id,
+            strike=count,
+            action=action,
+            decided_at=now,
+        ),
+        aggregate_id=complaint.technician_id,
+        aggregate_version=len(earlier) + 1,
+    )
+
+
+async def report_overdue(db: Database, *, limit: int = 100) -> int:
+    """Publish ``feedback.complaint.overdue.v1`` once per missed deadline; returns how many."""
+    reported = 0
+    seen: list[uuid.UUID] = []
+    while len(seen) < limit:
+        async with db.uow() as uow:
+            now = datetime.now(UTC)
+            row = await ComplaintRepository(uow.session).next_overdue(now, seen)
+            if row is None:
+                break
+            seen.append(row.id)
+            for deadline, due, done, mark in (
+                ("reply", row.reply_by, row.replied_at, "reply_overdue_at"),
+                ("resolve", row.resolve_by, row.resolved_at, "resolve_overdue_at"),
+            ):
+                if done is None and due < now and getattr(row, mark) is None:
+                    setattr(row, mark, now)
+                    row.version += 1
+                    uow.publish(
+                        feedback.ComplaintOverdue(
+                            complaint_id=row.id,
+                            ticket_id=row.ticket_id,
+                            point_id=row.point_id,
+                            deadline=deadline,
+                            due_at=due,
+                            noticed_at=now,  # type: ignore[arg-type]
+                        ),
+                        aggregate_id=row.id,
+                        aggregate_version=row.version,
+                    )
+                    reported += 1
+            await uow.commit()
+    return reported

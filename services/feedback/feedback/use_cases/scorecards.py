@@ -1,0 +1,135 @@
+"""Scorecards per point (and per technician) for a month, and grading them."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from aftersales.db import UnitOfWork
+from aftersales.errors import Unprocessable
+from aftersales.events import feedback
+from feedback.adapters.repositories import (
+    CallbackRepository,
+    ComplaintRepository,
+    GradingRepository,
+    SlaRepository,
+)
+from feedback.adapters.tables import GradingRow
+from feedback.domain.grading import grade
+from feedback.domain.scorecards import Counts, Scorecard
+from feedback.use_cases.policy import month_of, policy_of
+
+
+@dataclass(frozen=True)
+class Card:
+    subject_id: uuid.UUID
+    card: Scorecard
+    grade: str | None = None
+
+    def as_dict(self, key: str) -> dict[str, Any]:
+        return {
+            key: str(self.subject_id),
+            **self.card.as_dict(),
+            **({"grade": self.grade} if self.grade else {}),
+        }
+
+
+async def cards(
+    uow: UnitOfWork, month: str, *, by: str = "point", only: uuid.UUID | None = None
+) -> list[Card]:
+    callbacks = await CallbackRepository(uow.session).counts(month, by=by, only=only)
+    complaints = await ComplaintRepository(uow.session).counts(month, by=by)
+    breaches = await SlaRepository(uow.session).breaches(month) if by == "point" else {}
+    ids = set(callbacks) | (set(complaints) if only is None else {only} & set(complaints))
+    out = []
+    for sid in sorted(ids, key=str):
+        c = Counts(
+            **callbacks.get(sid, {}),
+            complaints=complaints.get(sid, 0),
+            sla_breaches=breaches.get(sid, 0),
+        )
+        out.append(Card(sid, Scorecard(c)))
+    return out
+
+
+async def graded_cards(uow: UnitOfWork, month: str, *, only: uuid.UUID | None = None) -> list[Card]:
+    thresholds = policy_of(uow).thresholds
+    return [
+        Card(c.subject_id, c.card, grade(c.card, thresholds))
+        for c in await cards(uow, month, only=only)
+    ]
+
+
+@dataclass(frozen=True)
+class GradingRun:
+    month: str
+    published: list[dict[str, Any]]
+    unchanged: int
+
+    @property
+    def message(self) -> str:
+        if not self.published:
+            return f"Nothing changed since the last grading of {self.month}; nothing was published."
+        return f"Published {len(self.published)} grade(s); {self.unchanged} unchanged."
+
+
+def _fingerprint(card: dict[str, Any]) -> str:
+    return hashlib.sha256(orjson.dumps(card, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+async def run_grading(uow: UnitOfWork, month: str) -> GradingRun:
+    """Grade every point with jobs in the month and publish ``feedback.point.graded.v1`` — only
+    for points whose scorecard or grade changed since the last run of that month."""
+    policy = policy_of(uow)
+    now = datetime.now(UTC)
+    if month >= month_of(now, policy):
+        raise Unprocessable(f"{month} is not over yet; grade a month after its last day.")
+    repo = GradingRepository(uow.session)
+    existing = await repo.of_month(month)
+    published, unchanged = [], 0
+    for card in await graded_cards(uow, month):
+        doc = card.as_dict("point_id")
+        fingerprint = _fingerprint(doc)
+        before = existing.get(card.subject_id)
+        if before is not None and before.fingerprint == fingerprint:
+            unchanged += 1
+            continue
+        if before is None:
+            row = GradingRow(
+                month=month,
+                point_id=card.subject_id,
+                grade=card.grade or "D",
+                scorecard=doc,
+                fingerprint=fingerprint,
+                runs=1,
+                graded_at=now,
+            )
+            repo.add(row)
+        else:
+            before.grade, before.scorecard, before.fingerprint = card.grade or "D", doc, fingerprint
+            before.runs += 1
+            before.graded_at = now
+            row = before
+        rates = card.card.rates()
+        uow.publish(
+            feedback.PointGraded(
+                point_id=card.subject_id,
+                month=month,
+                grade=row.grade,  # type: ignore[arg-type]
+                satisfaction_rate=rates["satisfaction_rate"],
+                first_visit_fix_rate=rates["first_visit_fix_rate"],
+                complaints_per_100_jobs=rates["complaints_per_100_jobs"],
+                sla_compliance=rates["sla_compliance"],
+                graded_at=now,
+            ),
+            aggregate_id=card.subject_id,
+            aggregate_version=row.runs,
+        )
+        published.append(doc)
+    await uow.session.flush()
+    return GradingRun(month, published, unchanged)

@@ -1,0 +1,23 @@
+"""feedback's background loops (started by the app's lifespan)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import FastAPI
+
+from aftersales.logging import get_logger
+from feedback.use_cases.complaints import report_overdue
+
+log = get_logger(__name__)
+
+
+async def complaint_deadlines(app: FastAPI) -> None:
+    """Report every missed complaint deadline once, whichever replica notices first."""
+    settings = app.state.settings
+    while True:
+        try:
+            await report_overdue(app.state.db)
+        except Exception as exc:  # database away: try again shortly
+            log.warning("complaints.watch_failed", error=repr(exc))
+        await asyncio.sleep(settings.watch_poll_seconds)
