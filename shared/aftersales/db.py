@@ -132,6 +132,12 @@ class UnitOfWork:
             self._session = None
             self._staged.clear()
 
+    async def snapshot(self) -> None:
+        """Read everything that follows from one snapshot (``REPEATABLE READ``): a report made of
+        several queries then never mixes data from before and after a concurrent commit. Call
+        it first, before any statement of the unit of work."""
+        await self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
     def publish(
         self, data: EventData, *, aggregate_id: uuid.UUID, aggregate_version: int
     ) -> Envelope[Any]:

@@ -40,6 +40,7 @@ async def revenue(
     """The month's charges by service class, 三包 remedies and class D minutes."""
     currency = request.app.state.settings.currency
     async with db.uow() as uow:
+        await uow.snapshot()
         by_class = await ChargeRepository(uow.session).revenue(month)
         remedies = await RemedyRepository(uow.session).of_month(month)
         admin = await AdminWorkRepository(uow.session).of_month(month)
@@ -139,6 +140,7 @@ async def admin_work_report(
 ) -> Any:
     """The month's class D work: per staff member (the monthly work record) and every entry."""
     async with db.uow() as uow:
+        await uow.snapshot()
         report = await month_report(uow, month)
         entries = await AdminWorkRepository(uow.session).of_month(month, staff)
     if staff is not None:

@@ -77,6 +77,7 @@ async def get_settlements(
             raise NotFound(f"Network point {point_id} has no settlement you can see.")
         point_id = scope.point_id
     async with db.uow() as uow:
+        await uow.snapshot()
         docs = await settlements.statements(uow, month, point_id)
     if format == "csv":
         return csv_response(

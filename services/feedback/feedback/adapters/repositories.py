@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import Integer, String, and_, func, or_, select, true
+from sqlalchemy import column as sql_column
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -227,12 +228,17 @@ class CallbackRepository:
         return list((await self.session.execute(stmt)).all())
 
     async def parts_by_model(self, months: Sequence[str]) -> list[Any]:
-        part = func.jsonb_array_elements(CallbackRow.parts).table_valued("value").alias("part")
+        part = (
+            func.jsonb_to_recordset(CallbackRow.parts)
+            .table_valued(sql_column("sku", String), sql_column("qty", Integer))
+            .render_derived(with_types=True)
+            .alias("part")
+        )
         stmt = (
             select(
                 func.coalesce(TicketContactRow.product_model, "unknown"),
-                part.c.value["sku"].astext,
-                func.sum(part.c.value["qty"].as_integer()),
+                part.c.sku,
+                func.sum(part.c.qty),
                 func.count(),
             )
             .select_from(CallbackRow)
@@ -241,7 +247,7 @@ class CallbackRepository:
                 TicketContactRow, TicketContactRow.ticket_id == CallbackRow.ticket_id, isouter=True
             )
             .where(CallbackRow.month.in_(months))
-            .group_by(TicketContactRow.product_model, part.c.value["sku"].astext)
+            .group_by(TicketContactRow.product_model, part.c.sku)
         )
         return list((await self.session.execute(stmt)).all())
 

@@ -62,6 +62,7 @@ async def point_scorecards(
             raise NotFound(f"Network point {point_id} has no scorecard you can see.")
         point_id = scope.point_id
     async with db.uow() as uow:
+        await uow.snapshot()
         found = await graded_cards(uow, month, only=point_id)
     items = [c.as_dict("point_id") for c in found]
     if format == "csv":
@@ -82,6 +83,7 @@ async def technician_scorecards(
     principal: Principal = Centre,
 ) -> Any:
     async with db.uow() as uow:
+        await uow.snapshot()
         found = await cards(uow, month, by="technician", only=technician_id)
     items = [c.as_dict("technician_id") for c in found]
     if format == "csv":

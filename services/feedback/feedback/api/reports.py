@@ -51,6 +51,7 @@ async def work_records(
     parse_month(month)
     sections: dict[str, list[dict[str, Any]]] = {}
     async with db.uow() as uow:
+        await uow.snapshot()
         callbacks = CallbackRepository(uow.session)
         complaints = ComplaintRepository(uow.session)
         for kind in ("technician", "point"):
@@ -94,6 +95,7 @@ async def quality(
     per model, and what customers said on their callbacks."""
     months = months_between(first, last)
     async with db.uow() as uow:
+        await uow.snapshot()
         repo = CallbackRepository(uow.session)
         by_model = await repo.quality(months)
         parts = await repo.parts_by_model(months)

@@ -1,0 +1,80 @@
+"""Feeds feedback the events it lives on, through real NATS, and reads it back over HTTP."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from aftersales.events import Envelope, EventData, dispatch, intake
+from aftersales.testing.apps import RunningService, eventually
+from aftersales.testing.factories import publish_raw, ticket_created
+
+
+@dataclass
+class Desk:
+    feedback: RunningService
+    nats_url: str
+    point_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    technician_id: uuid.UUID = field(default_factory=uuid.uuid4)
+
+    @property
+    def agent(self) -> dict[str, str]:
+        return self.feedback.auth("agent")
+
+    async def publish(
+        self, data: EventData, source: str, aggregate_id: uuid.UUID, msg_id: str | None = None
+    ) -> Envelope[Any]:
+        env = Envelope.wrap(data, source=source, aggregate_id=aggregate_id, aggregate_version=1)
+        await publish_raw(self.nats_url, env, msg_id=msg_id)
+        return env
+
+    async def ticket(self, **overrides: Any) -> Envelope[intake.TicketCreated]:
+        env = ticket_created(**overrides)
+        await publish_raw(self.nats_url, env)
+        return env
+
+    def completed(self, ticket_id: uuid.UUID, **fields: Any) -> dispatch.JobCompleted:
+        values: dict[str, Any] = {
+            "job_id": uuid.uuid4(),
+            "ticket_id": ticket_id,
+            "point_id": self.point_id,
+            "technician_id": self.technician_id,
+            "resolution": "on_site",
+            "labor_minutes": 40,
+            "parts": [dispatch.PartUsed(sku="PUMP-01", qty=1)],
+            "travel_km": 8,
+            "visit_number": 1,
+            "arrived_late_minutes": 0,
+            "completed_at": datetime.now(UTC),
+        }
+        values.update(fields)
+        return dispatch.JobCompleted(**values)
+
+    async def complete(self, ticket_id: uuid.UUID, **fields: Any) -> dispatch.JobCompleted:
+        job = self.completed(ticket_id, **fields)
+        await self.publish(job, "dispatch", job.job_id)
+        return job
+
+    async def callback_of(self, job_id: uuid.UUID) -> dict[str, Any]:
+        async def found() -> dict[str, Any] | None:
+            r = await self.feedback.client.get(
+                "/v1/callbacks", params={"limit": 100}, headers=self.agent
+            )
+            mine = [c for c in r.json()["items"] if c["job_id"] == str(job_id)]
+            return mine[0] if mine else None
+
+        return await eventually(found)  # type: ignore[no-any-return]
+
+    async def result(self, callback: dict[str, Any], **body: Any) -> Any:
+        return await self.feedback.client.post(
+            f"/v1/callbacks/{callback['id']}/result", json=body, headers=self.agent
+        )
+
+
+@pytest.fixture
+def desk_for(infrastructure):
+    return lambda feedback, **kw: Desk(feedback, infrastructure.broker_url, **kw)

@@ -1,0 +1,178 @@
+import asyncio
+import uuid
+from datetime import datetime, timedelta
+
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_point, make_technician, read_events
+
+
+async def test_a_complaint_outcome_opens_a_complaint_with_its_deadlines(
+    start_service, desk_for, infrastructure
+):
+    async with start_service("feedback") as feedback:
+        desk = desk_for(feedback)
+        ticket = await desk.ticket()
+        cb = await desk.callback_of((await desk.complete(ticket.data.ticket_id)).job_id)
+        r = await desk.result(
+            cb, reached=True, outcome="complaint", score=1, comment="left a mess and was rude"
+        )
+        assert r.status_code == 200
+        listed = await feedback.client.get(
+            "/v1/complaints", params={"ticket_id": str(ticket.data.ticket_id)}, headers=desk.agent
+        )
+        [complaint] = listed.json()["items"]
+        assert complaint["source"] == "callback" and complaint["text"] == "left a mess and was rude"
+        assert complaint["technician_id"] == str(desk.technician_id)
+        opened = datetime.fromisoformat(complaint["opened_at"])
+        assert datetime.fromisoformat(complaint["reply_by"]) - opened == timedelta(hours=24)
+        assert datetime.fromisoformat(complaint["resolve_by"]) - opened == timedelta(days=30)
+        [event] = await read_events(infrastructure.broker_url, "feedback.complaint.opened.v1")
+        assert str(event.data.complaint_id) == complaint["id"]
+
+
+async def test_missed_deadlines_are_reported_once_each_and_listed(
+    start_service, desk_for, infrastructure
+):
+    fast = {
+        "complaint_reply_within_hours": 1 / 3600,
+        "complaint_resolve_within_days": 3 / 86400,
+        "watch_poll_seconds": 0.2,
+    }
+    async with start_service("feedback", **fast) as feedback, start_service("feedback", **fast):
+        desk = desk_for(feedback)
+        ticket = await desk.ticket()
+        r = await feedback.client.post(
+            "/v1/complaints",
+            json={"ticket_id": str(ticket.data.ticket_id), "text": "no show"},
+            headers=desk.agent,
+        )
+        assert r.status_code == 201, r.text
+        answered = await feedback.client.post(
+            "/v1/complaints",
+            json={"ticket_id": str(ticket.data.ticket_id), "text": "late"},
+            headers=desk.agent,
+        )
+        reply = await feedback.client.post(
+            f"/v1/complaints/{answered.json()['id']}/reply",
+            json={"text": "we are sorry"},
+            headers=desk.agent,
+        )
+        assert reply.json()["status"] == "replied"
+        again = await feedback.client.post(
+            f"/v1/complaints/{answered.json()['id']}/reply",
+            json={"text": "twice"},
+            headers=desk.agent,
+        )
+        assert again.status_code == 409
+
+        async def both_reported():
+            events = await read_events(
+                infrastructure.broker_url, "feedback.complaint.overdue.v1", idle_seconds=0.3
+            )
+            return len(events) >= 3 and events
+
+        await eventually(both_reported, timeout=15)
+        await asyncio.sleep(1)
+        events = await read_events(infrastructure.broker_url, "feedback.complaint.overdue.v1")
+        seen = sorted((str(e.data.complaint_id), e.data.deadline) for e in events)
+        assert seen == sorted(
+            [
+                (r.json()["id"], "reply"),
+                (r.json()["id"], "resolve"),
+                (answered.json()["id"], "resolve"),
+            ]
+        )
+        listed = await feedback.client.get(
+            "/v1/complaints", params={"overdue_only": "true"}, headers=desk.agent
+        )
+        assert len(listed.json()["items"]) == 2
+        got = await feedback.client.get(f"/v1/complaints/{r.json()['id']}", headers=desk.agent)
+        assert got.json()["reply_overdue"] and got.json()["resolve_overdue"]
+
+
+async def test_a_third_substantiated_complaint_dismisses_the_technician_in_dispatch(
+    start_service, desk_for
+):
+    async with start_service("dispatch") as dispatch, start_service("feedback") as feedback:
+        point = await make_point(dispatch)
+        tech = await make_technician(dispatch, point["id"])
+        desk = desk_for(
+            feedback, point_id=uuid.UUID(point["id"]), technician_id=uuid.UUID(tech["id"])
+        )
+        actions = []
+        for n in range(3):
+            ticket = await desk.ticket()
+            r = await feedback.client.post(
+                "/v1/complaints",
+                json={
+                    "ticket_id": str(ticket.data.ticket_id),
+                    "text": f"complaint {n}",
+                    "technician_id": tech["id"],
+                    "point_id": point["id"],
+                },
+                headers=desk.agent,
+            )
+            resolved = await feedback.client.post(
+                f"/v1/complaints/{r.json()['id']}/resolve",
+                json={"substantiated": True, "resolution": "confirmed by the customer"},
+                headers=desk.agent,
+            )
+            assert resolved.status_code == 200 and resolved.json()["substantiated"] is True
+            record = await feedback.client.get(
+                f"/v1/technicians/{tech['id']}/discipline", headers=desk.agent
+            )
+            actions.append(record.json()["current_action"])
+        assert actions == ["warning", "penalty", "dismissal"]
+        twice = await feedback.client.post(
+            f"/v1/complaints/{r.json()['id']}/resolve",
+            json={"substantiated": True},
+            headers=desk.agent,
+        )
+        assert twice.status_code == 409
+
+        async def dismissed():
+            got = await dispatch.client.get(
+                f"/v1/technicians/{tech['id']}", headers=dispatch.auth()
+            )
+            return got.json()["status"] == "dismissed"
+
+        await eventually(dismissed)
+        mine = await feedback.client.get(
+            f"/v1/technicians/{tech['id']}/discipline",
+            headers=feedback.auth("technician", technician_id=tech["id"]),
+        )
+        assert mine.json()["strikes_in_window"] == 3 and mine.json()["dismissed"] is True
+        other = await feedback.client.get(
+            f"/v1/technicians/{tech['id']}/discipline",
+            headers=feedback.auth("technician", technician_id=uuid.uuid4()),
+        )
+        assert other.status_code == 404
+
+
+async def test_an_unsubstantiated_complaint_is_no_strike(start_service, desk_for, infrastructure):
+    async with start_service("feedback") as feedback:
+        desk = desk_for(feedback)
+        ticket = await desk.ticket()
+        r = await feedback.client.post(
+            "/v1/complaints",
+            json={
+                "ticket_id": str(ticket.data.ticket_id),
+                "text": "slow",
+                "technician_id": str(desk.technician_id),
+            },
+            headers=desk.agent,
+        )
+        await feedback.client.post(
+            f"/v1/complaints/{r.json()['id']}/resolve",
+            json={"substantiated": False, "resolution": "the part was on back order"},
+            headers=desk.agent,
+        )
+        record = await feedback.client.get(
+            f"/v1/technicians/{desk.technician_id}/discipline", headers=desk.agent
+        )
+        assert record.json()["strikes"] == []
+        [resolved] = await read_events(infrastructure.broker_url, "feedback.complaint.resolved.v1")
+        assert resolved.data.substantiated is False
+        assert (
+            await read_events(infrastructure.broker_url, "feedback.technician.disciplined.v1") == []
+        )
