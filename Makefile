@@ -55,6 +55,7 @@ bench: sync
 	$(VENV)/bin/python -m bench.run
 	$(VENV)/bin/python -m bench.dispatch
 	$(VENV)/bin/python -m bench.billing
+	$(VENV)/bin/python -m bench.feedback
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .data .pytest_cache .mypy_cache .ruff_cache
