@@ -128,10 +128,17 @@ class ServiceProcess:
     process: subprocess.Popen[bytes] | None = None
     restarts: int = 0
     started_at: float = 0.0
+    port_number: int | None = None  # else <SVC>_PORT or the default
 
     @property
     def port(self) -> int:
-        return service_port(self.ref)
+        return self.port_number or service_port(self.ref)
+
+    def kill(self) -> None:
+        """SIGKILL: a crash, with no chance to clean up."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)

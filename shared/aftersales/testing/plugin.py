@@ -21,6 +21,7 @@ from typing import Any
 import asyncpg
 import nats
 import pytest
+import pytest_asyncio
 from nats.js.errors import NotFoundError
 
 from aftersales.bootstrap import service_url
@@ -32,6 +33,7 @@ from aftersales.messaging.streams import PRODUCERS, stream_name
 from aftersales.registry import SERVICE_NAMES, service
 from aftersales.settings import ServiceSettings
 from aftersales.testing.apps import RunningService, running
+from aftersales.testing.stack import ProcessStack
 
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
 
@@ -155,6 +157,27 @@ def start_service(
             yield svc
 
     return start
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def process_stack(
+    infrastructure: Infrastructure,
+    service_urls: dict[str, str],
+    admin_dsn: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[ProcessStack]:
+    """The four services as processes (as ``make run`` runs them) on empty tables, shared by
+    the tests of one module; their logs go to the module's temporary directory."""
+    await _truncate_all(admin_dsn)
+    await delete_streams(infrastructure.broker_url)
+    stack = ProcessStack(
+        service_urls, infrastructure.broker_url, TEST_JWT_SECRET, tmp_path_factory.mktemp("stack")
+    )
+    await asyncio.to_thread(stack.start)
+    try:
+        yield stack
+    finally:
+        await asyncio.to_thread(stack.stop)
 
 
 @pytest.fixture

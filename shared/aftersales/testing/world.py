@@ -1,0 +1,292 @@
+"""A world of four running services driven through their public HTTP APIs only: what the
+end-to-end stories, the fault tests and the demo build on."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import SIGNATURE
+from aftersales.testing.stack import ProcessStack
+
+PRICES = {
+    "labour_per_hour": {"air_conditioner": 12_000},
+    "parts": {
+        "COMP-7": {"price": 80_000, "cost": 50_000},
+        "FAN-2": {"price": 6_000, "cost": 2_500},
+    },
+    "travel_bands": [
+        {"up_to_km": 10, "fee": 0},
+        {"up_to_km": 30, "fee": 3_000},
+        {"up_to_km": 100, "fee": 8_000},
+    ],
+    "callout_fees": {"repair": 5_000},
+}
+
+
+def soon(hours: float) -> str:
+    return (datetime.now(UTC) + timedelta(hours=hours)).isoformat()
+
+
+class WebhookReceiver:
+    """A CRM's endpoint: keeps every delivery, answers 200."""
+
+    def __init__(self) -> None:
+        self.deliveries: list[tuple[dict[str, str], bytes]] = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["content-length"]))
+                receiver.deliveries.append(({k.lower(): v for k, v in self.headers.items()}, body))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/crm/hooks"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+def standard_webhooks_valid(secret: str, headers: dict[str, str], body: bytes) -> bool:
+    """Verify a delivery the way the Standard Webhooks spec tells an integrator to."""
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    signed = f"{headers['webhook-id']}.{headers['webhook-timestamp']}.".encode() + body
+    expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+    return any(s.split(",", 1)[1] == expected for s in headers["webhook-signature"].split())
+
+
+@dataclass
+class World:
+    stack: ProcessStack
+    intake: httpx.AsyncClient
+    dispatch: httpx.AsyncClient
+    billing: httpx.AsyncClient
+    feedback: httpx.AsyncClient
+
+    @property
+    def agent(self) -> dict[str, str]:
+        return self.stack.auth("agent")
+
+    async def ok(self, response: httpx.Response, status: int = 200) -> Any:
+        assert response.status_code == status, response.text
+        return response.json()
+
+    async def customer(
+        self,
+        region: str,
+        *,
+        in_warranty: bool,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        h = headers or self.agent
+        customer = await self.ok(
+            await self.intake.post(
+                "/v1/customers",
+                json={
+                    "name": f"Customer {uuid.uuid4().hex[:6]}",
+                    "phone": f"139{uuid.uuid4().int % 10**8:08d}",
+                    "address": {"region": region, "city": "Shanghai", "line": "1 Century Ave"},
+                },
+                headers=h,
+            ),
+            201,
+        )
+        bought = date.today() - timedelta(days=30 if in_warranty else 800)
+        product = await self.ok(
+            await self.intake.post(
+                f"/v1/customers/{customer['id']}/products",
+                json={
+                    "category": "air_conditioner",
+                    "model": "KFR-35GW",
+                    "serial_no": uuid.uuid4().hex[:10],
+                    "purchased_on": bought.isoformat(),
+                    "warranty_months": 12,
+                },
+                headers=h,
+            ),
+            201,
+        )
+        assert product["in_warranty"] is in_warranty
+        return customer, product
+
+    async def ticket(
+        self,
+        customer: dict[str, Any],
+        product: dict[str, Any],
+        *,
+        headers: dict[str, str] | None = None,
+        **body: Any,
+    ) -> dict[str, Any]:
+        payload = {
+            "customer_id": customer["id"],
+            "product_id": product["id"],
+            "kind": "repair",
+            "description": "not cooling",
+            "channel": "hotline",
+            **body,
+        }
+        return await self.ok(
+            await self.intake.post(
+                "/v1/tickets",
+                json=payload,
+                headers={**(headers or self.agent), "Idempotency-Key": str(uuid.uuid4())},
+            ),
+            201,
+        )
+
+    async def point(
+        self, code: str, region: str, technicians: int = 1
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        point = await self.ok(
+            await self.dispatch.post(
+                "/v1/points",
+                json={
+                    "code": code,
+                    "name": code,
+                    "regions": [region],
+                    "categories": ["air_conditioner"],
+                    "daily_capacity": 20,
+                    "is_partner": True,
+                },
+                headers=self.agent,
+            ),
+            201,
+        )
+        techs = [
+            await self.ok(
+                await self.dispatch.post(
+                    f"/v1/points/{point['id']}/technicians",
+                    json={
+                        "name": f"Tech {i}",
+                        "phone": f"13700000{i:03d}",
+                        "skills": ["air_conditioner"],
+                    },
+                    headers=self.agent,
+                ),
+                201,
+            )
+            for i in range(technicians)
+        ]
+        return point, techs
+
+    def as_point(self, point: dict[str, Any]) -> dict[str, str]:
+        return self.stack.auth("point", point_id=point["id"])
+
+    def as_tech(self, tech: dict[str, Any]) -> dict[str, str]:
+        return self.stack.auth("technician", technician_id=tech["id"])
+
+    async def job(
+        self, ticket_id: str, *, visit: int = 1, status: str | None = None
+    ) -> dict[str, Any]:
+        async def found() -> dict[str, Any] | None:
+            r = await self.dispatch.get(
+                "/v1/jobs", params={"ticket_id": ticket_id}, headers=self.agent
+            )
+            jobs = [j for j in r.json()["items"] if j["visit_number"] == visit]
+            return jobs[0] if jobs and (status is None or jobs[0]["status"] == status) else None
+
+        return await eventually(found, timeout=30)  # type: ignore[no-any-return]
+
+    async def book(
+        self,
+        job: dict[str, Any],
+        point: dict[str, Any],
+        tech: dict[str, Any],
+        start_h: float = 1,
+        end_h: float = 3,
+    ) -> dict[str, Any]:
+        await self.ok(
+            await self.dispatch.post(f"/v1/jobs/{job['id']}/accept", headers=self.as_point(point))
+        )
+        return await self.ok(
+            await self.dispatch.post(
+                f"/v1/jobs/{job['id']}/assign",
+                json={
+                    "technician_id": tech["id"],
+                    "appointment": {"start": soon(start_h), "end": soon(end_h)},
+                },
+                headers=self.as_point(point),
+            )
+        )
+
+    async def report(
+        self,
+        job: dict[str, Any],
+        tech: dict[str, Any],
+        status: str,
+        headers: dict[str, str] | None = None,
+        at: str | None = None,
+        **fields: Any,
+    ) -> Any:
+        body = {"status": status, "at": at or datetime.now(UTC).isoformat(), **fields}
+        return await self.ok(
+            await self.dispatch.post(
+                f"/v1/jobs/{job['id']}/status", json=body, headers=headers or self.as_tech(tech)
+            )
+        )
+
+    async def fix_on_site(self, job: dict[str, Any], tech: dict[str, Any], **fields: Any) -> Any:
+        await self.report(job, tech, "en_route")
+        await self.report(job, tech, "on_site", travel_km=fields.pop("travel_km", 5))
+        return await self.report(
+            job,
+            tech,
+            "resolved_on_site",
+            signature=SIGNATURE,
+            labor_minutes=fields.pop("labor_minutes", 30),
+            **fields,
+        )
+
+    async def charge(self, job_id: str) -> dict[str, Any]:
+        async def found() -> dict[str, Any] | None:
+            r = await self.billing.get("/v1/charges", params={"job_id": job_id}, headers=self.agent)
+            items = r.json()["items"]
+            return items[0] if items else None
+
+        return await eventually(found, timeout=30)  # type: ignore[no-any-return]
+
+    async def callback(self, job_id: str) -> dict[str, Any]:
+        async def found() -> dict[str, Any] | None:
+            r = await self.feedback.get("/v1/callbacks", params={"limit": 100}, headers=self.agent)
+            mine = [c for c in r.json()["items"] if c["job_id"] == job_id]
+            return mine[0] if mine else None
+
+        return await eventually(found, timeout=30)  # type: ignore[no-any-return]
+
+    async def call_back(self, job_id: str, outcome: str, score: int = 5) -> Any:
+        cb = await self.callback(job_id)
+        return await self.ok(
+            await self.feedback.post(
+                f"/v1/callbacks/{cb['id']}/result",
+                json={"reached": True, "outcome": outcome, "score": score},
+                headers=self.agent,
+            )
+        )
+
+    async def ticket_becomes(self, ticket_id: str, status: str) -> dict[str, Any]:
+        async def reached() -> dict[str, Any] | None:
+            r = await self.intake.get(f"/v1/tickets/{ticket_id}", headers=self.agent)
+            return r.json() if r.json()["status"] == status else None
+
+        return await eventually(reached, timeout=30)  # type: ignore[no-any-return]
+
+
+def deliveries_of(receiver: WebhookReceiver) -> list[dict[str, Any]]:
+    return [json.loads(body) for _, body in receiver.deliveries]
