@@ -20,6 +20,7 @@ from aftersales.auth import JWTAuthenticator
 from aftersales.db import Database
 from aftersales.http.health import router as health_router
 from aftersales.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from aftersales.http.openapi import document_problems
 from aftersales.http.problems import install_problem_handlers
 from aftersales.logging import configure_logging, get_logger
 from aftersales.messaging.consumer import ConsumerRunner, ConsumerSettings, Subscription
@@ -142,6 +143,7 @@ def create_service_app(
     app.state.definition = definition
     app.state.authenticator = JWTAuthenticator(settings)
     install_problem_handlers(app)
+    document_problems(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, service=definition.name)
     app.include_router(health_router)

@@ -12,6 +12,10 @@ from starlette.responses import Response
 
 ExportFormat = Literal["json", "csv"]
 FormatQuery: Any = Query(default="json", description="json, or csv for a spreadsheet")
+# For the route decorator: the OpenAPI document then says a 200 may also be CSV.
+CSV_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
 
 
 def csv_response(

@@ -32,7 +32,9 @@ IdempotencyKey = Annotated[
     Header(
         alias="Idempotency-Key",
         description="Makes a creating POST safe to retry: same key and body replay the response.",
+        min_length=1,
         max_length=255,
+        pattern=r"^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$",
     ),
 ]
 

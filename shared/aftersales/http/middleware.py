@@ -84,6 +84,15 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope.get("path", ""):
+            # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database.
+            response = problem(
+                400,
+                "NUL characters are not accepted in paths or query strings.",
+                instance=scope.get("path", "").replace("\x00", ""),
+            )
+            await response(scope, receive, send)
+            return
         for key, value in scope["headers"]:
             if key == b"content-length":
                 try:

@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1/invoices", tags=["invoices"])
 async def list_invoices(
     db: DatabaseDep,
     year: int | None = Query(default=None, ge=2000, le=2999),
-    after: int = Query(default=0, ge=0, description="the last sequence number seen"),
+    after: int = Query(default=0, ge=0, le=2**31 - 1, description="the last number seen"),
     limit: Limit = 50,
     principal: Principal = Centre,
 ) -> InvoiceList:

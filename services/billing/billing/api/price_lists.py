@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal
@@ -79,7 +80,9 @@ async def price_list_versions(db: DatabaseDep, principal: Principal = Centre) ->
 
 @router.get("/v1/price-lists/{version}", response_model=PriceListOut)
 async def price_list_version(
-    version: int, db: DatabaseDep, principal: Principal = Centre
+    version: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    db: DatabaseDep,
+    principal: Principal = Centre,
 ) -> PriceListOut:
     async with db.uow() as uow:
         row = await PriceListRepository(uow.session).version(version)

@@ -9,7 +9,7 @@ from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.exports import ExportFormat, FormatQuery, csv_response
+from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from billing.adapters.repositories import AdminWorkRepository, ChargeRepository, RemedyRepository
 from billing.api.presenters import admin_work_out
@@ -29,7 +29,7 @@ router = APIRouter(tags=["reports"])
 Month = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
 
 
-@router.get("/v1/reports/revenue", response_model=RevenueReport)
+@router.get("/v1/reports/revenue", response_model=RevenueReport, responses=CSV_RESPONSES)
 async def revenue(
     request: Request,
     db: DatabaseDep,
@@ -130,7 +130,7 @@ async def record_admin_work(
     )
 
 
-@router.get("/v1/admin-work", response_model=AdminWorkReport)
+@router.get("/v1/admin-work", response_model=AdminWorkReport, responses=CSV_RESPONSES)
 async def admin_work_report(
     db: DatabaseDep,
     month: str = Month,

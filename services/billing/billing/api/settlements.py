@@ -10,7 +10,7 @@ from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.exports import ExportFormat, FormatQuery, csv_response
+from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
 from billing.api.schemas import Statements
 from billing.api.scope import Centre, SettlementReaders, actor_of, scope_of
@@ -61,7 +61,7 @@ def _csv_row(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@router.get("", response_model=Statements)
+@router.get("", response_model=Statements, responses=CSV_RESPONSES)
 async def get_settlements(
     db: DatabaseDep,
     month: str = Month,

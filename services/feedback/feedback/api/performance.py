@@ -13,7 +13,7 @@ from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.exports import ExportFormat, FormatQuery, csv_response
+from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
 from feedback.adapters.repositories import ComplaintRepository
 from feedback.api.schemas import DisciplineOut, GradingOut, Scorecards, StrikeOut
@@ -46,7 +46,7 @@ COLUMNS = (
 )
 
 
-@router.get("/v1/scorecards", response_model=Scorecards)
+@router.get("/v1/scorecards", response_model=Scorecards, responses=CSV_RESPONSES)
 async def point_scorecards(
     db: DatabaseDep,
     month: str = Month,
@@ -74,7 +74,7 @@ async def point_scorecards(
     return Scorecards(month=month, items=items)
 
 
-@router.get("/v1/scorecards/technicians", response_model=Scorecards)
+@router.get("/v1/scorecards/technicians", response_model=Scorecards, responses=CSV_RESPONSES)
 async def technician_scorecards(
     db: DatabaseDep,
     month: str = Month,

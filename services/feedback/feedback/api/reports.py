@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 
 from aftersales.auth import Principal
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.exports import ExportFormat, FormatQuery, csv_response
+from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from feedback.adapters.repositories import CallbackRepository, ComplaintRepository
 from feedback.api.schemas import QualityReport, WorkReport
 from feedback.api.scope import Centre
@@ -39,7 +39,7 @@ def _rate(part: int, whole: int) -> float | None:
     return round(float(Fraction(part, whole)), 4) if whole else None
 
 
-@router.get("/work", response_model=WorkReport)
+@router.get("/work", response_model=WorkReport, responses=CSV_RESPONSES)
 async def work_records(
     db: DatabaseDep,
     month: str = MonthQ,
