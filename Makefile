@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help sync run test test-fast lint fmt migrate bench token clean
+.PHONY: help sync run test test-fast lint fmt migrate bench demo soak token clean
 
 help:
 	@echo "make run      start PostgreSQL, NATS and the four services (Ctrl-C stops all)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint     ruff + mypy + import contracts"
 	@echo "make fmt      format the code"
 	@echo "make migrate  apply every service's migrations"
+	@echo "make demo     load a demo network into the running stack and drive tickets through it"
 	@echo "make bench    run the benchmarks (results go to bench/README.md)"
 	@echo "make clean    remove .venv, .tools and .data"
 
@@ -50,6 +51,9 @@ migrate: sync
 
 token: sync
 	$(VENV)/bin/aftersales token --role admin
+
+demo: sync
+	$(VENV)/bin/aftersales demo
 
 bench: sync
 	$(VENV)/bin/python -m bench.run

@@ -158,6 +158,29 @@ def token(
 
 
 @app.command()
+def demo(
+    tickets: Annotated[int, typer.Option(help="how many tickets to drive")] = 60,
+    concurrency: Annotated[int, typer.Option(help="tickets in flight at once")] = 8,
+    seed: Annotated[int, typer.Option(help="for a repeatable run")] = 7,
+    data_dir: DataDir = Path(".data"),
+) -> None:
+    """Load a realistic network into the running stack (`make run`) and drive tickets through
+    their whole lifecycle, then print a summary."""
+    from rich.console import Console
+
+    from aftersales.devstack.demo import run_demo
+    from aftersales.devstack.stack import service_port
+    from aftersales.registry import SERVICES
+
+    urls = {ref.name: f"http://127.0.0.1:{service_port(ref)}" for ref in SERVICES}
+    down = [name for name, url in urls.items() if not _service_ready(url)]
+    if down:
+        raise typer.BadParameter(f"start the stack first (make run); not ready: {', '.join(down)}")
+    secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir.resolve())
+    asyncio.run(run_demo(urls, secret, tickets, concurrency, seed, Console()))
+
+
+@app.command()
 def migrate(data_dir: DataDir = Path(".data")) -> None:
     """Create roles and schemas and apply every service's migrations."""
     data_dir = data_dir.resolve()
@@ -175,6 +198,15 @@ def migrate(data_dir: DataDir = Path(".data")) -> None:
         finally:
             infra.stop()
     console.print("migrations applied for: " + ", ".join(SERVICE_NAMES))
+
+
+def _service_ready(base_url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{base_url}/readyz", timeout=3).status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 def _reachable(url: str) -> bool:

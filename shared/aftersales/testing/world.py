@@ -12,13 +12,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.stack import ProcessStack
 
 PRICES = {
     "labour_per_hour": {"air_conditioner": 12_000},
@@ -72,9 +71,13 @@ def standard_webhooks_valid(secret: str, headers: dict[str, str], body: bytes) -
     return any(s.split(",", 1)[1] == expected for s in headers["webhook-signature"].split())
 
 
+class TokenIssuer(Protocol):
+    def auth(self, role: str = "admin", **scope: Any) -> dict[str, str]: ...
+
+
 @dataclass
 class World:
-    stack: ProcessStack
+    stack: TokenIssuer
     intake: httpx.AsyncClient
     dispatch: httpx.AsyncClient
     billing: httpx.AsyncClient

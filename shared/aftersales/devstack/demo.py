@@ -1,0 +1,280 @@
+"""``aftersales demo``: a realistic data set loaded into the running stack, and a stream of
+tickets driven through their whole lifecycle over the public HTTP APIs, then a summary.
+
+The data: network points across six districts of Shanghai, technicians, customers with
+air conditioners in and out of warranty, a maintenance contract, a price list. Each ticket
+takes the path a real one might: repaired on site or in the workshop, paid in cash or left to
+the same-day invoice, and called back — mostly satisfied, sometimes not (then reworked), now
+and then a complaint; a few are solved on the phone or cancelled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from aftersales.auth import JWTAuthenticator
+from aftersales.settings import ServiceSettings
+from aftersales.testing.factories import SIGNATURE
+from aftersales.testing.world import PRICES, World
+
+DISTRICTS = {
+    "310101": "Huangpu",
+    "310104": "Xuhui",
+    "310105": "Changning",
+    "310106": "Jing'an",
+    "310107": "Putuo",
+    "310115": "Pudong",
+}
+
+
+@dataclass
+class Tokens:
+    secret: str
+
+    def auth(self, role: str = "admin", **scope: Any) -> dict[str, str]:
+        token = JWTAuthenticator(ServiceSettings(jwt_secret=self.secret)).issue(role=role, **scope)
+        return {"Authorization": f"Bearer {token}"}
+
+
+async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]:
+    r = await w.billing.put("/v1/price-list", json=PRICES, headers=w.agent)
+    if r.status_code not in (200, 412):
+        raise RuntimeError(f"price list refused: {r.text}")
+    tag = uuid.uuid4().hex[:4].upper()
+    points: dict[str, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
+    for region, name in DISTRICTS.items():
+        for n in (1, 2):
+            point, techs = await w.point(f"SH-{name[:3].upper()}-{n}-{tag}", region, technicians=3)
+            points.setdefault(region, []).append((point, techs))
+    people = []
+    for i in range(customers):
+        region = rng.choice(list(DISTRICTS))
+        customer, product = await w.customer(region, in_warranty=rng.random() < 0.55)
+        people.append((customer, product))
+        if i == 0:
+            today = date.today()
+            await w.billing.post(
+                "/v1/contracts",
+                json={
+                    "contract_no": f"MC-DEMO-{tag}",
+                    "customer_id": customer["id"],
+                    "product_ids": [product["id"]],
+                    "starts_on": (today - timedelta(days=30)).isoformat(),
+                    "ends_on": (today + timedelta(days=335)).isoformat(),
+                    "covers": {"labor": True, "parts": True, "travel": False},
+                    "visits_included": 6,
+                },
+                headers=w.agent,
+            )
+    return {"points": points, "people": people}
+
+
+def _crew(world_data: dict[str, Any], point_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    for crew in world_data["points"].values():
+        for point, techs in crew:
+            if point["id"] == point_id:
+                return point, techs
+    raise LookupError(point_id)
+
+
+async def _visit(
+    w: World,
+    rng: random.Random,
+    data: dict[str, Any],
+    ticket: dict[str, Any],
+    visit: int,
+    avoid: str | None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    job = await w.job(ticket["id"], visit=visit, status="offered")
+    point, techs = _crew(data, job["point_id"])
+    tech = rng.choice([t for t in techs if t["id"] != avoid])
+    job = await w.book(job, point, tech)
+    await w.report(job, tech, "en_route")
+    await w.report(job, tech, "on_site", travel_km=rng.choice([3, 8, 15, 28, 45]))
+    if rng.random() < 0.2:
+        await w.report(job, tech, "taken_to_workshop")
+        await w.report(
+            job,
+            tech,
+            "repaired",
+            labor_minutes=rng.choice([60, 90, 120]),
+            parts=[{"sku": "COMP-7", "qty": 1}],
+        )
+        await w.report(job, tech, "inspected", headers=w.as_point(point))
+        await w.report(job, tech, "returned", signature=SIGNATURE)
+    else:
+        await w.report(
+            job,
+            tech,
+            "resolved_on_site",
+            signature=SIGNATURE,
+            labor_minutes=rng.choice([20, 35, 50]),
+            parts=[{"sku": "FAN-2", "qty": 1}] if rng.random() < 0.4 else [],
+        )
+    charge = await w.charge(job["id"])
+    if charge["balance"]["amount"] > 0 and rng.random() < 0.6:
+        await w.billing.post(
+            f"/v1/charges/{charge['id']}/payments",
+            json={
+                "method": rng.choice(["cash", "card"]),
+                "amount": {"amount": charge["balance"]["amount"], "currency": "CNY"},
+            },
+            headers=w.as_tech(tech),
+        )
+    return job, tech
+
+
+async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str:
+    customer, product = rng.choice(data["people"])
+    roll = rng.random()
+    if roll < 0.06:
+        ticket = await w.ticket(customer, product, kind="consultation")
+        await w.intake.post(
+            f"/v1/tickets/{ticket['id']}/resolve-remotely",
+            json={"note": "explained the timer settings"},
+            headers=w.agent,
+        )
+        return "resolved_remotely"
+    ticket = await w.ticket(customer, product, channel=rng.choice(["hotline", "crm", "app"]))
+    if roll < 0.10:
+        await w.job(ticket["id"], status="offered")
+        await w.intake.post(
+            f"/v1/tickets/{ticket['id']}/cancel",
+            json={"reason": "the customer fixed it"},
+            headers=w.agent,
+        )
+        return "cancelled"
+    avoid = None
+    for visit in (1, 2, 3):
+        job, tech = await _visit(w, rng, data, ticket, visit, avoid)
+        outcome = "satisfied"
+        if visit == 1:
+            outcome = rng.choices(
+                ["satisfied", "unsatisfied", "not_fixed_first_visit", "bad_attitude", "complaint"],
+                weights=[80, 6, 6, 4, 4],
+            )[0]
+        await w.call_back(job["id"], outcome, score=5 if outcome == "satisfied" else 2)
+        if outcome == "satisfied":
+            break
+        avoid = tech["id"] if outcome == "bad_attitude" else None
+    await w.ticket_becomes(ticket["id"], "closed")
+    return "closed"
+
+
+async def _count(
+    client: httpx.AsyncClient, path: str, headers: dict[str, str], **params: Any
+) -> int:
+    total, cursor = 0, None
+    while True:
+        r = await client.get(
+            path,
+            params={**params, "limit": 100, **({"cursor": cursor} if cursor else {})},
+            headers=headers,
+        )
+        body = r.json()
+        total += len(body["items"])
+        cursor = body.get("next_cursor")
+        if not cursor:
+            return total
+
+
+async def run_demo(
+    urls: dict[str, str], secret: str, tickets: int, concurrency: int, seed: int, console: Console
+) -> None:
+    rng = random.Random(seed)
+    clients = {name: httpx.AsyncClient(base_url=url, timeout=60) for name, url in urls.items()}
+    w = World(Tokens(secret), **clients)
+    try:
+        console.print(
+            "[bold]Loading the network:[/] 12 points in 6 districts, 36 technicians, "
+            f"{max(20, tickets // 2)} customers, a contract, a price list…"
+        )
+        data = await _setup(w, rng, max(20, tickets // 2))
+        outcomes: Counter[str] = Counter()
+        failures: list[str] = []
+        sem = asyncio.Semaphore(concurrency)
+        with Progress(console=console) as progress:
+            task = progress.add_task("Tickets through their lifecycle", total=tickets)
+
+            async def one(i: int) -> None:
+                async with sem:
+                    try:
+                        outcomes[await _one_ticket(w, random.Random(seed * 1000 + i), data)] += 1
+                    except Exception as exc:
+                        failures.append(repr(exc)[:200])
+                    progress.advance(task)
+
+            await asyncio.gather(*(one(i) for i in range(tickets)))
+        await _summary(w, console, outcomes, failures)
+    finally:
+        for c in clients.values():
+            await c.aclose()
+
+
+async def _summary(w: World, console: Console, outcomes: Counter[str], failures: list[str]) -> None:
+    month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+    table = Table(title="Tickets by final status (this run)")
+    table.add_column("status")
+    table.add_column("tickets", justify="right")
+    for status, n in sorted(outcomes.items()):
+        table.add_row(status, str(n))
+    if failures:
+        table.add_row("[red]failed[/]", str(len(failures)))
+    console.print(table)
+
+    revenue = (
+        await w.billing.get("/v1/reports/revenue", params={"month": month}, headers=w.agent)
+    ).json()
+    charges = Table(title=f"Charges by service class, {month}")
+    for col in ("class", "charges", "customers pay", "company bears", "paid"):
+        charges.add_column(col, justify="right")
+    for c in revenue.get("by_class", []):
+        charges.add_row(
+            c["service_class"],
+            str(c["charges"]),
+            f"{c['customer_total']['amount'] / 100:,.2f}",
+            f"{c['company_cost']['amount'] / 100:,.2f}",
+            f"{c['paid']['amount'] / 100:,.2f}",
+        )
+    console.print(charges)
+
+    cards = (
+        await w.feedback.get("/v1/scorecards", params={"month": month}, headers=w.agent)
+    ).json()
+    points = {
+        p["id"]: p["code"]
+        for p in (
+            await w.dispatch.get("/v1/points", params={"limit": 100}, headers=w.agent)
+        ).json()["items"]
+    }
+    grades = Table(title=f"Network points, {month}: the grade their scorecard gives")
+    for col in ("point", "jobs", "satisfaction", "first-visit fix", "complaints/100", "grade"):
+        grades.add_column(col, justify="right")
+    for c in sorted(cards.get("items", []), key=lambda c: points.get(c["point_id"], "")):
+
+        def pct(v: float | None) -> str:
+            return "-" if v is None else f"{v:.0%}"
+
+        grades.add_row(
+            points.get(c["point_id"], c["point_id"][:8]),
+            str(c["jobs"]),
+            pct(c["satisfaction_rate"]),
+            pct(c["first_visit_fix_rate"]),
+            "-" if c["complaints_per_100_jobs"] is None else f"{c['complaints_per_100_jobs']:.1f}",
+            c.get("grade", "-"),
+        )
+    console.print(grades)
+    if failures:
+        console.print(f"[red]{len(failures)} ticket(s) failed[/]: {failures[:3]}")
