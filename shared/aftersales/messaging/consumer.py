@@ -24,6 +24,7 @@ from nats.aio.msg import Msg
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from nats.js.errors import NotFoundError
 from pydantic import ValidationError
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -85,6 +86,49 @@ async def apply_once(
         await handler(uow, envelope)
         await uow.commit()
     return True
+
+
+# Connection loss, admin shutdown, serialization failure, deadlock, lock timeout, too many
+# connections: the same event will succeed once the database is itself again.
+TRANSIENT_SQLSTATES = frozenset(
+    {
+        "08000",
+        "08001",
+        "08003",
+        "08004",
+        "08006",
+        "40001",
+        "40P01",
+        "55P03",
+        "57P01",
+        "57P02",
+        "57P03",
+        "53300",
+    }
+)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) is an infrastructure hiccup rather than a refusal."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (ConnectionError, TimeoutError, OSError)):
+            return True
+        if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(
+            current, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
+        ):
+            return True
+        code = getattr(current, "sqlstate", None) or getattr(
+            getattr(current, "orig", None), "sqlstate", None
+        )
+        if code in TRANSIENT_SQLSTATES:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 class ConsumerRunner:
@@ -230,7 +274,10 @@ class ConsumerRunner:
             raise
         except Exception as exc:
             poison = isinstance(exc, PoisonMessage)
-            if poison or deliveries >= self.settings.max_deliver:
+            # An outage (database restarting, a deadlock) is waited out, never dead-lettered:
+            # only an event its handler keeps refusing needs an operator.
+            exhausted = deliveries >= self.settings.max_deliver and not is_transient(exc)
+            if poison or exhausted:
                 await self._dead_letter(msg, exc, deliveries)
                 return
             delays = self.settings.backoff_seconds or [1.0]

@@ -114,8 +114,11 @@ class TicketJobRow(Base):
     job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intake.tickets.id"), index=True)
     status: Mapped[str] = mapped_column(String(20))
-    version: Mapped[int]
+    version: Mapped[int]  # 0: not heard of from dispatch yet (only its callback)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # A callback that overtook every event of its job (streams are consumed independently):
+    # kept here and applied when the job becomes the ticket's current one.
+    pending_callback: Mapped[dict | None] = mapped_column(JSONB)
 
 
 class TimelineRow(Base):

@@ -109,6 +109,7 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
         ticket.updated_at = datetime.now(UTC)
         return  # an older report of this job: history only
     job_status = JOB_STATUS_OF[type(d)](d)
+    known = frozenset(jid for jid, j in jobs.items() if j.version > 0)
     if job is None:
         job = TicketJobRow(
             job_id=d.job_id,
@@ -121,8 +122,8 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     else:
         job.status, job.version, job.updated_at = job_status, event.aggregate_version, event.time
 
-    # ``jobs`` was read before this event: the jobs the ticket had already seen.
-    before = TicketState(ticket.status, ticket.current_job_id, frozenset(jobs))
+    # ``known`` was read before this event: the jobs the ticket had already heard of.
+    before = TicketState(ticket.status, ticket.current_job_id, known)
     after = apply_job_status(before, d.job_id, job_status)
     ticket.current_job_id = after.current_job_id
     if after.current_job_id == d.job_id:
@@ -131,6 +132,10 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
         await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
     else:
         touch(ticket)
+    if job.pending_callback is not None and ticket.current_job_id == d.job_id:
+        pending = Envelope[feedback.CallbackRecorded].model_validate(job.pending_callback)
+        job.pending_callback = None
+        await _apply_callback(uow, ticket, pending)
 
 
 def _assign(ticket: TicketRow, d: Any) -> None:
@@ -148,11 +153,11 @@ async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued
     if ticket is None:
         return
     d = event.data
-    if ticket.charge_status == "paid" and ticket.charge_id == d.charge_id:
-        return  # the payment overtook the issue: keep "paid"
+    paid_first = ticket.charge_status == "paid" and ticket.charge_id == d.charge_id
     ticket.charge_id, ticket.charge_class = d.charge_id, d.service_class
     ticket.charge_total, ticket.charge_currency = d.customer_total.amount, d.customer_total.currency
-    ticket.charge_status = "issued"
+    if not paid_first:  # a payment that overtook the issue keeps the charge "paid"
+        ticket.charge_status = "issued"
     touch(ticket)
 
 
@@ -170,6 +175,40 @@ async def on_callback(uow: UnitOfWork, event: Envelope[feedback.CallbackRecorded
     ticket = await _locked_ticket(uow, event)
     if ticket is None:
         return
+    d = event.data
+    if d.reached and d.outcome is not None and not await _known_job(uow, ticket, d.job_id):
+        # The callback overtook every event of its job: keep it until the job arrives.
+        await _keep_for_later(uow, ticket, event)
+        touch(ticket)
+        return
+    await _apply_callback(uow, ticket, event)
+
+
+async def _known_job(uow: UnitOfWork, ticket: TicketRow, job_id: Any) -> bool:
+    job = (await TicketRepository(uow.session).jobs(ticket.id)).get(job_id)
+    return job is not None and job.version > 0
+
+
+async def _keep_for_later(
+    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecorded]
+) -> None:
+    tickets = TicketRepository(uow.session)
+    job = (await tickets.jobs(ticket.id)).get(event.data.job_id)
+    if job is None:
+        job = TicketJobRow(
+            job_id=event.data.job_id,
+            ticket_id=ticket.id,
+            status="unknown",
+            version=0,
+            updated_at=event.time,
+        )
+        tickets.add_job(job)
+    job.pending_callback = event.model_dump(mode="json")
+
+
+async def _apply_callback(
+    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecorded]
+) -> None:
     d = event.data
     before = TicketState(ticket.status, ticket.current_job_id)
     after = before

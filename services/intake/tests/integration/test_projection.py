@@ -235,3 +235,66 @@ async def test_an_event_about_an_unknown_ticket_is_skipped_not_dead_lettered(
 
         await eventually(dispatched)
         assert await list_dead_letters(intake.db) == []
+
+
+async def test_a_payment_that_overtakes_its_charge_keeps_paid_and_the_total(
+    start_service, infrastructure
+):
+    async with start_service("intake") as intake:
+        ticket = await make_ticket(intake)
+        tid, charge_id, now = uuid.UUID(ticket["id"]), uuid.uuid4(), datetime.now(UTC)
+        paid = billing.ChargePaid(
+            charge_id=charge_id,
+            ticket_id=tid,
+            amount_paid=Money(amount=45_000),
+            method="cash",
+            paid_at=now,
+        )
+        issued = billing.ChargeIssued(
+            charge_id=charge_id,
+            ticket_id=tid,
+            service_class="A",
+            class_reason="paid service",
+            customer_total=Money(amount=45_000),
+            company_cost=Money(amount=0),
+            issued_at=now,
+        )
+        for data in (paid, issued):  # the payment first: a redelivered issue came later
+            await publish_raw(
+                infrastructure.broker_url,
+                Envelope.wrap(data, source="billing", aggregate_id=charge_id, aggregate_version=1),
+            )
+
+        async def settled():
+            charge = (await get(intake, ticket["id"]))["charge"]
+            return charge if charge and charge["service_class"] == "A" else None
+
+        charge = await eventually(settled)
+        assert charge["status"] == "paid"
+        assert charge["total"] == {"amount": 45_000, "currency": "CNY"}
+
+
+async def test_a_callback_that_overtakes_every_job_event_still_closes_the_ticket(
+    start_service, infrastructure
+):
+    async with start_service("intake") as intake:
+        ticket = await make_ticket(intake)
+        tid, job_id = uuid.UUID(ticket["id"]), uuid.uuid4()
+        await publish_raw(infrastructure.broker_url, callback(tid, job_id, "satisfied"))
+
+        async def kept():
+            timeline = await intake.client.get(f"/v1/tickets/{tid}/timeline", headers=intake.auth())
+            events = [e["event"] for e in timeline.json()["entries"]]
+            return "feedback.callback.recorded.v1" in events
+
+        await eventually(kept)
+        assert (await get(intake, ticket["id"]))["status"] == "open"
+        for env in job_events(tid, job_id):
+            await publish_raw(infrastructure.broker_url, env)
+
+        async def closed():
+            return (await get(intake, ticket["id"]))["status"] == "closed"
+
+        await eventually(closed)
+        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v1")
+        assert [e.data.ticket_id for e in closed_events] == [tid]
