@@ -17,6 +17,7 @@ help:
 	@echo "make lint     ruff + mypy + import contracts"
 	@echo "make fmt      format the code"
 	@echo "make migrate  apply every service's migrations"
+	@echo "make soak     5,000 tickets through the lifecycle under repeated faults"
 	@echo "make demo     load a demo network into the running stack and drive tickets through it"
 	@echo "make bench    run the benchmarks (results go to bench/README.md)"
 	@echo "make clean    remove .venv, .tools and .data"
@@ -51,6 +52,10 @@ migrate: sync
 
 token: sync
 	$(VENV)/bin/aftersales token --role admin
+
+soak: sync
+	AFTERSALES_FAULT_TICKETS=5000 AFTERSALES_FAULT_ROUNDS=3 \
+		$(VENV)/bin/pytest tests/faults/test_lifecycle_under_faults.py -x -q -s
 
 demo: sync
 	$(VENV)/bin/aftersales demo
