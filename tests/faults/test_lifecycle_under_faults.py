@@ -388,23 +388,27 @@ async def verify(dsn: str, nats_url: str, faults: list[str], retries: int) -> No
         assert await q("SELECT count(*) FROM billing.invoices") == await q(
             "SELECT count(DISTINCT charge_id) FROM billing.invoices"
         )
+
         # every projection agrees with its source
+        def digest(value: str, order: str, table: str) -> str:
+            return f"SELECT md5(string_agg({value}, ',' ORDER BY {order})) FROM {table}"
+
         checks = {
             "intake's jobs are dispatch's": (
-                "SELECT md5(string_agg(current_job_id::text, ',' ORDER BY current_job_id)) FROM intake.tickets",
-                "SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM dispatch.jobs",
+                digest("current_job_id::text", "current_job_id", "intake.tickets"),
+                digest("id::text", "id", "dispatch.jobs"),
             ),
             "intake's charges are billing's": (
-                "SELECT md5(string_agg(charge_id::text || ':' || charge_total, ',' ORDER BY charge_id)) FROM intake.tickets",
-                "SELECT md5(string_agg(id::text || ':' || customer_total, ',' ORDER BY id)) FROM billing.charges",
+                digest("charge_id::text || ':' || charge_total", "charge_id", "intake.tickets"),
+                digest("id::text || ':' || customer_total", "id", "billing.charges"),
             ),
             "billing's tickets are intake's": (
-                "SELECT md5(string_agg(ticket_id::text, ',' ORDER BY ticket_id)) FROM billing.ticket_facts",
-                "SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM intake.tickets",
+                digest("ticket_id::text", "ticket_id", "billing.ticket_facts"),
+                digest("id::text", "id", "intake.tickets"),
             ),
             "feedback's jobs are dispatch's": (
-                "SELECT md5(string_agg(job_id::text, ',' ORDER BY job_id)) FROM feedback.callbacks",
-                "SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM dispatch.jobs",
+                digest("job_id::text", "job_id", "feedback.callbacks"),
+                digest("id::text", "id", "dispatch.jobs"),
             ),
         }
         for name, (left, right) in checks.items():
