@@ -1,0 +1,30 @@
+"""`aftersales demo` against the four services run as processes: it loads its network, drives
+its tickets to their final states and prints the summary."""
+
+import io
+
+import pytest
+from rich.console import Console
+
+from aftersales.devstack.demo import run_demo
+from aftersales.testing.plugin import TEST_JWT_SECRET
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_the_demo_drives_every_ticket_to_a_final_state(process_stack):
+    out = io.StringIO()
+    urls = {name: process_stack.url(name) for name in ("intake", "dispatch", "billing", "feedback")}
+    await run_demo(
+        urls,
+        TEST_JWT_SECRET,
+        tickets=12,
+        concurrency=4,
+        seed=3,
+        console=Console(file=out, width=140),
+    )
+    text = " ".join(out.getvalue().split())  # the tables wrap their titles
+    assert "failed" not in text, text
+    assert "Tickets by final status" in text and "closed" in text
+    assert "Charges by service class" in text
+    assert "the grade their scorecard gives" in text
