@@ -65,6 +65,7 @@ bench: sync
 	$(VENV)/bin/python -m bench.dispatch
 	$(VENV)/bin/python -m bench.billing
 	$(VENV)/bin/python -m bench.feedback
+	$(VENV)/bin/python -m bench.lifecycle
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,330 @@
+"""The whole system under load: sustained ticket intake with the lifecycle running behind it,
+the backlog of a 60-second broker outage, and the services' memory.
+
+The four services run as separate uvicorn processes (as ``make run`` runs them) on embedded
+PostgreSQL (``track_commit_timestamp=on``) and NATS. A network point serves the customers'
+region, so every ticket is routed. Behind the intake load, "field" workers take routed jobs
+through accept, booking and the three status reports, and "call centre" workers record a
+satisfied callback for every completed job — so dispatch, billing and feedback all work.
+
+1. **sustained intake**: tickets created at a fixed rate (``--rates``, default 50, 100, 150 and
+   200 a second) for ``--seconds`` each; latency from the ticket's commit in intake to the
+   commit that routed its job in dispatch (PostgreSQL commit timestamps), p50/p99.
+2. **broker outage**: NATS stopped for 60 s while tickets keep coming at 20/s; after it is
+   back, how long until every ticket of the outage has its job, and whether any is missing
+   or doubled.
+3. **memory**: each service's resident set size idle, and the peak under the sustained load.
+
+    python -m bench.lifecycle [--rates 50,100,150,200] [--seconds 20] [--outage 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import psutil
+
+from aftersales.devstack.nats import EmbeddedNats
+from aftersales.devstack.ports import free_port
+from aftersales.devstack.postgres import EmbeddedPostgres
+from aftersales.devstack.stack import DATABASE, prepare_database
+from aftersales.testing.factories import SIGNATURE
+from aftersales.testing.stack import ProcessStack
+from bench.run import RESULTS, SECRET, drive, machine, pct, setup_ticket_body
+
+SERVICES = ("intake", "dispatch", "billing", "feedback")
+
+LATENCY = """
+WITH created AS (
+    SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
+    FROM intake.ticket_timeline WHERE event = 'intake.ticket.created.v1' GROUP BY ticket_id
+), routed AS (
+    SELECT j.ticket_id, min(pg_xact_commit_timestamp(h.xmin)) AS at
+    FROM dispatch.job_history h JOIN dispatch.jobs j ON j.id = h.job_id
+    WHERE h.action = 'offered' GROUP BY j.ticket_id
+)
+SELECT extract(epoch FROM r.at - c.at) * 1000 AS ms
+FROM created c JOIN routed r USING (ticket_id)
+WHERE c.at >= $1 AND c.at < $2
+"""
+
+
+def rss_mib(stack: ProcessStack) -> dict[str, float]:
+    out = {}
+    for name, proc in stack.by_name.items():
+        assert proc.process is not None
+        p = psutil.Process(proc.process.pid)
+        out[name] = round(
+            sum(x.memory_info().rss for x in [p, *p.children(recursive=True)]) / 2**20, 1
+        )
+    return out
+
+
+class Lifecycle:
+    """Field and call-centre workers: every routed job is taken to a satisfied callback."""
+
+    def __init__(self, stack: ProcessStack, technicians: list[dict[str, Any]]) -> None:
+        self.stack = stack
+        self.technician_of = {t["point_id"]: t for t in technicians}
+        self.completed = 0
+        self.called_back = 0
+        self.stop = asyncio.Event()
+        self.taken: set[str] = set()
+
+    async def field(self) -> None:
+        agent = self.stack.auth("agent")
+        async with httpx.AsyncClient(
+            base_url=self.stack.url("dispatch"), headers=agent, timeout=30
+        ) as c:
+            while not self.stop.is_set():
+                r = await c.get("/v1/jobs", params={"status": "offered", "limit": 20})
+                jobs = [j for j in r.json()["items"] if j["id"] not in self.taken]
+                if not jobs:
+                    await asyncio.sleep(0.2)
+                    continue
+                for job in jobs:
+                    self.taken.add(job["id"])
+                    await self._work(c, job)
+
+    async def _work(self, c: httpx.AsyncClient, job: dict[str, Any]) -> None:
+        j = job["id"]
+        if (await c.post(f"/v1/jobs/{j}/accept")).status_code != 200:
+            return
+        start = datetime.now(UTC).timestamp() + 3600
+        await c.post(
+            f"/v1/jobs/{j}/assign",
+            json={
+                "technician_id": self.technician_of[job["point_id"]]["id"],
+                "appointment": {
+                    "start": datetime.fromtimestamp(start, UTC).isoformat(),
+                    "end": datetime.fromtimestamp(start + 7200, UTC).isoformat(),
+                },
+            },
+        )
+        for status, extra in (
+            ("en_route", {}),
+            ("on_site", {"travel_km": 5}),
+            ("resolved_on_site", {"signature": SIGNATURE, "labor_minutes": 30}),
+        ):
+            await c.post(
+                f"/v1/jobs/{j}/status",
+                json={"status": status, "at": datetime.now(UTC).isoformat(), **extra},
+            )
+        self.completed += 1
+
+    async def call_centre(self) -> None:
+        agent = self.stack.auth("agent")
+        async with httpx.AsyncClient(
+            base_url=self.stack.url("feedback"), headers=agent, timeout=30
+        ) as c:
+            while not self.stop.is_set():
+                r = await c.get("/v1/callbacks", params={"status": "due", "limit": 50})
+                items = r.json()["items"]
+                if not items:
+                    await asyncio.sleep(0.3)
+                    continue
+                for cb in items:
+                    r = await c.post(
+                        f"/v1/callbacks/{cb['id']}/result",
+                        json={"reached": True, "outcome": "satisfied", "score": 5},
+                    )
+                    self.called_back += r.status_code == 200
+
+
+async def latencies(dsn: str, since: datetime, until: datetime, expected: int) -> list[float]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            rows = await conn.fetch(LATENCY, since, until)
+            if len(rows) >= expected or time.monotonic() > deadline:
+                return [float(r["ms"]) for r in rows]
+            await asyncio.sleep(0.5)
+    finally:
+        await conn.close()
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {"count": 0}
+    return {
+        "count": len(values),
+        "p50": round(pct(values, 50), 1),
+        "p90": round(pct(values, 90), 1),
+        "p99": round(pct(values, 99), 1),
+        "max": round(max(values), 1),
+    }
+
+
+async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="aftersales-bench-lifecycle-") as tmp:
+        data = Path(tmp)
+        pg = EmbeddedPostgres(data / "pg", free_port(), {"track_commit_timestamp": "on"})
+        broker = EmbeddedNats(data / "nats", free_port())
+        pg.start()
+        broker.start()
+        stack = None
+        try:
+            urls = await prepare_database(pg.admin_url, DATABASE)
+            dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
+            stack = ProcessStack(
+                urls, broker.url, SECRET, data / "logs", env={"AFTERSALES_LOG_LEVEL": "WARNING"}
+            )
+            await asyncio.to_thread(stack.start)
+            agent = stack.auth("agent")
+            technicians: list[dict[str, Any]] = []
+            async with httpx.AsyncClient(base_url=stack.url("dispatch"), headers=agent) as c:
+                for n in range(3):  # room for 30,000 jobs a day
+                    r = await c.post(
+                        "/v1/points",
+                        json={
+                            "code": f"BENCH-{n}",
+                            "name": "Bench",
+                            "regions": ["310115"],
+                            "categories": ["air_conditioner"],
+                            "daily_capacity": 10_000,
+                        },
+                    )
+                    r.raise_for_status()
+                    point = r.json()
+                    r = await c.post(
+                        f"/v1/points/{point['id']}/technicians",
+                        json={
+                            "name": "Bench",
+                            "phone": "13900000000",
+                            "skills": ["air_conditioner"],
+                        },
+                    )
+                    r.raise_for_status()
+                    technicians.append(r.json())
+            body = await setup_ticket_body(stack.url("intake"), agent, "life")
+            await asyncio.sleep(3)
+            idle = rss_mib(stack)
+
+            lifecycle = Lifecycle(stack, technicians)
+            workers = [asyncio.create_task(lifecycle.field()) for _ in range(4)]
+            workers += [asyncio.create_task(lifecycle.call_centre()) for _ in range(2)]
+            peak = dict(idle)
+            sustained = []
+            for rate in rates:
+                since = datetime.now(UTC)
+                sampler = asyncio.create_task(_sample(stack, peak))
+                made = await drive(
+                    stack.url("intake"),
+                    agent,
+                    body,
+                    rate * seconds,
+                    32,
+                    rate=float(rate),
+                    tag=f"r{rate}-",
+                )
+                sampler.cancel()
+                until = datetime.now(UTC)
+                lat = await latencies(dsn, since, until, rate * seconds)
+                sustained.append(
+                    {
+                        "target_per_second": rate,
+                        "ticket_create": made,
+                        "commit_to_job_routed_ms": summary(lat),
+                    }
+                )
+                await asyncio.sleep(5)
+            lifecycle.stop.set()
+            for w in workers:
+                w.cancel()
+            completed, called_back = lifecycle.completed, lifecycle.called_back
+
+            drain = await _outage(stack, broker, dsn, agent, body, outage)
+        finally:
+            if stack is not None:
+                await asyncio.to_thread(stack.stop)
+            broker.stop()
+            pg.stop()
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "sustained": sustained,
+        "lifecycle_behind": {"jobs_completed": completed, "callbacks_recorded": called_back},
+        "outage": drain,
+        "rss_mib": {"idle": idle, "peak_under_load": peak},
+    }
+
+
+async def _sample(stack: ProcessStack, peak: dict[str, float]) -> None:
+    while True:
+        for name, value in rss_mib(stack).items():
+            peak[name] = max(peak[name], value)
+        await asyncio.sleep(1)
+
+
+async def _outage(
+    stack: ProcessStack,
+    broker: EmbeddedNats,
+    dsn: str,
+    agent: dict[str, str],
+    body: dict[str, str],
+    seconds: int,
+) -> dict[str, Any]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        before = await conn.fetchval("SELECT count(*) FROM dispatch.jobs")
+        broker.stop()
+        rate = 20
+        made = await drive(
+            stack.url("intake"),
+            agent,
+            body,
+            rate * seconds,
+            8,
+            rate=float(rate),
+            tag=f"outage-{uuid.uuid4().hex[:4]}-",
+        )
+        waiting = await conn.fetchval("SELECT count(*) FROM intake.outbox WHERE sent_at IS NULL")
+        back = time.monotonic()
+        await asyncio.to_thread(broker.start)
+        expected = before + made["created"]
+        while await conn.fetchval("SELECT count(*) FROM dispatch.jobs") < expected:  # noqa: ASYNC110
+            await asyncio.sleep(0.2)
+        drained = time.monotonic() - back
+        await asyncio.sleep(3)
+        jobs = await conn.fetchval("SELECT count(*) FROM dispatch.jobs")
+        doubled = await conn.fetchval(
+            "SELECT count(*) FROM (SELECT ticket_id FROM dispatch.jobs GROUP BY ticket_id "
+            "HAVING count(*) > 1) d"
+        )
+        return {
+            "outage_seconds": seconds,
+            "tickets_during_outage": made["created"],
+            "intake_outbox_waiting_at_restart": waiting,
+            "drain_seconds_after_restart": round(drained, 1),
+            "jobs_missing": expected - jobs if jobs < expected else 0,
+            "tickets_with_two_jobs": doubled,
+        }
+    finally:
+        await conn.close()
+
+
+def cli() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rates", default="50,100,150,200")
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--outage", type=int, default=60)
+    args = parser.parse_args()
+    result = asyncio.run(main([int(r) for r in args.rates.split(",")], args.seconds, args.outage))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "lifecycle.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    cli()
