@@ -21,3 +21,6 @@ EVENTS_CONSUMED = Counter(
     "Event deliveries by outcome (processed, duplicate, ignored, retried, dead_lettered)",
     ["service", "consumer", "outcome"],
 )
+SLA_TIMERS_FIRED = Counter(
+    "aftersales_sla_timers_fired_total", "SLA clocks this process fired", ["service", "kind"]
+)

@@ -72,6 +72,7 @@ def consumer_settings(settings: ServiceSettings) -> ConsumerSettings:
         backoff_seconds=list(settings.consumer_backoff_seconds),
         ack_wait_seconds=settings.consumer_ack_wait_seconds,
         watchdog_seconds=settings.consumer_watchdog_seconds,
+        stream_replicas=settings.stream_replicas,
     )
 
 
@@ -97,6 +98,7 @@ def create_service_app(
             service=definition.name,
             batch=settings.outbox_batch,
             poll_seconds=settings.outbox_poll_seconds,
+            stream_replicas=settings.stream_replicas,
         )
         runners = [
             ConsumerRunner(

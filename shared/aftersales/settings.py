@@ -50,6 +50,8 @@ class ServiceSettings(BaseSettings):
     consumer_ack_wait_seconds: float = 30
     consumer_watchdog_seconds: float = 5
     run_background: bool = True
+    # JetStream replicas of each stream: 3 on a NATS cluster (see deploy/), 1 on one server.
+    stream_replicas: int = Field(default=1, ge=1, le=5)
 
     @classmethod
     def settings_customise_sources(

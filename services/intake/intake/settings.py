@@ -11,8 +11,8 @@ class IntakeSettings(ServiceSettings):
 
     service_name: str = "intake"
     port: int = 8001
-    respond_within_hours: int = 4
-    complaint_respond_within_hours: int = 24
+    respond_within_hours: float = 4
+    complaint_respond_within_hours: float = 24
 
     # 三包 (DOMAIN.md): the national rule by default.
     refund_within_days: int = 7

@@ -24,9 +24,21 @@ def nats_server_binary() -> str:
 
 
 class EmbeddedNats:
-    def __init__(self, data_dir: Path, port: int) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int,
+        *,
+        cluster_port: int | None = None,
+        routes: tuple[int, ...] = (),
+        name: str | None = None,
+    ) -> None:
+        """One server; with ``cluster_port`` and the other nodes' ``routes``, a cluster node."""
         self.data_dir = Path(data_dir).resolve()
         self.port = port
+        self.cluster_port = cluster_port
+        self.routes = routes
+        self.name = name or f"aftersales-{port}"
         self.config_path = self.data_dir / "nats.conf"
         self.log_path = self.data_dir / "nats.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -43,7 +55,7 @@ class EmbeddedNats:
                 [
                     "host: 127.0.0.1",
                     f"port: {self.port}",
-                    f"server_name: aftersales-{self.port}",
+                    f"server_name: {self.name}",
                     "max_payload: 2MB",
                     "jetstream {",
                     f'  store_dir: "{store}"',
@@ -51,10 +63,23 @@ class EmbeddedNats:
                     "  max_file_store: 10GB",
                     "  max_memory_store: 256MB",
                     "}",
+                    *self._cluster_block(),
                     "",
                 ]
             )
         )
+
+    def _cluster_block(self) -> list[str]:
+        if self.cluster_port is None:
+            return []
+        routes = ", ".join(f"nats-route://127.0.0.1:{p}" for p in self.routes)
+        return [
+            "cluster {",
+            "  name: aftersales",
+            f"  listen: 127.0.0.1:{self.cluster_port}",
+            f"  routes: [{routes}]",
+            "}",
+        ]
 
     def start(self, timeout: float = 20) -> None:
         self.write_config()
@@ -89,3 +114,36 @@ class EmbeddedNats:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+
+class NatsCluster:
+    """Three (or more) JetStream nodes with routes to each other, on loopback."""
+
+    def __init__(self, data_dir: Path, size: int = 3) -> None:
+        from aftersales.devstack.ports import free_port
+
+        ports = [free_port() for _ in range(size)]
+        cluster_ports = [free_port() for _ in range(size)]
+        self.nodes = [
+            EmbeddedNats(
+                Path(data_dir) / f"n{i}",
+                ports[i],
+                cluster_port=cluster_ports[i],
+                routes=tuple(p for j, p in enumerate(cluster_ports) if j != i),
+                name=f"aftersales-n{i}",
+            )
+            for i in range(size)
+        ]
+
+    @property
+    def url(self) -> str:
+        """Every node, comma-separated: clients fail over between them."""
+        return ",".join(n.url for n in self.nodes)
+
+    def start(self) -> None:
+        for node in self.nodes:
+            node.start()
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            node.stop()

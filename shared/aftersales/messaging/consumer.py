@@ -61,6 +61,7 @@ class ConsumerSettings:
     ack_wait_seconds: float = 30
     fetch_seconds: float = 1.0
     watchdog_seconds: float = 5.0
+    stream_replicas: int = 1
 
 
 class PoisonMessage(Exception):
@@ -193,7 +194,7 @@ class ConsumerRunner:
 
     async def _bind(self) -> None:
         js = self.link.jetstream()
-        await ensure_stream(js, self.subscription.producer)
+        await ensure_stream(js, self.subscription.producer, self.settings.stream_replicas)
         subjects = sorted(self.subscription.handlers)
         config = ConsumerConfig(
             durable_name=self.durable,

@@ -44,7 +44,7 @@ class NatsLink:
             log.info("nats.reconnected")
 
         self._nc = await nats.connect(
-            servers=[self.url],
+            servers=[u.strip() for u in self.url.split(",") if u.strip()],
             name=self.name,
             max_reconnect_attempts=-1,
             reconnect_time_wait=0.5,

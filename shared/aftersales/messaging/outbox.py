@@ -58,8 +58,10 @@ class OutboxRelay:
         batch: int = 100,
         poll_seconds: float = 1.0,
         publish_timeout: float = 5.0,
+        stream_replicas: int = 1,
     ) -> None:
         self.db = db
+        self.stream_replicas = stream_replicas
         self.link = link
         self.service = service
         self.batch = batch
@@ -146,7 +148,7 @@ class OutboxRelay:
         """The JetStream context, after making sure our stream exists (once, or after an error)."""
         js = self.link.jetstream()
         if not self._stream_ready:
-            await ensure_stream(js, self.service)
+            await ensure_stream(js, self.service, self.stream_replicas)
             self._stream_ready = True
         return js
 

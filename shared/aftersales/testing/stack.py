@@ -40,21 +40,26 @@ class ProcessStack:
         secret: str,
         log_dir: Path,
         env: dict[str, str] | None = None,
+        replicas: int = 1,
     ) -> None:
         self.secret = secret
         self.supervisor = ServiceSupervisor()
         self.by_name: dict[str, ServiceProcess] = {}
+        self.replicas: dict[str, list[ServiceProcess]] = {}
         for ref in SERVICES:
-            port = free_port()
-            process_env = service_env(
-                ref, db_url=db_urls[ref.name], nats_url=nats_url, jwt_secret=secret
-            )
-            process_env.update(FAST_ENV)
-            process_env.update(env or {})
-            process_env[f"{ref.env_prefix}PORT"] = str(port)
-            proc = ServiceProcess(ref, process_env, log_dir / f"{ref.name}.log", port_number=port)
-            self.supervisor.processes.append(proc)
-            self.by_name[ref.name] = proc
+            for i in range(replicas):
+                port = free_port()
+                process_env = service_env(
+                    ref, db_url=db_urls[ref.name], nats_url=nats_url, jwt_secret=secret
+                )
+                process_env.update(FAST_ENV)
+                process_env.update(env or {})
+                process_env[f"{ref.env_prefix}PORT"] = str(port)
+                log = log_dir / (f"{ref.name}.log" if i == 0 else f"{ref.name}-{i + 1}.log")
+                proc = ServiceProcess(ref, process_env, log, port_number=port)
+                self.supervisor.processes.append(proc)
+                self.replicas.setdefault(ref.name, []).append(proc)
+            self.by_name[ref.name] = self.replicas[ref.name][0]
         self._auth = JWTAuthenticator(ServiceSettings(jwt_secret=secret))
 
     def start(self, timeout: float = 90) -> None:
@@ -62,12 +67,22 @@ class ProcessStack:
         self.wait_ready(timeout)
 
     def wait_ready(self, timeout: float = 90) -> None:
-        ready = self.supervisor.wait_ready(timeout)
-        if not all(ready.values()):
-            raise AssertionError(f"services not ready: {ready}")
+        pending = list(self.supervisor.processes)
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=2) as c:
+            while pending and time.monotonic() < deadline:
+                for proc in list(pending):
+                    try:
+                        if c.get(f"http://127.0.0.1:{proc.port}/readyz").status_code == 200:
+                            pending.remove(proc)
+                    except httpx.HTTPError:
+                        pass
+                time.sleep(0.3)
+        if pending:
+            raise AssertionError(f"not ready: {[p.ref.name for p in pending]}")
 
-    def url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.by_name[name].port}"
+    def url(self, name: str, replica: int = 0) -> str:
+        return f"http://127.0.0.1:{self.replicas[name][replica].port}"
 
     def auth(self, role: str = "admin", **scope: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._auth.issue(role=role, **scope)}"}

@@ -13,6 +13,7 @@ import uuid
 from datetime import UTC, datetime
 
 from aftersales.db import Database, UnitOfWork
+from aftersales.metrics import SLA_TIMERS_FIRED
 from dispatch.adapters.repositories import TimerRepository
 from dispatch.adapters.tables import JobRow, SlaTimerRow
 from dispatch.use_cases.job_events import publish_breach
@@ -43,6 +44,7 @@ async def fire_due(db: Database, *, limit: int = 100, now: datetime | None = Non
 
 
 async def _fire(uow: UnitOfWork, job: JobRow, timer: SlaTimerRow, now: datetime) -> None:
+    SLA_TIMERS_FIRED.labels("dispatch", timer.kind).inc()
     timer.state = "fired"
     timer.settled_at = now
     match timer.kind:

@@ -202,7 +202,7 @@ class ServiceCatalogueIO(Request):
 class ServiceCatalogueOut(BaseModel):
     categories: list[CategoryOfferIO]
     revision: int
-    default_respond_within_hours: dict[str, int] = Field(
+    default_respond_within_hours: dict[str, float] = Field(
         description="the response SLA of kinds that a category entry does not set"
     )
 

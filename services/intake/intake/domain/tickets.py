@@ -35,8 +35,8 @@ MAX_WINDOW = timedelta(days=14)
 class ResponsePolicy:
     """How long the centre has to answer a request (seed: 4 h; complaints 24 h)."""
 
-    default_hours: int = 4
-    complaint_hours: int = 24
+    default_hours: float = 4
+    complaint_hours: float = 24
 
     def respond_by(self, kind: str, opened_at: datetime) -> datetime:
         hours = self.complaint_hours if kind == "complaint" else self.default_hours

@@ -1,0 +1,113 @@
+"""Beyond one machine, proven on loopback: a 3-node NATS cluster (streams with 3 replicas,
+fsync before ack) and two replicas of every service on one PostgreSQL. A thousand tickets go
+through the lifecycle while one NATS node and one replica of each service are killed: nothing
+is lost, nothing is done twice, and both replicas of each service did part of the work — its
+consumers, its outbox relay and (for dispatch) its SLA timers."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+
+import httpx
+import nats
+import pytest
+
+from aftersales.devstack.nats import NatsCluster
+from aftersales.devstack.ports import free_port
+from aftersales.devstack.postgres import EmbeddedPostgres
+from aftersales.devstack.stack import DATABASE, prepare_database
+from aftersales.testing.lifecycle import SERVICES, Retrying, one_ticket, settle, setup, verify
+from aftersales.testing.plugin import TEST_JWT_SECRET
+from aftersales.testing.stack import ProcessStack
+
+TICKETS = int(os.environ.get("AFTERSALES_REPLICA_TICKETS", "1000"))
+WORK = {
+    "consumed": r'aftersales_events_consumed_total\{[^}]*outcome="processed"[^}]*\} ([0-9.e+]+)',
+    "published": r"aftersales_outbox_published_total\{[^}]*\} ([0-9.e+]+)",
+    "timers": r"aftersales_sla_timers_fired_total\{[^}]*\} ([0-9.e+]+)",
+}
+
+
+def work_done(metrics: str) -> dict[str, float]:
+    return {k: sum(float(v) for v in re.findall(pattern, metrics)) for k, pattern in WORK.items()}
+
+
+async def scrape(url: str) -> dict[str, float]:
+    async with httpx.AsyncClient(timeout=10) as c:
+        return work_done((await c.get(f"{url}/metrics")).text)
+
+
+async def stream_replicas(nats_url: str) -> dict[str, int]:
+    nc = await nats.connect(servers=nats_url.split(","))
+    try:
+        js = nc.jetstream()
+        out = {}
+        for stream in ("INTAKE", "DISPATCH", "BILLING", "FEEDBACK"):
+            info = await js.stream_info(stream)
+            out[stream] = info.config.num_replicas
+        return out
+    finally:
+        await nc.close()
+
+
+@pytest.mark.timeout(1800)
+async def test_two_replicas_of_everything_share_the_work_and_survive_losing_one_each(tmp_path):
+    pg = EmbeddedPostgres(tmp_path / "pg", free_port())
+    cluster = NatsCluster(tmp_path / "nats")
+    pg.start()
+    cluster.start()
+    stack = api = None
+    try:
+        urls = await prepare_database(pg.admin_url, DATABASE)
+        dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
+        stack = ProcessStack(
+            urls,
+            cluster.url,
+            TEST_JWT_SECRET,
+            tmp_path / "logs",
+            replicas=2,
+            env={
+                "AFTERSALES_STREAM_REPLICAS": "3",
+                # answer within ~2 s, so the SLA clocks run out and the timers get work
+                "INTAKE_RESPOND_WITHIN_HOURS": "0.0005",
+            },
+        )
+        await asyncio.to_thread(stack.start)
+        api = Retrying(stack)
+        crew, people = await setup(api, region="330106")
+        sem = asyncio.Semaphore(12)
+
+        async def drive(i: int) -> None:
+            async with sem:
+                await one_ticket(api, i, crew, people)
+
+        first = asyncio.gather(*(drive(i) for i in range(TICKETS // 3)))
+        await first
+        assert set((await stream_replicas(cluster.url)).values()) == {3}
+
+        # What the second replicas did before they die.
+        before = {name: await scrape(stack.url(name, 1)) for name in SERVICES}
+        rest = asyncio.gather(*(drive(i) for i in range(TICKETS // 3, TICKETS)))
+        await asyncio.sleep(2)
+        cluster.nodes[0].kill()
+        for name in SERVICES:
+            stack.replicas[name][1].kill()
+        await rest
+        after = {name: await scrape(stack.url(name, 0)) for name in SERVICES}
+
+        await settle(dsn)
+        await verify(dsn, TICKETS)
+        for name in SERVICES:
+            for replica, done in (("first", after[name]), ("second", before[name])):
+                assert done["consumed"] > 0, f"{name}'s {replica} replica consumed nothing"
+                assert done["published"] > 0, f"{name}'s {replica} replica published nothing"
+        assert before["dispatch"]["timers"] > 0 and after["dispatch"]["timers"] > 0
+    finally:
+        if api is not None:
+            await api.close()
+        if stack is not None:
+            await asyncio.to_thread(stack.stop)
+        cluster.stop()
+        pg.kill()
