@@ -35,8 +35,14 @@ def _ident(name: str) -> str:
     return f'"{name}"'
 
 
-async def bootstrap(admin_url: str, database: str, services: Iterable[str]) -> None:
-    """Idempotent: creates what is missing, resets role passwords, tightens privileges."""
+async def bootstrap(
+    admin_url: str,
+    database: str,
+    services: Iterable[str],
+    passwords: dict[str, str] | None = None,
+) -> None:
+    """Idempotent: creates what is missing, resets role passwords, tightens privileges.
+    ``passwords`` (production: from secrets) override the development ones."""
     admin_dsn = libpq_dsn(admin_url)
     conn = await asyncpg.connect(admin_dsn, timeout=10)
     try:
@@ -57,7 +63,8 @@ async def bootstrap(admin_url: str, database: str, services: Iterable[str]) -> N
             await conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
             for service in services:
                 role = _ident(service)
-                password = role_password(service).replace("'", "''")
+                password = role_password(service, (passwords or {}).get(service))
+                password = password.replace("'", "''")
                 has_role = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", service)
                 verb = "ALTER" if has_role else "CREATE"
                 await conn.execute(f"{verb} ROLE {role} LOGIN PASSWORD '{password}'")

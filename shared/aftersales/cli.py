@@ -181,8 +181,21 @@ def demo(
 
 
 @app.command()
-def migrate(data_dir: DataDir = Path(".data")) -> None:
-    """Create roles and schemas and apply every service's migrations."""
+def migrate(
+    data_dir: DataDir = Path(".data"),
+    only: Annotated[
+        str | None,
+        typer.Option("--service", help="one service (a Kubernetes migration Job per service)"),
+    ] = None,
+) -> None:
+    """Create roles and schemas and apply every service's migrations.
+
+    With ``--service`` (and ``DATABASE_URL`` for the admin connection), only that service's
+    role, schema and migrations; its role's password comes from ``<SVC>_DB_PASSWORD``."""
+    if only is not None:
+        asyncio.run(_migrate_one(only))
+        console.print(f"migrations applied for: {only}")
+        return
     data_dir = data_dir.resolve()
     stack = read_stack_file(data_dir)
     if os.environ.get("DATABASE_URL"):
@@ -198,6 +211,21 @@ def migrate(data_dir: DataDir = Path(".data")) -> None:
         finally:
             infra.stop()
     console.print("migrations applied for: " + ", ".join(SERVICE_NAMES))
+
+
+async def _migrate_one(name: str) -> None:
+    from aftersales.bootstrap import bootstrap, service_url
+    from aftersales.migrations import upgrade
+
+    ref = service(name)
+    admin_url = os.environ.get("DATABASE_URL")
+    if not admin_url:
+        raise typer.BadParameter("--service needs DATABASE_URL (an admin connection)")
+    password = os.environ.get(f"{ref.env_prefix}DB_PASSWORD")
+    await bootstrap(admin_url, DATABASE, [name], {name: password} if password else None)
+    await asyncio.to_thread(
+        upgrade, ref.migrations_package, service_url(admin_url, name, DATABASE, password)
+    )
 
 
 def _service_ready(base_url: str) -> bool:

@@ -1,0 +1,148 @@
+"""deploy/ is checked here, not only read: every Kubernetes manifest (base, and each overlay's
+patches applied to it) validates against the Kubernetes API schemas bundled with
+kubernetes-validate; the pieces a production install needs are all there; the compose file,
+the Dockerfiles and the NATS Helm values say what deploy/README.md promises."""
+
+import copy
+from pathlib import Path
+
+import kubernetes_validate
+import pytest
+import yaml
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
+K8S = DEPLOY / "k8s"
+K8S_VERSION = "1.33.0"
+SERVICES = ("intake", "dispatch", "billing", "feedback")
+CRDS = {"postgresql.cnpg.io/v1"}
+
+
+def load(path: Path) -> list[dict]:
+    return [d for d in yaml.safe_load_all(path.read_text()) if d]
+
+
+def base_documents() -> list[dict]:
+    kustomization = yaml.safe_load((K8S / "base" / "kustomization.yaml").read_text())
+    docs = []
+    for resource in kustomization["resources"]:
+        docs += load(K8S / "base" / resource)
+    return docs
+
+
+def build(overlay: str) -> list[dict]:
+    """A small kustomize: the base plus the overlay's JSON 6902 'replace' patches and its
+    strategic-merge patches (the only kinds of patch deploy/ uses)."""
+    kustomization = yaml.safe_load((K8S / "overlays" / overlay / "kustomization.yaml").read_text())
+    docs = copy.deepcopy(base_documents())
+    for patch in kustomization.get("patches", []):
+        body = yaml.safe_load((K8S / "overlays" / overlay / patch["path"]).read_text())
+        if isinstance(body, list):
+            targets = [d for d in docs if d["kind"] == patch["target"]["kind"]]
+            assert targets, patch
+            for doc in targets:
+                for op in body:
+                    assert op["op"] == "replace"
+                    *parents, leaf = [p for p in op["path"].split("/") if p]
+                    node = doc
+                    for key in parents:
+                        node = node[int(key)] if isinstance(node, list) else node[key]
+                    assert (int(leaf) if isinstance(node, list) else leaf) in (
+                        range(len(node)) if isinstance(node, list) else node
+                    ), (doc["metadata"]["name"], op["path"])
+                    node[int(leaf) if isinstance(node, list) else leaf] = op["value"]
+        else:
+            [doc] = [
+                d
+                for d in docs
+                if d["kind"] == body["kind"] and d["metadata"]["name"] == body["metadata"]["name"]
+            ]
+            merge(doc, body)
+    return docs
+
+
+def merge(into: dict, patch: dict) -> None:
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            merge(into[key], value)
+        else:
+            into[key] = value
+
+
+@pytest.mark.parametrize("overlay", [None, "dev", "prod"])
+def test_every_manifest_validates_against_the_kubernetes_schemas(overlay):
+    docs = base_documents() if overlay is None else build(overlay)
+    assert len(docs) > 20
+    for doc in docs:
+        if doc["apiVersion"] in CRDS:
+            continue  # checked below: kubernetes-validate has no schema for operators' CRDs
+        kubernetes_validate.validate(doc, K8S_VERSION, strict=True)
+
+
+def test_each_service_has_what_production_needs():
+    docs = base_documents()
+    by_kind: dict[str, dict[str, dict]] = {}
+    for d in docs:
+        by_kind.setdefault(d["kind"], {})[d["metadata"]["name"]] = d
+    for svc in SERVICES:
+        deployment = by_kind["Deployment"][svc]
+        pod = deployment["spec"]["template"]["spec"]
+        [container] = pod["containers"]
+        assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+        assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+        assert {"cpu", "memory"} <= set(container["resources"]["requests"])
+        assert {"cpu", "memory"} <= set(container["resources"]["limits"])
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        assert deployment["spec"]["replicas"] >= 2
+        assert by_kind["HorizontalPodAutoscaler"][svc]["spec"]["scaleTargetRef"]["name"] == svc
+        assert by_kind["PodDisruptionBudget"][svc]["spec"]["minAvailable"] >= 1
+        job = by_kind["Job"][f"{svc}-migrate"]
+        assert job["spec"]["template"]["spec"]["containers"][0]["command"] == [
+            "aftersales",
+            "migrate",
+            "--service",
+            svc,
+        ]
+        secrets = {
+            e["valueFrom"]["secretKeyRef"]["name"] for e in container["env"] if "valueFrom" in e
+        }
+        assert secrets == {"aftersales-db-roles"}
+        assert pod["volumes"][0]["secret"]["secretName"] == "aftersales-jwt-jwks"
+    assert "default-deny" in by_kind["NetworkPolicy"]
+    assert by_kind["ConfigMap"]["aftersales-config"]["data"]["AFTERSALES_STREAM_REPLICAS"] == "3"
+
+
+def test_postgres_is_a_three_instance_cloudnativepg_cluster():
+    [cluster] = [d for d in base_documents() if d["kind"] == "Cluster"]
+    assert cluster["apiVersion"] == "postgresql.cnpg.io/v1"
+    spec = cluster["spec"]
+    assert spec["instances"] == 3
+    assert spec["bootstrap"]["initdb"]["database"] == "aftersales"
+    assert spec["storage"]["size"].endswith("Gi")
+    assert spec["backup"]["barmanObjectStore"]["destinationPath"].startswith("s3://")
+
+
+def test_nats_values_make_a_three_node_jetstream_cluster_that_fsyncs():
+    values = yaml.safe_load((DEPLOY / "helm" / "nats-values.yaml").read_text())
+    assert values["config"]["cluster"] == {"enabled": True, "replicas": 3}
+    assert values["config"]["jetstream"]["fileStore"]["enabled"] is True
+    assert values["config"]["merge"]["jetstream"]["sync_interval"] == "always"
+
+
+def test_compose_runs_three_nats_nodes_two_replicas_of_each_service_and_a_proxy():
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert {"nats-1", "nats-2", "nats-3", "postgres", "proxy"} <= set(services)
+    for svc in SERVICES:
+        assert services[svc]["deploy"]["replicas"] == 2
+        assert services[f"{svc}-migrate"]["command"] == ["aftersales", "migrate", "--service", svc]
+    proxy_conf = (DEPLOY / "nginx" / "aftersales.conf").read_text()
+    for svc in SERVICES:
+        assert f"proxy_pass ${svc}" in proxy_conf
+
+
+@pytest.mark.parametrize("svc", SERVICES)
+def test_each_image_builds_from_the_lock_file_and_runs_unprivileged(svc):
+    dockerfile = (DEPLOY / "docker" / f"Dockerfile.{svc}").read_text()
+    assert "uv sync --locked --no-dev" in dockerfile and f"aftersales-{svc}" in dockerfile
+    assert "USER 10001:10001" in dockerfile
+    assert dockerfile.count("FROM ") == 2  # build stage, runtime stage
