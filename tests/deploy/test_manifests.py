@@ -4,6 +4,8 @@ kubernetes-validate; the pieces a production install needs are all there; the co
 the Dockerfiles and the NATS Helm values say what deploy/README.md promises."""
 
 import copy
+import shutil
+import subprocess
 from pathlib import Path
 
 import kubernetes_validate
@@ -68,9 +70,25 @@ def merge(into: dict, patch: dict) -> None:
             into[key] = value
 
 
+def rendered(overlay: str) -> list[dict]:
+    """The overlay as kustomize renders it (``kubectl kustomize``, when kubectl is installed),
+    else as the small builder above applies it."""
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        return build(overlay)
+    out = subprocess.run(
+        [kubectl, "kustomize", str(K8S / "overlays" / overlay)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    return [d for d in yaml.safe_load_all(out) if d]
+
+
 @pytest.mark.parametrize("overlay", [None, "dev", "prod"])
 def test_every_manifest_validates_against_the_kubernetes_schemas(overlay):
-    docs = base_documents() if overlay is None else build(overlay)
+    docs = base_documents() if overlay is None else rendered(overlay)
     assert len(docs) > 20
     for doc in docs:
         if doc["apiVersion"] in CRDS:
@@ -146,3 +164,16 @@ def test_each_image_builds_from_the_lock_file_and_runs_unprivileged(svc):
     assert "uv sync --locked --no-dev" in dockerfile and f"aftersales-{svc}" in dockerfile
     assert "USER 10001:10001" in dockerfile
     assert dockerfile.count("FROM ") == 2  # build stage, runtime stage
+
+
+@pytest.mark.parametrize("overlay", ["dev", "prod"])
+def test_the_overlays_patch_what_they_mean_to(overlay):
+    docs = rendered(overlay)
+    deployments = [d for d in docs if d["kind"] == "Deployment"]
+    assert len(deployments) == 4
+    replicas = {d["spec"]["replicas"] for d in deployments}
+    assert replicas == ({1} if overlay == "dev" else {3})
+    assert all(d["metadata"]["namespace"] == "aftersales" for d in deployments)
+    if overlay == "prod":
+        images = {d["spec"]["template"]["spec"]["containers"][0]["image"] for d in deployments}
+        assert all(i.startswith("registry.example.com/aftersales/") for i in images)
