@@ -16,7 +16,7 @@ import jwt
 from fastapi import Depends, Request
 from pydantic import BaseModel, ConfigDict
 
-from aftersales.errors import Forbidden, Unauthorized
+from aftersales.errors import Forbidden, NotFound, Unauthorized
 from aftersales.settings import ServiceSettings
 
 Role = Literal["admin", "agent", "crm", "point", "technician"]
@@ -149,3 +149,16 @@ def require_roles(*roles: Role) -> Any:
         return principal
 
     return Depends(check)
+
+
+def confined_point(
+    principal: Principal, requested: uuid.UUID | None, *, what: str
+) -> uuid.UUID | None:
+    """The network point a report is about: a ``point`` token only ever its own (asking for
+    another point's is a 404, as if it did not exist); other callers whatever they asked for."""
+    if principal.role != "point":
+        return requested
+    own = principal.point_id or uuid.UUID(int=0)
+    if requested is not None and requested != own:
+        raise NotFound(f"Network point {requested} has no {what} you can see.")
+    return own

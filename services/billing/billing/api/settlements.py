@@ -6,14 +6,13 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from aftersales.auth import Principal
+from aftersales.auth import Principal, confined_point
 from aftersales.db import UnitOfWork
-from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
 from billing.api.schemas import Statements
-from billing.api.scope import Centre, SettlementReaders, actor_of, scope_of
+from billing.api.scope import Centre, SettlementReaders, actor_of
 from billing.use_cases import settlements
 
 router = APIRouter(prefix="/v1/settlements", tags=["settlements"])
@@ -71,11 +70,7 @@ async def get_settlements(
 ) -> Any:
     """What the company owes each point for the month: by class, the grade factor and the
     deductions. Open months are computed on the fly; closed months are frozen."""
-    scope = scope_of(principal)
-    if scope.point_id is not None:
-        if point_id is not None and point_id != scope.point_id:
-            raise NotFound(f"Network point {point_id} has no settlement you can see.")
-        point_id = scope.point_id
+    point_id = confined_point(principal, point_id, what="settlement")
     async with db.uow() as uow:
         await uow.snapshot()
         docs = await settlements.statements(uow, month, point_id)

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from aftersales.auth import Principal, require_roles
+from aftersales.auth import Principal, confined_point, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
@@ -17,7 +17,7 @@ from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, cs
 from aftersales.http.idempotency import run_command
 from feedback.adapters.repositories import ComplaintRepository
 from feedback.api.schemas import DisciplineOut, GradingOut, Scorecards, StrikeOut
-from feedback.api.scope import Centre, CentreOrPoint, scope_of
+from feedback.api.scope import Centre, CentreOrPoint
 from feedback.domain.discipline import strikes_in_window
 from feedback.domain.months import parse_month
 from feedback.use_cases.policy import policy_of
@@ -56,11 +56,7 @@ async def point_scorecards(
 ) -> Any:
     """Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
     and the grade these figures give (see the grading thresholds)."""
-    scope = scope_of(principal)
-    if scope.point_id is not None:
-        if point_id not in (None, scope.point_id):
-            raise NotFound(f"Network point {point_id} has no scorecard you can see.")
-        point_id = scope.point_id
+    point_id = confined_point(principal, point_id, what="scorecard")
     async with db.uow() as uow:
         await uow.snapshot()
         found = await graded_cards(uow, month, only=point_id)
