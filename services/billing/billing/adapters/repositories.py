@@ -126,10 +126,6 @@ class FactsRepository:
         )
         return (await self.session.scalars(stmt)).one_or_none()
 
-    async def pending_count(self) -> int:
-        stmt = select(func.count()).where(CompletedJobRow.charge_id.is_(None))
-        return int(await self.session.scalar(stmt) or 0)
-
     async def add_deduction(self, values: dict[str, Any]) -> None:
         await self.session.execute(
             pg_insert(PointDeductionRow)

@@ -88,10 +88,6 @@ class CallbackRepository:
             raise NotFound(f"Callback {callback_id} does not exist.")
         return row
 
-    async def by_job(self, job_id: uuid.UUID) -> CallbackRow | None:
-        stmt = select(CallbackRow).where(CallbackRow.job_id == job_id)
-        return (await self.session.scalars(stmt)).one_or_none()
-
     async def latest_of_ticket(self, ticket_id: uuid.UUID) -> CallbackRow | None:
         stmt = (
             select(CallbackRow)
@@ -299,10 +295,6 @@ class ComplaintRepository:
             raise NotFound(f"Complaint {complaint_id} does not exist.")
         return row
 
-    async def by_callback(self, callback_id: uuid.UUID) -> ComplaintRow | None:
-        stmt = select(ComplaintRow).where(ComplaintRow.callback_id == callback_id)
-        return (await self.session.scalars(stmt)).one_or_none()
-
     async def page(
         self, where: ComplaintFilter, *, cursor: str | None, limit: int
     ) -> tuple[list[ComplaintRow], str | None]:
@@ -369,10 +361,6 @@ class ComplaintRepository:
             select(StrikeRow).where(StrikeRow.technician_id == technician_id).order_by(StrikeRow.at)
         )
         return list((await self.session.scalars(stmt)).all())
-
-    async def strike_for(self, complaint_id: uuid.UUID) -> StrikeRow | None:
-        stmt = select(StrikeRow).where(StrikeRow.complaint_id == complaint_id)
-        return (await self.session.scalars(stmt)).one_or_none()
 
 
 class SlaRepository:
