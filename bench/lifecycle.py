@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import tempfile
 import time
@@ -57,6 +58,61 @@ SELECT extract(epoch FROM r.at - c.at) * 1000 AS ms
 FROM created c JOIN routed r USING (ticket_id)
 WHERE c.at >= $1 AND c.at < $2
 """
+
+
+def _tree(pid: int) -> list[psutil.Process]:
+    p = psutil.Process(pid)
+    return [p, *p.children(recursive=True)]
+
+
+def cpu_seconds(
+    stack: ProcessStack, pg: EmbeddedPostgres, broker: EmbeddedNats
+) -> dict[str, float]:
+    """CPU time (user + system) used so far by each part of the system, the bench included."""
+    pids = {name: proc.process.pid for name, proc in stack.by_name.items() if proc.process}
+    if pg.process is not None:
+        pids["postgres"] = pg.process.pid
+    if broker.process is not None:
+        pids["nats"] = broker.process.pid
+    pids["load generator and workers"] = psutil.Process().pid
+    out = {}
+    for name, pid in pids.items():
+        total = 0.0
+        for proc in _tree(pid) if name != "load generator and workers" else [psutil.Process(pid)]:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                t = proc.cpu_times()
+                total += t.user + t.system
+        out[name] = total
+    return out
+
+
+# Where the time goes: commit → published by intake's relay → picked up by dispatch's
+# consumer (its transaction began) → routed (that transaction committed).
+STAGES = """
+WITH created AS (
+    SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
+    FROM intake.ticket_timeline WHERE event = 'intake.ticket.created.v1' GROUP BY ticket_id
+)
+SELECT extract(epoch FROM o.sent_at - c.at) * 1000 AS published,
+       extract(epoch FROM i.processed_at - o.sent_at) * 1000 AS picked_up,
+       extract(epoch FROM pg_xact_commit_timestamp(i.xmin) - i.processed_at) * 1000 AS handled
+FROM created c
+JOIN intake.outbox o ON o.aggregate_id = c.ticket_id AND o.subject = 'intake.ticket.created.v1'
+JOIN dispatch.inbox i ON i.event_id = o.id
+WHERE c.at >= $1 AND c.at < $2
+"""
+
+
+async def stages(dsn: str, since: datetime, until: datetime) -> dict[str, dict[str, float]]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        rows = await conn.fetch(STAGES, since, until)
+    finally:
+        await conn.close()
+    return {
+        stage: summary([float(r[stage]) for r in rows])
+        for stage in ("published", "picked_up", "handled")
+    }
 
 
 def rss_mib(stack: ProcessStack) -> dict[str, float]:
@@ -218,6 +274,7 @@ async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
             sustained = []
             for rate in rates:
                 since = datetime.now(UTC)
+                cpu_before = cpu_seconds(stack, pg, broker)
                 sampler = asyncio.create_task(_sample(stack, peak))
                 made = await drive(
                     stack.url("intake"),
@@ -230,12 +287,21 @@ async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
                 )
                 sampler.cancel()
                 until = datetime.now(UTC)
+                cpu_after = cpu_seconds(stack, pg, broker)
                 lat = await latencies(dsn, since, until, rate * seconds)
                 sustained.append(
                     {
                         "target_per_second": rate,
                         "ticket_create": made,
                         "commit_to_job_routed_ms": summary(lat),
+                        "stages_ms": await stages(dsn, since, until),
+                        # CPU milliseconds each part spent per ticket created in the phase
+                        "cpu_ms_per_ticket": {
+                            name: round(
+                                (cpu_after[name] - cpu_before[name]) * 1000 / made["created"], 1
+                            )
+                            for name in cpu_after
+                        },
                     }
                 )
                 await asyncio.sleep(5)
@@ -244,7 +310,7 @@ async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
                 w.cancel()
             completed, called_back = lifecycle.completed, lifecycle.called_back
 
-            drain = await _outage(stack, broker, dsn, agent, body, outage)
+            drain = await _outage(stack, broker, dsn, agent, body, outage) if outage else None
         finally:
             if stack is not None:
                 await asyncio.to_thread(stack.stop)

@@ -68,6 +68,7 @@ async def _supervised(name: str, job: Callable[[], Awaitable[None]]) -> None:
 def consumer_settings(settings: ServiceSettings) -> ConsumerSettings:
     return ConsumerSettings(
         batch=settings.consumer_batch,
+        concurrency=settings.consumer_concurrency,
         max_deliver=settings.consumer_max_deliver,
         backoff_seconds=list(settings.consumer_backoff_seconds),
         ack_wait_seconds=settings.consumer_ack_wait_seconds,

@@ -45,6 +45,8 @@ class ServiceSettings(BaseSettings):
     outbox_retention_days: int = 7
     outbox_batch: int = 100
     consumer_batch: int = 50
+    # messages of one fetched batch handled at once (one lane per aggregate)
+    consumer_concurrency: int = Field(default=4, ge=1, le=64)
     consumer_max_deliver: int = 5
     consumer_backoff_seconds: list[float] = Field(default_factory=lambda: [1.0, 5.0, 15.0, 60.0])
     consumer_ack_wait_seconds: float = 30

@@ -5,6 +5,12 @@ a duplicate finds the row and is acked without running the handler again. A hand
 is nak'ed with a growing delay; after ``max_deliver`` attempts the message lands in the
 dead-letter table (and is acked), from where an operator can list and replay it.
 
+A fetched batch is worked on by up to ``concurrency`` tasks at once, each with its own
+transaction. Messages about the same aggregate stay in one lane, in stream order, so a job's
+reports are applied one after another; lanes for different aggregates overlap their database
+round trips. Handlers are written to be correct under concurrency anyway (replicas share a
+consumer), so a lane is about order and fewer lock waits, not safety.
+
 nats-py loses a pull request the broker held when the broker restarts; fetches are therefore
 short, and a watchdog re-binds the subscription when the consumer has work but nothing arrives.
 """
@@ -14,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -62,6 +69,7 @@ class ConsumerSettings:
     fetch_seconds: float = 1.0
     watchdog_seconds: float = 5.0
     stream_replicas: int = 1
+    concurrency: int = 4
 
 
 class PoisonMessage(Exception):
@@ -183,9 +191,7 @@ class ConsumerRunner:
                     await self._drop_subscription()
                     await asyncio.sleep(0.5)
                     continue
-                for msg in msgs:
-                    await self._process(msg)
-                    self._last_progress = time.monotonic()
+                await self._process_batch(msgs)
         finally:
             watchdog.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -251,6 +257,29 @@ class ConsumerRunner:
                 )
                 await self._drop_subscription()
                 self._last_progress = time.monotonic()
+
+    async def _process_batch(self, msgs: list[Msg]) -> None:
+        """Work through one fetched batch: a lane per aggregate, ``concurrency`` lanes at once."""
+        lanes: dict[object, list[Msg]] = {}
+        for msg in msgs:
+            lanes.setdefault(lane_of(msg), []).append(msg)
+        if len(lanes) == 1 or self.settings.concurrency <= 1:
+            for msg in msgs:
+                await self._process(msg)
+                self._last_progress = time.monotonic()
+            return
+        queue = collections.deque(lanes.values())
+
+        async def worker() -> None:
+            while queue:
+                for msg in queue.popleft():
+                    await self._process(msg)
+                    self._last_progress = time.monotonic()
+
+        workers = min(self.settings.concurrency, len(queue))
+        async with asyncio.TaskGroup() as group:
+            for _ in range(workers):
+                group.create_task(worker())
 
     async def _process(self, msg: Msg) -> None:
         deliveries = msg.metadata.num_delivered
@@ -342,6 +371,18 @@ class ConsumerRunner:
         self._count("dead_lettered")
         with contextlib.suppress(Exception):
             await msg.ack()
+
+
+_AGGREGATE = re.compile(rb'"aggregate_id"\s*:\s*"([0-9a-fA-F-]{36})"')
+
+
+def lane_of(msg: Msg) -> object:
+    """The aggregate a message is about (read from its payload without decoding it whole).
+
+    A payload without one (it will be dead-lettered as unknown) gets a lane of its own.
+    """
+    match = _AGGREGATE.search(msg.data)
+    return match.group(1).lower() if match else id(msg)
 
 
 @dataclass(frozen=True)

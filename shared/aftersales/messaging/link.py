@@ -29,6 +29,7 @@ class NatsLink:
         self._nc: Client | None = None
         self._ready = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._js: JetStreamContext | None = None
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._connect(), name=f"nats-connect-{self.name}")
@@ -69,7 +70,11 @@ class NatsLink:
     def jetstream(self) -> JetStreamContext:
         if self._nc is None or not self._nc.is_connected:
             raise BrokerUnavailable("not connected to NATS")
-        return self._nc.jetstream(timeout=5)
+        # One context for the client's life: its async-publish reply subscription is made once
+        # and, like every subscription, survives reconnects.
+        if self._js is None:
+            self._js = self._nc.jetstream(timeout=5)
+        return self._js
 
     @property
     def client(self) -> Client:

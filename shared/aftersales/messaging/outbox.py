@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 from nats.js import JetStreamContext
@@ -120,18 +122,7 @@ class OutboxRelay:
             if not rows:
                 return 0
             js = await self._ensure_stream()
-            sent: list = []
-            error: Exception | None = None
-            for row in rows:
-                headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.id)}
-                try:
-                    await js.publish(
-                        row.subject, row.payload, timeout=self.publish_timeout, headers=headers
-                    )
-                except Exception as exc:
-                    error = exc
-                    break
-                sent.append(row.id)
+            sent, error = await self._publish_rows(js, rows)
             if sent:
                 await session.execute(
                     update(outbox)
@@ -143,6 +134,46 @@ class OutboxRelay:
             self._stream_ready = False  # the broker may have lost it: check again next round
             raise error
         return len(sent)
+
+    async def _publish_rows(
+        self, js: JetStreamContext, rows: Sequence[Any]
+    ) -> tuple[list[Any], Exception | None]:
+        """Publish the rows back to back, then wait for their acks together.
+
+        One connection keeps the messages in order on the wire, so the stream stores them in
+        commit order, and the batch costs one round trip instead of one per row. Returns the
+        ids JetStream acked (any subset is safe to mark: a resend is deduplicated by its
+        ``Nats-Msg-Id``) and the first error.
+        """
+        pending: list[tuple[Any, asyncio.Future[Any]]] = []
+        error: Exception | None = None
+        for row in rows:
+            headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.id)}
+            try:
+                future = await js.publish_async(
+                    row.subject, row.payload, wait_stall=self.publish_timeout, headers=headers
+                )
+            except Exception as exc:
+                error = exc
+                break
+            pending.append((row.id, future))
+        sent: list[Any] = []
+        if pending:
+            done, not_done = await asyncio.wait(
+                [future for _, future in pending], timeout=self.publish_timeout
+            )
+            for future in not_done:
+                future.cancel()
+            for row_id, future in pending:
+                if future in done and future.exception() is None:
+                    sent.append(row_id)
+                elif error is None:
+                    error = (
+                        future.exception()  # type: ignore[assignment]
+                        if future in done
+                        else TimeoutError("JetStream did not ack the publish in time")
+                    )
+        return sent, error
 
     async def _ensure_stream(self) -> JetStreamContext:
         """The JetStream context, after making sure our stream exists (once, or after an error)."""

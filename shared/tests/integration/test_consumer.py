@@ -184,3 +184,71 @@ async def test_consumer_resumes_after_the_broker_is_killed_and_restarted(
         await eventually(lambda: jobs_for(svc.db, second.data.ticket_id), timeout=15)
         assert time.monotonic() - restarted_at < 15
         assert await jobs_for(svc.db, first.data.ticket_id) == 1
+
+
+async def _run_lanes(svc, broker_url, concurrency: int) -> tuple[dict, int]:
+    """Publish 6 versions of each of 4 aggregates; consume them with a handler that takes less
+    time for each later version (so a later version would overtake an earlier one if both ran
+    at once).
+
+    Returns the versions each aggregate saw, in the order they were applied, and the largest
+    number of handlers that ran at the same moment.
+    """
+    aggregates = [uuid.uuid4() for _ in range(4)]
+    for aggregate in aggregates:
+        for version in range(1, 7):
+            env = ticket_created().model_copy(
+                update={"id": uuid.uuid4(), "aggregate_id": aggregate, "aggregate_version": version}
+            )
+            await publish_raw(broker_url, env)
+    seen: dict[uuid.UUID, list[int]] = {a: [] for a in aggregates}
+    running = peak = 0
+
+    async def slow(uow, envelope):
+        nonlocal running, peak
+        if envelope.aggregate_id not in seen:
+            return  # another test's event in the shared stream
+        running += 1
+        peak = max(peak, running)
+        try:
+            await asyncio.sleep(0.02 * (7 - envelope.aggregate_version))
+            seen[envelope.aggregate_id].append(envelope.aggregate_version)
+        finally:
+            running -= 1
+
+    runner = ConsumerRunner(
+        svc.db,
+        svc.app.state.link,
+        service="dispatch",
+        subscription=Subscription(
+            producer="intake",
+            handlers={intake.TicketCreated.SUBJECT: slow},
+            durable=f"lanes-{uuid.uuid4().hex[:8]}",
+        ),
+        settings=ConsumerSettings(concurrency=concurrency, fetch_seconds=0.5),
+    )
+
+    async def all_applied() -> bool:
+        return all(len(v) == 6 for v in seen.values())
+
+    task = asyncio.create_task(runner.run())
+    try:
+        await eventually(all_applied, timeout=30)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    return seen, peak
+
+
+async def test_a_batch_is_handled_in_parallel_lanes_that_keep_each_aggregates_order(
+    start_service, infrastructure
+):
+    async with start_service("dispatch", run_background=False) as svc:
+        await svc.app.state.link.wait_ready(10)
+        seen, peak = await _run_lanes(svc, infrastructure.broker_url, concurrency=4)
+        assert all(versions == [1, 2, 3, 4, 5, 6] for versions in seen.values()), seen
+        assert peak > 1  # different aggregates overlapped
+
+        seen, peak = await _run_lanes(svc, infrastructure.broker_url, concurrency=1)
+        assert all(versions == [1, 2, 3, 4, 5, 6] for versions in seen.values()), seen
+        assert peak == 1

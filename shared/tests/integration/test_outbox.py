@@ -87,3 +87,42 @@ async def test_committed_events_are_published_and_marked_sent(start_service, inf
 
         await eventually(all_sent)
         assert await stream_messages(infrastructure.broker_url, "INTAKE") == 3
+
+
+async def test_the_relay_publishes_several_batches_in_commit_order(start_service, infrastructure):
+    import nats
+
+    from aftersales.events import decode
+    from aftersales.messaging.outbox import OutboxRelay
+    from aftersales.testing.factories import ticket_created
+
+    async with start_service("intake", run_background=False) as svc:
+        await svc.app.state.link.wait_ready(10)
+        aggregate = uuid.uuid4()
+        async with svc.db.uow() as uow:
+            for version in range(1, 251):
+                uow.publish(
+                    ticket_created().data, aggregate_id=aggregate, aggregate_version=version
+                )
+            await uow.commit()
+        relay = OutboxRelay(svc.db, svc.app.state.link, service="intake", batch=100)
+        assert await relay.drain() >= 250
+        async with svc.db.sessionmaker() as s:
+            outbox = svc.db.platform.outbox
+            unsent = await s.scalar(
+                select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+            )
+        assert unsent == 0
+
+        nc = await nats.connect(infrastructure.broker_url)
+        try:
+            sub = await nc.jetstream().subscribe("intake.ticket.created.v1", ordered_consumer=True)
+            versions = []
+            while len(versions) < 250:
+                msg = await sub.next_msg(timeout=5)
+                envelope = decode(msg.data)
+                if envelope.aggregate_id == aggregate:
+                    versions.append(envelope.aggregate_version)
+        finally:
+            await nc.close()
+        assert versions == list(range(1, 251))
