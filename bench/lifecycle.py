@@ -45,6 +45,21 @@ from bench.run import RESULTS, SECRET, drive, machine, pct, setup_ticket_body
 
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 
+# The services' own defaults, as `make run` has them: the process stack's test settings poll
+# every 0.2 s, which is right for tests and wrong for a measurement.
+MAKE_RUN_ENV = {
+    "AFTERSALES_ENVIRONMENT": "development",
+    "AFTERSALES_LOG_LEVEL": "WARNING",
+    "AFTERSALES_OUTBOX_POLL_SECONDS": "1.0",
+    "AFTERSALES_CONSUMER_BACKOFF_SECONDS": "[1, 5, 15, 60]",
+    "AFTERSALES_CONSUMER_WATCHDOG_SECONDS": "5",
+    "AFTERSALES_CONSUMER_ACK_WAIT_SECONDS": "30",
+    "INTAKE_WEBHOOK_POLL_SECONDS": "1.0",
+    "DISPATCH_TIMER_POLL_SECONDS": "1.0",
+    "BILLING_WORKER_POLL_SECONDS": "5.0",
+    "FEEDBACK_WATCH_POLL_SECONDS": "30.0",
+}
+
 LATENCY = """
 WITH created AS (
     SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
@@ -127,74 +142,104 @@ def rss_mib(stack: ProcessStack) -> dict[str, float]:
 
 
 class Lifecycle:
-    """Field and call-centre workers: every routed job is taken to a satisfied callback."""
+    """Field and call-centre workers: every routed job is taken to a satisfied callback.
 
-    def __init__(self, stack: ProcessStack, technicians: list[dict[str, Any]]) -> None:
+    One poller per side lists the work (offered jobs, due callbacks) into a queue; ``field``
+    and ``callers`` workers take from it, so the lifecycle's own concurrency is not what holds
+    it back.
+    """
+
+    def __init__(
+        self,
+        stack: ProcessStack,
+        technicians: list[dict[str, Any]],
+        field: int = 16,
+        callers: int = 4,
+    ) -> None:
         self.stack = stack
         self.technician_of = {t["point_id"]: t for t in technicians}
+        self.field_workers = field
+        self.callers = callers
         self.completed = 0
         self.called_back = 0
-        self.stop = asyncio.Event()
-        self.taken: set[str] = set()
+        self.jobs: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.callbacks: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 
-    async def field(self) -> None:
-        agent = self.stack.auth("agent")
-        async with httpx.AsyncClient(
-            base_url=self.stack.url("dispatch"), headers=agent, timeout=30
-        ) as c:
-            while not self.stop.is_set():
-                r = await c.get("/v1/jobs", params={"status": "offered", "limit": 20})
-                jobs = [j for j in r.json()["items"] if j["id"] not in self.taken]
-                if not jobs:
-                    await asyncio.sleep(0.2)
-                    continue
-                for job in jobs:
-                    self.taken.add(job["id"])
-                    await self._work(c, job)
+    def tasks(self) -> list[asyncio.Task[None]]:
+        dispatch = self._client("dispatch")
+        feedback = self._client("feedback")
+        work = [
+            self._poll(dispatch, "/v1/jobs", {"status": "offered"}, self.jobs),
+            self._poll(feedback, "/v1/callbacks", {"status": "due"}, self.callbacks),
+            *(self._field(dispatch) for _ in range(self.field_workers)),
+            *(self._call(feedback) for _ in range(self.callers)),
+        ]
+        return [asyncio.create_task(w) for w in work]
 
-    async def _work(self, c: httpx.AsyncClient, job: dict[str, Any]) -> None:
-        j = job["id"]
-        if (await c.post(f"/v1/jobs/{j}/accept")).status_code != 200:
-            return
-        start = datetime.now(UTC).timestamp() + 3600
-        await c.post(
-            f"/v1/jobs/{j}/assign",
-            json={
-                "technician_id": self.technician_of[job["point_id"]]["id"],
-                "appointment": {
-                    "start": datetime.fromtimestamp(start, UTC).isoformat(),
-                    "end": datetime.fromtimestamp(start + 7200, UTC).isoformat(),
-                },
-            },
+    def _client(self, service: str) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            base_url=self.stack.url(service),
+            headers=self.stack.auth("agent"),
+            timeout=60,
+            limits=httpx.Limits(max_connections=32, max_keepalive_connections=32),
         )
-        for status, extra in (
-            ("en_route", {}),
-            ("on_site", {"travel_km": 5}),
-            ("resolved_on_site", {"signature": SIGNATURE, "labor_minutes": 30}),
-        ):
-            await c.post(
-                f"/v1/jobs/{j}/status",
-                json={"status": status, "at": datetime.now(UTC).isoformat(), **extra},
-            )
-        self.completed += 1
 
-    async def call_centre(self) -> None:
-        agent = self.stack.auth("agent")
-        async with httpx.AsyncClient(
-            base_url=self.stack.url("feedback"), headers=agent, timeout=30
-        ) as c:
-            while not self.stop.is_set():
-                r = await c.get("/v1/callbacks", params={"status": "due", "limit": 50})
-                items = r.json()["items"]
-                if not items:
-                    await asyncio.sleep(0.3)
-                    continue
-                for cb in items:
-                    r = await c.post(
-                        f"/v1/callbacks/{cb['id']}/result",
-                        json={"reached": True, "outcome": "satisfied", "score": 5},
-                    )
-                    self.called_back += r.status_code == 200
+    async def _poll(
+        self,
+        c: httpx.AsyncClient,
+        path: str,
+        params: dict[str, str],
+        queue: asyncio.Queue[dict[str, Any]],
+    ) -> None:
+        seen: set[str] = set()
+        while True:
+            if queue.qsize() >= 50:  # the workers have enough in hand: don't list it again
+                await asyncio.sleep(0.2)
+                continue
+            r = await c.get(path, params={**params, "limit": "100"})
+            fresh = [item for item in r.json()["items"] if item["id"] not in seen]
+            for item in fresh:
+                seen.add(item["id"])
+                queue.put_nowait(item)
+            if not fresh:
+                await asyncio.sleep(0.2)
+
+    async def _field(self, c: httpx.AsyncClient) -> None:
+        while True:
+            job = await self.jobs.get()
+            j = job["id"]
+            if (await c.post(f"/v1/jobs/{j}/accept")).status_code != 200:
+                continue
+            start = datetime.now(UTC).timestamp() + 3600
+            await c.post(
+                f"/v1/jobs/{j}/assign",
+                json={
+                    "technician_id": self.technician_of[job["point_id"]]["id"],
+                    "appointment": {
+                        "start": datetime.fromtimestamp(start, UTC).isoformat(),
+                        "end": datetime.fromtimestamp(start + 7200, UTC).isoformat(),
+                    },
+                },
+            )
+            for status, extra in (
+                ("en_route", {}),
+                ("on_site", {"travel_km": 5}),
+                ("resolved_on_site", {"signature": SIGNATURE, "labor_minutes": 30}),
+            ):
+                await c.post(
+                    f"/v1/jobs/{j}/status",
+                    json={"status": status, "at": datetime.now(UTC).isoformat(), **extra},
+                )
+            self.completed += 1
+
+    async def _call(self, c: httpx.AsyncClient) -> None:
+        while True:
+            cb = await self.callbacks.get()
+            r = await c.post(
+                f"/v1/callbacks/{cb['id']}/result",
+                json={"reached": True, "outcome": "satisfied", "score": 5},
+            )
+            self.called_back += r.status_code == 200
 
 
 async def latencies(dsn: str, since: datetime, until: datetime, expected: int) -> list[float]:
@@ -222,7 +267,9 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
-async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
+async def main(
+    rates: list[int], seconds: int, outage: int, lifecycle_on: bool = True
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-lifecycle-") as tmp:
         data = Path(tmp)
         pg = EmbeddedPostgres(data / "pg", free_port(), {"track_commit_timestamp": "on"})
@@ -233,9 +280,7 @@ async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
         try:
             urls = await prepare_database(pg.admin_url, DATABASE)
             dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
-            stack = ProcessStack(
-                urls, broker.url, SECRET, data / "logs", env={"AFTERSALES_LOG_LEVEL": "WARNING"}
-            )
+            stack = ProcessStack(urls, broker.url, SECRET, data / "logs", env=MAKE_RUN_ENV)
             await asyncio.to_thread(stack.start)
             agent = stack.auth("agent")
             technicians: list[dict[str, Any]] = []
@@ -266,15 +311,22 @@ async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
             body = await setup_ticket_body(stack.url("intake"), agent, "life")
             await asyncio.sleep(3)
             idle = rss_mib(stack)
+            cpu_idle_before = cpu_seconds(stack, pg, broker)
+            await asyncio.sleep(10)
+            cpu_idle_after = cpu_seconds(stack, pg, broker)
+            idle_cpu_percent = {
+                name: round((cpu_idle_after[name] - cpu_idle_before[name]) * 10, 1)
+                for name in cpu_idle_after
+            }
 
             lifecycle = Lifecycle(stack, technicians)
-            workers = [asyncio.create_task(lifecycle.field()) for _ in range(4)]
-            workers += [asyncio.create_task(lifecycle.call_centre()) for _ in range(2)]
+            workers = lifecycle.tasks() if lifecycle_on else []
             peak = dict(idle)
             sustained = []
             for rate in rates:
                 since = datetime.now(UTC)
                 cpu_before = cpu_seconds(stack, pg, broker)
+                closed_before = lifecycle.called_back
                 sampler = asyncio.create_task(_sample(stack, peak))
                 made = await drive(
                     stack.url("intake"),
@@ -287,25 +339,52 @@ async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
                 )
                 sampler.cancel()
                 until = datetime.now(UTC)
-                cpu_after = cpu_seconds(stack, pg, broker)
+                ended = time.monotonic()
+                cpu_loaded = cpu_seconds(stack, pg, broker)
                 lat = await latencies(dsn, since, until, rate * seconds)
-                sustained.append(
-                    {
-                        "target_per_second": rate,
-                        "ticket_create": made,
-                        "commit_to_job_routed_ms": summary(lat),
-                        "stages_ms": await stages(dsn, since, until),
-                        # CPU milliseconds each part spent per ticket created in the phase
-                        "cpu_ms_per_ticket": {
-                            name: round(
-                                (cpu_after[name] - cpu_before[name]) * 1000 / made["created"], 1
-                            )
-                            for name in cpu_after
-                        },
+                phase: dict[str, Any] = {
+                    "target_per_second": rate,
+                    "ticket_create": made,
+                    "commit_to_job_routed_ms": summary(lat),
+                    "stages_ms": await stages(dsn, since, until),
+                    # all processes together, while tickets were coming in (2.0 = both cores)
+                    "cores_busy_under_load": round(
+                        (sum(cpu_loaded.values()) - sum(cpu_before.values())) / made["seconds"], 2
+                    ),
+                    # CPU ms per ticket created, spent while tickets were coming in
+                    "cpu_ms_per_ticket_under_load": {
+                        name: round(
+                            (cpu_loaded[name] - cpu_before[name]) * 1000 / made["created"], 1
+                        )
+                        for name in cpu_loaded
+                    },
+                }
+                if lifecycle_on:
+                    # Every ticket of the phase closed by its callback: how long after the load
+                    # stopped, and the CPU the whole lifecycle of one ticket cost each part.
+                    deadline = ended + 900
+                    while lifecycle.called_back - closed_before < made["created"]:
+                        if time.monotonic() > deadline:
+                            break
+                        await asyncio.sleep(0.5)
+                    closed = lifecycle.called_back - closed_before
+                    phase["lifecycle"] = {
+                        "tickets_closed": closed,
+                        "closed_per_second_overall": round(
+                            closed / (made["seconds"] + time.monotonic() - ended), 1
+                        ),
+                        "all_closed_seconds_after_load": round(time.monotonic() - ended, 1),
                     }
-                )
+                    cpu_after = cpu_seconds(stack, pg, broker)
+                    phase["cpu_ms_per_closed_ticket"] = {
+                        name: round((cpu_after[name] - cpu_before[name]) * 1000 / closed, 1)
+                        for name in cpu_after
+                    }
+                    phase["cpu_ms_per_closed_ticket"]["all"] = round(
+                        sum(phase["cpu_ms_per_closed_ticket"].values()), 1
+                    )
+                sustained.append(phase)
                 await asyncio.sleep(5)
-            lifecycle.stop.set()
             for w in workers:
                 w.cancel()
             completed, called_back = lifecycle.completed, lifecycle.called_back
@@ -320,9 +399,14 @@ async def main(rates: list[int], seconds: int, outage: int) -> dict[str, Any]:
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "sustained": sustained,
-        "lifecycle_behind": {"jobs_completed": completed, "callbacks_recorded": called_back},
+        "lifecycle_behind": {
+            "running": lifecycle_on,
+            "jobs_completed": completed,
+            "callbacks_recorded": called_back,
+        },
         "outage": drain,
         "rss_mib": {"idle": idle, "peak_under_load": peak},
+        "idle_cpu_percent_of_one_core": idle_cpu_percent,
     }
 
 
@@ -384,9 +468,21 @@ def cli() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rates", default="50,100,150,200")
     parser.add_argument("--seconds", type=int, default=20)
-    parser.add_argument("--outage", type=int, default=60)
+    parser.add_argument("--outage", type=int, default=60, help="seconds; 0 skips the outage")
+    parser.add_argument(
+        "--no-lifecycle",
+        action="store_true",
+        help="routing only: no field or call-centre workers behind the intake load",
+    )
     args = parser.parse_args()
-    result = asyncio.run(main([int(r) for r in args.rates.split(",")], args.seconds, args.outage))
+    result = asyncio.run(
+        main(
+            [int(r) for r in args.rates.split(",")],
+            args.seconds,
+            args.outage,
+            lifecycle_on=not args.no_lifecycle,
+        )
+    )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "lifecycle.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
