@@ -268,7 +268,7 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 async def main(
-    rates: list[int], seconds: int, outage: int, lifecycle_on: bool = True
+    rates: list[int], routing_rates: list[int], seconds: int, outage: int
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-lifecycle-") as tmp:
         data = Path(tmp)
@@ -320,74 +320,26 @@ async def main(
             }
 
             lifecycle = Lifecycle(stack, technicians)
-            workers = lifecycle.tasks() if lifecycle_on else []
             peak = dict(idle)
             sustained = []
+            workers = lifecycle.tasks()
             for rate in rates:
-                since = datetime.now(UTC)
-                cpu_before = cpu_seconds(stack, pg, broker)
-                closed_before = lifecycle.called_back
-                sampler = asyncio.create_task(_sample(stack, peak))
-                made = await drive(
-                    stack.url("intake"),
-                    agent,
-                    body,
-                    rate * seconds,
-                    32,
-                    rate=float(rate),
-                    tag=f"r{rate}-",
-                )
-                sampler.cancel()
-                until = datetime.now(UTC)
-                ended = time.monotonic()
-                cpu_loaded = cpu_seconds(stack, pg, broker)
-                lat = await latencies(dsn, since, until, rate * seconds)
-                phase: dict[str, Any] = {
-                    "target_per_second": rate,
-                    "ticket_create": made,
-                    "commit_to_job_routed_ms": summary(lat),
-                    "stages_ms": await stages(dsn, since, until),
-                    # all processes together, while tickets were coming in (2.0 = both cores)
-                    "cores_busy_under_load": round(
-                        (sum(cpu_loaded.values()) - sum(cpu_before.values())) / made["seconds"], 2
-                    ),
-                    # CPU ms per ticket created, spent while tickets were coming in
-                    "cpu_ms_per_ticket_under_load": {
-                        name: round(
-                            (cpu_loaded[name] - cpu_before[name]) * 1000 / made["created"], 1
-                        )
-                        for name in cpu_loaded
-                    },
-                }
-                if lifecycle_on:
-                    # Every ticket of the phase closed by its callback: how long after the load
-                    # stopped, and the CPU the whole lifecycle of one ticket cost each part.
-                    deadline = ended + 900
-                    while lifecycle.called_back - closed_before < made["created"]:
-                        if time.monotonic() > deadline:
-                            break
-                        await asyncio.sleep(0.5)
-                    closed = lifecycle.called_back - closed_before
-                    phase["lifecycle"] = {
-                        "tickets_closed": closed,
-                        "closed_per_second_overall": round(
-                            closed / (made["seconds"] + time.monotonic() - ended), 1
-                        ),
-                        "all_closed_seconds_after_load": round(time.monotonic() - ended, 1),
-                    }
-                    cpu_after = cpu_seconds(stack, pg, broker)
-                    phase["cpu_ms_per_closed_ticket"] = {
-                        name: round((cpu_after[name] - cpu_before[name]) * 1000 / closed, 1)
-                        for name in cpu_after
-                    }
-                    phase["cpu_ms_per_closed_ticket"]["all"] = round(
-                        sum(phase["cpu_ms_per_closed_ticket"].values()), 1
+                sustained.append(
+                    await _phase(
+                        stack, pg, broker, dsn, agent, body, lifecycle, rate, seconds, peak
                     )
-                sustained.append(phase)
+                )
                 await asyncio.sleep(5)
             for w in workers:
                 w.cancel()
             completed, called_back = lifecycle.completed, lifecycle.called_back
+            # The same intake load with nothing behind it but routing and the projections.
+            routing_only = []
+            for rate in routing_rates:
+                routing_only.append(
+                    await _phase(stack, pg, broker, dsn, agent, body, None, rate, seconds, peak)
+                )
+                await asyncio.sleep(5)
 
             drain = await _outage(stack, broker, dsn, agent, body, outage) if outage else None
         finally:
@@ -399,15 +351,85 @@ async def main(
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "sustained": sustained,
-        "lifecycle_behind": {
-            "running": lifecycle_on,
-            "jobs_completed": completed,
-            "callbacks_recorded": called_back,
-        },
+        "lifecycle_behind": {"jobs_completed": completed, "callbacks_recorded": called_back},
+        "routing_only": routing_only,
         "outage": drain,
         "rss_mib": {"idle": idle, "peak_under_load": peak},
         "idle_cpu_percent_of_one_core": idle_cpu_percent,
     }
+
+
+async def _phase(
+    stack: ProcessStack,
+    pg: EmbeddedPostgres,
+    broker: EmbeddedNats,
+    dsn: str,
+    agent: dict[str, str],
+    body: dict[str, str],
+    lifecycle: Lifecycle | None,
+    rate: int,
+    seconds: int,
+    peak: dict[str, float],
+) -> dict[str, Any]:
+    """Tickets at ``rate``/s for ``seconds``; with a lifecycle, wait until every one is closed."""
+    since = datetime.now(UTC)
+    cpu_before = cpu_seconds(stack, pg, broker)
+    closed_before = lifecycle.called_back if lifecycle is not None else 0
+    sampler = asyncio.create_task(_sample(stack, peak))
+    made = await drive(
+        stack.url("intake"),
+        agent,
+        body,
+        rate * seconds,
+        32,
+        rate=float(rate),
+        tag=f"{'life' if lifecycle is not None else 'routing'}-{rate}-",
+    )
+    sampler.cancel()
+    until = datetime.now(UTC)
+    ended = time.monotonic()
+    cpu_loaded = cpu_seconds(stack, pg, broker)
+    lat = await latencies(dsn, since, until, rate * seconds)
+    phase: dict[str, Any] = {
+        "target_per_second": rate,
+        "ticket_create": made,
+        "commit_to_job_routed_ms": summary(lat),
+        "stages_ms": await stages(dsn, since, until),
+        # all processes together, while tickets were coming in (2.0 = both cores)
+        "cores_busy_under_load": round(
+            (sum(cpu_loaded.values()) - sum(cpu_before.values())) / made["seconds"], 2
+        ),
+        # CPU ms per ticket created, spent while tickets were coming in
+        "cpu_ms_per_ticket_under_load": {
+            name: round((cpu_loaded[name] - cpu_before[name]) * 1000 / made["created"], 1)
+            for name in cpu_loaded
+        },
+    }
+    if lifecycle is not None:
+        # Every ticket of the phase closed by its callback: how long after the load
+        # stopped, and the CPU the whole lifecycle of one ticket cost each part.
+        deadline = ended + 900
+        while lifecycle.called_back - closed_before < made["created"]:
+            if time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.5)
+        closed = max(1, lifecycle.called_back - closed_before)
+        phase["lifecycle"] = {
+            "tickets_closed": closed,
+            "closed_per_second_overall": round(
+                closed / (made["seconds"] + time.monotonic() - ended), 1
+            ),
+            "all_closed_seconds_after_load": round(time.monotonic() - ended, 1),
+        }
+        cpu_after = cpu_seconds(stack, pg, broker)
+        phase["cpu_ms_per_closed_ticket"] = {
+            name: round((cpu_after[name] - cpu_before[name]) * 1000 / closed, 1)
+            for name in cpu_after
+        }
+        phase["cpu_ms_per_closed_ticket"]["all"] = round(
+            sum(phase["cpu_ms_per_closed_ticket"].values()), 1
+        )
+    return phase
 
 
 async def _sample(stack: ProcessStack, peak: dict[str, float]) -> None:
@@ -466,22 +488,23 @@ async def _outage(
 
 def cli() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rates", default="50,100,150,200")
+    parser.add_argument(
+        "--rates", default="10,20,200", help="tickets/s with the whole lifecycle behind them"
+    )
+    parser.add_argument(
+        "--routing-rates",
+        default="50,100,150,200",
+        help="tickets/s with only routing behind them (no field or call-centre work)",
+    )
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--outage", type=int, default=60, help="seconds; 0 skips the outage")
-    parser.add_argument(
-        "--no-lifecycle",
-        action="store_true",
-        help="routing only: no field or call-centre workers behind the intake load",
-    )
     args = parser.parse_args()
+
+    def rates(text: str) -> list[int]:
+        return [int(r) for r in text.split(",") if r.strip()]
+
     result = asyncio.run(
-        main(
-            [int(r) for r in args.rates.split(",")],
-            args.seconds,
-            args.outage,
-            lifecycle_on=not args.no_lifecycle,
-        )
+        main(rates(args.rates), rates(args.routing_rates), args.seconds, args.outage)
     )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "lifecycle.json").write_text(json.dumps(result, indent=2) + "\n")

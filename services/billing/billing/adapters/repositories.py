@@ -84,6 +84,16 @@ class FactsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    async def lock_ticket(self, ticket_id: uuid.UUID) -> None:
+        """Take the ticket's lock for this transaction. A ticket's facts and its completed jobs
+        arrive on two streams and may be handled at the same moment; whichever takes the lock
+        second then sees the other's commit, so neither can miss the other."""
+        digest = hashlib.sha256(f"billing-ticket:{ticket_id}".encode()).digest()
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(:k)"),
+            {"k": int.from_bytes(digest[:8], "big", signed=True)},
+        )
+
     async def ticket(self, ticket_id: uuid.UUID) -> TicketFactsRow | None:
         return await self.session.get(TicketFactsRow, ticket_id)
 

@@ -4,8 +4,9 @@ when it was completed.
 A completed job is first recorded; its charge is issued at once when billing knows the ticket
 (``intake.ticket.created.v1``) and has a price list, or later — when the ticket's event
 arrives (events of two streams may come in either order) or by the sweeper once a price list
-exists. The job's row is locked while charging and ``charges.job_id`` is unique, so a
-redelivered or replayed event never makes a second charge.
+exists. The two events take the ticket's advisory lock first, so when they are handled at the
+same moment the second sees the first. The job's row is locked while charging and
+``charges.job_id`` is unique, so a redelivered or replayed event never makes a second charge.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from billing.use_cases.price_lists import price_list_of
 async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
     d = event.data
     facts = FactsRepository(uow.session)
+    await facts.lock_ticket(d.ticket_id)
     await facts.record_completed_job(
         {
             "job_id": d.job_id,

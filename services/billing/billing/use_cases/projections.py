@@ -18,6 +18,7 @@ from billing.use_cases.policy import policy_of
 
 async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
     t = event.data
+    await FactsRepository(uow.session).lock_ticket(t.ticket_id)
     await uow.session.execute(
         pg_insert(TicketFactsRow)
         .values(

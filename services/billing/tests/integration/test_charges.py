@@ -196,3 +196,39 @@ async def test_a_ticket_solved_on_the_phone_costs_nothing_once(start_service, bo
         assert len(await charged()) == 1
         assert charge["service_class"] == "C" and charge["customer_total"]["amount"] == 0
         assert charge["job_id"] is None and "remotely" in charge["class_reason"]
+
+
+async def test_a_ticket_and_its_completed_job_handled_at_the_same_moment_still_make_a_charge(
+    start_service, books_for
+):
+    # The two facts arrive on different streams, so two consumers (or two replicas) may handle
+    # them at once: the completed job is recorded while the ticket's facts are not committed
+    # yet, and the ticket's facts are recorded while the job is not committed yet.
+    from aftersales.events import Envelope
+    from billing.use_cases.charging import on_job_completed
+    from billing.use_cases.projections import record_ticket
+
+    async with start_service("billing", run_background=False) as billing:
+        books = books_for(billing)
+        await books.price_list()
+        ticket = await books.ticket(publish=False)
+        job = books.completed(ticket)
+        job_event = Envelope.wrap(
+            job, source="dispatch", aggregate_id=job.job_id, aggregate_version=1
+        )
+
+        async def record_the_ticket() -> None:
+            async with billing.db.uow() as uow:
+                await record_ticket(uow, ticket)
+                await uow.commit()
+
+        async with billing.db.uow() as first:
+            await on_job_completed(first, job_event)  # no ticket yet: the job waits for it
+            second = asyncio.create_task(record_the_ticket())
+            await asyncio.sleep(0.5)  # the ticket's handler runs meanwhile
+            await first.commit()
+        await second
+
+        charge = await books.charge_of(job.job_id, timeout=5)
+        assert charge["ticket_id"] == str(ticket.data.ticket_id)
+        assert charge["service_class"] == "A"
