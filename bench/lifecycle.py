@@ -204,16 +204,31 @@ class Lifecycle:
             if not fresh:
                 await asyncio.sleep(0.2)
 
+    async def _post(
+        self, c: httpx.AsyncClient, path: str, key: str, json: dict[str, Any] | None = None
+    ) -> httpx.Response:
+        """POST with an ``Idempotency-Key``, retried when a connection drops under load."""
+        for attempt in range(5):
+            try:
+                return await c.post(path, json=json, headers={"Idempotency-Key": key})
+            except httpx.TransportError:
+                if attempt == 4:
+                    raise
+                await asyncio.sleep(0.5)
+        raise AssertionError("unreachable")
+
     async def _field(self, c: httpx.AsyncClient) -> None:
         while True:
             job = await self.jobs.get()
             j = job["id"]
-            if (await c.post(f"/v1/jobs/{j}/accept")).status_code != 200:
+            if (await self._post(c, f"/v1/jobs/{j}/accept", f"accept-{j}")).status_code != 200:
                 continue
             start = datetime.now(UTC).timestamp() + 3600
-            await c.post(
+            await self._post(
+                c,
                 f"/v1/jobs/{j}/assign",
-                json={
+                f"assign-{j}",
+                {
                     "technician_id": self.technician_of[job["point_id"]]["id"],
                     "appointment": {
                         "start": datetime.fromtimestamp(start, UTC).isoformat(),
@@ -226,18 +241,22 @@ class Lifecycle:
                 ("on_site", {"travel_km": 5}),
                 ("resolved_on_site", {"signature": SIGNATURE, "labor_minutes": 30}),
             ):
-                await c.post(
+                await self._post(
+                    c,
                     f"/v1/jobs/{j}/status",
-                    json={"status": status, "at": datetime.now(UTC).isoformat(), **extra},
+                    f"{status}-{j}",
+                    {"status": status, "at": datetime.now(UTC).isoformat(), **extra},
                 )
             self.completed += 1
 
     async def _call(self, c: httpx.AsyncClient) -> None:
         while True:
             cb = await self.callbacks.get()
-            r = await c.post(
+            r = await self._post(
+                c,
                 f"/v1/callbacks/{cb['id']}/result",
-                json={"reached": True, "outcome": "satisfied", "score": 5},
+                f"callback-{cb['id']}",
+                {"reached": True, "outcome": "satisfied", "score": 5},
             )
             self.called_back += r.status_code == 200
 

@@ -129,9 +129,11 @@ async def drive(
         for i in range(tickets):
             queue.put_nowait(i)
         request_ms: list[float] = []
+        retries = 0
         started = time.perf_counter()
 
         async def worker() -> None:
+            nonlocal retries
             while True:
                 try:
                     i = queue.get_nowait()
@@ -140,7 +142,18 @@ async def drive(
                 if rate is not None:
                     await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
                 t0 = time.perf_counter()
-                r = await c.post("/v1/tickets", json=body, headers={"Idempotency-Key": f"{tag}{i}"})
+                for attempt in range(3):
+                    try:
+                        r = await c.post(
+                            "/v1/tickets", json=body, headers={"Idempotency-Key": f"{tag}{i}"}
+                        )
+                        break
+                    except httpx.TransportError:
+                        # A keep-alive connection the server closed as it was reused: the key
+                        # makes the retry safe (the ticket is created once either way).
+                        if attempt == 2:
+                            raise
+                        retries += 1
                 request_ms.append((time.perf_counter() - t0) * 1000)
                 r.raise_for_status()
 
@@ -152,6 +165,7 @@ async def drive(
         "tickets_per_second": round(tickets / elapsed, 1),
         "request_p50_ms": round(pct(request_ms, 50), 1),
         "request_p99_ms": round(pct(request_ms, 99), 1),
+        "retried_after_connection_error": retries,
     }
 
 
