@@ -274,6 +274,27 @@ async def latencies(dsn: str, since: datetime, until: datetime, expected: int) -
         await conn.close()
 
 
+async def work_per_ticket(dsn: str) -> dict[str, float] | None:
+    """What one ticket's whole lifecycle made the system do: events published (outbox rows)
+    and events handled (inbox rows), over all four services."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        tickets = await conn.fetchval("SELECT count(*) FROM intake.tickets")
+        published = handled = 0
+        for schema in SERVICES:
+            published += await conn.fetchval(f"SELECT count(*) FROM {schema}.outbox")
+            handled += await conn.fetchval(f"SELECT count(*) FROM {schema}.inbox")
+    finally:
+        await conn.close()
+    return {
+        "tickets": tickets,
+        "events_published": round(published / tickets, 1),
+        "events_handled": round(handled / tickets, 1),
+        # create; accept, assign and three reports; the callback
+        "http_writes": 7,
+    }
+
+
 def summary(values: list[float]) -> dict[str, float]:
     if not values:
         return {"count": 0}
@@ -352,6 +373,7 @@ async def main(
             for w in workers:
                 w.cancel()
             completed, called_back = lifecycle.completed, lifecycle.called_back
+            work = await work_per_ticket(dsn) if rates else None
             # The same intake load with nothing behind it but routing and the projections.
             routing_only = []
             for rate in routing_rates:
@@ -371,6 +393,7 @@ async def main(
         "machine": machine(),
         "sustained": sustained,
         "lifecycle_behind": {"jobs_completed": completed, "callbacks_recorded": called_back},
+        "work_per_closed_ticket": work,
         "routing_only": routing_only,
         "outage": drain,
         "rss_mib": {"idle": idle, "peak_under_load": peak},
@@ -402,7 +425,7 @@ async def _phase(
         rate * seconds,
         32,
         rate=float(rate),
-        tag=f"{'life' if lifecycle is not None else 'routing'}-{rate}-",
+        tag=f"{'life' if lifecycle is not None else 'routing'}-{rate}-{uuid.uuid4().hex[:6]}-",
     )
     sampler.cancel()
     until = datetime.now(UTC)

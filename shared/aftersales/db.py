@@ -69,29 +69,44 @@ class Database:
         self.metadata = metadata
         self.schema: str = metadata.schema or "public"
         self.platform: PlatformTables = platform_tables(metadata)
-        self.engine: AsyncEngine = create_async_engine(
-            async_url(url),
+        self._connect_args = {
+            # Nothing may wait forever: a stuck lock or query becomes an error that says so.
+            "server_settings": {
+                "statement_timeout": str(statement_timeout_ms),
+                "lock_timeout": str(lock_timeout_ms),
+                "idle_in_transaction_session_timeout": "120000",
+                "application_name": f"aftersales-{metadata.schema}",
+            }
+        }
+        self.engine: AsyncEngine = self._engine(pool_size, pool_size)
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._side_engines: list[AsyncEngine] = []
+
+    def _engine(self, pool_size: int, max_overflow: int) -> AsyncEngine:
+        return create_async_engine(
+            async_url(self.url),
             pool_size=pool_size,
-            max_overflow=pool_size,
+            max_overflow=max_overflow,
             pool_pre_ping=True,
             pool_recycle=1800,
             pool_timeout=30,
-            # Nothing may wait forever: a stuck lock or query becomes an error that says so.
-            connect_args={
-                "server_settings": {
-                    "statement_timeout": str(statement_timeout_ms),
-                    "lock_timeout": str(lock_timeout_ms),
-                    "idle_in_transaction_session_timeout": "120000",
-                    "application_name": f"aftersales-{metadata.schema}",
-                }
-            },
+            connect_args=self._connect_args,
         )
-        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    def dedicated_sessionmaker(self) -> async_sessionmaker[AsyncSession]:
+        """Sessions on a connection of their own, outside the shared pool: for a background loop
+        (the outbox relay) that must not queue behind requests and handlers when the pool is
+        busy."""
+        engine = self._engine(1, 0)
+        self._side_engines.append(engine)
+        return async_sessionmaker(engine, expire_on_commit=False)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self)
 
     async def dispose(self) -> None:
+        for engine in self._side_engines:
+            await engine.dispose()
         await self.engine.dispose()
 
 

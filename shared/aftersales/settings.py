@@ -26,7 +26,7 @@ class ServiceSettings(BaseSettings):
     service_name: str = "aftersales"
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/aftersales"
-    db_pool_size: int = 5
+    db_pool_size: int = 10
     nats_url: str = "nats://127.0.0.1:4222"
     log_level: str = "INFO"
     log_json: bool = True

@@ -69,6 +69,8 @@ class OutboxRelay:
         self.batch = batch
         self.poll_seconds = poll_seconds
         self.publish_timeout = publish_timeout
+        # Its own connection: publishing is the system's heartbeat and must not wait for one.
+        self._sessions = db.dedicated_sessionmaker()
         self._wake = asyncio.Event()
         self._listener: asyncpg.Connection | None = None
         self._stream_ready = False
@@ -109,7 +111,7 @@ class OutboxRelay:
 
     async def _publish_batch(self) -> int:
         outbox = self.db.platform.outbox
-        async with self.db.sessionmaker() as session, session.begin():
+        async with self._sessions() as session, session.begin():
             rows = (
                 await session.execute(
                     select(outbox.c.id, outbox.c.subject, outbox.c.payload, outbox.c.headers)
