@@ -416,7 +416,6 @@ async def _phase(
     """Tickets at ``rate``/s for ``seconds``; with a lifecycle, wait until every one is closed."""
     since = datetime.now(UTC)
     cpu_before = cpu_seconds(stack, pg, broker)
-    closed_before = lifecycle.called_back if lifecycle is not None else 0
     sampler = asyncio.create_task(_sample(stack, peak))
     made = await drive(
         stack.url("intake"),
@@ -448,14 +447,10 @@ async def _phase(
         },
     }
     if lifecycle is not None:
-        # Every ticket of the phase closed by its callback: how long after the load
-        # stopped, and the CPU the whole lifecycle of one ticket cost each part.
-        deadline = ended + 900
-        while lifecycle.called_back - closed_before < made["created"]:
-            if time.monotonic() > deadline:
-                break
-            await asyncio.sleep(0.5)
-        closed = max(1, lifecycle.called_back - closed_before)
+        # Every ticket of the phase closed — in intake, where the callback's event closes it —
+        # and every outbox empty: how long after the load stopped, and the CPU the whole
+        # lifecycle of one ticket cost each part.
+        closed = await _settle(dsn, since, int(made["created"]), ended + 900)
         phase["lifecycle"] = {
             "tickets_closed": closed,
             "closed_per_second_overall": round(
@@ -463,6 +458,7 @@ async def _phase(
             ),
             "all_closed_seconds_after_load": round(time.monotonic() - ended, 1),
         }
+        closed = max(1, closed)
         cpu_after = cpu_seconds(stack, pg, broker)
         phase["cpu_ms_per_closed_ticket"] = {
             name: round((cpu_after[name] - cpu_before[name]) * 1000 / closed, 1)
@@ -472,6 +468,28 @@ async def _phase(
             sum(phase["cpu_ms_per_closed_ticket"].values()), 1
         )
     return phase
+
+
+async def _settle(dsn: str, since: datetime, tickets: int, deadline: float) -> int:
+    """Wait until the tickets created since ``since`` are closed in intake and no service has
+    an event left to publish; returns how many are closed."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        while True:
+            closed = await conn.fetchval(
+                "SELECT count(*) FROM intake.tickets WHERE status = 'closed' AND created_at >= $1",
+                since,
+            )
+            unsent = 0
+            for schema in SERVICES:
+                unsent += await conn.fetchval(
+                    f"SELECT count(*) FROM {schema}.outbox WHERE sent_at IS NULL"
+                )
+            if (closed >= tickets and unsent == 0) or time.monotonic() > deadline:
+                return int(closed)
+            await asyncio.sleep(0.5)
+    finally:
+        await conn.close()
 
 
 async def _sample(stack: ProcessStack, peak: dict[str, float]) -> None:
