@@ -260,15 +260,14 @@ class ConsumerRunner:
 
     async def _process_batch(self, msgs: list[Msg]) -> None:
         """Work through one fetched batch: a lane per aggregate, ``concurrency`` lanes at once."""
-        lanes: dict[object, list[Msg]] = {}
-        for msg in msgs:
-            lanes.setdefault(lane_of(msg), []).append(msg)
-        if len(lanes) == 1 or self.settings.concurrency <= 1:
+        if self.settings.concurrency <= 1:
+            lanes = [msgs]  # one lane: exactly the stream's order
+        else:
+            by_aggregate: dict[object, list[Msg]] = {}
             for msg in msgs:
-                await self._process(msg)
-                self._last_progress = time.monotonic()
-            return
-        queue = collections.deque(lanes.values())
+                by_aggregate.setdefault(lane_of(msg), []).append(msg)
+            lanes = list(by_aggregate.values())
+        queue = collections.deque(lanes)
 
         async def worker() -> None:
             while queue:
@@ -276,9 +275,8 @@ class ConsumerRunner:
                     await self._process(msg)
                     self._last_progress = time.monotonic()
 
-        workers = min(self.settings.concurrency, len(queue))
         async with asyncio.TaskGroup() as group:
-            for _ in range(workers):
+            for _ in range(min(self.settings.concurrency, len(queue))):
                 group.create_task(worker())
 
     async def _process(self, msg: Msg) -> None:
