@@ -1,7 +1,7 @@
 """BOLA matrix: two points and two technicians, each calling every job and technician route on
 its own objects and on the other's. The other's objects are answered 404 and stay unchanged."""
 
-from aftersales.testing.factories import soon
+from aftersales.testing.factories import soon, ticket_created
 
 WINDOW = {"start": soon(30).isoformat(), "end": soon(32).isoformat()}
 
@@ -40,11 +40,16 @@ async def _call(client, method, url, body, headers):
 async def test_points_and_technicians_see_and_change_only_their_own(start_service, flow_for):
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)
-        p1, t1 = await flow.point_with_technician(code="P-1")
-        p2, t2 = await flow.point_with_technician(code="P-2")
+        # Each point serves its own district, so each ticket is routed to a known point
+        # whatever the time of day (booking moves a job's slot to the appointment's day).
+        p1, t1 = await flow.point_with_technician(code="P-1", regions=["440301"])
+        p2, t2 = await flow.point_with_technician(code="P-2", regions=["440302"])
         jobs = {}
         for point, tech in ((p1, t1), (p2, t2)):
-            env = await flow.ticket()
+            customer = ticket_created().data.customer.model_copy(
+                update={"region": point["regions"][0]}
+            )
+            env = await flow.ticket(customer=customer)
             job = await flow.job_of(env.data.ticket_id, status="offered")
             assert job["point_id"] == point["id"]
             await flow.post(job, "accept", headers=flow.point_auth(point))
