@@ -41,7 +41,15 @@ from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.testing.factories import SIGNATURE
 from aftersales.testing.stack import ProcessStack
-from bench.run import RESULTS, SECRET, drive, machine, pct, setup_ticket_body
+from bench.run import (
+    RESULTS,
+    SECRET,
+    drive,
+    machine,
+    pct,
+    post_retrying,
+    setup_ticket_body,
+)
 
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 
@@ -60,11 +68,16 @@ MAKE_RUN_ENV = {
     "FEEDBACK_WATCH_POLL_SECONDS": "30.0",
 }
 
-LATENCY = """
+# Each ticket's commit in intake.
+CREATED = """
 WITH created AS (
     SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
     FROM intake.ticket_timeline WHERE event = 'intake.ticket.created.v1' GROUP BY ticket_id
-), routed AS (
+)"""
+
+LATENCY = (
+    CREATED
+    + """, routed AS (
     SELECT j.ticket_id, min(pg_xact_commit_timestamp(h.xmin)) AS at
     FROM dispatch.job_history h JOIN dispatch.jobs j ON j.id = h.job_id
     WHERE h.action = 'offered' GROUP BY j.ticket_id
@@ -73,6 +86,7 @@ SELECT extract(epoch FROM r.at - c.at) * 1000 AS ms
 FROM created c JOIN routed r USING (ticket_id)
 WHERE c.at >= $1 AND c.at < $2
 """
+)
 
 
 def _tree(pid: int) -> list[psutil.Process]:
@@ -84,16 +98,17 @@ def cpu_seconds(
     stack: ProcessStack, pg: EmbeddedPostgres, broker: EmbeddedNats
 ) -> dict[str, float]:
     """CPU time (user + system) used so far by each part of the system, the bench included."""
-    pids = {name: proc.process.pid for name, proc in stack.by_name.items() if proc.process}
+    trees = {name: _tree(proc.process.pid) for name, proc in stack.by_name.items() if proc.process}
     if pg.process is not None:
-        pids["postgres"] = pg.process.pid
+        trees["postgres"] = _tree(pg.process.pid)
     if broker.process is not None:
-        pids["nats"] = broker.process.pid
-    pids["load generator and workers"] = psutil.Process().pid
+        trees["nats"] = _tree(broker.process.pid)
+    # This process alone: its children are the services, counted above.
+    trees["load generator and workers"] = [psutil.Process()]
     out = {}
-    for name, pid in pids.items():
+    for name, procs in trees.items():
         total = 0.0
-        for proc in _tree(pid) if name != "load generator and workers" else [psutil.Process(pid)]:
+        for proc in procs:
             with contextlib.suppress(psutil.NoSuchProcess):
                 t = proc.cpu_times()
                 total += t.user + t.system
@@ -101,13 +116,18 @@ def cpu_seconds(
     return out
 
 
+def per_ticket(
+    after: dict[str, float], before: dict[str, float], tickets: float
+) -> dict[str, float]:
+    """CPU milliseconds per ticket that each part spent between two ``cpu_seconds`` readings."""
+    return {name: round((after[name] - before[name]) * 1000 / tickets, 1) for name in after}
+
+
 # Where the time goes: commit → published by intake's relay → picked up by dispatch's
 # consumer (its transaction began) → routed (that transaction committed).
-STAGES = """
-WITH created AS (
-    SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
-    FROM intake.ticket_timeline WHERE event = 'intake.ticket.created.v1' GROUP BY ticket_id
-)
+STAGES = (
+    CREATED
+    + """
 SELECT extract(epoch FROM o.sent_at - c.at) * 1000 AS published,
        extract(epoch FROM i.processed_at - o.sent_at) * 1000 AS picked_up,
        extract(epoch FROM pg_xact_commit_timestamp(i.xmin) - i.processed_at) * 1000 AS handled
@@ -116,6 +136,7 @@ JOIN intake.outbox o ON o.aggregate_id = c.ticket_id AND o.subject = 'intake.tic
 JOIN dispatch.inbox i ON i.event_id = o.id
 WHERE c.at >= $1 AND c.at < $2
 """
+)
 
 
 async def stages(dsn: str, since: datetime, until: datetime) -> dict[str, dict[str, float]]:
@@ -134,10 +155,7 @@ def rss_mib(stack: ProcessStack) -> dict[str, float]:
     out = {}
     for name, proc in stack.by_name.items():
         assert proc.process is not None
-        p = psutil.Process(proc.process.pid)
-        out[name] = round(
-            sum(x.memory_info().rss for x in [p, *p.children(recursive=True)]) / 2**20, 1
-        )
+        out[name] = round(sum(x.memory_info().rss for x in _tree(proc.process.pid)) / 2**20, 1)
     return out
 
 
@@ -207,15 +225,7 @@ class Lifecycle:
     async def _post(
         self, c: httpx.AsyncClient, path: str, key: str, json: dict[str, Any] | None = None
     ) -> httpx.Response:
-        """POST with an ``Idempotency-Key``, retried when a connection drops under load."""
-        for attempt in range(5):
-            try:
-                return await c.post(path, json=json, headers={"Idempotency-Key": key})
-            except httpx.TransportError:
-                if attempt == 4:
-                    raise
-                await asyncio.sleep(0.5)
-        raise AssertionError("unreachable")
+        return (await post_retrying(c, path, key=key, json=json))[0]
 
     async def _field(self, c: httpx.AsyncClient) -> None:
         while True:
@@ -441,10 +451,7 @@ async def _phase(
             (sum(cpu_loaded.values()) - sum(cpu_before.values())) / made["seconds"], 2
         ),
         # CPU ms per ticket created, spent while tickets were coming in
-        "cpu_ms_per_ticket_under_load": {
-            name: round((cpu_loaded[name] - cpu_before[name]) * 1000 / made["created"], 1)
-            for name in cpu_loaded
-        },
+        "cpu_ms_per_ticket_under_load": per_ticket(cpu_loaded, cpu_before, made["created"]),
     }
     if lifecycle is not None:
         # Every ticket of the phase closed — in intake, where the callback's event closes it —
@@ -460,10 +467,7 @@ async def _phase(
         }
         closed = max(1, closed)
         cpu_after = cpu_seconds(stack, pg, broker)
-        phase["cpu_ms_per_closed_ticket"] = {
-            name: round((cpu_after[name] - cpu_before[name]) * 1000 / closed, 1)
-            for name in cpu_after
-        }
+        phase["cpu_ms_per_closed_ticket"] = per_ticket(cpu_after, cpu_before, closed)
         phase["cpu_ms_per_closed_ticket"]["all"] = round(
             sum(phase["cpu_ms_per_closed_ticket"].values()), 1
         )

@@ -24,6 +24,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -109,6 +110,28 @@ async def setup_ticket_body(base: str, headers: dict[str, str], tag: str) -> dic
     }
 
 
+async def post_retrying(
+    c: httpx.AsyncClient,
+    path: str,
+    *,
+    key: str,
+    json: Any = None,
+    attempts: int = 5,
+    pause: float = 0.5,
+) -> tuple[httpx.Response, int]:
+    """POST with an ``Idempotency-Key``, sent again when the connection drops under load (a
+    keep-alive connection the server closed as it was reused): the key makes that safe.
+    Returns the response and how many times it was sent again."""
+    for attempt in range(attempts):
+        try:
+            return await c.post(path, json=json, headers={"Idempotency-Key": key}), attempt
+        except httpx.TransportError:
+            if attempt == attempts - 1:
+                raise
+            await asyncio.sleep(pause)
+    raise AssertionError("unreachable")
+
+
 async def drive(
     base: str,
     headers: dict[str, str],
@@ -142,18 +165,10 @@ async def drive(
                 if rate is not None:
                     await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
                 t0 = time.perf_counter()
-                for attempt in range(3):
-                    try:
-                        r = await c.post(
-                            "/v1/tickets", json=body, headers={"Idempotency-Key": f"{tag}{i}"}
-                        )
-                        break
-                    except httpx.TransportError:
-                        # A keep-alive connection the server closed as it was reused: the key
-                        # makes the retry safe (the ticket is created once either way).
-                        if attempt == 2:
-                            raise
-                        retries += 1
+                r, retried = await post_retrying(
+                    c, "/v1/tickets", key=f"{tag}{i}", json=body, attempts=3, pause=0
+                )
+                retries += retried
                 request_ms.append((time.perf_counter() - t0) * 1000)
                 r.raise_for_status()
 
