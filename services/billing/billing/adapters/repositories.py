@@ -49,8 +49,9 @@ class Scope:
         return not (self.technician_id is not None and technician_id != self.technician_id)
 
 
-def _month_key(month: str) -> int:
-    digest = hashlib.sha256(f"billing-month:{month}".encode()).digest()
+def _lock_key(kind: str, value: object) -> int:
+    """The advisory-lock key of one billing thing (a month, a ticket)."""
+    digest = hashlib.sha256(f"billing-{kind}:{value}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
@@ -62,12 +63,12 @@ class Months:
 
     async def lock_for_fact(self, month: str) -> None:
         await self.session.execute(
-            text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": _month_key(month)}
+            text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": _lock_key("month", month)}
         )
 
     async def lock_for_close(self, month: str) -> None:
         await self.session.execute(
-            text("SELECT pg_advisory_xact_lock(:k)"), {"k": _month_key(month)}
+            text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key("month", month)}
         )
 
     async def closed(self) -> set[str]:
@@ -88,10 +89,8 @@ class FactsRepository:
         """Take the ticket's lock for this transaction. A ticket's facts and its completed jobs
         arrive on two streams and may be handled at the same moment; whichever takes the lock
         second then sees the other's commit, so neither can miss the other."""
-        digest = hashlib.sha256(f"billing-ticket:{ticket_id}".encode()).digest()
         await self.session.execute(
-            text("SELECT pg_advisory_xact_lock(:k)"),
-            {"k": int.from_bytes(digest[:8], "big", signed=True)},
+            text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key("ticket", ticket_id)}
         )
 
     async def ticket(self, ticket_id: uuid.UUID) -> TicketFactsRow | None:
