@@ -39,6 +39,8 @@ from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
+from aftersales.messaging.identity import BrokerCredentials
+from aftersales.registry import SERVICE_NAMES
 from aftersales.testing.factories import SIGNATURE
 from aftersales.testing.stack import ProcessStack
 from bench.run import (
@@ -323,14 +325,17 @@ async def main(
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-lifecycle-") as tmp:
         data = Path(tmp)
         pg = EmbeddedPostgres(data / "pg", free_port(), {"track_commit_timestamp": "on"})
-        broker = EmbeddedNats(data / "nats", free_port())
+        creds = BrokerCredentials.ensure(data / "nats-credentials", SERVICE_NAMES)
+        broker = EmbeddedNats(data / "nats", free_port(), credentials=creds)
         pg.start()
         broker.start()
         stack = None
         try:
             urls = await prepare_database(pg.admin_url, DATABASE)
             dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
-            stack = ProcessStack(urls, broker.url, SECRET, data / "logs", env=MAKE_RUN_ENV)
+            stack = ProcessStack(
+                urls, broker.url, SECRET, data / "logs", env=MAKE_RUN_ENV, credentials=creds
+            )
             await asyncio.to_thread(stack.start)
             agent = stack.auth("agent")
             technicians: list[dict[str, Any]] = []

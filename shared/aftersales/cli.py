@@ -29,6 +29,7 @@ from aftersales.devstack.stack import (
     service_env,
     write_stack_file,
 )
+from aftersales.messaging.identity import OPERATOR_USER, without_userinfo
 from aftersales.registry import SERVICE_NAMES, SERVICES, service
 from aftersales.settings import ServiceSettings
 
@@ -70,7 +71,11 @@ def up(data_dir: DataDir = Path(".data")) -> None:
             ServiceProcess(
                 ref,
                 service_env(
-                    ref, db_url=urls[ref.name], nats_url=infra.broker_url, jwt_secret=secret
+                    ref,
+                    db_url=urls[ref.name],
+                    nats_url=infra.broker_url,
+                    jwt_secret=secret,
+                    credentials=infra.credentials,
                 ),
                 data_dir / "logs" / f"{ref.name}.log",
             )
@@ -110,7 +115,13 @@ def _print_banner(
         base = f"http://127.0.0.1:{p.port}"
         table.add_row(p.ref.name, base, f"{base}/docs", "yes" if ready[p.ref.name] else "NO")
     console.print(table)
-    console.print(f"PostgreSQL: {infra.admin_url}   NATS: {infra.broker_url}")
+    nats_url = without_userinfo(infra.broker_url)
+    console.print(f"PostgreSQL: {infra.admin_url}   NATS: {nats_url}")
+    if infra.credentials is not None:
+        console.print(
+            f"NATS identities: {infra.credentials.directory} (the operator's password is in"
+            f" {OPERATOR_USER}.password; anonymous connections are refused)"
+        )
     console.print(f"logs: {data_dir / 'logs'}")
     token = _authenticator(secret).issue(role="admin", subject="admin")
     console.print("admin token (12 h):")

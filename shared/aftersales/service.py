@@ -24,6 +24,7 @@ from aftersales.http.openapi import document_problems
 from aftersales.http.problems import install_problem_handlers
 from aftersales.logging import configure_logging, get_logger
 from aftersales.messaging.consumer import ConsumerRunner, ConsumerSettings, Subscription
+from aftersales.messaging.identity import inbox_prefix
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.outbox import OutboxRelay
 from aftersales.settings import ServiceSettings
@@ -91,7 +92,13 @@ def create_service_app(
             pool_size=settings.db_pool_size,
             settings=settings,
         )
-        link = NatsLink(settings.nats_url, name=f"aftersales-{definition.name}")
+        link = NatsLink(
+            settings.nats_url,
+            name=f"aftersales-{definition.name}",
+            nkey_seed_file=settings.nats_nkey_seed_file,
+            creds_file=settings.nats_creds_file,
+            inbox_prefix=inbox_prefix(definition.name),
+        )
         await link.start()
         relay = OutboxRelay(
             db,

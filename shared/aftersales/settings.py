@@ -28,6 +28,10 @@ class ServiceSettings(BaseSettings):
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/aftersales"
     db_pool_size: int = 10
     nats_url: str = "nats://127.0.0.1:4222"
+    # The service's own broker identity: an NKey seed file (``make run`` makes one per service
+    # under .data/) or a decentralised-JWT ``.creds`` file. Required in production.
+    nats_nkey_seed_file: str | None = None
+    nats_creds_file: str | None = None
     log_level: str = "INFO"
     log_json: bool = True
 
@@ -76,4 +80,11 @@ class ServiceSettings(BaseSettings):
             and self.jwt_secret.startswith(DEV_SECRET_MARKER)
         ):
             raise ValueError("refusing to run in production with the development JWT secret")
+        if self.environment == "production" and not (
+            self.nats_nkey_seed_file or self.nats_creds_file
+        ):
+            raise ValueError(
+                "refusing to run in production without a NATS identity:"
+                " set NATS_NKEY_SEED_FILE or NATS_CREDS_FILE"
+            )
         return self

@@ -20,6 +20,8 @@ from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
+from aftersales.messaging.identity import BrokerCredentials
+from aftersales.registry import SERVICE_NAMES
 from aftersales.testing.lifecycle import (
     SERVICES,
     Retrying,
@@ -67,7 +69,8 @@ async def chaos(
 @pytest.mark.timeout(max(1800, 2 * TICKETS))
 async def test_the_lifecycle_survives_killed_broker_services_and_database(tmp_path):
     pg = EmbeddedPostgres(tmp_path / "pg", free_port())
-    broker = EmbeddedNats(tmp_path / "nats", free_port())
+    creds = BrokerCredentials.ensure(tmp_path / "nats-credentials", SERVICE_NAMES)
+    broker = EmbeddedNats(tmp_path / "nats", free_port(), credentials=creds)
     pg.start()
     broker.start()
     stack = None
@@ -75,7 +78,9 @@ async def test_the_lifecycle_survives_killed_broker_services_and_database(tmp_pa
     try:
         urls = await prepare_database(pg.admin_url, DATABASE)
         dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
-        stack = ProcessStack(urls, broker.url, TEST_JWT_SECRET, tmp_path / "logs")
+        stack = ProcessStack(
+            urls, broker.url, TEST_JWT_SECRET, tmp_path / "logs", credentials=creds
+        )
         await asyncio.to_thread(stack.start)
         api = Retrying(stack)
         crew, people = await setup(api)

@@ -18,6 +18,8 @@ from aftersales.devstack.nats import NatsCluster
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
+from aftersales.messaging.identity import BrokerCredentials
+from aftersales.registry import SERVICE_NAMES
 from aftersales.testing.lifecycle import SERVICES, Retrying, one_ticket, settle, setup, verify
 from aftersales.testing.plugin import TEST_JWT_SECRET
 from aftersales.testing.stack import ProcessStack
@@ -55,7 +57,8 @@ async def stream_replicas(nats_url: str) -> dict[str, int]:
 @pytest.mark.timeout(1800)
 async def test_two_replicas_of_everything_share_the_work_and_survive_losing_one_each(tmp_path):
     pg = EmbeddedPostgres(tmp_path / "pg", free_port())
-    cluster = NatsCluster(tmp_path / "nats")
+    creds = BrokerCredentials.ensure(tmp_path / "nats-credentials", SERVICE_NAMES)
+    cluster = NatsCluster(tmp_path / "nats", credentials=creds)
     pg.start()
     cluster.start()
     stack = api = None
@@ -68,6 +71,7 @@ async def test_two_replicas_of_everything_share_the_work_and_survive_losing_one_
             TEST_JWT_SECRET,
             tmp_path / "logs",
             replicas=2,
+            credentials=creds,
             env={
                 "AFTERSALES_STREAM_REPLICAS": "3",
                 # answer within 0.36 s: most respond clocks run out, so the timers get work

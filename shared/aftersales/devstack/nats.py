@@ -11,6 +11,16 @@ from pathlib import Path
 
 from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.ports import port_open, wait_port
+from aftersales.messaging.identity import BrokerCredentials, authorization_block
+
+
+def service_consumes() -> dict[str, list[str]]:
+    """Which producers' streams each service listens to, read from the services' definitions."""
+    from aftersales.registry import SERVICES
+
+    return {
+        ref.name: sorted({s.producer for s in ref.definition().subscriptions}) for ref in SERVICES
+    }
 
 
 def nats_server_binary() -> str:
@@ -32,8 +42,13 @@ class EmbeddedNats:
         cluster_port: int | None = None,
         routes: tuple[int, ...] = (),
         name: str | None = None,
+        credentials: BrokerCredentials | None = None,
     ) -> None:
-        """One server; with ``cluster_port`` and the other nodes' ``routes``, a cluster node."""
+        """One server; with ``cluster_port`` and the other nodes' ``routes``, a cluster node.
+
+        With ``credentials`` (as ``make run`` and the tests start it) every client must
+        authenticate: the services by their NKeys, tools as the operator; the JetStream store
+        is encrypted at rest with a key kept beside the credentials."""
         self.data_dir = Path(data_dir).resolve()
         self.port = port
         self.cluster_port = cluster_port
@@ -41,11 +56,20 @@ class EmbeddedNats:
         self.name = name or f"aftersales-{port}"
         self.config_path = self.data_dir / "nats.conf"
         self.log_path = self.data_dir / "nats.log"
+        self.credentials = credentials
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
-    def url(self) -> str:
+    def plain_url(self) -> str:
+        """The server's address with no identity: what a service is given with its NKey."""
         return f"nats://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The address as the operator (tests, tools): anonymous connections are refused."""
+        if self.credentials is None:
+            return self.plain_url
+        return self.credentials.operator_url(self.plain_url)
 
     def write_config(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -62,12 +86,24 @@ class EmbeddedNats:
                     "  sync_interval: always",
                     "  max_file_store: 10GB",
                     "  max_memory_store: 256MB",
+                    *self._encryption_lines(),
                     "}",
+                    *self._authorization_block(),
                     *self._cluster_block(),
                     "",
                 ]
             )
         )
+
+    def _authorization_block(self) -> list[str]:
+        if self.credentials is None:
+            return []
+        return authorization_block(self.credentials, service_consumes())
+
+    def _encryption_lines(self) -> list[str]:
+        if self.credentials is None:
+            return []
+        return ["  cipher: chachapoly", f'  key: "{self.credentials.store_key}"']
 
     def _cluster_block(self) -> list[str]:
         if self.cluster_port is None:
@@ -119,7 +155,9 @@ class EmbeddedNats:
 class NatsCluster:
     """Three (or more) JetStream nodes with routes to each other, on loopback."""
 
-    def __init__(self, data_dir: Path, size: int = 3) -> None:
+    def __init__(
+        self, data_dir: Path, size: int = 3, credentials: BrokerCredentials | None = None
+    ) -> None:
         from aftersales.devstack.ports import free_port
 
         ports = [free_port() for _ in range(size)]
@@ -131,6 +169,7 @@ class NatsCluster:
                 cluster_port=cluster_ports[i],
                 routes=tuple(p for j, p in enumerate(cluster_ports) if j != i),
                 name=f"aftersales-n{i}",
+                credentials=credentials,
             )
             for i in range(size)
         ]
@@ -139,6 +178,10 @@ class NatsCluster:
     def url(self) -> str:
         """Every node, comma-separated: clients fail over between them."""
         return ",".join(n.url for n in self.nodes)
+
+    @property
+    def plain_url(self) -> str:
+        return ",".join(n.plain_url for n in self.nodes)
 
     def start(self) -> None:
         for node in self.nodes:

@@ -20,7 +20,8 @@ from aftersales.bootstrap import bootstrap, service_url
 from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.registry import SERVICES, ServiceRef
+from aftersales.messaging.identity import BrokerCredentials, without_userinfo
+from aftersales.registry import SERVICE_NAMES, SERVICES, ServiceRef
 from aftersales.settings import DEV_SECRET_MARKER
 
 DATABASE = "aftersales"
@@ -50,6 +51,7 @@ class Infrastructure:
     nats_url: str | None = None
     postgres: EmbeddedPostgres | None = None
     nats: EmbeddedNats | None = None
+    credentials: BrokerCredentials | None = None
 
     @classmethod
     def from_env(cls, data_dir: Path) -> Infrastructure:
@@ -67,7 +69,13 @@ class Infrastructure:
             self.postgres = EmbeddedPostgres(self.data_dir / "pg", self.pg_port)
             self.postgres.start()
         if self.nats_url is None:
-            self.nats = EmbeddedNats(self.data_dir / "nats", self.nats_port)
+            # The embedded broker admits only the services' own identities and the operator.
+            self.credentials = BrokerCredentials.ensure(
+                self.data_dir / "nats-credentials", SERVICE_NAMES
+            )
+            self.nats = EmbeddedNats(
+                self.data_dir / "nats", self.nats_port, credentials=self.credentials
+            )
             self.nats.start()
 
     @property
@@ -79,6 +87,7 @@ class Infrastructure:
 
     @property
     def broker_url(self) -> str:
+        """The broker as the operator sees it (tests, tools); services get their own identity."""
         if self.nats_url is not None:
             return self.nats_url
         assert self.nats is not None
@@ -106,16 +115,27 @@ def service_port(ref: ServiceRef) -> int:
     return int(os.environ.get(f"{ref.env_prefix}PORT", ref.default_port))
 
 
-def service_env(ref: ServiceRef, *, db_url: str, nats_url: str, jwt_secret: str) -> dict[str, str]:
+def service_env(
+    ref: ServiceRef,
+    *,
+    db_url: str,
+    nats_url: str,
+    jwt_secret: str,
+    credentials: BrokerCredentials | None = None,
+) -> dict[str, str]:
+    """A service process's environment; with ``credentials`` it connects to NATS as itself
+    (the URL loses any operator password, which the service never sees)."""
     env = dict(os.environ)
     env.update(
         {
             f"{ref.env_prefix}DATABASE_URL": db_url,
-            "AFTERSALES_NATS_URL": nats_url,
+            "AFTERSALES_NATS_URL": without_userinfo(nats_url) if credentials else nats_url,
             "AFTERSALES_JWT_SECRET": jwt_secret,
             f"{ref.env_prefix}PORT": str(service_port(ref)),
         }
     )
+    if credentials is not None:
+        env[f"{ref.env_prefix}NATS_NKEY_SEED_FILE"] = str(credentials.seed_file(ref.name))
     env.setdefault("AFTERSALES_ENVIRONMENT", "development")
     return env
 

@@ -39,7 +39,7 @@ from aftersales.db import Database, UnitOfWork
 from aftersales.events import Envelope, decode
 from aftersales.logging import get_logger, request_id_var, traceparent_var
 from aftersales.messaging.link import NatsLink
-from aftersales.messaging.streams import ensure_stream, stream_name
+from aftersales.messaging.streams import stream_name
 from aftersales.metrics import EVENTS_CONSUMED
 
 log = get_logger(__name__)
@@ -74,6 +74,22 @@ class ConsumerSettings:
 
 class PoisonMessage(Exception):
     """The message can never be processed (not a known event): dead-letter it at once."""
+
+
+class ForeignEvent(PoisonMessage):
+    """The envelope claims another producer than the stream it came from: never applied."""
+
+
+def check_provenance(envelope: Envelope[Any], *, producer: str, subject: str | None) -> None:
+    """The second layer behind the broker's permissions: an event on ``producer``'s stream must
+    say it comes from ``producer`` and carry the subject it was published on."""
+    if envelope.source != producer or not envelope.type.startswith(f"{producer}."):
+        raise ForeignEvent(
+            f"envelope from {envelope.source!r} of type {envelope.type!r}"
+            f" arrived on {stream_name(producer)}, the stream of {producer!r}"
+        )
+    if subject is not None and envelope.type != subject:
+        raise ForeignEvent(f"envelope of type {envelope.type!r} was published on {subject!r}")
 
 
 async def apply_once(
@@ -184,6 +200,12 @@ class ConsumerRunner:
                     continue
                 except asyncio.CancelledError:
                     raise
+                except NotFoundError:
+                    # The producer makes its own stream; a consumer never does (it may not).
+                    log.info("consumer.waiting_for_stream", consumer=self.consumer_name)
+                    await self._drop_subscription()
+                    await asyncio.sleep(0.5)
+                    continue
                 except Exception as exc:
                     log.warning(
                         "consumer.fetch_failed", consumer=self.consumer_name, error=repr(exc)
@@ -200,7 +222,6 @@ class ConsumerRunner:
 
     async def _bind(self) -> None:
         js = self.link.jetstream()
-        await ensure_stream(js, self.subscription.producer, self.settings.stream_replicas)
         subjects = sorted(self.subscription.handlers)
         config = ConsumerConfig(
             durable_name=self.durable,
@@ -289,6 +310,7 @@ class ConsumerRunner:
                 envelope = decode(msg.data)
             except ValidationError as exc:
                 raise PoisonMessage(f"not a known event: {exc.errors()[:3]}") from exc
+            check_provenance(envelope, producer=self.subscription.producer, subject=msg.subject)
             handler = self.subscription.handlers.get(envelope.type)
             if handler is None:
                 await msg.ack()
@@ -417,6 +439,8 @@ async def replay_dead_letters(
         handlers = handlers_by_consumer.get(row["consumer"], {})
         try:
             envelope = decode(row["payload"])
+            producer = str(row["consumer"]).rpartition(":")[2].lower()
+            check_provenance(envelope, producer=producer, subject=row["subject"])
             handler = handlers.get(envelope.type)
             if handler is None:
                 raise LookupError(f"no handler for {envelope.type} in {row['consumer']}")
@@ -444,6 +468,7 @@ __all__ = [
     "ReplayResult",
     "Subscription",
     "apply_once",
+    "check_provenance",
     "list_dead_letters",
     "replay_dead_letters",
 ]

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Any
 
 import nats
 from nats.aio.client import Client
 from nats.js import JetStreamContext
 
 from aftersales.logging import get_logger
+from aftersales.messaging.identity import without_userinfo
 
 log = get_logger(__name__)
 
@@ -23,9 +25,25 @@ class BrokerUnavailable(Exception):
 
 
 class NatsLink:
-    def __init__(self, url: str, name: str) -> None:
-        self.url = url
+    def __init__(
+        self,
+        url: str,
+        name: str,
+        *,
+        nkey_seed_file: str | None = None,
+        creds_file: str | None = None,
+        inbox_prefix: str | None = None,
+    ) -> None:
+        # A service that has an identity of its own uses only that one.
+        self.url = without_userinfo(url) if (nkey_seed_file or creds_file) else url
         self.name = name
+        self._identity: dict[str, Any] = {}
+        if nkey_seed_file:
+            self._identity["nkeys_seed"] = nkey_seed_file
+        if creds_file:
+            self._identity["user_credentials"] = creds_file
+        if inbox_prefix:
+            self._identity["inbox_prefix"] = inbox_prefix
         self._nc: Client | None = None
         self._ready = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -55,6 +73,7 @@ class NatsLink:
             error_cb=on_error,
             disconnected_cb=on_disconnect,
             reconnected_cb=on_reconnect,
+            **self._identity,
         )
         self._ready.set()
         log.info("nats.connected", url=self.url)

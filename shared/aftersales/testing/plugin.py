@@ -136,6 +136,11 @@ def settings_for(infrastructure: Infrastructure, service_urls: dict[str, str]) -
 
     def build(name: str, **overrides: Any) -> ServiceSettings:
         overrides.setdefault("nats_url", infrastructure.broker_url)
+        if infrastructure.credentials is not None:
+            # Each service connects as itself, exactly as under `make run`.
+            overrides.setdefault(
+                "nats_nkey_seed_file", str(infrastructure.credentials.seed_file(name))
+            )
         return make_settings(name, database_url=service_urls[name], **overrides)
 
     return build
@@ -171,7 +176,11 @@ async def process_stack(
     await _truncate_all(admin_dsn)
     await delete_streams(infrastructure.broker_url)
     stack = ProcessStack(
-        service_urls, infrastructure.broker_url, TEST_JWT_SECRET, tmp_path_factory.mktemp("stack")
+        service_urls,
+        infrastructure.broker_url,
+        TEST_JWT_SECRET,
+        tmp_path_factory.mktemp("stack"),
+        credentials=infrastructure.credentials,
     )
     await asyncio.to_thread(stack.start)
     try:
@@ -181,9 +190,10 @@ async def process_stack(
 
 
 @pytest.fixture
-def private_nats(tmp_path: Path) -> Iterator[EmbeddedNats]:
-    """A NATS server of the test's own, which the test may stop, kill and restart."""
-    server = EmbeddedNats(tmp_path / "nats", free_port())
+def private_nats(tmp_path: Path, infrastructure: Infrastructure) -> Iterator[EmbeddedNats]:
+    """A NATS server of the test's own, which the test may stop, kill and restart; it knows
+    the same identities as the session's broker."""
+    server = EmbeddedNats(tmp_path / "nats", free_port(), credentials=infrastructure.credentials)
     server.start()
     try:
         yield server

@@ -12,6 +12,7 @@ import httpx
 from aftersales.auth import JWTAuthenticator
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.stack import ServiceProcess, ServiceSupervisor, service_env
+from aftersales.messaging.identity import BrokerCredentials
 from aftersales.registry import SERVICES
 from aftersales.settings import ServiceSettings
 
@@ -41,6 +42,7 @@ class ProcessStack:
         log_dir: Path,
         env: dict[str, str] | None = None,
         replicas: int = 1,
+        credentials: BrokerCredentials | None = None,
     ) -> None:
         self.secret = secret
         self.supervisor = ServiceSupervisor()
@@ -50,7 +52,11 @@ class ProcessStack:
             for i in range(replicas):
                 port = free_port()
                 process_env = service_env(
-                    ref, db_url=db_urls[ref.name], nats_url=nats_url, jwt_secret=secret
+                    ref,
+                    db_url=db_urls[ref.name],
+                    nats_url=nats_url,
+                    jwt_secret=secret,
+                    credentials=credentials,
                 )
                 process_env.update(FAST_ENV)
                 process_env.update(env or {})

@@ -6,6 +6,7 @@ import uuid
 
 import nats
 from nats.js.api import AckPolicy, ConsumerConfig
+from nats.js.errors import NotFoundError
 from sqlalchemy import func, select
 
 from aftersales.events import intake
@@ -17,6 +18,7 @@ from aftersales.messaging.consumer import (
     list_dead_letters,
     replay_dead_letters,
 )
+from aftersales.messaging.link import NatsLink
 from aftersales.messaging.streams import ensure_stream
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import publish_raw, ticket_created
@@ -36,6 +38,8 @@ async def consumer_state(nats_url, stream, durable):
     try:
         info = await nc.jetstream().consumer_info(stream, durable)
         return info.num_pending, info.num_ack_pending, info.delivered.consumer_seq
+    except NotFoundError:  # the service has not made its consumer yet
+        return -1, -1, 0
     finally:
         await nc.close()
 
@@ -121,7 +125,6 @@ async def test_a_failing_handler_is_dead_lettered_then_replayed_once(start_servi
             subscription=Subscription(
                 producer="intake",
                 handlers={intake.TicketCreated.SUBJECT: broken},
-                durable="dlq-test",
             ),
             settings=ConsumerSettings(max_deliver=3, backoff_seconds=[0.1], fetch_seconds=0.5),
         )
@@ -216,9 +219,14 @@ async def _run_lanes(svc, broker_url, concurrency: int) -> tuple[dict, int]:
         finally:
             running -= 1
 
+    # A durable of its own per run, which only the operator may make (a service's identity
+    # may only use its own durable).
+    link = NatsLink(broker_url, "lanes-test")
+    await link.start()
+    await link.wait_ready(10)
     runner = ConsumerRunner(
         svc.db,
-        svc.app.state.link,
+        link,
         service="dispatch",
         subscription=Subscription(
             producer="intake",
@@ -237,6 +245,7 @@ async def _run_lanes(svc, broker_url, concurrency: int) -> tuple[dict, int]:
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+        await link.close()
     return seen, peak
 
 
