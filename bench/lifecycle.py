@@ -337,9 +337,10 @@ async def main(
                 urls, broker.url, SECRET, data / "logs", env=MAKE_RUN_ENV, credentials=creds
             )
             await asyncio.to_thread(stack.start)
+            admin = stack.auth("admin")
             agent = stack.auth("agent")
             technicians: list[dict[str, Any]] = []
-            async with httpx.AsyncClient(base_url=stack.url("dispatch"), headers=agent) as c:
+            async with httpx.AsyncClient(base_url=stack.url("dispatch"), headers=admin) as c:
                 for n in range(3):  # room for 30,000 jobs a day
                     r = await c.post(
                         "/v1/points",

@@ -219,7 +219,9 @@ async def main(
     from aftersales.auth import JWTAuthenticator
     from aftersales.settings import ServiceSettings
 
-    token = JWTAuthenticator(ServiceSettings(jwt_secret=SECRET)).issue(role="crm")
+    token = JWTAuthenticator(ServiceSettings(jwt_secret=SECRET)).issue(
+        role="crm", tenant_id="bench"
+    )
     auth = {"Authorization": f"Bearer {token}"}
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-") as tmp:
         data = Path(tmp)

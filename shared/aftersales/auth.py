@@ -19,8 +19,18 @@ from pydantic import BaseModel, ConfigDict
 from aftersales.errors import Forbidden, NotFound, Unauthorized
 from aftersales.settings import ServiceSettings
 
-Role = Literal["admin", "agent", "crm", "point", "technician"]
-ROLES: tuple[str, ...] = ("admin", "agent", "crm", "point", "technician")
+Role = Literal["admin", "finance", "agent", "crm", "point", "technician"]
+ROLES: tuple[str, ...] = ("admin", "finance", "agent", "crm", "point", "technician")
+
+# The claim that confines each scoped role; a token of that role without it is refused.
+SCOPE_CLAIMS: dict[str, str] = {
+    "crm": "tenant_id",
+    "point": "point_id",
+    "technician": "technician_id",
+}
+# Integrations (a CRM) hold long-lived tokens; people's tokens are short (RFC 8725 §3.10).
+INTEGRATION_ROLES = frozenset({"crm"})
+ACCEPTED_TYPES = frozenset({"jwt", "at+jwt", "application/at+jwt"})
 
 
 class Principal(BaseModel):
@@ -33,9 +43,26 @@ class Principal(BaseModel):
     technician_id: uuid.UUID | None = None
 
     @property
+    def scope(self) -> str | None:
+        """What the caller is confined to: its tenant, point or technician (None for staff)."""
+        claim = SCOPE_CLAIMS.get(self.role)
+        value = getattr(self, claim) if claim else None
+        return None if value is None else str(value)
+
+    @property
     def key(self) -> str:
-        """Who the caller is, for scoping stored things such as idempotency keys."""
-        return f"{self.role}:{self.subject}"
+        """Who the caller is, in every dimension that confines what it may see: the owner of
+        stored things such as idempotency keys. Two tokens that share a ``sub`` but not a
+        tenant, point or technician never share a key."""
+        parts = [self.role, self.subject, self.tenant_id, self.point_id, self.technician_id]
+        return "|".join("" if p is None else str(p) for p in parts)
+
+    @property
+    def actor(self) -> str:
+        """Who did it, as timelines and the audit trail record it: ``point:<sub>@<point_id>``
+        for a scoped caller, ``agent:<sub>`` for staff."""
+        scope = self.scope
+        return f"{self.role}:{self.subject}" + (f"@{scope}" if scope else "")
 
 
 class JWTAuthenticator:
@@ -44,6 +71,8 @@ class JWTAuthenticator:
         self.secret = settings.jwt_secret
         self.issuer = settings.jwt_issuer
         self.audience = settings.jwt_audience
+        self.max_lifetime = timedelta(hours=settings.jwt_max_lifetime_hours)
+        self.max_integration_lifetime = timedelta(hours=settings.jwt_max_integration_lifetime_hours)
         self._jwk_client = jwt.PyJWKClient(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
         self._jwks: jwt.PyJWKSet | None = None
         if settings.jwt_jwks_file:
@@ -71,6 +100,8 @@ class JWTAuthenticator:
             raise Unauthorized("The bearer token is malformed.") from exc
         if header.get("alg") not in self.algorithms:
             raise Unauthorized(f"Token algorithm {header.get('alg')!r} is not accepted.")
+        if str(header.get("typ", "")).lower() not in ACCEPTED_TYPES:
+            raise Unauthorized("The token's type (typ) is not an access token.")
         try:
             claims = jwt.decode(
                 token,
@@ -78,7 +109,7 @@ class JWTAuthenticator:
                 algorithms=self.algorithms,
                 audience=self.audience,
                 issuer=self.issuer,
-                options={"require": ["exp", "iss", "aud", "sub"]},
+                options={"require": ["exp", "iat", "iss", "aud", "sub"]},
                 leeway=30,
             )
         except jwt.ExpiredSignatureError as exc:
@@ -86,15 +117,30 @@ class JWTAuthenticator:
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"The bearer token is not valid: {exc}.") from exc
         try:
-            return Principal(
+            principal = Principal(
                 subject=claims["sub"],
                 role=claims.get("role"),
-                tenant_id=claims.get("tenant_id"),
+                tenant_id=claims.get("tenant_id") or None,
                 point_id=claims.get("point_id"),
                 technician_id=claims.get("technician_id"),
             )
         except ValueError as exc:
             raise Unauthorized("The token does not carry a valid role and scope.") from exc
+        claim = SCOPE_CLAIMS.get(principal.role)
+        if claim is not None and principal.scope is None:
+            raise Unauthorized(f"A {principal.role} token must carry its {claim} claim.")
+        longest = (
+            self.max_integration_lifetime
+            if principal.role in INTEGRATION_ROLES
+            else self.max_lifetime
+        )
+        lifetime = timedelta(seconds=float(claims["exp"]) - float(claims["iat"]))
+        if lifetime > longest + timedelta(seconds=60):
+            raise Unauthorized(
+                f"The token lives longer than a {principal.role} token may"
+                f" ({longest.total_seconds() / 3600:g} h)."
+            )
+        return principal
 
     def issue(
         self,
@@ -109,9 +155,14 @@ class JWTAuthenticator:
         """Mint an HS256 token; used by the CLI and tests, never by the services themselves."""
         if role not in ROLES:
             raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+        scope = {"tenant_id": tenant_id, "point_id": point_id, "technician_id": technician_id}
+        claim = SCOPE_CLAIMS.get(role)
+        if claim is not None and scope[claim] is None:
+            raise ValueError(f"a {role} token needs {claim}")
         now = datetime.now(UTC)
         claims: dict[str, Any] = {
-            "sub": subject or f"{role}-dev",
+            # A distinct subject per scope: two points' dev tokens are two callers.
+            "sub": subject or (f"{role}-{scope[claim]}" if claim else f"{role}-dev"),
             "role": role,
             "iss": self.issuer,
             "aud": self.audience,
@@ -125,7 +176,7 @@ class JWTAuthenticator:
         ):
             if value is not None:
                 claims[name] = str(value)
-        return jwt.encode(claims, self.secret, algorithm="HS256")
+        return jwt.encode(claims, self.secret, algorithm="HS256", headers={"typ": "JWT"})
 
 
 def authenticate(request: Request) -> Principal:

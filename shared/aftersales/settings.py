@@ -41,6 +41,9 @@ class ServiceSettings(BaseSettings):
     jwt_jwks_url: str | None = None
     jwt_jwks_file: str | None = None
     jwt_algorithms: list[str] = Field(default_factory=lambda: ["HS256"])
+    # The longest a token may live (exp - iat): people's tokens, and integrations' (crm).
+    jwt_max_lifetime_hours: float = Field(default=12, gt=0)
+    jwt_max_integration_lifetime_hours: float = Field(default=24 * 90, gt=0)
 
     max_body_bytes: int = 1024 * 1024
     idempotency_ttl_hours: int = 24

@@ -12,7 +12,7 @@ async def world(process_stack):
         name: process_stack.client(name) for name in ("intake", "dispatch", "billing", "feedback")
     }
     w = World(process_stack, **clients)
-    r = await w.billing.put("/v1/price-list", json=PRICES, headers=w.agent)
+    r = await w.billing.put("/v1/price-list", json=PRICES, headers=w.finance)
     assert r.status_code == 200, r.text
     try:
         yield w

@@ -103,7 +103,7 @@ async def test_2_out_of_warranty_workshop_repair_is_paid_on_site_and_invoiced(wo
     )
     assert paid["status"] == "paid"
     invoice = await world.ok(
-        await world.billing.post(f"/v1/charges/{charge['id']}/invoice", headers=world.agent), 201
+        await world.billing.post(f"/v1/charges/{charge['id']}/invoice", headers=world.finance), 201
     )
     assert invoice["number"].startswith("INV-") and invoice["amount"]["amount"] == total
     await world.call_back(job["id"], "satisfied")
@@ -127,7 +127,7 @@ async def test_3_a_contract_covered_product_is_class_b_and_uses_a_visit(world: W
                 "covers": {"labor": True, "parts": True, "travel": True},
                 "visits_included": 4,
             },
-            headers=world.agent,
+            headers=world.finance,
         ),
         201,
     )
@@ -293,7 +293,7 @@ async def test_7_grading_makes_dispatch_prefer_the_better_point_and_settlement_a
         await world.call_back(job["id"], outcome, score=4 if outcome == "satisfied" else 2)
         await world.charge(job["id"])
 
-    graded = await world.ok(await world.feedback.post(f"/v1/grading/{month}", headers=world.agent))
+    graded = await world.ok(await world.feedback.post(f"/v1/grading/{month}", headers=world.admin))
     grades = {g["point_id"]: g["grade"] for g in graded["grades"]}
     assert grades[good["id"]] == "A" and grades[poor["id"]] == "D"
 
@@ -309,7 +309,9 @@ async def test_7_grading_makes_dispatch_prefer_the_better_point_and_settlement_a
 
     async def factor():
         r = await world.billing.get(
-            "/v1/settlements", params={"month": month, "point_id": good["id"]}, headers=world.agent
+            "/v1/settlements",
+            params={"month": month, "point_id": good["id"]},
+            headers=world.finance,
         )
         doc = r.json()["items"][0]
         return doc if doc["grade"] == "A" else None

@@ -49,7 +49,7 @@ class Tokens:
 
 
 async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]:
-    r = await w.billing.put("/v1/price-list", json=PRICES, headers=w.agent)
+    r = await w.billing.put("/v1/price-list", json=PRICES, headers=w.finance)
     if r.status_code not in (200, 412):
         raise RuntimeError(f"price list refused: {r.text}")
     tag = uuid.uuid4().hex[:4].upper()
@@ -76,7 +76,7 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
                     "covers": {"labor": True, "parts": True, "travel": False},
                     "visits_included": 6,
                 },
-                headers=w.agent,
+                headers=w.finance,
             )
     return {"points": points, "people": people}
 

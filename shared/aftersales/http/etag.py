@@ -23,7 +23,9 @@ def expected_version(request: Request, *, required: bool = True) -> int | None:
     if header.strip() == "*":
         return None
     tags = [t.strip().removeprefix("W/").strip('"') for t in header.split(",")]
-    if len(tags) != 1 or not tags[0].isdigit():
+    # A version is a bigint: more than 18 digits is no ETag of ours (and int() of thousands
+    # of digits is refused by Python itself).
+    if len(tags) != 1 or not tags[0].isdigit() or len(tags[0]) > 18:
         raise PreconditionFailed("If-Match must carry exactly one ETag of this resource.")
     return int(tags[0])
 

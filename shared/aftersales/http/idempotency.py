@@ -39,6 +39,7 @@ IdempotencyKey = Annotated[
 ]
 
 Command = Callable[[UnitOfWork], Awaitable[BaseModel]]
+Authorize = Callable[[UnitOfWork], Awaitable[object]]
 HeadersFor = Callable[[BaseModel], dict[str, str]]
 
 
@@ -101,8 +102,14 @@ async def run_command(
     body: BaseModel | None = None,
     status_code: int = 201,
     headers_for: HeadersFor | None = None,
+    authorize: Authorize | None = None,
 ) -> Response:
-    """Run a command in one transaction, honouring ``Idempotency-Key`` when one was sent."""
+    """Run a command in one transaction, honouring ``Idempotency-Key`` when one was sent.
+
+    A key belongs to the caller's whole scope (``Principal.key``: role, subject, tenant, point,
+    technician), and ``authorize`` (the command's own object-scope check, raising 404) runs
+    again before a stored response is replayed, so a replay never shows what the caller could
+    not see now."""
     if key is None:
         async with db.uow() as uow:
             result = await command(uow)
@@ -135,6 +142,8 @@ async def run_command(
             .one_or_none()
         )
         if row is not None and row["expires_at"] > now:
+            if authorize is not None:
+                await authorize(uow)
             if row["request_hash"] != fingerprint:
                 raise IdempotencyMismatch(
                     "This Idempotency-Key was used with a different request; use a new key.",

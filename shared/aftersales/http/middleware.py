@@ -43,6 +43,7 @@ class RequestContextMiddleware:
         request_id_var.set(rid)
         traceparent_var.set(child_traceparent(headers.get("traceparent")))
         status_holder: dict[str, Any] = {"status": 500}
+        api = str(scope.get("path", "")).startswith("/v1/")
         started = time.perf_counter()
 
         async def send_wrapper(message: Message) -> None:
@@ -51,6 +52,10 @@ class RequestContextMiddleware:
                 existing = list(message.get("headers", []))
                 if not any(k.lower() == b"x-request-id" for k, _ in existing):
                     existing.append((b"x-request-id", rid.encode("latin-1")))
+                # The API's answers carry customers' names, phones and addresses: no shared or
+                # browser cache may keep them.
+                if api and not any(k.lower() == b"cache-control" for k, _ in existing):
+                    existing.append((b"cache-control", b"no-store"))
                 message["headers"] = existing
             await send(message)
 

@@ -182,7 +182,7 @@ async def make_point(dispatch: RunningService, **overrides: Any) -> dict[str, An
         "is_partner": False,
     }
     body.update(overrides)
-    r = await dispatch.client.post("/v1/points", json=body, headers=dispatch.auth("agent"))
+    r = await dispatch.client.post("/v1/points", json=body, headers=dispatch.auth("admin"))
     assert r.status_code == 201, r.text
     return r.json()  # type: ignore[no-any-return]
 

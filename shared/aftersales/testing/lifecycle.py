@@ -184,12 +184,13 @@ async def one_ticket(api: Retrying, i: int, crew: dict[str, Any], people: list[A
 
 
 async def setup(api: Retrying, region: str = "320102") -> tuple[dict[str, Any], list[Any]]:
-    await api.call("billing", "PUT", "/v1/price-list", json=PRICES)
+    await api.call("billing", "PUT", "/v1/price-list", json=PRICES, role="finance")
     point = (
         await api.call(
             "dispatch",
             "POST",
             "/v1/points",
+            role="admin",
             json={
                 "code": "FAULTS",
                 "name": "Faults",

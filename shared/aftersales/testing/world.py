@@ -87,6 +87,14 @@ class World:
     def agent(self) -> dict[str, str]:
         return self.stack.auth("agent")
 
+    @property
+    def admin(self) -> dict[str, str]:
+        return self.stack.auth("admin")
+
+    @property
+    def finance(self) -> dict[str, str]:
+        return self.stack.auth("finance")
+
     async def ok(self, response: httpx.Response, status: int = 200) -> Any:
         assert response.status_code == status, response.text
         return response.json()
@@ -168,7 +176,7 @@ class World:
                     "daily_capacity": 20,
                     "is_partner": True,
                 },
-                headers=self.agent,
+                headers=self.admin,
             ),
             201,
         )

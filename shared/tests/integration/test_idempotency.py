@@ -25,7 +25,10 @@ async def count_customers(admin_dsn):
 
 async def test_same_key_same_body_replays_the_first_response(start_service, admin_dsn):
     async with start_service("intake") as intake:
-        headers = {**intake.auth("crm", subject="crm-acme"), "Idempotency-Key": "create-42"}
+        headers = {
+            **intake.auth("crm", subject="crm-acme", tenant_id="acme"),
+            "Idempotency-Key": "create-42",
+        }
         first = await intake.client.post("/v1/customers", json=customer_body(), headers=headers)
         second = await intake.client.post("/v1/customers", json=customer_body(), headers=headers)
         assert first.status_code == second.status_code == 201
@@ -37,7 +40,10 @@ async def test_same_key_same_body_replays_the_first_response(start_service, admi
 
 async def test_same_key_other_body_is_422_and_changes_nothing(start_service, admin_dsn):
     async with start_service("intake") as intake:
-        headers = {**intake.auth("crm", subject="crm-acme"), "Idempotency-Key": "create-43"}
+        headers = {
+            **intake.auth("crm", subject="crm-acme", tenant_id="acme"),
+            "Idempotency-Key": "create-43",
+        }
         assert (
             await intake.client.post("/v1/customers", json=customer_body(), headers=headers)
         ).status_code == 201
@@ -52,12 +58,30 @@ async def test_same_key_other_body_is_422_and_changes_nothing(start_service, adm
 
 async def test_keys_belong_to_their_caller(start_service, admin_dsn):
     async with start_service("intake") as intake:
-        a = {**intake.auth("crm", subject="crm-a"), "Idempotency-Key": "same"}
-        b = {**intake.auth("crm", subject="crm-b"), "Idempotency-Key": "same"}
+        a = {**intake.auth("crm", subject="crm-a", tenant_id="a"), "Idempotency-Key": "same"}
+        b = {**intake.auth("crm", subject="crm-b", tenant_id="b"), "Idempotency-Key": "same"}
         ra = await intake.client.post("/v1/customers", json=customer_body("13900000011"), headers=a)
         rb = await intake.client.post("/v1/customers", json=customer_body("13900000012"), headers=b)
         assert ra.status_code == rb.status_code == 201
         assert ra.json()["id"] != rb.json()["id"]
+
+
+async def test_a_key_replayed_by_another_tenant_with_the_same_subject_shows_nothing(
+    start_service, admin_dsn
+):
+    """Two CRM tokens that share a ``sub`` but not a tenant are two callers: the second's
+    "replay" is a request of its own and never returns the first tenant's customer."""
+    async with start_service("intake") as intake:
+        acme = {**intake.auth("crm", subject="crm", tenant_id="acme"), "Idempotency-Key": "k1"}
+        beta = {**intake.auth("crm", subject="crm", tenant_id="beta"), "Idempotency-Key": "k1"}
+        first = await intake.client.post("/v1/customers", json=customer_body(), headers=acme)
+        second = await intake.client.post("/v1/customers", json=customer_body(), headers=beta)
+        assert first.status_code == second.status_code == 201
+        assert "idempotent-replayed" not in second.headers
+        assert second.json()["id"] != first.json()["id"]
+        theirs = await intake.client.get(f"/v1/customers/{first.json()['id']}", headers=beta)
+        assert theirs.status_code == 404
+        assert await count_customers(admin_dsn) == 2
 
 
 async def test_same_key_while_the_first_is_in_flight_is_409(start_service, admin_dsn):

@@ -80,7 +80,7 @@ async def test_trace_context_travels_from_http_through_nats_to_the_next_event(
 
 async def test_an_expired_idempotency_key_is_purged_and_may_be_used_again(start_service, admin_dsn):
     async with start_service("intake") as intake:
-        headers = {**intake.auth("crm"), "Idempotency-Key": "old-key"}
+        headers = {**intake.auth("crm", tenant_id="acme"), "Idempotency-Key": "old-key"}
         body = {
             "name": "Expiry",
             "phone": "13500000001",

@@ -91,7 +91,8 @@ async def test_token_without_exp_or_with_unknown_role_is_401(kit):
 
 
 async def test_valid_token_with_wrong_role_is_403(kit):
-    r = await kit.client.post("/v1/echo", json=BODY, headers=kit.auth("technician"))
+    headers = kit.auth("technician", technician_id="00000000-0000-0000-0000-000000000001")
+    r = await kit.client.post("/v1/echo", json=BODY, headers=headers)
     assert r.status_code == 403
     assert r.headers["content-type"] == "application/problem+json"
 
@@ -103,7 +104,12 @@ def test_rs256_via_jwks_file(tmp_path):
     jwks = tmp_path / "jwks.json"
     jwks.write_text(json.dumps({"keys": [jwk]}))
     auth = JWTAuthenticator(
-        ServiceSettings(jwt_algorithms=["RS256"], jwt_jwks_file=str(jwks), environment="production")
+        ServiceSettings(
+            jwt_algorithms=["RS256"],
+            jwt_jwks_file=str(jwks),
+            environment="production",
+            nats_nkey_seed_file="/run/secrets/nats.nk",
+        )
     )
     token = jwt.encode(
         claims(role="crm", tenant_id="acme"), key, algorithm="RS256", headers={"kid": "k1"}
@@ -114,3 +120,61 @@ def test_rs256_via_jwks_file(tmp_path):
     hs = jwt.encode(claims(), "whatever-secret-value-long-enough", algorithm="HS256")
     with pytest.raises(Unauthorized):
         auth.decode(hs)
+
+
+AUTH = JWTAuthenticator(ServiceSettings(jwt_secret=SECRET, jwt_max_lifetime_hours=12))
+
+
+@pytest.mark.parametrize(
+    ("role", "claim"),
+    [("crm", "tenant_id"), ("point", "point_id"), ("technician", "technician_id")],
+)
+def test_a_scoped_role_without_its_scope_claim_is_refused(role, claim):
+    token = jwt.encode(claims(role=role), SECRET, algorithm="HS256")
+    with pytest.raises(Unauthorized, match=claim):
+        AUTH.decode(token)
+    empty = jwt.encode(claims(role=role, **{claim: ""}), SECRET, algorithm="HS256")
+    with pytest.raises(Unauthorized):
+        AUTH.decode(empty)
+
+
+def test_a_token_living_longer_than_its_role_may_is_refused():
+    now = datetime.now(UTC)
+    long_lived = claims(role="agent", iat=now, exp=now + timedelta(hours=13))
+    with pytest.raises(Unauthorized, match="longer"):
+        AUTH.decode(jwt.encode(long_lived, SECRET, algorithm="HS256"))
+    ok = claims(role="agent", iat=now, exp=now + timedelta(hours=11))
+    assert AUTH.decode(jwt.encode(ok, SECRET, algorithm="HS256")).role == "agent"
+    # An integration (crm) may hold a longer-lived token, within its own limit.
+    crm = claims(role="crm", tenant_id="acme", iat=now, exp=now + timedelta(days=30))
+    assert AUTH.decode(jwt.encode(crm, SECRET, algorithm="HS256")).tenant_id == "acme"
+    no_iat = claims(role="agent", iat=None)
+    with pytest.raises(Unauthorized):
+        AUTH.decode(jwt.encode(no_iat, SECRET, algorithm="HS256"))
+
+
+def test_a_token_of_another_type_is_refused():
+    token = jwt.encode(claims(), SECRET, algorithm="HS256", headers={"typ": "secevent+jwt"})
+    with pytest.raises(Unauthorized, match="typ"):
+        AUTH.decode(token)
+
+
+def test_the_actor_and_the_key_carry_the_scope():
+    point = "00000000-0000-0000-0000-00000000000a"
+    token = jwt.encode(claims(role="point", sub="desk", point_id=point), SECRET, algorithm="HS256")
+    principal = AUTH.decode(token)
+    assert principal.actor == f"point:desk@{point}"
+    other = jwt.encode(
+        claims(role="point", sub="desk", point_id=point.replace("a", "b")),
+        SECRET,
+        algorithm="HS256",
+    )
+    assert AUTH.decode(other).key != principal.key
+
+
+def test_the_cli_gives_each_scope_its_own_subject():
+    a = AUTH.decode(AUTH.issue(role="point", point_id="00000000-0000-0000-0000-00000000000a"))
+    b = AUTH.decode(AUTH.issue(role="point", point_id="00000000-0000-0000-0000-00000000000b"))
+    assert a.subject != b.subject
+    with pytest.raises(ValueError, match="tenant_id"):
+        AUTH.issue(role="crm")

@@ -16,5 +16,14 @@ def test_service_prefix_wins_over_platform_prefix(monkeypatch):
 def test_production_refuses_the_development_secret():
     with pytest.raises(ValueError, match="development JWT secret"):
         ServiceSettings(environment="production")
-    ok = ServiceSettings(environment="production", jwt_secret="a-real-secret-from-the-vault")
+    ok = ServiceSettings(
+        environment="production",
+        jwt_secret="a-real-secret-from-the-vault",
+        nats_nkey_seed_file="/run/secrets/nats/intake.nk",
+    )
     assert ok.environment == "production"
+
+
+def test_production_refuses_to_connect_to_nats_without_an_identity():
+    with pytest.raises(ValueError, match="NATS identity"):
+        ServiceSettings(environment="production", jwt_secret="a-real-secret-from-the-vault")

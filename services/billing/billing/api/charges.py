@@ -16,7 +16,7 @@ from billing.adapters.repositories import ChargeFilter, ChargeRepository, Docume
 from billing.adapters.tables import ChargeRow
 from billing.api.presenters import charge_out, credit_note_out, invoice_out
 from billing.api.schemas import ChargeOut, CreditNoteIn, CreditNoteOut, InvoiceOut, PaymentIn
-from billing.api.scope import Centre, ChargeReaders, Collectors, actor_of, scope_of
+from billing.api.scope import ChargeReaders, Collectors, Finance, actor_of, scope_of
 from billing.use_cases import invoices, payments
 
 router = APIRouter(prefix="/v1/charges", tags=["charges"])
@@ -103,7 +103,7 @@ async def invoice_charge(
     request: Request,
     db: DatabaseDep,
     idempotency_key: IdempotencyKey = None,
-    principal: Principal = Centre,
+    principal: Principal = Finance,
 ) -> Response:
     """An invoice with the next number of the year; a charge is invoiced once."""
 
@@ -128,7 +128,7 @@ async def issue_credit_note(
     request: Request,
     db: DatabaseDep,
     idempotency_key: IdempotencyKey = None,
-    principal: Principal = Centre,
+    principal: Principal = Finance,
 ) -> Response:
     """A correction: issued charges and invoices never change; a credit note lowers what the
     customer owes and names the invoice it corrects."""

@@ -13,7 +13,7 @@ from aftersales.http.pagination import Cursor, Limit, Page
 from billing.adapters.repositories import ContractRepository
 from billing.api.presenters import contract_out
 from billing.api.schemas import ContractIn, ContractOut
-from billing.api.scope import Centre
+from billing.api.scope import Centre, Finance
 from billing.use_cases.contracts import NewContract, create_contract
 
 router = APIRouter(prefix="/v1/contracts", tags=["contracts"])
@@ -25,7 +25,7 @@ async def register_contract(
     request: Request,
     db: DatabaseDep,
     idempotency_key: IdempotencyKey = None,
-    principal: Principal = Centre,
+    principal: Principal = Finance,
 ) -> Response:
     cmd = NewContract(
         contract_no=body.contract_no,

@@ -10,7 +10,7 @@ from aftersales.http.pagination import Limit
 from billing.adapters.repositories import DocumentRepository
 from billing.api.presenters import invoice_out
 from billing.api.schemas import InvoiceList, InvoiceOut
-from billing.api.scope import Centre
+from billing.api.scope import Finance
 
 router = APIRouter(prefix="/v1/invoices", tags=["invoices"])
 
@@ -21,7 +21,7 @@ async def list_invoices(
     year: int | None = Query(default=None, ge=2000, le=2999),
     after: int = Query(default=0, ge=0, le=2**31 - 1, description="the last number seen"),
     limit: Limit = 50,
-    principal: Principal = Centre,
+    principal: Principal = Finance,
 ) -> InvoiceList:
     """Invoices in number order (for the accounts, and to check the numbering is gapless)."""
     async with db.uow() as uow:
@@ -34,7 +34,7 @@ async def list_invoices(
 
 @router.get("/{invoice_id}", response_model=InvoiceOut)
 async def get_invoice(
-    invoice_id: uuid.UUID, db: DatabaseDep, principal: Principal = Centre
+    invoice_id: uuid.UUID, db: DatabaseDep, principal: Principal = Finance
 ) -> InvoiceOut:
     async with db.uow() as uow:
         row = await DocumentRepository(uow.session).invoice(invoice_id)

@@ -15,7 +15,7 @@ from aftersales.http.idempotency import run_command
 from billing.adapters.repositories import PriceListRepository
 from billing.api.presenters import price_list_out
 from billing.api.schemas import PriceListIn, PriceListOut, PriceListVersions
-from billing.api.scope import Centre, actor_of
+from billing.api.scope import Centre, Finance, actor_of
 from billing.use_cases.price_lists import NewPriceList, put_price_list
 
 router = APIRouter(tags=["price list"])
@@ -40,7 +40,7 @@ async def current_price_list(
 
 @router.put("/v1/price-list", response_model=PriceListOut)
 async def replace_price_list(
-    body: PriceListIn, request: Request, db: DatabaseDep, principal: Principal = Centre
+    body: PriceListIn, request: Request, db: DatabaseDep, principal: Principal = Finance
 ) -> Response:
     """A new version of the whole list, in force from ``effective_from`` (now by default).
     Charges keep the prices of the list they were computed with. ``If-Match`` (the ETag of

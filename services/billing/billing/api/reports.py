@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal
+from aftersales.calendar import MONTH_PATTERN
 from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
@@ -22,11 +23,11 @@ from billing.api.schemas import (
     RevenueClass,
     RevenueReport,
 )
-from billing.api.scope import Centre, actor_of
+from billing.api.scope import Centre, Finance, actor_of
 from billing.use_cases.admin_work import NewAdminWork, log_admin_work, month_report
 
 router = APIRouter(tags=["reports"])
-Month = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+Month = Query(pattern=MONTH_PATTERN, description="YYYY-MM")
 
 
 @router.get("/v1/reports/revenue", response_model=RevenueReport, responses=CSV_RESPONSES)
@@ -35,7 +36,7 @@ async def revenue(
     db: DatabaseDep,
     month: str = Month,
     format: ExportFormat = FormatQuery,
-    principal: Principal = Centre,
+    principal: Principal = Finance,
 ) -> Any:
     """The month's charges by service class, 三包 remedies and class D minutes."""
     currency = request.app.state.settings.currency

@@ -11,10 +11,13 @@ from billing.adapters.repositories import Scope
 
 NOBODY = uuid.UUID(int=0)
 
-Centre = require_roles("admin", "agent")
-ChargeReaders = require_roles("admin", "agent", "point", "technician")
-Collectors = require_roles("admin", "agent", "technician")
-SettlementReaders = require_roles("admin", "agent", "point")
+# finance (the cashier and the accounts) owns money; admin keeps every right finance has;
+# agents read prices and contracts to answer callers and log their own admin work.
+Finance = require_roles("admin", "finance")
+Centre = require_roles("admin", "finance", "agent")
+ChargeReaders = require_roles("admin", "finance", "agent", "point", "technician")
+Collectors = require_roles("admin", "finance", "technician")
+SettlementReaders = require_roles("admin", "finance", "point")
 
 
 def scope_of(principal: Principal) -> Scope:
@@ -26,4 +29,4 @@ def scope_of(principal: Principal) -> Scope:
 
 
 def actor_of(principal: Principal) -> str:
-    return principal.key
+    return principal.actor

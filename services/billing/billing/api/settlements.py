@@ -3,20 +3,21 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal, confined_point
+from aftersales.calendar import MONTH_PATTERN
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
 from billing.api.schemas import Statements
-from billing.api.scope import Centre, SettlementReaders, actor_of
+from billing.api.scope import Finance, SettlementReaders, actor_of
 from billing.use_cases import settlements
 
 router = APIRouter(prefix="/v1/settlements", tags=["settlements"])
-Month = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+Month = Query(pattern=MONTH_PATTERN, description="YYYY-MM")
 
 CSV_COLUMNS = (
     "point_id",
@@ -83,7 +84,10 @@ async def get_settlements(
 
 @router.post("/{month}/close", response_model=Statements)
 async def close_month(
-    month: str, request: Request, db: DatabaseDep, principal: Principal = Centre
+    request: Request,
+    db: DatabaseDep,
+    month: str = Path(pattern=MONTH_PATTERN, description="YYYY-MM"),
+    principal: Principal = Finance,
 ) -> Response:
     """Freeze every point's statement for the month and publish it
     (``billing.settlement.closed.v1``); facts arriving later count in the next open month."""

@@ -3,25 +3,15 @@ belongs to."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.errors import Unprocessable
-
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+from aftersales.calendar import parse_month
 
 
 def month_of(moment: datetime, tz: ZoneInfo) -> str:
     local = moment.astimezone(tz)
     return f"{local.year:04d}-{local.month:02d}"
-
-
-def parse_month(month: str) -> tuple[int, int]:
-    found = MONTH.match(month)
-    if not found:
-        raise Unprocessable(f"{month!r} is not a month; use YYYY-MM.")
-    return int(found.group(1)), int(found.group(2))
 
 
 def next_month(month: str) -> str:

@@ -37,8 +37,9 @@ class Books:
     technician_id: uuid.UUID = field(default_factory=uuid.uuid4)
 
     @property
-    def agent(self) -> dict[str, str]:
-        return self.billing.auth("agent")
+    def finance(self) -> dict[str, str]:
+        """The back office's money desk: price lists, contracts, invoices, settlements."""
+        return self.billing.auth("finance")
 
     async def publish(
         self, data: EventData, source: str, aggregate_id: uuid.UUID, msg_id: str | None = None
@@ -49,7 +50,7 @@ class Books:
 
     async def price_list(self, **overrides: Any) -> dict[str, Any]:
         r = await self.billing.client.put(
-            "/v1/price-list", json={**PRICE_LIST, **overrides}, headers=self.agent
+            "/v1/price-list", json={**PRICE_LIST, **overrides}, headers=self.finance
         )
         assert r.status_code == 200, r.text
         return r.json()  # type: ignore[no-any-return]
@@ -107,7 +108,7 @@ class Books:
     async def charge_of(self, job_id: uuid.UUID, timeout: float = 20) -> dict[str, Any]:
         async def found() -> dict[str, Any] | None:
             r = await self.billing.client.get(
-                "/v1/charges", params={"job_id": str(job_id)}, headers=self.agent
+                "/v1/charges", params={"job_id": str(job_id)}, headers=self.finance
             )
             items = r.json()["items"]
             return items[0] if items else None

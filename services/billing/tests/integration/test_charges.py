@@ -69,7 +69,7 @@ async def test_one_charge_per_job_under_duplicates_and_events_in_either_order(
         for job in jobs:
             await books.charge_of(job.job_id)
         await asyncio.sleep(1)
-        r = await billing.client.get("/v1/charges", params={"limit": 100}, headers=books.agent)
+        r = await billing.client.get("/v1/charges", params={"limit": 100}, headers=books.finance)
         assert sorted(c["job_id"] for c in r.json()["items"]) == sorted(str(j.job_id) for j in jobs)
         issued = await read_events(infrastructure.broker_url, "billing.charge.issued.v1")
         assert len(issued) == 10
@@ -83,7 +83,7 @@ async def test_a_job_completed_before_any_price_list_is_charged_once_one_exists(
         ticket = await books.ticket()
         job = await books.complete(ticket)
         await asyncio.sleep(1)
-        r = await billing.client.get("/v1/charges", headers=books.agent)
+        r = await billing.client.get("/v1/charges", headers=books.finance)
         assert r.json()["items"] == []
         await books.price_list()
         charge = await books.charge_of(job.job_id)
@@ -109,7 +109,7 @@ async def test_a_charge_keeps_the_prices_in_force_when_the_job_was_completed(
                 "travel_bands": [{"up_to_km": 1, "fee": 0}],
                 "effective_from": "2020-01-01T00:00:00Z",
             },
-            headers=books.agent,
+            headers=books.finance,
         )
         assert past.status_code == 422
 
@@ -128,16 +128,16 @@ async def test_a_charge_keeps_the_prices_in_force_when_the_job_was_completed(
             second["version"],
             24_000,
         )
-        again = await billing.client.get(f"/v1/charges/{before['id']}", headers=books.agent)
+        again = await billing.client.get(f"/v1/charges/{before['id']}", headers=books.finance)
         assert again.json()["lines"] == before["lines"]
 
         stale = await billing.client.put(
             "/v1/price-list",
             json={"labour_per_hour": dearer, "travel_bands": [{"up_to_km": 1, "fee": 0}]},
-            headers={**books.agent, "If-Match": f'"{first["version"]}"'},
+            headers={**books.finance, "If-Match": f'"{first["version"]}"'},
         )
         assert stale.status_code == 412
-        versions = await billing.client.get("/v1/price-lists", headers=books.agent)
+        versions = await billing.client.get("/v1/price-lists", headers=books.finance)
         assert [v["version"] for v in versions.json()["items"]] == [2, 1]
 
 
@@ -152,7 +152,7 @@ async def test_unknown_parts_are_charged_at_zero_and_flagged_for_review(start_se
         )
         assert charge["review"] == ["part MYSTERY-9: not in the price list"]
         flagged = await billing.client.get(
-            "/v1/charges", params={"needs_review": "true"}, headers=books.agent
+            "/v1/charges", params={"needs_review": "true"}, headers=books.finance
         )
         assert [c["id"] for c in flagged.json()["items"]] == [charge["id"]]
 
@@ -185,7 +185,7 @@ async def test_a_ticket_solved_on_the_phone_costs_nothing_once(start_service, bo
 
         async def charged():
             r = await billing.client.get(
-                "/v1/charges", params={"ticket_id": str(ticket)}, headers=books.agent
+                "/v1/charges", params={"ticket_id": str(ticket)}, headers=books.finance
             )
             return r.json()["items"]
 

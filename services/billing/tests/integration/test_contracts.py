@@ -23,7 +23,7 @@ async def test_a_covered_product_is_class_b_until_its_visits_are_used_up(start_s
         await books.price_list()
         product = uuid.uuid4()
         r = await billing.client.post(
-            "/v1/contracts", json=contract_body([product]), headers=books.agent
+            "/v1/contracts", json=contract_body([product]), headers=books.finance
         )
         assert r.status_code == 201, r.text
         contract = r.json()
@@ -40,7 +40,7 @@ async def test_a_covered_product_is_class_b_until_its_visits_are_used_up(start_s
         third = await books.charged(await books.ticket(product_id=product))
         assert third["service_class"] == "A" and "used up" in third["class_reason"]
 
-        got = await billing.client.get(f"/v1/contracts/{contract['id']}", headers=books.agent)
+        got = await billing.client.get(f"/v1/contracts/{contract['id']}", headers=books.finance)
         assert (got.json()["visits_used"], got.json()["visits_left"]) == (2, 0)
 
 
@@ -50,35 +50,35 @@ async def test_overlapping_contracts_on_one_product_are_refused(start_service, b
         product, other = uuid.uuid4(), uuid.uuid4()
         year = {"starts_on": "2027-01-01", "ends_on": "2027-12-31"}
         ok = await billing.client.post(
-            "/v1/contracts", json=contract_body([product], **year), headers=books.agent
+            "/v1/contracts", json=contract_body([product], **year), headers=books.finance
         )
         assert ok.status_code == 201
         clash = await billing.client.post(
             "/v1/contracts",
             json=contract_body([other, product], starts_on="2027-12-31", ends_on="2028-06-30"),
-            headers=books.agent,
+            headers=books.finance,
         )
         assert clash.status_code == 409 and clash.json()["product_id"] == str(product)
         after = await billing.client.post(
             "/v1/contracts",
             json=contract_body([other, product], starts_on="2028-01-01", ends_on="2028-06-30"),
-            headers=books.agent,
+            headers=books.finance,
         )
         assert after.status_code == 201
         same_no = await billing.client.post(
             "/v1/contracts",
             json=contract_body([uuid.uuid4()], contract_no=ok.json()["contract_no"]),
-            headers=books.agent,
+            headers=books.finance,
         )
         assert same_no.status_code == 409
         backwards = await billing.client.post(
             "/v1/contracts",
             json=contract_body([uuid.uuid4()], starts_on="2027-02-01", ends_on="2027-01-01"),
-            headers=books.agent,
+            headers=books.finance,
         )
         assert backwards.status_code == 422
         listed = await billing.client.get(
-            "/v1/contracts", params={"customer_id": ok.json()["customer_id"]}, headers=books.agent
+            "/v1/contracts", params={"customer_id": ok.json()["customer_id"]}, headers=books.finance
         )
         assert [c["id"] for c in listed.json()["items"]] == [ok.json()["id"]]
         point = await billing.client.post(

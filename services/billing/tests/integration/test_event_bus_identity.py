@@ -91,6 +91,6 @@ async def test_a_forged_job_completion_changes_nothing(start_service, books_for,
         assert honest["service_class"] == "A"
         assert await stream_messages(infrastructure.broker_url, "DISPATCH") == before + 1
         r = await billing.client.get(
-            "/v1/charges", params={"ticket_id": str(target.data.ticket_id)}, headers=books.agent
+            "/v1/charges", params={"ticket_id": str(target.data.ticket_id)}, headers=books.finance
         )
         assert r.json()["items"] == []

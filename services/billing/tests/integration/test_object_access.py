@@ -42,7 +42,7 @@ async def test_points_and_technicians_reach_only_their_own_charges(start_service
                 await billing.client.post(f"/v1/charges/{own['id']}/invoice", headers=point)
             ).status_code == 403
         for charge in (charge_a, charge_b):
-            got = await billing.client.get(f"/v1/charges/{charge['id']}", headers=a.agent)
+            got = await billing.client.get(f"/v1/charges/{charge['id']}", headers=a.finance)
             assert got.json()["paid"]["amount"] == 100
-        crm = await billing.client.get("/v1/charges", headers=billing.auth("crm"))
+        crm = await billing.client.get("/v1/charges", headers=billing.auth("crm", tenant_id="acme"))
         assert crm.status_code == 403

@@ -43,13 +43,13 @@ async def test_a_payment_retried_with_its_key_is_recorded_once(start_service, bo
         books = books_for(billing)
         await books.price_list()
         charge = await books.charged(await books.ticket())
-        headers = {**books.agent, "Idempotency-Key": "collect-1"}
+        headers = {**books.finance, "Idempotency-Key": "collect-1"}
         url = f"/v1/charges/{charge['id']}/payments"
         first = await billing.client.post(url, json=cash(10_000), headers=headers)
         again = await billing.client.post(url, json=cash(10_000), headers=headers)
         assert again.headers["Idempotent-Replayed"] == "true"
         assert again.json() == first.json()
-        got = await billing.client.get(f"/v1/charges/{charge['id']}", headers=books.agent)
+        got = await billing.client.get(f"/v1/charges/{charge['id']}", headers=books.finance)
         assert got.json()["paid"]["amount"] == 10_000
 
 
@@ -64,7 +64,7 @@ async def test_fifty_concurrent_invoices_get_gapless_numbers(start_service, book
         targets = [c["id"] for c in charges] + [c["id"] for c in charges[:10]]
         results = await asyncio.gather(
             *(
-                billing.client.post(f"/v1/charges/{cid}/invoice", headers=books.agent)
+                billing.client.post(f"/v1/charges/{cid}/invoice", headers=books.finance)
                 for cid in targets
             )
         )
@@ -78,7 +78,7 @@ async def test_fifty_concurrent_invoices_get_gapless_numbers(start_service, book
         assert numbers == list(range(1, 51))
         assert all(i["number"].startswith(f"INV-{year}-") for i in made)
         listed = await billing.client.get(
-            "/v1/invoices", params={"year": year, "limit": 100}, headers=books.agent
+            "/v1/invoices", params={"year": year, "limit": 100}, headers=books.finance
         )
         assert [i["number"] for i in listed.json()["items"]] == sorted(i["number"] for i in made)
 
@@ -91,7 +91,7 @@ async def test_an_issued_invoice_is_immutable_and_corrected_by_a_credit_note(
         await books.price_list()
         charge = await books.charged(await books.ticket())
         invoice = (
-            await billing.client.post(f"/v1/charges/{charge['id']}/invoice", headers=books.agent)
+            await billing.client.post(f"/v1/charges/{charge['id']}/invoice", headers=books.finance)
         ).json()
         async with billing.db.uow() as uow:
             try:
@@ -106,24 +106,26 @@ async def test_an_issued_invoice_is_immutable_and_corrected_by_a_credit_note(
         too_much = await billing.client.post(
             f"/v1/charges/{charge['id']}/credit-notes",
             json={"amount": {"amount": 45_001}, "reason": "goodwill"},
-            headers=books.agent,
+            headers=books.finance,
         )
         assert too_much.status_code == 422
         r = await billing.client.post(
             f"/v1/charges/{charge['id']}/credit-notes",
             json={"amount": {"amount": 5_000}, "reason": "the belt was not replaced"},
-            headers=books.agent,
+            headers=books.finance,
         )
         assert r.status_code == 201, r.text
         note = r.json()
         assert note["invoice_id"] == invoice["id"] and note["number"].startswith("CN-")
-        got = (await billing.client.get(f"/v1/charges/{charge['id']}", headers=books.agent)).json()
+        got = (
+            await billing.client.get(f"/v1/charges/{charge['id']}", headers=books.finance)
+        ).json()
         assert got["credited"]["amount"] == 5_000 and got["balance"]["amount"] == 40_000
         assert got["customer_total"]["amount"] == 45_000  # the charge itself is unchanged
-        inv = await billing.client.get(f"/v1/invoices/{invoice['id']}", headers=books.agent)
+        inv = await billing.client.get(f"/v1/invoices/{invoice['id']}", headers=books.finance)
         assert inv.json()["amount"]["amount"] == 45_000
         again = await billing.client.post(
-            f"/v1/charges/{charge['id']}/invoice", headers=books.agent
+            f"/v1/charges/{charge['id']}/invoice", headers=books.finance
         )
         assert again.status_code == 409
 
@@ -139,19 +141,19 @@ async def test_an_unpaid_charge_is_invoiced_the_same_day_and_a_paid_one_is_not(
         paid = await books.charged(await books.ticket())
         free = await books.charged(await books.ticket(in_warranty=True))
         await billing.client.post(
-            f"/v1/charges/{paid['id']}/payments", json=cash(45_000), headers=books.agent
+            f"/v1/charges/{paid['id']}/payments", json=cash(45_000), headers=books.finance
         )
         from aftersales.testing.apps import eventually
 
         async def invoiced():
-            r = await billing.client.get(f"/v1/charges/{unpaid['id']}", headers=books.agent)
+            r = await billing.client.get(f"/v1/charges/{unpaid['id']}", headers=books.finance)
             return r.json()["invoice_id"]
 
         invoice_id = await eventually(invoiced, timeout=15)
-        inv = await billing.client.get(f"/v1/invoices/{invoice_id}", headers=books.agent)
+        inv = await billing.client.get(f"/v1/invoices/{invoice_id}", headers=books.finance)
         assert inv.json()["automatic"] is True and inv.json()["issued_by"] == "billing"
         await asyncio.sleep(1.5)
         for other in (paid, free):
-            r = await billing.client.get(f"/v1/charges/{other['id']}", headers=books.agent)
+            r = await billing.client.get(f"/v1/charges/{other['id']}", headers=books.finance)
             assert r.json()["invoice_id"] is None
         assert uuid.UUID(invoice_id)

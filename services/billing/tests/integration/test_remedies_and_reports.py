@@ -37,7 +37,7 @@ async def test_refunds_and_replacements_are_recorded_once_in_the_months_revenue(
 
         async def recorded():
             r = await billing.client.get(
-                "/v1/reports/revenue", params={"month": month}, headers=books.agent
+                "/v1/reports/revenue", params={"month": month}, headers=books.finance
             )
             remedies = r.json()["remedies"]
             return len(remedies) == 2 and remedies
@@ -67,17 +67,17 @@ async def test_admin_work_is_class_d_reported_per_staff_member_per_month(start_s
                     "minutes": minutes,
                     "performed_on": day.isoformat(),
                 },
-                headers=books.agent,
+                headers=books.finance,
             )
             assert r.status_code == 201, r.text
         bad = await billing.client.post(
             "/v1/admin-work",
             json={"staff": "Liu", "kind": "gardening", "minutes": 30, "performed_on": "2026-10-01"},
-            headers=books.agent,
+            headers=books.finance,
         )
         assert bad.status_code == 422
         r = await billing.client.get(
-            "/v1/admin-work", params={"month": "2026-10"}, headers=books.agent
+            "/v1/admin-work", params={"month": "2026-10"}, headers=books.finance
         )
         report = r.json()
         assert report["service_class"] == "D"
@@ -86,7 +86,7 @@ async def test_admin_work_is_class_d_reported_per_staff_member_per_month(start_s
             ("Liu", 45, {"tool_upkeep": 45}),
         ]
         csv = await billing.client.get(
-            "/v1/admin-work", params={"month": "2026-10", "format": "csv"}, headers=books.agent
+            "/v1/admin-work", params={"month": "2026-10", "format": "csv"}, headers=books.finance
         )
         lines = csv.text.strip().splitlines()
         assert lines[0].startswith("month,staff,entries,minutes,minutes_inspection")
@@ -102,10 +102,10 @@ async def test_the_revenue_report_sums_charges_by_class(start_service, books_for
         await billing.client.post(
             f"/v1/charges/{a['id']}/payments",
             json={"method": "cash", "amount": {"amount": 45_000}},
-            headers=books.agent,
+            headers=books.finance,
         )
         r = await billing.client.get(
-            "/v1/reports/revenue", params={"month": a["month"]}, headers=books.agent
+            "/v1/reports/revenue", params={"month": a["month"]}, headers=books.finance
         )
         by_class = {c["service_class"]: c for c in r.json()["by_class"]}
         assert by_class["A"]["customer_total"]["amount"] == 45_000
@@ -114,6 +114,6 @@ async def test_the_revenue_report_sums_charges_by_class(start_service, books_for
         csv = await billing.client.get(
             "/v1/reports/revenue",
             params={"month": a["month"], "format": "csv"},
-            headers=books.agent,
+            headers=books.finance,
         )
         assert "A,1,45000,0,0,45000,CNY" in csv.text

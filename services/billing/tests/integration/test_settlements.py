@@ -77,7 +77,7 @@ async def test_a_points_month_by_class_grade_factor_and_deductions(start_service
         await books.publish(graded, "feedback", p)
 
         async def settled():
-            doc = await _statement(billing, month, p, books.agent)
+            doc = await _statement(billing, month, p, books.finance)
             kinds = {d["kind"] for d in doc["deductions"]}
             ready = doc["grade"] == "A" and kinds >= {"sla_breach", "complaint", "penalty"}
             return ready and doc
@@ -98,7 +98,7 @@ async def test_a_points_month_by_class_grade_factor_and_deductions(start_service
         }
         assert doc["net"]["amount"] == 24_200 - 80_000
         # computing an open month again gives the same statement
-        assert await _statement(billing, month, p, books.agent) == doc
+        assert await _statement(billing, month, p, books.finance) == doc
 
 
 async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_the_next(
@@ -111,7 +111,7 @@ async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_th
         await books.charged(await books.ticket(), completed_at=mid)
         this_month = datetime.now(SHANGHAI).strftime("%Y-%m")
         early = await billing.client.post(
-            f"/v1/settlements/{this_month}/close", headers=books.agent
+            f"/v1/settlements/{this_month}/close", headers=books.finance
         )
         assert early.status_code == 422
         point_close = await billing.client.post(
@@ -119,11 +119,11 @@ async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_th
         )
         assert point_close.status_code == 403
 
-        r = await billing.client.post(f"/v1/settlements/{month}/close", headers=books.agent)
+        r = await billing.client.post(f"/v1/settlements/{month}/close", headers=books.finance)
         assert r.status_code == 200, r.text
         [closed] = r.json()["items"]
         assert closed["status"] == "closed" and closed["net"]["amount"] == 6_000
-        again = await billing.client.post(f"/v1/settlements/{month}/close", headers=books.agent)
+        again = await billing.client.post(f"/v1/settlements/{month}/close", headers=books.finance)
         assert again.status_code == 409
 
         # A job completed in the closed month but reported only now counts in the next month.
@@ -134,9 +134,9 @@ async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_th
         )
         await books.publish(graded, "feedback", books.point_id)
         await asyncio.sleep(1)
-        frozen = await _statement(billing, month, books.point_id, books.agent)
+        frozen = await _statement(billing, month, books.point_id, books.finance)
         assert frozen == closed
-        current = await _statement(billing, this_month, books.point_id, books.agent)
+        current = await _statement(billing, this_month, books.point_id, books.finance)
         assert current["jobs"] == 1 and current["status"] == "open"
 
         [event] = await read_events(infrastructure.broker_url, "billing.settlement.closed.v1")
@@ -162,21 +162,23 @@ async def test_a_point_sees_only_its_own_settlement_and_exports_are_csv(start_se
         )
         assert other.status_code == 404
         tech = await billing.client.get(
-            "/v1/settlements", params={"month": month}, headers=billing.auth("technician")
+            "/v1/settlements",
+            params={"month": month},
+            headers=billing.auth("technician", technician_id=uuid.uuid4()),
         )
         assert tech.status_code == 403
 
         everyone = await billing.client.get(
-            "/v1/settlements", params={"month": month}, headers=mine.agent
+            "/v1/settlements", params={"month": month}, headers=mine.finance
         )
         assert len(everyone.json()["items"]) == 2
         csv = await billing.client.get(
-            "/v1/settlements", params={"month": month, "format": "csv"}, headers=mine.agent
+            "/v1/settlements", params={"month": month, "format": "csv"}, headers=mine.finance
         )
         assert csv.headers["content-type"].startswith("text/csv")
         rows = csv.text.strip().splitlines()
         assert rows[0].startswith("point_id,month,status,jobs") and len(rows) == 3
         bad = await billing.client.get(
-            "/v1/settlements", params={"month": "2026-13"}, headers=mine.agent
+            "/v1/settlements", params={"month": "2026-13"}, headers=mine.finance
         )
         assert bad.status_code == 422

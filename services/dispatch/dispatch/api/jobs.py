@@ -30,7 +30,7 @@ from dispatch.api.schemas import (
     SlaTimers,
     StatusReportIn,
 )
-from dispatch.api.scope import Centre, CentreOrPoint, Field, actor_of, scope_of
+from dispatch.api.scope import Centre, CentreOrPoint, Field, actor_of, confined, scope_of
 from dispatch.domain.jobs import JobStatus
 from dispatch.use_cases import offers, reports, scheduling
 
@@ -60,7 +60,10 @@ async def _run(
         if expected is not None:
             current = await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
             check_version(expected, current.version)
-        return job_out(await act(uow, datetime.now(UTC)))
+        return job_out(await act(uow, datetime.now(UTC)), confined=confined(principal))
+
+    async def authorize(uow: UnitOfWork) -> JobRow:
+        return await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
 
     return await run_command(
         request,
@@ -71,6 +74,7 @@ async def _run(
         body=body,  # type: ignore[arg-type]
         status_code=200,
         headers_for=_headers,  # type: ignore[arg-type]
+        authorize=authorize,
     )
 
 
@@ -96,7 +100,8 @@ async def list_jobs(
     )
     async with db.uow() as uow:
         rows, next_cursor = await JobRepository(uow.session).page(where, cursor=cursor, limit=limit)
-    return Page[JobOut](items=[job_out(r) for r in rows], next_cursor=next_cursor)
+    hide = confined(principal)
+    return Page[JobOut](items=[job_out(r, confined=hide) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{job_id}", response_model=JobOut)
@@ -106,7 +111,7 @@ async def get_job(
     async with db.uow() as uow:
         row = await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
     response.headers["ETag"] = etag_of(row.version)
-    return job_out(row)
+    return job_out(row, confined=confined(principal))
 
 
 @router.get("/{job_id}/history", response_model=JobHistory)
@@ -116,14 +121,27 @@ async def job_history(
     """Every offer (with why the point was chosen) and every change, in order."""
     async with db.uow() as uow:
         jobs = JobRepository(uow.session)
-        await jobs.get(job_id, scope=scope_of(principal))
+        job = await jobs.get(job_id, scope=scope_of(principal))
         offered = await jobs.offers(job_id)
         entries = await jobs.history(job_id)
-    return JobHistory(
-        job_id=job_id,
-        offers=[OfferOut.model_validate(o, from_attributes=True) for o in offered],
-        entries=[HistoryEntry.model_validate(e, from_attributes=True) for e in entries],
-    )
+    offers = [OfferOut.model_validate(o, from_attributes=True) for o in offered]
+    history = [HistoryEntry.model_validate(e, from_attributes=True) for e in entries]
+    if confined(principal):
+        # A point sees its own offers, without the explanation naming its competitors.
+        own = str(job.point_id)
+        offers = [o.model_copy(update={"why": None}) for o in offers if str(o.point_id) == own]
+        history = [_own_entry(e) for e in history if _about_point(e) in (None, own)]
+    return JobHistory(job_id=job_id, offers=offers, entries=history)
+
+
+def _about_point(entry: HistoryEntry) -> str | None:
+    point = (entry.details or {}).get("point_id")
+    return str(point) if point else None
+
+
+def _own_entry(entry: HistoryEntry) -> HistoryEntry:
+    """The routing note names the runner-up: kept from a point's view of its own offer."""
+    return entry.model_copy(update={"note": None}) if entry.action == "offered" else entry
 
 
 @router.get("/{job_id}/repair-card", response_model=RepairCardOut)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal
+from aftersales.calendar import LATEST, check_date
 from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
@@ -27,7 +28,7 @@ from dispatch.api.schemas import (
     TechnicianIn,
     TechnicianOut,
 )
-from dispatch.api.scope import Centre, CentreOrPoint, Field, scope_of
+from dispatch.api.scope import Admin, CentreOrPoint, Field, scope_of
 from dispatch.use_cases import points as use_cases
 from dispatch.use_cases.technicians import NewTechnician, add_technician
 
@@ -45,7 +46,7 @@ async def register_point(
     request: Request,
     db: DatabaseDep,
     idempotency_key: IdempotencyKey = None,
-    principal: Principal = Centre,
+    principal: Principal = Admin,
 ) -> Response:
     cmd = use_cases.NewPoint(**body.model_dump())
 
@@ -101,7 +102,7 @@ async def update_point(
     body: PointPatch,
     request: Request,
     db: DatabaseDep,
-    principal: Principal = Centre,
+    principal: Principal = Admin,
 ) -> Response:
     expected = expected_version(request, required=False)
     changes = body.model_dump(exclude_unset=True)
@@ -173,7 +174,8 @@ async def capacity_calendar(
     end: date | None = Query(default=None, alias="to", description="inclusive; default 14 days"),
     principal: Principal = CentreOrPoint,
 ) -> CapacityCalendar:
-    end = end or start + timedelta(days=13)
+    check_date(start, "'from'")
+    end = check_date(end or min(start + timedelta(days=13), LATEST), "'to'")
     if end < start or (end - start).days >= MAX_CALENDAR_DAYS:
         raise Unprocessable(f"'to' must lie within {MAX_CALENDAR_DAYS} days after 'from'.")
     async with db.uow() as uow:

@@ -40,7 +40,10 @@ def _window(start: object, end: object) -> Appointment | None:
     return Appointment(start=start, end=end)  # type: ignore[arg-type]
 
 
-def job_out(row: JobRow) -> JobOut:
+def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
+    """A job as its caller may see it: a point or technician (``confined``) never sees the
+    routing candidates nor the explanation that names the points it beat."""
+    routing_why = (row.routing or {}).get("why")
     return JobOut(
         id=row.id,
         ticket_id=row.ticket_id,
@@ -53,7 +56,9 @@ def job_out(row: JobRow) -> JobOut:
         product=row.product,
         preferred_window=_window(row.preferred_start, row.preferred_end),
         status=row.status,  # type: ignore[arg-type]
-        status_reason=row.status_reason,
+        status_reason=(
+            None if confined and row.status_reason == routing_why else row.status_reason
+        ),
         point_id=row.point_id,
         technician_id=row.technician_id,
         visit_number=row.visit_number,
@@ -61,7 +66,7 @@ def job_out(row: JobRow) -> JobOut:
         rework_reason=row.rework_reason,
         attempt=row.attempt,
         offer_expires_at=row.offer_expires_at,
-        routing=row.routing,
+        routing=None if confined else row.routing,
         appointment=_window(row.appointment_start, row.appointment_end),
         service_date=row.service_date,
         arrived_at=row.arrived_at,

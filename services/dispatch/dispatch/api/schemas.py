@@ -224,7 +224,7 @@ class OfferOut(BaseModel):
     outcome: str
     reason: str | None
     decided_at: datetime | None
-    why: str
+    why: str | None = Field(description="why the point was chosen (the network's staff only)")
 
 
 class HistoryEntry(BaseModel):

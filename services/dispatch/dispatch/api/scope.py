@@ -11,6 +11,7 @@ from dispatch.adapters.repositories import Scope
 
 NOBODY = uuid.UUID(int=0)  # a scoped token without its scope claim sees nothing
 
+Admin = require_roles("admin")
 Centre = require_roles("admin", "agent")
 CentreOrPoint = require_roles("admin", "agent", "point")
 Field = require_roles("admin", "agent", "point", "technician")
@@ -24,5 +25,10 @@ def scope_of(principal: Principal) -> Scope:
     return Scope()
 
 
+def confined(principal: Principal) -> bool:
+    """A caller outside the network's staff: it sees no other point's routing data."""
+    return principal.role in ("point", "technician")
+
+
 def actor_of(principal: Principal) -> str:
-    return principal.key
+    return principal.actor

@@ -1,7 +1,12 @@
 """BOLA matrix: two points and two technicians, each calling every job and technician route on
 its own objects and on the other's. The other's objects are answered 404 and stay unchanged."""
 
+from datetime import UTC, datetime, timedelta
+
+import jwt
+
 from aftersales.testing.factories import soon, ticket_created
+from aftersales.testing.plugin import TEST_JWT_SECRET
 
 WINDOW = {"start": soon(30).isoformat(), "end": soon(32).isoformat()}
 
@@ -35,6 +40,15 @@ def technician_routes(point, tech):
 
 async def _call(client, method, url, body, headers):
     return await client.request(method, url, json=body, headers=headers)
+
+
+def unscoped_token(role: str) -> dict[str, str]:
+    """A token of a scoped role that lacks its scope claim (the CLI would refuse to mint it)."""
+    now = datetime.now(UTC)
+    claims = {"sub": f"{role}-x", "role": role, "iss": "aftersales", "aud": "aftersales"}
+    claims |= {"iat": now, "exp": now + timedelta(hours=1)}
+    token = jwt.encode(claims, TEST_JWT_SECRET, algorithm="HS256", headers={"typ": "JWT"})
+    return {"Authorization": f"Bearer {token}"}
 
 
 async def test_points_and_technicians_see_and_change_only_their_own(start_service, flow_for):
@@ -118,15 +132,74 @@ async def test_points_and_technicians_see_and_change_only_their_own(start_servic
         assert len(team.json()["items"]) == 1
 
 
-async def test_a_scoped_token_without_its_scope_sees_nothing(start_service, flow_for):
+async def test_a_scoped_token_without_its_scope_is_refused(start_service, flow_for):
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)
         point, _tech = await flow.point_with_technician()
         await flow.job_of((await flow.ticket()).data.ticket_id)
-        for role in ("point", "technician"):
-            r = await dispatch.client.get("/v1/jobs", headers=dispatch.auth(role))
-            assert r.json()["items"] == [], role
-        r = await dispatch.client.get(f"/v1/points/{point['id']}", headers=dispatch.auth("point"))
-        assert r.status_code == 404
-        crm = await dispatch.client.get("/v1/jobs", headers=dispatch.auth("crm"))
+        for role in ("point", "technician", "crm"):
+            token = unscoped_token(role)
+            r = await dispatch.client.get("/v1/jobs", headers=token)
+            assert r.status_code == 401, role
+            assert "claim" in r.json()["detail"]
+        r = await dispatch.client.get(f"/v1/points/{point['id']}", headers=unscoped_token("point"))
+        assert r.status_code == 401
+        crm = await dispatch.client.get("/v1/jobs", headers=dispatch.auth("crm", tenant_id="t"))
         assert crm.status_code == 403
+
+
+async def test_a_status_report_key_replayed_by_another_points_technician_shows_nothing(
+    start_service, flow_for
+):
+    """Both technicians' tokens carry the same ``sub``: the key is still theirs alone, and the
+    job stays out of the second one's scope."""
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        p1, t1 = await flow.point_with_technician(code="P-1", regions=["440301"])
+        _p2, t2 = await flow.point_with_technician(code="P-2", regions=["440302"])
+        customer = ticket_created().data.customer.model_copy(update={"region": "440301"})
+        env = await flow.ticket(customer=customer)
+        job = await flow.job_of(env.data.ticket_id, status="offered")
+        await flow.post(job, "accept", headers=flow.point_auth(p1))
+        window = {"start": soon(1).isoformat(), "end": soon(3).isoformat()}
+        assign = {"technician_id": t1["id"], "appointment": window}
+        r = await flow.post(job, "assign", assign, headers=flow.point_auth(p1))
+        assert r.status_code == 200, r.text
+        body = {"status": "en_route", "at": datetime.now(UTC).isoformat()}
+        mine = dispatch.auth("technician", subject="phone-app", technician_id=t1["id"])
+        theirs = dispatch.auth("technician", subject="phone-app", technician_id=t2["id"])
+        key = {"Idempotency-Key": "report-1"}
+        first = await flow.post(job, "status", body, headers={**mine, **key})
+        assert first.status_code == 200, first.text
+        replay = await flow.post(job, "status", body, headers={**theirs, **key})
+        assert replay.status_code == 404
+        assert "idempotent-replayed" not in replay.headers
+        assert customer.phone not in replay.text and customer.name not in replay.text
+        again = await flow.post(job, "status", body, headers={**mine, **key})
+        assert again.headers["idempotent-replayed"] == "true"
+
+
+async def test_a_point_never_sees_its_competitors_routing_data(start_service, flow_for):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        winner, _ = await flow.point_with_technician(code="P-A")
+        runner_up, _ = await flow.point_with_technician(code="P-B")
+        job = await flow.job_of((await flow.ticket()).data.ticket_id, status="offered")
+        chosen = next(p for p in (winner, runner_up) if p["id"] == job["point_id"])
+        other = runner_up if chosen is winner else winner
+
+        staff = await flow.get(job)
+        assert {c["point_id"] for c in staff["routing"]["candidates"]} >= {other["id"]}
+
+        url = f"/v1/jobs/{job['id']}"
+        for headers in (flow.point_auth(chosen),):  # the offered point
+            seen = await dispatch.client.get(url, headers=headers)
+            assert seen.status_code == 200
+            assert seen.headers["cache-control"] == "no-store"
+            assert seen.json()["routing"] is None
+            assert other["id"] not in seen.text and other["code"] not in seen.text
+            history = await dispatch.client.get(f"{url}/history", headers=headers)
+            assert other["id"] not in history.text and other["code"] not in history.text
+            assert [o["why"] for o in history.json()["offers"]] == [None]
+            listed = await dispatch.client.get("/v1/jobs", headers=headers)
+            assert other["code"] not in listed.text

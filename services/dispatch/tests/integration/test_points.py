@@ -12,9 +12,11 @@ POINT = {
 }
 
 
-async def test_an_agent_registers_a_point_and_finds_it_by_region_and_category(start_service):
+async def test_an_administrator_registers_a_point_and_finds_it_by_region_and_category(
+    start_service,
+):
     async with start_service("dispatch") as dispatch:
-        agent = dispatch.auth("agent")
+        agent = dispatch.auth("admin")
         r = await dispatch.client.post("/v1/points", json=POINT, headers=agent)
         assert r.status_code == 201, r.text
         point = r.json()
@@ -40,7 +42,7 @@ async def test_an_agent_registers_a_point_and_finds_it_by_region_and_category(st
 
 async def test_clients_cannot_set_what_they_do_not_own(start_service):
     async with start_service("dispatch") as dispatch:
-        agent = dispatch.auth("agent")
+        agent = dispatch.auth("admin")
         for extra in ({"grade": "A"}, {"version": 7}, {"active": False, "id": "x"}):
             r = await dispatch.client.post("/v1/points", json={**POINT, **extra}, headers=agent)
             assert r.status_code == 422, extra
@@ -59,7 +61,7 @@ async def test_clients_cannot_set_what_they_do_not_own(start_service):
 
 async def test_a_point_is_changed_under_optimistic_concurrency(start_service):
     async with start_service("dispatch") as dispatch:
-        agent = dispatch.auth("agent")
+        agent = dispatch.auth("admin")
         point = await make_point(dispatch)
         url = f"/v1/points/{point['id']}"
         r = await dispatch.client.patch(
@@ -82,7 +84,7 @@ async def test_a_point_is_changed_under_optimistic_concurrency(start_service):
 
 async def test_technicians_belong_to_a_point_and_can_be_deactivated(start_service):
     async with start_service("dispatch") as dispatch:
-        agent = dispatch.auth("agent")
+        agent = dispatch.auth("admin")
         point = await make_point(dispatch)
         r = await dispatch.client.post(
             f"/v1/points/{point['id']}/technicians",
@@ -111,7 +113,7 @@ async def test_technicians_belong_to_a_point_and_can_be_deactivated(start_servic
 
 async def test_the_capacity_calendar_overrides_ranges_and_refuses_overlaps(start_service):
     async with start_service("dispatch") as dispatch:
-        agent = dispatch.auth("agent")
+        agent = dispatch.auth("admin")
         point = await make_point(dispatch, daily_capacity=10)
         base = f"/v1/points/{point['id']}"
         peak = {

@@ -37,7 +37,7 @@ async def test_region_category_skill_and_activity_all_must_match(start_service, 
         await make_technician(dispatch, unskilled["id"], skills=["fridge"])
         inactive, _ = await flow.point_with_technician(code="INACTIVE")
         await dispatch.client.patch(
-            f"/v1/points/{inactive['id']}", json={"active": False}, headers=flow.agent
+            f"/v1/points/{inactive['id']}", json={"active": False}, headers=dispatch.auth("admin")
         )
         env = await flow.ticket()
         job = await flow.job_of(env.data.ticket_id, status="unrouted")
@@ -55,7 +55,7 @@ async def test_region_category_skill_and_activity_all_must_match(start_service, 
         assert (
             "by hand" in r.json()["status_reason"] and "nearest shop" in r.json()["status_reason"]
         )
-        crm = await flow.post(job, "route", {}, headers=dispatch.auth("crm"))
+        crm = await flow.post(job, "route", {}, headers=dispatch.auth("crm", tenant_id="acme"))
         assert crm.status_code == 403
 
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal, confined_point, require_roles
+from aftersales.calendar import MONTH_PATTERN
 from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
@@ -17,14 +18,14 @@ from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, cs
 from aftersales.http.idempotency import run_command
 from feedback.adapters.repositories import ComplaintRepository
 from feedback.api.schemas import DisciplineOut, GradingOut, Scorecards, StrikeOut
-from feedback.api.scope import Centre, CentreOrPoint
+from feedback.api.scope import Admin, Centre, ScorecardReaders
 from feedback.domain.discipline import strikes_in_window
 from feedback.domain.months import parse_month
 from feedback.use_cases.policy import policy_of
 from feedback.use_cases.scorecards import cards, graded_cards, run_grading
 
 router = APIRouter(tags=["scorecards"])
-Month = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+Month = Query(pattern=MONTH_PATTERN, description="YYYY-MM")
 COLUMNS = (
     "jobs",
     "repeat_jobs",
@@ -52,7 +53,7 @@ async def point_scorecards(
     month: str = Month,
     point_id: uuid.UUID | None = None,
     format: ExportFormat = FormatQuery,
-    principal: Principal = CentreOrPoint,
+    principal: Principal = ScorecardReaders,
 ) -> Any:
     """Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
     and the grade these figures give (see the grading thresholds)."""
@@ -93,7 +94,7 @@ async def technician_scorecards(
 
 @router.post("/v1/grading/{month}", response_model=GradingOut)
 async def grade_month(
-    month: str, request: Request, db: DatabaseDep, principal: Principal = Centre
+    month: str, request: Request, db: DatabaseDep, principal: Principal = Admin
 ) -> Response:
     """Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
     publishes only what changed since the last run, and says so."""

@@ -10,7 +10,10 @@ from feedback.adapters.repositories import Scope
 
 NOBODY = uuid.UUID(int=0)
 
+Admin = require_roles("admin")
 Centre = require_roles("admin", "agent")
+# finance reads grades and scorecards: they set what the points are paid
+ScorecardReaders = require_roles("admin", "finance", "agent", "point")
 CentreOrPoint = require_roles("admin", "agent", "point")
 ComplaintDesk = require_roles("admin", "agent", "crm")
 
@@ -19,9 +22,9 @@ def scope_of(principal: Principal) -> Scope:
     if principal.role == "point":
         return Scope(point_id=principal.point_id or NOBODY)
     if principal.role == "crm":
-        return Scope(tenant_id=principal.tenant_id or principal.subject)
+        return Scope(tenant_id=principal.tenant_id)
     return Scope()
 
 
 def actor_of(principal: Principal) -> str:
-    return principal.key
+    return principal.actor

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from aftersales.calendar import parse_month
 from aftersales.errors import Unprocessable
 
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-def parse_month(month: str) -> tuple[int, int]:
-    found = MONTH.match(month)
-    if not found:
-        raise Unprocessable(f"{month!r} is not a month; use YYYY-MM.")
-    return int(found.group(1)), int(found.group(2))
+__all__ = ["months_between", "parse_month"]
 
 
 def months_between(first: str, last: str) -> list[str]:

@@ -94,10 +94,10 @@ async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it
         await _job_with_outcome(poor_desk, "satisfied", mid)
 
         early = await feedback.client.post(
-            f"/v1/grading/{datetime.now(SHANGHAI):%Y-%m}", headers=good_desk.agent
+            f"/v1/grading/{datetime.now(SHANGHAI):%Y-%m}", headers=feedback.auth("admin")
         )
         assert early.status_code == 422
-        r = await feedback.client.post(f"/v1/grading/{month}", headers=good_desk.agent)
+        r = await feedback.client.post(f"/v1/grading/{month}", headers=feedback.auth("admin"))
         assert r.status_code == 200, r.text
         first = r.json()
         assert first["published"] == 2
@@ -105,13 +105,13 @@ async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it
             good["id"]: "A",
             poor["id"]: "D",
         }
-        rerun = await feedback.client.post(f"/v1/grading/{month}", headers=good_desk.agent)
+        rerun = await feedback.client.post(f"/v1/grading/{month}", headers=feedback.auth("admin"))
         assert rerun.json()["published"] == 0 and rerun.json()["unchanged"] == 2
         assert "Nothing changed" in rerun.json()["message"]
 
         # One more satisfied callback for the poor point changes its card: only it is re-published.
         await _job_with_outcome(poor_desk, "satisfied", mid)
-        third = await feedback.client.post(f"/v1/grading/{month}", headers=good_desk.agent)
+        third = await feedback.client.post(f"/v1/grading/{month}", headers=feedback.auth("admin"))
         assert third.json()["published"] == 1 and third.json()["unchanged"] == 1
         assert third.json()["grades"][0]["point_id"] == poor["id"]
 
@@ -130,7 +130,7 @@ async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it
             r = await billing.client.get(
                 "/v1/settlements",
                 params={"month": month, "point_id": good["id"]},
-                headers=billing.auth("agent"),
+                headers=billing.auth("finance"),
             )
             return r.json()["items"][0]["grade"] == "A" and r.json()["items"][0]
 

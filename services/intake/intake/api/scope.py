@@ -11,9 +11,9 @@ Staff = require_roles("admin", "agent", "crm")
 def tenant_of(principal: Principal) -> str | None:
     """The tenant a caller is confined to; None for the information centre's own staff."""
     if principal.role == "crm":
-        return principal.tenant_id or principal.subject
+        return principal.tenant_id
     return None
 
 
 def actor_of(principal: Principal) -> str:
-    return principal.key
+    return principal.actor

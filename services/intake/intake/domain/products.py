@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from aftersales.calendar import check_date
 from aftersales.errors import Unprocessable
 
 MAX_WARRANTY_MONTHS = 120
@@ -32,3 +33,4 @@ def in_warranty(until: date, today: date) -> bool:
 def check_purchase_date(purchased_on: date, today: date) -> None:
     if purchased_on > today:
         raise Unprocessable("purchased_on lies in the future.")
+    check_date(purchased_on, "purchased_on")
