@@ -98,6 +98,7 @@ def create_service_app(
             nkey_seed_file=settings.nats_nkey_seed_file,
             creds_file=settings.nats_creds_file,
             inbox_prefix=inbox_prefix(definition.name),
+            tls_ca_file=settings.nats_tls_ca_file,
         )
         await link.start()
         relay = OutboxRelay(

@@ -32,6 +32,8 @@ class ServiceSettings(BaseSettings):
     # under .data/) or a decentralised-JWT ``.creds`` file. Required in production.
     nats_nkey_seed_file: str | None = None
     nats_creds_file: str | None = None
+    # The CA that signed the NATS servers' certificates, for tls:// URLs (see deploy/).
+    nats_tls_ca_file: str | None = None
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -141,9 +141,34 @@ def test_postgres_is_a_three_instance_cloudnativepg_cluster():
 
 def test_nats_values_make_a_three_node_jetstream_cluster_that_fsyncs():
     values = yaml.safe_load((DEPLOY / "helm" / "nats-values.yaml").read_text())
-    assert values["config"]["cluster"] == {"enabled": True, "replicas": 3}
+    cluster = values["config"]["cluster"]
+    assert (cluster["enabled"], cluster["replicas"]) == (True, 3)
     assert values["config"]["jetstream"]["fileStore"]["enabled"] is True
     assert values["config"]["merge"]["jetstream"]["sync_interval"] == "always"
+    # TLS on client and cluster connections, the store encrypted at rest.
+    assert values["config"]["nats"]["tls"]["enabled"] is True
+    assert cluster["tls"]["enabled"] is True
+    assert values["config"]["merge"]["jetstream"]["cipher"] == "chachapoly"
+    certificates = {d["metadata"]["name"] for d in load(DEPLOY / "nats" / "certificates.yaml")}
+    assert {values["config"]["nats"]["tls"]["secretName"], cluster["tls"]["secretName"]} <= (
+        certificates
+    )
+
+
+def test_every_service_connects_to_nats_with_its_own_identity_over_tls():
+    config = next(d for d in base_documents() if d["kind"] == "ConfigMap")
+    assert config["data"]["AFTERSALES_NATS_URL"].startswith("tls://")
+    for svc in SERVICES:
+        [deployment] = [
+            d
+            for d in base_documents()
+            if d["kind"] == "Deployment" and d["metadata"]["name"] == svc
+        ]
+        pod = deployment["spec"]["template"]["spec"]
+        env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
+        assert env[f"{svc.upper()}_NATS_NKEY_SEED_FILE"].startswith("/var/run/aftersales/nats/")
+        secrets = {v["secret"]["secretName"] for v in pod["volumes"] if "secret" in v}
+        assert f"aftersales-nats-{svc}" in secrets and "aftersales-nats-ca" in secrets
 
 
 def test_compose_runs_three_nats_nodes_two_replicas_of_each_service_and_a_proxy():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 from typing import Any
 
 import nats
@@ -33,6 +34,7 @@ class NatsLink:
         nkey_seed_file: str | None = None,
         creds_file: str | None = None,
         inbox_prefix: str | None = None,
+        tls_ca_file: str | None = None,
     ) -> None:
         # A service that has an identity of its own uses only that one.
         self.url = without_userinfo(url) if (nkey_seed_file or creds_file) else url
@@ -44,6 +46,8 @@ class NatsLink:
             self._identity["user_credentials"] = creds_file
         if inbox_prefix:
             self._identity["inbox_prefix"] = inbox_prefix
+        if tls_ca_file:
+            self._identity["tls"] = ssl.create_default_context(cafile=tls_ca_file)
         self._nc: Client | None = None
         self._ready = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
