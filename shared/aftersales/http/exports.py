@@ -18,6 +18,18 @@ CSV_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+# A cell a spreadsheet would run as a formula (CSV injection, OWASP): =, +, -, @, tab, CR.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe; numbers
+    (negative amounts included) stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_response(
     rows: Iterable[dict[str, Any]], columns: Sequence[str], *, filename: str
 ) -> Response:
@@ -25,7 +37,7 @@ def csv_response(
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",

@@ -3,19 +3,47 @@ must not (status, owner, numbers the server issues) by adding it to a body."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+# Text direction overrides and isolates: they make a name or a note read other than it is.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e") | frozenset(
+    "\u2066\u2067\u2068\u2069"
+)
 
-def _has_nul(value: Any) -> bool:
+
+def _strings(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v) for v in value)
-    return False
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(k, str):
+                yield "", k
+            yield from _strings(v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, key)
+
+
+def refused_character(key: str, text: str) -> str | None:
+    """Why ``text`` may not be stored, or None. No text holds NUL, other control characters
+    (tab and line breaks aside) or direction overrides; a name holds no invisible format
+    character at all (zero-width spaces and joiners make two names look alike)."""
+    is_name = key == "name" or key.endswith("_name")
+    for ch in text:
+        if ch == "\x00":
+            return "text must not contain NUL characters"
+        if ch in BIDI_CONTROLS:
+            return f"{key or 'text'} must not contain text-direction controls"
+        category = unicodedata.category(ch)
+        if category == "Cc" and ch not in "\t\n\r":
+            return f"{key or 'text'} must not contain control characters"
+        if is_name and (category == "Cf" or ch in "\t\n\r"):
+            return f"{key} must not contain invisible or line-breaking characters"
+    return None
 
 
 class RequestModel(BaseModel):
@@ -23,8 +51,11 @@ class RequestModel(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _no_nul_characters(cls, data: Any) -> Any:
-        """PostgreSQL text cannot hold NUL; such input is a 422, not a database error."""
-        if _has_nul(data):
-            raise ValueError("text must not contain NUL characters")
+    def _no_hidden_characters(cls, data: Any) -> Any:
+        """PostgreSQL text cannot hold NUL, and no caller should store what reads other than
+        it is: such input is a 422, not a database error or a spoofed name."""
+        for key, text in _strings(data):
+            reason = refused_character(key, text)
+            if reason is not None:
+                raise ValueError(reason)
         return data

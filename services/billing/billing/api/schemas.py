@@ -6,13 +6,14 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, StrictInt
 
 from aftersales.events import Money
 from aftersales.http.models import RequestModel
 from billing.domain.admin_work import AdminWorkKind
 
-Fen = Annotated[int, Field(ge=0, le=10**10, description="integer minor units (fen)")]
+# Strict: "100" and true are not amounts of money.
+Fen = Annotated[StrictInt, Field(ge=0, le=10**10, description="integer minor units (fen)")]
 Category = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_\-]+$")]
 Sku = Annotated[str, Field(min_length=1, max_length=60)]
 Kind = Literal[
@@ -21,7 +22,7 @@ Kind = Literal[
 
 
 class MoneyIn(RequestModel):
-    amount: int = Field(gt=0, le=10**10, description="integer minor units (fen)")
+    amount: StrictInt = Field(gt=0, le=10**10, description="integer minor units (fen)")
     currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
 
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import BaseModel, EmailStr, Field, StrictInt
 
 from aftersales.http.models import RequestModel as Request
 from intake.domain.tickets import Channel, TicketKind, TicketStatus
@@ -164,7 +164,7 @@ class ResolveRemotelyIn(Request):
 
 
 class MoneyIn(Request):
-    amount: int = Field(gt=0, le=100_000_000_00)
+    amount: StrictInt = Field(gt=0, le=100_000_000_00, description="integer minor units (fen)")
     currency: Literal["CNY"] = "CNY"
 
 
