@@ -3,6 +3,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from aftersales.http.egress import EgressPolicy
 from aftersales.settings import ServiceSettings
 
 
@@ -40,4 +41,13 @@ class IntakeSettings(ServiceSettings):
             86400,
         ]
     )
+    # Development and tests only: receivers on private addresses (and, outside production,
+    # plain http). Production calls https endpoints on public addresses alone.
     webhook_allow_private_urls: bool = False
+
+    @property
+    def egress_policy(self) -> EgressPolicy:
+        return EgressPolicy(
+            allow_private=self.webhook_allow_private_urls,
+            allow_http=self.environment != "production",
+        )

@@ -17,7 +17,7 @@ async def webhook_deliveries(app: FastAPI) -> None:
     settings = app.state.settings
     delivery = DeliverySettings(
         schedule=list(settings.webhook_retry_schedule),
-        allow_private=settings.webhook_allow_private_urls,
+        policy=settings.egress_policy,
     )
     async with httpx.AsyncClient(
         timeout=settings.webhook_timeout_seconds, follow_redirects=False

@@ -1,14 +1,12 @@
-"""The outbound HTTP call of a webhook delivery, with its safety checks."""
+"""The outbound HTTP call of a webhook delivery, through the kit's egress rules."""
 
 from __future__ import annotations
 
-import asyncio
-import socket
 from dataclasses import dataclass
 
 import httpx
 
-from intake.domain.webhooks import check_url, is_private
+from aftersales.http.egress import EgressPolicy, EgressRefused, post_pinned
 
 
 @dataclass(frozen=True)
@@ -21,32 +19,22 @@ class Outcome:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-async def resolve(host: str) -> list[str]:
-    loop = asyncio.get_running_loop()
-    infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    return sorted({str(info[4][0]) for info in infos})
-
-
-async def private_address_of(url: str) -> str | None:
-    """The first private/loopback address the URL's host resolves to, if any."""
-    for address in await resolve(check_url(url)):
-        if is_private(address):
-            return address
-    return None
-
-
 async def post(
     client: httpx.AsyncClient,
     url: str,
     headers: dict[str, str],
     body: bytes,
     *,
-    allow_private: bool,
+    policy: EgressPolicy,
 ) -> Outcome:
+    """Send one delivery. The receiver's answer is kept as its status and reason phrase only:
+    its body is someone else's data and is never stored or shown."""
     try:
-        if not allow_private and (address := await private_address_of(url)) is not None:
-            return Outcome(None, f"refused: {url} resolves to the private address {address}")
-        response = await client.post(url, content=body, headers=headers)
+        response = await post_pinned(client, url, content=body, headers=headers, policy=policy)
+    except EgressRefused as exc:
+        return Outcome(None, f"refused: {exc}"[:500])
     except (httpx.HTTPError, OSError) as exc:
         return Outcome(None, f"{type(exc).__name__}: {exc}"[:500])
-    return Outcome(response.status_code, None if response.is_success else response.text[:500])
+    if response.is_success:
+        return Outcome(response.status_code, None)
+    return Outcome(response.status_code, f"HTTP {response.status_code} {response.reason_phrase}")

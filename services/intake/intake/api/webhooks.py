@@ -35,7 +35,7 @@ async def create_webhook(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Staff,
 ) -> Response:
-    allow_private = request.app.state.settings.webhook_allow_private_urls
+    policy = request.app.state.settings.egress_policy
 
     async def command(uow: UnitOfWork) -> WebhookWithSecret:
         row = await use_cases.subscribe(
@@ -44,7 +44,7 @@ async def create_webhook(
             events=body.events,
             description=body.description,
             tenant=tenant_of(principal),
-            allow_private=allow_private,
+            policy=policy,
         )
         return _with_secret(row)
 

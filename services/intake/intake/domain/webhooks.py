@@ -5,12 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import ipaddress
 import re
 import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from aftersales.errors import Unprocessable
 
@@ -61,28 +59,6 @@ def check_patterns(patterns: Sequence[str]) -> None:
         raise Unprocessable(
             f"Not a subject pattern: {bad}. Use tokens, '*' for one token, '>' for the rest."
         )
-
-
-def check_url(url: str) -> str:
-    """http(s) with a host; returns the host to resolve."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise Unprocessable("url must be an absolute http(s) URL.")
-    if parts.username or parts.password:
-        raise Unprocessable("url must not carry credentials; the signature authenticates us.")
-    return parts.hostname
-
-
-def is_private(address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    return (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
-    )
 
 
 def next_attempt(attempts: int, schedule: Sequence[float], now: datetime) -> datetime | None:

@@ -14,10 +14,11 @@ from sqlalchemy import select, update
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import NotFound, Unprocessable
 from aftersales.events import Envelope
+from aftersales.http.egress import EgressPolicy, EgressRefused, checked_address
 from aftersales.logging import get_logger
 from intake.adapters import webhook_queue, webhook_sender
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
-from intake.domain.webhooks import check_patterns, check_url, new_secret, next_attempt
+from intake.domain.webhooks import check_patterns, new_secret, next_attempt
 from intake.domain.webhooks import signature_header as sign_all
 
 log = get_logger(__name__)
@@ -42,19 +43,13 @@ async def subscribe(
     events: list[str],
     description: str | None,
     tenant: str | None,
-    allow_private: bool,
+    policy: EgressPolicy,
 ) -> WebhookSubscriptionRow:
-    host = check_url(url)
     check_patterns(events)
     try:
-        private = await webhook_sender.private_address_of(url)
-    except OSError as exc:
-        raise Unprocessable(f"The host {host} does not resolve: {exc}.") from exc
-    if private is not None and not allow_private:
-        raise Unprocessable(
-            f"{host} resolves to {private}, a private or loopback address; webhooks go to "
-            "public endpoints unless the operator allows private ones."
-        )
+        await checked_address(url, policy)
+    except EgressRefused as exc:
+        raise Unprocessable(str(exc)) from exc
     now = datetime.now(UTC)
     row = WebhookSubscriptionRow(
         id=uuid.uuid4(),
@@ -149,7 +144,7 @@ async def redeliver(
 @dataclass(frozen=True)
 class DeliverySettings:
     schedule: list[int]
-    allow_private: bool
+    policy: EgressPolicy
     batch: int = 20
 
 
@@ -214,9 +209,7 @@ async def _deliver_one(
         "webhook-signature": sign_all(keys, msg_id, timestamp, payload),
         "user-agent": "aftersales-webhooks/1",
     }
-    outcome = await webhook_sender.post(
-        client, url, headers, payload, allow_private=settings.allow_private
-    )
+    outcome = await webhook_sender.post(client, url, headers, payload, policy=settings.policy)
     await _record(db, delivery_id, outcome, settings, gone=outcome.status_code == 410)
 
 

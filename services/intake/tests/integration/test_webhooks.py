@@ -24,6 +24,7 @@ class Receiver:
     def __init__(self, statuses):
         self.statuses = list(statuses)
         self.requests = []
+        self.reply = b""
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -33,6 +34,7 @@ class Receiver:
                 status = receiver.statuses[min(len(receiver.requests), len(receiver.statuses)) - 1]
                 self.send_response(status)
                 self.end_headers()
+                self.wfile.write(receiver.reply)
 
             def log_message(self, *args):
                 pass
@@ -146,12 +148,20 @@ async def test_rotation_signs_with_both_secrets_for_a_while(start_service, recei
 
 async def test_private_targets_are_refused_unless_allowed(start_service):
     async with start_service("intake") as intake:
-        for url in ("http://127.0.0.1:9/x", "http://localhost/x", "http://10.0.0.8/x"):
+        for url in (
+            "http://127.0.0.1:9/x",
+            "http://localhost/x",
+            "http://10.0.0.8/x",
+            "http://100.100.100.200/latest/meta-data",  # a cloud's metadata service
+            "http://100.64.0.1/x",  # carrier-grade NAT
+            "http://[2002:7f00:1::1]/x",  # 6to4 around loopback
+            "http://[::ffff:127.0.0.1]/x",  # IPv4-mapped loopback
+        ):
             r = await intake.client.post(
                 "/v1/webhooks", json={"url": url, "events": [">"]}, headers=intake.auth()
             )
             assert r.status_code == 422, url
-            assert "private" in r.json()["detail"]
+            assert "not a public address" in r.json()["detail"]
         bad = await intake.client.post(
             "/v1/webhooks",
             headers=intake.auth(),
@@ -197,3 +207,22 @@ async def test_disable_stops_deliveries_and_enable_resumes_them(start_service, r
         assert [e["data"]["ticket_id"] for e in receiver.events()] == [second["id"]]
         missing = await intake.client.post(f"/v1/webhooks/{uuid.uuid4()}/enable", headers=agent)
         assert missing.status_code == 404
+
+
+async def test_a_receivers_answer_body_is_never_stored(start_service, receiver_factory):
+    failing = receiver_factory(500)
+    failing.reply = b"internal: db password is hunter2"
+    async with start_service("intake", **{**FAST, "webhook_retry_schedule": [1]}) as intake:
+        agent = intake.auth("agent")
+        hook = await subscribe(intake, failing.url, ["intake.ticket.created.v1"], agent)
+        await make_ticket(intake)
+
+        async def failed():
+            r = await intake.client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=agent)
+            done = [d for d in r.json() if d["status"] == "failed"]
+            return done[0] if done else None
+
+        delivery = await eventually(failed)
+        assert delivery["last_status_code"] == 500
+        assert delivery["last_error"] == "HTTP 500 Internal Server Error"
+        assert "hunter2" not in str(delivery)

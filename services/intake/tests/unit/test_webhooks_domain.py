@@ -4,11 +4,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from aftersales.errors import Unprocessable
+from aftersales.http.egress import (
+    EgressPolicy,
+    EgressRefused,
+    check_target,
+    checked_address,
+    is_public,
+)
 from intake.adapters.webhook_queue import matches
 from intake.domain.webhooks import (
     check_patterns,
-    check_url,
-    is_private,
     new_secret,
     next_attempt,
     sign,
@@ -51,14 +56,41 @@ def test_patterns_and_matching():
     assert not matches(["intake.ticket.*"], "intake.ticket.closed.v1")
 
 
-def test_urls_and_private_addresses():
-    assert check_url("https://crm.example.com/hooks") == "crm.example.com"
-    for bad in ("ftp://x/y", "/relative", "https://user:pw@crm.example.com/"):
-        with pytest.raises(Unprocessable):
-            check_url(bad)
-    for private in ("127.0.0.1", "10.1.2.3", "192.168.0.5", "169.254.169.254", "::1", "0.0.0.0"):
-        assert is_private(private)
-    assert not is_private("93.184.216.34")
+def test_urls_and_addresses_that_point_inward():
+    production = EgressPolicy()
+    assert check_target("https://crm.example.com/hooks", production) == "crm.example.com"
+    for bad in ("ftp://x/y", "/relative", "https://user:pw@crm.example.com/", "http://crm.cn/"):
+        with pytest.raises(EgressRefused):
+            check_target(bad, production)
+    assert check_target("http://crm.cn/", EgressPolicy(allow_http=True)) == "crm.cn"
+    inward = (
+        "127.0.0.1",
+        "10.1.2.3",
+        "192.168.0.5",
+        "169.254.169.254",
+        "::1",
+        "0.0.0.0",
+        "100.100.100.200",  # Alibaba Cloud's metadata service
+        "100.64.0.1",  # carrier-grade NAT
+        "2002:7f00:1::1",  # 6to4 wrapping 127.0.0.1
+        "::ffff:10.0.0.1",  # IPv4-mapped
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "fd00:ec2::254",
+        "224.0.0.1",
+    )
+    for address in inward:
+        assert not is_public(address), address
+    assert is_public("93.184.216.34")
+    assert is_public("2606:2800:220:1:248:1893:25c8:1946")
+
+
+async def test_a_name_that_also_resolves_inward_is_refused():
+    with pytest.raises(EgressRefused, match="not a public address"):
+        await checked_address("https://localhost/hooks", EgressPolicy())
+    assert str(await checked_address("https://93.184.216.34/x", EgressPolicy())) == (
+        "93.184.216.34"
+    )
 
 
 def test_the_retry_schedule_runs_out():

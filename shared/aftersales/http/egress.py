@@ -1,0 +1,155 @@
+"""Outbound HTTP that cannot be aimed inward (webhooks, notification gateways).
+
+A target must be ``https`` (plain ``http`` only where the operator allows it, as in
+development), and every address its name resolves to must be globally routable: not private,
+loopback, link-local, carrier-grade NAT (100.64.0.0/10), multicast or reserved, and none of the
+clouds' metadata addresses, with IPv4 hidden inside IPv6 (IPv4-mapped, 6to4, Teredo, NAT64)
+unwrapped first. The name is resolved once; the connection then goes to the address that was
+checked (the ``Host`` header and TLS SNI still name the host, so the certificate is verified
+for it), which closes the DNS-rebinding window between check and connect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+CARRIER_GRADE_NAT = ipaddress.ip_network("100.64.0.0/10")
+METADATA_ADDRESSES = frozenset(
+    ipaddress.ip_address(a)
+    for a in (
+        "169.254.169.254",  # AWS, GCP, Azure, OpenStack
+        "169.254.170.2",  # AWS ECS task metadata
+        "100.100.100.200",  # Alibaba Cloud
+        "192.0.0.192",  # Oracle Cloud
+        "fd00:ec2::254",  # AWS over IPv6
+    )
+)
+
+
+class EgressRefused(ValueError):
+    """The target may not be called; the message says why, for the caller to read."""
+
+
+@dataclass(frozen=True)
+class EgressPolicy:
+    allow_private: bool = False  # development and tests only
+    allow_http: bool = False  # development and tests only
+
+
+def embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries (mapped, 6to4, Teredo client, NAT64)."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return None
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+def is_public(address: str | IPAddress) -> bool:
+    ip = ipaddress.ip_address(address) if isinstance(address, str) else address
+    inner = embedded_ipv4(ip)
+    if inner is not None and not is_public(inner):
+        return False
+    return (
+        ip.is_global
+        and not ip.is_multicast
+        and ip not in METADATA_ADDRESSES
+        and not (isinstance(ip, ipaddress.IPv4Address) and ip in CARRIER_GRADE_NAT)
+    )
+
+
+def check_target(url: str, policy: EgressPolicy) -> str:
+    """The URL's host, after the checks that need no resolution."""
+    parts = urlsplit(url)
+    allowed = ("https", "http") if policy.allow_http else ("https",)
+    if parts.scheme not in allowed or not parts.hostname:
+        raise EgressRefused(
+            "url must be an absolute https URL."
+            if not policy.allow_http
+            else "url must be an absolute http(s) URL."
+        )
+    if parts.username or parts.password:
+        raise EgressRefused("url must not carry credentials; the signature authenticates us.")
+    return parts.hostname
+
+
+async def resolve(host: str) -> list[IPAddress]:
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return [literal]
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    return sorted({ipaddress.ip_address(str(info[4][0])) for info in infos}, key=str)
+
+
+async def checked_address(url: str, policy: EgressPolicy) -> IPAddress:
+    """Resolve the URL's host once and return the address to connect to; refuse when any
+    address it resolves to is not public (a name that also points inward is not trusted)."""
+    host = check_target(url, policy)
+    try:
+        addresses = await resolve(host)
+    except OSError as exc:
+        raise EgressRefused(f"The host {host} does not resolve: {exc}.") from exc
+    if not addresses:
+        raise EgressRefused(f"The host {host} does not resolve.")
+    if not policy.allow_private:
+        inward = [a for a in addresses if not is_public(a)]
+        if inward:
+            raise EgressRefused(
+                f"{host} resolves to {inward[0]}, which is not a public address; only "
+                "globally routable endpoints may be called."
+            )
+    return addresses[0]
+
+
+async def post_pinned(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    content: bytes,
+    headers: dict[str, str],
+    policy: EgressPolicy,
+) -> httpx.Response:
+    """POST to ``url``, connecting to the address that was checked (no second resolution)."""
+    address = await checked_address(url, policy)
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    literal = f"[{address}]" if address.version == 6 else str(address)
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    host_header = f"{host}:{parts.port}" if parts.port else host
+    return await client.post(
+        pinned,
+        content=content,
+        headers={**headers, "host": host_header},
+        extensions={"sni_hostname": host},
+    )
+
+
+__all__ = [
+    "EgressPolicy",
+    "EgressRefused",
+    "check_target",
+    "checked_address",
+    "embedded_ipv4",
+    "is_public",
+    "post_pinned",
+]
