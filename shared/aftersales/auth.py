@@ -180,6 +180,9 @@ class JWTAuthenticator:
 
 
 def authenticate(request: Request) -> Principal:
+    decoded = getattr(request.state, "principal", None)  # the rate limiter read it already
+    if isinstance(decoded, Principal):
+        return decoded
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():

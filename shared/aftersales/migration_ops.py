@@ -120,6 +120,60 @@ def create_platform_tables_v1(schema: str) -> None:
         op.execute(statement)
 
 
+def create_platform_tables_v2(schema: str) -> None:
+    """rate_limits (the GCRA counters) and audit_log (append-only: a trigger refuses UPDATE
+    and DELETE)."""
+    op.create_table(
+        "rate_limits",
+        sa.Column("key", sa.Text(), nullable=False),
+        sa.Column("tat", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_rate_limits")),
+        schema=schema,
+    )
+    op.create_table(
+        "audit_log",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("seq", sa.BigInteger(), sa.Identity(always=False), nullable=False),
+        sa.Column(
+            "at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+        ),
+        sa.Column("actor", sa.Text(), nullable=False),
+        sa.Column("role", sa.Text(), nullable=False),
+        sa.Column("scope", sa.Text(), nullable=True),
+        sa.Column("request_id", sa.Text(), nullable=True),
+        sa.Column("action", sa.Text(), nullable=False),
+        sa.Column("object_type", sa.Text(), nullable=False),
+        sa.Column("object_id", sa.Text(), nullable=False),
+        sa.Column(
+            "changes",
+            postgresql.JSONB(astext_type=sa.Text()),
+            server_default=sa.text("'{}'::jsonb"),
+            nullable=False,
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
+        schema=schema,
+    )
+    op.create_index("ix_audit_log_object", "audit_log", ["object_type", "object_id"], schema=schema)
+    op.create_index("ix_audit_log_at", "audit_log", ["at"], schema=schema)
+    op.execute(
+        f"""CREATE FUNCTION {schema}.audit_log_append_only() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the audit log is append-only';
+        END $$"""
+    )
+    op.execute(
+        f"""CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE
+        ON {schema}.audit_log FOR EACH ROW EXECUTE FUNCTION {schema}.audit_log_append_only()"""
+    )
+
+
+def drop_platform_tables_v2(schema: str) -> None:
+    op.drop_table("audit_log", schema=schema)
+    op.execute(f"DROP FUNCTION IF EXISTS {schema}.audit_log_append_only()")
+    op.drop_table("rate_limits", schema=schema)
+
+
 def drop_platform_tables_v1(schema: str) -> None:
     op.execute(f"DROP FUNCTION IF EXISTS {schema}.notify_outbox() CASCADE")
     for table in ("idempotency_keys", "dead_letters", "inbox", "outbox"):

@@ -1,4 +1,5 @@
-"""Tables every service schema carries: outbox, inbox, dead letters, idempotency keys."""
+"""Tables every service schema carries: outbox, inbox, dead letters, idempotency keys, the rate
+limiter's counters and the audit log."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ class PlatformTables:
     inbox: Table
     dead_letters: Table
     idempotency_keys: Table
+    rate_limits: Table
+    audit_log: Table
 
 
 def platform_tables(metadata: MetaData) -> PlatformTables:
@@ -41,6 +44,8 @@ def platform_tables(metadata: MetaData) -> PlatformTables:
             t[prefix + "inbox"],
             t[prefix + "dead_letters"],
             t[prefix + "idempotency_keys"],
+            t[prefix + "rate_limits"],
+            t[prefix + "audit_log"],
         )
     outbox = Table(
         "outbox",
@@ -97,4 +102,30 @@ def platform_tables(metadata: MetaData) -> PlatformTables:
         Column("expires_at", DateTime(timezone=True), nullable=False),
         PrimaryKeyConstraint("principal", "key"),
     )
-    return PlatformTables(outbox, inbox, dead_letters, idempotency_keys)
+    # GCRA: one row per bucket, its theoretical arrival time (see aftersales.http.ratelimit).
+    rate_limits = Table(
+        "rate_limits",
+        metadata,
+        Column("key", Text, nullable=False),
+        Column("tat", DateTime(timezone=True), nullable=False),
+        PrimaryKeyConstraint("key"),
+    )
+    # Append-only (a trigger refuses UPDATE and DELETE): see aftersales.audit.
+    audit_log = Table(
+        "audit_log",
+        metadata,
+        Column("id", Uuid, primary_key=True),
+        Column("seq", BigInteger, Identity(), nullable=False),
+        Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("actor", Text, nullable=False),
+        Column("role", Text, nullable=False),
+        Column("scope", Text),
+        Column("request_id", Text),
+        Column("action", Text, nullable=False),
+        Column("object_type", Text, nullable=False),
+        Column("object_id", Text, nullable=False),
+        Column("changes", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+        Index("ix_audit_log_object", "object_type", "object_id"),
+        Index("ix_audit_log_at", "at"),
+    )
+    return PlatformTables(outbox, inbox, dead_letters, idempotency_keys, rate_limits, audit_log)

@@ -22,6 +22,7 @@ from aftersales.http.health import router as health_router
 from aftersales.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from aftersales.http.openapi import document_problems
 from aftersales.http.problems import install_problem_handlers
+from aftersales.http.ratelimit import RateLimiter, RateLimitMiddleware, default_limits
 from aftersales.logging import configure_logging, get_logger
 from aftersales.messaging.consumer import ConsumerRunner, ConsumerSettings, Subscription
 from aftersales.messaging.identity import inbox_prefix
@@ -120,6 +121,7 @@ def create_service_app(
             for sub in definition.subscriptions
         ]
         app.state.db = db
+        app.state.rate_limiter = RateLimiter(db)
         app.state.link = link
         app.state.relay = relay
         app.state.runners = runners
@@ -156,6 +158,12 @@ def create_service_app(
     install_problem_handlers(app)
     document_problems(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.rate_limit_enabled:
+        app.add_middleware(
+            RateLimitMiddleware,
+            limits={**default_limits(), **settings.rate_limits},
+            trusted_proxies=settings.trusted_proxies,
+        )
     app.add_middleware(RequestContextMiddleware, service=definition.name)
     app.include_router(health_router)
     for router in definition.routers:

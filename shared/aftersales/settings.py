@@ -17,6 +17,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from aftersales.http.ratelimit import Limit
+
 DEV_SECRET_MARKER = "dev-insecure-"
 
 
@@ -46,6 +48,14 @@ class ServiceSettings(BaseSettings):
     # The longest a token may live (exp - iat): people's tokens, and integrations' (crm).
     jwt_max_lifetime_hours: float = Field(default=12, gt=0)
     jwt_max_integration_lifetime_hours: float = Field(default=24 * 90, gt=0)
+
+    # Per role {rate, burst}; a role set to null is not limited; "role:reads|writes|reports"
+    # overrides one class. Merged over the defaults in aftersales.http.ratelimit.
+    rate_limits: dict[str, Limit | None] = Field(default_factory=dict)
+    rate_limit_enabled: bool = True
+    # Proxies of our own in front of the service (the ingress): the client address is the one
+    # they saw, read from X-Forwarded-For. 0 trusts no header.
+    trusted_proxies: int = Field(default=0, ge=0, le=5)
 
     max_body_bytes: int = 1024 * 1024
     idempotency_ttl_hours: int = 24

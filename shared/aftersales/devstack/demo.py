@@ -39,6 +39,19 @@ DISTRICTS = {
 }
 
 
+class PoliteTransport(httpx.AsyncHTTPTransport):
+    """A client that honours 429 as integrators should: wait ``Retry-After``, send again."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        for _ in range(20):
+            response = await super().handle_async_request(request)
+            if response.status_code != 429:
+                return response
+            await response.aclose()
+            await asyncio.sleep(float(response.headers.get("retry-after", "1")))
+        return response
+
+
 @dataclass
 class Tokens:
     secret: str
@@ -194,7 +207,10 @@ async def run_demo(
     urls: dict[str, str], secret: str, tickets: int, concurrency: int, seed: int, console: Console
 ) -> None:
     rng = random.Random(seed)
-    clients = {name: httpx.AsyncClient(base_url=url, timeout=60) for name, url in urls.items()}
+    clients = {
+        name: httpx.AsyncClient(base_url=url, timeout=60, transport=PoliteTransport())
+        for name, url in urls.items()
+    }
     w = World(Tokens(secret), **clients)
     try:
         console.print(

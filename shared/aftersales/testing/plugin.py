@@ -121,6 +121,7 @@ def make_settings(
         "jwt_secret": TEST_JWT_SECRET,
         "jwt_algorithms": ["HS256"],
         "log_level": "WARNING",
+        "rate_limit_enabled": False,
         "outbox_poll_seconds": 0.2,
         "consumer_backoff_seconds": [0.2, 0.5, 1.0],
         "consumer_watchdog_seconds": 2.0,

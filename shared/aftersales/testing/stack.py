@@ -20,6 +20,8 @@ from aftersales.settings import ServiceSettings
 FAST_ENV = {
     "AFTERSALES_ENVIRONMENT": "test",
     "AFTERSALES_LOG_LEVEL": "WARNING",
+    # Tests drive hundreds of tickets as agents; the limiter's own tests switch it on.
+    "AFTERSALES_RATE_LIMIT_ENABLED": "false",
     "AFTERSALES_OUTBOX_POLL_SECONDS": "0.2",
     "AFTERSALES_CONSUMER_BACKOFF_SECONDS": "[0.2, 0.5, 1.0, 2.0]",
     "AFTERSALES_CONSUMER_WATCHDOG_SECONDS": "2",
