@@ -16,6 +16,7 @@ from fastapi import APIRouter, FastAPI
 from sqlalchemy import MetaData
 
 from aftersales import housekeeping
+from aftersales.audit import router as audit_router
 from aftersales.auth import JWTAuthenticator
 from aftersales.db import Database
 from aftersales.http.health import router as health_router
@@ -166,6 +167,7 @@ def create_service_app(
         )
     app.add_middleware(RequestContextMiddleware, service=definition.name)
     app.include_router(health_router)
+    app.include_router(audit_router)
     for router in definition.routers:
         app.include_router(router)
     return app

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fastapi.routing import APIRoute
 
+from aftersales.audit import router as audit_router
 from aftersales.auth import ROLES
 from aftersales.registry import SERVICES
 
@@ -39,9 +40,10 @@ def documented() -> dict[tuple[str, str, str], set[str]]:
 
 
 def routes() -> set[tuple[str, str, str]]:
+    """Every service's own routes and the kit's it mounts (the audit trail)."""
     out = set()
     for ref in SERVICES:
-        for router in ref.definition().routers:
+        for router in (*ref.definition().routers, audit_router):
             for route in router.routes:
                 if isinstance(route, APIRoute):
                     out |= {(ref.name, m, route.path) for m in route.methods}

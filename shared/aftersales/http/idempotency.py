@@ -23,6 +23,7 @@ from sqlalchemy import BigInteger, Table, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import IdempotencyConflict, IdempotencyMismatch, Unprocessable
@@ -88,6 +89,18 @@ def _statements(table: Table) -> _Statements:
     return _STATEMENTS[table]
 
 
+async def _audited(
+    uow: UnitOfWork, command: Command, principal: Principal, audit: Audit | None
+) -> BaseModel:
+    """The command, with its audit record in the same transaction when it is one to audit."""
+    if audit is None:
+        return await command(uow)
+    before = await audit.load(uow)
+    result = await command(uow)
+    await audit.write(uow, principal, before, result)
+    return result
+
+
 def _json_response(body: bytes, status: int, headers: dict[str, str]) -> Response:
     return Response(body, status_code=status, media_type="application/json", headers=headers)
 
@@ -103,6 +116,7 @@ async def run_command(
     status_code: int = 201,
     headers_for: HeadersFor | None = None,
     authorize: Authorize | None = None,
+    audit: Audit | None = None,
 ) -> Response:
     """Run a command in one transaction, honouring ``Idempotency-Key`` when one was sent.
 
@@ -112,7 +126,7 @@ async def run_command(
     not see now."""
     if key is None:
         async with db.uow() as uow:
-            result = await command(uow)
+            result = await _audited(uow, command, principal, audit)
             await uow.commit()
         headers = headers_for(result) if headers_for else {}
         return _json_response(result.model_dump_json().encode(), status_code, headers)
@@ -154,7 +168,7 @@ async def run_command(
                 media_type="application/json",
                 headers={**(row["response_headers"] or {}), "Idempotent-Replayed": "true"},
             )
-        result = await command(uow)
+        result = await _audited(uow, command, principal, audit)
         headers = headers_for(result) if headers_for else {}
         response_body = result.model_dump_json().encode()  # serialised once: stored and sent
         stored = {

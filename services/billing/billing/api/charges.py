@@ -6,6 +6,7 @@ from datetime import datetime
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -93,7 +94,13 @@ async def record_payment(
         return await present(uow, row)
 
     return await run_command(
-        request, db, command, principal=principal, key=idempotency_key, body=body
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        audit=Audit("charge", "payment recorded"),
     )
 
 
@@ -118,6 +125,7 @@ async def invoice_charge(
         principal=principal,
         key=idempotency_key,
         headers_for=lambda i: {"Location": f"/v1/invoices/{i.id}"},  # type: ignore[attr-defined]
+        audit=Audit("invoice", "issued"),
     )
 
 
@@ -145,7 +153,13 @@ async def issue_credit_note(
         return credit_note_out(row)
 
     return await run_command(
-        request, db, command, principal=principal, key=idempotency_key, body=body
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        audit=Audit("credit_note", "issued"),
     )
 
 

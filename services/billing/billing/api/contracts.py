@@ -5,6 +5,7 @@ import uuid
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -51,6 +52,7 @@ async def register_contract(
         key=idempotency_key,
         body=body,
         headers_for=lambda c: {"Location": f"/v1/contracts/{c.id}"},  # type: ignore[attr-defined]
+        audit=Audit("contract", "registered"),
     )
 
 

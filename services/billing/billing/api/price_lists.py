@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
@@ -19,6 +20,12 @@ from billing.api.scope import Centre, Finance, actor_of
 from billing.use_cases.price_lists import NewPriceList, put_price_list
 
 router = APIRouter(tags=["price list"])
+
+
+async def _latest_price_list(uow: UnitOfWork) -> PriceListOut | None:
+    """The newest version before a replacement, for the audit trail."""
+    latest = await PriceListRepository(uow.session).latest()
+    return price_list_out(latest) if latest is not None else None
 
 
 @router.get("/v1/price-list", response_model=PriceListOut)
@@ -68,6 +75,7 @@ async def replace_price_list(
         principal=principal,
         status_code=200,
         headers_for=lambda p: {"ETag": etag_of(p.version)},  # type: ignore[attr-defined]
+        audit=Audit("price_list", "replaced", before=_latest_price_list),
     )
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.calendar import MONTH_PATTERN
 from aftersales.db import UnitOfWork
@@ -127,7 +128,13 @@ async def record_admin_work(
         return admin_work_out(await log_admin_work(uow, cmd, actor=actor_of(principal)))
 
     return await run_command(
-        request, db, command, principal=principal, key=idempotency_key, body=body
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        audit=Audit("admin_work", "logged"),
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, confined_point
 from aftersales.calendar import MONTH_PATTERN
 from aftersales.db import UnitOfWork
@@ -96,4 +97,11 @@ async def close_month(
         docs = await settlements.close_month(uow, month, actor=actor_of(principal))
         return Statements(month=month, items=docs)
 
-    return await run_command(request, db, command, principal=principal, status_code=200)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit("settlement_month", "closed", object_id=month),
+    )

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit, record
 from aftersales.auth import Principal
 from aftersales.calendar import LATEST, check_date
 from aftersales.db import UnitOfWork
@@ -14,7 +15,7 @@ from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from dispatch.adapters.repositories import PointRepository, TechnicianRepository
+from dispatch.adapters.repositories import PointRepository, Scope, TechnicianRepository
 from dispatch.api.presenters import override_out, point_out, technician_out
 from dispatch.api.schemas import (
     CalendarDayOut,
@@ -40,6 +41,11 @@ def _point_headers(point: PointOut) -> dict[str, str]:
     return {"Location": f"/v1/points/{point.id}", "ETag": etag_of(point.version)}
 
 
+async def _point_now(uow: UnitOfWork, point_id: uuid.UUID) -> PointOut:
+    """The point as it stands before a change, for the audit trail."""
+    return point_out(await PointRepository(uow.session).get(point_id, scope=Scope()))
+
+
 @router.post("", status_code=201, response_model=PointOut)
 async def register_point(
     body: PointIn,
@@ -61,6 +67,7 @@ async def register_point(
         key=idempotency_key,
         body=body,
         headers_for=_point_headers,  # type: ignore[arg-type]
+        audit=Audit("network_point", "registered"),
     )
 
 
@@ -117,6 +124,7 @@ async def update_point(
         principal=principal,
         status_code=200,
         headers_for=_point_headers,  # type: ignore[arg-type]
+        audit=Audit("network_point", "updated", before=lambda uow: _point_now(uow, point_id)),
     )
 
 
@@ -136,7 +144,13 @@ async def add_capacity_override(
         return override_out(row)
 
     return await run_command(
-        request, db, command, principal=principal, key=idempotency_key, body=body
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        audit=Audit("capacity_override", "added", extra={"point_id": str(point_id)}),
     )
 
 
@@ -161,6 +175,14 @@ async def delete_capacity_override(
     async with db.uow() as uow:
         await use_cases.remove_capacity_override(
             uow, point_id, override_id, scope=scope_of(principal)
+        )
+        await record(
+            uow,
+            principal=principal,
+            action="removed",
+            object_type="capacity_override",
+            object_id=str(override_id),
+            before={"point_id": str(point_id)},
         )
         await uow.commit()
     return Response(status_code=204)
@@ -214,6 +236,7 @@ async def add_point_technician(
         key=idempotency_key,
         body=body,
         headers_for=lambda t: {"Location": f"/v1/technicians/{t.id}"},  # type: ignore[attr-defined]
+        audit=Audit("technician", "added"),
     )
 
 

@@ -5,18 +5,24 @@ import uuid
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import run_command
-from dispatch.adapters.repositories import TechnicianRepository
+from dispatch.adapters.repositories import Scope, TechnicianRepository
 from dispatch.api.presenters import technician_out
 from dispatch.api.schemas import TechnicianOut, TechnicianPatch
 from dispatch.api.scope import CentreOrPoint, Field, scope_of
 from dispatch.use_cases.technicians import update_technician
 
 router = APIRouter(prefix="/v1/technicians", tags=["technicians"])
+
+
+async def _technician_now(uow: UnitOfWork, technician_id: uuid.UUID) -> TechnicianOut:
+    """The technician before a change, for the audit trail (the command checks the scope)."""
+    return technician_out(await TechnicianRepository(uow.session).get(technician_id, scope=Scope()))
 
 
 @router.get("/{technician_id}", response_model=TechnicianOut)
@@ -53,4 +59,7 @@ async def patch_technician(
         principal=principal,
         status_code=200,
         headers_for=lambda t: {"ETag": etag_of(t.version)},  # type: ignore[attr-defined]
+        audit=Audit(
+            "technician", "updated", before=lambda uow: _technician_now(uow, technician_id)
+        ),
     )

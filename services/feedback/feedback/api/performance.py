@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, confined_point, require_roles
 from aftersales.calendar import MONTH_PATTERN
 from aftersales.db import UnitOfWork
@@ -110,7 +111,14 @@ async def grade_month(
             grades=run.published,
         )
 
-    return await run_command(request, db, command, principal=principal, status_code=200)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit("grading", "graded", object_id=month),
+    )
 
 
 TechnicianReaders = require_roles("admin", "agent", "technician")

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -35,6 +38,13 @@ def _out(catalogue: Catalogue, request: Request) -> ServiceCatalogueOut:
             for k in KINDS
         },
     )
+
+
+def _catalogue_now(request: Request) -> Callable[[UnitOfWork], Awaitable[ServiceCatalogueOut]]:
+    async def load(uow: UnitOfWork) -> ServiceCatalogueOut:
+        return _out(await read_catalogue(uow), request)
+
+    return load
 
 
 @router.get("", response_model=ServiceCatalogueOut)
@@ -70,4 +80,10 @@ async def put_catalogue(
         principal=principal,
         status_code=200,
         headers_for=lambda c: {"ETag": etag_of(c.revision)},  # type: ignore[attr-defined]
+        audit=Audit(
+            "service_catalogue",
+            "replaced",
+            before=_catalogue_now(request),
+            object_id="service-catalogue",
+        ),
     )

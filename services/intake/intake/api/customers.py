@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -29,6 +31,15 @@ router = APIRouter(prefix="/v1/customers", tags=["customers"])
 
 def _headers(customer: CustomerOut) -> dict[str, str]:
     return {"Location": f"/v1/customers/{customer.id}", "ETag": etag_of(customer.version)}
+
+
+def _customer_now(
+    customer_id: uuid.UUID, tenant: str | None
+) -> Callable[[UnitOfWork], Awaitable[CustomerOut]]:
+    async def load(uow: UnitOfWork) -> CustomerOut:
+        return customer_out(await CustomerRepository(uow.session).get(customer_id, tenant=tenant))
+
+    return load
 
 
 @router.post("", status_code=201, response_model=CustomerOut)
@@ -119,6 +130,7 @@ async def patch_customer(
         principal=principal,
         status_code=200,
         headers_for=lambda c: {"ETag": etag_of(c.version)},  # type: ignore[attr-defined]
+        audit=Audit("customer", "updated", before=_customer_now(customer_id, tenant_of(principal))),
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -25,6 +27,16 @@ def _out(row: WebhookSubscriptionRow) -> WebhookOut:
 
 def _with_secret(row: WebhookSubscriptionRow) -> WebhookWithSecret:
     return WebhookWithSecret.model_validate(row, from_attributes=True)
+
+
+def _webhook_now(
+    subscription_id: uuid.UUID, principal: Principal
+) -> Callable[[UnitOfWork], Awaitable[WebhookWithSecret]]:
+    async def load(uow: UnitOfWork) -> WebhookWithSecret:
+        row = await use_cases.get_subscription(uow, subscription_id, tenant_of(principal))
+        return _with_secret(row)
+
+    return load
 
 
 @router.post("", status_code=201, response_model=WebhookWithSecret)
@@ -56,6 +68,7 @@ async def create_webhook(
         key=idempotency_key,
         body=body,
         headers_for=lambda w: {"Location": f"/v1/webhooks/{w.id}"},  # type: ignore[attr-defined]
+        audit=Audit("webhook_subscription", "created"),
     )
 
 
@@ -85,7 +98,18 @@ async def rotate_secret(
             await use_cases.rotate_secret(uow, subscription_id, tenant_of(principal))
         )
 
-    return await run_command(request, db, command, principal=principal, status_code=200)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit(
+            "webhook_subscription",
+            "secret rotated",
+            before=_webhook_now(subscription_id, principal),
+        ),
+    )
 
 
 @router.post("/{subscription_id}/enable", response_model=WebhookOut)
@@ -97,7 +121,16 @@ async def enable(
     async def command(uow: UnitOfWork) -> WebhookOut:
         return _out(await use_cases.set_active(uow, subscription_id, tenant_of(principal), True))
 
-    return await run_command(request, db, command, principal=principal, status_code=200)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit(
+            "webhook_subscription", "enabled", before=_webhook_now(subscription_id, principal)
+        ),
+    )
 
 
 @router.post("/{subscription_id}/disable", response_model=WebhookOut)
@@ -107,7 +140,16 @@ async def disable(
     async def command(uow: UnitOfWork) -> WebhookOut:
         return _out(await use_cases.set_active(uow, subscription_id, tenant_of(principal), False))
 
-    return await run_command(request, db, command, principal=principal, status_code=200)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit(
+            "webhook_subscription", "disabled", before=_webhook_now(subscription_id, principal)
+        ),
+    )
 
 
 @router.get("/{subscription_id}/deliveries", response_model=list[DeliveryOut])
@@ -135,4 +177,15 @@ async def redeliver(
         row = await use_cases.redeliver(uow, subscription_id, delivery_id, tenant_of(principal))
         return DeliveryOut.model_validate(row, from_attributes=True)
 
-    return await run_command(request, db, command, principal=principal, status_code=202)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=202,
+        audit=Audit(
+            "webhook_delivery",
+            "redelivery requested",
+            extra={"subscription_id": str(subscription_id)},
+        ),
+    )
