@@ -17,6 +17,9 @@ class BillingSettings(ServiceSettings):
     business_timezone: str = "Asia/Shanghai"
     # Amounts in fen (1/100 CNY).
     late_compensation_per_day: int = 5_000
+    # A report beyond these is implausible: its charge is held until finance releases it.
+    max_labour_minutes: int = Field(default=720, ge=1)
+    max_travel_km: int = Field(default=300, ge=1)
     complaint_deduction: int = 20_000
     penalty_deduction: int = 50_000
     sla_breach_deduction: int = 5_000

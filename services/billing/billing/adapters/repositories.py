@@ -400,7 +400,11 @@ class ChargeRepository:
                 func.coalesce(func.sum(ChargeRow.compensation), 0),
                 func.count().filter(ChargeRow.compensation > 0),
             )
-            .where(ChargeRow.month == month, ChargeRow.point_id.is_not(None))
+            .where(
+                ChargeRow.month == month,
+                ChargeRow.point_id.is_not(None),
+                ChargeRow.held_reason.is_(None),  # a held charge is not settled
+            )
             .group_by(ChargeRow.point_id, ChargeRow.service_class)
         )
         if point_id is not None:

@@ -149,6 +149,10 @@ class ChargeRow(Base):
     paid_total: Mapped[int] = mapped_column(BigInteger, default=0)
     status: Mapped[str] = mapped_column(String(12))
     review: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    # Held (an implausible report): not invoiced, not settled, until finance releases it.
+    held_reason: Mapped[str | None] = mapped_column(Text)
+    released_by: Mapped[str | None] = mapped_column(Text)
+    released_at: Mapped[datetime | None] = mapped_column(TZ)
     month: Mapped[str] = mapped_column(String(7))
     completed_at: Mapped[datetime] = mapped_column(TZ)
     issued_at: Mapped[datetime] = mapped_column(TZ)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from fastapi import APIRouter, Query, Request
@@ -161,6 +162,35 @@ async def issue_credit_note(
         body=body,
         audit=Audit("credit_note", "issued"),
     )
+
+
+@router.post("/{charge_id}/release", response_model=ChargeOut)
+async def release_charge(
+    charge_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Finance
+) -> Response:
+    """Let a held charge (an implausible report) go on to be invoiced and settled; correct
+    its amount afterwards with a credit note if the report was wrong."""
+
+    async def command(uow: UnitOfWork) -> ChargeOut:
+        return await present(
+            uow, await invoices.release_charge(uow, charge_id, actor=actor_of(principal))
+        )
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit("charge", "released", before=_charge_now(charge_id)),
+    )
+
+
+def _charge_now(charge_id: uuid.UUID) -> Callable[[UnitOfWork], Awaitable[ChargeOut]]:
+    async def load(uow: UnitOfWork) -> ChargeOut:
+        return await present(uow, await ChargeRepository(uow.session).get(charge_id))
+
+    return load
 
 
 @router.get("/{charge_id}/credit-notes", response_model=list[CreditNoteOut])

@@ -64,6 +64,8 @@ def charge_out(row: ChargeRow, lines: list[ChargeLineRow], payments: list[Paymen
         paid=_m(row.paid_total, cur),
         balance=_m(balance(row.customer_total, row.credited, row.paid_total), cur),
         status=row.status,  # type: ignore[arg-type]
+        held=row.held_reason is not None,
+        held_reason=row.held_reason,
         review=list(row.review),
         month=row.month,
         completed_at=row.completed_at,

@@ -146,6 +146,8 @@ class ChargeOut(BaseModel):
     balance: Money
     status: Literal["open", "paid", "nothing_due", "credit_due"]
     review: list[str] = Field(description="lines that could not be priced, for an agent to check")
+    held: bool = Field(description="an implausible report: not invoiced nor settled until released")
+    held_reason: str | None
     month: str
     completed_at: datetime
     issued_at: datetime

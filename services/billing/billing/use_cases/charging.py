@@ -142,6 +142,7 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
         completed_at=job.completed_at,
         price_list_version=prices_row.version,
         review=review_notes(items),
+        held_reason=policy.plausible.doubt(d.labor_minutes, d.travel_km),
     )
     job.charge_id = charge.id
     job.waiting_for = None
@@ -214,6 +215,7 @@ async def _issue(
     completed_at: datetime,
     price_list_version: int | None,
     review: list[str],
+    held_reason: str | None = None,
 ) -> ChargeRow:
     t = totals(lines)
     charge = ChargeRow(
@@ -235,12 +237,13 @@ async def _issue(
         paid_total=0,
         status=status_for(t.customer_total),
         review=review,
+        held_reason=held_reason,
         month=month,
         completed_at=completed_at,
         issued_at=now,
         auto_invoice_at=(
             min(now + policy.auto_invoice_after, day_end(now, policy.tz))
-            if t.customer_total > 0
+            if t.customer_total > 0 and held_reason is None
             else None
         ),
         version=1,

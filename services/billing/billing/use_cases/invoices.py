@@ -7,9 +7,12 @@ from datetime import UTC, datetime
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
-from billing.adapters.repositories import ChargeRepository, DocumentRepository, Scope
+from billing.adapters.repositories import ChargeRepository, DocumentRepository, Months, Scope
 from billing.adapters.tables import ChargeRow, CreditNoteRow, InvoiceRow
+from billing.domain.charges import balance
+from billing.domain.months import day_end
 from billing.domain.numbering import document_number
+from billing.use_cases.charging import settlement_month_for
 from billing.use_cases.payments import settle_status
 from billing.use_cases.policy import policy_of
 
@@ -32,6 +35,10 @@ async def _invoice(
 ) -> InvoiceRow:
     if charge.invoice_id is not None:
         raise Conflict("This charge has been invoiced already.", invoice_id=str(charge.invoice_id))
+    if charge.held_reason is not None:
+        raise Conflict(
+            "This charge is held until finance releases it.", held_reason=charge.held_reason
+        )
     amount = charge.customer_total - charge.credited
     if amount <= 0:
         raise Conflict("There is nothing to invoice on this charge.", charge_status=charge.status)
@@ -115,3 +122,26 @@ async def issue_credit_note(
     settle_status(uow, charge, now=now, method=payments[-1].method if payments else None)
     await uow.session.flush()
     return note
+
+
+async def release_charge(uow: UnitOfWork, charge_id: uuid.UUID, *, actor: str) -> ChargeRow:
+    """Finance has looked at a held charge and lets it go: it is invoiced and settled from
+    now on (in the next open month when its own month has closed meanwhile). A correction
+    of the amount is a credit note, as for any issued charge."""
+    policy = policy_of(uow)
+    charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
+    if charge.held_reason is None:
+        raise Conflict("This charge is not held.", charge_status=charge.status)
+    now = datetime.now(UTC)
+    charge.review = [*charge.review, f"released by {actor}: {charge.held_reason}"]
+    charge.held_reason, charge.released_by, charge.released_at = None, actor, now
+    months = Months(uow.session)
+    await months.lock_for_fact(charge.month)
+    if await months.is_closed(charge.month):
+        charge.month = await settlement_month_for(uow, now, policy)
+    if balance(charge.customer_total, charge.credited, charge.paid_total) > 0:
+        charge.auto_invoice_at = min(now + policy.auto_invoice_after, day_end(now, policy.tz))
+    charge.version += 1
+    charge.updated_at = now
+    await uow.session.flush()
+    return charge

@@ -7,6 +7,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.db import UnitOfWork
+from billing.domain.charges import Plausibility
 from billing.domain.settlement import Rates
 from billing.settings import BillingSettings
 
@@ -19,6 +20,7 @@ class BillingPolicy:
     deductions: dict[str, int]
     rates: Rates
     auto_invoice_after: timedelta
+    plausible: Plausibility
 
     @classmethod
     def from_settings(cls, s: BillingSettings) -> BillingPolicy:
@@ -36,6 +38,7 @@ class BillingPolicy:
                 grade_factor_percent=dict(s.grade_factor_percent),
             ),
             auto_invoice_after=timedelta(seconds=s.auto_invoice_after_seconds),
+            plausible=Plausibility(s.max_labour_minutes, s.max_travel_km),
         )
 
 

@@ -232,3 +232,42 @@ async def test_a_ticket_and_its_completed_job_handled_at_the_same_moment_still_m
         charge = await books.charge_of(job.job_id, timeout=5)
         assert charge["ticket_id"] == str(ticket.data.ticket_id)
         assert charge["service_class"] == "A"
+
+
+async def test_an_implausible_report_is_charged_but_held_until_finance_releases_it(
+    start_service, books_for
+):
+    async with start_service("billing", max_labour_minutes=480) as billing:
+        books = books_for(billing)
+        await books.price_list()
+        held = await books.charged(await books.ticket(in_warranty=False), labor_minutes=10_000)
+        assert held["held"] is True and "10000 labour minutes" in held["held_reason"]
+        assert held["auto_invoice_at"] is None
+        url = f"/v1/charges/{held['id']}"
+        refused = await billing.client.post(f"{url}/invoice", headers=books.finance)
+        assert refused.status_code == 409 and "held" in refused.json()["detail"]
+
+        async def jobs_settled() -> int:
+            r = await billing.client.get(
+                "/v1/settlements",
+                params={"month": held["month"], "point_id": str(books.point_id)},
+                headers=books.finance,
+            )
+            return sum(doc["jobs"] for doc in r.json()["items"])
+
+        assert await jobs_settled() == 0
+        agent = await billing.client.post(f"{url}/release", headers=billing.auth("agent"))
+        assert agent.status_code == 403
+
+        released = await billing.client.post(f"{url}/release", headers=books.finance)
+        assert released.status_code == 200, released.text
+        body = released.json()
+        assert body["held"] is False and body["auto_invoice_at"] is not None
+        assert any("released by finance" in note for note in body["review"])
+        assert await jobs_settled() == 1
+        again = await billing.client.post(f"{url}/release", headers=books.finance)
+        assert again.status_code == 409
+        invoiced = await billing.client.post(f"{url}/invoice", headers=books.finance)
+        assert invoiced.status_code == 201
+        plausible = await books.charged(await books.ticket(in_warranty=False), labor_minutes=60)
+        assert plausible["held"] is False
