@@ -212,6 +212,36 @@ def nats_credentials(
     )
 
 
+@app.command("export-customer")
+def export_customer(
+    customer_id: Annotated[str, typer.Argument(help="the customer's id")],
+    out: Annotated[Path | None, typer.Option(help="where to write (customer-<id>.json)")] = None,
+    data_dir: DataDir = Path(".data"),
+) -> None:
+    """Gather what all four services hold about a customer into one JSON file (a data
+    subject's access request), from the running stack."""
+    import json
+
+    import httpx
+
+    from aftersales.devstack.stack import service_port
+
+    uuid.UUID(customer_id)
+    secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir.resolve())
+    token = _authenticator(secret).issue(role="admin", subject="export-customer")
+    parts: dict[str, object] = {}
+    for ref in SERVICES:
+        url = f"http://127.0.0.1:{service_port(ref)}/v1/customers/{customer_id}/export"
+        r = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        if r.status_code != 200:
+            raise typer.BadParameter(f"{ref.name} answered {r.status_code}: {r.text[:300]}")
+        parts[ref.name] = r.json()
+    path = out or Path(f"customer-{customer_id}.json")
+    path.write_text(json.dumps({"customer_id": customer_id, "services": parts}, indent=2))
+    path.chmod(0o600)
+    console.print(f"written: {path}")
+
+
 @app.command()
 def demo(
     tickets: Annotated[int, typer.Option(help="how many tickets to drive")] = 60,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import dispatch, feedback, intake
 from aftersales.messaging.consumer import Subscription
-from billing.use_cases import charging, projections, remedies
+from billing.use_cases import charging, privacy, projections, remedies
 
 SUBSCRIPTIONS = (
     Subscription(
@@ -13,6 +13,7 @@ SUBSCRIPTIONS = (
             intake.TicketCreated.SUBJECT: projections.record_ticket,
             intake.TicketResolvedRemotely.SUBJECT: charging.on_resolved_remotely,
             intake.TicketRemedyDecided.SUBJECT: remedies.on_remedy_decided,
+            intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
         },
     ),
     Subscription(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from billing.adapters.tables import metadata
 from billing.api import charges, contracts, documents, price_lists, reports, settlements
 from billing.consumers import SUBSCRIPTIONS
 from billing.settings import BillingSettings
+from billing.use_cases import privacy
 from billing.workers import charges_and_invoices
 
 DEFINITION = ServiceDefinition(
@@ -24,6 +26,7 @@ DEFINITION = ServiceDefinition(
         documents.router,
         settlements.router,
         reports.router,
+        export_router("billing", privacy.customer_export),
     ),
     subscriptions=SUBSCRIPTIONS,
     background=(charges_and_invoices,),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import feedback, intake
 from aftersales.messaging.consumer import Subscription
+from dispatch.use_cases import privacy
 from dispatch.use_cases.jobs import cancel_jobs_of_ticket, create_job_for_ticket, create_rework_job
 from dispatch.use_cases.points import apply_grade
 from dispatch.use_cases.technicians import apply_discipline
@@ -16,6 +17,7 @@ SUBSCRIPTIONS = (
             intake.TicketReopened.SUBJECT: create_rework_job,
             intake.TicketCancelled.SUBJECT: cancel_jobs_of_ticket,
             intake.TicketResolvedRemotely.SUBJECT: cancel_jobs_of_ticket,
+            intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
         },
     ),
     Subscription(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
 from dispatch.api import jobs, points, technicians
 from dispatch.consumers import SUBSCRIPTIONS
 from dispatch.settings import DispatchSettings
+from dispatch.use_cases import privacy
 from dispatch.workers import sla_timers
 
 DEFINITION = ServiceDefinition(
@@ -20,7 +22,12 @@ DEFINITION = ServiceDefinition(
     ),
     metadata=metadata,
     settings_cls=DispatchSettings,
-    routers=(points.router, technicians.router, jobs.router),
+    routers=(
+        points.router,
+        technicians.router,
+        jobs.router,
+        export_router("dispatch", privacy.customer_export),
+    ),
     subscriptions=SUBSCRIPTIONS,
     background=(sla_timers,),
 )

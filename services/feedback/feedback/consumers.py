@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from aftersales.events import dispatch, intake
 from aftersales.messaging.consumer import Subscription
-from feedback.use_cases import callbacks, projections
+from feedback.use_cases import callbacks, privacy, projections
 
 SUBSCRIPTIONS = (
     Subscription(
-        producer="intake", handlers={intake.TicketCreated.SUBJECT: projections.record_ticket}
+        producer="intake",
+        handlers={
+            intake.TicketCreated.SUBJECT: projections.record_ticket,
+            intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
+        },
     ),
     Subscription(
         producer="dispatch",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from feedback.adapters.tables import metadata
 from feedback.api import callbacks, care, complaints, performance, reports
 from feedback.consumers import SUBSCRIPTIONS
 from feedback.settings import FeedbackSettings
+from feedback.use_cases import privacy
 from feedback.workers import complaint_deadlines
 
 DEFINITION = ServiceDefinition(
@@ -21,7 +23,14 @@ DEFINITION = ServiceDefinition(
     ),
     metadata=metadata,
     settings_cls=FeedbackSettings,
-    routers=(callbacks.router, complaints.router, performance.router, care.router, reports.router),
+    routers=(
+        callbacks.router,
+        complaints.router,
+        performance.router,
+        care.router,
+        reports.router,
+        export_router("feedback", privacy.customer_export),
+    ),
     subscriptions=SUBSCRIPTIONS,
     background=(complaint_deadlines,),
 )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from intake.adapters.tables import metadata
 from intake.api import catalogue, customers, tickets, webhooks
 from intake.consumers import SUBSCRIPTIONS
 from intake.settings import IntakeSettings
+from intake.use_cases import privacy
 from intake.workers import webhook_deliveries
 
 DEFINITION = ServiceDefinition(
@@ -17,7 +19,13 @@ DEFINITION = ServiceDefinition(
     description="The call register: customers, service vouchers, tickets and their timeline.",
     metadata=metadata,
     settings_cls=IntakeSettings,
-    routers=(customers.router, tickets.router, catalogue.router, webhooks.router),
+    routers=(
+        customers.router,
+        tickets.router,
+        catalogue.router,
+        webhooks.router,
+        export_router("intake", privacy.customer_export),
+    ),
     subscriptions=SUBSCRIPTIONS,
     background=(webhook_deliveries,),
 )

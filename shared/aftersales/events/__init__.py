@@ -21,6 +21,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     intake.TicketCancelled,
     intake.TicketResolvedRemotely,
     intake.TicketRemedyDecided,
+    intake.CustomerErased,
     dispatch.JobRouted,
     dispatch.JobUnrouted,
     dispatch.JobOfferDeclined,

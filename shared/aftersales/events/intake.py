@@ -119,3 +119,14 @@ class TicketRemedyDecided(EventData):
     replacement_product_id: uuid.UUID | None = None
     refund: Money | None = None
     decided_at: datetime
+
+
+class CustomerErased(EventData):
+    """A customer asked to be forgotten: every service replaces the customer's name, phone,
+    address and signatures with tombstones wherever it keeps them."""
+
+    SUBJECT: ClassVar[str] = "intake.customer.erased.v1"
+    AGGREGATE: ClassVar[str] = "customer"
+
+    customer_id: uuid.UUID
+    erased_at: datetime

@@ -33,8 +33,10 @@ class CustomerRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def get(self, customer_id: uuid.UUID, *, tenant: str | None = None) -> CustomerRow:
-        row = await self.session.get(CustomerRow, customer_id)
+    async def get(
+        self, customer_id: uuid.UUID, *, tenant: str | None = None, lock: bool = False
+    ) -> CustomerRow:
+        row = await self.session.get(CustomerRow, customer_id, with_for_update=lock)
         if row is None or (tenant is not None and row.tenant_id != tenant):
             raise NotFound(f"Customer {customer_id} does not exist.")
         return row

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.audit import Audit
-from aftersales.auth import Principal
+from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
@@ -18,6 +18,7 @@ from intake.api.presenters import customer_out, product_out
 from intake.api.schemas import CustomerIn, CustomerOut, CustomerPatch, ProductIn, ProductOut
 from intake.api.scope import Staff, tenant_of
 from intake.domain.customers import normalise_phone
+from intake.use_cases import privacy
 from intake.use_cases.customers import (
     RegisterCustomer,
     RegisterProduct,
@@ -27,6 +28,7 @@ from intake.use_cases.customers import (
 )
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"])
+Admin = require_roles("admin")
 
 
 def _headers(customer: CustomerOut) -> dict[str, str]:
@@ -150,4 +152,24 @@ async def create_product(
 
     return await run_command(
         request, db, command, principal=principal, key=idempotency_key, body=body
+    )
+
+
+@router.post("/{customer_id}/erase", response_model=CustomerOut)
+async def erase_customer(
+    customer_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Admin
+) -> Response:
+    """The customer's right to be forgotten: name, phone, e-mail and address become
+    tombstones here and, through ``intake.customer.erased.v1``, in every other service."""
+
+    async def command(uow: UnitOfWork) -> CustomerOut:
+        return customer_out(await privacy.erase_customer(uow, customer_id))
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit("customer", "erased", before=_customer_now(customer_id, None)),
     )

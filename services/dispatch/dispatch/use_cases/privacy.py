@@ -1,0 +1,62 @@
+"""A customer's personal data in dispatch: the copy on each job, signatures, report details."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select, update
+
+from aftersales.db import UnitOfWork
+from aftersales.events import Envelope, intake
+from aftersales.privacy import columns, scrub, scrub_platform
+from dispatch.adapters.tables import JobHistoryRow, JobRow, SignatureRow
+
+
+async def _jobs_of(uow: UnitOfWork, customer_id: uuid.UUID) -> list[JobRow]:
+    stmt = select(JobRow).where(JobRow.customer["id"].astext == str(customer_id))
+    return list((await uow.session.scalars(stmt)).all())
+
+
+async def on_customer_erased(uow: UnitOfWork, event: Envelope[intake.CustomerErased]) -> None:
+    """Tombstones in every job's copy of the customer and in what the customer signed; the
+    jobs themselves (times, work, parts) stay for the accounts and the scorecards."""
+    customer_id = event.data.customer_id
+    for job in await _jobs_of(uow, customer_id):
+        job.customer, _ = scrub(job.customer, customer_id, whole=True)
+        await uow.session.execute(
+            update(SignatureRow)
+            .where(SignatureRow.job_id == job.id)
+            .values(image=None, content_type=None, reference=None)
+        )
+        history = await uow.session.scalars(
+            select(JobHistoryRow).where(JobHistoryRow.job_id == job.id)
+        )
+        for entry in history:
+            if entry.details:
+                scrubbed, changed = scrub(entry.details, customer_id, whole=True)
+                if changed:
+                    entry.details = scrubbed
+    await scrub_platform(uow, customer_id)
+
+
+async def customer_export(uow: UnitOfWork, customer_id: uuid.UUID) -> dict[str, Any]:
+    jobs = await _jobs_of(uow, customer_id)
+    out = []
+    for job in jobs:
+        history = await uow.session.scalars(
+            select(JobHistoryRow).where(JobHistoryRow.job_id == job.id).order_by(JobHistoryRow.seq)
+        )
+        signatures = await uow.session.scalars(
+            select(SignatureRow).where(SignatureRow.job_id == job.id)
+        )
+        out.append(
+            {
+                **columns(job),
+                "history": [columns(h) for h in history],
+                "signatures": [
+                    {k: v for k, v in columns(s).items() if k != "image"} for s in signatures
+                ],
+            }
+        )
+    return {"jobs": out}

@@ -1,0 +1,54 @@
+"""A customer's data in feedback: whom to call back, care plans, what they said."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select, update
+
+from aftersales.db import UnitOfWork
+from aftersales.events import Envelope, intake
+from aftersales.privacy import TOMBSTONE, columns, scrub_platform
+from feedback.adapters.tables import CallbackRow, CarePlanRow, ComplaintRow, TicketContactRow
+
+
+async def on_customer_erased(uow: UnitOfWork, event: Envelope[intake.CustomerErased]) -> None:
+    """Tombstones for the name and phone the callbacks use; outcomes and scores stay, as the
+    points' grades were computed from them."""
+    customer_id = event.data.customer_id
+    await uow.session.execute(
+        update(TicketContactRow)
+        .where(TicketContactRow.customer_id == customer_id)
+        .values(customer_name=TOMBSTONE, phone=TOMBSTONE)
+    )
+    await uow.session.execute(
+        update(CarePlanRow)
+        .where(CarePlanRow.customer_id == customer_id)
+        .values(customer_name=TOMBSTONE)
+    )
+    await scrub_platform(uow, customer_id)
+
+
+async def customer_export(uow: UnitOfWork, customer_id: uuid.UUID) -> dict[str, Any]:
+    contacts = (
+        await uow.session.scalars(
+            select(TicketContactRow).where(TicketContactRow.customer_id == customer_id)
+        )
+    ).all()
+    ids = [c.ticket_id for c in contacts]
+    callbacks = (
+        await uow.session.scalars(select(CallbackRow).where(CallbackRow.ticket_id.in_(ids)))
+    ).all()
+    complaints = (
+        await uow.session.scalars(select(ComplaintRow).where(ComplaintRow.ticket_id.in_(ids)))
+    ).all()
+    plans = (
+        await uow.session.scalars(select(CarePlanRow).where(CarePlanRow.customer_id == customer_id))
+    ).all()
+    return {
+        "tickets": [columns(c) for c in contacts],
+        "callbacks": [columns(c) for c in callbacks],
+        "complaints": [columns(c) for c in complaints],
+        "care_plans": [columns(p) for p in plans],
+    }

@@ -1,0 +1,68 @@
+"""A customer's personal data: erased on request everywhere, exported on request."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from aftersales.db import UnitOfWork
+from aftersales.events import intake
+from aftersales.privacy import TOMBSTONE, columns, scrub_bytes, scrub_platform
+from intake.adapters.repositories import CustomerRepository, TicketRepository
+from intake.adapters.tables import CustomerRow, ProductRow, TicketRow, WebhookDeliveryRow
+
+
+async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow:
+    """Tombstones for the customer's name, phone, e-mail and address here, in the webhook
+    deliveries and the kit's stored payloads; an event tells the other services to do the
+    same. The customer, their products and tickets stay (with ids, region and history) for
+    the warranty and the accounts. Erasing twice changes nothing more."""
+    row = await CustomerRepository(uow.session).get(customer_id, lock=True)
+    if row.erased_at is not None:
+        return row
+    now = datetime.now(UTC)
+    row.name = row.phone = row.city = row.line = TOMBSTONE
+    row.phone_normalized = "erased"
+    row.email = row.postal_code = None
+    row.erased_at = now
+    row.version += 1
+    row.updated_at = now
+    needle = b"%" + str(customer_id).encode() + b"%"
+    deliveries = await uow.session.scalars(
+        select(WebhookDeliveryRow).where(WebhookDeliveryRow.payload.like(needle))
+    )
+    for delivery in deliveries:
+        scrubbed = scrub_bytes(delivery.payload, customer_id)
+        if scrubbed is not None:
+            delivery.payload = scrubbed
+    await scrub_platform(uow, customer_id)
+    uow.publish(
+        intake.CustomerErased(customer_id=customer_id, erased_at=now),
+        aggregate_id=customer_id,
+        aggregate_version=row.version,
+    )
+    await uow.session.flush()
+    return row
+
+
+async def customer_export(uow: UnitOfWork, customer_id: uuid.UUID) -> dict[str, Any]:
+    """Everything intake holds about the customer, as plain JSON-ready data."""
+    customer = await CustomerRepository(uow.session).get(customer_id)
+    products = (
+        await uow.session.scalars(select(ProductRow).where(ProductRow.customer_id == customer_id))
+    ).all()
+    tickets = (
+        await uow.session.scalars(select(TicketRow).where(TicketRow.customer_id == customer_id))
+    ).all()
+    timelines = TicketRepository(uow.session)
+    return {
+        "customer": columns(customer),
+        "products": [columns(p) for p in products],
+        "tickets": [
+            {**columns(t), "timeline": [columns(e) for e in await timelines.timeline(t.id)]}
+            for t in tickets
+        ],
+    }
