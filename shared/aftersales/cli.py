@@ -212,6 +212,14 @@ def nats_credentials(
     )
 
 
+@app.command("new-secret-key")
+def new_secret_key() -> None:
+    """Print a new key for sealing secrets at rest (INTAKE_SECRET_KEYS, newest first)."""
+    from aftersales.sealed import SecretBox
+
+    print(SecretBox.new_key())
+
+
 @app.command("export-customer")
 def export_customer(
     customer_id: Annotated[str, typer.Argument(help="the customer's id")],

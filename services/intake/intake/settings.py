@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from aftersales.http.egress import EgressPolicy
+from aftersales.sealed import SecretBox
 from aftersales.settings import ServiceSettings
 
 
@@ -44,6 +45,20 @@ class IntakeSettings(ServiceSettings):
     # Development and tests only: receivers on private addresses (and, outside production,
     # plain http). Production calls https endpoints on public addresses alone.
     webhook_allow_private_urls: bool = False
+    # Fernet keys sealing webhook secrets at rest, newest first (rotate: put a new key in
+    # front; the service reseals at start; then drop the old one). Required in production;
+    # elsewhere a key is derived from the development JWT secret.
+    secret_keys: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _refuse_unsealed_secrets_in_production(self) -> IntakeSettings:
+        if self.environment == "production" and not self.secret_keys:
+            raise ValueError("refusing to run in production without INTAKE_SECRET_KEYS")
+        return self
+
+    @property
+    def secret_box(self) -> SecretBox:
+        return SecretBox(self.secret_keys or [SecretBox.development_key(self.jwt_secret)])
 
     @property
     def egress_policy(self) -> EgressPolicy:

@@ -8,7 +8,7 @@ import httpx
 from fastapi import FastAPI
 
 from aftersales.logging import get_logger
-from intake.use_cases.webhooks import DeliverySettings, deliver_due
+from intake.use_cases.webhooks import DeliverySettings, deliver_due, reseal_secrets
 
 log = get_logger(__name__)
 
@@ -18,7 +18,17 @@ async def webhook_deliveries(app: FastAPI) -> None:
     delivery = DeliverySettings(
         schedule=list(settings.webhook_retry_schedule),
         policy=settings.egress_policy,
+        box=settings.secret_box,
     )
+    while True:
+        try:
+            resealed = await reseal_secrets(app.state.db, delivery.box)
+            break
+        except Exception as exc:  # database away: try again shortly
+            log.warning("webhook.reseal_failed", error=repr(exc))
+            await asyncio.sleep(settings.webhook_poll_seconds)
+    if resealed:
+        log.info("webhook.secrets_resealed", count=resealed)
     async with httpx.AsyncClient(
         timeout=settings.webhook_timeout_seconds, follow_redirects=False
     ) as client:

@@ -165,8 +165,9 @@ class WebhookSubscriptionRow(Base):
     url: Mapped[str] = mapped_column(String(2000))
     events: Mapped[list[str]] = mapped_column(JSONB)
     description: Mapped[str | None] = mapped_column(String(500))
-    secret: Mapped[str] = mapped_column(String(100))
-    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    # Sealed at rest (aftersales.sealed): "enc:v1:" and a Fernet token.
+    secret: Mapped[str] = mapped_column(Text)
+    previous_secret: Mapped[str | None] = mapped_column(Text)
     previous_secret_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     active: Mapped[bool] = mapped_column(default=True)
     # Events from before this moment are not delivered (created, or enabled again, then).

@@ -13,6 +13,7 @@ from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
+from aftersales.sealed import SecretBox
 from intake.adapters.tables import WebhookSubscriptionRow
 from intake.api.schemas import DeliveryOut, WebhookIn, WebhookOut, WebhookWithSecret
 from intake.api.scope import Staff, tenant_of
@@ -25,16 +26,17 @@ def _out(row: WebhookSubscriptionRow) -> WebhookOut:
     return WebhookOut.model_validate(row, from_attributes=True)
 
 
-def _with_secret(row: WebhookSubscriptionRow) -> WebhookWithSecret:
-    return WebhookWithSecret.model_validate(row, from_attributes=True)
+def _with_secret(row: WebhookSubscriptionRow, box: SecretBox) -> WebhookWithSecret:
+    """The one answer that shows the signing secret, opened from its sealed form."""
+    shown = WebhookWithSecret.model_validate(row, from_attributes=True)
+    return shown.model_copy(update={"secret": box.open(row.secret)})
 
 
 def _webhook_now(
     subscription_id: uuid.UUID, principal: Principal
-) -> Callable[[UnitOfWork], Awaitable[WebhookWithSecret]]:
-    async def load(uow: UnitOfWork) -> WebhookWithSecret:
-        row = await use_cases.get_subscription(uow, subscription_id, tenant_of(principal))
-        return _with_secret(row)
+) -> Callable[[UnitOfWork], Awaitable[WebhookOut]]:
+    async def load(uow: UnitOfWork) -> WebhookOut:
+        return _out(await use_cases.get_subscription(uow, subscription_id, tenant_of(principal)))
 
     return load
 
@@ -48,6 +50,7 @@ async def create_webhook(
     principal: Principal = Staff,
 ) -> Response:
     policy = request.app.state.settings.egress_policy
+    box = request.app.state.settings.secret_box
 
     async def command(uow: UnitOfWork) -> WebhookWithSecret:
         row = await use_cases.subscribe(
@@ -57,8 +60,9 @@ async def create_webhook(
             description=body.description,
             tenant=tenant_of(principal),
             policy=policy,
+            box=box,
         )
-        return _with_secret(row)
+        return _with_secret(row, box)
 
     return await run_command(
         request,
@@ -93,10 +97,11 @@ async def rotate_secret(
 ) -> Response:
     """A new secret; for 24 h deliveries carry signatures by both the new and the old one."""
 
+    box = request.app.state.settings.secret_box
+
     async def command(uow: UnitOfWork) -> WebhookWithSecret:
-        return _with_secret(
-            await use_cases.rotate_secret(uow, subscription_id, tenant_of(principal))
-        )
+        row = await use_cases.rotate_secret(uow, subscription_id, tenant_of(principal), box)
+        return _with_secret(row, box)
 
     return await run_command(
         request,

@@ -16,6 +16,7 @@ from aftersales.errors import NotFound, Unprocessable
 from aftersales.events import Envelope
 from aftersales.http.egress import EgressPolicy, EgressRefused, checked_address
 from aftersales.logging import get_logger
+from aftersales.sealed import SecretBox
 from intake.adapters import webhook_queue, webhook_sender
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain.webhooks import check_patterns, new_secret, next_attempt
@@ -44,6 +45,7 @@ async def subscribe(
     description: str | None,
     tenant: str | None,
     policy: EgressPolicy,
+    box: SecretBox,
 ) -> WebhookSubscriptionRow:
     check_patterns(events)
     try:
@@ -57,7 +59,7 @@ async def subscribe(
         url=url,
         events=list(events),
         description=description,
-        secret=new_secret(),
+        secret=box.seal(new_secret()),
         active=True,
         active_since=now,
         version=1,
@@ -89,13 +91,13 @@ async def get_subscription(
 
 
 async def rotate_secret(
-    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None
+    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, box: SecretBox
 ) -> WebhookSubscriptionRow:
     """A new secret; the old one keeps signing too for 24 h, so receivers can switch over."""
     row = await get_subscription(uow, subscription_id, tenant, lock=True)
     now = datetime.now(UTC)
     row.previous_secret, row.previous_secret_until = row.secret, now + ROTATION_GRACE
-    row.secret = new_secret()
+    row.secret = box.seal(new_secret())
     row.version += 1
     row.updated_at = now
     await uow.session.flush()
@@ -145,6 +147,7 @@ async def redeliver(
 class DeliverySettings:
     schedule: list[int]
     policy: EgressPolicy
+    box: SecretBox
     batch: int = 20
 
 
@@ -184,13 +187,13 @@ async def _deliver_one(
         sub = await session.get(WebhookSubscriptionRow, delivery.subscription_id)
         assert sub is not None
         payload, url, active = delivery.payload, sub.url, sub.active
-        keys = [sub.secret]
+        keys = [settings.box.open(sub.secret)]
         if (
             sub.previous_secret
             and sub.previous_secret_until
             and (sub.previous_secret_until > datetime.now(UTC))
         ):
-            keys.append(sub.previous_secret)
+            keys.append(settings.box.open(sub.previous_secret))
     if not active:
         await _record(
             db,
@@ -251,3 +254,19 @@ async def _record(
                 .values(**values)
             )
             log.warning("webhook.disabled_by_410", subscription_id=str(d.subscription_id))
+
+
+async def reseal_secrets(db: Database, box: SecretBox) -> int:
+    """Seal every secret stored in plain text or under an older key with the newest key."""
+    resealed = 0
+    async with db.uow() as uow:
+        rows = await uow.session.scalars(select(WebhookSubscriptionRow).with_for_update())
+        for row in rows:
+            if not box.is_current(row.secret):
+                row.secret = box.reseal(row.secret)
+                resealed += 1
+            if row.previous_secret and not box.is_current(row.previous_secret):
+                row.previous_secret = box.reseal(row.previous_secret)
+                resealed += 1
+        await uow.commit()
+    return resealed

@@ -226,3 +226,47 @@ async def test_a_receivers_answer_body_is_never_stored(start_service, receiver_f
         assert delivery["last_status_code"] == 500
         assert delivery["last_error"] == "HTTP 500 Internal Server Error"
         assert "hunter2" not in str(delivery)
+
+
+async def test_signing_secrets_are_sealed_at_rest_and_old_ones_sealed_at_start(
+    start_service, receiver_factory, admin_dsn
+):
+    import asyncpg
+
+    receiver = receiver_factory(200)
+    async with start_service("intake", **FAST) as intake:
+        agent = intake.auth("agent")
+        hook = await subscribe(intake, receiver.url, ["intake.ticket.created.v1"], agent)
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            stored = await conn.fetchval(
+                "SELECT secret FROM intake.webhook_subscriptions WHERE id = $1",
+                uuid.UUID(hook["id"]),
+            )
+            assert stored.startswith("enc:v1:") and hook["secret"] not in stored
+            # A subscription from before sealing existed, with its secret in plain text.
+            await conn.execute(
+                "UPDATE intake.webhook_subscriptions SET secret = $1 WHERE id = $2",
+                hook["secret"],
+                uuid.UUID(hook["id"]),
+            )
+        finally:
+            await conn.close()
+    async with start_service("intake", **FAST) as intake:
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+
+            async def sealed():
+                value = await conn.fetchval(
+                    "SELECT secret FROM intake.webhook_subscriptions WHERE id = $1",
+                    uuid.UUID(hook["id"]),
+                )
+                return value.startswith("enc:v1:")
+
+            await eventually(sealed)
+        finally:
+            await conn.close()
+        await make_ticket(intake)
+        await eventually(lambda: _async(len(receiver.requests) == 1))
+        headers, body = receiver.requests[0]
+        assert verify(hook["secret"], headers, body)
