@@ -123,7 +123,8 @@ def test_each_service_has_what_production_needs():
         secrets = {
             e["valueFrom"]["secretKeyRef"]["name"] for e in container["env"] if "valueFrom" in e
         }
-        assert secrets == {"aftersales-db-roles"}
+        sealing = {"aftersales-intake-secret-keys"} if svc == "intake" else set()
+        assert secrets == {"aftersales-db-roles", *sealing}
         assert pod["volumes"][0]["secret"]["secretName"] == "aftersales-jwt-jwks"
     assert "default-deny" in by_kind["NetworkPolicy"]
     assert by_kind["ConfigMap"]["aftersales-config"]["data"]["AFTERSALES_STREAM_REPLICAS"] == "3"
