@@ -9,7 +9,7 @@ from nats.js.api import AckPolicy, ConsumerConfig
 from nats.js.errors import NotFoundError
 from sqlalchemy import func, select
 
-from aftersales.events import intake
+from aftersales.events import encode, intake
 from aftersales.messaging.consumer import (
     ConsumerRunner,
     ConsumerSettings,
@@ -261,3 +261,28 @@ async def test_a_batch_is_handled_in_parallel_lanes_that_keep_each_aggregates_or
         seen, peak = await _run_lanes(svc, infrastructure.broker_url, concurrency=1)
         assert all(versions == [1, 2, 3, 4, 5, 6] for versions in seen.values()), seen
         assert peak == 1
+
+
+async def test_a_replayed_dead_letter_is_checked_against_its_stream_again(start_service):
+    """A dead letter whose envelope claims another producer than the stream it was read from
+    is not applied by a replay either."""
+    async with start_service("dispatch", run_background=False) as svc:
+        forged = ticket_created().model_copy(update={"source": "billing"})
+        async with svc.db.sessionmaker() as session, session.begin():
+            await session.execute(
+                svc.db.platform.dead_letters.insert().values(
+                    id=uuid.uuid4(),
+                    consumer="dispatch:INTAKE",
+                    event_id=forged.id,
+                    subject=forged.type,
+                    payload=encode(forged),
+                    headers={},
+                    error="handler failed",
+                    deliveries=5,
+                )
+            )
+        handlers = {"dispatch:INTAKE": {intake.TicketCreated.SUBJECT: create_job_for_ticket}}
+        result = await replay_dead_letters(svc.db, handlers)
+        assert (result.replayed, result.failed) == (0, 1)
+        assert "arrived on INTAKE" in result.errors[0]
+        assert await jobs_for(svc.db, forged.data.ticket_id) == 0
