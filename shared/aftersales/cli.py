@@ -212,6 +212,26 @@ def nats_credentials(
     )
 
 
+@app.command()
+def retenant(
+    old: Annotated[str, typer.Option("--from", help="the crm token's old sub")],
+    new: Annotated[str, typer.Option("--to", help="the tenant_id its new tokens carry")],
+    data_dir: DataDir = Path(".data"),
+) -> None:
+    """Move a CRM's data stored under its token's sub to its tenant id (every service)."""
+    from aftersales.devstack.tenants import retenant as move
+
+    moved = asyncio.run(move(_database_url(_admin_url(data_dir)), old, new))
+    for table, count in moved.items():
+        console.print(f"{table}: {count}")
+
+
+def _database_url(admin_url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(admin_url).set(database=DATABASE).render_as_string(hide_password=False)
+
+
 @app.command("new-secret-key")
 def new_secret_key() -> None:
     """Print a new key for sealing secrets at rest (INTAKE_SECRET_KEYS, newest first)."""

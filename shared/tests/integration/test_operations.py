@@ -138,3 +138,20 @@ async def test_housekeeping_removes_only_what_is_past_its_retention(start_servic
             )
         finally:
             await conn.close()
+
+
+async def test_a_crms_data_stored_under_its_old_sub_moves_to_its_tenant(start_service, admin_dsn):
+    from aftersales.devstack.tenants import retenant
+    from aftersales.testing.factories import make_customer
+
+    async with start_service("intake") as intake:
+        # Stored as a crm token without tenant_id used to store it: under its sub.
+        old = intake.auth("crm", subject="acme-crm", tenant_id="acme-crm")
+        customer = await make_customer(intake, headers=old)
+        new = intake.auth("crm", subject="acme-crm", tenant_id="acme")
+        before = await intake.client.get(f"/v1/customers/{customer['id']}", headers=new)
+        assert before.status_code == 404
+        moved = await retenant(admin_dsn, "acme-crm", "acme")
+        assert moved["intake.customers"] == 1
+        after = await intake.client.get(f"/v1/customers/{customer['id']}", headers=new)
+        assert after.status_code == 200
