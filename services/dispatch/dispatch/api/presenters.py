@@ -43,7 +43,10 @@ def _window(start: object, end: object) -> Appointment | None:
 def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
     """A job as its caller may see it: a point or technician (``confined``) never sees the
     routing candidates nor the explanation that names the points it beat."""
-    routing_why = (row.routing or {}).get("why")
+    routing = row.routing or {}
+    # The explanation of a choice names the point it beat; that of no choice names none.
+    chosen = any(c.get("outcome") == "chosen" for c in routing.get("candidates", []))
+    routing_why = routing.get("why") if chosen else None
     return JobOut(
         id=row.id,
         ticket_id=row.ticket_id,

@@ -90,7 +90,7 @@ async def test_the_workshop_path_issues_a_receipt_keeps_a_repair_card_and_voids_
         card = (await dispatch.client.get(f"/v1/jobs/{job['id']}/repair-card", headers=me)).json()
         assert card["receipt_status"] == "voided" and card["receipt_no"] == receipt
         assert card["labor_minutes"] == 120 and len(card["parts"]) == 2
-        assert card["inspected_by"] == "point:point-dev"
+        assert card["inspected_by"] == f"point:point-{point['id']}@{point['id']}"
         assert [e["direction"] for e in card["log"]] == ["in", "out"]
 
         [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v1")
