@@ -122,28 +122,27 @@ async def enable(
     subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
 ) -> Response:
     """Turn a subscription back on (after a 410 disabled it, say)."""
-
-    async def command(uow: UnitOfWork) -> WebhookOut:
-        return _out(await use_cases.set_active(uow, subscription_id, tenant_of(principal), True))
-
-    return await run_command(
-        request,
-        db,
-        command,
-        principal=principal,
-        status_code=200,
-        audit=Audit(
-            "webhook_subscription", "enabled", before=_webhook_now(subscription_id, principal)
-        ),
-    )
+    return await _set_active(request, db, principal, subscription_id, active=True)
 
 
 @router.post("/{subscription_id}/disable", response_model=WebhookOut)
 async def disable(
     subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
 ) -> Response:
+    return await _set_active(request, db, principal, subscription_id, active=False)
+
+
+async def _set_active(
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal,
+    subscription_id: uuid.UUID,
+    *,
+    active: bool,
+) -> Response:
     async def command(uow: UnitOfWork) -> WebhookOut:
-        return _out(await use_cases.set_active(uow, subscription_id, tenant_of(principal), False))
+        row = await use_cases.set_active(uow, subscription_id, tenant_of(principal), active)
+        return _out(row)
 
     return await run_command(
         request,
@@ -152,7 +151,9 @@ async def disable(
         principal=principal,
         status_code=200,
         audit=Audit(
-            "webhook_subscription", "disabled", before=_webhook_now(subscription_id, principal)
+            "webhook_subscription",
+            "enabled" if active else "disabled",
+            before=_webhook_now(subscription_id, principal),
         ),
     )
 
