@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from intake.adapters.tables import metadata
-from intake.api import catalogue, customers, tickets, webhooks
+from intake.api import catalogue, customers, products, tickets, webhooks
 from intake.consumers import SUBSCRIPTIONS
 from intake.settings import IntakeSettings
 from intake.use_cases import privacy
@@ -21,6 +21,7 @@ DEFINITION = ServiceDefinition(
     settings_cls=IntakeSettings,
     routers=(
         customers.router,
+        products.router,
         tickets.router,
         catalogue.router,
         webhooks.router,

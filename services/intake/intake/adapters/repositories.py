@@ -110,11 +110,50 @@ class ProductRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def get(self, product_id: uuid.UUID) -> ProductRow:
-        row = await self.session.get(ProductRow, product_id)
+    async def get(
+        self, product_id: uuid.UUID, *, tenant: str | None = None, lock: bool = False
+    ) -> ProductRow:
+        """A product; a crm caller (``tenant``) sees only its own customers' products."""
+        row = await self.session.get(ProductRow, product_id, with_for_update=lock)
+        if row is not None and tenant is not None:
+            owner = await self.session.get(CustomerRow, row.customer_id)
+            row = row if owner is not None and owner.tenant_id == tenant else None
         if row is None:
             raise NotFound(f"Product {product_id} does not exist.")
         return row
+
+    async def page(
+        self,
+        *,
+        tenant: str | None,
+        customer_id: uuid.UUID | None = None,
+        serial_no: str | None = None,
+        model: str | None = None,
+        category: str | None = None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[ProductRow], str | None]:
+        stmt: Any = select(ProductRow)
+        if tenant is not None:
+            stmt = stmt.join(CustomerRow, CustomerRow.id == ProductRow.customer_id).where(
+                CustomerRow.tenant_id == tenant
+            )
+        for column, value in (
+            (ProductRow.customer_id, customer_id),
+            (ProductRow.serial_no, serial_no),
+            (ProductRow.model, model),
+            (ProductRow.category, category),
+        ):
+            if value is not None:
+                stmt = stmt.where(column == value)
+        return await keyset_page(
+            self.session,
+            stmt,
+            sort_col=ProductRow.__table__.c.created_at,
+            id_col=ProductRow.__table__.c.id,
+            cursor=cursor,
+            limit=limit,
+        )
 
     async def find_serial(self, category: str, model: str, serial_no: str) -> ProductRow | None:
         stmt = select(ProductRow).where(

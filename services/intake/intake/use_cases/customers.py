@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from aftersales.db import UnitOfWork
-from aftersales.errors import Conflict
+from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.http.etag import check_version
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.adapters.tables import CustomerRow, ProductRow
@@ -152,5 +152,31 @@ async def register_product(
         updated_at=now,
     )
     products.add(row)
+    await uow.session.flush()
+    return row
+
+
+async def transfer_product(
+    uow: UnitOfWork,
+    product_id: uuid.UUID,
+    new_owner: uuid.UUID,
+    *,
+    tenant: str | None,
+    expected_version: int | None,
+) -> ProductRow:
+    """The product changes owner (sold on, given away): its history and warranty stay with it,
+    and its open tickets keep the customer who reported them."""
+    products = ProductRepository(uow.session)
+    row = await products.get(product_id, tenant=tenant, lock=True)
+    check_version(expected_version, row.version)
+    try:
+        await CustomerRepository(uow.session).get(new_owner, tenant=tenant)
+    except NotFound as exc:
+        raise Unprocessable(f"Customer {new_owner} does not exist.") from exc
+    if new_owner == row.customer_id:
+        raise Conflict("The product already belongs to this customer.")
+    row.customer_id = new_owner
+    row.version += 1
+    row.updated_at = datetime.now(UTC)
     await uow.session.flush()
     return row
