@@ -179,10 +179,6 @@ class NatsCluster:
         """Every node, comma-separated: clients fail over between them."""
         return ",".join(n.url for n in self.nodes)
 
-    @property
-    def plain_url(self) -> str:
-        return ",".join(n.plain_url for n in self.nodes)
-
     def start(self) -> None:
         for node in self.nodes:
             node.start()

@@ -136,23 +136,33 @@ class BrokerCredentials:
         )
 
 
+def authorization_users(
+    credentials: BrokerCredentials,
+    consumes: Mapping[str, Sequence[str]],
+    *,
+    operator_password: str,
+) -> list[dict[str, object]]:
+    """The operator, then one NKey user per service with its permissions: what the embedded
+    server's configuration and the Helm values for a cluster both say."""
+    users: list[dict[str, object]] = [{"user": OPERATOR_USER, "password": operator_password}]
+    for service, producers in consumes.items():
+        users.append(
+            {
+                "nkey": credentials.public_key(service),
+                "permissions": service_permissions(service, producers),
+            }
+        )
+    return users
+
+
 def authorization_block(
     credentials: BrokerCredentials, consumes: Mapping[str, Sequence[str]]
 ) -> list[str]:
-    """nats-server configuration lines: the operator, then one NKey user per service."""
-    users = [
-        "  {"
-        f" user: {json.dumps(OPERATOR_USER)},"
-        f" password: {json.dumps(credentials.operator_password)} "
-        "}"
-    ]
-    for service, producers in consumes.items():
-        permissions = json.dumps(service_permissions(service, producers))
-        users.append(
-            f"  {{ nkey: {json.dumps(credentials.public_key(service))},"
-            f" permissions: {permissions} }}"
-        )
-    return ["authorization {", "  users: [", *users, "  ]", "}"]
+    """nats-server configuration lines (its format accepts JSON objects)."""
+    users = authorization_users(
+        credentials, consumes, operator_password=credentials.operator_password
+    )
+    return ["authorization {", "  users: [", *(f"  {json.dumps(u)}" for u in users), "  ]", "}"]
 
 
 def without_userinfo(url: str) -> str:
@@ -177,6 +187,7 @@ __all__ = [
     "OPERATOR_USER",
     "BrokerCredentials",
     "authorization_block",
+    "authorization_users",
     "inbox_prefix",
     "service_permissions",
     "without_userinfo",
