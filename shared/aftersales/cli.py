@@ -23,10 +23,12 @@ from aftersales.devstack.stack import (
     Infrastructure,
     ServiceProcess,
     ServiceSupervisor,
+    application_dsn,
     dev_secret,
     prepare_database,
     read_stack_file,
     service_env,
+    service_port,
     write_stack_file,
 )
 from aftersales.messaging.identity import OPERATOR_USER, without_userinfo
@@ -65,7 +67,7 @@ def up(data_dir: DataDir = Path(".data")) -> None:
             infra.start()
         with console.status("creating roles and schemas, applying migrations"):
             urls = asyncio.run(prepare_database(infra.admin_url, DATABASE))
-        secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir)
+        secret = _stack_secret(data_dir)
         write_stack_file(data_dir, infra.admin_url, infra.broker_url)
         supervisor.processes = [
             ServiceProcess(
@@ -129,6 +131,16 @@ def _print_banner(
     console.print("Ctrl-C stops everything.")
 
 
+def _stack_secret(data_dir: Path) -> str:
+    """The JWT secret the running stack signs with."""
+    return os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir.resolve())
+
+
+def _local_urls() -> dict[str, str]:
+    """Each service of the local stack (``make run``), by name."""
+    return {ref.name: f"http://127.0.0.1:{service_port(ref)}" for ref in SERVICES}
+
+
 def _authenticator(secret: str) -> JWTAuthenticator:
     return JWTAuthenticator(ServiceSettings(jwt_secret=secret, jwt_algorithms=["HS256"]))
 
@@ -155,9 +167,8 @@ def token(
     for value in (point, technician):
         if value is not None:
             uuid.UUID(value)
-    secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir.resolve())
     print(
-        _authenticator(secret).issue(
+        _authenticator(_stack_secret(data_dir)).issue(
             role=role,
             subject=subject,
             point_id=point,
@@ -179,16 +190,13 @@ def nats_credentials(
     import yaml
 
     from aftersales.devstack.nats import service_consumes
-    from aftersales.messaging.identity import BrokerCredentials, service_permissions
+    from aftersales.messaging.identity import BrokerCredentials, authorization_users
 
     creds = BrokerCredentials.ensure(directory, SERVICE_NAMES)
-    users: list[dict[str, object]] = [
-        {"user": OPERATOR_USER, "password": "<< $OPERATOR_PASSWORD >>"}
-    ]
-    for name, producers in service_consumes().items():
-        users.append(
-            {"nkey": creds.public_key(name), "permissions": service_permissions(name, producers)}
-        )
+    # The chart puts the password in from the nats-operator Secret at start.
+    users = authorization_users(
+        creds, service_consumes(), operator_password="<< $OPERATOR_PASSWORD >>"
+    )
     values = {"config": {"merge": {"authorization": {"users": users}}}}
     out = directory / "nats-auth-values.yaml"
     out.write_text(
@@ -221,15 +229,9 @@ def retenant(
     """Move a CRM's data stored under its token's sub to its tenant id (every service)."""
     from aftersales.devstack.tenants import retenant as move
 
-    moved = asyncio.run(move(_database_url(_admin_url(data_dir)), old, new))
+    moved = asyncio.run(move(application_dsn(_admin_url(data_dir)), old, new))
     for table, count in moved.items():
         console.print(f"{table}: {count}")
-
-
-def _database_url(admin_url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(admin_url).set(database=DATABASE).render_as_string(hide_password=False)
 
 
 @app.command("new-secret-key")
@@ -252,18 +254,15 @@ def export_customer(
 
     import httpx
 
-    from aftersales.devstack.stack import service_port
-
     uuid.UUID(customer_id)
-    secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir.resolve())
-    token = _authenticator(secret).issue(role="admin", subject="export-customer")
+    token = _authenticator(_stack_secret(data_dir)).issue(role="admin", subject="export-customer")
     parts: dict[str, object] = {}
-    for ref in SERVICES:
-        url = f"http://127.0.0.1:{service_port(ref)}/v1/customers/{customer_id}/export"
+    for name, base in _local_urls().items():
+        url = f"{base}/v1/customers/{customer_id}/export"
         r = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
         if r.status_code != 200:
-            raise typer.BadParameter(f"{ref.name} answered {r.status_code}: {r.text[:300]}")
-        parts[ref.name] = r.json()
+            raise typer.BadParameter(f"{name} answered {r.status_code}: {r.text[:300]}")
+        parts[name] = r.json()
     path = out or Path(f"customer-{customer_id}.json")
     path.write_text(json.dumps({"customer_id": customer_id, "services": parts}, indent=2))
     path.chmod(0o600)
@@ -282,15 +281,12 @@ def demo(
     from rich.console import Console
 
     from aftersales.devstack.demo import run_demo
-    from aftersales.devstack.stack import service_port
-    from aftersales.registry import SERVICES
 
-    urls = {ref.name: f"http://127.0.0.1:{service_port(ref)}" for ref in SERVICES}
+    urls = _local_urls()
     down = [name for name, url in urls.items() if not _service_ready(url)]
     if down:
         raise typer.BadParameter(f"start the stack first (make run); not ready: {', '.join(down)}")
-    secret = os.environ.get("AFTERSALES_JWT_SECRET") or dev_secret(data_dir.resolve())
-    asyncio.run(run_demo(urls, secret, tickets, concurrency, seed, Console()))
+    asyncio.run(run_demo(urls, _stack_secret(data_dir), tickets, concurrency, seed, Console()))
 
 
 @app.command()

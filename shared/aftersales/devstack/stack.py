@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from sqlalchemy.engine import make_url
 
 from aftersales.bootstrap import bootstrap, service_url
+from aftersales.db import libpq_dsn
 from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.postgres import EmbeddedPostgres
@@ -109,6 +111,14 @@ async def prepare_database(admin_url: str, database: str = DATABASE) -> dict[str
     for ref in SERVICES:
         await asyncio.to_thread(upgrade, ref.migrations_package, urls[ref.name])
     return urls
+
+
+def application_dsn(admin_url: str, database: str = DATABASE) -> str:
+    """The superuser's plain DSN on the application database (tools and tests that look
+    across every service's schema)."""
+    return (
+        make_url(libpq_dsn(admin_url)).set(database=database).render_as_string(hide_password=False)
+    )
 
 
 def service_port(ref: ServiceRef) -> int:

@@ -25,10 +25,14 @@ import pytest_asyncio
 from nats.js.errors import NotFoundError
 
 from aftersales.bootstrap import service_url
-from aftersales.db import libpq_dsn
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
-from aftersales.devstack.stack import DATABASE, Infrastructure, prepare_database
+from aftersales.devstack.stack import (
+    DATABASE,
+    Infrastructure,
+    application_dsn,
+    prepare_database,
+)
 from aftersales.messaging.streams import PRODUCERS, stream_name
 from aftersales.registry import SERVICE_NAMES, service
 from aftersales.settings import ServiceSettings
@@ -66,13 +70,7 @@ async def service_urls(infrastructure: Infrastructure) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def admin_dsn(infrastructure: Infrastructure, service_urls: dict[str, str]) -> str:
     """Superuser DSN on the application database, for assertions that look across schemas."""
-    from sqlalchemy.engine import make_url
-
-    return (
-        make_url(libpq_dsn(infrastructure.admin_url))
-        .set(database=DATABASE)
-        .render_as_string(hide_password=False)
-    )
+    return application_dsn(infrastructure.admin_url)
 
 
 async def _truncate_all(dsn: str) -> None:
