@@ -179,16 +179,21 @@ class JWTAuthenticator:
         return jwt.encode(claims, self.secret, algorithm="HS256", headers={"typ": "JWT"})
 
 
+def bearer_token(authorization: str) -> str | None:
+    """The token of an ``Authorization: Bearer ...`` header, or None."""
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
 def authenticate(request: Request) -> Principal:
     decoded = getattr(request.state, "principal", None)  # the rate limiter read it already
     if isinstance(decoded, Principal):
         return decoded
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = bearer_token(request.headers.get("authorization", ""))
+    if token is None:
         raise Unauthorized("A bearer token is required.")
     authenticator: JWTAuthenticator = request.app.state.authenticator
-    return authenticator.decode(token.strip())
+    return authenticator.decode(token)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(authenticate)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -17,9 +17,23 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from aftersales.http.ratelimit import Limit
-
 DEV_SECRET_MARKER = "dev-insecure-"
+
+
+class Limit(BaseModel):
+    """A rate limit, per role or per role and route class (see ``aftersales.http.ratelimit``)."""
+
+    rate: float = Field(gt=0, description="requests per second, sustained")
+    burst: int = Field(ge=1, description="requests allowed at once")
+
+    @property
+    def interval(self) -> float:
+        return 1.0 / self.rate
+
+    @property
+    def window(self) -> float:
+        """The seconds a full burst takes to earn back."""
+        return self.burst * self.interval
 
 
 class ServiceSettings(BaseSettings):

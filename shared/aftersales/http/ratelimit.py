@@ -20,31 +20,18 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from pydantic import BaseModel, Field
 from sqlalchemy import Float, bindparam, func, select, text
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from aftersales.auth import bearer_token
 from aftersales.errors import Unauthorized
 from aftersales.http.problems import problem
 from aftersales.logging import get_logger
+from aftersales.settings import Limit
 
 log = get_logger(__name__)
 
 UNAUTHENTICATED = "unauthenticated"
-
-
-class Limit(BaseModel):
-    rate: float = Field(gt=0, description="requests per second, sustained")
-    burst: int = Field(ge=1, description="requests allowed at once")
-
-    @property
-    def interval(self) -> float:
-        return 1.0 / self.rate
-
-    @property
-    def window(self) -> float:
-        """The seconds a full burst takes to earn back."""
-        return self.burst * self.interval
 
 
 def default_limits() -> dict[str, Limit | None]:
@@ -159,10 +146,10 @@ class RateLimitMiddleware:
         klass = route_class(scope["method"], path, scope.get("query_string", b"").decode())
         principal = None
         header = next((v for k, v in scope["headers"] if k == b"authorization"), b"")
-        scheme, _, token = header.decode("latin-1").partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
+        token = bearer_token(header.decode("latin-1"))
+        if token is not None:
             try:
-                principal = app.state.authenticator.decode(token.strip())
+                principal = app.state.authenticator.decode(token)
             except Unauthorized:
                 principal = None
         if principal is None:
