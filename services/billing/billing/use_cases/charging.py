@@ -33,7 +33,7 @@ from billing.domain.charges import (
     totals,
 )
 from billing.domain.classification import Classification, ContractTerms, classify
-from billing.domain.months import day_end, month_of, settlement_month
+from billing.domain.months import month_of, settlement_month
 from billing.domain.pricing import price_job
 from billing.use_cases.policy import BillingPolicy, policy_of
 from billing.use_cases.price_lists import price_list_of
@@ -242,9 +242,7 @@ async def _issue(
         completed_at=completed_at,
         issued_at=now,
         auto_invoice_at=(
-            min(now + policy.auto_invoice_after, day_end(now, policy.tz))
-            if t.customer_total > 0 and held_reason is None
-            else None
+            policy.auto_invoice_at(now) if t.customer_total > 0 and held_reason is None else None
         ),
         version=1,
         updated_at=now,

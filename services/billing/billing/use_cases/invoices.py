@@ -10,7 +10,6 @@ from aftersales.errors import Conflict, Unprocessable
 from billing.adapters.repositories import ChargeRepository, DocumentRepository, Months, Scope
 from billing.adapters.tables import ChargeRow, CreditNoteRow, InvoiceRow
 from billing.domain.charges import balance
-from billing.domain.months import day_end
 from billing.domain.numbering import document_number
 from billing.use_cases.charging import settlement_month_for
 from billing.use_cases.payments import settle_status
@@ -140,7 +139,7 @@ async def release_charge(uow: UnitOfWork, charge_id: uuid.UUID, *, actor: str) -
     if await months.is_closed(charge.month):
         charge.month = await settlement_month_for(uow, now, policy)
     if balance(charge.customer_total, charge.credited, charge.paid_total) > 0:
-        charge.auto_invoice_at = min(now + policy.auto_invoice_after, day_end(now, policy.tz))
+        charge.auto_invoice_at = policy.auto_invoice_at(now)
     charge.version += 1
     charge.updated_at = now
     await uow.session.flush()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.db import UnitOfWork
 from billing.domain.charges import Plausibility
+from billing.domain.months import day_end
 from billing.domain.settlement import Rates
 from billing.settings import BillingSettings
 
@@ -21,6 +22,11 @@ class BillingPolicy:
     rates: Rates
     auto_invoice_after: timedelta
     plausible: Plausibility
+
+    def auto_invoice_at(self, now: datetime) -> datetime:
+        """When a charge issued (or released) at ``now`` is invoiced if still unpaid: after
+        ``auto_invoice_after``, and the same local day at the latest."""
+        return min(now + self.auto_invoice_after, day_end(now, self.tz))
 
     @classmethod
     def from_settings(cls, s: BillingSettings) -> BillingPolicy:
