@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.auth import Principal, require_roles
@@ -31,22 +31,10 @@ from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.pagination import Cursor, Limit
 from aftersales.logging import request_id_var
+from aftersales.privacy import PERSONAL_KEYS
 
-# Recorded as "changed", never by value.
-PROTECTED_FIELDS = frozenset(
-    {
-        "name",
-        "phone",
-        "email",
-        "address",
-        "customer",
-        "signature",
-        "signer_name",
-        "customer_name",
-        "secret",
-        "previous_secret",
-    }
-)
+# Recorded as "changed", never by value: personal data, whole objects holding it, secrets.
+PROTECTED_FIELDS = PERSONAL_KEYS | {"address", "customer", "secret", "previous_secret"}
 IGNORED_FIELDS = frozenset({"version", "updated_at", "created_at"})
 
 Snapshot = Mapping[str, Any] | BaseModel | None
@@ -208,7 +196,7 @@ async def audit_trail(
     if until is not None:
         stmt = stmt.where(table.c.at < until)
     if cursor is not None:
-        stmt = stmt.where(tuple_(table.c.seq) > tuple_(_seq(cursor)))
+        stmt = stmt.where(table.c.seq > _seq(cursor))
     async with db.sessionmaker() as session:
         rows = (await session.execute(stmt.limit(limit + 1))).mappings().all()
     more = len(rows) > limit

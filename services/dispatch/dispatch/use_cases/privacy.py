@@ -22,21 +22,24 @@ async def on_customer_erased(uow: UnitOfWork, event: Envelope[intake.CustomerEra
     """Tombstones in every job's copy of the customer and in what the customer signed; the
     jobs themselves (times, work, parts) stay for the accounts and the scorecards."""
     customer_id = event.data.customer_id
-    for job in await _jobs_of(uow, customer_id):
+    jobs = await _jobs_of(uow, customer_id)
+    for job in jobs:
         job.customer, _ = scrub(job.customer, customer_id, whole=True)
-        await uow.session.execute(
-            update(SignatureRow)
-            .where(SignatureRow.job_id == job.id)
-            .values(image=None, content_type=None, reference=None)
+    ids = [job.id for job in jobs]
+    await uow.session.execute(
+        update(SignatureRow)
+        .where(SignatureRow.job_id.in_(ids))
+        .values(image=None, content_type=None, reference=None)
+    )
+    reported = await uow.session.scalars(
+        select(JobHistoryRow).where(
+            JobHistoryRow.job_id.in_(ids), JobHistoryRow.details.is_not(None)
         )
-        history = await uow.session.scalars(
-            select(JobHistoryRow).where(JobHistoryRow.job_id == job.id)
-        )
-        for entry in history:
-            if entry.details:
-                scrubbed, changed = scrub(entry.details, customer_id, whole=True)
-                if changed:
-                    entry.details = scrubbed
+    )
+    for entry in reported:
+        scrubbed, changed = scrub(entry.details, customer_id, whole=True)
+        if changed:
+            entry.details = scrubbed
     await scrub_platform(uow, customer_id)
 
 
