@@ -34,7 +34,14 @@ from aftersales.logging import request_id_var
 from aftersales.privacy import PERSONAL_KEYS
 
 # Recorded as "changed", never by value: personal data, whole objects holding it, secrets.
-PROTECTED_FIELDS = PERSONAL_KEYS | {"address", "customer", "secret", "previous_secret"}
+PROTECTED_FIELDS = PERSONAL_KEYS | {
+    "address",
+    "installation_address",
+    "notes",
+    "customer",
+    "secret",
+    "previous_secret",
+}
 IGNORED_FIELDS = frozenset({"version", "updated_at", "created_at"})
 
 Snapshot = Mapping[str, Any] | BaseModel | None

@@ -10,8 +10,11 @@ SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
         handlers={
+            intake.TicketCreatedV2.SUBJECT: projections.record_ticket,
             intake.TicketCreated.SUBJECT: projections.record_ticket,
             intake.TicketResolvedRemotely.SUBJECT: charging.on_resolved_remotely,
+            intake.ProductRegistered.SUBJECT: projections.record_product,
+            intake.ProductUpdated.SUBJECT: projections.record_product,
             intake.TicketRemedyDecided.SUBJECT: remedies.on_remedy_decided,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
         },
@@ -19,6 +22,7 @@ SUBSCRIPTIONS = (
     Subscription(
         producer="dispatch",
         handlers={
+            dispatch.JobCompletedV2.SUBJECT: charging.on_job_completed,
             dispatch.JobCompleted.SUBJECT: charging.on_job_completed,
             dispatch.SlaBreached.SUBJECT: projections.record_sla_breach,
         },

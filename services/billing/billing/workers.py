@@ -7,6 +7,7 @@ import asyncio
 from fastapi import FastAPI
 
 from aftersales.logging import get_logger
+from aftersales.tasks import stop_if_cancelled
 from billing.use_cases.charging import sweep_pending
 from billing.use_cases.invoices import invoice_due
 
@@ -21,5 +22,6 @@ async def charges_and_invoices(app: FastAPI) -> None:
             await sweep_pending(app.state.db)
             await invoice_due(app.state.db)
         except Exception as exc:  # database away: try again shortly
+            stop_if_cancelled()
             log.warning("billing.worker_failed", error=repr(exc))
         await asyncio.sleep(settings.worker_poll_seconds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import feedback, intake
 from aftersales.messaging.consumer import Subscription
-from dispatch.use_cases import privacy
+from dispatch.use_cases import pauses, privacy
 from dispatch.use_cases.jobs import cancel_jobs_of_ticket, create_job_for_ticket, create_rework_job
 from dispatch.use_cases.points import apply_grade
 from dispatch.use_cases.technicians import apply_discipline
@@ -13,10 +13,14 @@ SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
         handlers={
+            intake.TicketCreatedV2.SUBJECT: create_job_for_ticket,
             intake.TicketCreated.SUBJECT: create_job_for_ticket,
             intake.TicketReopened.SUBJECT: create_rework_job,
             intake.TicketCancelled.SUBJECT: cancel_jobs_of_ticket,
             intake.TicketResolvedRemotely.SUBJECT: cancel_jobs_of_ticket,
+            intake.TicketClosedV2.SUBJECT: cancel_jobs_of_ticket,
+            intake.TicketPaused.SUBJECT: pauses.on_ticket_paused,
+            intake.TicketResumed.SUBJECT: pauses.on_ticket_resumed,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
         },
     ),

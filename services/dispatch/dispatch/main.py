@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
-from dispatch.api import jobs, points, technicians
+from dispatch.api import fault_codes, jobs, points, technicians
 from dispatch.consumers import SUBSCRIPTIONS
 from dispatch.settings import DispatchSettings
 from dispatch.use_cases import privacy
@@ -26,6 +26,7 @@ DEFINITION = ServiceDefinition(
         points.router,
         technicians.router,
         jobs.router,
+        fault_codes.router,
         export_router("dispatch", privacy.customer_export),
     ),
     subscriptions=SUBSCRIPTIONS,

@@ -7,6 +7,7 @@ import asyncio
 from fastapi import FastAPI
 
 from aftersales.logging import get_logger
+from aftersales.tasks import stop_if_cancelled
 from dispatch.use_cases.timers import fire_due
 
 log = get_logger(__name__)
@@ -18,6 +19,7 @@ async def sla_timers(app: FastAPI) -> None:
         try:
             fired = await fire_due(app.state.db, limit=settings.timer_batch)
         except Exception as exc:  # database away: try again shortly
+            stop_if_cancelled()
             log.warning("timers.failed", error=repr(exc))
             fired = 0
         if fired < settings.timer_batch:

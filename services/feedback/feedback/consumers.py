@@ -10,13 +10,17 @@ SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
         handlers={
+            intake.TicketCreatedV2.SUBJECT: projections.record_ticket,
             intake.TicketCreated.SUBJECT: projections.record_ticket,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
+            intake.TicketClosedV2.SUBJECT: callbacks.on_ticket_closed,
+            intake.TicketCallbackRequested.SUBJECT: callbacks.on_callback_requested,
         },
     ),
     Subscription(
         producer="dispatch",
         handlers={
+            dispatch.JobCompletedV2.SUBJECT: callbacks.on_job_completed,
             dispatch.JobCompleted.SUBJECT: callbacks.on_job_completed,
             dispatch.SlaBreached.SUBJECT: projections.record_breach,
         },

@@ -7,17 +7,22 @@ import asyncio
 from fastapi import FastAPI
 
 from aftersales.logging import get_logger
+from aftersales.tasks import stop_if_cancelled
+from feedback.use_cases.centre import report_overdue_callbacks
 from feedback.use_cases.complaints import report_overdue
 
 log = get_logger(__name__)
 
 
 async def complaint_deadlines(app: FastAPI) -> None:
-    """Report every missed complaint deadline once, whichever replica notices first."""
+    """Report every missed complaint deadline and overdue callback once, whichever replica
+    notices first."""
     settings = app.state.settings
     while True:
         try:
             await report_overdue(app.state.db)
+            await report_overdue_callbacks(app.state.db)
         except Exception as exc:  # database away: try again shortly
+            stop_if_cancelled()
             log.warning("complaints.watch_failed", error=repr(exc))
         await asyncio.sleep(settings.watch_poll_seconds)

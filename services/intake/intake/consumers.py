@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import CONTRACTS, billing, dispatch, feedback
 from aftersales.messaging.consumer import Subscription
-from intake.use_cases import projection, webhooks
+from intake.use_cases import clocks, projection, webhooks
 
 JOB_EVENTS = (
     dispatch.JobRouted,
@@ -12,6 +12,7 @@ JOB_EVENTS = (
     dispatch.JobAccepted,
     dispatch.JobScheduled,
     dispatch.JobStatusChanged,
+    dispatch.JobCompletedV2,
     dispatch.JobCompleted,
 )
 
@@ -26,6 +27,8 @@ SUBSCRIPTIONS = (
             **{e.SUBJECT: projection.on_job_event for e in JOB_EVENTS},
             dispatch.SlaBreached.SUBJECT: projection.on_history_only,
             dispatch.JobOfferDeclined.SUBJECT: projection.on_history_only,
+            dispatch.JobPaused.SUBJECT: clocks.on_job_paused,
+            dispatch.JobResumed.SUBJECT: clocks.on_job_resumed,
         },
     ),
     Subscription(
@@ -38,11 +41,14 @@ SUBSCRIPTIONS = (
     Subscription(
         producer="feedback",
         handlers={
+            feedback.CallbackRecordedV2.SUBJECT: projection.on_callback,
             feedback.CallbackRecorded.SUBJECT: projection.on_callback,
-            feedback.ComplaintOpened.SUBJECT: projection.on_history_only,
-            feedback.ComplaintResolved.SUBJECT: projection.on_history_only,
+            feedback.ComplaintOpened.SUBJECT: projection.on_complaint_opened,
+            feedback.ComplaintResolved.SUBJECT: projection.on_complaint_resolved,
             feedback.ComplaintOverdue.SUBJECT: projection.on_history_only,
-            feedback.CallbackUnreachable.SUBJECT: projection.on_history_only,
+            feedback.CallbackUnreachableV2.SUBJECT: projection.on_unreachable,
+            feedback.CallbackUnreachable.SUBJECT: projection.on_unreachable,
+            feedback.CallbackOverdue.SUBJECT: projection.on_history_only,
         },
     ),
 )

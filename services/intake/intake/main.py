@@ -11,7 +11,7 @@ from intake.api import catalogue, customers, products, tickets, webhooks
 from intake.consumers import SUBSCRIPTIONS
 from intake.settings import IntakeSettings
 from intake.use_cases import privacy
-from intake.workers import webhook_deliveries
+from intake.workers import ticket_clocks, webhook_deliveries
 
 DEFINITION = ServiceDefinition(
     name="intake",
@@ -28,7 +28,7 @@ DEFINITION = ServiceDefinition(
         export_router("intake", privacy.customer_export),
     ),
     subscriptions=SUBSCRIPTIONS,
-    background=(webhook_deliveries,),
+    background=(webhook_deliveries, ticket_clocks),
 )
 
 

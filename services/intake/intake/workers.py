@@ -8,6 +8,8 @@ import httpx
 from fastapi import FastAPI
 
 from aftersales.logging import get_logger
+from aftersales.tasks import stop_if_cancelled
+from intake.use_cases.clocks import fire_due_breaches
 from intake.use_cases.webhooks import DeliverySettings, deliver_due, reseal_secrets
 
 log = get_logger(__name__)
@@ -25,6 +27,7 @@ async def webhook_deliveries(app: FastAPI) -> None:
             resealed = await reseal_secrets(app.state.db, delivery.box)
             break
         except Exception as exc:  # database away: try again shortly
+            stop_if_cancelled()
             log.warning("webhook.reseal_failed", error=repr(exc))
             await asyncio.sleep(settings.webhook_poll_seconds)
     if resealed:
@@ -36,7 +39,22 @@ async def webhook_deliveries(app: FastAPI) -> None:
             try:
                 sent = await deliver_due(app.state.db, client, delivery)
             except Exception as exc:  # database away: try again shortly
+                stop_if_cancelled()
                 log.warning("webhook.worker_failed", error=repr(exc))
                 sent = 0
             if sent == 0:
                 await asyncio.sleep(settings.webhook_poll_seconds)
+
+
+async def ticket_clocks(app: FastAPI) -> None:
+    """Publish missed answers and deadlines (once each, whichever replica gets there first)."""
+    settings = app.state.settings
+    while True:
+        try:
+            fired = await fire_due_breaches(app.state.db, limit=settings.clock_batch)
+        except Exception as exc:  # database away: try again shortly
+            stop_if_cancelled()
+            log.warning("clocks.failed", error=repr(exc))
+            fired = 0
+        if fired < settings.clock_batch:
+            await asyncio.sleep(settings.clock_poll_seconds)

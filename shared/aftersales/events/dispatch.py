@@ -118,6 +118,33 @@ class JobCompleted(EventData):
     completed_at: datetime
 
 
+class JobCompletedV2(EventData):
+    """v2 of ``dispatch.job.completed``: what was found and done (fault codes and outcome) and
+    which unit it was (model, serial: its batch). Published beside v1."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.completed.v2"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    technician_id: uuid.UUID
+    resolution: Literal["on_site", "workshop"]
+    labor_minutes: int
+    parts: list[PartUsed]
+    travel_km: int
+    visit_number: int
+    arrived_late_minutes: int
+    completed_at: datetime
+    category: str
+    model: str | None = None
+    serial_no: str | None = None
+    outcome: Literal["fixed", "no_fault_found", "misuse"] = "fixed"
+    symptom_code: str | None = None
+    cause_code: str | None = None
+    action_code: str | None = None
+
+
 class SlaBreached(EventData):
     SUBJECT: ClassVar[str] = "dispatch.sla.breached.v1"
     AGGREGATE: ClassVar[str] = "job"
@@ -128,3 +155,31 @@ class SlaBreached(EventData):
     sla: Literal["respond", "accept", "arrival", "completion"]
     due_at: datetime
     breached_at: datetime
+
+
+class JobPaused(EventData):
+    """The point paused the job's clocks (awaiting the customer, or parts); intake pauses the
+    ticket's with them."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.paused.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    reason: Literal["awaiting_customer", "awaiting_parts", "other"]
+    note: str | None = None
+    paused_by: str
+    paused_at: datetime
+
+
+class JobResumed(EventData):
+    SUBJECT: ClassVar[str] = "dispatch.job.resumed.v1"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    resumed_by: str
+    paused_at: datetime
+    resumed_at: datetime

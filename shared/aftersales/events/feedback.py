@@ -90,6 +90,53 @@ class CallbackUnreachable(EventData):
     given_up_at: datetime
 
 
+class CallbackRecordedV2(EventData):
+    """v2 of ``feedback.callback.recorded``: a callback may follow a request solved on the
+    phone, with no job (``job_id`` null). Published beside v1 (v1 only when there is a job)."""
+
+    SUBJECT: ClassVar[str] = "feedback.callback.recorded.v2"
+    AGGREGATE: ClassVar[str] = "callback"
+
+    callback_id: uuid.UUID
+    ticket_id: uuid.UUID
+    job_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    reached: bool
+    outcome: CallbackOutcome | None = None
+    score: int | None = None
+    recorded_at: datetime
+
+
+class CallbackUnreachableV2(EventData):
+    """v2 of ``feedback.callback.unreachable``: ``job_id`` null for a request solved on the
+    phone. Published beside v1 (v1 only when there is a job)."""
+
+    SUBJECT: ClassVar[str] = "feedback.callback.unreachable.v2"
+    AGGREGATE: ClassVar[str] = "callback"
+
+    callback_id: uuid.UUID
+    ticket_id: uuid.UUID
+    job_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+    attempts: int
+    given_up_at: datetime
+
+
+class CallbackOverdue(EventData):
+    """A callback was not done by its due time: the information centre's miss, not the point's."""
+
+    SUBJECT: ClassVar[str] = "feedback.callback.overdue.v1"
+    AGGREGATE: ClassVar[str] = "callback"
+
+    callback_id: uuid.UUID
+    ticket_id: uuid.UUID
+    job_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+    due_at: datetime
+    noticed_at: datetime
+
+
 class PointGraded(EventData):
     SUBJECT: ClassVar[str] = "feedback.point.graded.v1"
     AGGREGATE: ClassVar[str] = "point"

@@ -11,7 +11,21 @@ from aftersales.events.base import Contract, EventData, Money, Window
 TicketKind = Literal[
     "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
 ]
+TicketKindV2 = Literal[
+    "install",
+    "repair",
+    "relocation",
+    "maintenance",
+    "consultation",
+    "training",
+    "complaint",
+    "sample_test",
+]
 Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
+ClosureReason = Literal[
+    "satisfied", "unreachable", "refunded", "replaced", "resolved_remotely", "cancelled"
+]
+PauseReason = Literal["awaiting_customer", "awaiting_parts", "other"]
 
 
 class CustomerFacts(Contract):
@@ -130,3 +144,171 @@ class CustomerErased(EventData):
 
     customer_id: uuid.UUID
     erased_at: datetime
+
+
+class Site(Contract):
+    """Where a visit goes: the product's installation address, else the owner's."""
+
+    region: str
+    city: str
+    line: str
+
+
+class TicketCreatedV2(EventData):
+    """v2 of ``intake.ticket.created``: the kind ``sample_test``, the visit's ``site`` (the
+    product's installation address when it has one), which clock answers the ticket, and the
+    deadline to finish it. Published beside v1 (v1 only for kinds it can name)."""
+
+    SUBJECT: ClassVar[str] = "intake.ticket.created.v2"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    number: str
+    kind: TicketKindV2
+    channel: Channel
+    description: str
+    customer: CustomerFacts
+    product: ProductFacts
+    site: Site
+    preferred_window: Window | None = None
+    respond_by: datetime
+    respond_clock: Literal["dispatch", "feedback", "intake"]
+    complete_by: datetime | None = None
+    needs_visit: bool
+    created_at: datetime
+    tenant_id: str | None = None
+
+
+class TicketClosedV2(EventData):
+    """v2 of ``intake.ticket.closed``: every way a ticket ends, with its ``closure_reason``
+    (v1 is still published for a satisfied callback, as before)."""
+
+    SUBJECT: ClassVar[str] = "intake.ticket.closed.v2"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    number: str
+    closure_reason: ClosureReason
+    note: str
+    closed_at: datetime
+
+
+class TicketResponded(EventData):
+    """The information centre answered a ticket that needs no visit."""
+
+    SUBJECT: ClassVar[str] = "intake.ticket.responded.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    summary: str
+    resolved: bool
+    responded_at: datetime
+    in_time: bool
+
+
+class TicketResponseBreached(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.response_breached.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    due_at: datetime
+    breached_at: datetime
+
+
+class TicketCompletionBreached(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.completion_breached.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    kind: str
+    due_at: datetime
+    breached_at: datetime
+
+
+class TicketPaused(EventData):
+    """Every clock of the ticket stops: intake's, and dispatch's for its jobs."""
+
+    SUBJECT: ClassVar[str] = "intake.ticket.paused.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    reason: PauseReason
+    note: str | None = None
+    paused_by: str
+    paused_at: datetime
+    # "job": the pause came from the job (dispatch paused its clocks already).
+    origin: Literal["ticket", "job"] = "ticket"
+
+
+class TicketResumed(EventData):
+    SUBJECT: ClassVar[str] = "intake.ticket.resumed.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    paused_at: datetime
+    resumed_at: datetime
+    paused_seconds: int
+    resumed_by: str
+    origin: Literal["ticket", "job"] = "ticket"
+
+
+class Address(Contract):
+    region: str
+    city: str
+    line: str
+    postal_code: str | None = None
+
+
+class ProductRegistered(EventData):
+    """A service voucher, for the services that keep their own projection of products."""
+
+    SUBJECT: ClassVar[str] = "intake.product.registered.v1"
+    AGGREGATE: ClassVar[str] = "product"
+
+    product_id: uuid.UUID
+    customer_id: uuid.UUID
+    category: str
+    model: str
+    serial_no: str
+    purchased_on: date
+    warranty_until: date
+    contract_no: str | None = None
+    installation: Address | None = None
+    tenant_id: str | None = None
+    registered_at: datetime
+
+
+class ProductUpdated(EventData):
+    """The product as it is now: a new owner, an installation address, deregistration."""
+
+    SUBJECT: ClassVar[str] = "intake.product.updated.v1"
+    AGGREGATE: ClassVar[str] = "product"
+
+    product_id: uuid.UUID
+    customer_id: uuid.UUID
+    category: str
+    model: str
+    serial_no: str
+    purchased_on: date
+    warranty_until: date
+    contract_no: str | None = None
+    installation: Address | None = None
+    deregistered: bool = False
+    tenant_id: str | None = None
+    changes: list[str]
+    updated_at: datetime
+
+
+class TicketCallbackRequested(EventData):
+    """A request solved on the phone is called back too (DOMAIN.md: the centre calls back every
+    request): feedback makes a callback with no job. A satisfied callback closes the ticket;
+    any other outcome reopens it for a first visit."""
+
+    SUBJECT: ClassVar[str] = "intake.ticket.callback_requested.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    number: str
+    kind: str
+    reason: Literal["resolved_remotely"] = "resolved_remotely"
+    requested_at: datetime

@@ -23,6 +23,7 @@ from aftersales.logging import get_logger
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.streams import ensure_stream
 from aftersales.metrics import OUTBOX_FAILURES, OUTBOX_PUBLISHED
+from aftersales.tasks import stop_if_cancelled
 
 log = get_logger(__name__)
 
@@ -95,6 +96,7 @@ class OutboxRelay:
                 await self._close_listener()
                 raise
             except Exception as exc:  # broker or database away: wait and try again
+                stop_if_cancelled()
                 OUTBOX_FAILURES.labels(self.service).inc()
                 log.warning("outbox.relay_retry", error=repr(exc), wait=backoff)
                 await asyncio.sleep(backoff)

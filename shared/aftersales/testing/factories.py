@@ -153,6 +153,23 @@ def ticket_created(**overrides: Any) -> Envelope[Any]:
     return Envelope.wrap(data, source="intake", aggregate_id=data.ticket_id, aggregate_version=1)
 
 
+def ticket_created_v2(site: dict[str, str] | None = None, **overrides: Any) -> Envelope[Any]:
+    """An ``intake.ticket.created.v2`` envelope; ``site`` defaults to the customer's address."""
+    v1 = ticket_created(**overrides).data
+    customer = v1.customer
+    data = intake.TicketCreatedV2(
+        **v1.model_dump(exclude={"customer", "product", "preferred_window"}),
+        customer=customer,
+        product=v1.product,
+        preferred_window=v1.preferred_window,
+        site=intake.Site(
+            **(site or {"region": customer.region, "city": customer.city, "line": customer.line})
+        ),
+        respond_clock="dispatch" if v1.needs_visit else "intake",
+    )
+    return Envelope.wrap(data, source="intake", aggregate_id=data.ticket_id, aggregate_version=1)
+
+
 async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0) -> list[Any]:
     """Every event on ``subject`` so far, decoded, in stream order."""
     from aftersales.events import decode

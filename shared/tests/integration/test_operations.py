@@ -110,8 +110,9 @@ async def test_housekeeping_removes_only_what_is_past_its_retention(start_servic
         async def sent():
             conn = await asyncpg.connect(admin_dsn)
             try:
+                # Every row sent (the product's and the ticket's events).
                 return await conn.fetchval(
-                    "SELECT count(*) FROM intake.outbox WHERE sent_at IS NOT NULL"
+                    "SELECT count(*) FROM intake.outbox HAVING count(*) = count(sent_at)"
                 )
             finally:
                 await conn.close()
@@ -127,8 +128,9 @@ async def test_housekeeping_removes_only_what_is_past_its_retention(start_servic
             first = await purge(intake.db)
             assert (first.outbox, first.inbox) == (0, 1)  # sent just now: kept for a week
             await conn.execute("UPDATE intake.outbox SET sent_at = now() - interval '8 days'")
+            published = await conn.fetchval("SELECT count(*) FROM intake.outbox")
             second = await purge(intake.db)
-            assert (second.outbox, second.inbox) == (1, 0)
+            assert (second.outbox, second.inbox) == (published, 0) and published >= 1
             assert await conn.fetchval("SELECT count(*) FROM intake.outbox") == 0
             assert (
                 await conn.fetchval(

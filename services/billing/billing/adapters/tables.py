@@ -53,6 +53,24 @@ class TicketFactsRow(Base):
     updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
 
 
+class ProductFactsRow(Base):
+    """billing's projection of intake's registered products (``intake.product.*``): a contract
+    may cover only a product billing knows, of the contract's customer."""
+
+    __tablename__ = "product_facts"
+
+    product_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    category: Mapped[str] = mapped_column(String(60))
+    model: Mapped[str] = mapped_column(String(100))
+    purchased_on: Mapped[date] = mapped_column(Date)
+    warranty_until: Mapped[date] = mapped_column(Date)
+    deregistered: Mapped[bool] = mapped_column(default=False)
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    aggregate_version: Mapped[int]
+    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
 class CompletedJobRow(Base):
     """Every ``dispatch.job.completed.v1``, kept until its charge is issued (it may arrive
     before the ticket's facts, or before any price list exists)."""

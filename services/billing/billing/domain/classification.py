@@ -45,9 +45,21 @@ class Classification:
 
 
 def classify(
-    *, kind: str, warranty_until: date, completed_on: date, contract: ContractTerms | None
+    *,
+    kind: str,
+    warranty_until: date,
+    completed_on: date,
+    contract: ContractTerms | None,
+    reported_on: date | None = None,
 ) -> Classification:
-    if completed_on <= warranty_until:
+    """The warranty is judged on the day the fault was reported (the ticket opened), not the
+    day the work was done: a fault reported on the warranty's last day is free service. A
+    contract covers the visit on the day it is done."""
+    if (reported_on or completed_on) <= warranty_until:
+        if reported_on is not None:
+            return Classification(
+                "C", f"in warranty: reported on {reported_on}, warranty until {warranty_until}"
+            )
         what = "installed" if kind == "install" else "serviced"
         return Classification(
             "C", f"in warranty: {what} on {completed_on}, warranty until {warranty_until}"

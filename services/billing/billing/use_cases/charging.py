@@ -39,7 +39,10 @@ from billing.use_cases.policy import BillingPolicy, policy_of
 from billing.use_cases.price_lists import price_list_of
 
 
-async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
+async def on_job_completed(
+    uow: UnitOfWork, event: Envelope[dispatch.JobCompletedV2] | Envelope[dispatch.JobCompleted]
+) -> None:
+    """Charge a completed job once (v2, or the v1 published beside it: the first one wins)."""
     d = event.data
     facts = FactsRepository(uow.session)
     await facts.lock_ticket(d.ticket_id)
@@ -50,7 +53,8 @@ async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobComplete
             "point_id": d.point_id,
             "technician_id": d.technician_id,
             "completed_at": d.completed_at,
-            "event": d.model_dump(mode="json"),
+            # Kept in v1's shape, which pricing reads; v2's codes do not change the price.
+            "event": d.model_dump(mode="json", include=set(dispatch.JobCompleted.model_fields)),
             "received_at": datetime.now(UTC),
         }
     )
@@ -110,6 +114,7 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
         warranty_until=ticket.warranty_until,
         completed_on=completed_on,
         contract=_terms(contract) if contract else None,
+        reported_on=ticket.opened_at.astimezone(policy.tz).date(),
     )
     if c.service_class == "B" and contract is not None:
         contract.visits_used += 1

@@ -6,10 +6,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
+
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from billing.adapters.repositories import ContractRepository
-from billing.adapters.tables import ContractRow
+from billing.adapters.tables import ContractRow, ProductFactsRow
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ async def create_contract(uow: UnitOfWork, cmd: NewContract) -> ContractRow:
     if len(set(cmd.product_ids)) != len(cmd.product_ids):
         raise Unprocessable("A product is listed twice.")
     contracts = ContractRepository(uow.session)
+    await _check_products(uow, cmd)
     await contracts.lock_products(cmd.product_ids)
     if await contracts.number_taken(cmd.contract_no):
         raise Conflict(f"Contract {cmd.contract_no} exists already.", contract_no=cmd.contract_no)
@@ -61,3 +64,28 @@ async def create_contract(uow: UnitOfWork, cmd: NewContract) -> ContractRow:
     await contracts.add(row, cmd.product_ids)
     await uow.session.flush()
     return row
+
+
+async def _check_products(uow: UnitOfWork, cmd: NewContract) -> None:
+    """Every product must be one intake registered, of the contract's customer, still held."""
+    rows = await uow.session.scalars(
+        select(ProductFactsRow).where(ProductFactsRow.product_id.in_(cmd.product_ids))
+    )
+    known = {r.product_id: r for r in rows}
+    for product_id in cmd.product_ids:
+        product = known.get(product_id)
+        if product is None:
+            raise Unprocessable(
+                f"Product {product_id} is not a registered product "
+                "(register it in intake first; billing hears of it within seconds).",
+                product_id=str(product_id),
+            )
+        if product.customer_id != cmd.customer_id:
+            raise Unprocessable(
+                f"Product {product_id} belongs to another customer.", product_id=str(product_id)
+            )
+        if product.deregistered:
+            raise Unprocessable(
+                f"Product {product_id} was refunded and is no longer registered.",
+                product_id=str(product_id),
+            )

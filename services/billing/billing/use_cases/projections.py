@@ -11,12 +11,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, feedback, intake
 from billing.adapters.repositories import FactsRepository
-from billing.adapters.tables import TicketFactsRow
+from billing.adapters.tables import ProductFactsRow, TicketFactsRow
 from billing.use_cases.charging import charge_pending_of_ticket, settlement_month_for
 from billing.use_cases.policy import policy_of
 
 
-async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
+async def record_ticket(
+    uow: UnitOfWork, event: Envelope[intake.TicketCreatedV2] | Envelope[intake.TicketCreated]
+) -> None:
+    """The ticket's facts for pricing (v2, or v1 of a ticket from before v2: first one wins)."""
     t = event.data
     await FactsRepository(uow.session).lock_ticket(t.ticket_id)
     await uow.session.execute(
@@ -113,4 +116,32 @@ async def record_discipline(
         point_id=d.point_id,
         occurred_at=d.decided_at,
         reason=f"penalty for technician {d.technician_id} (strike {d.strike})",
+    )
+
+
+async def record_product(
+    uow: UnitOfWork,
+    event: Envelope[intake.ProductRegistered] | Envelope[intake.ProductUpdated],
+) -> None:
+    """Keep the newest version of each product; an older or repeated event changes nothing."""
+    d = event.data
+    values = {
+        "product_id": d.product_id,
+        "customer_id": d.customer_id,
+        "category": d.category,
+        "model": d.model,
+        "purchased_on": d.purchased_on,
+        "warranty_until": d.warranty_until,
+        "deregistered": isinstance(d, intake.ProductUpdated) and d.deregistered,
+        "tenant_id": d.tenant_id,
+        "aggregate_version": event.aggregate_version,
+        "updated_at": event.time,
+    }
+    stmt = pg_insert(ProductFactsRow).values(**values)
+    await uow.session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["product_id"],
+            set_={k: stmt.excluded[k] for k in values if k != "product_id"},
+            where=ProductFactsRow.aggregate_version < stmt.excluded.aggregate_version,
+        )
     )

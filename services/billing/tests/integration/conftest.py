@@ -42,9 +42,16 @@ class Books:
         return self.billing.auth("finance")
 
     async def publish(
-        self, data: EventData, source: str, aggregate_id: uuid.UUID, msg_id: str | None = None
+        self,
+        data: EventData,
+        source: str,
+        aggregate_id: uuid.UUID,
+        msg_id: str | None = None,
+        version: int = 1,
     ) -> Envelope[Any]:
-        env = Envelope.wrap(data, source=source, aggregate_id=aggregate_id, aggregate_version=1)
+        env = Envelope.wrap(
+            data, source=source, aggregate_id=aggregate_id, aggregate_version=version
+        )
         await publish_raw(self.nats_url, env, msg_id=msg_id)
         return env
 

@@ -1,12 +1,49 @@
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+from aftersales.events import intake
+from aftersales.testing.apps import eventually
+
+CUSTOMER = uuid.uuid4()
+
+
+async def registered(books, customer_id=CUSTOMER, version=1, **changes):
+    """A product as intake registers (or, from version 2, updates) it."""
+    product_id = changes.pop("product_id", None) or uuid.uuid4()
+    facts = {
+        "product_id": product_id,
+        "customer_id": customer_id,
+        "category": "washing_machine",
+        "model": "XQB70",
+        "serial_no": uuid.uuid4().hex[:10],
+        "purchased_on": date.today() - timedelta(days=100),
+        "warranty_until": date.today() + timedelta(days=265),
+    }
+    if version == 1:
+        data = intake.ProductRegistered(**facts, registered_at=datetime.now(UTC))
+    else:
+        data = intake.ProductUpdated(
+            **facts, **changes, changes=sorted(changes), updated_at=datetime.now(UTC)
+        )
+    await books.publish(data, "intake", product_id, version=version)
+    return product_id
+
+
+async def sign(billing, books, body):
+    """POST the contract once billing has heard of its products (its projection's barrier)."""
+
+    async def answered():
+        r = await billing.client.post("/v1/contracts", json=body, headers=books.finance)
+        return None if "not a registered product" in r.text else r
+
+    return await eventually(answered)
 
 
 def contract_body(product_ids, **overrides):
     today = date.today()
     body = {
         "contract_no": f"MC-{uuid.uuid4().hex[:8]}",
-        "customer_id": str(uuid.uuid4()),
+        "customer_id": str(CUSTOMER),
         "product_ids": [str(p) for p in product_ids],
         "starts_on": (today - timedelta(days=30)).isoformat(),
         "ends_on": (today + timedelta(days=335)).isoformat(),
@@ -21,10 +58,8 @@ async def test_a_covered_product_is_class_b_until_its_visits_are_used_up(start_s
     async with start_service("billing") as billing:
         books = books_for(billing)
         await books.price_list()
-        product = uuid.uuid4()
-        r = await billing.client.post(
-            "/v1/contracts", json=contract_body([product]), headers=books.finance
-        )
+        product = await registered(books)
+        r = await sign(billing, books, contract_body([product]))
         assert r.status_code == 201, r.text
         contract = r.json()
         assert contract["visits_left"] == 2
@@ -47,11 +82,12 @@ async def test_a_covered_product_is_class_b_until_its_visits_are_used_up(start_s
 async def test_overlapping_contracts_on_one_product_are_refused(start_service, books_for):
     async with start_service("billing") as billing:
         books = books_for(billing)
-        product, other = uuid.uuid4(), uuid.uuid4()
+        product, other = await registered(books), await registered(books)
         year = {"starts_on": "2027-01-01", "ends_on": "2027-12-31"}
-        ok = await billing.client.post(
-            "/v1/contracts", json=contract_body([product], **year), headers=books.finance
+        await sign(
+            billing, books, contract_body([other], starts_on="2020-01-01", ends_on="2020-02-01")
         )
+        ok = await sign(billing, books, contract_body([product], **year))
         assert ok.status_code == 201
         clash = await billing.client.post(
             "/v1/contracts",
@@ -67,7 +103,7 @@ async def test_overlapping_contracts_on_one_product_are_refused(start_service, b
         assert after.status_code == 201
         same_no = await billing.client.post(
             "/v1/contracts",
-            json=contract_body([uuid.uuid4()], contract_no=ok.json()["contract_no"]),
+            json=contract_body([other], contract_no=ok.json()["contract_no"]),
             headers=books.finance,
         )
         assert same_no.status_code == 409
@@ -80,10 +116,44 @@ async def test_overlapping_contracts_on_one_product_are_refused(start_service, b
         listed = await billing.client.get(
             "/v1/contracts", params={"customer_id": ok.json()["customer_id"]}, headers=books.finance
         )
-        assert [c["id"] for c in listed.json()["items"]] == [ok.json()["id"]]
+        assert ok.json()["id"] in [c["id"] for c in listed.json()["items"]]
         point = await billing.client.post(
             "/v1/contracts",
             json=contract_body([uuid.uuid4()]),
             headers=billing.auth("point", point_id=uuid.uuid4()),
         )
         assert point.status_code == 403
+
+
+async def test_a_contract_names_only_registered_products_of_its_customer(start_service, books_for):
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        customer = uuid.uuid4()
+        mine = await registered(books, customer_id=customer)
+        theirs = await registered(books, customer_id=uuid.uuid4())
+        ok = await sign(billing, books, contract_body([mine], customer_id=str(customer)))
+        assert ok.status_code == 201, ok.text
+
+        unknown = uuid.uuid4()
+        r = await billing.client.post(
+            "/v1/contracts",
+            json=contract_body([unknown], customer_id=str(customer)),
+            headers=books.finance,
+        )
+        assert r.status_code == 422 and r.json()["product_id"] == str(unknown)
+        assert r.headers["content-type"] == "application/problem+json"
+        other = await billing.client.post(
+            "/v1/contracts",
+            json=contract_body([theirs], customer_id=str(customer)),
+            headers=books.finance,
+        )
+        assert other.status_code == 422 and "another customer" in other.json()["detail"]
+
+        # A product refunded (deregistered by intake) is never covered again.
+        gone = await registered(books, customer_id=customer, version=2, deregistered=True)
+        refused = await sign(billing, books, contract_body([gone], customer_id=str(customer)))
+        assert refused.status_code == 422 and "refunded" in refused.json()["detail"]
+        listed = await billing.client.get(
+            "/v1/contracts", params={"customer_id": str(customer)}, headers=books.finance
+        )
+        assert [c["id"] for c in listed.json()["items"]] == [ok.json()["id"]]

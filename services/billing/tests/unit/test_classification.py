@@ -84,3 +84,22 @@ def test_warranty_wins_over_a_contract():
         contract=contract(),
     )
     assert c.service_class == "C"
+
+
+def test_the_warranty_is_judged_on_the_day_the_fault_was_reported():
+    late = classify(
+        kind="repair",
+        warranty_until=WARRANTY_END,
+        reported_on=WARRANTY_END,
+        completed_on=WARRANTY_END + timedelta(days=5),
+        contract=None,
+    )
+    assert late.service_class == "C" and "reported on 2026-06-30" in late.reason
+    after = classify(
+        kind="repair",
+        warranty_until=WARRANTY_END,
+        reported_on=WARRANTY_END + timedelta(days=1),
+        completed_on=WARRANTY_END + timedelta(days=1),
+        contract=None,
+    )
+    assert after.service_class == "A"

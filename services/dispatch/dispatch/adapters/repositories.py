@@ -15,6 +15,7 @@ from aftersales.errors import NotFound
 from aftersales.http.pagination import keyset_page
 from dispatch.adapters.tables import (
     CapacityOverrideRow,
+    FaultCodeListRow,
     JobHistoryRow,
     JobOfferRow,
     JobRow,
@@ -26,6 +27,7 @@ from dispatch.adapters.tables import (
     WorkshopLogRow,
     receipt_no_seq,
 )
+from dispatch.domain.fault_codes import FaultCodes
 from dispatch.domain.jobs import BOOKED
 from dispatch.domain.points import CapacityOverride
 from dispatch.domain.routing import Candidate
@@ -373,12 +375,38 @@ class TimerRepository:
             .where(
                 SlaTimerRow.job_id == job_id,
                 SlaTimerRow.kind.in_(kinds),
-                SlaTimerRow.state == "pending",
+                SlaTimerRow.state.in_(("pending", "paused")),
             )
-            .values(state=state, settled_at=now)
+            .values(state=state, settled_at=now, paused_at=None)
             .returning(SlaTimerRow)
         )
         return list((await self.session.scalars(stmt)).all())
+
+    async def pause(self, job_ids: Sequence[uuid.UUID], kinds: Sequence[str], now: datetime) -> int:
+        """Stop these jobs' running clocks of these kinds; returns how many stopped."""
+        stmt = (
+            update(SlaTimerRow)
+            .where(
+                SlaTimerRow.job_id.in_(job_ids),
+                SlaTimerRow.kind.in_(kinds),
+                SlaTimerRow.state == "pending",
+            )
+            .values(state="paused", paused_at=now)
+        )
+        return (await self.session.execute(stmt)).rowcount  # type: ignore[attr-defined,no-any-return]
+
+    async def resume(self, job_ids: Sequence[uuid.UUID], now: datetime) -> int:
+        """Every paused clock continues where it stopped: due later by the time paused."""
+        stmt = (
+            update(SlaTimerRow)
+            .where(SlaTimerRow.job_id.in_(job_ids), SlaTimerRow.state == "paused")
+            .values(
+                state="pending",
+                due_at=SlaTimerRow.due_at + (now - SlaTimerRow.paused_at),
+                paused_at=None,
+            )
+        )
+        return (await self.session.execute(stmt)).rowcount  # type: ignore[attr-defined,no-any-return]
 
     async def next_due(self, now: datetime, *, skip: Sequence[uuid.UUID]) -> SlaTimerRow | None:
         """The earliest due timer no other replica is firing right now (``SKIP LOCKED``)."""
@@ -401,3 +429,56 @@ class TimerRepository:
     async def lock_job_if_free(self, job_id: uuid.UUID) -> JobRow | None:
         stmt = select(JobRow).where(JobRow.id == job_id).with_for_update(skip_locked=True)
         return (await self.session.scalars(stmt)).one_or_none()
+
+
+class FaultCodeRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, category: str) -> FaultCodes | None:
+        row = await self.session.get(FaultCodeListRow, category)
+        return None if row is None else fault_codes_of(row)
+
+    async def row(self, category: str, *, lock: bool = False) -> FaultCodeListRow | None:
+        stmt = select(FaultCodeListRow).where(FaultCodeListRow.category == category)
+        if lock:
+            stmt = stmt.with_for_update()
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def all(self, category: str | None = None) -> list[FaultCodeListRow]:
+        stmt = select(FaultCodeListRow).order_by(FaultCodeListRow.category)
+        if category is not None:
+            stmt = stmt.where(FaultCodeListRow.category == category)
+        return list((await self.session.scalars(stmt)).all())
+
+    def add(self, row: FaultCodeListRow) -> None:
+        self.session.add(row)
+
+
+def fault_codes_of(row: FaultCodeListRow) -> FaultCodes:
+    return FaultCodes(row.category, row.symptoms, row.causes, row.actions)
+
+
+async def workshop_register(
+    session: AsyncSession,
+    point_id: uuid.UUID,
+    *,
+    status: str,
+    received_before: datetime | None,
+    limit: int,
+) -> list[tuple[RepairCardRow, JobRow]]:
+    """The point's products taken in (``in``: not returned yet), oldest first."""
+    stmt = (
+        select(RepairCardRow, JobRow)
+        .join(JobRow, JobRow.id == RepairCardRow.job_id)
+        .where(JobRow.point_id == point_id)
+        .order_by(RepairCardRow.received_at, RepairCardRow.job_id)
+        .limit(limit)
+    )
+    if status == "in":
+        stmt = stmt.where(RepairCardRow.returned_at.is_(None))
+    elif status == "out":
+        stmt = stmt.where(RepairCardRow.returned_at.is_not(None))
+    if received_before is not None:
+        stmt = stmt.where(RepairCardRow.received_at < received_before)
+    return [(r[0], r[1]) for r in (await session.execute(stmt)).all()]

@@ -143,6 +143,14 @@ class JobRow(Base):
     travel_km: Mapped[int] = mapped_column(Integer, default=0)
     arrived_late_minutes: Mapped[int | None] = mapped_column(Integer)
     completed_at: Mapped[datetime | None] = mapped_column(TZ)
+    # What the technician found and did (fault codes, dispatch.domain.fault_codes).
+    symptom_code: Mapped[str | None] = mapped_column(String(40))
+    cause_code: Mapped[str | None] = mapped_column(String(40))
+    action_code: Mapped[str | None] = mapped_column(String(40))
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    # The ticket's clocks are paused (by the centre, or by the point through this job).
+    paused_at: Mapped[datetime | None] = mapped_column(TZ)
+    pause_reason: Mapped[str | None] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
@@ -197,8 +205,36 @@ class RepairCardRow(Base):
     parts: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     inspected_at: Mapped[datetime | None] = mapped_column(TZ)
     inspected_by: Mapped[str | None] = mapped_column(String(200))
+    # Inspections the repair failed (back to the bench), each {at, by, reason}.
+    failed_inspections: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, default=list, server_default="[]"
+    )
     returned_at: Mapped[datetime | None] = mapped_column(TZ)
     receipt_voided_at: Mapped[datetime | None] = mapped_column(TZ)
+
+
+class RemoteTicketRow(Base):
+    """A ticket that needed no visit (``intake.ticket.created``), kept in case its callback
+    reopens it: then dispatch sends a first visit."""
+
+    __tablename__ = "remote_tickets"
+
+    ticket_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
+class FaultCodeListRow(Base):
+    """The operator's fault codes for one product category: ``{code: label}`` per kind."""
+
+    __tablename__ = "fault_codes"
+
+    category: Mapped[str] = mapped_column(String(60), primary_key=True)
+    symptoms: Mapped[dict[str, str]] = mapped_column(JSONB)
+    causes: Mapped[dict[str, str]] = mapped_column(JSONB)
+    actions: Mapped[dict[str, str]] = mapped_column(JSONB)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
 
 
 class WorkshopLogRow(Base):
@@ -243,5 +279,8 @@ class SlaTimerRow(Base):
     ticket_id: Mapped[uuid.UUID]
     kind: Mapped[str] = mapped_column(String(12))  # respond | accept | arrival
     due_at: Mapped[datetime] = mapped_column(TZ)
-    state: Mapped[str] = mapped_column(String(10))  # pending | met | fired | cancelled
+    # pending | paused | met | fired | cancelled
+    state: Mapped[str] = mapped_column(String(10))
     settled_at: Mapped[datetime | None] = mapped_column(TZ)
+    # While paused: since when. Resuming moves due_at on by the time paused.
+    paused_at: Mapped[datetime | None] = mapped_column(TZ)

@@ -23,6 +23,7 @@ from dispatch.api.schemas import (
     JobHistory,
     JobOut,
     OfferOut,
+    PauseIn,
     RejectIn,
     RepairCardOut,
     RouteIn,
@@ -31,8 +32,9 @@ from dispatch.api.schemas import (
     StatusReportIn,
 )
 from dispatch.api.scope import Centre, CentreOrPoint, Field, actor_of, confined, scope_of
+from dispatch.domain.fault_codes import ReportedCodes
 from dispatch.domain.jobs import JobStatus
-from dispatch.use_cases import offers, reports, scheduling
+from dispatch.use_cases import offers, pauses, reports, scheduling
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
 
@@ -151,12 +153,12 @@ async def repair_card(
     """The workshop's repair card, the receipt's state and the product's in/out log."""
     async with db.uow() as uow:
         jobs = JobRepository(uow.session)
-        await jobs.get(job_id, scope=scope_of(principal))
+        job = await jobs.get(job_id, scope=scope_of(principal))
         card = await jobs.repair_card(job_id)
         if card is None:
             raise NotFound(f"Job {job_id} has not been to the workshop.")
         log = await jobs.workshop_log(job_id)
-    return repair_card_out(card, log)
+    return repair_card_out(card, log, job)
 
 
 @router.get("/{job_id}/sla", response_model=SlaTimers)
@@ -273,6 +275,9 @@ async def report_status(
         labor_minutes=body.labor_minutes,
         parts=tuple(reports.Part(p.sku, p.qty) for p in body.parts or ()),
         travel_km=body.travel_km,
+        codes=ReportedCodes(body.symptom_code, body.cause_code, body.action_code),
+        outcome=body.outcome,
+        passed=body.passed,
     )
     return await _run(
         request,
@@ -290,4 +295,47 @@ async def report_status(
         ),
         key=idempotency_key,
         body=body,
+    )
+
+
+@router.post("/{job_id}/pause", response_model=JobOut)
+async def pause_job(
+    job_id: uuid.UUID,
+    body: PauseIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    """The point pauses the job's SLA clocks (the customer asked to wait, parts are awaited);
+    intake pauses the ticket's clocks with them."""
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        lambda uow, now: pauses.pause(
+            uow,
+            job_id,
+            body.reason,
+            body.note,
+            scope=scope_of(principal),
+            actor=actor_of(principal),
+            now=now,
+        ),
+    )
+
+
+@router.post("/{job_id}/resume", response_model=JobOut)
+async def resume_job(
+    job_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = CentreOrPoint
+) -> Response:
+    """The clocks continue where they stopped; intake resumes the ticket's."""
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        lambda uow, now: pauses.resume(
+            uow, job_id, scope=scope_of(principal), actor=actor_of(principal), now=now
+        ),
     )

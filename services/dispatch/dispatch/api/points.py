@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -15,7 +16,12 @@ from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from dispatch.adapters.repositories import PointRepository, Scope, TechnicianRepository
+from dispatch.adapters.repositories import (
+    PointRepository,
+    Scope,
+    TechnicianRepository,
+    workshop_register,
+)
 from dispatch.api.presenters import override_out, point_out, technician_out
 from dispatch.api.schemas import (
     CalendarDayOut,
@@ -28,6 +34,8 @@ from dispatch.api.schemas import (
     PointPatch,
     TechnicianIn,
     TechnicianOut,
+    WorkshopItem,
+    WorkshopRegister,
 )
 from dispatch.api.scope import Admin, CentreOrPoint, Field, scope_of
 from dispatch.use_cases import points as use_cases
@@ -257,3 +265,41 @@ async def list_point_technicians(
             point_id=point_id, scope=scope, status=status, cursor=cursor, limit=limit
         )
     return Page[TechnicianOut](items=[technician_out(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/{point_id}/workshop", response_model=WorkshopRegister)
+async def workshop(
+    point_id: uuid.UUID,
+    db: DatabaseDep,
+    status: Literal["in", "out", "all"] = "in",
+    older_than_days: int | None = Query(default=None, ge=0, le=3650),
+    limit: int = Query(default=100, ge=1, le=500),
+    principal: Principal = CentreOrPoint,
+) -> WorkshopRegister:
+    """The point's product in/out register (客户商品进出登记簿) with each item's age: what is
+    still in the workshop, and for how long."""
+    now = datetime.now(UTC)
+    before = now - timedelta(days=older_than_days) if older_than_days is not None else None
+    async with db.uow() as uow:
+        await PointRepository(uow.session).get(point_id, scope=scope_of(principal))
+        rows = await workshop_register(
+            uow.session, point_id, status=status, received_before=before, limit=limit
+        )
+    return WorkshopRegister(
+        point_id=point_id,
+        items=[
+            WorkshopItem(
+                job_id=job.id,
+                ticket_number=job.ticket_number,
+                receipt_no=card.receipt_no,
+                model=(job.product or {}).get("model"),
+                serial_no=(job.product or {}).get("serial_no"),
+                status="out" if card.returned_at else "in",
+                received_at=card.received_at,
+                returned_at=card.returned_at,
+                age_days=((card.returned_at or now) - card.received_at).days,
+                failed_inspections=len(card.failed_inspections),
+            )
+            for card, job in rows
+        ],
+    )

@@ -14,6 +14,7 @@ from dispatch.api.schemas import (
     Appointment,
     CapacityOverrideOut,
     JobOut,
+    JobPause,
     PartOut,
     PointOut,
     RepairCardOut,
@@ -80,13 +81,22 @@ def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
         parts=[PartOut(**p) for p in row.parts],
         travel_km=row.travel_km,
         completed_at=row.completed_at,
+        symptom_code=row.symptom_code,
+        cause_code=row.cause_code,
+        action_code=row.action_code,
+        outcome=row.outcome,
+        pause=JobPause(reason=row.pause_reason or "other", since=row.paused_at)
+        if row.paused_at is not None
+        else None,
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
 
 
-def repair_card_out(card: RepairCardRow, log: list[WorkshopLogRow]) -> RepairCardOut:
+def repair_card_out(
+    card: RepairCardRow, log: list[WorkshopLogRow], job: JobRow | None = None
+) -> RepairCardOut:
     return RepairCardOut(
         job_id=card.job_id,
         receipt_no=card.receipt_no,
@@ -99,6 +109,11 @@ def repair_card_out(card: RepairCardRow, log: list[WorkshopLogRow]) -> RepairCar
         inspected_by=card.inspected_by,
         returned_at=card.returned_at,
         receipt_voided_at=card.receipt_voided_at,
+        failed_inspections=card.failed_inspections,
+        symptom_code=job.symptom_code if job else None,
+        cause_code=job.cause_code if job else None,
+        action_code=job.action_code if job else None,
+        outcome=job.outcome if job else None,
         log=[
             WorkshopLogEntry(receipt_no=e.receipt_no, direction=e.direction, at=e.at, actor=e.actor)  # type: ignore[arg-type]
             for e in log

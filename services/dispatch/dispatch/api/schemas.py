@@ -144,6 +144,16 @@ class RejectIn(RequestModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
+class PauseIn(RequestModel):
+    reason: Literal["awaiting_customer", "awaiting_parts", "other"]
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class JobPause(BaseModel):
+    reason: str
+    since: datetime
+
+
 class AssignIn(RequestModel):
     technician_id: uuid.UUID
     appointment: WindowIn
@@ -173,6 +183,15 @@ class StatusReportIn(RequestModel):
     labor_minutes: int | None = Field(default=None, ge=0, le=10_000)
     parts: list[PartIn] | None = Field(default=None, max_length=100)
     travel_km: int | None = Field(default=None, ge=0, le=5_000)
+    symptom_code: str | None = Field(default=None, max_length=40, description="GET /v1/fault-codes")
+    cause_code: str | None = Field(default=None, max_length=40)
+    action_code: str | None = Field(default=None, max_length=40)
+    outcome: Literal["fixed", "no_fault_found", "misuse"] | None = Field(
+        default=None, description="with resolved_on_site or repaired; fixed when left out"
+    )
+    passed: bool | None = Field(
+        default=None, description="with inspected: false (and a note) sends it back to the bench"
+    )
 
 
 class PartOut(BaseModel):
@@ -211,6 +230,11 @@ class JobOut(BaseModel):
     parts: list[PartOut]
     travel_km: int
     completed_at: datetime | None
+    symptom_code: str | None = None
+    cause_code: str | None = None
+    action_code: str | None = None
+    outcome: str | None = None
+    pause: JobPause | None = Field(description="set while the job's SLA clocks are paused")
     version: int
     created_at: datetime
     updated_at: datetime
@@ -263,6 +287,13 @@ class RepairCardOut(BaseModel):
     inspected_by: str | None
     returned_at: datetime | None
     receipt_voided_at: datetime | None
+    failed_inspections: list[dict[str, Any]] = Field(
+        default_factory=list, description="each failed inspection: at, by, reason"
+    )
+    symptom_code: str | None = None
+    cause_code: str | None = None
+    action_code: str | None = None
+    outcome: str | None = None
     log: list[WorkshopLogEntry]
 
 
@@ -276,3 +307,21 @@ class SlaTimerOut(BaseModel):
 class SlaTimers(BaseModel):
     job_id: uuid.UUID
     timers: list[SlaTimerOut]
+
+
+class WorkshopItem(BaseModel):
+    job_id: uuid.UUID
+    ticket_number: str
+    receipt_no: str
+    model: str | None
+    serial_no: str | None
+    status: Literal["in", "out"]
+    received_at: datetime
+    returned_at: datetime | None
+    age_days: int = Field(description="days in the workshop (until returned, or until now)")
+    failed_inspections: int
+
+
+class WorkshopRegister(BaseModel):
+    point_id: uuid.UUID
+    items: list[WorkshopItem]

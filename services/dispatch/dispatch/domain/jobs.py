@@ -58,7 +58,8 @@ REPORTS: dict[str, ReportRule] = {
     "en_route": ReportRule("scheduled", "en_route"),
     "on_site": ReportRule("en_route", "on_site"),
     "resolved_on_site": ReportRule("on_site", "completed", needs_signature=True),
-    "taken_to_workshop": ReportRule("on_site", "in_workshop"),
+    # The customer signs the product over to the workshop (the receipt), as on its return.
+    "taken_to_workshop": ReportRule("on_site", "in_workshop", needs_signature=True),
     "repaired": ReportRule("in_workshop", "repaired"),
     "inspected": ReportRule("repaired", "inspected", supervisor_only=True),
     "returned": ReportRule("inspected", "completed", needs_signature=True),

@@ -6,11 +6,13 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, intake
 from aftersales.logging import get_logger
 from dispatch.adapters.repositories import JobRepository, TimerRepository
-from dispatch.adapters.tables import JobRow, SlaTimerRow
+from dispatch.adapters.tables import JobRow, RemoteTicketRow, SlaTimerRow
 from dispatch.domain.jobs import FINAL
 from dispatch.domain.rework import plan_rework
 from dispatch.use_cases.job_events import SYSTEM, change, publish
@@ -20,24 +22,59 @@ from dispatch.use_cases.routing import close_offer, route
 log = get_logger(__name__)
 
 
-async def create_job_for_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
-    ticket = event.data
+async def create_job_for_ticket(
+    uow: UnitOfWork, event: Envelope[intake.TicketCreatedV2] | Envelope[intake.TicketCreated]
+) -> None:
+    """The first visit of a ticket that needs one, to the product's site. A ticket that needs
+    none is kept: its callback may still reopen it for a first visit.
+
+    v1 is handled too, for a ticket published before v2 existed: intake publishes v2 first, in
+    the same lane, so for a newer ticket the work is done when its v1 arrives.
+    """
+    ticket = _as_v2(event.data)
     if not ticket.needs_visit:
+        await uow.session.execute(
+            pg_insert(RemoteTicketRow)
+            .values(ticket_id=ticket.ticket_id, facts=ticket.model_dump(mode="json"))
+            .on_conflict_do_nothing(index_elements=["ticket_id"])
+        )
         return
-    jobs = JobRepository(uow.session)
-    if await jobs.of_ticket(ticket.ticket_id):
+    if await JobRepository(uow.session).of_ticket(ticket.ticket_id):
         return  # already made (a replayed dead letter, say): one first visit per ticket
+    await _first_visit(uow, ticket, respond_by=ticket.respond_by)
+
+
+def _as_v2(ticket: intake.TicketCreatedV2 | intake.TicketCreated) -> intake.TicketCreatedV2:
+    if isinstance(ticket, intake.TicketCreatedV2):
+        return ticket
+    c = ticket.customer
+    return intake.TicketCreatedV2(
+        **ticket.model_dump(exclude={"customer", "product", "preferred_window"}),
+        customer=c,
+        product=ticket.product,
+        preferred_window=ticket.preferred_window,
+        site=intake.Site(region=c.region, city=c.city, line=c.line),
+        respond_clock="dispatch" if ticket.needs_visit else "intake",
+    )
+
+
+async def _first_visit(
+    uow: UnitOfWork, ticket: intake.TicketCreatedV2, *, respond_by: datetime
+) -> JobRow:
+    jobs = JobRepository(uow.session)
     now = datetime.now(UTC)
     window = ticket.preferred_window
+    site = ticket.site
     job = JobRow(
         id=uuid.uuid4(),
         ticket_id=ticket.ticket_id,
         ticket_number=ticket.number,
         kind=ticket.kind,
-        region=ticket.customer.region,
+        region=site.region,
         category=ticket.product.category,
         description=ticket.description,
-        customer=ticket.customer.model_dump(mode="json"),
+        # The technician goes to the site: the product's installation address, if it has one.
+        customer={**ticket.customer.model_dump(mode="json"), **site.model_dump()},
         product=ticket.product.model_dump(mode="json"),
         preferred_start=window.start if window else None,
         preferred_end=window.end if window else None,
@@ -59,11 +96,12 @@ async def create_job_for_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCr
             job_id=job.id,
             ticket_id=job.ticket_id,
             kind="respond",
-            due_at=ticket.respond_by,
+            due_at=respond_by,
             state="pending",
         )
     )
     await route(uow, job, policy_of(uow), now=now, actor=SYSTEM)
+    return job
 
 
 async def create_rework_job(uow: UnitOfWork, event: Envelope[intake.TicketReopened]) -> None:
@@ -71,7 +109,16 @@ async def create_rework_job(uow: UnitOfWork, event: Envelope[intake.TicketReopen
     jobs = JobRepository(uow.session)
     history = await jobs.of_ticket(reopened.ticket_id, lock=True)
     if not history:
-        log.warning("rework.no_previous_job", ticket_id=str(reopened.ticket_id))
+        # Solved on the phone, and the callback said otherwise: the first visit, now.
+        remote = await uow.session.get(RemoteTicketRow, reopened.ticket_id)
+        if remote is None:
+            log.warning("rework.no_previous_job", ticket_id=str(reopened.ticket_id))
+            return
+        ticket = intake.TicketCreatedV2.model_validate(remote.facts)
+        respond_by = reopened.reopened_at + policy_of(uow).rework_respond_within
+        await _first_visit(
+            uow, ticket.model_copy(update={"needs_visit": True}), respond_by=respond_by
+        )
         return
     last = history[-1]
     if last.status not in FINAL:
@@ -104,24 +151,39 @@ async def create_rework_job(uow: UnitOfWork, event: Envelope[intake.TicketReopen
     )
     jobs.add(job)
     await uow.session.flush()
+    policy = policy_of(uow)
+    # The rework is a new request to answer: its own respond clock, from the reopening.
+    TimerRepository(uow.session).add(
+        SlaTimerRow(
+            id=uuid.uuid4(),
+            job_id=job.id,
+            ticket_id=job.ticket_id,
+            kind="respond",
+            due_at=reopened.reopened_at + policy.rework_respond_within,
+            state="pending",
+        )
+    )
     await route(
-        uow,
-        job,
-        policy_of(uow),
-        now=now,
-        actor=SYSTEM,
-        prefer=last.point_id if plan.same_point else None,
+        uow, job, policy, now=now, actor=SYSTEM, prefer=last.point_id if plan.same_point else None
     )
 
 
 async def cancel_jobs_of_ticket(
     uow: UnitOfWork,
-    event: Envelope[intake.TicketCancelled] | Envelope[intake.TicketResolvedRemotely],
+    event: Envelope[intake.TicketCancelled]
+    | Envelope[intake.TicketResolvedRemotely]
+    | Envelope[intake.TicketClosedV2],
 ) -> None:
-    """The ticket is cancelled or was solved on the phone: its open jobs stop."""
+    """The ticket is cancelled, was solved on the phone, or ended otherwise (a refund or a
+    replacement decided): its open jobs stop."""
     data = event.data
     ticket_id = data.ticket_id
-    reason = data.reason if isinstance(data, intake.TicketCancelled) else "solved on the phone"
+    if isinstance(data, intake.TicketCancelled):
+        reason = data.reason
+    elif isinstance(data, intake.TicketClosedV2):
+        reason = f"ticket closed ({data.closure_reason}): {data.note}"
+    else:
+        reason = "solved on the phone"
     now = datetime.now(UTC)
     for job in await JobRepository(uow.session).of_ticket(ticket_id, lock=True):
         if job.status in FINAL:

@@ -17,6 +17,7 @@ class DispatchPolicy:
     arrival_grace: timedelta
     clock_skew: timedelta
     signature_max_bytes: int
+    rework_respond_within: timedelta
 
     @classmethod
     def from_settings(cls, s: DispatchSettings) -> DispatchPolicy:
@@ -26,6 +27,7 @@ class DispatchPolicy:
             arrival_grace=timedelta(seconds=s.arrival_grace_seconds),
             clock_skew=timedelta(seconds=s.report_clock_skew_seconds),
             signature_max_bytes=s.signature_max_bytes,
+            rework_respond_within=timedelta(hours=s.rework_respond_within_hours),
         )
 
 

@@ -15,8 +15,14 @@ from datetime import datetime
 from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.events import dispatch
-from dispatch.adapters.repositories import JobRepository, Scope, TimerRepository
+from dispatch.adapters.repositories import (
+    FaultCodeRepository,
+    JobRepository,
+    Scope,
+    TimerRepository,
+)
 from dispatch.adapters.tables import JobRow, RepairCardRow, SignatureRow, WorkshopLogRow
+from dispatch.domain.fault_codes import ReportedCodes, check_codes, check_outcome
 from dispatch.domain.jobs import check_report, check_report_time, minutes_late
 from dispatch.domain.signatures import parse_signature
 from dispatch.domain.sla import arrival_breached
@@ -44,6 +50,9 @@ class StatusReport:
     labor_minutes: int | None = None
     parts: tuple[Part, ...] = field(default_factory=tuple)
     travel_km: int | None = None
+    codes: ReportedCodes = field(default_factory=ReportedCodes)
+    outcome: str | None = None
+    passed: bool | None = None  # inspected: False sends the product back to the bench
 
     @property
     def signed(self) -> bool:
@@ -51,6 +60,16 @@ class StatusReport:
 
 
 def _check_fields(cmd: StatusReport) -> None:
+    if (cmd.codes.any or cmd.outcome is not None) and cmd.status not in WORK_REPORTS:
+        raise Unprocessable(
+            "Fault codes and the outcome are reported with resolved_on_site or repaired."
+        )
+    if cmd.outcome is not None:
+        check_outcome(cmd.outcome, cmd.codes)
+    if cmd.passed is not None and cmd.status != "inspected":
+        raise Unprocessable("passed is reported with inspected.")
+    if cmd.passed is False and not cmd.note:
+        raise Unprocessable("A failed inspection needs a note saying what is still wrong.")
     if (cmd.labor_minutes is not None or cmd.parts) and cmd.status not in WORK_REPORTS:
         raise Unprocessable(
             "labor_minutes and parts are reported with resolved_on_site or repaired."
@@ -79,6 +98,10 @@ async def report_status(
     rule = check_report(job.status, cmd.status, by_technician=by_technician, signed=cmd.signed)
     check_report_time(cmd.at, last_at=job.last_report_at, now=now, max_skew=policy.clock_skew)
     _check_fields(cmd)
+    if cmd.codes.any:
+        check_codes(
+            cmd.codes, await FaultCodeRepository(uow.session).get(job.category), job.category
+        )
     assert job.point_id is not None and job.technician_id is not None
 
     if rule.needs_signature:
@@ -103,17 +126,27 @@ async def report_status(
         job.labor_minutes = cmd.labor_minutes
     if cmd.parts:
         job.parts = [{"sku": p.sku, "qty": p.qty} for p in cmd.parts]
+    if cmd.codes.any:
+        job.symptom_code, job.cause_code = cmd.codes.symptom, cmd.codes.cause
+        job.action_code = cmd.codes.action
+    if cmd.outcome is not None:
+        job.outcome = cmd.outcome
+    target = rule.target
+    if cmd.status == "inspected" and cmd.passed is False:
+        target = "in_workshop"  # the inspection failed: another repair
 
     await _apply(uow, job, cmd, actor=actor, now=now)
     job.last_report = cmd.status
     job.last_report_at = cmd.at
     previous = change(
-        uow, job, rule.target, action=cmd.status, at=cmd.at, now=now, actor=actor, note=cmd.note
+        uow, job, target, action=cmd.status, at=cmd.at, now=now, actor=actor, note=cmd.note
     )
-    if rule.target == "completed":
+    if target == "completed":
+        job.outcome = job.outcome or "fixed"
         job.completed_at = cmd.at
         job.resolution = "on_site" if cmd.status == "resolved_on_site" else "workshop"
-        publish(uow, job, _completed(job))
+        for event in _completed(job):  # v2 first: a lane keeps them in this order
+            publish(uow, job, event)
     else:
         publish(
             uow,
@@ -123,7 +156,7 @@ async def report_status(
                 ticket_id=job.ticket_id,
                 point_id=job.point_id,
                 technician_id=job.technician_id,
-                status=rule.target,  # type: ignore[arg-type]
+                status=target,  # type: ignore[arg-type]
                 previous_status=previous,  # type: ignore[arg-type]
                 at=cmd.at,
                 note=cmd.note,
@@ -157,6 +190,12 @@ async def _apply(
             card.repaired_at = cmd.at
             card.labor_minutes = job.labor_minutes
             card.parts = job.parts
+        case "inspected" if cmd.passed is False:
+            card = await _card(jobs, job)
+            card.failed_inspections = [
+                *card.failed_inspections,
+                {"at": cmd.at.isoformat(), "by": actor, "reason": cmd.note},
+            ]
         case "inspected":
             card = await _card(jobs, job)
             card.inspected_at = cmd.at
@@ -200,9 +239,10 @@ def _log(job: JobRow, direction: str, at: datetime, actor: str) -> WorkshopLogRo
     )
 
 
-def _completed(job: JobRow) -> dispatch.JobCompleted:
+def _completed(job: JobRow) -> tuple[dispatch.JobCompletedV2, dispatch.JobCompleted]:
+    """v2 (codes, outcome, the unit) for the suite's consumers, and v1 beside it."""
     assert job.point_id and job.technician_id and job.completed_at and job.resolution
-    return dispatch.JobCompleted(
+    v1 = dispatch.JobCompleted(
         job_id=job.id,
         ticket_id=job.ticket_id,
         point_id=job.point_id,
@@ -215,3 +255,15 @@ def _completed(job: JobRow) -> dispatch.JobCompleted:
         arrived_late_minutes=job.arrived_late_minutes or 0,
         completed_at=job.completed_at,
     )
+    v2 = dispatch.JobCompletedV2(
+        **v1.model_dump(exclude={"parts"}),
+        parts=v1.parts,
+        category=job.category,
+        model=(job.product or {}).get("model"),
+        serial_no=(job.product or {}).get("serial_no"),
+        outcome=job.outcome or "fixed",  # type: ignore[arg-type]
+        symptom_code=job.symptom_code,
+        cause_code=job.cause_code,
+        action_code=job.action_code,
+    )
+    return v2, v1

@@ -37,7 +37,7 @@ async def test_fixed_on_site_with_the_customers_signature_completes_the_job(
         assert body["status"] == "completed" and body["resolution"] == "on_site"
         assert body["labor_minutes"] == 45 and body["travel_km"] == 12
 
-        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v1")
+        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v2")
         c = completed.data
         assert (c.resolution, c.labor_minutes, c.travel_km, c.arrived_late_minutes) == (
             "on_site",
@@ -61,7 +61,11 @@ async def test_the_workshop_path_issues_a_receipt_keeps_a_repair_card_and_voids_
         me, supervisor = flow.tech_auth(tech), flow.point_auth(point)
         await flow.report(job, "en_route", headers=me)
         await flow.report(job, "on_site", headers=me)
-        r = await flow.report(job, "taken_to_workshop", headers=me, travel_km=8)
+        unsigned = await flow.report(job, "taken_to_workshop", headers=me, travel_km=8)
+        assert unsigned.status_code == 422  # the customer signs the product over
+        r = await flow.report(
+            job, "taken_to_workshop", headers=me, travel_km=8, signature={"reference": "sig/41"}
+        )
         assert r.status_code == 200, r.text
         receipt = r.json()["receipt_no"]
         assert receipt.startswith(f"RC-{datetime.now(UTC).year}-")
@@ -118,7 +122,8 @@ async def test_every_report_out_of_order_is_a_conflict_and_changes_nothing(start
                 assert r.status_code == 409, (before["status"], report, r.text)
                 assert r.headers["content-type"] == "application/problem+json"
                 assert (await flow.get(job))["version"] == before["version"]
-            r = await flow.report(job, legal, headers=me, **(extra if legal == "returned" else {}))
+            signed = legal in ("returned", "taken_to_workshop")
+            r = await flow.report(job, legal, headers=me, **(extra if signed else {}))
             assert r.status_code == 200, (legal, r.text)
         assert (await flow.get(job))["status"] == "completed"
 

@@ -42,12 +42,15 @@ class ContactRepository:
     async def get(self, ticket_id: uuid.UUID) -> TicketContactRow | None:
         return await self.session.get(TicketContactRow, ticket_id)
 
-    async def record(self, values: dict[str, Any]) -> None:
-        await self.session.execute(
+    async def record(self, values: dict[str, Any]) -> bool:
+        """Keep the ticket's contact; True the first time this ticket is heard of."""
+        inserted = await self.session.scalar(
             pg_insert(TicketContactRow)
             .values(**values)
             .on_conflict_do_nothing(index_elements=["ticket_id"])
+            .returning(TicketContactRow.ticket_id)
         )
+        return inserted is not None
 
     async def record_breach(self, values: dict[str, Any]) -> None:
         await self.session.execute(
@@ -71,13 +74,24 @@ class CallbackRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def create(self, values: dict[str, Any]) -> bool:
-        inserted = await self.session.execute(
-            pg_insert(CallbackRow)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=["job_id"])
-            .returning(CallbackRow.id)
+    async def due_of_ticket(self, ticket_id: uuid.UUID) -> list[CallbackRow]:
+        stmt = (
+            select(CallbackRow)
+            .where(CallbackRow.ticket_id == ticket_id, CallbackRow.status == "due")
+            .with_for_update()
         )
+        return list((await self.session.scalars(stmt)).all())
+
+    async def create(self, values: dict[str, Any]) -> bool:
+        """One callback per job, and one per ticket solved on the phone (no job)."""
+        stmt = pg_insert(CallbackRow).values(**values)
+        if values.get("job_id") is None:
+            stmt = stmt.on_conflict_do_nothing(
+                index_elements=["ticket_id"], index_where=CallbackRow.job_id.is_(None)
+            )
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=["job_id"])
+        inserted = await self.session.execute(stmt.returning(CallbackRow.id))
         return inserted.scalar_one_or_none() is not None
 
     async def get(
@@ -160,7 +174,7 @@ class CallbackRepository:
                 n(CallbackRow.arrived_late_minutes > 0),
                 n(CallbackRow.status == "unreachable"),
             )
-            .where(CallbackRow.month == month)
+            .where(CallbackRow.month == month, key.is_not(None))  # not calls after phone fixes
             .group_by(key)
         )
         if only is not None:
@@ -197,7 +211,7 @@ class CallbackRepository:
                 func.count().filter(CallbackRow.outcome == "satisfied"),
                 func.count().filter(CallbackRow.arrived_late_minutes > 0),
             )
-            .where(CallbackRow.month == month)
+            .where(CallbackRow.month == month, key.is_not(None))
             .group_by(key)
             .order_by(key)
         )
@@ -218,8 +232,35 @@ class CallbackRepository:
             .join(
                 TicketContactRow, TicketContactRow.ticket_id == CallbackRow.ticket_id, isouter=True
             )
-            .where(CallbackRow.month.in_(months))
+            .where(CallbackRow.month.in_(months), CallbackRow.job_id.is_not(None))
             .group_by(TicketContactRow.product_model, TicketContactRow.category)
+        )
+        return list((await self.session.execute(stmt)).all())
+
+    async def faults(self, months: Sequence[str], *, batch_prefix: int) -> list[Any]:
+        """Jobs by model, batch (the serial's first ``batch_prefix`` characters), codes and
+        outcome: where a fault clusters."""
+        batch = func.left(CallbackRow.serial_no, batch_prefix)
+        key = (
+            CallbackRow.model,
+            batch,
+            CallbackRow.symptom_code,
+            CallbackRow.cause_code,
+            CallbackRow.action_code,
+            CallbackRow.report_outcome,
+        )
+        stmt = (
+            select(*key, func.count())
+            .where(
+                CallbackRow.month.in_(months),
+                or_(
+                    CallbackRow.cause_code.is_not(None),
+                    CallbackRow.symptom_code.is_not(None),
+                    CallbackRow.report_outcome.in_(("no_fault_found", "misuse")),
+                ),
+            )
+            .group_by(*key)
+            .order_by(func.count().desc())
         )
         return list((await self.session.execute(stmt)).all())
 

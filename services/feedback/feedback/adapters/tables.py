@@ -59,14 +59,26 @@ class CallbackRow(Base):
         Index("ix_callbacks_point_id_month", "point_id", "month"),
         Index("ix_callbacks_technician_id_month", "technician_id", "month"),
         Index("ix_callbacks_due", "due_at", postgresql_where=text("status = 'due'")),
+        Index(
+            "ix_callbacks_overdue_watch",
+            "due_at",
+            postgresql_where=text("status = 'due' AND overdue_at IS NULL"),
+        ),
         Index("ix_callbacks_updated_at_id", "updated_at", "id"),
+        # A request solved on the phone has one callback, with no job.
+        Index(
+            "ux_callbacks_remote_ticket",
+            "ticket_id",
+            unique=True,
+            postgresql_where=text("job_id IS NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    job_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    job_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)  # None: solved on the phone
     ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    point_id: Mapped[uuid.UUID]
-    technician_id: Mapped[uuid.UUID]
+    point_id: Mapped[uuid.UUID | None]
+    technician_id: Mapped[uuid.UUID | None]
     visit_number: Mapped[int] = mapped_column(Integer)
     resolution: Mapped[str] = mapped_column(String(10))
     labor_minutes: Mapped[int] = mapped_column(Integer)
@@ -74,9 +86,16 @@ class CallbackRow(Base):
     parts: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
     arrived_late_minutes: Mapped[int] = mapped_column(Integer)
     completed_at: Mapped[datetime] = mapped_column(TZ)
+    # The unit and what was found (dispatch.job.completed.v2), for the quality report.
+    model: Mapped[str | None] = mapped_column(String(100))
+    serial_no: Mapped[str | None] = mapped_column(String(100))
+    report_outcome: Mapped[str | None] = mapped_column(String(40))  # fixed|no_fault_found|misuse
+    symptom_code: Mapped[str | None] = mapped_column(String(40))
+    cause_code: Mapped[str | None] = mapped_column(String(40))
+    action_code: Mapped[str | None] = mapped_column(String(40))
     month: Mapped[str] = mapped_column(String(7))
     due_at: Mapped[datetime] = mapped_column(TZ)
-    status: Mapped[str] = mapped_column(String(12))  # due | done | unreachable
+    status: Mapped[str] = mapped_column(String(12))  # due | done | unreachable | withdrawn
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     reached: Mapped[bool | None] = mapped_column(Boolean)
     outcome: Mapped[str | None] = mapped_column(String(30))
@@ -84,6 +103,8 @@ class CallbackRow(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str | None] = mapped_column(String(200))
     recorded_at: Mapped[datetime | None] = mapped_column(TZ)
+    # Not done by due_at: reported once (feedback.callback.overdue.v1), against the centre.
+    overdue_at: Mapped[datetime | None] = mapped_column(TZ)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(TZ)
     updated_at: Mapped[datetime] = mapped_column(TZ)
@@ -122,7 +143,7 @@ class ComplaintRow(Base):
     point_id: Mapped[uuid.UUID | None]
     technician_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     callback_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
-    source: Mapped[str] = mapped_column(String(10))  # callback | agent | crm
+    source: Mapped[str] = mapped_column(String(10))  # callback | agent | crm | ticket
     tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10))  # open | replied | resolved

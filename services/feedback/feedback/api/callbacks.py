@@ -44,7 +44,7 @@ async def list_callbacks(
     db: DatabaseDep,
     status: str | None = Query(
         default=None,
-        pattern="^(due|done|unreachable|overdue)$",
+        pattern="^(due|done|unreachable|withdrawn|overdue)$",
         description="overdue: due and past its deadline",
     ),
     point_id: uuid.UUID | None = None,

@@ -18,10 +18,17 @@ from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
 from feedback.adapters.repositories import ComplaintRepository
-from feedback.api.schemas import DisciplineOut, GradingOut, Scorecards, StrikeOut
+from feedback.api.schemas import (
+    CentreScorecard,
+    DisciplineOut,
+    GradingOut,
+    Scorecards,
+    StrikeOut,
+)
 from feedback.api.scope import Admin, Centre, ScorecardReaders
 from feedback.domain.discipline import strikes_in_window
 from feedback.domain.months import parse_month
+from feedback.use_cases.centre import centre_card
 from feedback.use_cases.policy import policy_of
 from feedback.use_cases.scorecards import cards, graded_cards, run_grading
 
@@ -70,6 +77,18 @@ async def point_scorecards(
             filename=f"scorecards-{month}.csv",
         )
     return Scorecards(month=month, items=items)
+
+
+@router.get("/v1/scorecards/centre", response_model=CentreScorecard)
+async def centre_scorecard(
+    db: DatabaseDep, month: str = Month, principal: Principal = Centre
+) -> CentreScorecard:
+    """The information centre's own month: callbacks done late or not at all, complaint replies
+    missed. A late callback counts here, never against the point that did the job."""
+    async with db.uow() as uow:
+        await uow.snapshot()
+        card = await centre_card(uow, month)
+    return CentreScorecard(**card.as_dict())
 
 
 @router.get("/v1/scorecards/technicians", response_model=Scorecards, responses=CSV_RESPONSES)

@@ -89,6 +89,9 @@ async def quality(
     first: str = Query(alias="from", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
     last: str = Query(alias="to", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
     comments: int = Query(default=50, ge=0, le=500),
+    batch_prefix: int = Query(
+        default=6, ge=1, le=20, description="how many serial characters name a batch"
+    ),
     principal: Principal = Centre,
 ) -> QualityReport:
     """For the quality department: faults by product model and by part, repeat-failure rates
@@ -98,6 +101,7 @@ async def quality(
         await uow.snapshot()
         repo = CallbackRepository(uow.session)
         by_model = await repo.quality(months)
+        faults = await repo.faults(months, batch_prefix=batch_prefix)
         parts = await repo.parts_by_model(months)
         said = await repo.comments(months, comments)
     part_totals: dict[str, dict[str, Any]] = defaultdict(
@@ -125,6 +129,18 @@ async def quality(
             ),
             key=lambda m: (-m["jobs"], m["model"]),
         ),
+        faults=[
+            {
+                "model": model,
+                "batch": batch,
+                "symptom_code": symptom,
+                "cause_code": cause,
+                "action_code": action,
+                "outcome": outcome or "fixed",
+                "jobs": int(jobs),
+            }
+            for model, batch, symptom, cause, action, outcome, jobs in faults
+        ],
         parts=sorted(
             ({"sku": sku, **v} for sku, v in part_totals.items()),
             key=lambda p: (-p["replaced"], p["sku"]),

@@ -28,15 +28,15 @@ class AttemptOut(BaseModel):
 
 class CallbackOut(BaseModel):
     id: uuid.UUID
-    job_id: uuid.UUID
+    job_id: uuid.UUID | None = Field(description="null: a callback after a phone solution")
     ticket_id: uuid.UUID
-    point_id: uuid.UUID
-    technician_id: uuid.UUID
+    point_id: uuid.UUID | None
+    technician_id: uuid.UUID | None
     visit_number: int
     completed_at: datetime
     due_at: datetime
     overdue: bool
-    status: Literal["due", "done", "unreachable"]
+    status: Literal["due", "done", "unreachable", "withdrawn"]
     attempts: int
     reached: bool | None
     outcome: CallbackOutcome | None
@@ -113,6 +113,20 @@ class Scorecards(BaseModel):
     items: list[dict[str, Any]]
 
 
+class CentreScorecard(BaseModel):
+    month: str
+    callbacks: int = Field(description="callbacks of jobs completed in the month")
+    done: int
+    done_in_time: int = Field(description="done or given up as unreachable by the due time")
+    overdue: int = Field(description="not done by the due time (the centre's miss)")
+    unreachable: int
+    still_due: int
+    complaints: int = Field(description="complaints opened in the month")
+    replies_late: int
+    resolutions_late: int
+    callback_on_time_rate: float | None
+
+
 class GradingOut(BaseModel):
     month: str
     published: int
@@ -159,6 +173,9 @@ class CarePlanOut(BaseModel):
 class QualityReport(BaseModel):
     months: list[str]
     models: list[dict[str, Any]]
+    faults: list[dict[str, Any]] = Field(
+        description="jobs by model, batch (serial prefix), fault codes and outcome"
+    )
     parts: list[dict[str, Any]]
     comments: list[dict[str, Any]]
 

@@ -35,6 +35,12 @@ def check_result(
         return
     if outcome is None:
         raise Unprocessable("A reached customer's callback needs an outcome.")
+    if visit_number == 0 and outcome in ("not_fixed_first_visit", "not_fixed_repeat"):
+        raise Unprocessable(
+            "This request was solved on the phone: there was no visit to be not fixed; "
+            "the outcome is unsatisfied (a first visit follows).",
+            visit_number=visit_number,
+        )
     if outcome == "not_fixed_first_visit" and visit_number != 1:
         raise Unprocessable(
             f"This was visit {visit_number}: the outcome is not_fixed_repeat, not "

@@ -6,9 +6,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, dispatch, feedback
+from aftersales.events import Envelope, EventData, dispatch, feedback, intake
 from feedback.adapters.repositories import CallbackRepository, Scope
 from feedback.adapters.tables import CallbackAttemptRow, CallbackRow
 from feedback.domain.callbacks import check_open, check_result, due_at, gives_up
@@ -16,8 +17,21 @@ from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import month_of, policy_of
 
 
-async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
+async def on_job_completed(
+    uow: UnitOfWork, event: Envelope[dispatch.JobCompletedV2] | Envelope[dispatch.JobCompleted]
+) -> None:
+    """One callback per job (v2, or the v1 beside it: the first one makes it)."""
     d = event.data
+    found: dict[str, Any] = {}
+    if isinstance(d, dispatch.JobCompletedV2):
+        found = {
+            "model": d.model,
+            "serial_no": d.serial_no,
+            "report_outcome": d.outcome,
+            "symptom_code": d.symptom_code,
+            "cause_code": d.cause_code,
+            "action_code": d.action_code,
+        }
     policy = policy_of(uow)
     now = datetime.now(UTC)
     await CallbackRepository(uow.session).create(
@@ -34,6 +48,7 @@ async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobComplete
             "parts": [p.model_dump() for p in d.parts],
             "arrived_late_minutes": d.arrived_late_minutes,
             "completed_at": d.completed_at,
+            **found,
             "month": month_of(d.completed_at, policy),
             "due_at": due_at(d.completed_at, policy.callback_within),
             "status": "due",
@@ -80,18 +95,15 @@ async def record_result(
         cb.status, cb.reached, cb.recorded_by, cb.recorded_at = "unreachable", False, actor, now
     _publish_recorded(uow, cb, reached=cmd.reached, now=now)
     if cb.status == "unreachable":
-        uow.publish(
-            feedback.CallbackUnreachable(
-                callback_id=cb.id,
-                ticket_id=cb.ticket_id,
-                job_id=cb.job_id,
-                point_id=cb.point_id,
-                attempts=cb.attempts,
-                given_up_at=now,
-            ),
-            aggregate_id=cb.id,
-            aggregate_version=cb.version,
+        unreachable = feedback.CallbackUnreachableV2(
+            callback_id=cb.id,
+            ticket_id=cb.ticket_id,
+            job_id=cb.job_id,
+            point_id=cb.point_id,
+            attempts=cb.attempts,
+            given_up_at=now,
         )
+        _publish_both(uow, cb, unreachable, feedback.CallbackUnreachable)
     if cmd.reached and cmd.outcome == "complaint":
         await open_complaint(
             uow,
@@ -110,18 +122,69 @@ async def record_result(
 
 
 def _publish_recorded(uow: UnitOfWork, cb: CallbackRow, *, reached: bool, now: datetime) -> None:
-    uow.publish(
-        feedback.CallbackRecorded(
-            callback_id=cb.id,
-            ticket_id=cb.ticket_id,
-            job_id=cb.job_id,
-            point_id=cb.point_id,
-            technician_id=cb.technician_id,
-            reached=reached,
-            outcome=cb.outcome if reached else None,  # type: ignore[arg-type]
-            score=cb.score if reached else None,
-            recorded_at=now,
-        ),
-        aggregate_id=cb.id,
-        aggregate_version=cb.version,
+    recorded = feedback.CallbackRecordedV2(
+        callback_id=cb.id,
+        ticket_id=cb.ticket_id,
+        job_id=cb.job_id,
+        point_id=cb.point_id,
+        technician_id=cb.technician_id,
+        reached=reached,
+        outcome=cb.outcome if reached else None,  # type: ignore[arg-type]
+        score=cb.score if reached else None,
+        recorded_at=now,
+    )
+    _publish_both(uow, cb, recorded, feedback.CallbackRecorded)
+
+
+def _publish_both(uow: UnitOfWork, cb: CallbackRow, v2: EventData, v1: type[EventData]) -> None:
+    """v2 first (a lane keeps a callback's events in order), then v1 when it can say it: v1
+    names a job, so a callback after a request solved on the phone has no v1."""
+    uow.publish(v2, aggregate_id=cb.id, aggregate_version=cb.version)
+    if cb.job_id is not None:
+        uow.publish(v1(**v2.model_dump()), aggregate_id=cb.id, aggregate_version=cb.version)
+
+
+async def on_ticket_closed(uow: UnitOfWork, event: Envelope[intake.TicketClosedV2]) -> None:
+    """A refunded or replaced product's request is settled by the remedy: its callbacks still
+    due are withdrawn, so no callback loop starts again."""
+    d = event.data
+    if d.closure_reason not in ("refunded", "replaced"):
+        return
+    now = datetime.now(UTC)
+    for cb in await CallbackRepository(uow.session).due_of_ticket(d.ticket_id):
+        cb.status = "withdrawn"
+        cb.comment = f"withdrawn: the ticket closed as {d.closure_reason}"
+        cb.version += 1
+        cb.updated_at = now
+
+
+async def on_callback_requested(
+    uow: UnitOfWork, event: Envelope[intake.TicketCallbackRequested]
+) -> None:
+    """A request solved on the phone is called back too: a callback with no job, once."""
+    d = event.data
+    policy = policy_of(uow)
+    now = datetime.now(UTC)
+    await CallbackRepository(uow.session).create(
+        {
+            "id": uuid.uuid4(),
+            "job_id": None,
+            "ticket_id": d.ticket_id,
+            "point_id": None,
+            "technician_id": None,
+            "visit_number": 0,
+            "resolution": "remote",
+            "labor_minutes": 0,
+            "travel_km": 0,
+            "parts": [],
+            "arrived_late_minutes": 0,
+            "completed_at": d.requested_at,
+            "month": month_of(d.requested_at, policy),
+            "due_at": due_at(d.requested_at, policy.callback_within),
+            "status": "due",
+            "attempts": 0,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
     )

@@ -5,12 +5,17 @@ from __future__ import annotations
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, intake
 from feedback.adapters.repositories import ContactRepository
+from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import month_of, policy_of
 
 
-async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
+async def record_ticket(
+    uow: UnitOfWork, event: Envelope[intake.TicketCreatedV2] | Envelope[intake.TicketCreated]
+) -> None:
+    """Keep the contact for the callback; a complaint call opens its complaint at once, with
+    the 24 h reply and one-month resolve clocks (v1 and v2 of the event: whichever comes first)."""
     t = event.data
-    await ContactRepository(uow.session).record(
+    first = await ContactRepository(uow.session).record(
         {
             "ticket_id": t.ticket_id,
             "number": t.number,
@@ -25,6 +30,14 @@ async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) 
             "opened_at": t.created_at,
         }
     )
+    if first and t.kind == "complaint":
+        await open_complaint(
+            uow,
+            NewComplaint(ticket_id=t.ticket_id, text=t.description),
+            source="ticket",
+            actor=event.source,
+            tenant_id=t.tenant_id,
+        )
 
 
 async def record_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) -> None:

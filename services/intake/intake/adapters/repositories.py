@@ -171,6 +171,7 @@ class ProductRepository:
 class TicketFilter:
     tenant: str | None = None
     status: str | None = None
+    closure_reason: str | None = None
     kind: str | None = None
     channel: str | None = None
     customer_id: uuid.UUID | None = None
@@ -179,6 +180,13 @@ class TicketFilter:
     created_to: datetime | None = None
     updated_since: datetime | None = None
     updated_until: datetime | None = None
+
+
+def _status_is(status: str) -> Any:
+    """``closed`` finds every ended ticket (its ``closure_reason`` says how it ended)."""
+    if status == "closed":
+        return TicketRow.closure_reason.is_not(None)
+    return TicketRow.status == status
 
 
 class TicketRepository:
@@ -210,7 +218,8 @@ class TicketRepository:
         stmt: Any = select(TicketRow)
         conditions = [
             (where.tenant, TicketRow.tenant_id.__eq__),
-            (where.status, TicketRow.status.__eq__),
+            (where.status, _status_is),
+            (where.closure_reason, TicketRow.closure_reason.__eq__),
             (where.kind, TicketRow.kind.__eq__),
             (where.channel, TicketRow.channel.__eq__),
             (where.customer_id, TicketRow.customer_id.__eq__),
@@ -239,9 +248,19 @@ class TicketRepository:
     def add_job(self, row: TicketJobRow) -> None:
         self.session.add(row)
 
-    async def failed_repairs(self, product_id: uuid.UUID) -> int:
-        """Repairs of this product that did not fix it, from the tickets' timelines."""
-        stmt = (
+    async def failed_repairs(self, product_id: uuid.UUID, cause_code: str | None) -> int:
+        """Repairs of this product that did not fix it: of the same fault (``cause_code``) when
+        it is known; every failed repair when it is not. A failure recorded before jobs kept
+        their cause (no ``previous_job_id`` on its timeline entry) counts as the same fault."""
+        failed_jobs = (
+            select(func.count())
+            .select_from(TicketJobRow)
+            .join(TicketRow, TicketRow.id == TicketJobRow.ticket_id)
+            .where(TicketRow.product_id == product_id, TicketJobRow.failed.is_(True))
+        )
+        if cause_code is not None:
+            failed_jobs = failed_jobs.where(TicketJobRow.cause_code == cause_code)
+        legacy = (
             select(func.count())
             .select_from(TimelineRow)
             .join(TicketRow, TicketRow.id == TimelineRow.ticket_id)
@@ -251,9 +270,35 @@ class TicketRepository:
                 TimelineRow.data["reason"].astext.in_(
                     ["not_fixed_first_visit", "not_fixed_repeat"]
                 ),
+                ~TimelineRow.data.has_key("previous_job_id"),
             )
         )
-        return int(await self.session.scalar(stmt) or 0)
+        return int(await self.session.scalar(failed_jobs) or 0) + int(
+            await self.session.scalar(legacy) or 0
+        )
+
+    async def latest_cause(self, ticket_id: uuid.UUID) -> str | None:
+        """The fault the ticket's latest completed job found (its cause code)."""
+        stmt = (
+            select(TicketJobRow.cause_code)
+            .where(TicketJobRow.ticket_id == ticket_id, TicketJobRow.cause_code.is_not(None))
+            .order_by(TicketJobRow.updated_at.desc())
+            .limit(1)
+        )
+        return await self.session.scalar(stmt)
+
+    async def has_entry(self, ticket_id: uuid.UUID, event: str, **data: Any) -> bool:
+        """Whether the timeline holds ``event`` with these data fields (``data @> ...``)."""
+        stmt = select(
+            select(TimelineRow.seq)
+            .where(
+                TimelineRow.ticket_id == ticket_id,
+                TimelineRow.event == event,
+                TimelineRow.data.contains(data),
+            )
+            .exists()
+        )
+        return bool(await self.session.scalar(stmt))
 
     def record(
         self,

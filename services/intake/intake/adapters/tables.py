@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -68,6 +69,14 @@ class ProductRow(Base):
     warranty_until: Mapped[date] = mapped_column(Date)
     contract_no: Mapped[str | None] = mapped_column(String(60))
     replaces_product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("intake.products.id"))
+    # Where the product is installed, when not at the owner's address: visits go here.
+    install_region: Mapped[str | None] = mapped_column(String(12))
+    install_city: Mapped[str | None] = mapped_column(String(100))
+    install_line: Mapped[str | None] = mapped_column(String(300))
+    install_postal_code: Mapped[str | None] = mapped_column(String(12))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Refunded (三包): no longer the customer's; kept for its history.
+    deregistered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -75,7 +84,21 @@ class ProductRow(Base):
 
 class TicketRow(Base):
     __tablename__ = "tickets"
-    __table_args__ = (Index("ix_tickets_updated_at_id", "updated_at", "id"),)
+    __table_args__ = (
+        Index("ix_tickets_updated_at_id", "updated_at", "id"),
+        Index(
+            "ix_tickets_respond_due",
+            "respond_by",
+            postgresql_where=text(
+                "respond_clock = 'intake' AND responded_at IS NULL AND response_breached_at IS NULL"
+            ),
+        ),
+        Index(
+            "ix_tickets_complete_due",
+            "complete_by",
+            postgresql_where=text("complete_by IS NOT NULL AND completion_breached_at IS NULL"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
@@ -88,6 +111,20 @@ class TicketRow(Base):
     preferred_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     preferred_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     respond_by: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Which clock watches the answer (intake.domain.clocks): dispatch | feedback | intake.
+    respond_clock: Mapped[str] = mapped_column(String(10), default="dispatch")
+    responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    response_summary: Mapped[str | None] = mapped_column(Text)
+    response_breached_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    complete_by: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    completion_breached_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    pause_reason: Mapped[str | None] = mapped_column(String(20))
+    pause_note: Mapped[str | None] = mapped_column(Text)
+    paused_by: Mapped[str | None] = mapped_column(String(120))
+    paused_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    closure_reason: Mapped[str | None] = mapped_column(String(20))
+    complaint_id: Mapped[uuid.UUID | None]
     tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
     # What the other services reported (the status projection).
     current_job_id: Mapped[uuid.UUID | None]
@@ -121,6 +158,10 @@ class TicketJobRow(Base):
     # A callback that overtook every event of its job (streams are consumed independently):
     # kept here and applied when the job becomes the ticket's current one.
     pending_callback: Mapped[dict | None] = mapped_column(JSONB)
+    # What the technician found (dispatch.job.completed.v2), and whether the callback said the
+    # job did not fix it: "two failed repairs of the same fault" counts these (三包).
+    cause_code: Mapped[str | None] = mapped_column(String(40))
+    failed: Mapped[bool] = mapped_column(default=False, server_default="false")
 
 
 class TimelineRow(Base):
@@ -145,6 +186,7 @@ class ServiceCategoryRow(Base):
     category: Mapped[str] = mapped_column(String(60), primary_key=True)
     kinds: Mapped[list[str]] = mapped_column(JSONB)
     respond_within_hours: Mapped[dict] = mapped_column(default=dict)
+    complete_within_hours: Mapped[dict] = mapped_column(default=dict, server_default="{}")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

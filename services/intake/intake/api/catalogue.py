@@ -29,6 +29,7 @@ def _out(catalogue: Catalogue, request: Request) -> ServiceCatalogueOut:
                 category=o.category,
                 kinds=sorted(o.kinds),  # type: ignore[arg-type]
                 respond_within_hours=dict(o.respond_within_hours),  # type: ignore[arg-type]
+                complete_within_hours=dict(o.complete_within_hours),  # type: ignore[arg-type]
             )
             for o in catalogue.offers
         ],
@@ -37,6 +38,7 @@ def _out(catalogue: Catalogue, request: Request) -> ServiceCatalogueOut:
             k: s.complaint_respond_within_hours if k == "complaint" else s.respond_within_hours
             for k in KINDS
         },
+        default_complete_within_hours=dict(s.complete_within_hours),
     )
 
 
@@ -65,7 +67,10 @@ async def put_catalogue(
     expected = expected_version(request, required=True)
     offers = [
         CategoryOffer(
-            c.category, frozenset(c.kinds), {str(k): h for k, h in c.respond_within_hours.items()}
+            c.category,
+            frozenset(c.kinds),
+            {str(k): h for k, h in c.respond_within_hours.items()},
+            {str(k): h for k, h in c.complete_within_hours.items()},
         )
         for c in body.categories
     ]

@@ -12,6 +12,7 @@ from intake.api.schemas import (
     ChargeSummary,
     CustomerOut,
     Money,
+    PauseOut,
     ProductOut,
     Sla,
     TicketOut,
@@ -50,6 +51,16 @@ def product_out(row: ProductRow) -> ProductOut:
         in_warranty=in_warranty(row.warranty_until, datetime.now(UTC).date()),
         contract_no=row.contract_no,
         replaces_product_id=row.replaces_product_id,
+        installation_address=Address(
+            region=row.install_region,
+            city=row.install_city or "",
+            line=row.install_line or "",
+            postal_code=row.install_postal_code,
+        )
+        if row.install_region is not None
+        else None,
+        notes=row.notes,
+        deregistered_at=row.deregistered_at,
         version=row.version,
     )
 
@@ -88,10 +99,28 @@ def ticket_out(row: TicketRow) -> TicketOut:
         customer_id=row.customer_id,
         product_id=row.product_id,
         preferred_window=_window(row.preferred_start, row.preferred_end),
-        sla=Sla(respond_by=row.respond_by),
+        sla=Sla(
+            respond_by=row.respond_by,
+            respond_clock=row.respond_clock,  # type: ignore[arg-type]
+            responded_at=row.responded_at,
+            response_breached_at=row.response_breached_at,
+            complete_by=row.complete_by,
+            completion_breached_at=row.completion_breached_at,
+            paused_seconds=row.paused_seconds,
+        ),
         assignment=assignment,
         charge=charge,
         callback=callback,
+        pause=PauseOut(
+            reason=row.pause_reason or "other",
+            note=row.pause_note,
+            paused_by=row.paused_by or "system",
+            since=row.paused_at,
+        )
+        if row.paused_at is not None
+        else None,
+        closure_reason=row.closure_reason,  # type: ignore[arg-type]
+        complaint_id=row.complaint_id,
         reopen_count=row.reopen_count,
         version=row.version,
         created_at=row.created_at,

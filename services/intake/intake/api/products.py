@@ -19,9 +19,9 @@ from aftersales.http.models import RequestModel
 from aftersales.http.pagination import Cursor, Limit, Page
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.api.presenters import product_out
-from intake.api.schemas import ProductOut
+from intake.api.schemas import ProductOut, ProductPatch
 from intake.api.scope import Staff, tenant_of
-from intake.use_cases.customers import transfer_product
+from intake.use_cases.customers import transfer_product, update_product
 
 router = APIRouter(tags=["products"])
 
@@ -109,4 +109,38 @@ async def transfer(
         status_code=200,
         headers_for=lambda p: {"ETag": etag_of(p.version)},  # type: ignore[attr-defined]
         audit=Audit("product", "transferred", before=before),
+    )
+
+
+@router.patch("/v1/products/{product_id}", response_model=ProductOut)
+async def patch_product(
+    product_id: uuid.UUID,
+    body: ProductPatch,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """The installation address (visits go there, routed by its region) and notes.
+    Needs ``If-Match``."""
+    expected = expected_version(request, required=True)
+    tenant = tenant_of(principal)
+    changes = body.model_dump(exclude_unset=True)
+
+    async def command(uow: UnitOfWork) -> ProductOut:
+        row = await update_product(
+            uow, product_id, changes, tenant=tenant, expected_version=expected
+        )
+        return product_out(row)
+
+    async def before(uow: UnitOfWork) -> ProductOut:
+        return product_out(await ProductRepository(uow.session).get(product_id, tenant=tenant))
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=lambda p: {"ETag": etag_of(p.version)},  # type: ignore[attr-defined]
+        audit=Audit("product", "updated", before=before),
     )

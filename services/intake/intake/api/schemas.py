@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, EmailStr, Field, StrictInt
 
+from aftersales.events.intake import ClosureReason, PauseReason
 from aftersales.http.models import RequestModel as Request
 from intake.domain.tickets import Channel, TicketKind, TicketStatus
 
@@ -67,7 +68,21 @@ class ProductOut(BaseModel):
     in_warranty: bool
     contract_no: str | None
     replaces_product_id: uuid.UUID | None = None
+    installation_address: Address | None = Field(
+        default=None, description="where the product is installed, when not at the owner's"
+    )
+    notes: str | None = None
+    deregistered_at: datetime | None = Field(default=None, description="refunded (三包)")
     version: int
+
+
+class ProductPatch(Request):
+    """Fields left out stay as they are; ``null`` clears one."""
+
+    installation_address: AddressIn | None = Field(
+        default=None, description="visits go here; null: back to the owner's address"
+    )
+    notes: str | None = Field(default=None, max_length=4000)
 
 
 class WindowIn(Request):
@@ -85,7 +100,23 @@ class TicketIn(Request):
 
 
 class Sla(BaseModel):
-    respond_by: datetime
+    respond_by: datetime = Field(description="the answer due (moved on by any pause)")
+    respond_clock: Literal["dispatch", "feedback", "intake"] = Field(
+        description="who answers: dispatch by booking the visit, feedback by the complaint's "
+        "reply, intake by POST /v1/tickets/{id}/respond"
+    )
+    responded_at: datetime | None = Field(description="intake's clock: when it was answered")
+    response_breached_at: datetime | None
+    complete_by: datetime | None = Field(description="the deadline to finish, if the kind has one")
+    completion_breached_at: datetime | None
+    paused_seconds: int = Field(description="time paused so far, excluded from every clock")
+
+
+class PauseOut(BaseModel):
+    reason: str
+    note: str | None
+    paused_by: str
+    since: datetime
 
 
 class WindowOut(BaseModel):
@@ -131,6 +162,9 @@ class TicketOut(BaseModel):
     assignment: Assignment | None
     charge: ChargeSummary | None
     callback: CallbackSummary | None
+    pause: PauseOut | None = Field(description="set while the ticket's clocks are paused")
+    closure_reason: ClosureReason | None = Field(description="why an ended ticket ended")
+    complaint_id: uuid.UUID | None = Field(description="the complaint a complaint ticket opened")
     reopen_count: int
     version: int
     created_at: datetime
@@ -153,6 +187,16 @@ class CustomerPatch(Request):
     email: EmailStr | None = None
     address: AddressIn | None = None
     external_ref: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class RespondIn(Request):
+    summary: str = Field(min_length=1, max_length=4000, description="the answer given")
+    resolved: bool = Field(description="true: the request is settled and the ticket ends")
+
+
+class PauseIn(Request):
+    reason: PauseReason
+    note: str | None = Field(default=None, max_length=1000)
 
 
 class CancelIn(Request):
@@ -190,6 +234,10 @@ class CategoryOfferIO(Request):
     respond_within_hours: dict[TicketKind, int] = Field(
         default_factory=dict, description="per-kind response SLA; others use the default"
     )
+    complete_within_hours: dict[TicketKind, int] = Field(
+        default_factory=dict,
+        description="per-kind hours to finish (e.g. training 744); others use the default",
+    )
 
 
 class ServiceCatalogueIO(Request):
@@ -204,6 +252,9 @@ class ServiceCatalogueOut(BaseModel):
     revision: int
     default_respond_within_hours: dict[str, float] = Field(
         description="the response SLA of kinds that a category entry does not set"
+    )
+    default_complete_within_hours: dict[str, float] = Field(
+        description="hours to finish, per kind, where a category entry does not set them"
     )
 
 

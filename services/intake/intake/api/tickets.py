@@ -10,6 +10,7 @@ from starlette.responses import Response
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.events import Money
+from aftersales.events.intake import ClosureReason
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
@@ -19,7 +20,9 @@ from intake.adapters.tables import TicketRow
 from intake.api.presenters import product_out, ticket_out, timeline_entry
 from intake.api.schemas import (
     CancelIn,
+    PauseIn,
     ResolveRemotelyIn,
+    RespondIn,
     TicketIn,
     TicketOut,
     Timeline,
@@ -29,6 +32,7 @@ from intake.api.schemas import (
 from intake.api.scope import Staff, actor_of, tenant_of
 from intake.domain.remedies import WarrantyPolicy
 from intake.domain.tickets import Channel, ResponsePolicy, TicketKind, TicketStatus
+from intake.use_cases import clocks
 from intake.use_cases import tickets as use_cases
 
 router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
@@ -43,6 +47,7 @@ def _policy(request: Request) -> ResponsePolicy:
     return ResponsePolicy(
         default_hours=settings.respond_within_hours,
         complaint_hours=settings.complaint_respond_within_hours,
+        complete_within_hours=dict(settings.complete_within_hours),
     )
 
 
@@ -96,7 +101,10 @@ async def create_ticket(
 @router.get("", response_model=Page[TicketOut])
 async def list_tickets(
     db: DatabaseDep,
-    status: TicketStatus | None = None,
+    status: TicketStatus | None = Query(
+        default=None, description="`closed` finds every ended ticket, whatever its closure_reason"
+    ),
+    closure_reason: ClosureReason | None = None,
     kind: TicketKind | None = None,
     channel: Channel | None = None,
     customer_id: uuid.UUID | None = None,
@@ -112,6 +120,7 @@ async def list_tickets(
     where = TicketFilter(
         tenant=tenant_of(principal),
         status=status,
+        closure_reason=closure_reason,
         kind=kind,
         channel=channel,
         customer_id=customer_id,
@@ -158,26 +167,13 @@ async def _stop(
     text: str,
 ) -> Response:
     """Cancel and remote resolution share their shape: optional If-Match, one command."""
-    expected = expected_version(request, required=False)
-
-    async def command(uow: UnitOfWork) -> TicketOut:
-        row = await stop(
-            uow,
-            ticket_id,
-            text,
-            tenant=tenant_of(principal),
-            actor=actor_of(principal),
-            expected_version=expected,
-        )
-        return ticket_out(row)
-
-    return await run_command(
+    return await _ticket_command(
         request,
         db,
-        command,
-        principal=principal,
-        status_code=200,
-        headers_for=_headers,  # type: ignore[arg-type]
+        principal,
+        lambda uow, tenant, actor, expected: stop(
+            uow, ticket_id, text, tenant=tenant, actor=actor, expected_version=expected
+        ),
     )
 
 
@@ -236,3 +232,82 @@ async def warranty_remedy(
         )
 
     return await run_command(request, db, command, principal=principal, status_code=200)
+
+
+async def _ticket_command(
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal,
+    act: Callable[[UnitOfWork, str | None, str, int | None], Awaitable[TicketRow]],
+) -> Response:
+    expected = expected_version(request, required=False)
+
+    async def command(uow: UnitOfWork) -> TicketOut:
+        row = await act(uow, tenant_of(principal), actor_of(principal), expected)
+        return ticket_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        headers_for=_headers,  # type: ignore[arg-type]
+    )
+
+
+@router.post("/{ticket_id}/respond", response_model=TicketOut)
+async def respond(
+    ticket_id: uuid.UUID,
+    body: RespondIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """The centre's answer to a ticket that needs no visit (a consultation, a sample test).
+    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
+    it open. A visit or complaint ticket is answered elsewhere: 409 says where."""
+    cmd = clocks.Respond(summary=body.summary, resolved=body.resolved)
+    return await _ticket_command(
+        request,
+        db,
+        principal,
+        lambda uow, tenant, actor, expected: clocks.respond(
+            uow, ticket_id, cmd, tenant=tenant, actor=actor, expected_version=expected
+        ),
+    )
+
+
+@router.post("/{ticket_id}/pause", response_model=TicketOut)
+async def pause(
+    ticket_id: uuid.UUID,
+    body: PauseIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """Stop every clock of the ticket (intake's and dispatch's) until it is resumed."""
+    cmd = clocks.Pause(reason=body.reason, note=body.note)
+    return await _ticket_command(
+        request,
+        db,
+        principal,
+        lambda uow, tenant, actor, expected: clocks.pause(
+            uow, ticket_id, cmd, tenant=tenant, actor=actor, expected_version=expected
+        ),
+    )
+
+
+@router.post("/{ticket_id}/resume", response_model=TicketOut)
+async def resume(
+    ticket_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
+) -> Response:
+    """Every clock continues where it stopped: due times move on by the time paused."""
+    return await _ticket_command(
+        request,
+        db,
+        principal,
+        lambda uow, tenant, actor, expected: clocks.resume(
+            uow, ticket_id, tenant=tenant, actor=actor, expected_version=expected
+        ),
+    )

@@ -13,20 +13,29 @@ from datetime import datetime, timedelta
 from aftersales.errors import Unprocessable
 from intake.domain.tickets import KINDS, ResponsePolicy
 
+MAX_COMPLETE_HOURS = 24 * 366
+
 
 @dataclass(frozen=True)
 class CategoryOffer:
     category: str
     kinds: frozenset[str]
     respond_within_hours: Mapping[str, int] = field(default_factory=dict)
+    complete_within_hours: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        unknown = (set(self.kinds) | set(self.respond_within_hours)) - set(KINDS)
+        named = set(self.kinds) | set(self.respond_within_hours) | set(self.complete_within_hours)
+        unknown = named - set(KINDS)
         if unknown:
             raise Unprocessable(f"Unknown request kinds for {self.category}: {sorted(unknown)}.")
         for kind, hours in self.respond_within_hours.items():
             if not 1 <= hours <= 24 * 31:
                 raise Unprocessable(f"respond_within_hours[{kind}] must be 1 to 744 hours.")
+        for kind, hours in self.complete_within_hours.items():
+            if not 1 <= hours <= MAX_COMPLETE_HOURS:
+                raise Unprocessable(
+                    f"complete_within_hours[{kind}] must be 1 to {MAX_COMPLETE_HOURS} hours."
+                )
 
 
 def check_offered(offer: CategoryOffer | None, category: str, kind: str) -> None:
@@ -44,3 +53,8 @@ def respond_by(
     if offer is not None and kind in offer.respond_within_hours:
         return opened_at + timedelta(hours=offer.respond_within_hours[kind])
     return default.respond_by(kind, opened_at)
+
+
+def complete_within(offer: CategoryOffer | None, defaults: Mapping[str, float]) -> dict[str, float]:
+    """Hours to finish each kind: the service-wide defaults, overridden by the category's."""
+    return {**defaults, **(dict(offer.complete_within_hours) if offer is not None else {})}

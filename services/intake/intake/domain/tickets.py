@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal, get_args
 
 from aftersales.errors import Unprocessable
 
 TicketKind = Literal[
-    "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
+    "install",
+    "repair",
+    "relocation",
+    "maintenance",
+    "consultation",
+    "training",
+    "complaint",
+    "sample_test",
 ]
 Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
 TicketStatus = Literal[
@@ -26,7 +34,8 @@ TicketStatus = Literal[
 KINDS: tuple[str, ...] = get_args(TicketKind)
 CHANNELS: tuple[str, ...] = get_args(Channel)
 
-# Consultations and complaints are handled by the information centre; the others need a visit.
+# Consultations, complaints and sample tests (the customer's sample is tested, the result given
+# by phone) are handled by the information centre; the others need a visit.
 VISIT_KINDS = frozenset({"install", "repair", "relocation", "maintenance", "training"})
 MAX_WINDOW = timedelta(days=14)
 
@@ -37,6 +46,8 @@ class ResponsePolicy:
 
     default_hours: float = 4
     complaint_hours: float = 24
+    # Hours to finish, per kind (the catalogue may override them per category).
+    complete_within_hours: Mapping[str, float] = field(default_factory=dict)
 
     def respond_by(self, kind: str, opened_at: datetime) -> datetime:
         hours = self.complaint_hours if kind == "complaint" else self.default_hours

@@ -23,7 +23,12 @@ async def read_catalogue(uow: UnitOfWork) -> Catalogue:
     repo = CatalogueRepository(uow.session)
     rows = await repo.all()
     return Catalogue(
-        [CategoryOffer(r.category, frozenset(r.kinds), r.respond_within_hours) for r in rows],
+        [
+            CategoryOffer(
+                r.category, frozenset(r.kinds), r.respond_within_hours, r.complete_within_hours
+            )
+            for r in rows
+        ],
         (await repo.revision()).revision,
     )
 
@@ -44,6 +49,7 @@ async def replace_catalogue(
                 category=o.category,
                 kinds=sorted(o.kinds),
                 respond_within_hours=dict(o.respond_within_hours),
+                complete_within_hours=dict(o.complete_within_hours),
                 updated_at=now,
             )
             for o in offers

@@ -15,6 +15,7 @@ from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
+from aftersales.events import intake
 from aftersales.http.etag import check_version
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.adapters.tables import CustomerRow, ProductRow
@@ -153,6 +154,78 @@ async def register_product(
     )
     products.add(row)
     await uow.session.flush()
+    await publish_product(uow, row, registered=True)
+    return row
+
+
+def _installation(row: ProductRow) -> intake.Address | None:
+    if row.install_region is None or row.install_city is None or row.install_line is None:
+        return None
+    return intake.Address(
+        region=row.install_region,
+        city=row.install_city,
+        line=row.install_line,
+        postal_code=row.install_postal_code,
+    )
+
+
+async def publish_product(
+    uow: UnitOfWork, row: ProductRow, *, registered: bool, changes: list[str] | None = None
+) -> None:
+    """The product as it is now, for the services that keep their own projection of products
+    (billing checks contracts against it)."""
+    facts = {
+        "product_id": row.id,
+        "customer_id": row.customer_id,
+        "category": row.category,
+        "model": row.model,
+        "serial_no": row.serial_no,
+        "purchased_on": row.purchased_on,
+        "warranty_until": row.warranty_until,
+        "contract_no": row.contract_no,
+        "installation": _installation(row),
+        "tenant_id": (await CustomerRepository(uow.session).get(row.customer_id)).tenant_id,
+    }
+    data: intake.ProductRegistered | intake.ProductUpdated
+    if registered:
+        data = intake.ProductRegistered(**facts, registered_at=row.created_at)
+    else:
+        data = intake.ProductUpdated(
+            **facts,
+            deregistered=row.deregistered_at is not None,
+            changes=changes or [],
+            updated_at=row.updated_at,
+        )
+    uow.publish(data, aggregate_id=row.id, aggregate_version=row.version)
+
+
+async def update_product(
+    uow: UnitOfWork,
+    product_id: uuid.UUID,
+    changes: dict[str, Any],
+    *,
+    tenant: str | None,
+    expected_version: int | None,
+) -> ProductRow:
+    """The installation address (where visits go) and notes; ``null`` clears either."""
+    products = ProductRepository(uow.session)
+    row = await products.get(product_id, tenant=tenant, lock=True)
+    check_version(expected_version, row.version)
+    if not changes:
+        return row
+    changed = sorted(changes)
+    if "installation_address" in changes:
+        address = changes.pop("installation_address") or {}
+        row.install_region = address.get("region")
+        row.install_city = address.get("city")
+        row.install_line = address.get("line")
+        row.install_postal_code = address.get("postal_code")
+    if "notes" in changes:
+        row.notes = changes.pop("notes")
+    row.version += 1
+    row.updated_at = datetime.now(UTC)
+    await uow.session.flush()
+    await publish_product(uow, row, registered=False, changes=changed)
     return row
 
 
@@ -179,4 +252,5 @@ async def transfer_product(
     row.version += 1
     row.updated_at = datetime.now(UTC)
     await uow.session.flush()
+    await publish_product(uow, row, registered=False, changes=["customer_id"])
     return row

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from aftersales.db import UnitOfWork
 from aftersales.events import intake
@@ -30,6 +30,15 @@ async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow
     row.erased_at = now
     row.version += 1
     row.updated_at = now
+    # Their products' installation addresses and notes are theirs too (the region stays).
+    await uow.session.execute(
+        update(ProductRow)
+        .where(ProductRow.customer_id == customer_id, ProductRow.install_region.is_not(None))
+        .values(install_city=TOMBSTONE, install_line=TOMBSTONE, install_postal_code=None)
+    )
+    await uow.session.execute(
+        update(ProductRow).where(ProductRow.customer_id == customer_id).values(notes=None)
+    )
     needle = b"%" + str(customer_id).encode() + b"%"
     deliveries = await uow.session.scalars(
         select(WebhookDeliveryRow).where(WebhookDeliveryRow.payload.like(needle))

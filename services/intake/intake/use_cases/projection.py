@@ -11,15 +11,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, billing, dispatch, feedback, intake
+from aftersales.events import AnyEnvelope, Envelope, billing, dispatch, feedback, intake
 from aftersales.logging import get_logger
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketJobRow, TicketRow
-from intake.domain.lifecycle import TicketState, apply_callback, apply_job_status
-from intake.use_cases.ticket_events import change_status, emit, touch
+from intake.domain.lifecycle import FINAL, TicketState, apply_callback, apply_job_status
+from intake.use_cases.ticket_events import change_status, emit, end_ticket, touch
 
 log = get_logger(__name__)
+NOT_FIXED = frozenset({"not_fixed_first_visit", "not_fixed_repeat"})
+_ADAPTER: TypeAdapter[Envelope[Any]] = TypeAdapter(AnyEnvelope)
 
 JOB_STATUS_OF: dict[type, Callable[[Any], str]] = {
     dispatch.JobRouted: lambda d: "offered",
@@ -28,6 +32,7 @@ JOB_STATUS_OF: dict[type, Callable[[Any], str]] = {
     dispatch.JobScheduled: lambda d: "scheduled",
     dispatch.JobStatusChanged: lambda d: d.status,
     dispatch.JobCompleted: lambda d: "completed",
+    dispatch.JobCompletedV2: lambda d: "completed",
 }
 
 
@@ -50,6 +55,15 @@ def _summary(event: Envelope[Any]) -> str:
             )
         case dispatch.JobStatusChanged():
             return f"Job {d.previous_status} → {d.status}" + (f": {d.note}" if d.note else ".")
+        case dispatch.JobCompletedV2():
+            found = ", ".join(
+                f"{k} {v}"
+                for k, v in (("symptom", d.symptom_code), ("cause", d.cause_code))
+                if v is not None
+            )
+            return f"Job completed ({d.resolution}, {d.outcome}), visit {d.visit_number}" + (
+                f": {found}." if found else "."
+            )
         case dispatch.JobCompleted():
             return f"Job completed ({d.resolution}), visit {d.visit_number}."
         case billing.ChargeIssued():
@@ -59,7 +73,7 @@ def _summary(event: Envelope[Any]) -> str:
             )
         case billing.ChargePaid():
             return f"Paid {d.amount_paid.amount / 100:.2f} {d.amount_paid.currency} by {d.method}."
-        case feedback.CallbackRecorded():
+        case feedback.CallbackRecorded() | feedback.CallbackRecordedV2():
             if not d.reached:
                 return "Callback attempt: customer not reached."
             return f"Callback: {d.outcome}" + (f", score {d.score}" if d.score else "") + "."
@@ -70,7 +84,9 @@ def _summary(event: Envelope[Any]) -> str:
             return f"Complaint resolved ({verdict}): {d.resolution}"
         case feedback.ComplaintOverdue():
             return f"Complaint {d.deadline} deadline missed (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
-        case feedback.CallbackUnreachable():
+        case feedback.CallbackOverdue():
+            return f"Callback overdue (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
+        case feedback.CallbackUnreachable() | feedback.CallbackUnreachableV2():
             return f"Customer unreachable after {d.attempts} callback attempts."
         case dispatch.SlaBreached():
             return f"SLA '{d.sla}' breached (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
@@ -86,6 +102,7 @@ async def _locked_ticket(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow | N
             "projection.unknown_ticket", subject=event.type, ticket_id=str(event.data.ticket_id)
         )
         return None
+    callback = getattr(event.data, "callback_id", None)
     tickets.record(
         ticket.id,
         event.time,
@@ -93,11 +110,25 @@ async def _locked_ticket(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow | N
         _summary(event),
         actor=event.source,
         event_id=str(event.id),
+        # A callback's v1 and v2 share (callback_id, version): the second is recognised.
+        **({"callback_id": str(callback), "version": event.aggregate_version} if callback else {}),
     )
     return ticket
 
 
+async def _v2_seen(uow: UnitOfWork, event: Envelope[Any]) -> bool:
+    """The v1 of a callback event whose v2 (published first, same lane) was applied already."""
+    return await TicketRepository(uow.session).has_entry(
+        event.data.ticket_id,
+        event.type.removesuffix(".v1") + ".v2",
+        callback_id=str(event.data.callback_id),
+        version=event.aggregate_version,
+    )
+
+
 async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    if isinstance(event.data, dispatch.JobCompleted) and await _seen_v2(uow, event):
+        return  # v1 beside the v2 already applied: not even a second timeline entry
     ticket = await _locked_ticket(uow, event)
     if ticket is None:
         return
@@ -121,6 +152,8 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
         tickets.add_job(job)
     else:
         job.status, job.version, job.updated_at = job_status, event.aggregate_version, event.time
+    if isinstance(d, dispatch.JobCompletedV2):
+        job.cause_code = d.cause_code
 
     # ``known`` was read before this event: the jobs the ticket had already heard of.
     before = TicketState(ticket.status, ticket.current_job_id, known)
@@ -133,9 +166,17 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     else:
         touch(ticket)
     if job.pending_callback is not None and ticket.current_job_id == d.job_id:
-        pending = Envelope[feedback.CallbackRecorded].model_validate(job.pending_callback)
+        pending = _ADAPTER.validate_python(job.pending_callback)
         job.pending_callback = None
-        await _apply_callback(uow, ticket, pending)
+        if isinstance(pending.data, feedback.CallbackUnreachable | feedback.CallbackUnreachableV2):
+            await _apply_unreachable(uow, ticket, pending)
+        else:
+            await _apply_callback(uow, ticket, pending)
+
+
+async def _seen_v2(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> bool:
+    job = (await TicketRepository(uow.session).jobs(event.data.ticket_id)).get(event.data.job_id)
+    return job is not None and job.version >= event.aggregate_version
 
 
 def _assign(ticket: TicketRow, d: Any) -> None:
@@ -144,7 +185,7 @@ def _assign(ticket: TicketRow, d: Any) -> None:
     elif isinstance(d, dispatch.JobScheduled):
         ticket.point_id, ticket.technician_id = d.point_id, d.technician_id
         ticket.appointment_start, ticket.appointment_end = d.appointment.start, d.appointment.end
-    elif isinstance(d, dispatch.JobCompleted):
+    elif isinstance(d, dispatch.JobCompleted | dispatch.JobCompletedV2):
         ticket.point_id, ticket.technician_id = d.point_id, d.technician_id
 
 
@@ -171,11 +212,19 @@ async def on_charge_paid(uow: UnitOfWork, event: Envelope[billing.ChargePaid]) -
         touch(ticket)
 
 
-async def on_callback(uow: UnitOfWork, event: Envelope[feedback.CallbackRecorded]) -> None:
+async def on_callback(
+    uow: UnitOfWork,
+    event: Envelope[feedback.CallbackRecordedV2] | Envelope[feedback.CallbackRecorded],
+) -> None:
+    if isinstance(event.data, feedback.CallbackRecorded) and await _v2_seen(uow, event):
+        return
     ticket = await _locked_ticket(uow, event)
     if ticket is None:
         return
     d = event.data
+    if d.job_id is None:
+        await _apply_remote_callback(uow, ticket, event)  # type: ignore[arg-type]
+        return
     if d.reached and d.outcome is not None and not await _known_job(uow, ticket, d.job_id):
         # The callback overtook every event of its job: keep it until the job arrives.
         await _keep_for_later(uow, ticket, event)
@@ -189,9 +238,7 @@ async def _known_job(uow: UnitOfWork, ticket: TicketRow, job_id: Any) -> bool:
     return job is not None and job.version > 0
 
 
-async def _keep_for_later(
-    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecorded]
-) -> None:
+async def _keep_for_later(uow: UnitOfWork, ticket: TicketRow, event: Envelope[Any]) -> None:
     tickets = TicketRepository(uow.session)
     job = (await tickets.jobs(ticket.id)).get(event.data.job_id)
     if job is None:
@@ -206,9 +253,7 @@ async def _keep_for_later(
     job.pending_callback = event.model_dump(mode="json")
 
 
-async def _apply_callback(
-    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecorded]
-) -> None:
+async def _apply_callback(uow: UnitOfWork, ticket: TicketRow, event: Envelope[Any]) -> None:
     d = event.data
     before = TicketState(ticket.status, ticket.current_job_id)
     after = before
@@ -218,8 +263,10 @@ async def _apply_callback(
         touch(ticket)  # history only
         return
     ticket.callback_outcome, ticket.callback_score = d.outcome, d.score
-    await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
     if after.status == "closed":
+        await end_ticket(
+            uow, ticket, "closed", "satisfied", note=_summary(event), actor=event.source
+        )
         await emit(
             uow,
             ticket,
@@ -228,14 +275,21 @@ async def _apply_callback(
             ),
         )
         return
+    await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
     ticket.reopen_count += 1
-    TicketRepository(uow.session).record(
+    tickets = TicketRepository(uow.session)
+    if d.outcome in NOT_FIXED:
+        job = (await tickets.jobs(ticket.id)).get(d.job_id)
+        if job is not None:
+            job.failed = True  # a failed repair of its cause (三包 counts them)
+    tickets.record(
         ticket.id,
         ticket.updated_at,
         intake.TicketReopened.SUBJECT,
         f"Reopened after callback ({d.outcome}); a rework job is needed.",
         actor=event.source,
         reason=d.outcome,
+        previous_job_id=str(d.job_id),
     )
     await uow.session.flush()
     await emit(
@@ -257,3 +311,107 @@ async def on_history_only(uow: UnitOfWork, event: Envelope[Any]) -> None:
     ticket = await _locked_ticket(uow, event)
     if ticket is not None:
         touch(ticket)
+
+
+async def on_complaint_opened(uow: UnitOfWork, event: Envelope[feedback.ComplaintOpened]) -> None:
+    """A complaint ticket's own complaint: linked both ways (the complaint names the ticket)."""
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    if ticket.kind == "complaint" and ticket.complaint_id is None:
+        ticket.complaint_id = event.data.complaint_id
+    touch(ticket)
+
+
+async def on_complaint_resolved(
+    uow: UnitOfWork, event: Envelope[feedback.ComplaintResolved]
+) -> None:
+    """Resolving a complaint ticket's complaint ends the ticket: the centre settled it."""
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    d = event.data
+    if (
+        ticket.kind != "complaint"
+        or ticket.status in FINAL
+        or ticket.complaint_id != d.complaint_id
+    ):
+        touch(ticket)
+        return
+    await end_ticket(
+        uow, ticket, "closed", "resolved_remotely", note=_summary(event), actor=event.source
+    )
+
+
+async def on_unreachable(
+    uow: UnitOfWork,
+    event: Envelope[feedback.CallbackUnreachableV2] | Envelope[feedback.CallbackUnreachable],
+) -> None:
+    """Every callback attempt failed: the request still ends, as ``unreachable``."""
+    if isinstance(event.data, feedback.CallbackUnreachable) and await _v2_seen(uow, event):
+        return
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    if event.data.job_id is None:  # after a phone solution
+        if ticket.status == "resolved_remotely" and ticket.closure_reason is None:
+            await end_ticket(
+                uow, ticket, "closed", "unreachable", note=_summary(event), actor=event.source
+            )
+        else:
+            touch(ticket)
+        return
+    if not await _known_job(uow, ticket, event.data.job_id):
+        await _keep_for_later(uow, ticket, event)  # it overtook its job's events
+        touch(ticket)
+        return
+    await _apply_unreachable(uow, ticket, event)
+
+
+async def _apply_unreachable(uow: UnitOfWork, ticket: TicketRow, event: Envelope[Any]) -> None:
+    if ticket.status in FINAL or ticket.current_job_id != event.data.job_id:
+        touch(ticket)  # an older job's callback, or the ticket ended otherwise: history only
+        return
+    await end_ticket(uow, ticket, "closed", "unreachable", note=_summary(event), actor=event.source)
+
+
+async def _apply_remote_callback(
+    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecordedV2]
+) -> None:
+    """The callback after a phone solution: satisfied ends the ticket; any other outcome
+    reopens it, and dispatch sends a first visit."""
+    d = event.data
+    awaiting = ticket.status == "resolved_remotely" and ticket.closure_reason is None
+    if not awaiting or not d.reached or d.outcome is None:
+        touch(ticket)  # history only
+        return
+    ticket.callback_outcome, ticket.callback_score = d.outcome, d.score
+    if d.outcome == "satisfied":
+        await end_ticket(
+            uow, ticket, "closed", "resolved_remotely", note=_summary(event), actor=event.source
+        )
+        return
+    await change_status(uow, ticket, "reopened", reason=_summary(event), actor=event.source)
+    ticket.reopen_count += 1
+    TicketRepository(uow.session).record(
+        ticket.id,
+        ticket.updated_at,
+        intake.TicketReopened.SUBJECT,
+        f"Reopened after the callback ({d.outcome}); a first visit is needed.",
+        actor=event.source,
+        reason=d.outcome,
+    )
+    await uow.session.flush()
+    await emit(
+        uow,
+        ticket,
+        intake.TicketReopened(
+            ticket_id=ticket.id,
+            reason=d.outcome,
+            callback_id=d.callback_id,
+            previous_job_id=None,
+            previous_point_id=None,
+            reopen_count=ticket.reopen_count,
+            reopened_at=ticket.updated_at,
+        ),
+    )

@@ -51,3 +51,36 @@ async def change_status(
             changed_at=now,
         ),
     )
+
+
+async def end_ticket(
+    uow: UnitOfWork,
+    ticket: TicketRow,
+    status: str,
+    closure_reason: str,
+    *,
+    note: str,
+    actor: str,
+) -> None:
+    """The ticket ends (``closed``, ``cancelled`` or ``resolved_remotely``) with the reason why,
+    published as ``intake.ticket.closed.v2``; a pause still running ends with it."""
+    if ticket.paused_at is not None:
+        ticket.paused_seconds += seconds_between(ticket.paused_at, datetime.now(UTC))
+        ticket.paused_at = None
+    ticket.closure_reason = closure_reason
+    await change_status(uow, ticket, status, reason=note, actor=actor)
+    await emit(
+        uow,
+        ticket,
+        intake.TicketClosedV2(
+            ticket_id=ticket.id,
+            number=ticket.number,
+            closure_reason=closure_reason,  # type: ignore[arg-type]
+            note=note,
+            closed_at=ticket.updated_at,
+        ),
+    )
+
+
+def seconds_between(start: datetime, end: datetime) -> int:
+    return max(int((end - start).total_seconds()), 0)

@@ -5,19 +5,22 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import get_args
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import Money, Window, intake
 from aftersales.http.etag import check_version
 from intake.adapters.repositories import ProductRepository, TicketRepository, ticket_context
-from intake.adapters.tables import ProductRow, TicketRow
+from intake.adapters.tables import CustomerRow, ProductRow, TicketRow
 from intake.domain import remedies
-from intake.domain.catalogue import CategoryOffer, check_offered, respond_by
-from intake.domain.lifecycle import check_can_stop
+from intake.domain.catalogue import CategoryOffer, check_offered, complete_within, respond_by
+from intake.domain.clocks import complete_by, respond_clock
+from intake.domain.lifecycle import FINAL, check_can_stop
 from intake.domain.products import in_warranty, warranty_until
 from intake.domain.tickets import ResponsePolicy, check_preferred_window, needs_visit, ticket_number
-from intake.use_cases.ticket_events import change_status, emit, touch
+from intake.use_cases.customers import publish_product
+from intake.use_cases.ticket_events import change_status, emit, end_ticket, touch
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,15 @@ async def open_ticket(
         raise NotFound(f"Product {cmd.product_id} does not exist.")
     if product.customer_id != customer.id:
         raise Unprocessable("The product is registered to another customer.")
+    if product.deregistered_at is not None:
+        raise Unprocessable("The product was refunded and is no longer registered.")
     offer = (
-        CategoryOffer(entry.category, frozenset(entry.kinds), entry.respond_within_hours)
+        CategoryOffer(
+            entry.category,
+            frozenset(entry.kinds),
+            entry.respond_within_hours,
+            entry.complete_within_hours,
+        )
         if entry is not None
         else None
     )
@@ -67,6 +77,11 @@ async def open_ticket(
         preferred_start=cmd.preferred_start,
         preferred_end=cmd.preferred_end,
         respond_by=respond_by(offer, cmd.kind, now, policy),
+        respond_clock=respond_clock(cmd.kind),
+        complete_by=complete_by(
+            cmd.kind, now, complete_within(offer, policy.complete_within_hours)
+        ),
+        paused_seconds=0,
         tenant_id=customer.tenant_id,
         reopen_count=0,
         version=1,
@@ -82,41 +97,65 @@ async def open_ticket(
         actor=actor,
     )
     await uow.session.flush()
+    customer_facts = intake.CustomerFacts(
+        id=customer.id,
+        name=customer.name,
+        phone=customer.phone,
+        region=customer.region,
+        city=customer.city,
+        line=customer.line,
+    )
+    product_facts = intake.ProductFacts(
+        id=product.id,
+        category=product.category,
+        model=product.model,
+        serial_no=product.serial_no,
+        purchased_on=product.purchased_on,
+        warranty_until=product.warranty_until,
+        in_warranty=in_warranty(product.warranty_until, now.date()),
+        contract_no=product.contract_no,
+    )
+    common = {
+        "ticket_id": row.id,
+        "number": row.number,
+        "kind": cmd.kind,
+        "channel": cmd.channel,
+        "description": cmd.description,
+        "customer": customer_facts,
+        "product": product_facts,
+        "preferred_window": window,
+        "respond_by": row.respond_by,
+        "needs_visit": needs_visit(cmd.kind),
+        "created_at": now,
+        "tenant_id": customer.tenant_id,
+    }
+    # v2 first: the suite's consumers act on it, and a lane keeps a ticket's events in order,
+    # so the v1 that follows (for integrators still reading it) finds the work done.
     await emit(
         uow,
         row,
-        intake.TicketCreated(
-            ticket_id=row.id,
-            number=row.number,
-            kind=cmd.kind,  # type: ignore[arg-type]
-            channel=cmd.channel,  # type: ignore[arg-type]
-            description=cmd.description,
-            customer=intake.CustomerFacts(
-                id=customer.id,
-                name=customer.name,
-                phone=customer.phone,
-                region=customer.region,
-                city=customer.city,
-                line=customer.line,
-            ),
-            product=intake.ProductFacts(
-                id=product.id,
-                category=product.category,
-                model=product.model,
-                serial_no=product.serial_no,
-                purchased_on=product.purchased_on,
-                warranty_until=product.warranty_until,
-                in_warranty=in_warranty(product.warranty_until, now.date()),
-                contract_no=product.contract_no,
-            ),
-            preferred_window=window,
-            respond_by=row.respond_by,
-            needs_visit=needs_visit(cmd.kind),
-            created_at=now,
-            tenant_id=customer.tenant_id,
+        intake.TicketCreatedV2(
+            **common,
+            site=site_of(customer, product),
+            respond_clock=row.respond_clock,  # type: ignore[arg-type]
+            complete_by=row.complete_by,
         ),
     )
+    if cmd.kind in V1_KINDS:
+        await emit(uow, row, intake.TicketCreated(**common))
     return row
+
+
+V1_KINDS = frozenset(get_args(intake.TicketKind))
+
+
+def site_of(customer: CustomerRow, product: ProductRow) -> intake.Site:
+    """Where a visit goes: the product's installation address, when it has one."""
+    if product.install_region and product.install_city and product.install_line:
+        return intake.Site(
+            region=product.install_region, city=product.install_city, line=product.install_line
+        )
+    return intake.Site(region=customer.region, city=customer.city, line=customer.line)
 
 
 async def _ticket_for_command(
@@ -140,7 +179,9 @@ async def cancel_ticket(
 ) -> TicketRow:
     ticket = await _ticket_for_command(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "cancelled")
-    await change_status(uow, ticket, "cancelled", reason=f"cancelled: {reason}", actor=actor)
+    await end_ticket(
+        uow, ticket, "cancelled", "cancelled", note=f"cancelled: {reason}", actor=actor
+    )
     await emit(
         uow,
         ticket,
@@ -160,9 +201,14 @@ async def resolve_remotely(
 ) -> TicketRow:
     ticket = await _ticket_for_command(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "resolved remotely")
-    await change_status(
-        uow, ticket, "resolved_remotely", reason=f"solved on the phone: {note}", actor=actor
-    )
+    reason = f"solved on the phone: {note}"
+    call_back = ticket.kind in _callback_kinds(uow)
+    if call_back:  # it ends when the callback says the customer is satisfied
+        await change_status(uow, ticket, "resolved_remotely", reason=reason, actor=actor)
+    else:
+        await end_ticket(
+            uow, ticket, "resolved_remotely", "resolved_remotely", note=reason, actor=actor
+        )
     await emit(
         uow,
         ticket,
@@ -170,7 +216,23 @@ async def resolve_remotely(
             ticket_id=ticket.id, note=note, resolved_at=ticket.updated_at
         ),
     )
+    if call_back:
+        await emit(
+            uow,
+            ticket,
+            intake.TicketCallbackRequested(
+                ticket_id=ticket.id,
+                number=ticket.number,
+                kind=ticket.kind,
+                requested_at=ticket.updated_at,
+            ),
+        )
     return ticket
+
+
+def _callback_kinds(uow: UnitOfWork) -> frozenset[str]:
+    """The kinds whose phone solutions are called back (``INTAKE_CALLBACK_AFTER_REMOTE_KINDS``)."""
+    return frozenset(getattr(uow.db.settings, "callback_after_remote_kinds", ()))
 
 
 @dataclass(frozen=True)
@@ -199,16 +261,21 @@ async def decide_warranty_remedy(
     actor: str,
 ) -> RemedyDecision:
     ticket = await _ticket_for_command(uow, ticket_id, tenant, None)
-    if ticket.status in ("cancelled", "resolved_remotely"):
+    if ticket.status in FINAL:
         raise Conflict(f"The ticket is {ticket.status}; no remedy can be decided on it.")
     tickets = TicketRepository(uow.session)
     products = ProductRepository(uow.session)
-    product = await products.get(ticket.product_id)
+    product = await products.get(ticket.product_id, lock=True)
+    if product.deregistered_at is not None:
+        raise Conflict("The product was refunded already.")
     today = datetime.now(UTC).date()
+    # 三包 is judged on the day the fault was reported, however long the decision took.
+    reported_on = ticket.created_at.date()
+    cause = await tickets.latest_cause(ticket.id)
     facts = remedies.Facts(
-        days_since_purchase=(today - product.purchased_on).days,
-        in_warranty=in_warranty(product.warranty_until, today),
-        failed_repairs=await tickets.failed_repairs(product.id),
+        days_since_purchase=(reported_on - product.purchased_on).days,
+        in_warranty=in_warranty(product.warranty_until, reported_on),
+        failed_repairs=await tickets.failed_repairs(product.id, cause),
     )
     remedies.decide(cmd.remedy, facts, policy)
 
@@ -246,9 +313,11 @@ async def decide_warranty_remedy(
         remedy=cmd.remedy,
         replacement_product_id=str(replacement.id) if replacement else None,
         facts={
+            "reported_on": reported_on.isoformat(),
             "days_since_purchase": facts.days_since_purchase,
             "in_warranty": facts.in_warranty,
             "failed_repairs": facts.failed_repairs,
+            "cause_code": cause,
         },
     )
     await uow.session.flush()
@@ -265,5 +334,18 @@ async def decide_warranty_remedy(
                 refund=cmd.refund if cmd.remedy == "refund" else None,
                 decided_at=now,
             ),
+        )
+        if cmd.remedy == "refund":  # the product goes back: no longer the customer's
+            product.deregistered_at = now
+            product.version += 1
+            product.updated_at = now
+            await uow.session.flush()
+            await publish_product(uow, product, registered=False, changes=["deregistered"])
+        if replacement is not None:
+            await publish_product(uow, replacement, registered=True)
+        # A replaced or refunded product's request is settled: no callback, no further visit.
+        closure = "replaced" if cmd.remedy == "replace" else "refunded"
+        await end_ticket(
+            uow, ticket, "closed", closure, note=f"{cmd.remedy}: {cmd.reason}", actor=actor
         )
     return RemedyDecision(ticket, cmd.remedy, replacement)

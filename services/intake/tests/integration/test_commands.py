@@ -129,8 +129,18 @@ async def test_warranty_remedies_follow_the_policy(start_service, infrastructure
         new = replace.json()["replacement_product"]
         assert new["replaces_product_id"] == fresh["id"]
         assert new["serial_no"] == "NEW-2" and new["in_warranty"]
-        refund = await intake.client.post(
+        # A replacement settles the request: the ticket ends, and nothing more is decided on it.
+        assert replace.json()["ticket"]["status"] == "closed"
+        assert replace.json()["ticket"]["closure_reason"] == "replaced"
+        again = await intake.client.post(
             f"/v1/tickets/{t_fresh['id']}/warranty-remedy",
+            json={"remedy": "refund", "reason": "x"},
+            headers=intake.auth(),
+        )
+        assert again.status_code == 409
+        second_call = await make_ticket(intake, customer=customer, product=fresh)
+        refund = await intake.client.post(
+            f"/v1/tickets/{second_call['id']}/warranty-remedy",
             json={
                 "remedy": "refund",
                 "reason": "changed mind within 7 days",
@@ -138,7 +148,22 @@ async def test_warranty_remedies_follow_the_policy(start_service, infrastructure
             },
             headers=intake.auth(),
         )
-        assert refund.status_code == 200
+        assert refund.status_code == 200, refund.text
+        assert refund.json()["ticket"]["closure_reason"] == "refunded"
+        gone = await intake.client.get(f"/v1/products/{fresh['id']}", headers=intake.auth())
+        assert gone.json()["deregistered_at"] is not None  # the refunded unit went back
+        no_more = await intake.client.post(
+            "/v1/tickets",
+            json={
+                "customer_id": customer["id"],
+                "product_id": fresh["id"],
+                "kind": "repair",
+                "description": "again",
+                "channel": "hotline",
+            },
+            headers=intake.auth(),
+        )
+        assert no_more.status_code == 422
         decided = await read_events(infrastructure.broker_url, "intake.ticket.remedy_decided.v1")
         assert [e.data.remedy for e in decided] == ["replace", "refund"]
         assert decided[0].data.replacement_product_id == uuid.UUID(new["id"])

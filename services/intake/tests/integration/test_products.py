@@ -91,3 +91,64 @@ async def test_a_product_changes_owner_and_keeps_its_history(start_service):
         )
         [entry] = trail.json()["items"]
         assert entry["changes"]["customer_id"] == {"before": seller["id"], "after": buyer["id"]}
+
+
+async def test_an_installation_address_is_where_visits_go(start_service, infrastructure):
+    from aftersales.testing.apps import eventually
+    from aftersales.testing.factories import read_events
+
+    async with start_service("intake") as intake:
+        agent = intake.auth("agent")
+        owner = await make_customer(intake)  # lives in 310115
+        heater = await make_product(intake, owner["id"], category="water_heater")
+        site = {"region": "330106", "city": "Hangzhou", "line": "9 West Lake Road"}
+        no_match = await intake.client.patch(
+            f"/v1/products/{heater['id']}", json={"installation_address": site}, headers=agent
+        )
+        assert no_match.status_code == 428  # If-Match is required
+        bad = await intake.client.patch(
+            f"/v1/products/{heater['id']}",
+            json={"installation_address": {**site, "region": "hz"}},
+            headers={**agent, "If-Match": '"1"'},
+        )
+        assert bad.status_code == 422 and bad.headers["content-type"] == "application/problem+json"
+        r = await intake.client.patch(
+            f"/v1/products/{heater['id']}",
+            json={"installation_address": site, "notes": "Holiday flat; key with the concierge."},
+            headers={**agent, "If-Match": '"1"'},
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["installation_address"]["region"] == "330106"
+        assert r.headers["etag"] == '"2"'
+        stale = await intake.client.patch(
+            f"/v1/products/{heater['id']}",
+            json={"notes": "x"},
+            headers={**agent, "If-Match": '"1"'},
+        )
+        assert stale.status_code == 412
+
+        ticket = await make_ticket(intake, customer=owner, product=r.json())
+
+        async def created_v2():
+            events = await read_events(infrastructure.broker_url, "intake.ticket.created.v2")
+            return [e.data for e in events if str(e.data.ticket_id) == ticket["id"]]
+
+        [created] = await eventually(created_v2)
+        assert created.site.region == "330106" and created.site.city == "Hangzhou"
+        assert created.customer.region == "310115"  # the owner's own address is unchanged
+
+        async def updated():
+            events = await read_events(infrastructure.broker_url, "intake.product.updated.v1")
+            return [e.data for e in events if str(e.data.product_id) == heater["id"]]
+
+        [update] = await eventually(updated)
+        assert update.installation.region == "330106"
+        assert update.changes == ["installation_address", "notes"]
+
+        cleared = await intake.client.patch(
+            f"/v1/products/{heater['id']}",
+            json={"installation_address": None},
+            headers={**agent, "If-Match": '"2"'},
+        )
+        assert cleared.json()["installation_address"] is None
+        assert cleared.json()["notes"] == "Holiday flat; key with the concierge."

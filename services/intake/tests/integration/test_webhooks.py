@@ -113,7 +113,7 @@ async def test_a_410_disables_the_subscription(start_service, receiver_factory):
     gone = receiver_factory(410)
     async with start_service("intake", **FAST) as intake:
         agent = intake.auth("agent")
-        hook = await subscribe(intake, gone.url, ["intake.>"], agent)
+        hook = await subscribe(intake, gone.url, ["intake.ticket.created.v2"], agent)
         await make_ticket(intake)
 
         async def disabled():

@@ -1,0 +1,148 @@
+"""A complaint call opens its complaint; late callbacks count against the centre; a refund
+withdraws the callback; the quality report finds faults by model, batch and code."""
+
+import uuid
+from datetime import UTC, datetime
+
+import asyncpg
+
+from aftersales.events import Envelope, dispatch, intake
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import publish_raw, read_events, ticket_created_v2
+
+
+async def test_a_complaint_call_becomes_a_complaint_once(
+    start_service, desk_for, infrastructure, admin_dsn
+):
+    async with start_service("feedback") as fb:
+        desk = desk_for(fb)
+        env = ticket_created_v2(kind="complaint", description="the technician was rude")
+        await publish_raw(infrastructure.broker_url, env)
+        v1 = Envelope.wrap(
+            intake.TicketCreated(
+                **env.data.model_dump(exclude={"site", "respond_clock", "complete_by"})
+            ),
+            source="intake",
+            aggregate_id=env.data.ticket_id,
+            aggregate_version=1,
+        )
+        await publish_raw(infrastructure.broker_url, v1)  # the v1 beside it: no second one
+
+        async def handled():  # the barrier: feedback's inbox has taken the v1
+            conn = await asyncpg.connect(admin_dsn)
+            try:
+                return await conn.fetchval(
+                    "SELECT count(*) FROM feedback.inbox WHERE event_id = $1", v1.id
+                )
+            finally:
+                await conn.close()
+
+        await eventually(handled)
+        r = await fb.client.get("/v1/complaints", headers=desk.agent)
+        mine = [c for c in r.json()["items"] if c["ticket_id"] == str(env.data.ticket_id)]
+        assert len(mine) == 1
+        assert mine[0]["source"] == "ticket" and mine[0]["text"] == "the technician was rude"
+        opened = await read_events(infrastructure.broker_url, "feedback.complaint.opened.v1")
+        assert [e.data.ticket_id for e in opened].count(env.data.ticket_id) == 1
+
+
+async def test_a_late_callback_counts_against_the_centre_not_the_point(
+    start_service, desk_for, infrastructure
+):
+    fast = {"callback_within_hours": 1 / 3600, "watch_poll_seconds": 0.2}
+    async with start_service("feedback", **fast) as fb:
+        desk = desk_for(fb)
+        ticket = await desk.ticket()
+        job = await desk.complete(ticket.data.ticket_id)
+        callback = await desk.callback_of(job.job_id)
+
+        async def overdue():
+            found = await read_events(infrastructure.broker_url, "feedback.callback.overdue.v1")
+            return [e.data for e in found if str(e.data.callback_id) == callback["id"]]
+
+        [event] = await eventually(overdue)
+        assert event.point_id == desk.point_id
+        r = await desk.result(callback, reached=True, outcome="satisfied", score=5)
+        assert r.status_code == 200
+        month = datetime.now(UTC).strftime("%Y-%m")
+        centre = await fb.client.get(
+            "/v1/scorecards/centre", params={"month": month}, headers=desk.agent
+        )
+        assert centre.status_code == 200, centre.text
+        card = centre.json()
+        assert (card["callbacks"], card["done"], card["overdue"], card["done_in_time"]) == (
+            1,
+            1,
+            1,
+            0,
+        )
+        assert card["callback_on_time_rate"] == 0
+        points = await fb.client.get("/v1/scorecards", params={"month": month}, headers=desk.agent)
+        [point] = points.json()["items"]
+        assert point["satisfaction_rate"] == 1.0  # the point did its job; the lateness is ours
+        bad = await fb.client.get(
+            "/v1/scorecards/centre", params={"month": "2026-13"}, headers=desk.agent
+        )
+        assert bad.status_code == 422
+        assert (
+            await fb.client.get(
+                "/v1/scorecards/centre",
+                params={"month": month},
+                headers=fb.auth("point", point_id=desk.point_id),
+            )
+        ).status_code == 403
+
+
+async def test_a_refund_withdraws_the_callback_still_due(start_service, desk_for, infrastructure):
+    async with start_service("feedback") as fb:
+        desk = desk_for(fb)
+        ticket = await desk.ticket()
+        job = await desk.complete(ticket.data.ticket_id)
+        callback = await desk.callback_of(job.job_id)
+        await desk.publish(
+            intake.TicketClosedV2(
+                ticket_id=ticket.data.ticket_id,
+                number=ticket.data.number,
+                closure_reason="refunded",
+                note="refund: dead on arrival",
+                closed_at=datetime.now(UTC),
+            ),
+            "intake",
+            ticket.data.ticket_id,
+        )
+
+        async def withdrawn():
+            r = await fb.client.get(f"/v1/callbacks/{callback['id']}", headers=desk.agent)
+            return r.json() if r.json()["status"] == "withdrawn" else None
+
+        await eventually(withdrawn)
+        late = await desk.result(callback, reached=True, outcome="unsatisfied", score=1)
+        assert late.status_code == 409  # no callback loop for a refunded product
+
+
+async def test_the_quality_report_groups_faults_by_model_batch_and_code(start_service, desk_for):
+    async with start_service("feedback") as fb:
+        desk = desk_for(fb)
+        for serial, cause in (("AB1234-001", "PUMP"), ("AB1234-002", "PUMP"), ("CD9999-1", "BELT")):
+            ticket = await desk.ticket()
+            v1 = desk.completed(ticket.data.ticket_id)
+            job = dispatch.JobCompletedV2(
+                **v1.model_dump(exclude={"parts"}),
+                parts=v1.parts,
+                category="washing_machine",
+                model="XQB70",
+                serial_no=serial,
+                symptom_code="E1",
+                cause_code=cause,
+                action_code="REPLACE",
+            )
+            await desk.publish(job, "dispatch", job.job_id)
+            await desk.callback_of(job.job_id)
+        month = datetime.now(UTC).strftime("%Y-%m")
+        r = await fb.client.get(
+            "/v1/reports/quality", params={"from": month, "to": month}, headers=desk.agent
+        )
+        assert r.status_code == 200, r.text
+        faults = {(f["batch"], f["cause_code"]): f["jobs"] for f in r.json()["faults"]}
+        assert faults == {("AB1234", "PUMP"): 2, ("CD9999", "BELT"): 1}
+        assert uuid.UUID(str(desk.point_id))

@@ -1,0 +1,258 @@
+"""The information centre's answer, pauses, and the breach scanner (``intake.domain.clocks``)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from aftersales.db import Database, UnitOfWork
+from aftersales.errors import Conflict, NotFound
+from aftersales.events import Envelope, dispatch, intake
+from aftersales.http.etag import check_version
+from aftersales.logging import get_logger
+from intake.adapters.repositories import TicketRepository
+from intake.adapters.tables import TicketRow
+from intake.domain.clocks import (
+    ENDED,
+    WORK_DONE,
+    PauseState,
+    check_can_pause,
+    check_can_respond,
+    check_can_resume,
+    resumed,
+)
+from intake.use_cases.ticket_events import emit, seconds_between, touch
+from intake.use_cases.tickets import resolve_remotely
+
+log = get_logger(__name__)
+
+# Before the answer, the ticket is still waiting for it (dispatch's clock stops at booking).
+AWAITING_ANSWER = frozenset({"open", "dispatched", "reopened"})
+
+
+async def _locked(
+    uow: UnitOfWork, ticket_id: uuid.UUID, tenant: str | None, expected_version: int | None
+) -> TicketRow:
+    ticket = await TicketRepository(uow.session).get_for_update(ticket_id, tenant=tenant)
+    if ticket is None:
+        raise NotFound(f"Ticket {ticket_id} does not exist.")
+    check_version(expected_version, ticket.version)
+    return ticket
+
+
+@dataclass(frozen=True)
+class Respond:
+    summary: str
+    resolved: bool
+
+
+async def respond(
+    uow: UnitOfWork,
+    ticket_id: uuid.UUID,
+    cmd: Respond,
+    *,
+    tenant: str | None,
+    actor: str,
+    expected_version: int | None = None,
+) -> TicketRow:
+    """The centre's answer to a ticket that needs no visit; ``resolved`` ends the ticket."""
+    ticket = await _locked(uow, ticket_id, tenant, expected_version)
+    check_can_respond(ticket.kind, ticket.status, ticket.responded_at is not None)
+    now = touch(ticket)
+    due = ticket.respond_by
+    if ticket.paused_at is not None:  # the clock stopped at the pause
+        due = resumed(due, ticket.paused_at, now) or due
+    in_time = now <= due
+    ticket.responded_at, ticket.response_summary = now, cmd.summary
+    TicketRepository(uow.session).record(
+        ticket.id,
+        now,
+        intake.TicketResponded.SUBJECT,
+        f"Answered{' in time' if in_time else ' late'}: {cmd.summary}",
+        actor=actor,
+        resolved=cmd.resolved,
+        in_time=in_time,
+    )
+    await uow.session.flush()
+    await emit(
+        uow,
+        ticket,
+        intake.TicketResponded(
+            ticket_id=ticket.id,
+            summary=cmd.summary,
+            resolved=cmd.resolved,
+            responded_at=now,
+            in_time=in_time,
+        ),
+    )
+    if cmd.resolved:
+        return await resolve_remotely(uow, ticket.id, cmd.summary, tenant=tenant, actor=actor)
+    return ticket
+
+
+@dataclass(frozen=True)
+class Pause:
+    reason: str
+    note: str | None = None
+    origin: str = "ticket"
+
+
+async def pause(
+    uow: UnitOfWork,
+    ticket_id: uuid.UUID,
+    cmd: Pause,
+    *,
+    tenant: str | None,
+    actor: str,
+    expected_version: int | None = None,
+) -> TicketRow:
+    ticket = await _locked(uow, ticket_id, tenant, expected_version)
+    check_can_pause(PauseState(ticket.status, ticket.paused_at))
+    now = touch(ticket)
+    ticket.paused_at, ticket.pause_reason, ticket.pause_note = now, cmd.reason, cmd.note
+    ticket.paused_by = actor
+    TicketRepository(uow.session).record(
+        ticket.id,
+        now,
+        intake.TicketPaused.SUBJECT,
+        f"Clocks paused ({cmd.reason})" + (f": {cmd.note}" if cmd.note else "."),
+        actor=actor,
+        reason=cmd.reason,
+        origin=cmd.origin,
+    )
+    await uow.session.flush()
+    await emit(
+        uow,
+        ticket,
+        intake.TicketPaused(
+            ticket_id=ticket.id,
+            reason=cmd.reason,  # type: ignore[arg-type]
+            note=cmd.note,
+            paused_by=actor,
+            paused_at=now,
+            origin=cmd.origin,  # type: ignore[arg-type]
+        ),
+    )
+    return ticket
+
+
+async def resume(
+    uow: UnitOfWork,
+    ticket_id: uuid.UUID,
+    *,
+    tenant: str | None,
+    actor: str,
+    origin: str = "ticket",
+    expected_version: int | None = None,
+) -> TicketRow:
+    """Every running clock continues where it stopped: its due time moves on by the pause."""
+    ticket = await _locked(uow, ticket_id, tenant, expected_version)
+    check_can_resume(PauseState(ticket.status, ticket.paused_at))
+    paused_at = ticket.paused_at
+    assert paused_at is not None
+    now = touch(ticket)
+    if ticket.responded_at is None and ticket.status in AWAITING_ANSWER:
+        ticket.respond_by = resumed(ticket.respond_by, paused_at, now) or ticket.respond_by
+    if ticket.status not in WORK_DONE:
+        ticket.complete_by = resumed(ticket.complete_by, paused_at, now)
+    paused = seconds_between(paused_at, now)
+    ticket.paused_seconds += paused
+    ticket.paused_at = ticket.pause_reason = ticket.pause_note = ticket.paused_by = None
+    TicketRepository(uow.session).record(
+        ticket.id,
+        now,
+        intake.TicketResumed.SUBJECT,
+        f"Clocks resumed after {paused // 60} min paused.",
+        actor=actor,
+        paused_seconds=paused,
+        origin=origin,
+    )
+    await uow.session.flush()
+    await emit(
+        uow,
+        ticket,
+        intake.TicketResumed(
+            ticket_id=ticket.id,
+            paused_at=paused_at,
+            resumed_at=now,
+            paused_seconds=paused,
+            resumed_by=actor,
+            origin=origin,  # type: ignore[arg-type]
+        ),
+    )
+    return ticket
+
+
+async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
+    """Publish each missed answer and deadline once: the row is locked (``SKIP LOCKED``, so
+    replicas share the work) and marked in the same transaction as its event."""
+    now = datetime.now(UTC)
+    running: list[Any] = [TicketRow.paused_at.is_(None), TicketRow.status.not_in(ENDED)]
+    response = select(TicketRow).where(
+        TicketRow.respond_clock == "intake",
+        TicketRow.responded_at.is_(None),
+        TicketRow.response_breached_at.is_(None),
+        TicketRow.respond_by < now,
+        *running,
+    )
+    completion = select(TicketRow).where(
+        TicketRow.complete_by.is_not(None),
+        TicketRow.completion_breached_at.is_(None),
+        TicketRow.complete_by < now,
+        TicketRow.status.not_in(WORK_DONE),
+        *running,
+    )
+    fired = 0
+    async with db.uow() as uow:
+        tickets = TicketRepository(uow.session)
+        for stmt, clock in ((response, "response"), (completion, "completion")):
+            rows = await uow.session.scalars(
+                stmt.limit(limit).with_for_update(skip_locked=True, of=TicketRow)
+            )
+            for ticket in rows.all():
+                fired += 1
+                touch(ticket)
+                data: intake.TicketResponseBreached | intake.TicketCompletionBreached
+                if clock == "response":
+                    ticket.response_breached_at, due = now, ticket.respond_by
+                    data = intake.TicketResponseBreached(
+                        ticket_id=ticket.id, due_at=due, breached_at=now
+                    )
+                else:
+                    ticket.completion_breached_at, due = now, ticket.complete_by  # type: ignore[assignment]
+                    data = intake.TicketCompletionBreached(
+                        ticket_id=ticket.id, kind=ticket.kind, due_at=due, breached_at=now
+                    )
+                tickets.record(
+                    ticket.id,
+                    now,
+                    data.SUBJECT,
+                    f"The {clock} deadline passed (due {due:%Y-%m-%d %H:%M} UTC).",
+                    due_at=due.isoformat(),
+                )
+                await emit(uow, ticket, data)
+        await uow.commit()
+    return fired
+
+
+async def on_job_paused(uow: UnitOfWork, event: Envelope[dispatch.JobPaused]) -> None:
+    """A point paused its job: the ticket's clocks stop with it (unless stopped already)."""
+    d = event.data
+    try:
+        await pause(
+            uow, d.ticket_id, Pause(d.reason, d.note, origin="job"), tenant=None, actor=d.paused_by
+        )
+    except (Conflict, NotFound) as exc:
+        log.info("clocks.job_pause_ignored", ticket_id=str(d.ticket_id), reason=str(exc))
+
+
+async def on_job_resumed(uow: UnitOfWork, event: Envelope[dispatch.JobResumed]) -> None:
+    d = event.data
+    try:
+        await resume(uow, d.ticket_id, tenant=None, actor=d.resumed_by, origin="job")
+    except (Conflict, NotFound) as exc:
+        log.info("clocks.job_resume_ignored", ticket_id=str(d.ticket_id), reason=str(exc))

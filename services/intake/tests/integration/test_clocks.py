@@ -1,0 +1,278 @@
+"""The 4-hour answer for tickets that need no visit, deadlines to finish, pauses, closure."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from aftersales.events import Envelope, feedback
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_ticket, publish_raw, read_events
+
+PROBLEM = "application/problem+json"
+
+
+def at(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+async def test_a_consultation_is_answered_and_a_resolved_answer_ends_it(
+    start_service, infrastructure
+):
+    async with start_service("intake") as intake:
+        agent = intake.auth("agent")
+        question = await make_ticket(intake, kind="consultation")
+        assert question["sla"]["respond_clock"] == "intake"
+        r = await intake.client.post(
+            f"/v1/tickets/{question['id']}/respond",
+            json={"summary": "Explained the eco mode; a visit may follow.", "resolved": False},
+            headers=agent,
+        )
+        assert r.status_code == 200, r.text
+        answered = r.json()
+        assert answered["status"] == "open" and answered["sla"]["responded_at"] is not None
+        assert answered["closure_reason"] is None
+        again = await intake.client.post(
+            f"/v1/tickets/{question['id']}/respond",
+            json={"summary": "twice", "resolved": True},
+            headers=agent,
+        )
+        assert again.status_code == 409 and again.headers["content-type"] == PROBLEM
+
+        settled = await make_ticket(intake, kind="consultation")
+        r = await intake.client.post(
+            f"/v1/tickets/{settled['id']}/respond",
+            json={"summary": "Reset the breaker; it works.", "resolved": True},
+            headers=agent,
+        )
+        assert r.status_code == 200, r.text
+        # Solved on the phone, and called back like every request: it ends on that callback.
+        assert r.json()["status"] == "resolved_remotely" and r.json()["closure_reason"] is None
+
+        async def requested():
+            found = await read_events(
+                infrastructure.broker_url, "intake.ticket.callback_requested.v1"
+            )
+            return [e.data for e in found if str(e.data.ticket_id) == settled["id"]]
+
+        [request] = await eventually(requested)
+        await publish_raw(
+            infrastructure.broker_url,
+            Envelope.wrap(
+                feedback.CallbackRecordedV2(
+                    callback_id=uuid.uuid4(),
+                    ticket_id=request.ticket_id,
+                    reached=True,
+                    outcome="satisfied",
+                    score=5,
+                    recorded_at=datetime.now(UTC),
+                ),
+                source="feedback",
+                aggregate_id=uuid.uuid4(),
+                aggregate_version=2,
+            ),
+        )
+
+        async def ended():
+            t = await intake.client.get(f"/v1/tickets/{settled['id']}", headers=agent)
+            return t.json() if t.json()["closure_reason"] else None
+
+        closed = await eventually(ended)
+        assert closed["status"] == "closed" and closed["closure_reason"] == "resolved_remotely"
+
+        listed = await intake.client.get(
+            "/v1/tickets", params={"status": "closed", "kind": "consultation"}, headers=agent
+        )
+        ids = {t["id"] for t in listed.json()["items"]}
+        assert settled["id"] in ids and question["id"] not in ids
+        timeline = await intake.client.get(f"/v1/tickets/{settled['id']}/timeline", headers=agent)
+        assert "intake.ticket.responded.v1" in [e["event"] for e in timeline.json()["entries"]]
+
+        async def closed_event():
+            events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v2")
+            return [e.data for e in events if str(e.data.ticket_id) == settled["id"]]
+
+        [event] = await eventually(closed_event)
+        assert event.closure_reason == "resolved_remotely"
+
+
+async def test_a_phone_solution_the_customer_disputes_is_reopened_for_a_visit(
+    start_service, infrastructure
+):
+    async with start_service("intake") as intake:
+        agent = intake.auth("agent")
+        ticket = await make_ticket(intake, kind="repair")
+        r = await intake.client.post(
+            f"/v1/tickets/{ticket['id']}/resolve-remotely",
+            json={"note": "reset the unit"},
+            headers=agent,
+        )
+        assert r.json()["status"] == "resolved_remotely"
+        await publish_raw(
+            infrastructure.broker_url,
+            Envelope.wrap(
+                feedback.CallbackRecordedV2(
+                    callback_id=uuid.uuid4(),
+                    ticket_id=uuid.UUID(ticket["id"]),
+                    reached=True,
+                    outcome="unsatisfied",
+                    score=2,
+                    recorded_at=datetime.now(UTC),
+                ),
+                source="feedback",
+                aggregate_id=uuid.uuid4(),
+                aggregate_version=2,
+            ),
+        )
+
+        async def reopened():
+            found = await read_events(infrastructure.broker_url, "intake.ticket.reopened.v1")
+            return [e.data for e in found if str(e.data.ticket_id) == ticket["id"]]
+
+        [event] = await eventually(reopened)
+        assert event.previous_job_id is None  # dispatch sends a first visit
+        after = await intake.client.get(f"/v1/tickets/{ticket['id']}", headers=agent)
+        assert after.json()["status"] == "reopened" and after.json()["closure_reason"] is None
+
+
+async def test_a_visit_or_complaint_ticket_is_answered_elsewhere(start_service):
+    async with start_service("intake") as intake:
+        for kind, clock in (("repair", "dispatch"), ("complaint", "feedback")):
+            ticket = await make_ticket(intake, kind=kind)
+            assert ticket["sla"]["respond_clock"] == clock
+            r = await intake.client.post(
+                f"/v1/tickets/{ticket['id']}/respond",
+                json={"summary": "answered", "resolved": True},
+                headers=intake.auth(),
+            )
+            assert r.status_code == 409, r.text
+            assert r.json()["respond_clock"] == clock
+            after = await intake.client.get(f"/v1/tickets/{ticket['id']}", headers=intake.auth())
+            assert after.json()["version"] == ticket["version"]  # nothing changed
+
+
+async def test_deadlines_to_finish_come_from_the_kind_and_the_catalogue(start_service):
+    async with start_service("intake") as intake:
+        sample = await make_ticket(intake, kind="sample_test")
+        opened = at(sample["created_at"])
+        assert at(sample["sla"]["complete_by"]) - opened == timedelta(hours=24)
+        training = await make_ticket(intake, kind="training")
+        assert at(training["sla"]["complete_by"]) - at(training["created_at"]) == timedelta(
+            hours=744
+        )
+        repair = await make_ticket(intake, kind="repair")
+        assert repair["sla"]["complete_by"] is None  # the operator has set none
+
+        admin = intake.auth("admin")
+        current = await intake.client.get("/v1/service-catalogue", headers=admin)
+        r = await intake.client.put(
+            "/v1/service-catalogue",
+            json={
+                "categories": [
+                    {
+                        "category": "air_conditioner",
+                        "kinds": ["repair", "install", "sample_test"],
+                        "complete_within_hours": {"repair": 72},
+                    }
+                ]
+            },
+            headers={**admin, "If-Match": current.headers["ETag"]},
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["default_complete_within_hours"]["training"] == 744
+        repair = await make_ticket(intake, kind="repair")
+        assert at(repair["sla"]["complete_by"]) - at(repair["created_at"]) == timedelta(hours=72)
+        bad = await intake.client.put(
+            "/v1/service-catalogue",
+            json={
+                "categories": [
+                    {"category": "tv", "kinds": ["repair"], "complete_within_hours": {"repair": 0}}
+                ]
+            },
+            headers={**admin, "If-Match": r.headers["ETag"]},
+        )
+        assert bad.status_code == 422 and bad.headers["content-type"] == PROBLEM
+
+
+async def test_a_missed_answer_is_published_once_and_a_paused_ticket_does_not_breach(
+    start_service, infrastructure
+):
+    # Four seconds to answer, so the breach scanner's work can be watched.
+    async with start_service(
+        "intake", respond_within_hours=4 / 3600, clock_poll_seconds=0.2
+    ) as intake:
+        agent = intake.auth("agent")
+        paused = await make_ticket(intake, kind="consultation")
+        r = await intake.client.post(
+            f"/v1/tickets/{paused['id']}/pause",
+            json={"reason": "awaiting_customer", "note": "calls back after lunch"},
+            headers=agent,
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["pause"]["reason"] == "awaiting_customer"
+        twice = await intake.client.post(
+            f"/v1/tickets/{paused['id']}/pause", json={"reason": "other"}, headers=agent
+        )
+        assert twice.status_code == 409
+        running = await make_ticket(intake, kind="consultation")
+
+        async def breached():
+            t = await intake.client.get(f"/v1/tickets/{running['id']}", headers=agent)
+            return t.json() if t.json()["sla"]["response_breached_at"] else None
+
+        # The barrier: the running ticket, due after the paused one, has breached; so the
+        # scanner has passed the paused ticket's due time too.
+        await eventually(breached, timeout=30)
+        now_paused = (await intake.client.get(f"/v1/tickets/{paused['id']}", headers=agent)).json()
+        assert now_paused["sla"]["response_breached_at"] is None
+
+        r = await intake.client.post(f"/v1/tickets/{paused['id']}/resume", headers=agent)
+        assert r.status_code == 200, r.text
+        resumed = r.json()
+        assert resumed["pause"] is None
+        moved = at(resumed["sla"]["respond_by"]) - at(paused["sla"]["respond_by"])
+        assert moved.total_seconds() >= resumed["sla"]["paused_seconds"] >= 4
+        assert moved.total_seconds() < resumed["sla"]["paused_seconds"] + 1.5
+
+        async def breaches():
+            events = await read_events(
+                infrastructure.broker_url, "intake.ticket.response_breached.v1"
+            )
+            return [
+                str(e.data.ticket_id)
+                for e in events
+                if str(e.data.ticket_id) in (paused["id"], running["id"])
+            ]
+
+        assert await eventually(breaches) == [running["id"]]  # once, and not the paused one
+
+        not_paused = await intake.client.post(f"/v1/tickets/{paused['id']}/resume", headers=agent)
+        assert not_paused.status_code == 409
+        closed = await make_ticket(intake, kind="consultation")
+        await intake.client.post(
+            f"/v1/tickets/{closed['id']}/cancel", json={"reason": "duplicate"}, headers=agent
+        )
+        late = await intake.client.post(
+            f"/v1/tickets/{closed['id']}/pause", json={"reason": "other"}, headers=agent
+        )
+        assert late.status_code == 409 and late.headers["content-type"] == PROBLEM
+
+
+async def test_a_missed_deadline_to_finish_is_published_once(start_service, infrastructure):
+    async with start_service(
+        "intake", complete_within_hours={"sample_test": 3 / 3600}, clock_poll_seconds=0.2
+    ) as intake:
+        ticket = await make_ticket(intake, kind="sample_test")
+
+        async def breached():
+            t = await intake.client.get(f"/v1/tickets/{ticket['id']}", headers=intake.auth())
+            return t.json() if t.json()["sla"]["completion_breached_at"] else None
+
+        await eventually(breached, timeout=30)
+
+        async def breaches():
+            events = await read_events(
+                infrastructure.broker_url, "intake.ticket.completion_breached.v1"
+            )
+            return [e for e in events if str(e.data.ticket_id) == ticket["id"]]
+
+        [event] = await eventually(breaches)
+        assert event.data.kind == "sample_test"
