@@ -413,6 +413,23 @@ def dlq_replay(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def backfill(
+    name: Annotated[str, typer.Argument(help="what to backfill, e.g. products")],
+    data_dir: DataDir = Path(".data"),
+) -> None:
+    """Publish events for what existed before they did (e.g. ``products``: every registered
+    product, so billing's projection knows it). Safe to run again."""
+    from aftersales.devstack.dlq import run_backfill
+
+    try:
+        done = asyncio.run(run_backfill(_admin_url(data_dir), DATABASE, name))
+    except LookupError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    for svc, count in done.items():
+        console.print(f"{svc}: {count} published")
+
+
 def _selected(name: str | None) -> list[str]:
     if name is None:
         return list(SERVICE_NAMES)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,7 @@ from aftersales.settings import ServiceSettings
 log = get_logger(__name__)
 
 BackgroundJob = Callable[[FastAPI], Awaitable[None]]
+Backfill = Callable[[Database], Awaitable[int]]
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class ServiceDefinition:
     routers: Sequence[APIRouter] = ()
     subscriptions: Sequence[Subscription] = ()
     background: Sequence[BackgroundJob] = field(default_factory=tuple)
+    # One-off operator tasks (``aftersales backfill NAME``): name -> task(db) -> how many.
+    backfills: Mapping[str, Backfill] = field(default_factory=dict)
 
     @property
     def migrations_package(self) -> str:

@@ -11,6 +11,7 @@ from intake.api import catalogue, customers, products, tickets, webhooks
 from intake.consumers import SUBSCRIPTIONS
 from intake.settings import IntakeSettings
 from intake.use_cases import privacy
+from intake.use_cases.backfill import backfill_products
 from intake.workers import ticket_clocks, webhook_deliveries
 
 DEFINITION = ServiceDefinition(
@@ -29,6 +30,7 @@ DEFINITION = ServiceDefinition(
     ),
     subscriptions=SUBSCRIPTIONS,
     background=(webhook_deliveries, ticket_clocks),
+    backfills={"products": backfill_products},
 )
 
 

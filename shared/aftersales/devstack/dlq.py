@@ -1,4 +1,4 @@
-"""Dead letters across services, for the CLI."""
+"""Dead letters and backfills across services, for the CLI."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from aftersales.bootstrap import service_url
 from aftersales.db import Database
 from aftersales.messaging.consumer import ReplayResult, list_dead_letters, replay_dead_letters
-from aftersales.registry import service
+from aftersales.registry import SERVICE_NAMES, service
 
 
 async def list_all(
@@ -44,3 +44,27 @@ async def replay_all(
         finally:
             await db.dispose()
     return results
+
+
+async def run_backfill(admin_url: str, database: str, name: str) -> dict[str, int]:
+    """Run every service's backfill called ``name`` against its own schema."""
+    done: dict[str, int] = {}
+    for svc in SERVICE_NAMES:
+        definition = service(svc).definition()
+        task = definition.backfills.get(name)
+        if task is None:
+            continue
+        db = Database(
+            service_url(admin_url, svc, database),
+            definition.metadata,
+            pool_size=1,
+            settings=definition.settings_cls(),
+        )
+        try:
+            done[svc] = await task(db)
+        finally:
+            await db.dispose()
+    if not done:
+        known = sorted({b for s in SERVICE_NAMES for b in service(s).definition().backfills})
+        raise LookupError(f"no backfill called {name!r}; known: {', '.join(known) or 'none'}")
+    return done

@@ -163,12 +163,20 @@ def start_service(
     return start
 
 
+@pytest.fixture(scope="module")
+def process_stack_env() -> dict[str, str]:
+    """Extra environment for a module's process stack; a module overrides this fixture to run
+    the services with its own settings (short SLA clocks, say)."""
+    return {}
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def process_stack(
     infrastructure: Infrastructure,
     service_urls: dict[str, str],
     admin_dsn: str,
     tmp_path_factory: pytest.TempPathFactory,
+    process_stack_env: dict[str, str],
 ) -> AsyncIterator[ProcessStack]:
     """The four services as processes (as ``make run`` runs them) on empty tables, shared by
     the tests of one module; their logs go to the module's temporary directory."""
@@ -179,6 +187,7 @@ async def process_stack(
         infrastructure.broker_url,
         TEST_JWT_SECRET,
         tmp_path_factory.mktemp("stack"),
+        env=process_stack_env,
         credentials=infrastructure.credentials,
     )
     await asyncio.to_thread(stack.start)

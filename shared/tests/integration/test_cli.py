@@ -71,3 +71,45 @@ def test_dlq_list_and_replay(clean_state, admin_dsn, infrastructure):
     assert asyncio.run(jobs()) == 1
     after = runner.invoke(app, ["dlq", "list", "--service", "dispatch"], env=env)
     assert "intake.ticket.created.v1" not in after.output
+
+
+def test_backfill_products_tells_billing_of_products_registered_before_the_events(
+    clean_state, admin_dsn, infrastructure
+):
+    customer, product = uuid.uuid4(), uuid.uuid4()
+
+    async def register_the_old_way() -> None:  # rows, and no event (as before the events)
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            await conn.execute(
+                "INSERT INTO intake.customers (id, name, phone, phone_normalized, region, city,"
+                " line, version) VALUES ($1, 'Li', '13900000000', '+8613900000000', '310115',"
+                " 'Shanghai', '1 Road', 1)",
+                customer,
+            )
+            await conn.execute(
+                "INSERT INTO intake.products (id, customer_id, category, model, serial_no,"
+                " purchased_on, warranty_months, warranty_until, version) VALUES"
+                " ($1, $2, 'fridge', 'BCD-1', 'OLD-1', '2025-01-01', 12, '2025-12-31', 1)",
+                product,
+                customer,
+            )
+        finally:
+            await conn.close()
+
+    async def outbox() -> list[str]:
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            rows = await conn.fetch("SELECT subject FROM intake.outbox ORDER BY seq")
+            return [r["subject"] for r in rows]
+        finally:
+            await conn.close()
+
+    asyncio.run(register_the_old_way())
+    env = {"DATABASE_URL": infrastructure.admin_url, "COLUMNS": "200"}
+    unknown = runner.invoke(app, ["backfill", "gremlins"], env=env)
+    assert unknown.exit_code != 0 and "products" in unknown.output
+    done = runner.invoke(app, ["backfill", "products"], env=env)
+    assert done.exit_code == 0, done.output
+    assert "intake: 1 published" in done.output
+    assert asyncio.run(outbox()) == ["intake.product.registered.v1"]
