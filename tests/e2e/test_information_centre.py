@@ -50,14 +50,7 @@ async def test_a_consultation_is_answered_in_time_and_closed_by_its_callback(wor
     )
     assert answered["sla"]["responded_at"] <= answered["sla"]["respond_by"]
 
-    async def remote_callback():  # the centre calls back every request, this one too
-        r = await world.feedback.get(
-            "/v1/callbacks", params={"ticket_id": ticket["id"]}, headers=world.agent
-        )
-        return r.json()["items"]
-
-    [callback] = await eventually(remote_callback, timeout=30)
-    assert callback["job_id"] is None
+    callback = await world.remote_callback(ticket["id"])  # called back like every request
     await world.ok(
         await world.feedback.post(
             f"/v1/callbacks/{callback['id']}/result",

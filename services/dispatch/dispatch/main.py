@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
-from dispatch.api import fault_codes, jobs, points, technicians
+from dispatch.api import fault_codes, jobs, points, stock, technicians
 from dispatch.consumers import SUBSCRIPTIONS
 from dispatch.settings import DispatchSettings
 from dispatch.use_cases import privacy
@@ -27,6 +27,7 @@ DEFINITION = ServiceDefinition(
         technicians.router,
         jobs.router,
         fault_codes.router,
+        stock.router,
         export_router("dispatch", privacy.customer_export),
     ),
     subscriptions=SUBSCRIPTIONS,

@@ -25,7 +25,7 @@ SUBSCRIPTIONS = (
         producer="dispatch",
         handlers={
             **{e.SUBJECT: projection.on_job_event for e in JOB_EVENTS},
-            dispatch.SlaBreached.SUBJECT: projection.on_history_only,
+            dispatch.SlaBreached.SUBJECT: projection.on_sla_breached,
             dispatch.JobOfferDeclined.SUBJECT: projection.on_history_only,
             dispatch.JobPaused.SUBJECT: clocks.on_job_paused,
             dispatch.JobResumed.SUBJECT: clocks.on_job_resumed,
@@ -45,7 +45,8 @@ SUBSCRIPTIONS = (
             feedback.CallbackRecorded.SUBJECT: projection.on_callback,
             feedback.ComplaintOpened.SUBJECT: projection.on_complaint_opened,
             feedback.ComplaintResolved.SUBJECT: projection.on_complaint_resolved,
-            feedback.ComplaintOverdue.SUBJECT: projection.on_history_only,
+            feedback.ComplaintOverdue.SUBJECT: projection.on_complaint_overdue,
+            feedback.ComplaintReplied.SUBJECT: projection.on_complaint_replied,
             feedback.CallbackUnreachableV2.SUBJECT: projection.on_unreachable,
             feedback.CallbackUnreachable.SUBJECT: projection.on_unreachable,
             feedback.CallbackOverdue.SUBJECT: projection.on_history_only,

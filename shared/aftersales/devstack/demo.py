@@ -117,7 +117,7 @@ async def _visit(
     await w.report(job, tech, "en_route")
     await w.report(job, tech, "on_site", travel_km=rng.choice([3, 8, 15, 28, 45]))
     if rng.random() < 0.2:
-        await w.report(job, tech, "taken_to_workshop")
+        await w.report(job, tech, "taken_to_workshop", signature=SIGNATURE)
         await w.report(
             job,
             tech,
@@ -159,6 +159,16 @@ async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str
             json={"note": "explained the timer settings"},
             headers=w.agent,
         )
+        # Called back like every request; satisfied, it ends the ticket.
+        callback = await w.remote_callback(ticket["id"])
+        await w.ok(
+            await w.feedback.post(
+                f"/v1/callbacks/{callback['id']}/result",
+                json={"reached": True, "outcome": "satisfied", "score": 5},
+                headers=w.agent,
+            )
+        )
+        await w.ticket_becomes(ticket["id"], "closed")
         return "resolved_remotely"
     ticket = await w.ticket(customer, product, channel=rng.choice(["hotline", "crm", "app"]))
     if roll < 0.10:

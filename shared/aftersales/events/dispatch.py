@@ -183,3 +183,16 @@ class JobResumed(EventData):
     resumed_by: str
     paused_at: datetime
     resumed_at: datetime
+
+
+class StockBelowReorder(EventData):
+    """A location's stock of a SKU fell below its reorder level (once per crossing)."""
+
+    SUBJECT: ClassVar[str] = "dispatch.stock.below_reorder.v1"
+    AGGREGATE: ClassVar[str] = "stock"
+
+    location_id: uuid.UUID
+    sku: str
+    on_hand: int
+    reorder_level: int
+    at: datetime

@@ -47,6 +47,18 @@ class ComplaintOpened(EventData):
     opened_at: datetime
 
 
+class ComplaintReplied(EventData):
+    """The customer has the complaint's first answer (its 24 h clock is met, or late)."""
+
+    SUBJECT: ClassVar[str] = "feedback.complaint.replied.v1"
+    AGGREGATE: ClassVar[str] = "complaint"
+
+    complaint_id: uuid.UUID
+    ticket_id: uuid.UUID
+    replied_at: datetime
+    in_time: bool
+
+
 class ComplaintResolved(EventData):
     """A complaint's resolution; a substantiated one counts against the point (and technician)."""
 

@@ -281,6 +281,18 @@ class World:
 
         return await eventually(found, timeout=30)  # type: ignore[no-any-return]
 
+    async def remote_callback(self, ticket_id: str) -> dict[str, Any]:
+        """The callback after a request solved on the phone (it has no job)."""
+
+        async def found() -> dict[str, Any] | None:
+            r = await self.feedback.get(
+                "/v1/callbacks", params={"ticket_id": ticket_id}, headers=self.agent
+            )
+            mine = [c for c in r.json()["items"] if c["job_id"] is None]
+            return mine[0] if mine else None
+
+        return await eventually(found, timeout=30)  # type: ignore[no-any-return]
+
     async def call_back(self, job_id: str, outcome: str, score: int = 5) -> Any:
         cb = await self.callback(job_id)
         return await self.ok(

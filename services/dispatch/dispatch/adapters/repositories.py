@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import String, and_, cast, exists, func, literal, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
@@ -23,6 +23,8 @@ from dispatch.adapters.tables import (
     RepairCardRow,
     SignatureRow,
     SlaTimerRow,
+    StockLevelRow,
+    StockMovementRow,
     TechnicianRow,
     WorkshopLogRow,
     receipt_no_seq,
@@ -482,3 +484,72 @@ async def workshop_register(
     if received_before is not None:
         stmt = stmt.where(RepairCardRow.received_at < received_before)
     return [(r[0], r[1]) for r in (await session.execute(stmt)).all()]
+
+
+@dataclass(frozen=True)
+class StockFilter:
+    locations: Sequence[uuid.UUID] | None = None  # None: every location (the network's staff)
+    location_id: uuid.UUID | None = None
+    sku: str | None = None
+    below_reorder: bool = False
+    shortfall: bool = False
+
+
+class StockRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def levels(
+        self, where: StockFilter, *, after: tuple[str, str] | None, limit: int
+    ) -> list[StockLevelRow]:
+        """Levels in (location, SKU) order, after the cursor's key."""
+        stmt = select(StockLevelRow)
+        if where.locations is not None:
+            stmt = stmt.where(StockLevelRow.location_id.in_(where.locations))
+        if where.location_id is not None:
+            stmt = stmt.where(StockLevelRow.location_id == where.location_id)
+        if where.sku is not None:
+            stmt = stmt.where(StockLevelRow.sku == where.sku)
+        if where.shortfall:
+            stmt = stmt.where(StockLevelRow.shortfall > 0)
+        if where.below_reorder:
+            stmt = stmt.where(
+                StockLevelRow.reorder_level.is_not(None),
+                StockLevelRow.on_hand < StockLevelRow.reorder_level,
+            )
+        if after is not None:
+            stmt = stmt.where(
+                tuple_(cast(StockLevelRow.location_id, String), StockLevelRow.sku)
+                > tuple_(literal(after[0]), literal(after[1]))
+            )
+        stmt = stmt.order_by(cast(StockLevelRow.location_id, String), StockLevelRow.sku)
+        return list((await self.session.scalars(stmt.limit(limit + 1))).all())
+
+    async def movements(
+        self,
+        where: StockFilter,
+        *,
+        start: datetime | None,
+        end: datetime | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[StockMovementRow], str | None]:
+        stmt: Any = select(StockMovementRow)
+        if where.locations is not None:
+            stmt = stmt.where(StockMovementRow.location_id.in_(where.locations))
+        if where.location_id is not None:
+            stmt = stmt.where(StockMovementRow.location_id == where.location_id)
+        if where.sku is not None:
+            stmt = stmt.where(StockMovementRow.sku == where.sku)
+        if start is not None:
+            stmt = stmt.where(StockMovementRow.at >= start)
+        if end is not None:
+            stmt = stmt.where(StockMovementRow.at < end)
+        return await keyset_page(
+            self.session,
+            stmt,
+            sort_col=StockMovementRow.__table__.c.at,
+            id_col=StockMovementRow.__table__.c.id,
+            cursor=cursor,
+            limit=limit,
+        )

@@ -273,7 +273,7 @@ async def report_status(
         signature_image=sig.image_base64 if sig else None,
         signature_reference=sig.reference if sig else None,
         labor_minutes=body.labor_minutes,
-        parts=tuple(reports.Part(p.sku, p.qty) for p in body.parts or ()),
+        parts=tuple(reports.Part(p.sku, p.qty, p.source) for p in body.parts or ()),
         travel_km=body.travel_km,
         codes=ReportedCodes(body.symptom_code, body.cause_code, body.action_code),
         outcome=body.outcome,

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, Field, StrictInt, model_validator
 
 from aftersales.http.models import RequestModel
 from dispatch.domain.jobs import JobStatus, Report
@@ -173,6 +173,10 @@ class SignatureIn(RequestModel):
 class PartIn(RequestModel):
     sku: str = Field(min_length=1, max_length=60)
     qty: int = Field(ge=1, le=1000)
+    source: Literal["stock", "customer"] = Field(
+        default="stock",
+        description="stock: issued from the point's stock; customer: the customer supplied it",
+    )
 
 
 class StatusReportIn(RequestModel):
@@ -325,3 +329,112 @@ class WorkshopItem(BaseModel):
 class WorkshopRegister(BaseModel):
     point_id: uuid.UUID
     items: list[WorkshopItem]
+
+
+SKU = r"^[A-Z0-9][A-Z0-9_\-.]{0,39}$"
+
+
+class PartMasterIn(RequestModel):
+    sku: str = Field(pattern=SKU, description="upper-case letters, digits, _ - .")
+    name: str = Field(min_length=1, max_length=200)
+    categories: list[str] = Field(min_length=1, max_length=50)
+    unit: str = Field(min_length=1, max_length=20, description="pcs, m, kg ...")
+    models: list[str] = Field(default_factory=list, max_length=500)
+    standard_cost: StrictInt | None = Field(default=None, ge=0, le=100_000_000_00)
+    return_required: bool = False
+    return_within_days: int = Field(default=30, ge=1, le=365)
+
+
+class PartMasterPatch(RequestModel):
+    """Fields left out stay as they are. ``finance`` may set only ``standard_cost``."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    categories: list[str] | None = Field(default=None, min_length=1, max_length=50)
+    unit: str | None = Field(default=None, min_length=1, max_length=20)
+    models: list[str] | None = Field(default=None, max_length=500)
+    standard_cost: StrictInt | None = Field(default=None, ge=0, le=100_000_000_00)
+    return_required: bool | None = None
+    return_within_days: int | None = Field(default=None, ge=1, le=365)
+
+
+class PartMasterOut(BaseModel):
+    sku: str
+    name: str
+    categories: list[str]
+    models: list[str]
+    unit: str
+    standard_cost: int | None
+    return_required: bool
+    return_within_days: int
+    version: int
+
+
+class WarehouseIn(RequestModel):
+    code: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_\-]+$")
+    name: str = Field(min_length=1, max_length=200)
+    region: str | None = Field(default=None, pattern=r"^\d{6}$")
+
+
+class WarehouseOut(BaseModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    region: str | None
+
+
+class StockLineIn(RequestModel):
+    sku: str = Field(pattern=SKU)
+    qty: StrictInt = Field(ge=1, le=1_000_000)
+
+
+class ReceiptIn(RequestModel):
+    location_id: uuid.UUID
+    lines: list[StockLineIn] = Field(min_length=1, max_length=200)
+    reference: str | None = Field(default=None, max_length=200)
+
+
+class TransferIn(RequestModel):
+    from_location_id: uuid.UUID
+    to_location_id: uuid.UUID
+    lines: list[StockLineIn] = Field(min_length=1, max_length=200)
+
+
+class AdjustmentIn(RequestModel):
+    location_id: uuid.UUID
+    sku: str = Field(pattern=SKU)
+    qty: StrictInt = Field(ge=-1_000_000, le=1_000_000, description="signed; not zero")
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class ReorderLevelsIn(RequestModel):
+    location_id: uuid.UUID
+    levels: dict[str, Annotated[int, Field(ge=0, le=1_000_000)] | None] = Field(
+        min_length=1, max_length=500, description="SKU → level; null removes it"
+    )
+
+
+class StockLevelOut(BaseModel):
+    location_id: uuid.UUID
+    sku: str
+    on_hand: int
+    reserved: int
+    in_transit: int
+    shortfall: int = Field(description="parts used on jobs beyond what the books showed")
+    reorder_level: int | None
+    below_reorder: bool
+
+
+class MovementOut(BaseModel):
+    id: uuid.UUID
+    location_id: uuid.UUID
+    sku: str
+    kind: str
+    qty: int = Field(description="signed: its effect on hand")
+    on_hand_after: int
+    shortfall_after: int
+    reference: str | None
+    reason: str | None
+    job_id: uuid.UUID | None
+    counterpart_id: uuid.UUID | None
+    actor: str
+    at: datetime

@@ -29,6 +29,7 @@ from dispatch.domain.sla import arrival_breached
 from dispatch.domain.workshop import receipt_number
 from dispatch.use_cases.job_events import change, publish, publish_breach
 from dispatch.use_cases.policy import policy_of
+from dispatch.use_cases.stock import issue_parts
 
 WORK_REPORTS = frozenset({"resolved_on_site", "repaired"})
 TRAVEL_REPORTS = frozenset({"on_site", "resolved_on_site", "taken_to_workshop"})
@@ -38,6 +39,7 @@ TRAVEL_REPORTS = frozenset({"on_site", "resolved_on_site", "taken_to_workshop"})
 class Part:
     sku: str
     qty: int
+    source: str = "stock"  # or "customer": supplied by the customer, not issued nor charged
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,9 @@ async def report_status(
         job.travel_km = cmd.travel_km
     if cmd.labor_minutes is not None:
         job.labor_minutes = cmd.labor_minutes
+    issued = [(p.sku, p.qty) for p in cmd.parts if p.source == "stock"]
     if cmd.parts:
-        job.parts = [{"sku": p.sku, "qty": p.qty} for p in cmd.parts]
+        job.parts = [{"sku": sku, "qty": qty} for sku, qty in issued]
     if cmd.codes.any:
         job.symptom_code, job.cause_code = cmd.codes.symptom, cmd.codes.cause
         job.action_code = cmd.codes.action
@@ -138,9 +141,20 @@ async def report_status(
     await _apply(uow, job, cmd, actor=actor, now=now)
     job.last_report = cmd.status
     job.last_report_at = cmd.at
+    supplied = [{"sku": p.sku, "qty": p.qty} for p in cmd.parts if p.source == "customer"]
     previous = change(
-        uow, job, target, action=cmd.status, at=cmd.at, now=now, actor=actor, note=cmd.note
+        uow,
+        job,
+        target,
+        action=cmd.status,
+        at=cmd.at,
+        now=now,
+        actor=actor,
+        note=cmd.note,
+        details={"customer_parts": supplied} if supplied else None,
     )
+    if issued:  # from the point's stock; a shortfall where its books show too few
+        await issue_parts(uow, job.id, job.point_id, issued, actor=actor)
     if target == "completed":
         job.outcome = job.outcome or "fixed"
         job.completed_at = cmd.at

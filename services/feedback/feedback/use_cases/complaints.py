@@ -95,7 +95,22 @@ async def reply(
     row.status, row.reply, row.replied_at = "replied", text, now
     row.version += 1
     row.updated_at = now
+    _publish_replied(uow, row)
     return row
+
+
+def _publish_replied(uow: UnitOfWork, row: ComplaintRow) -> None:
+    assert row.replied_at is not None
+    uow.publish(
+        feedback.ComplaintReplied(
+            complaint_id=row.id,
+            ticket_id=row.ticket_id,
+            replied_at=row.replied_at,
+            in_time=row.replied_at <= row.reply_by,
+        ),
+        aggregate_id=row.id,
+        aggregate_version=row.version,
+    )
 
 
 @dataclass(frozen=True)
@@ -125,10 +140,13 @@ async def resolve(
         cmd.substantiated,
         now,
     )
-    if row.replied_at is None:
+    answered_now = row.replied_at is None
+    if answered_now:
         row.replied_at = now  # resolving answers the customer too
     row.version += 1
     row.updated_at = now
+    if answered_now:
+        _publish_replied(uow, row)
     uow.publish(
         feedback.ComplaintResolved(
             complaint_id=row.id,

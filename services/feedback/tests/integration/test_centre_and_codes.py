@@ -146,3 +146,41 @@ async def test_the_quality_report_groups_faults_by_model_batch_and_code(start_se
         faults = {(f["batch"], f["cause_code"]): f["jobs"] for f in r.json()["faults"]}
         assert faults == {("AB1234", "PUMP"): 2, ("CD9999", "BELT"): 1}
         assert uuid.UUID(str(desk.point_id))
+
+
+async def test_a_complaints_reply_is_published_once_with_whether_it_was_in_time(
+    start_service, desk_for, infrastructure
+):
+    async with start_service("feedback") as fb:
+        desk = desk_for(fb)
+        ticket = await desk.ticket()
+        opened = await fb.client.post(
+            "/v1/complaints",
+            json={"ticket_id": str(ticket.data.ticket_id), "text": "waited all day"},
+            headers=desk.agent,
+        )
+        assert opened.status_code == 201, opened.text
+        complaint = opened.json()
+        r = await fb.client.post(
+            f"/v1/complaints/{complaint['id']}/reply",
+            json={"text": "We are sorry; a senior technician comes tomorrow."},
+            headers=desk.agent,
+        )
+        assert r.status_code == 200, r.text
+        await fb.client.post(
+            f"/v1/complaints/{complaint['id']}/resolve",
+            json={"substantiated": False, "resolution": "explained"},
+            headers=desk.agent,
+        )
+
+        async def replied():
+            found = await read_events(infrastructure.broker_url, "feedback.complaint.replied.v1")
+            mine = [e.data for e in found if str(e.data.complaint_id) == complaint["id"]]
+            resolved = await read_events(
+                infrastructure.broker_url, "feedback.complaint.resolved.v1"
+            )
+            done = any(str(e.data.complaint_id) == complaint["id"] for e in resolved)
+            return mine if done else None
+
+        [event] = await eventually(replied)  # resolving after the reply answers nothing new
+        assert event.in_time is True

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import Conflict, NotFound
 from aftersales.events import Envelope, dispatch, intake
-from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketRow
@@ -26,22 +25,12 @@ from intake.domain.clocks import (
     resumed,
 )
 from intake.use_cases.ticket_events import emit, seconds_between, touch
-from intake.use_cases.tickets import resolve_remotely
+from intake.use_cases.tickets import locked_ticket, resolve_remotely
 
 log = get_logger(__name__)
 
 # Before the answer, the ticket is still waiting for it (dispatch's clock stops at booking).
 AWAITING_ANSWER = frozenset({"open", "dispatched", "reopened"})
-
-
-async def _locked(
-    uow: UnitOfWork, ticket_id: uuid.UUID, tenant: str | None, expected_version: int | None
-) -> TicketRow:
-    ticket = await TicketRepository(uow.session).get_for_update(ticket_id, tenant=tenant)
-    if ticket is None:
-        raise NotFound(f"Ticket {ticket_id} does not exist.")
-    check_version(expected_version, ticket.version)
-    return ticket
 
 
 @dataclass(frozen=True)
@@ -60,7 +49,7 @@ async def respond(
     expected_version: int | None = None,
 ) -> TicketRow:
     """The centre's answer to a ticket that needs no visit; ``resolved`` ends the ticket."""
-    ticket = await _locked(uow, ticket_id, tenant, expected_version)
+    ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_respond(ticket.kind, ticket.status, ticket.responded_at is not None)
     now = touch(ticket)
     due = ticket.respond_by
@@ -110,7 +99,7 @@ async def pause(
     actor: str,
     expected_version: int | None = None,
 ) -> TicketRow:
-    ticket = await _locked(uow, ticket_id, tenant, expected_version)
+    ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_pause(PauseState(ticket.status, ticket.paused_at))
     now = touch(ticket)
     ticket.paused_at, ticket.pause_reason, ticket.pause_note = now, cmd.reason, cmd.note
@@ -150,7 +139,7 @@ async def resume(
     expected_version: int | None = None,
 ) -> TicketRow:
     """Every running clock continues where it stopped: its due time moves on by the pause."""
-    ticket = await _locked(uow, ticket_id, tenant, expected_version)
+    ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_resume(PauseState(ticket.status, ticket.paused_at))
     paused_at = ticket.paused_at
     assert paused_at is not None

@@ -82,6 +82,8 @@ def _summary(event: Envelope[Any]) -> str:
         case feedback.ComplaintResolved():
             verdict = "substantiated" if d.substantiated else "not substantiated"
             return f"Complaint resolved ({verdict}): {d.resolution}"
+        case feedback.ComplaintReplied():
+            return "Complaint answered" + (" in time." if d.in_time else " late.")
         case feedback.ComplaintOverdue():
             return f"Complaint {d.deadline} deadline missed (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
         case feedback.CallbackOverdue():
@@ -160,7 +162,7 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     after = apply_job_status(before, d.job_id, job_status)
     ticket.current_job_id = after.current_job_id
     if after.current_job_id == d.job_id:
-        _assign(ticket, d)
+        _assign(ticket, d, event.time)
     if after.status != before.status:  # change_status bumps the version itself
         await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
     else:
@@ -179,10 +181,12 @@ async def _seen_v2(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> b
     return job is not None and job.version >= event.aggregate_version
 
 
-def _assign(ticket: TicketRow, d: Any) -> None:
+def _assign(ticket: TicketRow, d: Any, at: datetime) -> None:
     if isinstance(d, dispatch.JobRouted | dispatch.JobAccepted):
         ticket.point_id = d.point_id
     elif isinstance(d, dispatch.JobScheduled):
+        if ticket.respond_clock == "dispatch" and ticket.responded_at is None:
+            ticket.responded_at = at  # a visit ticket is answered by booking its visit
         ticket.point_id, ticket.technician_id = d.point_id, d.technician_id
         ticket.appointment_start, ticket.appointment_end = d.appointment.start, d.appointment.end
     elif isinstance(d, dispatch.JobCompleted | dispatch.JobCompletedV2):
@@ -275,21 +279,33 @@ async def _apply_callback(uow: UnitOfWork, ticket: TicketRow, event: Envelope[An
             ),
         )
         return
-    await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
-    ticket.reopen_count += 1
-    tickets = TicketRepository(uow.session)
     if d.outcome in NOT_FIXED:
-        job = (await tickets.jobs(ticket.id)).get(d.job_id)
+        job = (await TicketRepository(uow.session).jobs(ticket.id)).get(d.job_id)
         if job is not None:
             job.failed = True  # a failed repair of its cause (三包 counts them)
-    tickets.record(
+    await _reopen(uow, ticket, event, previous_point_id=ticket.point_id, next_step="a rework job")
+
+
+async def _reopen(
+    uow: UnitOfWork,
+    ticket: TicketRow,
+    event: Envelope[Any],
+    *,
+    previous_point_id: Any,
+    next_step: str,
+) -> None:
+    """An unhappy callback: the ticket is reopened and dispatch sends the next visit."""
+    d = event.data
+    await change_status(uow, ticket, "reopened", reason=_summary(event), actor=event.source)
+    ticket.reopen_count += 1
+    TicketRepository(uow.session).record(
         ticket.id,
         ticket.updated_at,
         intake.TicketReopened.SUBJECT,
-        f"Reopened after callback ({d.outcome}); a rework job is needed.",
+        f"Reopened after the callback ({d.outcome}); {next_step} is needed.",
         actor=event.source,
         reason=d.outcome,
-        previous_job_id=str(d.job_id),
+        previous_job_id=str(d.job_id) if d.job_id else None,
     )
     await uow.session.flush()
     await emit(
@@ -300,7 +316,7 @@ async def _apply_callback(uow: UnitOfWork, ticket: TicketRow, event: Envelope[An
             reason=d.outcome,
             callback_id=d.callback_id,
             previous_job_id=d.job_id,
-            previous_point_id=ticket.point_id,
+            previous_point_id=previous_point_id,
             reopen_count=ticket.reopen_count,
             reopened_at=ticket.updated_at,
         ),
@@ -391,27 +407,34 @@ async def _apply_remote_callback(
             uow, ticket, "closed", "resolved_remotely", note=_summary(event), actor=event.source
         )
         return
-    await change_status(uow, ticket, "reopened", reason=_summary(event), actor=event.source)
-    ticket.reopen_count += 1
-    TicketRepository(uow.session).record(
-        ticket.id,
-        ticket.updated_at,
-        intake.TicketReopened.SUBJECT,
-        f"Reopened after the callback ({d.outcome}); a first visit is needed.",
-        actor=event.source,
-        reason=d.outcome,
-    )
-    await uow.session.flush()
-    await emit(
-        uow,
-        ticket,
-        intake.TicketReopened(
-            ticket_id=ticket.id,
-            reason=d.outcome,
-            callback_id=d.callback_id,
-            previous_job_id=None,
-            previous_point_id=None,
-            reopen_count=ticket.reopen_count,
-            reopened_at=ticket.updated_at,
-        ),
-    )
+    await _reopen(uow, ticket, event, previous_point_id=None, next_step="a first visit")
+
+
+async def on_sla_breached(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) -> None:
+    """Dispatch's answer clock (booking the visit) ran out: it shows on the ticket too."""
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    if event.data.sla == "respond" and ticket.response_breached_at is None:
+        ticket.response_breached_at = event.data.breached_at
+    touch(ticket)
+
+
+async def on_complaint_replied(uow: UnitOfWork, event: Envelope[feedback.ComplaintReplied]) -> None:
+    """A complaint ticket is answered by its complaint's reply (feedback's clock)."""
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    if ticket.respond_clock == "feedback" and ticket.responded_at is None:
+        ticket.responded_at = event.data.replied_at
+    touch(ticket)
+
+
+async def on_complaint_overdue(uow: UnitOfWork, event: Envelope[feedback.ComplaintOverdue]) -> None:
+    ticket = await _locked_ticket(uow, event)
+    if ticket is None:
+        return
+    late_reply = event.data.deadline == "reply" and ticket.respond_clock == "feedback"
+    if late_reply and ticket.response_breached_at is None:
+        ticket.response_breached_at = event.data.noticed_at
+    touch(ticket)

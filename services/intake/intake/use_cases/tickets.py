@@ -158,9 +158,11 @@ def site_of(customer: CustomerRow, product: ProductRow) -> intake.Site:
     return intake.Site(region=customer.region, city=customer.city, line=customer.line)
 
 
-async def _ticket_for_command(
+async def locked_ticket(
     uow: UnitOfWork, ticket_id: uuid.UUID, tenant: str | None, expected_version: int | None
 ) -> TicketRow:
+    """The ticket for a command: locked, in the caller's scope (404 outside it), at the
+    version the caller read (``If-Match``)."""
     ticket = await TicketRepository(uow.session).get_for_update(ticket_id, tenant=tenant)
     if ticket is None:
         raise NotFound(f"Ticket {ticket_id} does not exist.")
@@ -177,7 +179,7 @@ async def cancel_ticket(
     actor: str,
     expected_version: int | None = None,
 ) -> TicketRow:
-    ticket = await _ticket_for_command(uow, ticket_id, tenant, expected_version)
+    ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "cancelled")
     await end_ticket(
         uow, ticket, "cancelled", "cancelled", note=f"cancelled: {reason}", actor=actor
@@ -199,7 +201,7 @@ async def resolve_remotely(
     actor: str,
     expected_version: int | None = None,
 ) -> TicketRow:
-    ticket = await _ticket_for_command(uow, ticket_id, tenant, expected_version)
+    ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "resolved remotely")
     reason = f"solved on the phone: {note}"
     call_back = ticket.kind in _callback_kinds(uow)
@@ -260,7 +262,7 @@ async def decide_warranty_remedy(
     tenant: str | None,
     actor: str,
 ) -> RemedyDecision:
-    ticket = await _ticket_for_command(uow, ticket_id, tenant, None)
+    ticket = await locked_ticket(uow, ticket_id, tenant, None)
     if ticket.status in FINAL:
         raise Conflict(f"The ticket is {ticket.status}; no remedy can be decided on it.")
     tickets = TicketRepository(uow.session)

@@ -223,3 +223,94 @@ async def test_replacement_counts_failed_repairs_of_the_same_fault(start_service
 async def _current_job(intake, tid):
     r = await intake.client.get(f"/v1/tickets/{tid}", headers=intake.auth())
     return uuid.UUID(r.json()["assignment"]["job_id"])
+
+
+async def test_the_answer_shows_on_the_ticket_whichever_clock_watches_it(
+    start_service, infrastructure
+):
+    url = infrastructure.broker_url
+    async with start_service("intake") as intake:
+        visit = await make_ticket(intake)
+        tid, job = uuid.UUID(visit["id"]), uuid.uuid4()
+        now = datetime.now(UTC)
+        await publish_raw(
+            url,
+            Envelope.wrap(
+                dispatch.SlaBreached(
+                    ticket_id=tid, job_id=job, sla="respond", due_at=now, breached_at=now
+                ),
+                source="dispatch",
+                aggregate_id=job,
+                aggregate_version=1,
+            ),
+        )
+        await publish_raw(
+            url,
+            Envelope.wrap(
+                dispatch.JobScheduled(
+                    job_id=job,
+                    ticket_id=tid,
+                    point_id=POINT,
+                    technician_id=TECH,
+                    appointment={
+                        "start": now + timedelta(hours=1),
+                        "end": now + timedelta(hours=3),
+                    },
+                ),
+                source="dispatch",
+                aggregate_id=job,
+                aggregate_version=3,
+            ),
+        )
+        answered = await ticket_where(intake, tid, lambda t: t["sla"]["responded_at"] is not None)
+        assert answered["sla"]["response_breached_at"] is not None  # booked, but late
+
+        complaint = await make_ticket(intake, kind="complaint")
+        cid = uuid.uuid4()
+        await publish_raw(
+            url,
+            Envelope.wrap(
+                feedback.ComplaintReplied(
+                    complaint_id=cid,
+                    ticket_id=uuid.UUID(complaint["id"]),
+                    replied_at=now,
+                    in_time=True,
+                ),
+                source="feedback",
+                aggregate_id=cid,
+                aggregate_version=2,
+            ),
+        )
+        replied = await ticket_where(
+            intake, complaint["id"], lambda t: t["sla"]["responded_at"] is not None
+        )
+        assert replied["sla"]["response_breached_at"] is None
+
+
+async def test_each_miss_is_published_once_with_two_replicas_scanning(
+    start_service, infrastructure
+):
+    fast = {"respond_within_hours": 2 / 3600, "clock_poll_seconds": 0.1}
+    async with start_service("intake", **fast) as one, start_service("intake", **fast):
+        tickets = [await make_ticket(one, kind="consultation") for _ in range(8)]
+        wanted = {t["id"] for t in tickets}
+
+        async def all_breached():
+            found = await read_events(
+                infrastructure.broker_url, "intake.ticket.response_breached.v1"
+            )
+            mine = [str(e.data.ticket_id) for e in found if str(e.data.ticket_id) in wanted]
+            return mine if set(mine) == wanted else None
+
+        await eventually(all_breached, timeout=30)
+        # A barrier for any second firing: the scanners have passed every due ticket again.
+        late = await make_ticket(one, kind="consultation")
+
+        async def late_breached():
+            r = await one.client.get(f"/v1/tickets/{late['id']}", headers=one.auth())
+            return r.json()["sla"]["response_breached_at"]
+
+        await eventually(late_breached, timeout=30)
+        found = await read_events(infrastructure.broker_url, "intake.ticket.response_breached.v1")
+        mine = [str(e.data.ticket_id) for e in found if str(e.data.ticket_id) in wanted]
+        assert sorted(mine) == sorted(wanted)  # once each
