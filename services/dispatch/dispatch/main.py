@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
-from dispatch.api import fault_codes, jobs, points, stock, technicians
+from dispatch.api import fault_codes, jobs, points, requisitions, stock, technicians
 from dispatch.consumers import SUBSCRIPTIONS
 from dispatch.settings import DispatchSettings
 from dispatch.use_cases import privacy
@@ -28,6 +28,7 @@ DEFINITION = ServiceDefinition(
         jobs.router,
         fault_codes.router,
         stock.router,
+        requisitions.router,
         export_router("dispatch", privacy.customer_export),
     ),
     subscriptions=SUBSCRIPTIONS,

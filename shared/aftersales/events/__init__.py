@@ -44,6 +44,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     dispatch.JobPaused,
     dispatch.JobResumed,
     dispatch.StockBelowReorder,
+    *dispatch.REQUISITION_EVENTS.values(),
     billing.ChargeIssued,
     billing.ChargePaid,
     billing.SettlementClosed,

@@ -196,3 +196,63 @@ class StockBelowReorder(EventData):
     on_hand: int
     reorder_level: int
     at: datetime
+
+
+class RequisitionLine(Contract):
+    sku: str
+    requested: int
+    approved: int | None = None
+    shipped: int | None = None
+    received: int | None = None
+
+
+class RequisitionEvent(EventData):
+    """A point's parts requisition (零件請購) moved on: one subject per status."""
+
+    AGGREGATE: ClassVar[str] = "requisition"
+
+    requisition_id: uuid.UUID
+    point_id: uuid.UUID
+    job_id: uuid.UUID | None = None
+    ticket_id: uuid.UUID | None = None
+    urgent: bool
+    status: Literal["requested", "approved", "shipped", "received", "rejected", "cancelled"]
+    lines: list[RequisitionLine]
+    carrier: str | None = None
+    tracking_no: str | None = None
+    reason: str | None = None
+    at: datetime
+
+
+class RequisitionRequested(RequisitionEvent):
+    SUBJECT: ClassVar[str] = "dispatch.requisition.requested.v1"
+
+
+class RequisitionApproved(RequisitionEvent):
+    SUBJECT: ClassVar[str] = "dispatch.requisition.approved.v1"
+
+
+class RequisitionShipped(RequisitionEvent):
+    SUBJECT: ClassVar[str] = "dispatch.requisition.shipped.v1"
+
+
+class RequisitionReceived(RequisitionEvent):
+    SUBJECT: ClassVar[str] = "dispatch.requisition.received.v1"
+
+
+class RequisitionRejected(RequisitionEvent):
+    SUBJECT: ClassVar[str] = "dispatch.requisition.rejected.v1"
+
+
+class RequisitionCancelled(RequisitionEvent):
+    SUBJECT: ClassVar[str] = "dispatch.requisition.cancelled.v1"
+
+
+REQUISITION_EVENTS: dict[str, type[RequisitionEvent]] = {
+    "requested": RequisitionRequested,
+    "approved": RequisitionApproved,
+    "shipped": RequisitionShipped,
+    "received": RequisitionReceived,
+    "rejected": RequisitionRejected,
+    "cancelled": RequisitionCancelled,
+}

@@ -129,7 +129,7 @@ async def location_kind(uow: UnitOfWork, location_id: uuid.UUID) -> str:
     )
 
 
-async def _check_skus(uow: UnitOfWork, skus: list[str]) -> None:
+async def check_skus(uow: UnitOfWork, skus: list[str]) -> None:
     known = set((await uow.session.scalars(select(PartRow.sku).where(PartRow.sku.in_(skus)))).all())
     unknown = sorted(set(skus) - known)
     if unknown:
@@ -229,7 +229,7 @@ async def receive(
     """Goods into a location (a warehouse's delivery, or a point's opening balance)."""
     check_lines(lines)
     await location_kind(uow, location_id)
-    await _check_skus(uow, [s for s, _ in lines])
+    await check_skus(uow, [s for s, _ in lines])
     moves = [Move(location_id, sku, "receive", qty, reference=reference) for sku, qty in lines]
     return await record_moves(uow, moves, actor=actor)
 
@@ -247,7 +247,7 @@ async def transfer(
         raise Unprocessable("A transfer goes from one location to another.")
     await location_kind(uow, source)
     await location_kind(uow, target)
-    await _check_skus(uow, [s for s, _ in lines])
+    await check_skus(uow, [s for s, _ in lines])
     moves = [
         m
         for sku, qty in lines
@@ -263,7 +263,7 @@ async def adjust(
     uow: UnitOfWork, location_id: uuid.UUID, sku: str, qty: int, reason: str, *, actor: str
 ) -> StockMovementRow:
     await location_kind(uow, location_id)
-    await _check_skus(uow, [sku])
+    await check_skus(uow, [sku])
     [row] = await record_moves(
         uow, [Move(location_id, sku, "adjust", qty, reason=reason)], actor=actor
     )
@@ -276,7 +276,7 @@ async def set_reorder_levels(
     """A level of ``null`` removes it. Setting a level does not publish a crossing: the next
     movement that takes the stock below it does."""
     await location_kind(uow, location_id)
-    await _check_skus(uow, list(levels))
+    await check_skus(uow, list(levels))
     out = []
     for sku in sorted(levels):
         row = await _locked_level(uow, location_id, sku)
@@ -302,3 +302,15 @@ async def issue_parts(
     known = set((await uow.session.scalars(select(PartRow.sku).where(PartRow.sku.in_(skus)))).all())
     moves = [Move(point_id, sku, "issue", qty, job_id=job_id) for sku, qty in lines if sku in known]
     return await record_moves(uow, moves, actor=actor) if moves else []
+
+
+async def add_in_transit(
+    uow: UnitOfWork, location_id: uuid.UUID, changes: Mapping[str, int]
+) -> None:
+    """Parts on their way to a location (shipped), or no longer (received)."""
+    for sku in sorted(changes):
+        level = await _locked_level(uow, location_id, sku)
+        level.in_transit = max(level.in_transit + changes[sku], 0)
+        level.version += 1
+        level.updated_at = datetime.now(UTC)
+    await uow.session.flush()

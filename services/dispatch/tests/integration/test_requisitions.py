@@ -1,0 +1,163 @@
+"""Requisitions: a point asks, the warehouse approves and ships, the point receives."""
+
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import make_point, read_events
+
+PART = {"sku": "BELT-02", "name": "Drive belt", "categories": ["washing_machine"], "unit": "pcs"}
+
+
+async def stock(dispatch, location, sku="BELT-02"):
+    r = await dispatch.client.get(
+        "/v1/stock", params={"location_id": location, "sku": sku}, headers=dispatch.auth("agent")
+    )
+    items = r.json()["items"]
+    return items[0] if items else {"on_hand": 0, "in_transit": 0}
+
+
+async def test_a_requisition_from_request_to_receipt(start_service, flow_for, infrastructure):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        admin, agent = dispatch.auth("admin"), dispatch.auth("agent")
+        await dispatch.client.post("/v1/parts", json=PART, headers=admin)
+        warehouse = (
+            await dispatch.client.post(
+                "/v1/warehouses", json={"code": "WH-1", "name": "Central"}, headers=admin
+            )
+        ).json()
+        await dispatch.client.post(
+            "/v1/stock/receipts",
+            json={"location_id": warehouse["id"], "lines": [{"sku": "BELT-02", "qty": 3}]},
+            headers=agent,
+        )
+        job, point, _tech = await flow.scheduled_job()
+        me = flow.point_auth(point)
+        other_point = await make_point(dispatch)
+        theirs = await dispatch.client.post(
+            "/v1/requisitions",
+            json={"lines": [{"sku": "BELT-02", "qty": 1}], "job_id": job["id"]},
+            headers=dispatch.auth("point", point_id=other_point["id"]),
+        )
+        assert theirs.status_code == 422  # not its job
+
+        r = await dispatch.client.post(
+            "/v1/requisitions",
+            json={"lines": [{"sku": "BELT-02", "qty": 5}], "urgent": True, "job_id": job["id"]},
+            headers=me,
+        )
+        assert r.status_code == 201, r.text
+        req = r.json()
+        assert req["status"] == "requested" and req["point_id"] == point["id"]
+        early = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/receive",
+            json={"lines": [{"sku": "BELT-02", "qty": 1}]},
+            headers=me,
+        )
+        assert early.status_code == 409
+        self_approve = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/approve",
+            json={"lines": [{"sku": "BELT-02", "qty": 2}]},
+            headers=me,
+        )
+        assert self_approve.status_code == 403
+        too_much = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/approve",
+            json={"lines": [{"sku": "BELT-02", "qty": 6}]},
+            headers=agent,
+        )
+        assert too_much.status_code == 422
+        approved = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/approve",
+            json={"lines": [{"sku": "BELT-02", "qty": 4}]},
+            headers=agent,
+        )
+        assert approved.json()["lines"][0]["approved"] == 4
+        short = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/ship",
+            json={"from_location_id": warehouse["id"], "carrier": "SF", "tracking_no": "SF1"},
+            headers=agent,
+        )
+        assert short.status_code == 409 and short.json()["available"] == 3
+        assert (await stock(dispatch, warehouse["id"]))["on_hand"] == 3  # nothing moved
+        await dispatch.client.post(
+            "/v1/stock/receipts",
+            json={"location_id": warehouse["id"], "lines": [{"sku": "BELT-02", "qty": 1}]},
+            headers=agent,
+        )
+        shipped = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/ship",
+            json={"from_location_id": warehouse["id"], "carrier": "SF", "tracking_no": "SF1"},
+            headers=agent,
+        )
+        assert shipped.status_code == 200, shipped.text
+        assert (await stock(dispatch, warehouse["id"]))["on_hand"] == 0
+        assert (await stock(dispatch, point["id"]))["in_transit"] == 4
+
+        more = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/receive",
+            json={"lines": [{"sku": "BELT-02", "qty": 5}]},
+            headers=me,
+        )
+        assert more.status_code == 422  # more than was shipped
+        got = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/receive",
+            json={"lines": [{"sku": "BELT-02", "qty": 4}]},
+            headers=me,
+        )
+        assert got.status_code == 200 and got.json()["status"] == "received"
+        at_point = await stock(dispatch, point["id"])
+        assert (at_point["on_hand"], at_point["in_transit"]) == (4, 0)
+
+        async def story():
+            subjects = [
+                "dispatch.requisition.requested.v1",
+                "dispatch.requisition.approved.v1",
+                "dispatch.requisition.shipped.v1",
+                "dispatch.requisition.received.v1",
+            ]
+            found = [
+                [
+                    e
+                    for e in await read_events(infrastructure.broker_url, s)
+                    if str(e.data.requisition_id) == req["id"]
+                ]
+                for s in subjects
+            ]
+            return found if all(len(f) == 1 for f in found) else None
+
+        [_, _, [ship_event], _] = await eventually(story)
+        assert ship_event.data.tracking_no == "SF1" and ship_event.data.urgent
+
+
+async def test_a_point_sees_only_its_own_requisitions_and_may_cancel_them(start_service):
+    async with start_service("dispatch") as dispatch:
+        await dispatch.client.post("/v1/parts", json=PART, headers=dispatch.auth("admin"))
+        mine, theirs = await make_point(dispatch), await make_point(dispatch)
+        me = dispatch.auth("point", point_id=mine["id"])
+        them = dispatch.auth("point", point_id=theirs["id"])
+        r = await dispatch.client.post(
+            "/v1/requisitions", json={"lines": [{"sku": "BELT-02", "qty": 1}]}, headers=me
+        )
+        req = r.json()
+        assert (
+            await dispatch.client.get(f"/v1/requisitions/{req['id']}", headers=them)
+        ).status_code == 404
+        listed = await dispatch.client.get("/v1/requisitions", headers=them)
+        assert listed.json() == []
+        unknown = await dispatch.client.post(
+            "/v1/requisitions", json={"lines": [{"sku": "NOPE-9", "qty": 1}]}, headers=me
+        )
+        assert unknown.status_code == 422
+        no_point = await dispatch.client.post(
+            "/v1/requisitions",
+            json={"lines": [{"sku": "BELT-02", "qty": 1}]},
+            headers=dispatch.auth("agent"),
+        )
+        assert no_point.status_code == 422
+        cancelled = await dispatch.client.post(f"/v1/requisitions/{req['id']}/cancel", headers=me)
+        assert cancelled.json()["status"] == "cancelled"
+        again = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/reject",
+            json={"reason": "late"},
+            headers=dispatch.auth("agent"),
+        )
+        assert again.status_code == 409
