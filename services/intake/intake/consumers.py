@@ -11,6 +11,7 @@ JOB_EVENTS = (
     dispatch.JobUnrouted,
     dispatch.JobAccepted,
     dispatch.JobScheduled,
+    dispatch.JobStatusChangedV2,
     dispatch.JobStatusChanged,
     dispatch.JobCompletedV2,
     dispatch.JobCompleted,

@@ -40,6 +40,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     dispatch.JobStatusChanged,
     dispatch.JobCompleted,
     dispatch.JobCompletedV2,
+    dispatch.JobStatusChangedV2,
     dispatch.SlaBreached,
     dispatch.JobPaused,
     dispatch.JobResumed,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from aftersales.events.base import Contract, EventData, Window
 
@@ -21,6 +21,21 @@ JobStatus = Literal[
     "completed",
     "cancelled",
 ]
+JobStatusV2 = Literal[
+    "unrouted",
+    "offered",
+    "accepted",
+    "scheduled",
+    "en_route",
+    "on_site",
+    "awaiting_parts",
+    "in_workshop",
+    "repaired",
+    "inspected",
+    "completed",
+    "cancelled",
+]
+V1_JOB_STATUSES = frozenset(get_args(JobStatus))
 
 
 class JobRouted(EventData):
@@ -91,6 +106,24 @@ class JobStatusChanged(EventData):
     technician_id: uuid.UUID | None = None
     status: JobStatus
     previous_status: JobStatus
+    at: datetime
+    note: str | None = None
+    receipt_no: str | None = None
+
+
+class JobStatusChangedV2(EventData):
+    """v2 of ``dispatch.job.status_changed``: the status ``awaiting_parts`` (a job waiting for
+    a requisition). Published beside v1 (v1 only when both statuses are v1's)."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.status_changed.v2"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    status: JobStatusV2
+    previous_status: JobStatusV2
     at: datetime
     note: str | None = None
     receipt_no: str | None = None

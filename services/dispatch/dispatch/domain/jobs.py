@@ -3,6 +3,8 @@
 ``unrouted → offered → accepted → scheduled → en_route → on_site`` and then either
 ``resolved_on_site → completed`` or the workshop path
 ``taken_to_workshop → in_workshop → repaired → inspected → returned → completed``.
+On site, ``awaiting_parts`` stops the job until its requisition is received; it is then
+``accepted`` again and booked anew (the same visit).
 Anything not listed here is an illegal transition (409).
 """
 
@@ -14,13 +16,14 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from aftersales.errors import Conflict, Forbidden, Unprocessable
-from aftersales.events.dispatch import JobStatus
+from aftersales.events.dispatch import JobStatusV2 as JobStatus
 
 __all__ = ["REPORTS", "JobStatus", "Report", "ReportRule"]
 
 Report = Literal[
     "en_route",
     "on_site",
+    "awaiting_parts",
     "resolved_on_site",
     "taken_to_workshop",
     "repaired",
@@ -57,6 +60,8 @@ class ReportRule:
 REPORTS: dict[str, ReportRule] = {
     "en_route": ReportRule("scheduled", "en_route"),
     "on_site": ReportRule("en_route", "on_site"),
+    # The technician found a part is needed: an urgent requisition, the ticket's clocks paused.
+    "awaiting_parts": ReportRule("on_site", "awaiting_parts"),
     "resolved_on_site": ReportRule("on_site", "completed", needs_signature=True),
     # The customer signs the product over to the workshop (the receipt), as on its return.
     "taken_to_workshop": ReportRule("on_site", "in_workshop", needs_signature=True),

@@ -73,3 +73,29 @@ def publish_breach(
             breached_at=breached_at or now,
         ),
     )
+
+
+def publish_status(
+    uow: UnitOfWork,
+    job: JobRow,
+    previous: str,
+    *,
+    at: datetime,
+    note: str | None = None,
+) -> None:
+    """The job's new status: v2 always (first, so a lane applies it first), v1 beside it when
+    both statuses are ones v1 can name."""
+    v2 = dispatch.JobStatusChangedV2(
+        job_id=job.id,
+        ticket_id=job.ticket_id,
+        point_id=job.point_id,
+        technician_id=job.technician_id,
+        status=job.status,  # type: ignore[arg-type]
+        previous_status=previous,  # type: ignore[arg-type]
+        at=at,
+        note=note,
+        receipt_no=job.receipt_no,
+    )
+    publish(uow, job, v2)
+    if {job.status, previous} <= dispatch.V1_JOB_STATUSES:
+        publish(uow, job, dispatch.JobStatusChanged(**v2.model_dump()))

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, dispatch, intake
+from aftersales.events import Envelope, intake
 from aftersales.logging import get_logger
 from dispatch.adapters.repositories import JobRepository, TimerRepository
 from dispatch.adapters.tables import JobRow, RemoteTicketRow, SlaTimerRow
 from dispatch.domain.jobs import FINAL
 from dispatch.domain.rework import plan_rework
-from dispatch.use_cases.job_events import SYSTEM, change, publish
+from dispatch.use_cases.job_events import SYSTEM, change, publish_status
 from dispatch.use_cases.policy import policy_of
 from dispatch.use_cases.routing import close_offer, route
 
@@ -204,17 +204,4 @@ async def cancel_jobs_of_ticket(
             actor=event.source,
             note=job.status_reason,
         )
-        publish(
-            uow,
-            job,
-            dispatch.JobStatusChanged(
-                job_id=job.id,
-                ticket_id=job.ticket_id,
-                point_id=job.point_id,
-                technician_id=job.technician_id,
-                status="cancelled",
-                previous_status=previous,  # type: ignore[arg-type]
-                at=now,
-                note=job.status_reason,
-            ),
-        )
+        publish_status(uow, job, previous, at=now, note=job.status_reason)

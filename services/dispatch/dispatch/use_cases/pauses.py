@@ -16,7 +16,7 @@ from aftersales.events import Envelope, dispatch, intake
 from dispatch.adapters.repositories import JobRepository, Scope, TimerRepository
 from dispatch.adapters.tables import JobRow
 from dispatch.domain.jobs import FINAL
-from dispatch.use_cases.job_events import change, publish
+from dispatch.use_cases.job_events import change, publish, publish_status
 
 PAUSABLE = ("respond", "arrival")
 
@@ -112,3 +112,49 @@ async def resume(
         ),
     )
     return job
+
+
+async def pause_for_parts(
+    uow: UnitOfWork, job: JobRow, *, note: str | None, at: datetime, actor: str
+) -> None:
+    """A job waiting for a requisition: its clocks and (through intake) the ticket's stop."""
+    await _pause_job(uow, job, "awaiting_parts", note, at=at, actor=actor)
+    publish(
+        uow,
+        job,
+        dispatch.JobPaused(
+            job_id=job.id,
+            ticket_id=job.ticket_id,
+            point_id=job.point_id,
+            reason="awaiting_parts",
+            note=note,
+            paused_by=actor,
+            paused_at=at,
+        ),
+    )
+
+
+async def parts_received(uow: UnitOfWork, job: JobRow, *, at: datetime, actor: str) -> None:
+    """The job's parts arrived: it is accepted again, to be booked anew (the same visit), and
+    its clocks continue where they stopped."""
+    if job.status != "awaiting_parts":
+        return
+    job.technician_id = None
+    job.appointment_start = job.appointment_end = None
+    previous = change(uow, job, "accepted", action="parts_received", at=at, now=at, actor=actor)
+    publish_status(uow, job, previous, at=at, note="parts received; to be booked again")
+    if job.paused_at is not None:
+        paused_at = job.paused_at
+        await _resume_job(uow, job, at=at, actor=actor)
+        publish(
+            uow,
+            job,
+            dispatch.JobResumed(
+                job_id=job.id,
+                ticket_id=job.ticket_id,
+                point_id=job.point_id,
+                resumed_by=actor,
+                paused_at=paused_at,
+                resumed_at=at,
+            ),
+        )

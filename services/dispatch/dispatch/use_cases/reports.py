@@ -27,7 +27,8 @@ from dispatch.domain.jobs import check_report, check_report_time, minutes_late
 from dispatch.domain.signatures import parse_signature
 from dispatch.domain.sla import arrival_breached
 from dispatch.domain.workshop import receipt_number
-from dispatch.use_cases.job_events import change, publish, publish_breach
+from dispatch.use_cases import pauses, requisitions
+from dispatch.use_cases.job_events import change, publish, publish_breach, publish_status
 from dispatch.use_cases.policy import policy_of
 from dispatch.use_cases.stock import issue_parts
 
@@ -62,6 +63,10 @@ class StatusReport:
 
 
 def _check_fields(cmd: StatusReport) -> None:
+    if cmd.status == "awaiting_parts":
+        if not cmd.parts or any(p.source != "stock" for p in cmd.parts):
+            raise Unprocessable("awaiting_parts names the parts needed: parts [{sku, qty}].")
+        return
     if (cmd.codes.any or cmd.outcome is not None) and cmd.status not in WORK_REPORTS:
         raise Unprocessable(
             "Fault codes and the outcome are reported with resolved_on_site or repaired."
@@ -126,8 +131,9 @@ async def report_status(
         job.travel_km = cmd.travel_km
     if cmd.labor_minutes is not None:
         job.labor_minutes = cmd.labor_minutes
-    issued = [(p.sku, p.qty) for p in cmd.parts if p.source == "stock"]
-    if cmd.parts:
+    waiting = cmd.status == "awaiting_parts"
+    issued = [] if waiting else [(p.sku, p.qty) for p in cmd.parts if p.source == "stock"]
+    if cmd.parts and not waiting:
         job.parts = [{"sku": sku, "qty": qty} for sku, qty in issued]
     if cmd.codes.any:
         job.symptom_code, job.cause_code = cmd.codes.symptom, cmd.codes.cause
@@ -155,6 +161,8 @@ async def report_status(
     )
     if issued:  # from the point's stock; a shortfall where its books show too few
         await issue_parts(uow, job.id, job.point_id, issued, actor=actor)
+    if waiting:
+        await _wait_for_parts(uow, job, cmd, actor=actor)
     if target == "completed":
         job.outcome = job.outcome or "fixed"
         job.completed_at = cmd.at
@@ -162,21 +170,7 @@ async def report_status(
         for event in _completed(job):  # v2 first: a lane keeps them in this order
             publish(uow, job, event)
     else:
-        publish(
-            uow,
-            job,
-            dispatch.JobStatusChanged(
-                job_id=job.id,
-                ticket_id=job.ticket_id,
-                point_id=job.point_id,
-                technician_id=job.technician_id,
-                status=target,  # type: ignore[arg-type]
-                previous_status=previous,  # type: ignore[arg-type]
-                at=cmd.at,
-                note=cmd.note,
-                receipt_no=job.receipt_no,
-            ),
-        )
+        publish_status(uow, job, previous, at=cmd.at, note=cmd.note)
     return job
 
 
@@ -281,3 +275,22 @@ def _completed(job: JobRow) -> tuple[dispatch.JobCompletedV2, dispatch.JobComple
         action_code=job.action_code,
     )
     return v2, v1
+
+
+async def _wait_for_parts(uow: UnitOfWork, job: JobRow, cmd: StatusReport, *, actor: str) -> None:
+    """An urgent requisition for the job, and its clocks (and the ticket's) paused until the
+    parts are received."""
+    assert job.point_id is not None
+    await requisitions.request(
+        uow,
+        requisitions.NewRequisition(
+            point_id=job.point_id,
+            lines=[(p.sku, p.qty) for p in cmd.parts],
+            urgent=True,
+            job_id=job.id,
+        ),
+        scope=Scope(),
+        actor=actor,
+    )
+    if job.paused_at is None:
+        await pauses.pause_for_parts(uow, job, note=cmd.note, at=cmd.at, actor=actor)

@@ -17,6 +17,7 @@ from dispatch.adapters.repositories import JobRepository, Scope
 from dispatch.adapters.tables import RequisitionRow
 from dispatch.domain.requisitions import approved_lines, check_step, received_lines
 from dispatch.domain.stock import check_lines
+from dispatch.use_cases.pauses import parts_received
 from dispatch.use_cases.stock import (
     Move,
     add_in_transit,
@@ -174,7 +175,11 @@ async def receive(
     await add_in_transit(
         uow, row.point_id, {line["sku"]: -(line.get("shipped") or 0) for line in row.lines}
     )
-    return _moved(uow, row, "received")
+    moved = _moved(uow, row, "received")
+    if row.job_id is not None:  # the job waiting for these parts goes on
+        job = await JobRepository(uow.session).get(row.job_id, lock=True)
+        await parts_received(uow, job, at=row.updated_at, actor=actor)
+    return moved
 
 
 async def reject(

@@ -9,7 +9,7 @@ from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
-from aftersales.events import Envelope, dispatch, feedback
+from aftersales.events import Envelope, feedback
 from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
 from dispatch.adapters.repositories import (
@@ -20,7 +20,7 @@ from dispatch.adapters.repositories import (
     TimerRepository,
 )
 from dispatch.adapters.tables import TechnicianRow
-from dispatch.use_cases.job_events import change, publish
+from dispatch.use_cases.job_events import change, publish_status
 
 log = get_logger(__name__)
 
@@ -115,17 +115,4 @@ async def apply_discipline(
             actor=event.source,
             note=note,
         )
-        publish(
-            uow,
-            job,
-            dispatch.JobStatusChanged(
-                job_id=job.id,
-                ticket_id=job.ticket_id,
-                point_id=job.point_id,
-                technician_id=None,
-                status="accepted",
-                previous_status=previous,  # type: ignore[arg-type]
-                at=now,
-                note=note,
-            ),
-        )
+        publish_status(uow, job, previous, at=now, note=note)

@@ -161,3 +161,103 @@ async def test_a_point_sees_only_its_own_requisitions_and_may_cancel_them(start_
             headers=dispatch.auth("agent"),
         )
         assert again.status_code == 409
+
+
+async def test_a_job_waits_for_its_parts_and_is_booked_again_when_they_arrive(
+    start_service, flow_for, infrastructure
+):
+    from aftersales.testing.factories import soon
+
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        admin, agent = dispatch.auth("admin"), dispatch.auth("agent")
+        await dispatch.client.post("/v1/parts", json=PART, headers=admin)
+        warehouse = (
+            await dispatch.client.post(
+                "/v1/warehouses", json={"code": "WH-2", "name": "Central"}, headers=admin
+            )
+        ).json()
+        await dispatch.client.post(
+            "/v1/stock/receipts",
+            json={"location_id": warehouse["id"], "lines": [{"sku": "BELT-02", "qty": 2}]},
+            headers=agent,
+        )
+        job, point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        await flow.report(job, "en_route", headers=me)
+        await flow.report(job, "on_site", headers=me)
+        nothing = await flow.report(job, "awaiting_parts", headers=me)
+        assert nothing.status_code == 422  # it names the parts it waits for
+        r = await flow.report(
+            job,
+            "awaiting_parts",
+            headers=me,
+            parts=[{"sku": "BELT-02", "qty": 1}],
+            note="belt worn through",
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == "awaiting_parts"
+        assert r.json()["pause"]["reason"] == "awaiting_parts"
+        [req] = (
+            await dispatch.client.get(
+                "/v1/requisitions", params={"point_id": point["id"]}, headers=agent
+            )
+        ).json()
+        assert (req["job_id"], req["urgent"]) == (job["id"], True)
+
+        await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/approve",
+            json={"lines": [{"sku": "BELT-02", "qty": 1}]},
+            headers=agent,
+        )
+        await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/ship",
+            json={"from_location_id": warehouse["id"], "carrier": "SF", "tracking_no": "SF9"},
+            headers=agent,
+        )
+        got = await dispatch.client.post(
+            f"/v1/requisitions/{req['id']}/receive",
+            json={"lines": [{"sku": "BELT-02", "qty": 1}]},
+            headers=flow.point_auth(point),
+        )
+        assert got.status_code == 200, got.text
+        back = await flow.get(job)
+        assert (back["status"], back["pause"], back["appointment"]) == ("accepted", None, None)
+        again = await flow.post(
+            job,
+            "assign",
+            {
+                "technician_id": tech["id"],
+                "appointment": {"start": soon(2).isoformat(), "end": soon(4).isoformat()},
+            },
+            headers=flow.point_auth(point),
+        )
+        assert again.status_code == 200, again.text
+        assert (again.json()["status"], again.json()["visit_number"]) == ("scheduled", 1)
+
+        async def told():
+            url = infrastructure.broker_url
+            changes = [
+                (e.data.previous_status, e.data.status)
+                for e in await read_events(url, "dispatch.job.status_changed.v2")
+                if str(e.data.job_id) == job["id"]
+            ]
+            paused = [
+                e
+                for e in await read_events(url, "dispatch.job.paused.v1")
+                if str(e.data.job_id) == job["id"]
+            ]
+            resumed = [
+                e
+                for e in await read_events(url, "dispatch.job.resumed.v1")
+                if str(e.data.job_id) == job["id"]
+            ]
+            done = ("awaiting_parts", "accepted") in changes and paused and resumed
+            return (changes, paused) if done else None
+
+        changes, [paused] = await eventually(told)
+        assert ("on_site", "awaiting_parts") in changes and paused.data.reason == "awaiting_parts"
+        v1 = await read_events(infrastructure.broker_url, "dispatch.job.status_changed.v1")
+        assert "awaiting_parts" not in {
+            e.data.status for e in v1 if str(e.data.job_id) == job["id"]
+        }  # v1 cannot name it

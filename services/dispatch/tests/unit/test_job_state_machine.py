@@ -19,6 +19,7 @@ ALL_STATUSES = get_args(JobStatus)
 LEGAL = {
     ("scheduled", "en_route"): "en_route",
     ("en_route", "on_site"): "on_site",
+    ("on_site", "awaiting_parts"): "awaiting_parts",
     ("on_site", "resolved_on_site"): "completed",
     ("on_site", "taken_to_workshop"): "in_workshop",
     ("in_workshop", "repaired"): "repaired",

@@ -38,6 +38,7 @@ JOB_TO_TICKET = {
     "scheduled": "scheduled",
     "en_route": "in_progress",
     "on_site": "in_progress",
+    "awaiting_parts": "in_progress",
     "in_workshop": "in_progress",
     "repaired": "in_progress",
     "inspected": "in_progress",

@@ -31,6 +31,7 @@ JOB_STATUS_OF: dict[type, Callable[[Any], str]] = {
     dispatch.JobAccepted: lambda d: "accepted",
     dispatch.JobScheduled: lambda d: "scheduled",
     dispatch.JobStatusChanged: lambda d: d.status,
+    dispatch.JobStatusChangedV2: lambda d: d.status,
     dispatch.JobCompleted: lambda d: "completed",
     dispatch.JobCompletedV2: lambda d: "completed",
 }
@@ -53,7 +54,7 @@ def _summary(event: Envelope[Any]) -> str:
                 f"Technician {d.technician_id} booked for {d.appointment.start:%Y-%m-%d %H:%M}"
                 f" to {d.appointment.end:%H:%M} UTC."
             )
-        case dispatch.JobStatusChanged():
+        case dispatch.JobStatusChanged() | dispatch.JobStatusChangedV2():
             return f"Job {d.previous_status} → {d.status}" + (f": {d.note}" if d.note else ".")
         case dispatch.JobCompletedV2():
             found = ", ".join(
@@ -129,7 +130,8 @@ async def _v2_seen(uow: UnitOfWork, event: Envelope[Any]) -> bool:
 
 
 async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
-    if isinstance(event.data, dispatch.JobCompleted) and await _seen_v2(uow, event):
+    v1 = dispatch.JobCompleted | dispatch.JobStatusChanged
+    if isinstance(event.data, v1) and await _seen_v2(uow, event):
         return  # v1 beside the v2 already applied: not even a second timeline entry
     ticket = await _locked_ticket(uow, event)
     if ticket is None:
@@ -176,9 +178,10 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
             await _apply_callback(uow, ticket, pending)
 
 
-async def _seen_v2(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> bool:
+async def _seen_v2(uow: UnitOfWork, event: Envelope[Any]) -> bool:
     job = (await TicketRepository(uow.session).jobs(event.data.ticket_id)).get(event.data.job_id)
-    return job is not None and job.version >= event.aggregate_version
+    # v1 and v2 of one change share its version; an older, reordered event has a lower one.
+    return job is not None and job.version == event.aggregate_version
 
 
 def _assign(ticket: TicketRow, d: Any, at: datetime) -> None:
