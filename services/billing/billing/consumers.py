@@ -25,6 +25,7 @@ SUBSCRIPTIONS = (
             dispatch.JobCompletedV2.SUBJECT: charging.on_job_completed,
             dispatch.JobCompleted.SUBJECT: charging.on_job_completed,
             dispatch.SlaBreached.SUBJECT: projections.record_sla_breach,
+            dispatch.PartReturnOverdue.SUBJECT: projections.record_unreturned_part,
         },
     ),
     Subscription(

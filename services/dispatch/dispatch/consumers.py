@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aftersales.events import feedback, intake
+from aftersales.events import billing, feedback, intake
 from aftersales.messaging.consumer import Subscription
-from dispatch.use_cases import pauses, privacy
+from dispatch.use_cases import pauses, privacy, returns
 from dispatch.use_cases.jobs import cancel_jobs_of_ticket, create_job_for_ticket, create_rework_job
 from dispatch.use_cases.points import apply_grade
 from dispatch.use_cases.technicians import apply_discipline
@@ -23,6 +23,10 @@ SUBSCRIPTIONS = (
             intake.TicketResumed.SUBJECT: pauses.on_ticket_resumed,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
         },
+    ),
+    Subscription(
+        producer="billing",
+        handlers={billing.ChargeIssued.SUBJECT: returns.on_charge_issued},
     ),
     Subscription(
         producer="feedback",

@@ -7,11 +7,19 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
-from dispatch.api import fault_codes, jobs, points, requisitions, stock, technicians
+from dispatch.api import (
+    fault_codes,
+    jobs,
+    points,
+    requisitions,
+    returns,
+    stock,
+    technicians,
+)
 from dispatch.consumers import SUBSCRIPTIONS
 from dispatch.settings import DispatchSettings
 from dispatch.use_cases import privacy
-from dispatch.workers import sla_timers
+from dispatch.workers import return_deadlines, sla_timers
 
 DEFINITION = ServiceDefinition(
     name="dispatch",
@@ -29,10 +37,11 @@ DEFINITION = ServiceDefinition(
         fault_codes.router,
         stock.router,
         requisitions.router,
+        returns.router,
         export_router("dispatch", privacy.customer_export),
     ),
     subscriptions=SUBSCRIPTIONS,
-    background=(sla_timers,),
+    background=(sla_timers, return_deadlines),
 )
 
 

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from aftersales.logging import get_logger
 from aftersales.tasks import stop_if_cancelled
+from dispatch.use_cases.returns import report_overdue
 from dispatch.use_cases.timers import fire_due
 
 log = get_logger(__name__)
@@ -24,3 +25,15 @@ async def sla_timers(app: FastAPI) -> None:
             fired = 0
         if fired < settings.timer_batch:
             await asyncio.sleep(settings.timer_poll_seconds)
+
+
+async def return_deadlines(app: FastAPI) -> None:
+    """Publish each defective part not returned in time, once, whichever replica notices."""
+    settings = app.state.settings
+    while True:
+        try:
+            await report_overdue(app.state.db)
+        except Exception as exc:  # database away: try again shortly
+            stop_if_cancelled()
+            log.warning("returns.watch_failed", error=repr(exc))
+        await asyncio.sleep(settings.returns_poll_seconds)

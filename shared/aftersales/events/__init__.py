@@ -46,6 +46,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     dispatch.JobResumed,
     dispatch.StockBelowReorder,
     *dispatch.REQUISITION_EVENTS.values(),
+    dispatch.PartReturnOverdue,
     billing.ChargeIssued,
     billing.ChargePaid,
     billing.SettlementClosed,

@@ -289,3 +289,21 @@ REQUISITION_EVENTS: dict[str, type[RequisitionEvent]] = {
     "rejected": RequisitionRejected,
     "cancelled": RequisitionCancelled,
 }
+
+
+class PartReturnOverdue(EventData):
+    """A defective part replaced under warranty or contract did not come back in time: billing
+    deducts its cost from the point's settlement."""
+
+    SUBJECT: ClassVar[str] = "dispatch.part_return.overdue.v1"
+    AGGREGATE: ClassVar[str] = "part_return"
+
+    return_id: uuid.UUID
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    sku: str
+    qty: int
+    standard_cost: int | None = None  # per unit, in fen, from the parts master
+    due_at: datetime
+    noticed_at: datetime

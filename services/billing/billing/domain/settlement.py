@@ -32,7 +32,7 @@ class ClassActivity:
 
 @dataclass(frozen=True)
 class Deduction:
-    kind: str  # complaint | penalty | sla_breach | late_compensation
+    kind: str  # complaint | penalty | sla_breach | late_compensation | unreturned_part
     count: int
     amount: int
 

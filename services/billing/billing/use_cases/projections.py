@@ -10,10 +10,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, feedback, intake
-from billing.adapters.repositories import FactsRepository
+from billing.adapters.repositories import FactsRepository, PriceListRepository
 from billing.adapters.tables import ProductFactsRow, TicketFactsRow
 from billing.use_cases.charging import charge_pending_of_ticket, settlement_month_for
 from billing.use_cases.policy import policy_of
+from billing.use_cases.price_lists import price_list_of
 
 
 async def record_ticket(
@@ -58,6 +59,7 @@ async def _deduct(
     point_id: uuid.UUID,
     occurred_at: datetime,
     reason: str,
+    amount: int | None = None,
 ) -> None:
     policy = policy_of(uow)
     month = await settlement_month_for(uow, occurred_at, policy)
@@ -68,7 +70,7 @@ async def _deduct(
             "month": month,
             "kind": kind,
             "source_id": source_id,
-            "amount": policy.deductions[kind],
+            "amount": policy.deductions[kind] if amount is None else amount,
             "reason": reason,
             "occurred_at": occurred_at,
         }
@@ -144,4 +146,26 @@ async def record_product(
             set_={k: stmt.excluded[k] for k in values if k != "product_id"},
             where=ProductFactsRow.aggregate_version < stmt.excluded.aggregate_version,
         )
+    )
+
+
+async def record_unreturned_part(
+    uow: UnitOfWork, event: Envelope[dispatch.PartReturnOverdue]
+) -> None:
+    """A defective part the point did not send back in time: its cost comes off the point's
+    settlement (the price list's cost in force then; the parts master's standard cost if the
+    price list has none)."""
+    d = event.data
+    lists = PriceListRepository(uow.session)
+    prices = await lists.in_force(d.noticed_at) or await lists.first()  # as charging does
+    listed = price_list_of(prices).parts.get(d.sku) if prices is not None else None
+    unit = listed.cost if listed is not None else (d.standard_cost or 0)
+    await _deduct(
+        uow,
+        kind="unreturned_part",
+        source_id=d.return_id,
+        point_id=d.point_id,
+        occurred_at=d.noticed_at,
+        reason=f"defective {d.sku} x{d.qty} of job {d.job_id} not returned by {d.due_at:%Y-%m-%d}",
+        amount=unit * d.qty,
     )

@@ -18,7 +18,7 @@ from billing.domain.months import month_end, parse_month
 from billing.domain.settlement import ClassActivity, Deduction, Statement, compute
 from billing.use_cases.policy import BillingPolicy, policy_of
 
-DEDUCTION_KINDS = ("complaint", "penalty", "sla_breach", "late_compensation")
+DEDUCTION_KINDS = ("complaint", "penalty", "sla_breach", "late_compensation", "unreturned_part")
 
 
 @dataclass(frozen=True)

@@ -182,3 +182,35 @@ async def test_a_point_sees_only_its_own_settlement_and_exports_are_csv(start_se
             "/v1/settlements", params={"month": "2026-13"}, headers=mine.finance
         )
         assert bad.status_code == 422
+
+
+async def test_a_defective_part_not_returned_costs_the_point_its_price(start_service, books_for):
+    month, mid = last_month()
+    async with start_service("billing") as billing:
+        books = books_for(billing)
+        await books.price_list()  # PUMP-01 costs the company 120.00
+        p = books.point_id
+        await books.charged(await books.ticket(in_warranty=True), completed_at=mid)
+        for sku, qty in (("PUMP-01", 2), ("NOT-LISTED", 1)):
+            overdue = dispatch.PartReturnOverdue(
+                return_id=uuid.uuid4(),
+                job_id=uuid.uuid4(),
+                ticket_id=uuid.uuid4(),
+                point_id=p,
+                sku=sku,
+                qty=qty,
+                standard_cost=9_000,
+                due_at=mid,
+                noticed_at=mid,
+            )
+            env = await books.publish(overdue, "dispatch", overdue.return_id)
+            await publish_raw(books.nats_url, env, msg_id=str(uuid.uuid4()))  # delivered again
+
+        async def deducted():
+            doc = await _statement(billing, month, p, books.finance)
+            found = [d for d in doc["deductions"] if d["kind"] == "unreturned_part"]
+            return found and found[0]["count"] == 2 and found[0]
+
+        line = await eventually(deducted)
+        # the price list's cost for the pump, the standard cost for what it does not list
+        assert line["amount"]["amount"] == 2 * 12_000 + 9_000

@@ -164,3 +164,26 @@ async def test_the_visit_goes_to_the_products_site(
             return r.json()["items"]
 
         assert len(await jobs()) == 1
+
+
+async def test_a_phone_solution_the_callback_disputes_gets_a_first_visit(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        point, _ = await flow.point_with_technician()
+        env = ticket_created_v2(kind="consultation", needs_visit=False)
+        await publish_raw(infrastructure.broker_url, env)
+        reopened = intake.TicketReopened(
+            ticket_id=env.data.ticket_id,
+            reason="unsatisfied",
+            callback_id=uuid.uuid4(),
+            previous_job_id=None,
+            reopen_count=1,
+            reopened_at=datetime.now(UTC),
+        )
+        await _ticket_event(infrastructure.broker_url, reopened, 5)
+        job = await flow.job_of(env.data.ticket_id, status="offered")
+        assert (job["visit_number"], job["point_id"]) == (1, point["id"])
+        respond = (await _sla(flow, job))["respond"]
+        assert respond["state"] == "pending"  # the reopened request is answered anew

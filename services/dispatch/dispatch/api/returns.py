@@ -1,0 +1,109 @@
+"""Defective part returns (旧件返还): a point ships them back, the warehouse receives them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal, require_roles
+from aftersales.db import UnitOfWork
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.idempotency import run_command
+from aftersales.http.pagination import Limit
+from dispatch.adapters.tables import PartReturnRow
+from dispatch.api.schemas import PartReturnOut, ReturnReceiveIn, ReturnShipIn
+from dispatch.api.scope import CentreOrPoint, scope_of
+from dispatch.use_cases import returns as use_cases
+
+router = APIRouter(prefix="/v1/returns", tags=["part returns"])
+Warehouse = require_roles("admin", "agent")
+
+
+def return_out(row: PartReturnRow) -> PartReturnOut:
+    overdue = row.status != "received" and row.due_at < datetime.now(UTC)
+    return PartReturnOut(
+        id=row.id,
+        job_id=row.job_id,
+        ticket_id=row.ticket_id,
+        point_id=row.point_id,
+        sku=row.sku,
+        qty=row.qty,
+        service_class=row.service_class,
+        status=row.status,
+        due_at=row.due_at,
+        overdue=overdue,
+        carrier=row.carrier,
+        tracking_no=row.tracking_no,
+        shipped_at=row.shipped_at,
+        received_at=row.received_at,
+        condition=row.condition,
+        version=row.version,
+    )
+
+
+async def _step(
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal,
+    act: Callable[[UnitOfWork], Awaitable[PartReturnRow]],
+) -> Response:
+    async def command(uow: UnitOfWork) -> PartReturnOut:
+        return return_out(await act(uow))
+
+    return await run_command(request, db, command, principal=principal, status_code=200)
+
+
+@router.get("", response_model=list[PartReturnOut])
+async def list_returns(
+    db: DatabaseDep,
+    point_id: uuid.UUID | None = None,
+    status: Literal["due", "shipped", "received"] | None = None,
+    limit: Limit = 50,
+    principal: Principal = CentreOrPoint,
+) -> list[PartReturnOut]:
+    """Oldest due first; a point sees only its own."""
+    async with db.uow() as uow:
+        rows = await use_cases.page(
+            uow, scope=scope_of(principal), point_id=point_id, status=status, limit=limit
+        )
+    return [return_out(r) for r in rows]
+
+
+@router.post("/{return_id}/ship", response_model=PartReturnOut)
+async def ship(
+    return_id: uuid.UUID,
+    body: ReturnShipIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = CentreOrPoint,
+) -> Response:
+    return await _step(
+        request,
+        db,
+        principal,
+        lambda uow: use_cases.ship(
+            uow, return_id, body.carrier, body.tracking_no, scope=scope_of(principal)
+        ),
+    )
+
+
+@router.post("/{return_id}/receive", response_model=PartReturnOut)
+async def receive(
+    return_id: uuid.UUID,
+    body: ReturnReceiveIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Warehouse,
+) -> Response:
+    """The warehouse has the part, and says what it found (``condition``)."""
+    return await _step(
+        request,
+        db,
+        principal,
+        lambda uow: use_cases.receive(uow, return_id, body.condition, scope=scope_of(principal)),
+    )

@@ -1,0 +1,158 @@
+"""Defective part returns (旧件返还): a part whose SKU must come back, replaced on a job that
+billing classed B or C, is due back at a warehouse within the SKU's days. A return not received
+in time is published once, and billing deducts the part's cost from the point's settlement."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from aftersales.db import Database, UnitOfWork
+from aftersales.errors import Conflict, NotFound
+from aftersales.events import Envelope, billing, dispatch
+from dispatch.adapters.repositories import Scope
+from dispatch.adapters.tables import JobRow, PartReturnRow, PartRow
+
+RETURNED_CLASSES = frozenset({"B", "C"})
+
+
+async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued]) -> None:
+    """The job's class is known: its returnable parts are due back (once per job and SKU)."""
+    d = event.data
+    if d.job_id is None or d.service_class not in RETURNED_CLASSES:
+        return
+    job = await uow.session.get(JobRow, d.job_id)
+    if job is None or job.point_id is None or not job.parts:
+        return
+    skus = [p["sku"] for p in job.parts]
+    parts = {
+        p.sku: p
+        for p in (
+            await uow.session.scalars(
+                select(PartRow).where(PartRow.sku.in_(skus), PartRow.return_required.is_(True))
+            )
+        ).all()
+    }
+    now = datetime.now(UTC)
+    for line in job.parts:
+        part = parts.get(line["sku"])
+        if part is None:
+            continue
+        await uow.session.execute(
+            pg_insert(PartReturnRow)
+            .values(
+                id=uuid.uuid4(),
+                job_id=job.id,
+                ticket_id=job.ticket_id,
+                point_id=job.point_id,
+                sku=part.sku,
+                qty=line["qty"],
+                service_class=d.service_class,
+                status="due",
+                due_at=d.issued_at + timedelta(days=part.return_within_days),
+                version=1,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["job_id", "sku"])
+        )
+
+
+async def get(
+    uow: UnitOfWork, return_id: uuid.UUID, *, scope: Scope, lock: bool = False
+) -> PartReturnRow:
+    row = await uow.session.get(PartReturnRow, return_id, with_for_update=lock)
+    if row is None or (scope.point_id is not None and row.point_id != scope.point_id):
+        raise NotFound(f"Return {return_id} does not exist.")
+    return row
+
+
+async def page(
+    uow: UnitOfWork, *, scope: Scope, point_id: uuid.UUID | None, status: str | None, limit: int
+) -> list[PartReturnRow]:
+    stmt = select(PartReturnRow).order_by(PartReturnRow.due_at).limit(limit)
+    if scope.point_id is not None:
+        stmt = stmt.where(PartReturnRow.point_id == scope.point_id)
+    if point_id is not None:
+        stmt = stmt.where(PartReturnRow.point_id == point_id)
+    if status is not None:
+        stmt = stmt.where(PartReturnRow.status == status)
+    return list((await uow.session.scalars(stmt)).all())
+
+
+async def ship(
+    uow: UnitOfWork,
+    return_id: uuid.UUID,
+    carrier: str | None,
+    tracking_no: str | None,
+    *,
+    scope: Scope,
+) -> PartReturnRow:
+    row = await get(uow, return_id, scope=scope, lock=True)
+    if row.status != "due":
+        raise Conflict(f"The return is {row.status} already.", return_status=row.status)
+    row.status, row.carrier, row.tracking_no = "shipped", carrier, tracking_no
+    row.shipped_at = datetime.now(UTC)
+    row.version += 1
+    return row
+
+
+async def receive(
+    uow: UnitOfWork, return_id: uuid.UUID, condition: str, *, scope: Scope
+) -> PartReturnRow:
+    """The warehouse has the part and says what it found."""
+    row = await get(uow, return_id, scope=scope, lock=True)
+    if row.status == "received":
+        raise Conflict("The return was received already.", return_status=row.status)
+    row.status, row.condition = "received", condition
+    row.received_at = datetime.now(UTC)
+    row.version += 1
+    return row
+
+
+async def report_overdue(db: Database, *, limit: int = 100) -> int:
+    """Publish each return not received by its due time once (``SKIP LOCKED``)."""
+    now = datetime.now(UTC)
+    async with db.uow() as uow:
+        rows = await uow.session.scalars(
+            select(PartReturnRow)
+            .where(
+                PartReturnRow.status != "received",
+                PartReturnRow.overdue_at.is_(None),
+                PartReturnRow.due_at < now,
+            )
+            .order_by(PartReturnRow.due_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        found = list(rows.all())
+        costs = {
+            p.sku: p.standard_cost
+            for p in (
+                await uow.session.scalars(
+                    select(PartRow).where(PartRow.sku.in_([r.sku for r in found]))
+                )
+            ).all()
+        }
+        for row in found:
+            row.overdue_at = now
+            row.version += 1
+            uow.publish(
+                dispatch.PartReturnOverdue(
+                    return_id=row.id,
+                    job_id=row.job_id,
+                    ticket_id=row.ticket_id,
+                    point_id=row.point_id,
+                    sku=row.sku,
+                    qty=row.qty,
+                    standard_cost=costs.get(row.sku),
+                    due_at=row.due_at,
+                    noticed_at=now,
+                ),
+                aggregate_id=row.id,
+                aggregate_version=row.version,
+            )
+        await uow.commit()
+    return len(found)

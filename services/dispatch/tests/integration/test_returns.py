@@ -1,0 +1,127 @@
+"""Defective parts replaced under warranty or contract come back, or are published overdue."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from aftersales.events import Envelope, Money, billing
+from aftersales.testing.apps import eventually
+from aftersales.testing.factories import SIGNATURE, publish_raw, read_events
+
+PUMP = {
+    "sku": "PUMP-01",
+    "name": "Drain pump",
+    "categories": ["washing_machine"],
+    "unit": "pcs",
+    "standard_cost": 12000,
+    "return_required": True,
+    "return_within_days": 1,
+}
+BELT = {"sku": "BELT-02", "name": "Belt", "categories": ["washing_machine"], "unit": "pcs"}
+
+
+async def completed_with_parts(flow):
+    job, point, tech = await flow.scheduled_job()
+    me = flow.tech_auth(tech)
+    await flow.report(job, "en_route", headers=me)
+    await flow.report(job, "on_site", headers=me)
+    r = await flow.report(
+        job,
+        "resolved_on_site",
+        headers=me,
+        signature=SIGNATURE,
+        parts=[{"sku": "PUMP-01", "qty": 1}, {"sku": "BELT-02", "qty": 1}],
+    )
+    assert r.status_code == 200, r.text
+    return r.json(), point
+
+
+async def charged(url, job, service_class, issued_at):
+    data = billing.ChargeIssued(
+        charge_id=uuid.uuid4(),
+        ticket_id=uuid.UUID(job["ticket_id"]),
+        job_id=uuid.UUID(job["id"]),
+        point_id=uuid.UUID(job["point_id"]),
+        service_class=service_class,
+        class_reason="test",
+        customer_total=Money(amount=0),
+        company_cost=Money(amount=20000),
+        issued_at=issued_at,
+    )
+    env = Envelope.wrap(data, source="billing", aggregate_id=data.charge_id, aggregate_version=1)
+    await publish_raw(url, env)
+
+
+async def test_a_warranty_repairs_defective_part_comes_back(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        admin = dispatch.auth("admin")
+        for part in (PUMP, BELT):
+            await dispatch.client.post("/v1/parts", json=part, headers=admin)
+        paid, _ = await completed_with_parts(flow)
+        warranty, point = await completed_with_parts(flow)
+        await charged(infrastructure.broker_url, paid, "A", datetime.now(UTC))
+        await charged(infrastructure.broker_url, warranty, "C", datetime.now(UTC))
+        me = flow.point_auth(point)
+
+        async def due():
+            r = await dispatch.client.get("/v1/returns", headers=flow.agent)
+            return r.json() or None
+
+        [ret] = await eventually(due)  # the pump of the class C job; not the belt, not class A
+        assert (ret["job_id"], ret["sku"], ret["status"]) == (warranty["id"], "PUMP-01", "due")
+        others = dispatch.auth("point", point_id=uuid.uuid4())
+        assert (await dispatch.client.get("/v1/returns", headers=others)).json() == []
+        shipped = await dispatch.client.post(
+            f"/v1/returns/{ret['id']}/ship", json={"tracking_no": "YT1"}, headers=me
+        )
+        assert shipped.json()["status"] == "shipped"
+        assert (
+            await dispatch.client.post(
+                f"/v1/returns/{ret['id']}/receive", json={"condition": "as_reported"}, headers=me
+            )
+        ).status_code == 403  # the warehouse receives it
+        got = await dispatch.client.post(
+            f"/v1/returns/{ret['id']}/receive", json={"condition": "as_reported"}, headers=admin
+        )
+        assert got.json()["status"] == "received"
+        twice = await dispatch.client.post(
+            f"/v1/returns/{ret['id']}/receive", json={"condition": "as_reported"}, headers=admin
+        )
+        assert twice.status_code == 409
+
+
+async def test_a_return_not_received_in_time_is_published_once(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch", returns_poll_seconds=0.2) as dispatch:
+        flow = flow_for(dispatch)
+        for part in (PUMP, BELT):
+            await dispatch.client.post("/v1/parts", json=part, headers=dispatch.auth("admin"))
+        job, point = await completed_with_parts(flow)
+        # Charged two days ago: the pump was due back yesterday.
+        await charged(infrastructure.broker_url, job, "B", datetime.now(UTC) - timedelta(days=2))
+
+        async def overdue():
+            found = await read_events(infrastructure.broker_url, "dispatch.part_return.overdue.v1")
+            mine = [e.data for e in found if str(e.data.job_id) == job["id"]]
+            return mine or None
+
+        [event] = await eventually(overdue)
+        assert (event.sku, event.qty, event.standard_cost) == ("PUMP-01", 1, 12000)
+        assert str(event.point_id) == point["id"]
+        listed = await dispatch.client.get(
+            "/v1/returns", params={"status": "due"}, headers=flow.agent
+        )
+        assert [r["overdue"] for r in listed.json()] == [True]
+        # The barrier: another overdue return, found by a later pass of the scanner.
+        later, _ = await completed_with_parts(flow)
+        await charged(infrastructure.broker_url, later, "C", datetime.now(UTC) - timedelta(days=2))
+
+        async def later_overdue():
+            found = await read_events(infrastructure.broker_url, "dispatch.part_return.overdue.v1")
+            return found if any(str(e.data.job_id) == later["id"] for e in found) else None
+
+        found = await eventually(later_overdue)
+        assert [str(e.data.job_id) for e in found].count(job["id"]) == 1  # once
