@@ -4,20 +4,17 @@ centre) approves, ships or rejects."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Literal
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.etag import etag_of
-from aftersales.http.idempotency import run_command
 from aftersales.http.pagination import Limit
 from dispatch.adapters.tables import RequisitionRow
+from dispatch.api.commands import step
 from dispatch.api.schemas import (
     ApproveIn,
     ReceiveIn,
@@ -54,26 +51,6 @@ def requisition_out(row: RequisitionRow) -> RequisitionOut:
     )
 
 
-async def _step(
-    request: Request,
-    db: DatabaseDep,
-    principal: Principal,
-    act: Callable[[UnitOfWork], Awaitable[RequisitionRow]],
-    status_code: int = 200,
-) -> Response:
-    async def command(uow: UnitOfWork) -> RequisitionOut:
-        return requisition_out(await act(uow))
-
-    return await run_command(
-        request,
-        db,
-        command,
-        principal=principal,
-        status_code=status_code,
-        headers_for=lambda r: {"ETag": etag_of(r.version)},  # type: ignore[attr-defined]
-    )
-
-
 @router.post("", status_code=201, response_model=RequisitionOut)
 async def create(
     body: RequisitionIn, request: Request, db: DatabaseDep, principal: Principal = CentreOrPoint
@@ -89,10 +66,11 @@ async def create(
         job_id=body.job_id,
     )
     scope = scope_of(principal)
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        requisition_out,
         lambda uow: use_cases.request(uow, cmd, scope=scope, actor=principal.actor),
         status_code=201,
     )
@@ -133,10 +111,11 @@ async def approve(
 ) -> Response:
     """Approve each line fully or partly (0 leaves it out)."""
     lines = {line.sku: line.qty for line in body.lines}
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        requisition_out,
         lambda uow: use_cases.approve(uow, requisition_id, lines, scope=scope_of(principal)),
     )
 
@@ -150,10 +129,11 @@ async def ship(
     principal: Principal = Warehouse,
 ) -> Response:
     """Out of the warehouse (409 naming any shortfall), in transit to the point."""
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        requisition_out,
         lambda uow: use_cases.ship(
             uow,
             requisition_id,
@@ -176,10 +156,11 @@ async def receive(
 ) -> Response:
     """Into the point's stock; more than was shipped is a 422."""
     lines = {line.sku: line.qty for line in body.lines}
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        requisition_out,
         lambda uow: use_cases.receive(
             uow, requisition_id, lines, scope=scope_of(principal), actor=principal.actor
         ),
@@ -194,10 +175,11 @@ async def reject(
     db: DatabaseDep,
     principal: Principal = Warehouse,
 ) -> Response:
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        requisition_out,
         lambda uow: use_cases.reject(uow, requisition_id, body.reason, scope=scope_of(principal)),
     )
 
@@ -209,9 +191,10 @@ async def cancel(
     db: DatabaseDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        requisition_out,
         lambda uow: use_cases.cancel(uow, requisition_id, scope=scope_of(principal)),
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -11,11 +10,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
-from aftersales.http.idempotency import run_command
 from aftersales.http.pagination import Limit
 from dispatch.adapters.tables import PartReturnRow
+from dispatch.api.commands import step
 from dispatch.api.schemas import PartReturnOut, ReturnReceiveIn, ReturnShipIn
 from dispatch.api.scope import CentreOrPoint, scope_of
 from dispatch.use_cases import returns as use_cases
@@ -46,18 +44,6 @@ def return_out(row: PartReturnRow) -> PartReturnOut:
     )
 
 
-async def _step(
-    request: Request,
-    db: DatabaseDep,
-    principal: Principal,
-    act: Callable[[UnitOfWork], Awaitable[PartReturnRow]],
-) -> Response:
-    async def command(uow: UnitOfWork) -> PartReturnOut:
-        return return_out(await act(uow))
-
-    return await run_command(request, db, command, principal=principal, status_code=200)
-
-
 @router.get("", response_model=list[PartReturnOut])
 async def list_returns(
     db: DatabaseDep,
@@ -82,10 +68,11 @@ async def ship(
     db: DatabaseDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        return_out,
         lambda uow: use_cases.ship(
             uow, return_id, body.carrier, body.tracking_no, scope=scope_of(principal)
         ),
@@ -101,9 +88,10 @@ async def receive(
     principal: Principal = Warehouse,
 ) -> Response:
     """The warehouse has the part, and says what it found (``condition``)."""
-    return await _step(
+    return await step(
         request,
         db,
         principal,
+        return_out,
         lambda uow: use_cases.receive(uow, return_id, body.condition, scope=scope_of(principal)),
     )

@@ -58,6 +58,44 @@ async def on_ticket_resumed(uow: UnitOfWork, event: Envelope[intake.TicketResume
             await _resume_job(uow, job, at=d.resumed_at, actor=d.resumed_by)
 
 
+async def _pause_and_tell(
+    uow: UnitOfWork, job: JobRow, reason: str, note: str | None, *, at: datetime, actor: str
+) -> None:
+    """Stop the job's clocks and tell intake, which stops the ticket's."""
+    await _pause_job(uow, job, reason, note, at=at, actor=actor)
+    publish(
+        uow,
+        job,
+        dispatch.JobPaused(
+            job_id=job.id,
+            ticket_id=job.ticket_id,
+            point_id=job.point_id,
+            reason=reason,  # type: ignore[arg-type]
+            note=note,
+            paused_by=actor,
+            paused_at=at,
+        ),
+    )
+
+
+async def _resume_and_tell(uow: UnitOfWork, job: JobRow, *, at: datetime, actor: str) -> None:
+    paused_at = job.paused_at
+    assert paused_at is not None
+    await _resume_job(uow, job, at=at, actor=actor)
+    publish(
+        uow,
+        job,
+        dispatch.JobResumed(
+            job_id=job.id,
+            ticket_id=job.ticket_id,
+            point_id=job.point_id,
+            resumed_by=actor,
+            paused_at=paused_at,
+            resumed_at=at,
+        ),
+    )
+
+
 async def pause(
     uow: UnitOfWork,
     job_id: uuid.UUID,
@@ -74,20 +112,7 @@ async def pause(
         raise Conflict(f"The job is {job.status}; its clocks have stopped.", job_status=job.status)
     if job.paused_at is not None:
         raise Conflict(f"The job is paused already (since {job.paused_at.isoformat()}).")
-    await _pause_job(uow, job, reason, note, at=now, actor=actor)
-    publish(
-        uow,
-        job,
-        dispatch.JobPaused(
-            job_id=job.id,
-            ticket_id=job.ticket_id,
-            point_id=job.point_id,
-            reason=reason,  # type: ignore[arg-type]
-            note=note,
-            paused_by=actor,
-            paused_at=now,
-        ),
-    )
+    await _pause_and_tell(uow, job, reason, note, at=now, actor=actor)
     return job
 
 
@@ -97,20 +122,7 @@ async def resume(
     job = await JobRepository(uow.session).get(job_id, scope=scope, lock=True)
     if job.paused_at is None:
         raise Conflict("The job is not paused.")
-    paused_at = job.paused_at
-    await _resume_job(uow, job, at=now, actor=actor)
-    publish(
-        uow,
-        job,
-        dispatch.JobResumed(
-            job_id=job.id,
-            ticket_id=job.ticket_id,
-            point_id=job.point_id,
-            resumed_by=actor,
-            paused_at=paused_at,
-            resumed_at=now,
-        ),
-    )
+    await _resume_and_tell(uow, job, at=now, actor=actor)
     return job
 
 
@@ -118,20 +130,7 @@ async def pause_for_parts(
     uow: UnitOfWork, job: JobRow, *, note: str | None, at: datetime, actor: str
 ) -> None:
     """A job waiting for a requisition: its clocks and (through intake) the ticket's stop."""
-    await _pause_job(uow, job, "awaiting_parts", note, at=at, actor=actor)
-    publish(
-        uow,
-        job,
-        dispatch.JobPaused(
-            job_id=job.id,
-            ticket_id=job.ticket_id,
-            point_id=job.point_id,
-            reason="awaiting_parts",
-            note=note,
-            paused_by=actor,
-            paused_at=at,
-        ),
-    )
+    await _pause_and_tell(uow, job, "awaiting_parts", note, at=at, actor=actor)
 
 
 async def parts_received(uow: UnitOfWork, job: JobRow, *, at: datetime, actor: str) -> None:
@@ -144,17 +143,4 @@ async def parts_received(uow: UnitOfWork, job: JobRow, *, at: datetime, actor: s
     previous = change(uow, job, "accepted", action="parts_received", at=at, now=at, actor=actor)
     publish_status(uow, job, previous, at=at, note="parts received; to be booked again")
     if job.paused_at is not None:
-        paused_at = job.paused_at
-        await _resume_job(uow, job, at=at, actor=actor)
-        publish(
-            uow,
-            job,
-            dispatch.JobResumed(
-                job_id=job.id,
-                ticket_id=job.ticket_id,
-                point_id=job.point_id,
-                resumed_by=actor,
-                paused_at=paused_at,
-                resumed_at=at,
-            ),
-        )
+        await _resume_and_tell(uow, job, at=at, actor=actor)

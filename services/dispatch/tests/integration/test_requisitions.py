@@ -6,6 +6,22 @@ from aftersales.testing.factories import make_point, read_events
 PART = {"sku": "BELT-02", "name": "Drive belt", "categories": ["washing_machine"], "unit": "pcs"}
 
 
+async def stocked_warehouse(dispatch, code, qty):
+    """The belt in the parts master, and a warehouse holding ``qty`` of it."""
+    admin = dispatch.auth("admin")
+    await dispatch.client.post("/v1/parts", json=PART, headers=admin)
+    r = await dispatch.client.post(
+        "/v1/warehouses", json={"code": code, "name": "Central"}, headers=admin
+    )
+    warehouse = r.json()
+    await dispatch.client.post(
+        "/v1/stock/receipts",
+        json={"location_id": warehouse["id"], "lines": [{"sku": "BELT-02", "qty": qty}]},
+        headers=dispatch.auth("agent"),
+    )
+    return warehouse
+
+
 async def stock(dispatch, location, sku="BELT-02"):
     r = await dispatch.client.get(
         "/v1/stock", params={"location_id": location, "sku": sku}, headers=dispatch.auth("agent")
@@ -17,18 +33,8 @@ async def stock(dispatch, location, sku="BELT-02"):
 async def test_a_requisition_from_request_to_receipt(start_service, flow_for, infrastructure):
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)
-        admin, agent = dispatch.auth("admin"), dispatch.auth("agent")
-        await dispatch.client.post("/v1/parts", json=PART, headers=admin)
-        warehouse = (
-            await dispatch.client.post(
-                "/v1/warehouses", json={"code": "WH-1", "name": "Central"}, headers=admin
-            )
-        ).json()
-        await dispatch.client.post(
-            "/v1/stock/receipts",
-            json={"location_id": warehouse["id"], "lines": [{"sku": "BELT-02", "qty": 3}]},
-            headers=agent,
-        )
+        agent = dispatch.auth("agent")
+        warehouse = await stocked_warehouse(dispatch, "WH-1", 3)
         job, point, _tech = await flow.scheduled_job()
         me = flow.point_auth(point)
         other_point = await make_point(dispatch)
@@ -170,18 +176,8 @@ async def test_a_job_waits_for_its_parts_and_is_booked_again_when_they_arrive(
 
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)
-        admin, agent = dispatch.auth("admin"), dispatch.auth("agent")
-        await dispatch.client.post("/v1/parts", json=PART, headers=admin)
-        warehouse = (
-            await dispatch.client.post(
-                "/v1/warehouses", json={"code": "WH-2", "name": "Central"}, headers=admin
-            )
-        ).json()
-        await dispatch.client.post(
-            "/v1/stock/receipts",
-            json={"location_id": warehouse["id"], "lines": [{"sku": "BELT-02", "qty": 2}]},
-            headers=agent,
-        )
+        agent = dispatch.auth("agent")
+        warehouse = await stocked_warehouse(dispatch, "WH-2", 2)
         job, point, tech = await flow.scheduled_job()
         me = flow.tech_auth(tech)
         await flow.report(job, "en_route", headers=me)
