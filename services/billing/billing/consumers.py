@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import dispatch, feedback, intake
 from aftersales.messaging.consumer import Subscription
-from billing.use_cases import charging, privacy, projections, remedies
+from billing.use_cases import charging, parts_orders, privacy, projections, remedies
 
 SUBSCRIPTIONS = (
     Subscription(
@@ -17,6 +17,8 @@ SUBSCRIPTIONS = (
             intake.ProductUpdated.SUBJECT: projections.record_product,
             intake.TicketRemedyDecided.SUBJECT: remedies.on_remedy_decided,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
+            intake.PartsOrderPlaced.SUBJECT: parts_orders.on_placed,
+            intake.TicketCancelled.SUBJECT: parts_orders.on_ticket_cancelled,
         },
     ),
     Subscription(

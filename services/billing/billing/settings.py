@@ -33,4 +33,8 @@ class BillingSettings(ServiceSettings):
     # A class A charge still unpaid this long after it was issued is invoiced — at the latest in
     # the last minute of the day it was issued (the same-day invoice of the paper flow).
     auto_invoice_after_seconds: float = 2 * 3600
+    # A customer's parts order: the shipping fee (fen) on its charge, and the days it may stay
+    # unpaid before it is cancelled.
+    parts_order_shipping_fee: int = Field(default=1_500, ge=0)
+    parts_order_pay_within_days: float = Field(default=7, gt=0)
     worker_poll_seconds: float = 5.0

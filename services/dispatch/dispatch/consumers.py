@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import billing, feedback, intake
 from aftersales.messaging.consumer import Subscription
-from dispatch.use_cases import pauses, privacy, returns
+from dispatch.use_cases import parts_orders, pauses, privacy, returns
 from dispatch.use_cases.jobs import cancel_jobs_of_ticket, create_job_for_ticket, create_rework_job
 from dispatch.use_cases.points import apply_grade
 from dispatch.use_cases.technicians import apply_discipline
@@ -22,11 +22,16 @@ SUBSCRIPTIONS = (
             intake.TicketPaused.SUBJECT: pauses.on_ticket_paused,
             intake.TicketResumed.SUBJECT: pauses.on_ticket_resumed,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
+            intake.PartsOrderPlaced.SUBJECT: parts_orders.on_placed,
         },
     ),
     Subscription(
         producer="billing",
-        handlers={billing.ChargeIssued.SUBJECT: returns.on_charge_issued},
+        handlers={
+            billing.ChargeIssued.SUBJECT: returns.on_charge_issued,
+            billing.PartsOrderPaid.SUBJECT: parts_orders.on_paid,
+            billing.PartsOrderCancelled.SUBJECT: parts_orders.on_cancelled,
+        },
     ),
     Subscription(
         producer="feedback",

@@ -10,6 +10,7 @@ from dispatch.adapters.tables import metadata
 from dispatch.api import (
     fault_codes,
     jobs,
+    parts_orders,
     points,
     requisitions,
     returns,
@@ -19,7 +20,7 @@ from dispatch.api import (
 from dispatch.consumers import SUBSCRIPTIONS
 from dispatch.settings import DispatchSettings
 from dispatch.use_cases import privacy
-from dispatch.workers import return_deadlines, sla_timers
+from dispatch.workers import parts_deadlines, sla_timers
 
 DEFINITION = ServiceDefinition(
     name="dispatch",
@@ -38,10 +39,11 @@ DEFINITION = ServiceDefinition(
         stock.router,
         requisitions.router,
         returns.router,
+        parts_orders.router,
         export_router("dispatch", privacy.customer_export),
     ),
     subscriptions=SUBSCRIPTIONS,
-    background=(sla_timers, return_deadlines),
+    background=(sla_timers, parts_deadlines),
 )
 
 

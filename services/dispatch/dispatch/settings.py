@@ -22,8 +22,10 @@ class DispatchSettings(ServiceSettings):
     # How far in the future a report's `at` may lie (clock skew of phones).
     report_clock_skew_seconds: float = 5 * 60
     signature_max_bytes: int = 256 * 1024
-    # How often overdue defective-part returns are looked for.
+    # How often overdue defective-part returns and unshipped parts orders are looked for.
     returns_poll_seconds: float = Field(default=60, gt=0)
+    # A paid parts order must leave a warehouse within this (the document: two days).
+    parts_order_ship_within_hours: float = Field(default=48, gt=0, le=24 * 30)
     # A rework job (after an unhappy callback) must be answered, i.e. booked, within this.
     rework_respond_within_hours: float = Field(default=4, gt=0, le=744)
     timer_poll_seconds: float = 1.0

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from aftersales.logging import get_logger
 from aftersales.tasks import stop_if_cancelled
-from dispatch.use_cases.returns import report_overdue
+from dispatch.use_cases import parts_orders, returns
 from dispatch.use_cases.timers import fire_due
 
 log = get_logger(__name__)
@@ -27,12 +27,14 @@ async def sla_timers(app: FastAPI) -> None:
             await asyncio.sleep(settings.timer_poll_seconds)
 
 
-async def return_deadlines(app: FastAPI) -> None:
-    """Publish each defective part not returned in time, once, whichever replica notices."""
+async def parts_deadlines(app: FastAPI) -> None:
+    """Publish each defective part not returned in time and each paid parts order not shipped
+    in time, once, whichever replica notices."""
     settings = app.state.settings
     while True:
         try:
-            await report_overdue(app.state.db)
+            await returns.report_overdue(app.state.db)
+            await parts_orders.report_overdue(app.state.db)
         except Exception as exc:  # database away: try again shortly
             stop_if_cancelled()
             log.warning("returns.watch_failed", error=repr(exc))

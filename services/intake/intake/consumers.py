@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import CONTRACTS, billing, dispatch, feedback
 from aftersales.messaging.consumer import Subscription
-from intake.use_cases import clocks, projection, webhooks
+from intake.use_cases import clocks, parts_orders, projection, webhooks
 
 JOB_EVENTS = (
     dispatch.JobRouted,
@@ -30,6 +30,9 @@ SUBSCRIPTIONS = (
             dispatch.JobOfferDeclined.SUBJECT: projection.on_history_only,
             dispatch.JobPaused.SUBJECT: clocks.on_job_paused,
             dispatch.JobResumed.SUBJECT: clocks.on_job_resumed,
+            dispatch.PartsOrderShipped.SUBJECT: parts_orders.on_shipped,
+            dispatch.PartsOrderShipOverdue.SUBJECT: parts_orders.on_ship_overdue,
+            dispatch.PartsOrderDelivered.SUBJECT: parts_orders.on_delivered,
         },
     ),
     Subscription(
@@ -37,6 +40,8 @@ SUBSCRIPTIONS = (
         handlers={
             billing.ChargeIssued.SUBJECT: projection.on_charge_issued,
             billing.ChargePaid.SUBJECT: projection.on_charge_paid,
+            billing.PartsOrderPaid.SUBJECT: parts_orders.on_paid,
+            billing.PartsOrderCancelled.SUBJECT: parts_orders.on_cancelled,
         },
     ),
     Subscription(

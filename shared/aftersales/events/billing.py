@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from aftersales.events.base import EventData, Money
+from aftersales.events.base import Contract, EventData, Money
 
 ServiceClass = Literal["A", "B", "C", "D"]
 
@@ -53,3 +53,33 @@ class SettlementClosed(EventData):
     deductions: Money
     net: Money
     closed_at: datetime
+
+
+class OrderLine(Contract):
+    sku: str
+    qty: int
+
+
+class PartsOrderPaid(EventData):
+    """A parts order is paid in full: dispatch must ship it within its deadline."""
+
+    SUBJECT: ClassVar[str] = "billing.parts_order.paid.v1"
+    AGGREGATE: ClassVar[str] = "charge"
+
+    ticket_id: uuid.UUID
+    charge_id: uuid.UUID
+    lines: list[OrderLine]
+    invoice_id: uuid.UUID
+    paid_at: datetime
+
+
+class PartsOrderCancelled(EventData):
+    """A parts order left unpaid past its days is cancelled; its charge is credited in full."""
+
+    SUBJECT: ClassVar[str] = "billing.parts_order.cancelled.v1"
+    AGGREGATE: ClassVar[str] = "charge"
+
+    ticket_id: uuid.UUID
+    charge_id: uuid.UUID
+    reason: str
+    cancelled_at: datetime

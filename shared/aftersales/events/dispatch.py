@@ -307,3 +307,40 @@ class PartReturnOverdue(EventData):
     standard_cost: int | None = None  # per unit, in fen, from the parts master
     due_at: datetime
     noticed_at: datetime
+
+
+class PartsOrderLine(Contract):
+    sku: str
+    qty: int
+
+
+class PartsOrderEvent(EventData):
+    """A customer's paid parts order moved on at the warehouse: one subject per step."""
+
+    AGGREGATE: ClassVar[str] = "parts_order"
+
+    ticket_id: uuid.UUID
+    number: str | None = None
+    lines: list[PartsOrderLine]
+    ship_by: datetime
+    from_location_id: uuid.UUID | None = None
+    carrier: str | None = None
+    tracking_no: str | None = None
+    at: datetime
+
+
+class PartsOrderShipped(PartsOrderEvent):
+    SUBJECT: ClassVar[str] = "dispatch.parts_order.shipped.v1"
+
+    on_time: bool
+
+
+class PartsOrderDelivered(PartsOrderEvent):
+    SUBJECT: ClassVar[str] = "dispatch.parts_order.delivered.v1"
+
+
+class PartsOrderShipOverdue(PartsOrderEvent):
+    """Paid and not shipped by its deadline (the customer must be told at once): published
+    once."""
+
+    SUBJECT: ClassVar[str] = "dispatch.parts_order.ship_overdue.v1"

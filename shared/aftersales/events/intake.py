@@ -23,7 +23,13 @@ TicketKindV2 = Literal[
 ]
 Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
 ClosureReason = Literal[
-    "satisfied", "unreachable", "refunded", "replaced", "resolved_remotely", "cancelled"
+    "satisfied",
+    "unreachable",
+    "refunded",
+    "replaced",
+    "resolved_remotely",
+    "cancelled",
+    "delivered",
 ]
 PauseReason = Literal["awaiting_customer", "awaiting_parts", "other"]
 
@@ -312,3 +318,28 @@ class TicketCallbackRequested(EventData):
     kind: str
     reason: Literal["resolved_remotely"] = "resolved_remotely"
     requested_at: datetime
+
+
+class OrderLine(Contract):
+    sku: str
+    qty: int
+
+
+class PartsOrderPlaced(EventData):
+    """A customer ordered parts (a ticket of kind ``parts_order``): billing prices it at once,
+    dispatch ships it from a warehouse once it is paid. Announced by this event rather than
+    ``intake.ticket.created.v2``, whose ``product`` is required: an order need name none."""
+
+    SUBJECT: ClassVar[str] = "intake.parts_order.placed.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    number: str
+    channel: Channel
+    description: str
+    customer: CustomerFacts
+    ship_to: Site
+    lines: list[OrderLine]
+    product_id: uuid.UUID | None = None
+    created_at: datetime
+    tenant_id: str | None = None

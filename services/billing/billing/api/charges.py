@@ -19,7 +19,7 @@ from billing.adapters.tables import ChargeRow
 from billing.api.presenters import charge_out, credit_note_out, invoice_out
 from billing.api.schemas import ChargeOut, CreditNoteIn, CreditNoteOut, InvoiceOut, PaymentIn
 from billing.api.scope import ChargeReaders, Collectors, Finance, actor_of, scope_of
-from billing.use_cases import invoices, payments
+from billing.use_cases import invoices, parts_orders, payments
 
 router = APIRouter(prefix="/v1/charges", tags=["charges"])
 
@@ -92,6 +92,7 @@ async def record_payment(
         row = await payments.record_payment(
             uow, charge_id, cmd, scope=scope_of(principal), actor=actor_of(principal)
         )
+        await parts_orders.after_payment(uow, row)
         return await present(uow, row)
 
     return await run_command(

@@ -139,3 +139,13 @@ def price_job(
         travel(prices, travel_km),
     ]
     return [i for i in items if i is not None]
+
+
+def price_order(
+    prices: PriceList, lines: list[tuple[str, int]], shipping_fee: int
+) -> list[PricedItem]:
+    """A customer's parts order: the parts at list price and the shipping fee; no labour."""
+    items = [part(prices, sku, qty) for sku, qty in lines]
+    if shipping_fee > 0:
+        items.append(PricedItem("shipping", "shipping", shipping_fee, shipping_fee))
+    return items

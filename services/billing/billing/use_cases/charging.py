@@ -133,7 +133,7 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
     late = compensation_line(d.arrived_late_minutes, policy.late_compensation_per_day)
     if late is not None:
         lines.append(late)
-    charge = await _issue(
+    charge = await issue_charge(
         uow,
         c,
         lines,
@@ -164,7 +164,7 @@ async def on_resolved_remotely(
     policy = policy_of(uow)
     month = await settlement_month_for(uow, d.resolved_at, policy)
     c = Classification("C", "resolved remotely by the information centre: no visit, no charge")
-    await _issue(
+    await issue_charge(
         uow,
         c,
         [],
@@ -205,7 +205,7 @@ def _terms(row: ContractRow) -> ContractTerms:
     )
 
 
-async def _issue(
+async def issue_charge(
     uow: UnitOfWork,
     c: Classification,
     lines: list[Line],
@@ -221,10 +221,13 @@ async def _issue(
     price_list_version: int | None,
     review: list[str],
     held_reason: str | None = None,
+    auto_invoice: bool = True,
+    charge_id: uuid.UUID | None = None,
 ) -> ChargeRow:
+    """Issue a charge with its lines (never changed afterwards) and publish it."""
     t = totals(lines)
     charge = ChargeRow(
-        id=uuid.uuid4(),
+        id=charge_id or uuid.uuid4(),
         ticket_id=ticket_id,
         job_id=job_id,
         point_id=point_id,
@@ -247,7 +250,9 @@ async def _issue(
         completed_at=completed_at,
         issued_at=now,
         auto_invoice_at=(
-            policy.auto_invoice_at(now) if t.customer_total > 0 and held_reason is None else None
+            policy.auto_invoice_at(now)
+            if auto_invoice and t.customer_total > 0 and held_reason is None
+            else None
         ),
         version=1,
         updated_at=now,

@@ -29,6 +29,11 @@ async def invoice_charge(
     return await _invoice(uow, charge, actor=actor, automatic=automatic)
 
 
+async def invoice_now(uow: UnitOfWork, charge: ChargeRow, *, actor: str) -> InvoiceRow:
+    """Invoice a charge (locked by the caller) at once, as the system does."""
+    return await _invoice(uow, charge, actor=actor, automatic=True)
+
+
 async def _invoice(
     uow: UnitOfWork, charge: ChargeRow, *, actor: str, automatic: bool
 ) -> InvoiceRow:

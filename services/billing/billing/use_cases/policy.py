@@ -22,6 +22,8 @@ class BillingPolicy:
     rates: Rates
     auto_invoice_after: timedelta
     plausible: Plausibility
+    parts_order_shipping_fee: int = 0
+    parts_order_pay_within: timedelta = timedelta(days=7)
 
     def auto_invoice_at(self, now: datetime) -> datetime:
         """When a charge issued (or released) at ``now`` is invoiced if still unpaid: after
@@ -45,6 +47,8 @@ class BillingPolicy:
             ),
             auto_invoice_after=timedelta(seconds=s.auto_invoice_after_seconds),
             plausible=Plausibility(s.max_labour_minutes, s.max_travel_km),
+            parts_order_shipping_fee=s.parts_order_shipping_fee,
+            parts_order_pay_within=timedelta(days=s.parts_order_pay_within_days),
         )
 
 

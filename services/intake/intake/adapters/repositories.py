@@ -367,7 +367,7 @@ _TICKET_CONTEXT = (
 
 
 async def ticket_context(
-    session: AsyncSession, customer_id: uuid.UUID, product_id: uuid.UUID
+    session: AsyncSession, customer_id: uuid.UUID, product_id: uuid.UUID | None
 ) -> TicketContext | None:
     """Everything opening a ticket needs, in one round trip (a hot path); None: no customer."""
     row = (

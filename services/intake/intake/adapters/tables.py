@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -90,7 +91,8 @@ class TicketRow(Base):
             "ix_tickets_respond_due",
             "respond_by",
             postgresql_where=text(
-                "respond_clock = 'intake' AND responded_at IS NULL AND response_breached_at IS NULL"
+                "respond_clock IN ('intake', 'billing') AND responded_at IS NULL"
+                " AND response_breached_at IS NULL"
             ),
         ),
         Index(
@@ -103,15 +105,20 @@ class TicketRow(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intake.customers.id"), index=True)
-    product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intake.products.id"))
+    # None only for a parts order that names no product.
+    product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("intake.products.id"))
     kind: Mapped[str] = mapped_column(String(20))
+    # A parts order's lines [{sku, qty}], and its shipping as dispatch reports it.
+    lines: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
+    parts_order: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     channel: Mapped[str] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), index=True)
     preferred_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     preferred_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     respond_by: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    # Which clock watches the answer (intake.domain.clocks): dispatch | feedback | intake.
+    # Which clock watches the answer (intake.domain.clocks): dispatch | feedback | intake |
+    # billing.
     respond_clock: Mapped[str] = mapped_column(String(10), default="dispatch")
     responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     response_summary: Mapped[str | None] = mapped_column(Text)

@@ -90,20 +90,30 @@ class WindowIn(Request):
     end: datetime
 
 
+class OrderLineIn(Request):
+    sku: str = Field(min_length=1, max_length=40)
+    qty: int = Field(ge=1, le=1000)
+
+
 class TicketIn(Request):
     customer_id: uuid.UUID
-    product_id: uuid.UUID
+    product_id: uuid.UUID | None = Field(
+        default=None, description="required for every kind but parts_order"
+    )
     kind: TicketKind
     description: str = Field(min_length=1, max_length=4000)
     channel: Channel
     preferred_window: WindowIn | None = None
+    lines: list[OrderLineIn] | None = Field(
+        default=None, max_length=50, description="a parts_order's parts (required for it only)"
+    )
 
 
 class Sla(BaseModel):
     respond_by: datetime = Field(description="the answer due (moved on by any pause)")
-    respond_clock: Literal["dispatch", "feedback", "intake"] = Field(
+    respond_clock: Literal["dispatch", "feedback", "intake", "billing"] = Field(
         description="who answers: dispatch by booking the visit, feedback by the complaint's "
-        "reply, intake by POST /v1/tickets/{id}/respond"
+        "reply, intake by POST /v1/tickets/{id}/respond, billing by pricing a parts order"
     )
     responded_at: datetime | None = Field(description="intake's clock: when it was answered")
     response_breached_at: datetime | None
@@ -148,6 +158,27 @@ class CallbackSummary(BaseModel):
     score: int | None
 
 
+class OrderLineOut(BaseModel):
+    sku: str
+    qty: int
+
+
+class Shipping(BaseModel):
+    """A parts order at the warehouse, as dispatch reports it."""
+
+    paid_at: datetime | None = None
+    ship_by: datetime | None = Field(default=None, description="paid + the shipping deadline")
+    shipped_at: datetime | None = None
+    from_location_id: uuid.UUID | None = None
+    carrier: str | None = None
+    tracking_no: str | None = None
+    shipped_on_time: bool | None = None
+    ship_breached_at: datetime | None = Field(
+        default=None, description="set when the deadline passed unshipped: tell the customer"
+    )
+    delivered_at: datetime | None = None
+
+
 class TicketOut(BaseModel):
     id: uuid.UUID
     number: str
@@ -156,7 +187,9 @@ class TicketOut(BaseModel):
     channel: Channel
     description: str
     customer_id: uuid.UUID
-    product_id: uuid.UUID
+    product_id: uuid.UUID | None = Field(description="None only for a parts order naming none")
+    lines: list[OrderLineOut] | None = Field(default=None, description="a parts order's parts")
+    shipping: Shipping | None = Field(default=None, description="a parts order's shipping")
     preferred_window: WindowOut | None
     sla: Sla
     assignment: Assignment | None

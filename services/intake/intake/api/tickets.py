@@ -78,6 +78,7 @@ async def create_ticket(
         description=body.description,
         preferred_start=window.start if window else None,
         preferred_end=window.end if window else None,
+        lines=[(line.sku, line.qty) for line in body.lines] if body.lines is not None else None,
     )
     policy = _policy(request)
 

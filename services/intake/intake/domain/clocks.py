@@ -4,6 +4,7 @@ Exactly one clock watches a ticket's answer, chosen by its kind:
 
 - a visit ticket is answered when dispatch books the appointment (dispatch's ``respond`` SLA);
 - a complaint is answered by the complaint's reply (feedback's 24 h clock);
+- a parts order is answered by its priced charge (billing prices it on arrival);
 - any other ticket is answered here, by ``POST /v1/tickets/{id}/respond``.
 
 A pause stops every clock of the ticket; resuming moves each due time on by exactly the time
@@ -22,7 +23,7 @@ from typing import Literal, get_args
 from aftersales.errors import Conflict
 from intake.domain.tickets import needs_visit
 
-RespondClock = Literal["dispatch", "feedback", "intake"]
+RespondClock = Literal["dispatch", "feedback", "intake", "billing"]
 PauseReason = Literal["awaiting_customer", "awaiting_parts", "other"]
 PAUSE_REASONS: tuple[str, ...] = get_args(PauseReason)
 
@@ -36,6 +37,8 @@ def respond_clock(kind: str) -> RespondClock:
         return "dispatch"
     if kind == "complaint":
         return "feedback"
+    if kind == "parts_order":
+        return "billing"
     return "intake"
 
 
@@ -92,6 +95,11 @@ def check_can_respond(kind: str, status: str, responded: bool) -> None:
     if clock == "feedback":
         raise Conflict(
             "A complaint is answered by the complaint's reply (POST /v1/complaints/{id}/reply).",
+            respond_clock=clock,
+        )
+    if clock == "billing":
+        raise Conflict(
+            "A parts order is answered by its priced charge, which billing issues on arrival.",
             respond_clock=clock,
         )
     if status in ENDED:

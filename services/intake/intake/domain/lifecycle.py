@@ -90,3 +90,14 @@ def check_can_stop(status: str, action: str) -> None:
             f"A technician is on the way or at work (ticket {status}); it cannot be {action} now.",
             ticket_status=status,
         )
+
+
+def check_order_can_stop(kind: str, action: str, *, paid: bool) -> None:
+    """A parts order is not solved on the phone; it may be cancelled until it is paid (after
+    that the warehouse owes the customer the parts, and a refund is finance's)."""
+    if kind != "parts_order":
+        return
+    if action != "cancelled":
+        raise Conflict(f"A parts order cannot be {action}; it ends when it is delivered.")
+    if paid:
+        raise Conflict("The parts order is paid; the warehouse ships it now.", charge_status="paid")

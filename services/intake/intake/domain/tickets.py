@@ -18,6 +18,7 @@ TicketKind = Literal[
     "training",
     "complaint",
     "sample_test",
+    "parts_order",
 ]
 Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
 TicketStatus = Literal[
@@ -38,6 +39,8 @@ CHANNELS: tuple[str, ...] = get_args(Channel)
 # by phone) are handled by the information centre; the others need a visit.
 VISIT_KINDS = frozenset({"install", "repair", "relocation", "maintenance", "training"})
 MAX_WINDOW = timedelta(days=14)
+MAX_ORDER_LINES = 50
+MAX_ORDER_QTY = 1000
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,24 @@ def check_preferred_window(start: datetime, end: datetime, now: datetime) -> Non
         raise Unprocessable("preferred_window lies in the past.")
     if end - start > MAX_WINDOW:
         raise Unprocessable("preferred_window may span at most 14 days.")
+
+
+def check_order(kind: str, lines: list[tuple[str, int]] | None, has_product: bool) -> None:
+    """A parts order names what it orders (its product is optional); no other kind has lines
+    and every other kind names its product."""
+    if kind != "parts_order":
+        if lines:
+            raise Unprocessable("Only a parts_order ticket has lines.")
+        if not has_product:
+            raise Unprocessable(f"A {kind} ticket needs product_id.")
+        return
+    if not lines:
+        raise Unprocessable("A parts_order ticket needs lines: [{sku, qty}].")
+    if len(lines) > MAX_ORDER_LINES:
+        raise Unprocessable(f"A parts order has at most {MAX_ORDER_LINES} lines.")
+    skus = [sku for sku, _ in lines]
+    if len(skus) != len(set(skus)):
+        raise Unprocessable("A SKU is listed twice; put its quantities on one line.")
+    for sku, qty in lines:
+        if not 1 <= qty <= MAX_ORDER_QTY:
+            raise Unprocessable(f"lines[{sku}].qty must be 1 to {MAX_ORDER_QTY}.")

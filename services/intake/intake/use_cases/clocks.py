@@ -182,7 +182,7 @@ async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
     now = datetime.now(UTC)
     running: list[Any] = [TicketRow.paused_at.is_(None), TicketRow.status.not_in(ENDED)]
     response = select(TicketRow).where(
-        TicketRow.respond_clock == "intake",
+        TicketRow.respond_clock.in_(("intake", "billing")),
         TicketRow.responded_at.is_(None),
         TicketRow.response_breached_at.is_(None),
         TicketRow.respond_by < now,

@@ -93,10 +93,23 @@ def _summary(event: Envelope[Any]) -> str:
             return f"Customer unreachable after {d.attempts} callback attempts."
         case dispatch.SlaBreached():
             return f"SLA '{d.sla}' breached (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
+        case dispatch.PartsOrderShipped():
+            late = "" if d.on_time else " (late)"
+            return f"Parts shipped{late} by {d.carrier}, tracking number {d.tracking_no}."
+        case dispatch.PartsOrderDelivered():
+            return "Parts delivered to the customer."
+        case dispatch.PartsOrderShipOverdue():
+            return (
+                f"Parts not shipped by {d.ship_by:%Y-%m-%d %H:%M} UTC: tell the customer at once."
+            )
+        case billing.PartsOrderPaid():
+            return "Parts order paid in full and invoiced: the warehouse ships it now."
+        case billing.PartsOrderCancelled():
+            return f"Parts order cancelled: {d.reason}"
     return event.type
 
 
-async def _locked_ticket(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow | None:
+async def ticket_for_event(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow | None:
     tickets = TicketRepository(uow.session)
     ticket = await tickets.get_for_update(event.data.ticket_id)
     if ticket is None:
@@ -133,7 +146,7 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     v1 = dispatch.JobCompleted | dispatch.JobStatusChanged
     if isinstance(event.data, v1) and await _seen_v2(uow, event):
         return  # v1 beside the v2 already applied: not even a second timeline entry
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     d = event.data
@@ -197,11 +210,13 @@ def _assign(ticket: TicketRow, d: Any, at: datetime) -> None:
 
 
 async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued]) -> None:
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     d = event.data
     paid_first = ticket.charge_status == "paid" and ticket.charge_id == d.charge_id
+    if ticket.respond_clock == "billing" and ticket.responded_at is None:
+        ticket.responded_at = d.issued_at  # a parts order is answered by its priced charge
     ticket.charge_id, ticket.charge_class = d.charge_id, d.service_class
     ticket.charge_total, ticket.charge_currency = d.customer_total.amount, d.customer_total.currency
     if not paid_first:  # a payment that overtook the issue keeps the charge "paid"
@@ -210,7 +225,7 @@ async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued
 
 
 async def on_charge_paid(uow: UnitOfWork, event: Envelope[billing.ChargePaid]) -> None:
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     d = event.data
@@ -225,7 +240,7 @@ async def on_callback(
 ) -> None:
     if isinstance(event.data, feedback.CallbackRecorded) and await _v2_seen(uow, event):
         return
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     d = event.data
@@ -327,14 +342,14 @@ async def _reopen(
 
 
 async def on_history_only(uow: UnitOfWork, event: Envelope[Any]) -> None:
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is not None:
         touch(ticket)
 
 
 async def on_complaint_opened(uow: UnitOfWork, event: Envelope[feedback.ComplaintOpened]) -> None:
     """A complaint ticket's own complaint: linked both ways (the complaint names the ticket)."""
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     if ticket.kind == "complaint" and ticket.complaint_id is None:
@@ -346,7 +361,7 @@ async def on_complaint_resolved(
     uow: UnitOfWork, event: Envelope[feedback.ComplaintResolved]
 ) -> None:
     """Resolving a complaint ticket's complaint ends the ticket: the centre settled it."""
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     d = event.data
@@ -369,7 +384,7 @@ async def on_unreachable(
     """Every callback attempt failed: the request still ends, as ``unreachable``."""
     if isinstance(event.data, feedback.CallbackUnreachable) and await _v2_seen(uow, event):
         return
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     if event.data.job_id is None:  # after a phone solution
@@ -415,7 +430,7 @@ async def _apply_remote_callback(
 
 async def on_sla_breached(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) -> None:
     """Dispatch's answer clock (booking the visit) ran out: it shows on the ticket too."""
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     if event.data.sla == "respond" and ticket.response_breached_at is None:
@@ -425,7 +440,7 @@ async def on_sla_breached(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]
 
 async def on_complaint_replied(uow: UnitOfWork, event: Envelope[feedback.ComplaintReplied]) -> None:
     """A complaint ticket is answered by its complaint's reply (feedback's clock)."""
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     if ticket.respond_clock == "feedback" and ticket.responded_at is None:
@@ -434,7 +449,7 @@ async def on_complaint_replied(uow: UnitOfWork, event: Envelope[feedback.Complai
 
 
 async def on_complaint_overdue(uow: UnitOfWork, event: Envelope[feedback.ComplaintOverdue]) -> None:
-    ticket = await _locked_ticket(uow, event)
+    ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
     late_reply = event.data.deadline == "reply" and ticket.respond_clock == "feedback"

@@ -16,9 +16,15 @@ from intake.adapters.tables import CustomerRow, ProductRow, TicketRow
 from intake.domain import remedies
 from intake.domain.catalogue import CategoryOffer, check_offered, complete_within, respond_by
 from intake.domain.clocks import complete_by, respond_clock
-from intake.domain.lifecycle import FINAL, check_can_stop
+from intake.domain.lifecycle import FINAL, check_can_stop, check_order_can_stop
 from intake.domain.products import in_warranty, warranty_until
-from intake.domain.tickets import ResponsePolicy, check_preferred_window, needs_visit, ticket_number
+from intake.domain.tickets import (
+    ResponsePolicy,
+    check_order,
+    check_preferred_window,
+    needs_visit,
+    ticket_number,
+)
 from intake.use_cases.customers import publish_product
 from intake.use_cases.ticket_events import change_status, emit, end_ticket, touch
 
@@ -26,28 +32,32 @@ from intake.use_cases.ticket_events import change_status, emit, end_ticket, touc
 @dataclass(frozen=True)
 class OpenTicket:
     customer_id: uuid.UUID
-    product_id: uuid.UUID
+    product_id: uuid.UUID | None
     kind: str
     channel: str
     description: str
     preferred_start: datetime | None = None
     preferred_end: datetime | None = None
+    lines: list[tuple[str, int]] | None = None  # a parts order's
 
 
 async def open_ticket(
     uow: UnitOfWork, cmd: OpenTicket, policy: ResponsePolicy, *, tenant: str | None, actor: str
 ) -> TicketRow:
     now = datetime.now(UTC)
+    check_order(cmd.kind, cmd.lines, cmd.product_id is not None)
     context = await ticket_context(uow.session, cmd.customer_id, cmd.product_id)
     if context is None or (tenant is not None and context.customer.tenant_id != tenant):
         raise NotFound(f"Customer {cmd.customer_id} does not exist.")
     customer, product, entry = context.customer, context.product, context.catalogue_entry
-    if product is None:
+    if product is None and cmd.product_id is not None:
         raise NotFound(f"Product {cmd.product_id} does not exist.")
-    if product.customer_id != customer.id:
+    if product is not None and product.customer_id != customer.id:
         raise Unprocessable("The product is registered to another customer.")
-    if product.deregistered_at is not None:
+    if product is not None and product.deregistered_at is not None:
         raise Unprocessable("The product was refunded and is no longer registered.")
+    if product is None:  # a parts order naming no product
+        return await _place_order(uow, cmd, policy, context.number_seq, customer, now, actor)
     offer = (
         CategoryOffer(
             entry.category,
@@ -58,7 +68,8 @@ async def open_ticket(
         if entry is not None
         else None
     )
-    check_offered(offer, product.category, cmd.kind)
+    if cmd.kind != "parts_order":  # parts are sold for any product
+        check_offered(offer, product.category, cmd.kind)
     window = None
     if cmd.preferred_start is not None and cmd.preferred_end is not None:
         check_preferred_window(cmd.preferred_start, cmd.preferred_end, now)
@@ -88,6 +99,8 @@ async def open_ticket(
         created_at=now,
         updated_at=now,
     )
+    if cmd.kind == "parts_order":
+        return await _order_placed(uow, row, cmd, customer, product, actor)
     tickets.add(row)
     tickets.record(
         row.id,
@@ -97,14 +110,7 @@ async def open_ticket(
         actor=actor,
     )
     await uow.session.flush()
-    customer_facts = intake.CustomerFacts(
-        id=customer.id,
-        name=customer.name,
-        phone=customer.phone,
-        region=customer.region,
-        city=customer.city,
-        line=customer.line,
-    )
+    customer_facts = _customer_facts(customer)
     product_facts = intake.ProductFacts(
         id=product.id,
         category=product.category,
@@ -149,9 +155,101 @@ async def open_ticket(
 V1_KINDS = frozenset(get_args(intake.TicketKind))
 
 
-def site_of(customer: CustomerRow, product: ProductRow) -> intake.Site:
-    """Where a visit goes: the product's installation address, when it has one."""
-    if product.install_region and product.install_city and product.install_line:
+def _customer_facts(customer: CustomerRow) -> intake.CustomerFacts:
+    return intake.CustomerFacts(
+        id=customer.id,
+        name=customer.name,
+        phone=customer.phone,
+        region=customer.region,
+        city=customer.city,
+        line=customer.line,
+    )
+
+
+async def _place_order(
+    uow: UnitOfWork,
+    cmd: OpenTicket,
+    policy: ResponsePolicy,
+    seq: int,
+    customer: CustomerRow,
+    now: datetime,
+    actor: str,
+) -> TicketRow:
+    row = TicketRow(
+        id=uuid.uuid4(),
+        number=ticket_number(now.year, seq),
+        customer_id=customer.id,
+        product_id=None,
+        kind=cmd.kind,
+        channel=cmd.channel,
+        description=cmd.description,
+        status="open",
+        respond_by=policy.respond_by(cmd.kind, now),
+        respond_clock=respond_clock(cmd.kind),
+        complete_by=complete_by(cmd.kind, now, policy.complete_within_hours),
+        paused_seconds=0,
+        tenant_id=customer.tenant_id,
+        reopen_count=0,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+    return await _order_placed(uow, row, cmd, customer, None, actor)
+
+
+async def _order_placed(
+    uow: UnitOfWork,
+    row: TicketRow,
+    cmd: OpenTicket,
+    customer: CustomerRow,
+    product: ProductRow | None,
+    actor: str,
+) -> TicketRow:
+    """A parts order: announced by ``intake.parts_order.placed.v1`` (billing prices it,
+    dispatch ships it once paid), shipped to the installation address when it names a
+    product, else to the customer."""
+    assert cmd.lines is not None
+    row.lines = [{"sku": sku, "qty": qty} for sku, qty in cmd.lines]
+    tickets = TicketRepository(uow.session)
+    tickets.add(row)
+    tickets.record(
+        row.id,
+        row.created_at,
+        intake.PartsOrderPlaced.SUBJECT,
+        f"Parts order {row.number} placed via {cmd.channel}: "
+        + ", ".join(f"{qty} x {sku}" for sku, qty in cmd.lines),
+        actor=actor,
+    )
+    await uow.session.flush()
+    site = site_of(customer, product)
+    await emit(
+        uow,
+        row,
+        intake.PartsOrderPlaced(
+            ticket_id=row.id,
+            number=row.number,
+            channel=cmd.channel,  # type: ignore[arg-type]
+            description=cmd.description,
+            customer=_customer_facts(customer),
+            ship_to=site,
+            lines=[intake.OrderLine(sku=sku, qty=qty) for sku, qty in cmd.lines],
+            product_id=product.id if product is not None else None,
+            created_at=row.created_at,
+            tenant_id=row.tenant_id,
+        ),
+    )
+    return row
+
+
+def site_of(customer: CustomerRow, product: ProductRow | None) -> intake.Site:
+    """Where a visit (or a parts order) goes: the product's installation address, when it has
+    one."""
+    if (
+        product is not None
+        and product.install_region
+        and product.install_city
+        and product.install_line
+    ):
         return intake.Site(
             region=product.install_region, city=product.install_city, line=product.install_line
         )
@@ -181,6 +279,7 @@ async def cancel_ticket(
 ) -> TicketRow:
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "cancelled")
+    check_order_can_stop(ticket.kind, "cancelled", paid=ticket.charge_status == "paid")
     await end_ticket(
         uow, ticket, "cancelled", "cancelled", note=f"cancelled: {reason}", actor=actor
     )
@@ -203,6 +302,7 @@ async def resolve_remotely(
 ) -> TicketRow:
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "resolved remotely")
+    check_order_can_stop(ticket.kind, "resolved remotely", paid=ticket.charge_status == "paid")
     reason = f"solved on the phone: {note}"
     call_back = ticket.kind in _callback_kinds(uow)
     if call_back:  # it ends when the callback says the customer is satisfied
@@ -265,6 +365,8 @@ async def decide_warranty_remedy(
     ticket = await locked_ticket(uow, ticket_id, tenant, None)
     if ticket.status in FINAL:
         raise Conflict(f"The ticket is {ticket.status}; no remedy can be decided on it.")
+    if ticket.product_id is None:
+        raise Conflict("A parts order names no product; there is nothing to refund or replace.")
     tickets = TicketRepository(uow.session)
     products = ProductRepository(uow.session)
     product = await products.get(ticket.product_id, lock=True)

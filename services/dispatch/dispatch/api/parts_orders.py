@@ -1,0 +1,98 @@
+"""Customers' paid parts orders (有償訂貨), shipped by the warehouse within two days of payment."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal, require_roles
+from aftersales.http.deps import DatabaseDep
+from aftersales.http.pagination import Limit
+from dispatch.adapters.tables import PartsOrderRow
+from dispatch.api.commands import step
+from dispatch.api.schemas import OrderLineOut, PartsOrderOut, ShipIn
+from dispatch.use_cases import parts_orders as use_cases
+
+router = APIRouter(prefix="/v1/parts-orders", tags=["parts orders"])
+Warehouse = require_roles("admin", "agent")
+
+
+def order_out(row: PartsOrderRow) -> PartsOrderOut:
+    overdue = row.status == "paid" and row.ship_by is not None and row.ship_by < datetime.now(UTC)
+    return PartsOrderOut(
+        id=row.ticket_id,
+        number=row.number,
+        status=row.status,  # type: ignore[arg-type]
+        lines=[OrderLineOut(**line) for line in row.lines],
+        customer=row.customer,
+        ship_to=row.ship_to,
+        paid_at=row.paid_at,
+        ship_by=row.ship_by,
+        overdue=overdue,
+        from_location_id=row.from_location_id,
+        carrier=row.carrier,
+        tracking_no=row.tracking_no,
+        shipped_at=row.shipped_at,
+        delivered_at=row.delivered_at,
+        version=row.version,
+    )
+
+
+@router.get("", response_model=list[PartsOrderOut])
+async def list_orders(
+    db: DatabaseDep,
+    status: Literal["awaiting_payment", "paid", "shipped", "delivered", "cancelled"] | None = None,
+    limit: Limit = 50,
+    principal: Principal = Warehouse,
+) -> list[PartsOrderOut]:
+    """Earliest shipping deadline first (``?status=paid``: the warehouse's work list)."""
+    async with db.uow() as uow:
+        rows = await use_cases.page(uow, status=status, limit=limit)
+    return [order_out(r) for r in rows]
+
+
+@router.get("/{order_id}", response_model=PartsOrderOut)
+async def get_order(
+    order_id: uuid.UUID, db: DatabaseDep, principal: Principal = Warehouse
+) -> PartsOrderOut:
+    async with db.uow() as uow:
+        return order_out(await use_cases.get(uow, order_id))
+
+
+@router.post("/{order_id}/ship", response_model=PartsOrderOut)
+async def ship(
+    order_id: uuid.UUID,
+    body: ShipIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Warehouse,
+) -> Response:
+    """Out of the warehouse's stock (409 naming any shortfall) to the customer."""
+    return await step(
+        request,
+        db,
+        principal,
+        order_out,
+        lambda uow: use_cases.ship(
+            uow,
+            order_id,
+            body.from_location_id,
+            body.carrier,
+            body.tracking_no,
+            actor=principal.actor,
+        ),
+    )
+
+
+@router.post("/{order_id}/delivered", response_model=PartsOrderOut)
+async def delivered(
+    order_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Warehouse
+) -> Response:
+    """The carrier delivered it: the ticket closes (``closure_reason: delivered``)."""
+    return await step(
+        request, db, principal, order_out, lambda uow: use_cases.delivered(uow, order_id)
+    )
