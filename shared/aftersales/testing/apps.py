@@ -54,3 +54,19 @@ async def eventually(
             return last
         await asyncio.sleep(interval)
     raise AssertionError(f"condition not met within {timeout}s (last value: {last!r})")
+
+
+async def handled(service: RunningService, event_id: Any, *, timeout: float = 20) -> None:
+    """The barrier after publishing an event: it is in ``service``'s inbox, so its handler's
+    transaction has committed (whatever it did, or chose not to do)."""
+    from sqlalchemy import select
+
+    inbox = service.db.platform.inbox
+
+    async def found() -> Any:
+        async with service.db.uow() as uow:
+            return await uow.session.scalar(
+                select(inbox.c.event_id).where(inbox.c.event_id == event_id)
+            )
+
+    await eventually(found, timeout=timeout)
