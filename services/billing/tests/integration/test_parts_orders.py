@@ -121,9 +121,7 @@ async def test_an_order_left_unpaid_is_cancelled_and_credited_once(
             f"/v1/charges/{first['id']}/payments", json=transfer(100), headers=books.finance
         )
         assert late.status_code == 409  # nothing left to pay on a cancelled order
-        cancelled = await read_events(
-            infrastructure.broker_url, "billing.parts_order.cancelled.v1"
-        )
+        cancelled = await read_events(infrastructure.broker_url, "billing.parts_order.cancelled.v1")
         assert sorted(str(e.data.ticket_id) for e in cancelled) == sorted(
             [str(unpaid), str(unknown)]
         )

@@ -182,9 +182,7 @@ async def test_the_warehouse_ships_only_a_paid_order_from_a_warehouse_with_the_s
         await order_of(dispatch, cancelled, status="cancelled")
 
 
-async def test_a_paid_order_not_shipped_in_time_is_published_once(
-    start_service, infrastructure
-):
+async def test_a_paid_order_not_shipped_in_time_is_published_once(start_service, infrastructure):
     url = infrastructure.broker_url
     async with start_service("dispatch", returns_poll_seconds=0.2) as dispatch:
         late = uuid.uuid4()

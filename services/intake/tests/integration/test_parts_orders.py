@@ -29,9 +29,7 @@ async def place(intake, customer, **overrides):
 
 
 def event(data, source, aggregate_id, version=1):
-    return Envelope.wrap(
-        data, source=source, aggregate_id=aggregate_id, aggregate_version=version
-    )
+    return Envelope.wrap(data, source=source, aggregate_id=aggregate_id, aggregate_version=version)
 
 
 async def test_bad_orders_are_refused_and_change_nothing(start_service):
