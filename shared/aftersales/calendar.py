@@ -8,7 +8,8 @@ first and refused with a 422 problem that says what is accepted.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from aftersales.errors import Unprocessable
 
@@ -33,3 +34,11 @@ def check_date(value: date, what: str) -> date:
     if not EARLIEST <= value <= LATEST:
         raise Unprocessable(f"{what} must lie between {EARLIEST} and {LATEST}.")
     return value
+
+
+def month_bounds(month: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The month's first instant and the next month's, in the business's time zone."""
+    year, mon = parse_month(month)
+    start = datetime(year, mon, 1, tzinfo=tz)
+    end = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=tz)
+    return start, end

@@ -109,6 +109,8 @@ class JobRow(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
     ticket_number: Mapped[str] = mapped_column(String(20))
+    # The class billing charged the job under (billing.charge.issued.v1), for the parts reports.
+    service_class: Mapped[str | None] = mapped_column(String(1))
     kind: Mapped[str] = mapped_column(String(20))
     region: Mapped[str] = mapped_column(String(12))
     category: Mapped[str] = mapped_column(String(60))

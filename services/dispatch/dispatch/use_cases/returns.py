@@ -20,12 +20,16 @@ RETURNED_CLASSES = frozenset({"B", "C"})
 
 
 async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued]) -> None:
-    """The job's class is known: its returnable parts are due back (once per job and SKU)."""
+    """The job's class is known: it is kept for the parts reports, and its returnable parts
+    are due back (once per job and SKU)."""
     d = event.data
-    if d.job_id is None or d.service_class not in RETURNED_CLASSES:
+    if d.job_id is None:
         return
     job = await uow.session.get(JobRow, d.job_id)
-    if job is None or job.point_id is None or not job.parts:
+    if job is None:
+        return
+    job.service_class = d.service_class
+    if d.service_class not in RETURNED_CLASSES or job.point_id is None or not job.parts:
         return
     skus = [p["sku"] for p in job.parts]
     parts = {

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aftersales.events import Envelope, Money, billing
 from aftersales.testing.apps import eventually
@@ -16,6 +17,7 @@ PUMP = {
     "return_required": True,
     "return_within_days": 1,
 }
+TZ = ZoneInfo("Asia/Shanghai")
 BELT = {"sku": "BELT-02", "name": "Belt", "categories": ["washing_machine"], "unit": "pcs"}
 
 
@@ -125,3 +127,69 @@ async def test_a_return_not_received_in_time_is_published_once(
 
         found = await eventually(later_overdue)
         assert [str(e.data.job_id) for e in found].count(job["id"]) == 1  # once
+
+
+async def test_the_parts_reports_value_stock_count_use_by_class_and_what_points_owe(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        admin = dispatch.auth("admin")
+        for part in (PUMP, BELT):
+            await dispatch.client.post("/v1/parts", json=part, headers=admin)
+        wh = (
+            await dispatch.client.post(
+                "/v1/warehouses", json={"code": "WH-R", "name": "W"}, headers=admin
+            )
+        ).json()
+        await dispatch.client.post(
+            "/v1/stock/receipts",
+            json={
+                "location_id": wh["id"],
+                "lines": [{"sku": "PUMP-01", "qty": 3}, {"sku": "BELT-02", "qty": 4}],
+            },
+            headers=admin,
+        )
+        # Nothing on the point's books: both parts are issued as its shortfall.
+        warranty, point = await completed_with_parts(flow)
+        await charged(infrastructure.broker_url, warranty, "C", datetime.now(UTC))
+
+        async def classed():
+            r = await dispatch.client.get(
+                "/v1/reports/parts-consumption",
+                params={"month": datetime.now(UTC).astimezone(TZ).strftime("%Y-%m")},
+                headers=flow.agent,
+            )
+            rows = r.json()
+            return rows if rows and all(x["service_class"] == "C" for x in rows) else None
+
+        rows = await eventually(classed)
+        assert [(x["point_id"], x["sku"], x["qty"], x["value"]) for x in rows] == [
+            (point["id"], "BELT-02", 1, 0),  # no standard cost
+            (point["id"], "PUMP-01", 1, 12000),
+        ]
+        value = (await dispatch.client.get("/v1/reports/stock-value", headers=flow.agent)).json()
+        assert [
+            (v["code"], v["kind"], v["units"], v["value"], v["uncosted_skus"]) for v in value
+        ] == [("WH-R", "warehouse", 7, 3 * 12000, 1)]  # the point holds nothing: it owes
+        owes = (
+            await dispatch.client.get("/v1/reports/points-owe-parts", headers=flow.agent)
+        ).json()
+        assert [
+            (o["point_id"], o["shortfall_units"], o["shortfall_value"], o["returns_outstanding"])
+            for o in owes
+        ] == [(point["id"], 2, 12000, 1)]
+        slow = await dispatch.client.get(
+            "/v1/reports/slow-movers", params={"days": 1, "format": "csv"}, headers=flow.agent
+        )
+        assert slow.headers["content-type"].startswith("text/csv")
+        lines = slow.text.strip().splitlines()
+        assert lines[0] == "location_id,sku,on_hand,value,last_out_at"
+        assert sorted(line.split(",")[1] for line in lines[1:]) == ["BELT-02", "PUMP-01"]
+        r = await dispatch.client.get(
+            "/v1/reports/parts-consumption", params={"month": "2026-13"}, headers=flow.agent
+        )
+        assert r.status_code == 422
+        me = flow.point_auth(point)
+        r = await dispatch.client.get("/v1/reports/stock-value", headers=me)
+        assert r.status_code == 403

@@ -1,4 +1,4 @@
-"""customers' paid parts orders, shipped from a warehouse
+"""customers' paid parts orders, shipped from a warehouse; the class each job was charged
 
 Revision ID: 0009
 Revises: 0008
@@ -21,6 +21,7 @@ TZ = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
+    op.add_column("jobs", sa.Column("service_class", sa.String(1)), schema="dispatch")
     op.create_table(
         "parts_orders",
         sa.Column("ticket_id", sa.Uuid(), primary_key=True),
@@ -60,3 +61,4 @@ def downgrade() -> None:
     op.drop_index("ix_parts_orders_ship_watch", table_name="parts_orders", schema="dispatch")
     op.drop_index("ix_parts_orders_status_ship_by", table_name="parts_orders", schema="dispatch")
     op.drop_table("parts_orders", schema="dispatch")
+    op.drop_column("jobs", "service_class", schema="dispatch")
