@@ -2,6 +2,7 @@
 its tickets to their final states and prints the summary."""
 
 import io
+import re
 
 import pytest
 from rich.console import Console
@@ -27,4 +28,6 @@ async def test_the_demo_drives_every_ticket_to_a_final_state(process_stack):
     assert "failed" not in text, text
     assert "Tickets by final status" in text and "closed" in text
     assert "Charges by service class" in text
+    assert re.search(r"│\s+[ABC]\s+│\s+[1-9]\d*\s+│", out.getvalue())  # finance's figures
     assert "the grade their scorecard gives" in text
+    assert "Spare parts" in text and "movement: transfer_in" in text  # opening balances

@@ -5,7 +5,10 @@ The data: network points across six districts of Shanghai, technicians, customer
 air conditioners in and out of warranty, a maintenance contract, a price list. Each ticket
 takes the path a real one might: repaired on site or in the workshop, paid in cash or left to
 the same-day invoice, and called back — mostly satisfied, sometimes not (then reworked), now
-and then a complaint; a few are solved on the phone or cancelled.
+and then a complaint; a few are solved on the phone or cancelled. Spare parts run too: the
+points start with stock from a central warehouse, some repairs wait for a compressor (a
+requisition shipped and received, then the same visit goes on), and a few customers order
+parts, pay, and get them shipped and delivered.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from rich.table import Table
 
 from aftersales.auth import JWTAuthenticator
 from aftersales.settings import ServiceSettings
+from aftersales.testing.apps import eventually
 from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.world import PRICES, World
+from aftersales.testing.world import PRICES, World, soon
 
 DISTRICTS = {
     "310101": "Huangpu",
@@ -61,6 +65,69 @@ class Tokens:
         return {"Authorization": f"Bearer {token}"}
 
 
+PARTS = (
+    {
+        "sku": "COMP-7",
+        "name": "Rotary compressor",
+        "categories": ["air_conditioner"],
+        "unit": "pcs",
+        "standard_cost": 50_000,
+        "return_required": True,
+        "return_within_days": 30,
+    },
+    {
+        "sku": "FAN-2",
+        "name": "Indoor fan motor",
+        "categories": ["air_conditioner"],
+        "unit": "pcs",
+        "standard_cost": 2_500,
+    },
+)
+
+
+async def _stock(w: World, tag: str, point_ids: list[str]) -> dict[str, Any]:
+    """The parts master, a central warehouse, and every point's opening balance (received
+    from the warehouse: fan motors, no compressors — those are requisitioned when needed)."""
+    for part in PARTS:
+        r = await w.dispatch.post("/v1/parts", json=part, headers=w.admin)
+        if r.status_code not in (201, 409):
+            raise RuntimeError(f"part refused: {r.text}")
+    wh = await w.ok(
+        await w.dispatch.post(
+            "/v1/warehouses",
+            json={"code": f"WH-SH-{tag}", "name": "Shanghai central warehouse"},
+            headers=w.admin,
+        ),
+        201,
+    )
+    await w.ok(
+        await w.dispatch.post(
+            "/v1/stock/receipts",
+            json={
+                "location_id": wh["id"],
+                "lines": [{"sku": "COMP-7", "qty": 200}, {"sku": "FAN-2", "qty": 500}],
+                "reference": "opening balance",
+            },
+            headers=w.agent,
+        ),
+        201,
+    )
+    for point_id in point_ids:
+        await w.ok(
+            await w.dispatch.post(
+                "/v1/stock/transfers",
+                json={
+                    "from_location_id": wh["id"],
+                    "to_location_id": point_id,
+                    "lines": [{"sku": "FAN-2", "qty": 10}],
+                },
+                headers=w.agent,
+            ),
+            201,
+        )
+    return wh  # type: ignore[no-any-return]
+
+
 async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]:
     r = await w.billing.put("/v1/price-list", json=PRICES, headers=w.finance)
     if r.status_code not in (200, 412):
@@ -71,6 +138,8 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
         for n in (1, 2):
             point, techs = await w.point(f"SH-{name[:3].upper()}-{n}-{tag}", region, technicians=3)
             points.setdefault(region, []).append((point, techs))
+    ids = [point["id"] for crew in points.values() for point, _ in crew]
+    warehouse = await _stock(w, tag, ids)
     people = []
     for i in range(customers):
         region = rng.choice(list(DISTRICTS))
@@ -91,7 +160,7 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
                 },
                 headers=w.finance,
             )
-    return {"points": points, "people": people}
+    return {"points": points, "people": people, "warehouse": warehouse}
 
 
 def _crew(world_data: dict[str, Any], point_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -116,7 +185,19 @@ async def _visit(
     job = await w.book(job, point, tech)
     await w.report(job, tech, "en_route")
     await w.report(job, tech, "on_site", travel_km=rng.choice([3, 8, 15, 28, 45]))
-    if rng.random() < 0.2:
+    if rng.random() < 0.15:
+        job = await _wait_for_compressor(w, data["warehouse"], job, point, tech)
+        await w.report(job, tech, "en_route")
+        await w.report(job, tech, "on_site", travel_km=5)
+        await w.report(
+            job,
+            tech,
+            "resolved_on_site",
+            signature=SIGNATURE,
+            labor_minutes=90,
+            parts=[{"sku": "COMP-7", "qty": 1}],
+        )
+    elif rng.random() < 0.2:
         await w.report(job, tech, "taken_to_workshop", signature=SIGNATURE)
         await w.report(
             job,
@@ -149,6 +230,102 @@ async def _visit(
     return job, tech
 
 
+async def _wait_for_compressor(
+    w: World,
+    warehouse: dict[str, Any],
+    job: dict[str, Any],
+    point: dict[str, Any],
+    tech: dict[str, Any],
+) -> dict[str, Any]:
+    """The compressor is seized and the point has none: the job waits for the requisition
+    (approved, shipped, received), then the same visit is booked again."""
+    await w.report(
+        job, tech, "awaiting_parts", parts=[{"sku": "COMP-7", "qty": 1}], note="compressor seized"
+    )
+    mine = await w.ok(
+        await w.dispatch.get(
+            "/v1/requisitions", params={"point_id": point["id"]}, headers=w.as_point(point)
+        )
+    )
+    [req] = [r for r in mine if r["job_id"] == job["id"]]
+    base = f"/v1/requisitions/{req['id']}"
+    line = {"lines": [{"sku": "COMP-7", "qty": 1}]}
+    await w.ok(await w.dispatch.post(f"{base}/approve", json=line, headers=w.agent))
+    await w.ok(
+        await w.dispatch.post(
+            f"{base}/ship",
+            json={"from_location_id": warehouse["id"], "carrier": "SF", "tracking_no": "SF-D"},
+            headers=w.agent,
+        )
+    )
+    await w.ok(await w.dispatch.post(f"{base}/receive", json=line, headers=w.as_point(point)))
+    return await w.ok(
+        await w.dispatch.post(
+            f"/v1/jobs/{job['id']}/assign",
+            json={
+                "technician_id": tech["id"],
+                "appointment": {"start": soon(1), "end": soon(3)},
+            },
+            headers=w.as_point(point),
+        )
+    )
+
+
+async def _parts_order(
+    w: World, rng: random.Random, data: dict[str, Any], customer: dict[str, Any]
+) -> str:
+    """A customer orders a fan motor or two, pays by transfer; the warehouse ships the order
+    and the carrier delivers it, which closes the ticket."""
+    order = await w.ok(
+        await w.intake.post(
+            "/v1/tickets",
+            json={
+                "customer_id": customer["id"],
+                "kind": "parts_order",
+                "description": "spare fan motors",
+                "channel": rng.choice(["hotline", "crm"]),
+                "lines": [{"sku": "FAN-2", "qty": rng.choice([1, 2])}],
+            },
+            headers={**w.agent, "Idempotency-Key": str(uuid.uuid4())},
+        ),
+        201,
+    )
+
+    async def priced() -> dict[str, Any] | None:
+        r = await w.billing.get("/v1/charges", params={"ticket_id": order["id"]}, headers=w.finance)
+        return r.json()["items"][0] if r.json()["items"] else None
+
+    charge = await eventually(priced, timeout=30)
+    await w.ok(
+        await w.billing.post(
+            f"/v1/charges/{charge['id']}/payments",
+            json={"method": "transfer", "amount": charge["balance"]},
+            headers=w.finance,
+        ),
+        201,
+    )
+
+    async def paid() -> bool:
+        r = await w.dispatch.get(f"/v1/parts-orders/{order['id']}", headers=w.agent)
+        return r.status_code == 200 and r.json()["status"] == "paid" and bool(r.json()["ship_to"])
+
+    await eventually(paid, timeout=30)
+    await w.ok(
+        await w.dispatch.post(
+            f"/v1/parts-orders/{order['id']}/ship",
+            json={
+                "from_location_id": data["warehouse"]["id"],
+                "carrier": "SF",
+                "tracking_no": f"SF{rng.randrange(10**9):09d}",
+            },
+            headers=w.agent,
+        )
+    )
+    await w.ok(await w.dispatch.post(f"/v1/parts-orders/{order['id']}/delivered", headers=w.agent))
+    await w.ticket_becomes(order["id"], "closed")
+    return "delivered"
+
+
 async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str:
     customer, product = rng.choice(data["people"])
     roll = rng.random()
@@ -170,8 +347,10 @@ async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str
         )
         await w.ticket_becomes(ticket["id"], "closed")
         return "resolved_remotely"
+    if roll < 0.11:
+        return await _parts_order(w, rng, data, customer)
     ticket = await w.ticket(customer, product, channel=rng.choice(["hotline", "crm", "app"]))
-    if roll < 0.10:
+    if roll < 0.15:
         await w.job(ticket["id"], status="offered")
         await w.intake.post(
             f"/v1/tickets/{ticket['id']}/cancel",
@@ -261,7 +440,7 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
     console.print(table)
 
     revenue = (
-        await w.billing.get("/v1/reports/revenue", params={"month": month}, headers=w.agent)
+        await w.billing.get("/v1/reports/revenue", params={"month": month}, headers=w.finance)
     ).json()
     charges = Table(title=f"Charges by service class, {month}")
     for col in ("class", "charges", "customers pay", "company bears", "paid"):
@@ -302,5 +481,36 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
             c.get("grade", "-"),
         )
     console.print(grades)
+    await _parts_summary(w, console)
     if failures:
         console.print(f"[red]{len(failures)} ticket(s) failed[/]: {failures[:3]}")
+
+
+async def _parts_summary(w: World, console: Console) -> None:
+    moves: Counter[str] = Counter()
+    cursor = None
+    while True:
+        r = await w.dispatch.get(
+            "/v1/stock/movements",
+            params={"limit": 100, **({"cursor": cursor} if cursor else {})},
+            headers=w.agent,
+        )
+        body = r.json()
+        moves.update(m["kind"] for m in body["items"])
+        cursor = body.get("next_cursor")
+        if not cursor:
+            break
+    returns = (await w.dispatch.get("/v1/returns", params={"limit": 100}, headers=w.agent)).json()
+    orders = (
+        await w.dispatch.get("/v1/parts-orders", params={"limit": 100}, headers=w.agent)
+    ).json()
+    table = Table(title="Spare parts: stock movements, defective returns, parts orders")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for kind, n in sorted(moves.items()):
+        table.add_row(f"movement: {kind}", str(n))
+    for status, n in sorted(Counter(r["status"] for r in returns).items()):
+        table.add_row(f"return: {status}", str(n))
+    for status, n in sorted(Counter(o["status"] for o in orders).items()):
+        table.add_row(f"parts order: {status}", str(n))
+    console.print(table)
