@@ -63,6 +63,7 @@ demo: sync
 bench: sync
 	$(VENV)/bin/python -m bench.run
 	$(VENV)/bin/python -m bench.dispatch
+	$(VENV)/bin/python -m bench.stock
 	$(VENV)/bin/python -m bench.billing
 	$(VENV)/bin/python -m bench.feedback
 	$(VENV)/bin/python -m bench.lifecycle

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, and_, cast, exists, func, literal, select, tuple_, update
+from sqlalchemy import Uuid, and_, exists, func, literal, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
@@ -518,11 +518,13 @@ class StockRepository:
                 StockLevelRow.on_hand < StockLevelRow.reorder_level,
             )
         if after is not None:
+            # The primary key's own order, so a page is an index range scan even across
+            # ten million levels (a cast here would sort them all).
             stmt = stmt.where(
-                tuple_(cast(StockLevelRow.location_id, String), StockLevelRow.sku)
-                > tuple_(literal(after[0]), literal(after[1]))
+                tuple_(StockLevelRow.location_id, StockLevelRow.sku)
+                > tuple_(literal(uuid.UUID(after[0]), Uuid()), literal(after[1]))
             )
-        stmt = stmt.order_by(cast(StockLevelRow.location_id, String), StockLevelRow.sku)
+        stmt = stmt.order_by(StockLevelRow.location_id, StockLevelRow.sku)
         return list((await self.session.scalars(stmt.limit(limit + 1))).all())
 
     async def movements(

@@ -351,3 +351,40 @@ async def test_parts_used_on_a_job_are_issued_and_a_shortfall_is_owed_not_refuse
         )
         cleared = await level(dispatch, point["id"])
         assert (cleared["on_hand"], cleared["shortfall"]) == (2, 0)  # the arrival paid it back
+
+
+async def test_the_stock_pages_through_every_level_once_in_key_order(start_service):
+    async with start_service("dispatch") as dispatch:
+        admin, wh = await setup(dispatch)
+        for sku in ("BELT-02", "FAN-03"):
+            part = {**PUMP, "sku": sku, "return_required": False}
+            assert (await dispatch.client.post("/v1/parts", json=part, headers=admin)).is_success
+        other = (
+            await dispatch.client.post(
+                "/v1/warehouses", json={"code": "WH-WEST", "name": "West"}, headers=admin
+            )
+        ).json()
+        lines = [{"sku": s, "qty": 2} for s in ("PUMP-01", "BELT-02", "FAN-03")]
+        for location in (wh["id"], other["id"]):
+            r = await dispatch.client.post(
+                "/v1/stock/receipts", json={"location_id": location, "lines": lines}, headers=admin
+            )
+            assert r.status_code == 201, r.text
+        seen, cursor = [], None
+        while True:
+            r = await dispatch.client.get(
+                "/v1/stock",
+                params={"limit": 2, **({"cursor": cursor} if cursor else {})},
+                headers=admin,
+            )
+            seen += [(row["location_id"], row["sku"]) for row in r.json()["items"]]
+            cursor = r.json()["next_cursor"]
+            if not cursor:
+                break
+        expected = sorted(
+            ((loc, s["sku"]) for loc in (wh["id"], other["id"]) for s in lines),
+            key=lambda k: (uuid.UUID(k[0]), k[1]),
+        )
+        assert seen == expected  # each once, in (location, SKU) order
+        r = await dispatch.client.get("/v1/stock", params={"cursor": "nonsense"}, headers=admin)
+        assert r.status_code in (400, 422) and r.headers["content-type"] == PROBLEM
