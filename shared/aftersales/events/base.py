@@ -75,3 +75,10 @@ class Envelope(BaseModel, Generic[D]):
 
 
 __all__ = ["Contract", "Envelope", "EventData", "Money", "Window", "date", "utcnow"]
+
+
+class PartsLine(Contract):
+    """A line of parts: a SKU and how many (a parts order's, in every producer's events)."""
+
+    sku: str
+    qty: int

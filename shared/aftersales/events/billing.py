@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from aftersales.events.base import Contract, EventData, Money
+from aftersales.events.base import EventData, Money, PartsLine
 
 ServiceClass = Literal["A", "B", "C", "D"]
 
@@ -55,9 +55,7 @@ class SettlementClosed(EventData):
     closed_at: datetime
 
 
-class OrderLine(Contract):
-    sku: str
-    qty: int
+OrderLine = PartsLine
 
 
 class PartsOrderPaid(EventData):

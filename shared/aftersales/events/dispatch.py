@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import ClassVar, Literal, get_args
 
-from aftersales.events.base import Contract, EventData, Window
+from aftersales.events.base import Contract, EventData, PartsLine, Window
 
 JobStatus = Literal[
     "unrouted",
@@ -309,9 +309,7 @@ class PartReturnOverdue(EventData):
     noticed_at: datetime
 
 
-class PartsOrderLine(Contract):
-    sku: str
-    qty: int
+PartsOrderLine = PartsLine
 
 
 class PartsOrderEvent(EventData):

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import ClassVar, Literal
 
-from aftersales.events.base import Contract, EventData, Money, Window
+from aftersales.events.base import Contract, EventData, Money, PartsLine, Window
 
 TicketKind = Literal[
     "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
@@ -320,9 +320,7 @@ class TicketCallbackRequested(EventData):
     requested_at: datetime
 
 
-class OrderLine(Contract):
-    sku: str
-    qty: int
+OrderLine = PartsLine
 
 
 class PartsOrderPlaced(EventData):

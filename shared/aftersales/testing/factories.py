@@ -153,6 +153,26 @@ def ticket_created(**overrides: Any) -> Envelope[Any]:
     return Envelope.wrap(data, source="intake", aggregate_id=data.ticket_id, aggregate_version=1)
 
 
+def parts_order_placed(
+    ticket_id: uuid.UUID | None = None, *lines: tuple[str, int], **overrides: Any
+) -> intake.PartsOrderPlaced:
+    """What ``intake.parts_order.placed.v1`` carries for an order of ``lines`` (default: two
+    FAN-2), shipped to the customer of :func:`ticket_created`."""
+    v1 = ticket_created().data
+    customer = v1.customer
+    fields: dict[str, Any] = dict(
+        ticket_id=ticket_id or uuid.uuid4(),
+        number=v1.number,
+        channel="hotline",
+        description="spare parts",
+        customer=customer,
+        ship_to=intake.Site(region=customer.region, city=customer.city, line=customer.line),
+        lines=[intake.OrderLine(sku=sku, qty=qty) for sku, qty in (lines or (("FAN-2", 2),))],
+        created_at=datetime.now(UTC),
+    )
+    return intake.PartsOrderPlaced(**{**fields, **overrides})
+
+
 def ticket_created_v2(site: dict[str, str] | None = None, **overrides: Any) -> Envelope[Any]:
     """An ``intake.ticket.created.v2`` envelope; ``site`` defaults to the customer's address."""
     v1 = ticket_created(**overrides).data

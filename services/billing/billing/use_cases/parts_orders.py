@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.events import Envelope, billing, intake
+from aftersales.tasks import claim_due
 from billing.adapters.repositories import PriceListRepository
 from billing.adapters.tables import ChargeRow, PartsOrderRow
 from billing.domain.charges import lines_for, review_notes
@@ -143,25 +144,22 @@ async def on_ticket_cancelled(uow: UnitOfWork, event: Envelope[intake.TicketCanc
 
 
 async def cancel_unpaid(db: Database, *, now: datetime | None = None, limit: int = 100) -> int:
-    """Cancel each order nothing was paid on by its ``pay_by`` (``SKIP LOCKED``: replicas share
-    the work); returns how many. An order paid in part stays for finance to settle."""
-    now = now or datetime.now(UTC)
-    async with db.uow() as uow:
-        rows = await uow.session.scalars(
-            select(PartsOrderRow)
-            .join(ChargeRow, ChargeRow.id == PartsOrderRow.charge_id)
-            .where(
-                PartsOrderRow.status == "awaiting_payment",
-                PartsOrderRow.pay_by < now,
-                ChargeRow.paid_total == 0,
-            )
-            .order_by(PartsOrderRow.pay_by)
-            .limit(limit)
-            .with_for_update(skip_locked=True, of=PartsOrderRow)
-        )
-        found = list(rows.all())
+    """Cancel each order nothing was paid on by its ``pay_by``; returns how many. An order paid
+    in part stays for finance to settle."""
+    at = now or datetime.now(UTC)
+
+    async def cancel(uow: UnitOfWork, order: PartsOrderRow) -> None:
         days = policy_of(uow).parts_order_pay_within.total_seconds() / 86400
-        for order in found:
-            await _cancel(uow, order, f"unpaid after {days:g} days", now)
-        await uow.commit()
-    return len(found)
+        await _cancel(uow, order, f"unpaid after {days:g} days", at)
+
+    unpaid = (
+        select(PartsOrderRow)
+        .join(ChargeRow, ChargeRow.id == PartsOrderRow.charge_id)
+        .where(
+            PartsOrderRow.status == "awaiting_payment",
+            PartsOrderRow.pay_by < at,
+            ChargeRow.paid_total == 0,
+        )
+        .order_by(PartsOrderRow.pay_by)
+    )
+    return await claim_due(db, unpaid, cancel, limit=limit, of=PartsOrderRow)

@@ -6,28 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from aftersales.events import intake
 from aftersales.testing.apps import eventually, handled
-from aftersales.testing.factories import read_events
+from aftersales.testing.factories import parts_order_placed, read_events
 from billing.use_cases.parts_orders import cancel_unpaid
-
-
-def order(ticket_id: uuid.UUID, *lines: tuple[str, int]) -> intake.PartsOrderPlaced:
-    return intake.PartsOrderPlaced(
-        ticket_id=ticket_id,
-        number=f"SR-2026-{ticket_id.int % 10**7:07d}",
-        channel="crm",
-        description="parts",
-        customer=intake.CustomerFacts(
-            id=uuid.uuid4(),
-            name="Han Meimei",
-            phone="13900000001",
-            region="440305",
-            city="Shenzhen",
-            line="2 Keyuan Rd",
-        ),
-        ship_to=intake.Site(region="440305", city="Shenzhen", line="2 Keyuan Rd"),
-        lines=[intake.OrderLine(sku=sku, qty=qty) for sku, qty in lines],
-        created_at=datetime.now(UTC),
-    )
 
 
 async def priced(billing, books, ticket_id: uuid.UUID) -> dict:
@@ -53,7 +33,7 @@ async def test_an_order_is_priced_once_and_invoiced_when_paid_in_full(
         await books.price_list()
         ticket_id = uuid.uuid4()
         placed = await books.publish(
-            order(ticket_id, ("PUMP-01", 1), ("BELT-02", 3)), "intake", ticket_id
+            parts_order_placed(ticket_id, ("PUMP-01", 1), ("BELT-02", 3)), "intake", ticket_id
         )
         charge = await priced(billing, books, ticket_id)
         assert (charge["service_class"], charge["job_id"], charge["point_id"]) == ("A", None, None)
@@ -93,9 +73,9 @@ async def test_an_order_left_unpaid_is_cancelled_and_credited_once(
         books = books_for(billing)
         await books.price_list()
         unpaid, partly, unknown = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-        await books.publish(order(unpaid, ("BELT-02", 1)), "intake", unpaid)
-        await books.publish(order(partly, ("BELT-02", 2)), "intake", partly)
-        await books.publish(order(unknown, ("NOPE-9", 1)), "intake", unknown)
+        await books.publish(parts_order_placed(unpaid, ("BELT-02", 1)), "intake", unpaid)
+        await books.publish(parts_order_placed(partly, ("BELT-02", 2)), "intake", partly)
+        await books.publish(parts_order_placed(unknown, ("NOPE-9", 1)), "intake", unknown)
         first = await priced(billing, books, unpaid)
         second = await priced(billing, books, partly)
         odd = await priced(billing, books, unknown)
@@ -134,7 +114,7 @@ async def test_the_customer_cancelling_first_credits_the_order(
         books = books_for(billing)
         await books.price_list()
         ticket_id = uuid.uuid4()
-        await books.publish(order(ticket_id, ("PUMP-01", 1)), "intake", ticket_id)
+        await books.publish(parts_order_placed(ticket_id, ("PUMP-01", 1)), "intake", ticket_id)
         charge = await priced(billing, books, ticket_id)
         await books.publish(
             intake.TicketCancelled(

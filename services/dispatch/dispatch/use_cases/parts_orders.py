@@ -20,6 +20,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import Envelope, billing, dispatch, intake
+from aftersales.tasks import claim_due
 from dispatch.adapters.tables import PartsOrderRow
 from dispatch.domain import parts_orders as rules
 from dispatch.use_cases.stock import Move, location_kind, record_moves
@@ -164,23 +165,20 @@ def _publish(
 
 
 async def report_overdue(db: Database, *, now: datetime | None = None, limit: int = 100) -> int:
-    """Publish each paid order not shipped by its deadline once (``SKIP LOCKED``)."""
+    """Publish each paid order not shipped by its deadline once."""
     now = now or datetime.now(UTC)
-    async with db.uow() as uow:
-        rows = await uow.session.scalars(
-            select(PartsOrderRow)
-            .where(
-                PartsOrderRow.status == "paid",
-                PartsOrderRow.overdue_at.is_(None),
-                PartsOrderRow.ship_by < now,
-            )
-            .order_by(PartsOrderRow.ship_by)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+
+    async def late(uow: UnitOfWork, row: PartsOrderRow) -> None:
+        row.overdue_at = now
+        _publish(uow, row, dispatch.PartsOrderShipOverdue, now)
+
+    due = (
+        select(PartsOrderRow)
+        .where(
+            PartsOrderRow.status == "paid",
+            PartsOrderRow.overdue_at.is_(None),
+            PartsOrderRow.ship_by < now,
         )
-        found = list(rows.all())
-        for row in found:
-            row.overdue_at = now
-            _publish(uow, row, dispatch.PartsOrderShipOverdue, now)
-        await uow.commit()
-    return len(found)
+        .order_by(PartsOrderRow.ship_by)
+    )
+    return await claim_due(db, due, late, limit=limit)

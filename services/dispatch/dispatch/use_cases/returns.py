@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import Conflict, NotFound
 from aftersales.events import Envelope, billing, dispatch
+from aftersales.tasks import claim_due
 from dispatch.adapters.repositories import Scope
 from dispatch.adapters.tables import JobRow, PartReturnRow, PartRow
 
@@ -117,46 +118,36 @@ async def receive(
 
 
 async def report_overdue(db: Database, *, limit: int = 100) -> int:
-    """Publish each return not received by its due time once (``SKIP LOCKED``)."""
+    """Publish each return not received by its due time once."""
     now = datetime.now(UTC)
-    async with db.uow() as uow:
-        rows = await uow.session.scalars(
-            select(PartReturnRow)
-            .where(
-                PartReturnRow.status != "received",
-                PartReturnRow.overdue_at.is_(None),
-                PartReturnRow.due_at < now,
-            )
-            .order_by(PartReturnRow.due_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+
+    async def late(uow: UnitOfWork, row: PartReturnRow) -> None:
+        part = await uow.session.get(PartRow, row.sku)
+        row.overdue_at = now
+        row.version += 1
+        uow.publish(
+            dispatch.PartReturnOverdue(
+                return_id=row.id,
+                job_id=row.job_id,
+                ticket_id=row.ticket_id,
+                point_id=row.point_id,
+                sku=row.sku,
+                qty=row.qty,
+                standard_cost=part.standard_cost if part is not None else None,
+                due_at=row.due_at,
+                noticed_at=now,
+            ),
+            aggregate_id=row.id,
+            aggregate_version=row.version,
         )
-        found = list(rows.all())
-        costs = {
-            p.sku: p.standard_cost
-            for p in (
-                await uow.session.scalars(
-                    select(PartRow).where(PartRow.sku.in_([r.sku for r in found]))
-                )
-            ).all()
-        }
-        for row in found:
-            row.overdue_at = now
-            row.version += 1
-            uow.publish(
-                dispatch.PartReturnOverdue(
-                    return_id=row.id,
-                    job_id=row.job_id,
-                    ticket_id=row.ticket_id,
-                    point_id=row.point_id,
-                    sku=row.sku,
-                    qty=row.qty,
-                    standard_cost=costs.get(row.sku),
-                    due_at=row.due_at,
-                    noticed_at=now,
-                ),
-                aggregate_id=row.id,
-                aggregate_version=row.version,
-            )
-        await uow.commit()
-    return len(found)
+
+    due = (
+        select(PartReturnRow)
+        .where(
+            PartReturnRow.status != "received",
+            PartReturnRow.overdue_at.is_(None),
+            PartReturnRow.due_at < now,
+        )
+        .order_by(PartReturnRow.due_at)
+    )
+    return await claim_due(db, due, late, limit=limit)

@@ -6,28 +6,17 @@ from datetime import UTC, datetime, timedelta
 
 from aftersales.events import Envelope, billing, intake
 from aftersales.testing.apps import eventually, handled
-from aftersales.testing.factories import publish_raw, read_events
+from aftersales.testing.factories import parts_order_placed, publish_raw, read_events
 
 FAN = {"sku": "FAN-2", "name": "Fan motor", "categories": ["air_conditioner"], "unit": "pcs"}
 
 
 def placed(ticket_id: uuid.UUID, qty: int = 2) -> intake.PartsOrderPlaced:
-    return intake.PartsOrderPlaced(
-        ticket_id=ticket_id,
+    return parts_order_placed(
+        ticket_id,
+        ("FAN-2", qty),
         number=f"SR-2026-{ticket_id.int % 10**7:07d}",
-        channel="hotline",
-        description="fan motors",
-        customer=intake.CustomerFacts(
-            id=uuid.uuid4(),
-            name="Li Lei",
-            phone="13900000000",
-            region="310101",
-            city="Shanghai",
-            line="1 Century Ave",
-        ),
         ship_to=intake.Site(region="310101", city="Shanghai", line="1 Century Ave"),
-        lines=[intake.OrderLine(sku="FAN-2", qty=qty)],
-        created_at=datetime.now(UTC),
     )
 
 

@@ -11,44 +11,40 @@ from sqlalchemy import case, func, select
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.events import feedback
+from aftersales.tasks import claim_due
 from feedback.adapters.tables import CallbackRow, ComplaintRow
 
 
 async def report_overdue_callbacks(db: Database, *, limit: int = 100) -> int:
-    """Publish ``feedback.callback.overdue.v1`` once per callback not done by its due time;
-    the row is locked (``SKIP LOCKED``: replicas share the work) and marked with its event."""
+    """Publish ``feedback.callback.overdue.v1`` once per callback not done by its due time."""
     now = datetime.now(UTC)
-    async with db.uow() as uow:
-        rows = await uow.session.scalars(
-            select(CallbackRow)
-            .where(
-                CallbackRow.status == "due",
-                CallbackRow.overdue_at.is_(None),
-                CallbackRow.due_at < now,
-            )
-            .order_by(CallbackRow.due_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+
+    async def late(uow: UnitOfWork, cb: CallbackRow) -> None:
+        cb.overdue_at = now
+        cb.version += 1
+        uow.publish(
+            feedback.CallbackOverdue(
+                callback_id=cb.id,
+                ticket_id=cb.ticket_id,
+                job_id=cb.job_id,
+                point_id=cb.point_id,
+                due_at=cb.due_at,
+                noticed_at=now,
+            ),
+            aggregate_id=cb.id,
+            aggregate_version=cb.version,
         )
-        reported = 0
-        for cb in rows.all():
-            cb.overdue_at = now
-            cb.version += 1
-            uow.publish(
-                feedback.CallbackOverdue(
-                    callback_id=cb.id,
-                    ticket_id=cb.ticket_id,
-                    job_id=cb.job_id,
-                    point_id=cb.point_id,
-                    due_at=cb.due_at,
-                    noticed_at=now,
-                ),
-                aggregate_id=cb.id,
-                aggregate_version=cb.version,
-            )
-            reported += 1
-        await uow.commit()
-    return reported
+
+    due = (
+        select(CallbackRow)
+        .where(
+            CallbackRow.status == "due",
+            CallbackRow.overdue_at.is_(None),
+            CallbackRow.due_at < now,
+        )
+        .order_by(CallbackRow.due_at)
+    )
+    return await claim_due(db, due, late, limit=limit)
 
 
 @dataclass(frozen=True)

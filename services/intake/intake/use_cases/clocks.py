@@ -13,6 +13,7 @@ from aftersales.db import Database, UnitOfWork
 from aftersales.errors import Conflict, NotFound
 from aftersales.events import Envelope, dispatch, intake
 from aftersales.logging import get_logger
+from aftersales.tasks import claim_due
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketRow
 from intake.domain.clocks import (
@@ -177,8 +178,8 @@ async def resume(
 
 
 async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
-    """Publish each missed answer and deadline once: the row is locked (``SKIP LOCKED``, so
-    replicas share the work) and marked in the same transaction as its event."""
+    """Publish each missed answer and deadline once: the ticket is marked in the same
+    transaction as its event (``claim_due``: replicas share the work)."""
     now = datetime.now(UTC)
     running: list[Any] = [TicketRow.paused_at.is_(None), TicketRow.status.not_in(ENDED)]
     response = select(TicketRow).where(
@@ -195,37 +196,39 @@ async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
         TicketRow.status.not_in(WORK_DONE),
         *running,
     )
-    fired = 0
-    async with db.uow() as uow:
-        tickets = TicketRepository(uow.session)
-        for stmt, clock in ((response, "response"), (completion, "completion")):
-            rows = await uow.session.scalars(
-                stmt.limit(limit).with_for_update(skip_locked=True, of=TicketRow)
-            )
-            for ticket in rows.all():
-                fired += 1
-                touch(ticket)
-                data: intake.TicketResponseBreached | intake.TicketCompletionBreached
-                if clock == "response":
-                    ticket.response_breached_at, due = now, ticket.respond_by
-                    data = intake.TicketResponseBreached(
-                        ticket_id=ticket.id, due_at=due, breached_at=now
-                    )
-                else:
-                    ticket.completion_breached_at, due = now, ticket.complete_by  # type: ignore[assignment]
-                    data = intake.TicketCompletionBreached(
-                        ticket_id=ticket.id, kind=ticket.kind, due_at=due, breached_at=now
-                    )
-                tickets.record(
-                    ticket.id,
-                    now,
-                    data.SUBJECT,
-                    f"The {clock} deadline passed (due {due:%Y-%m-%d %H:%M} UTC).",
-                    due_at=due.isoformat(),
-                )
-                await emit(uow, ticket, data)
-        await uow.commit()
-    return fired
+
+    async def tell(
+        uow: UnitOfWork, ticket: TicketRow, clock: str, data: Any, due: datetime
+    ) -> None:
+        TicketRepository(uow.session).record(
+            ticket.id,
+            now,
+            data.SUBJECT,
+            f"The {clock} deadline passed (due {due:%Y-%m-%d %H:%M} UTC).",
+            due_at=due.isoformat(),
+        )
+        await emit(uow, ticket, data)
+
+    async def unanswered(uow: UnitOfWork, ticket: TicketRow) -> None:
+        touch(ticket)
+        ticket.response_breached_at = now
+        data = intake.TicketResponseBreached(
+            ticket_id=ticket.id, due_at=ticket.respond_by, breached_at=now
+        )
+        await tell(uow, ticket, "response", data, ticket.respond_by)
+
+    async def unfinished(uow: UnitOfWork, ticket: TicketRow) -> None:
+        touch(ticket)
+        ticket.completion_breached_at = now
+        due = ticket.complete_by
+        assert due is not None
+        data = intake.TicketCompletionBreached(
+            ticket_id=ticket.id, kind=ticket.kind, due_at=due, breached_at=now
+        )
+        await tell(uow, ticket, "completion", data, due)
+
+    fired = await claim_due(db, response, unanswered, limit=limit, of=TicketRow)
+    return fired + await claim_due(db, completion, unfinished, limit=limit, of=TicketRow)
 
 
 async def on_job_paused(uow: UnitOfWork, event: Envelope[dispatch.JobPaused]) -> None:
