@@ -1,12 +1,16 @@
 """Customers' paid parts orders at the warehouse: built from intake's and billing's events in
 either order, shipped once from stock within the deadline, published once when late."""
 
+import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
+
+import asyncpg
 
 from aftersales.events import Envelope, billing, intake
 from aftersales.testing.apps import eventually, handled
 from aftersales.testing.factories import parts_order_placed, publish_raw, read_events
+from dispatch.use_cases import parts_orders
 
 FAN = {"sku": "FAN-2", "name": "Fan motor", "categories": ["air_conditioner"], "unit": "pcs"}
 
@@ -194,3 +198,35 @@ async def test_a_paid_order_not_shipped_in_time_is_published_once(start_service,
         await publish(url, paid(later, datetime.now(UTC) - timedelta(hours=50)), "billing")
         events = await overdue(later)
         assert [e.data.ticket_id for e in events].count(late) == 1  # once
+
+
+async def test_a_replica_skips_the_order_another_holds_and_each_is_reported_once(
+    start_service, infrastructure, admin_dsn
+):
+    url = infrastructure.broker_url
+    quiet = {"returns_poll_seconds": 600}  # only the calls below scan
+    async with start_service("dispatch", **quiet) as one, start_service("dispatch", **quiet) as two:
+        late = [uuid.uuid4() for _ in range(3)]
+        for ticket_id in late:
+            await publish(url, placed(ticket_id), "intake")
+            await publish(url, paid(ticket_id, datetime.now(UTC) - timedelta(hours=49)), "billing")
+        for ticket_id in late:
+            await order_of(one, ticket_id, status="paid", number=placed(ticket_id).number)
+        holder = await asyncpg.connect(admin_dsn)  # another replica, mid-scan, holds one
+        try:
+            tx = holder.transaction()
+            await tx.start()
+            await holder.execute(
+                "SELECT 1 FROM dispatch.parts_orders WHERE ticket_id = $1 FOR UPDATE", late[0]
+            )
+            # Never waits for the held row: it takes the other two.
+            assert await asyncio.wait_for(parts_orders.report_overdue(one.db), 10) == 2
+            await tx.rollback()
+        finally:
+            await holder.close()
+        assert await parts_orders.report_overdue(two.db) == 1
+        assert await parts_orders.report_overdue(one.db) == 0
+        events = await read_events(url, "dispatch.parts_order.ship_overdue.v1")
+        assert sorted(str(e.data.ticket_id) for e in events if e.data.ticket_id in late) == sorted(
+            str(t) for t in late
+        )
