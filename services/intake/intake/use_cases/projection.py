@@ -132,7 +132,7 @@ async def ticket_for_event(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow |
     return ticket
 
 
-async def _v2_seen(uow: UnitOfWork, event: Envelope[Any]) -> bool:
+async def _callback_v2_applied(uow: UnitOfWork, event: Envelope[Any]) -> bool:
     """The v1 of a callback event whose v2 (published first, same lane) was applied already."""
     return await TicketRepository(uow.session).has_entry(
         event.data.ticket_id,
@@ -144,7 +144,7 @@ async def _v2_seen(uow: UnitOfWork, event: Envelope[Any]) -> bool:
 
 async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     v1 = dispatch.JobCompleted | dispatch.JobStatusChanged
-    if isinstance(event.data, v1) and await _seen_v2(uow, event):
+    if isinstance(event.data, v1) and await _job_v2_applied(uow, event):
         return  # v1 beside the v2 already applied: not even a second timeline entry
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
@@ -191,7 +191,9 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
             await _apply_callback(uow, ticket, pending)
 
 
-async def _seen_v2(uow: UnitOfWork, event: Envelope[Any]) -> bool:
+async def _job_v2_applied(uow: UnitOfWork, event: Envelope[Any]) -> bool:
+    """The v1 of a job event whose v2 was applied already: the job's projection is at its
+    version (a callback has no such row, hence :func:`_callback_v2_applied`)."""
     job = (await TicketRepository(uow.session).jobs(event.data.ticket_id)).get(event.data.job_id)
     # v1 and v2 of one change share its version; an older, reordered event has a lower one.
     return job is not None and job.version == event.aggregate_version
@@ -238,7 +240,7 @@ async def on_callback(
     uow: UnitOfWork,
     event: Envelope[feedback.CallbackRecordedV2] | Envelope[feedback.CallbackRecorded],
 ) -> None:
-    if isinstance(event.data, feedback.CallbackRecorded) and await _v2_seen(uow, event):
+    if isinstance(event.data, feedback.CallbackRecorded) and await _callback_v2_applied(uow, event):
         return
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
@@ -382,7 +384,7 @@ async def on_unreachable(
     event: Envelope[feedback.CallbackUnreachableV2] | Envelope[feedback.CallbackUnreachable],
 ) -> None:
     """Every callback attempt failed: the request still ends, as ``unreachable``."""
-    if isinstance(event.data, feedback.CallbackUnreachable) and await _v2_seen(uow, event):
+    if isinstance(event.data, feedback.CallbackUnreachable) and await _callback_v2_applied(uow, event):
         return
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
