@@ -384,7 +384,9 @@ async def on_unreachable(
     event: Envelope[feedback.CallbackUnreachableV2] | Envelope[feedback.CallbackUnreachable],
 ) -> None:
     """Every callback attempt failed: the request still ends, as ``unreachable``."""
-    if isinstance(event.data, feedback.CallbackUnreachable) and await _callback_v2_applied(uow, event):
+    if isinstance(event.data, feedback.CallbackUnreachable) and await _callback_v2_applied(
+        uow, event
+    ):
         return
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
