@@ -35,8 +35,11 @@ sync: $(VENV)/.synced
 run: sync
 	$(VENV)/bin/aftersales up
 
+# Two workers (the CI machine's two cores), each with its own PostgreSQL and NATS; a module
+# stays on one worker, so its fixtures are shared as written.
+PYTEST_WORKERS ?= 2
 test: sync
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 lint: sync
 	$(VENV)/bin/ruff check .

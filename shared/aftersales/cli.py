@@ -388,7 +388,7 @@ def dlq_list(service_name: ServiceOpt = None, data_dir: DataDir = Path(".data"))
             row["failed_at"].isoformat(timespec="seconds"),
             row["error"][:120],
         )
-    console.print(table)
+    Console().print(table)  # sized by the terminal (COLUMNS) of this call, not of the import
 
 
 @dlq_app.command("replay")
