@@ -44,28 +44,7 @@ async def stock(world: World, location_id: str, sku: str) -> dict:
 
 async def warehouse(world: World, code: str) -> dict:
     await world.ok(await world.billing.put("/v1/price-list", json=PRICES, headers=world.finance))
-    for part in (COMPRESSOR, FAN):
-        r = await world.dispatch.post("/v1/parts", json=part, headers=world.admin)
-        assert r.status_code in (201, 409), r.text
-    wh = await world.ok(
-        await world.dispatch.post(
-            "/v1/warehouses", json={"code": code, "name": "Central"}, headers=world.admin
-        ),
-        201,
-    )
-    await world.ok(
-        await world.dispatch.post(
-            "/v1/stock/receipts",
-            json={
-                "location_id": wh["id"],
-                "lines": [{"sku": "COMP-7", "qty": 5}, {"sku": "FAN-2", "qty": 10}],
-                "reference": "opening balance",
-            },
-            headers=world.agent,
-        ),
-        201,
-    )
-    return wh
+    return await world.warehouse(code, [COMPRESSOR, FAN], {"COMP-7": 5, "FAN-2": 10})
 
 
 async def test_a_repair_waits_for_its_part_and_the_late_return_is_deducted(

@@ -88,30 +88,7 @@ PARTS = (
 async def _stock(w: World, tag: str, point_ids: list[str]) -> dict[str, Any]:
     """The parts master, a central warehouse, and every point's opening balance (received
     from the warehouse: fan motors, no compressors — those are requisitioned when needed)."""
-    for part in PARTS:
-        r = await w.dispatch.post("/v1/parts", json=part, headers=w.admin)
-        if r.status_code not in (201, 409):
-            raise RuntimeError(f"part refused: {r.text}")
-    wh = await w.ok(
-        await w.dispatch.post(
-            "/v1/warehouses",
-            json={"code": f"WH-SH-{tag}", "name": "Shanghai central warehouse"},
-            headers=w.admin,
-        ),
-        201,
-    )
-    await w.ok(
-        await w.dispatch.post(
-            "/v1/stock/receipts",
-            json={
-                "location_id": wh["id"],
-                "lines": [{"sku": "COMP-7", "qty": 200}, {"sku": "FAN-2", "qty": 500}],
-                "reference": "opening balance",
-            },
-            headers=w.agent,
-        ),
-        201,
-    )
+    wh = await w.warehouse(f"WH-SH-{tag}", list(PARTS), {"COMP-7": 200, "FAN-2": 500})
     for point_id in point_ids:
         await w.ok(
             await w.dispatch.post(
@@ -125,7 +102,7 @@ async def _stock(w: World, tag: str, point_ids: list[str]) -> dict[str, Any]:
             ),
             201,
         )
-    return wh  # type: ignore[no-any-return]
+    return wh
 
 
 async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]:

@@ -109,15 +109,18 @@ class ProcessStack:
         proc.restarts += 1
         proc.start()
         deadline = time.monotonic() + timeout
+        last = "no answer"
         with httpx.Client(timeout=2) as c:
             while time.monotonic() < deadline:
                 try:
-                    if c.get(f"{self.url(name)}/readyz").status_code == 200:
+                    r = c.get(f"{self.url(name)}/readyz")
+                    if r.status_code == 200:
                         return
-                except httpx.HTTPError:
-                    pass
+                    last = f"{r.status_code} {r.text[:300]}"
+                except httpx.HTTPError as exc:
+                    last = repr(exc)
                 time.sleep(0.2)
-        raise AssertionError(f"{name} not ready again after {timeout}s")
+        raise AssertionError(f"{name} not ready again after {timeout}s (last /readyz: {last})")
 
     def stop(self) -> None:
         self.supervisor.stop_all()

@@ -197,6 +197,35 @@ class World:
         ]
         return point, techs
 
+    async def warehouse(
+        self, code: str, parts: list[dict[str, Any]], stock: dict[str, int]
+    ) -> dict[str, Any]:
+        """The parts in the master (kept if there already), a warehouse, and its opening stock."""
+        for part in parts:
+            r = await self.dispatch.post("/v1/parts", json=part, headers=self.admin)
+            assert r.status_code in (201, 409), r.text
+        wh = await self.ok(
+            await self.dispatch.post(
+                "/v1/warehouses",
+                json={"code": code, "name": f"Warehouse {code}"},
+                headers=self.admin,
+            ),
+            201,
+        )
+        await self.ok(
+            await self.dispatch.post(
+                "/v1/stock/receipts",
+                json={
+                    "location_id": wh["id"],
+                    "lines": [{"sku": sku, "qty": qty} for sku, qty in stock.items()],
+                    "reference": "opening balance",
+                },
+                headers=self.agent,
+            ),
+            201,
+        )
+        return wh  # type: ignore[no-any-return]
+
     def as_point(self, point: dict[str, Any]) -> dict[str, str]:
         return self.stack.auth("point", point_id=point["id"])
 
