@@ -374,7 +374,12 @@ async def run_demo(
 ) -> None:
     rng = random.Random(seed)
     clients = {
-        name: httpx.AsyncClient(base_url=url, timeout=60, transport=PoliteTransport())
+        name: httpx.AsyncClient(
+            base_url=url,
+            timeout=60,
+            # Let an idle connection go before uvicorn closes it (5 s), never send on a closing one.
+            transport=PoliteTransport(limits=httpx.Limits(keepalive_expiry=2)),
+        )
         for name, url in urls.items()
     }
     w = World(Tokens(secret), **clients)

@@ -196,7 +196,11 @@ async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0)
 
     nc = await nats.connect(nats_url)
     try:
-        sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
+        try:
+            sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
+        except NotFoundError:
+            return []  # no stream holds the subject yet: nothing was published there
+
         events: list[Any] = []
         while True:
             try:

@@ -14,7 +14,7 @@ import httpx
 import nats
 
 from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.stack import ProcessStack
+from aftersales.testing.stack import KEEP_ALIVE, ProcessStack
 from aftersales.testing.world import PRICES
 
 SERVICES = ("intake", "dispatch", "billing", "feedback")
@@ -30,7 +30,7 @@ class Retrying:
         self.stack = stack
         self.clients = {
             n: [
-                httpx.AsyncClient(base_url=stack.url(n, i), timeout=15)
+                httpx.AsyncClient(base_url=stack.url(n, i), timeout=15, limits=KEEP_ALIVE)
                 for i in range(len(stack.replicas[n]))
             ]
             for n in SERVICES

@@ -37,6 +37,11 @@ FAST_ENV = {
 }
 
 
+# uvicorn closes a connection idle for 5 s; a client that keeps it as long may send a request
+# on it just as it closes ("Server disconnected without sending a response"). Let go sooner.
+KEEP_ALIVE = httpx.Limits(keepalive_expiry=2)
+
+
 class ProcessStack:
     def __init__(
         self,
@@ -98,7 +103,7 @@ class ProcessStack:
         return {"Authorization": f"Bearer {self._auth.issue(role=role, **scope)}"}
 
     def client(self, name: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=self.url(name), timeout=30)
+        return httpx.AsyncClient(base_url=self.url(name), timeout=30, limits=KEEP_ALIVE)
 
     def kill(self, name: str) -> None:
         self.by_name[name].kill()
