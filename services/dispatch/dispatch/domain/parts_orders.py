@@ -8,7 +8,7 @@ what is missing or moves the order forward, never back.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from aftersales.errors import Conflict
 
@@ -29,10 +29,6 @@ def check_step(status: str, step: str) -> None:
             f"{WHY_NOT[status]}.",
             order_status=status,
         )
-
-
-def ship_by(paid_at: datetime, within_hours: float) -> datetime:
-    return paid_at + timedelta(hours=within_hours)
 
 
 def paid(status: str) -> str:

@@ -23,11 +23,8 @@ from aftersales.events import Envelope, billing, dispatch, intake
 from aftersales.tasks import claim_due
 from dispatch.adapters.tables import PartsOrderRow
 from dispatch.domain import parts_orders as rules
+from dispatch.use_cases.policy import policy_of
 from dispatch.use_cases.stock import Move, location_kind, record_moves
-
-
-def _within_hours(uow: UnitOfWork) -> float:
-    return float(getattr(uow.db.settings, "parts_order_ship_within_hours", 48))
 
 
 async def _row(uow: UnitOfWork, ticket_id: uuid.UUID, **first: Any) -> PartsOrderRow:
@@ -64,7 +61,7 @@ async def on_paid(uow: UnitOfWork, event: Envelope[billing.PartsOrderPaid]) -> N
     if row.paid_at is not None:
         return  # a redelivery
     row.charge_id, row.paid_at = d.charge_id, d.paid_at
-    row.ship_by = rules.ship_by(d.paid_at, _within_hours(uow))
+    row.ship_by = d.paid_at + policy_of(uow).parts_order_ship_within
     row.status = rules.paid(row.status)
     row.version += 1
 

@@ -18,6 +18,7 @@ class DispatchPolicy:
     clock_skew: timedelta
     signature_max_bytes: int
     rework_respond_within: timedelta
+    parts_order_ship_within: timedelta = timedelta(hours=48)
 
     @classmethod
     def from_settings(cls, s: DispatchSettings) -> DispatchPolicy:
@@ -28,6 +29,7 @@ class DispatchPolicy:
             clock_skew=timedelta(seconds=s.report_clock_skew_seconds),
             signature_max_bytes=s.signature_max_bytes,
             rework_respond_within=timedelta(hours=s.rework_respond_within_hours),
+            parts_order_ship_within=timedelta(hours=s.parts_order_ship_within_hours),
         )
 
 
