@@ -24,10 +24,13 @@ SUBSCRIPTIONS = (
     Subscription(
         producer="dispatch",
         handlers={
+            dispatch.JobCompletedV3.SUBJECT: charging.on_job_completed,
             dispatch.JobCompletedV2.SUBJECT: charging.on_job_completed,
             dispatch.JobCompleted.SUBJECT: charging.on_job_completed,
             dispatch.SlaBreached.SUBJECT: projections.record_sla_breach,
             dispatch.PartReturnOverdue.SUBJECT: projections.record_unreturned_part,
+            dispatch.PointRegistered.SUBJECT: projections.record_point,
+            dispatch.PointUpdated.SUBJECT: projections.record_point,
         },
     ),
     Subscription(
@@ -36,6 +39,9 @@ SUBSCRIPTIONS = (
             feedback.PointGraded.SUBJECT: projections.record_grade,
             feedback.ComplaintResolved.SUBJECT: projections.record_complaint,
             feedback.TechnicianDisciplined.SUBJECT: projections.record_discipline,
+            feedback.CallbackRecordedV2.SUBJECT: projections.record_callback,
+            feedback.CallbackRecorded.SUBJECT: projections.record_callback,
+            feedback.GradingCompleted.SUBJECT: projections.record_grading,
         },
     ),
 )

@@ -7,7 +7,17 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from billing.adapters.tables import metadata
-from billing.api import charges, contracts, documents, price_lists, reports, settlements
+from billing.api import (
+    campaigns,
+    cash,
+    charges,
+    contracts,
+    documents,
+    price_lists,
+    refunds,
+    reports,
+    settlements,
+)
 from billing.consumers import SUBSCRIPTIONS
 from billing.settings import BillingSettings
 from billing.use_cases import privacy
@@ -22,7 +32,11 @@ DEFINITION = ServiceDefinition(
     routers=(
         price_lists.router,
         contracts.router,
+        contracts.invoices_router,
+        campaigns.router,
         charges.router,
+        cash.router,
+        refunds.router,
         documents.router,
         settlements.router,
         reports.router,

@@ -17,6 +17,15 @@ class BillingSettings(ServiceSettings):
     business_timezone: str = "Asia/Shanghai"
     # Amounts in fen (1/100 CNY).
     late_compensation_per_day: int = 5_000
+    # An arrival this many minutes after the window's end owes nothing; beyond it, each started
+    # day of delay is compensated.
+    late_grace_minutes: int = Field(default=30, ge=0, le=24 * 60)
+    # Deducted from the point per callback outcome (fen), e.g. '{"bad_attitude": 10000}'.
+    outcome_deductions: dict[str, int] = Field(default_factory=lambda: {"bad_attitude": 10_000})
+    # billing.contract.expiring.v1 goes out this many days before a contract's last day.
+    contract_expiring_days: int = Field(default=30, ge=1, le=366)
+    # A planned maintenance visit's ticket is opened this many days before the visit is due.
+    maintenance_lead_days: int = Field(default=7, ge=0, le=90)
     # A report beyond these is implausible: its charge is held until finance releases it.
     max_labour_minutes: int = Field(default=720, ge=1)
     max_travel_km: int = Field(default=300, ge=1)

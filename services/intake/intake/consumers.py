@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftersales.events import CONTRACTS, billing, dispatch, feedback
 from aftersales.messaging.consumer import Subscription
-from intake.use_cases import clocks, parts_orders, projection, webhooks
+from intake.use_cases import clocks, parts_orders, planned_visits, projection, webhooks
 
 JOB_EVENTS = (
     dispatch.JobRouted,
@@ -42,6 +42,7 @@ SUBSCRIPTIONS = (
             billing.ChargePaid.SUBJECT: projection.on_charge_paid,
             billing.PartsOrderPaid.SUBJECT: parts_orders.on_paid,
             billing.PartsOrderCancelled.SUBJECT: parts_orders.on_cancelled,
+            billing.MaintenanceVisitDue.SUBJECT: planned_visits.on_maintenance_due,
         },
     ),
     Subscription(

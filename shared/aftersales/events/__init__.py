@@ -41,6 +41,9 @@ CONTRACTS: tuple[type[EventData], ...] = (
     dispatch.JobStatusChanged,
     dispatch.JobCompleted,
     dispatch.JobCompletedV2,
+    dispatch.JobCompletedV3,
+    dispatch.PointRegistered,
+    dispatch.PointUpdated,
     dispatch.JobStatusChangedV2,
     dispatch.SlaBreached,
     dispatch.JobPaused,
@@ -56,6 +59,13 @@ CONTRACTS: tuple[type[EventData], ...] = (
     billing.SettlementClosed,
     billing.PartsOrderPaid,
     billing.PartsOrderCancelled,
+    billing.ContractInvoiced,
+    billing.ContractExpiring,
+    billing.ContractRenewed,
+    billing.MaintenanceVisitDue,
+    billing.ChargeCorrected,
+    billing.CashHandedOver,
+    billing.RefundPaid,
     feedback.CallbackRecorded,
     feedback.ComplaintOpened,
     feedback.ComplaintResolved,
@@ -67,6 +77,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     feedback.CallbackUnreachableV2,
     feedback.PointGraded,
     feedback.TechnicianDisciplined,
+    feedback.GradingCompleted,
 )
 
 REGISTRY: dict[str, type[EventData]] = {c.SUBJECT: c for c in CONTRACTS}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar, Literal
 
 from aftersales.events.base import EventData, Money, PartsLine
@@ -81,3 +81,109 @@ class PartsOrderCancelled(EventData):
     charge_id: uuid.UUID
     reason: str
     cancelled_at: datetime
+
+
+class ContractInvoiced(EventData):
+    """A contract's fee for one period, invoiced when the period begins (合同服务 is charged)."""
+
+    SUBJECT: ClassVar[str] = "billing.contract.invoiced.v1"
+    AGGREGATE: ClassVar[str] = "contract"
+
+    contract_id: uuid.UUID
+    contract_no: str
+    customer_id: uuid.UUID
+    invoice_id: uuid.UUID
+    invoice_number: str
+    period_start: date
+    period_end: date
+    amount: Money
+    issued_at: datetime
+
+
+class ContractExpiring(EventData):
+    """A contract ends soon and has not been renewed (published once per contract)."""
+
+    SUBJECT: ClassVar[str] = "billing.contract.expiring.v1"
+    AGGREGATE: ClassVar[str] = "contract"
+
+    contract_id: uuid.UUID
+    contract_no: str
+    customer_id: uuid.UUID
+    ends_on: date
+    noticed_at: datetime
+
+
+class ContractRenewed(EventData):
+    SUBJECT: ClassVar[str] = "billing.contract.renewed.v1"
+    AGGREGATE: ClassVar[str] = "contract"
+
+    contract_id: uuid.UUID
+    contract_no: str
+    renewed_from: uuid.UUID
+    customer_id: uuid.UUID
+    starts_on: date
+    ends_on: date
+    renewed_at: datetime
+
+
+class MaintenanceVisitDue(EventData):
+    """A planned maintenance visit a contract promises: intake opens its ``maintenance`` ticket
+    (once per visit), as if the customer had called."""
+
+    SUBJECT: ClassVar[str] = "billing.contract.maintenance_due.v1"
+    AGGREGATE: ClassVar[str] = "contract"
+
+    visit_id: uuid.UUID
+    contract_id: uuid.UUID
+    contract_no: str
+    customer_id: uuid.UUID
+    product_id: uuid.UUID
+    visit_no: int
+    visits_planned: int
+    due_on: date
+    tenant_id: str | None = None
+
+
+class ChargeCorrected(EventData):
+    """A correction of an issued charge (whose lines never change): a credit note for what the
+    customer no longer owes, or a supplementary charge for what they now owe."""
+
+    SUBJECT: ClassVar[str] = "billing.charge.corrected.v1"
+    AGGREGATE: ClassVar[str] = "charge"
+
+    charge_id: uuid.UUID
+    ticket_id: uuid.UUID
+    correction: Literal["exclusion_overturned", "late_compensation_waived"]
+    service_class: ServiceClass
+    reason: str
+    credit_note_number: str | None = None
+    supplementary_charge_id: uuid.UUID | None = None
+    supplementary_charge_number: str | None = None
+    amount: Money
+    corrected_at: datetime
+
+
+class CashHandedOver(EventData):
+    SUBJECT: ClassVar[str] = "billing.cash.handed_over.v1"
+    AGGREGATE: ClassVar[str] = "technician"
+
+    handover_id: uuid.UUID
+    technician_id: uuid.UUID
+    point_id: uuid.UUID | None = None
+    payment_ids: list[uuid.UUID]
+    amount: Money
+    handed_at: datetime
+
+
+class RefundPaid(EventData):
+    """A 三包 refund paid out to the customer against its voucher."""
+
+    SUBJECT: ClassVar[str] = "billing.refund.paid.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    refund_id: uuid.UUID
+    ticket_id: uuid.UUID
+    voucher_no: str
+    amount: Money
+    method: Literal["cash", "card", "transfer"]
+    paid_at: datetime

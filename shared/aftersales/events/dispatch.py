@@ -178,6 +178,71 @@ class JobCompletedV2(EventData):
     action_code: str | None = None
 
 
+class ClaimedExclusion(Contract):
+    """The technician's claim that the warranty does not cover the job."""
+
+    reason: Literal["misuse", "consumable", "not_covered"]
+    note: str
+    photo_ref: str | None = None
+
+
+class DelayCause(Contract):
+    """Why the point says it arrived after the window: not its fault."""
+
+    cause: Literal["customer", "force_majeure"]
+    note: str
+
+
+class JobCompletedV3(EventData):
+    """v3 of ``dispatch.job.completed``: v2 with the warranty exclusion the technician claims and
+    the cause the point gives for a late arrival (billing acts on both). Published beside v2
+    and v1, first."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.completed.v3"
+    AGGREGATE: ClassVar[str] = "job"
+
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    technician_id: uuid.UUID
+    resolution: Literal["on_site", "workshop"]
+    labor_minutes: int
+    parts: list[PartUsed]
+    travel_km: int
+    visit_number: int
+    arrived_late_minutes: int
+    completed_at: datetime
+    category: str
+    model: str | None = None
+    serial_no: str | None = None
+    outcome: Literal["fixed", "no_fault_found", "misuse"] = "fixed"
+    symptom_code: str | None = None
+    cause_code: str | None = None
+    action_code: str | None = None
+    exclusion: ClaimedExclusion | None = None
+    delay_cause: DelayCause | None = None
+
+
+class PointRegistered(EventData):
+    """A network point joined the network (other services learn, e.g., if it is a partner)."""
+
+    SUBJECT: ClassVar[str] = "dispatch.point.registered.v1"
+    AGGREGATE: ClassVar[str] = "point"
+
+    point_id: uuid.UUID
+    code: str
+    name: str
+    is_partner: bool
+    regions: list[str]
+    categories: list[str]
+    active: bool
+    at: datetime
+
+
+class PointUpdated(PointRegistered):
+    SUBJECT: ClassVar[str] = "dispatch.point.updated.v1"
+
+
 class SlaBreached(EventData):
     SUBJECT: ClassVar[str] = "dispatch.sla.breached.v1"
     AGGREGATE: ClassVar[str] = "job"

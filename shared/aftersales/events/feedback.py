@@ -173,3 +173,16 @@ class TechnicianDisciplined(EventData):
     strike: int
     action: Literal["warning", "penalty", "dismissal"]
     decided_at: datetime
+
+
+class GradingCompleted(EventData):
+    """A grading run of a month is over (after its ``feedback.point.graded.v1``, if any): billing
+    may close the month."""
+
+    SUBJECT: ClassVar[str] = "feedback.grading.completed.v1"
+    AGGREGATE: ClassVar[str] = "month"
+
+    month: str
+    points_graded: int
+    points_unchanged: int
+    completed_at: datetime

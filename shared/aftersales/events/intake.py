@@ -21,7 +21,7 @@ TicketKindV2 = Literal[
     "complaint",
     "sample_test",
 ]
-Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
+Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in", "contract"]
 ClosureReason = Literal[
     "satisfied",
     "unreachable",

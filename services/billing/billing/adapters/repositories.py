@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import and_, case, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,23 +17,33 @@ from aftersales.errors import NotFound
 from aftersales.http.pagination import keyset_page
 from billing.adapters.tables import (
     AdminWorkRow,
+    CallbackFactsRow,
+    CampaignRow,
+    CashHandoverRow,
     ChargeLineRow,
     ChargeRow,
     ClosedMonthRow,
     CompletedJobRow,
+    ContractInvoiceRow,
+    ContractPaymentRow,
     ContractProductRow,
     ContractRow,
     CreditNoteRow,
     DocumentCounterRow,
+    GradedMonthRow,
     InvoiceRow,
     PaymentRow,
+    PlannedVisitRow,
     PointDeductionRow,
+    PointFactsRow,
     PointGradeRow,
     PriceListRow,
     RemedyRow,
     SettlementRow,
+    StaffPenaltyRow,
     TicketFactsRow,
 )
+from billing.domain.classification import Campaign
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,23 @@ class Months:
     async def is_closed(self, month: str) -> bool:
         return await self.session.get(ClosedMonthRow, month) is not None
 
+    async def graded(self, month: str) -> bool:
+        return await self.session.get(GradedMonthRow, month) is not None
+
+    async def record_grading(self, month: str, at: datetime) -> None:
+        stmt = pg_insert(GradedMonthRow).values(month=month, runs=1, last_completed_at=at)
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["month"],
+                set_={
+                    "runs": GradedMonthRow.runs + 1,
+                    "last_completed_at": func.greatest(
+                        GradedMonthRow.last_completed_at, stmt.excluded.last_completed_at
+                    ),
+                },
+            )
+        )
+
     def close(self, row: ClosedMonthRow) -> None:
         self.session.add(row)
 
@@ -104,6 +131,76 @@ class FactsRepository:
             .returning(CompletedJobRow.job_id)
         )
         return inserted.scalar_one_or_none() is not None
+
+    async def unfixed_callback_before(
+        self,
+        ticket_id: uuid.UUID,
+        point_id: uuid.UUID,
+        before: datetime,
+        outcomes: frozenset[str],
+    ) -> CallbackFactsRow | None:
+        stmt = (
+            select(CallbackFactsRow)
+            .where(
+                CallbackFactsRow.ticket_id == ticket_id,
+                CallbackFactsRow.point_id == point_id,
+                CallbackFactsRow.outcome.in_(outcomes),
+                CallbackFactsRow.recorded_at < before,
+            )
+            .order_by(CallbackFactsRow.recorded_at)
+            .limit(1)
+        )
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def record_callback(self, values: dict[str, Any]) -> bool:
+        inserted = await self.session.execute(
+            pg_insert(CallbackFactsRow)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=["callback_id"])
+            .returning(CallbackFactsRow.callback_id)
+        )
+        return inserted.scalar_one_or_none() is not None
+
+    async def reworks_after(
+        self, ticket_id: uuid.UUID, point_id: uuid.UUID, after: datetime
+    ) -> list[ChargeRow]:
+        """The point's charges of this ticket for work done after ``after`` (locked)."""
+        stmt = (
+            select(ChargeRow)
+            .where(
+                ChargeRow.ticket_id == ticket_id,
+                ChargeRow.point_id == point_id,
+                ChargeRow.job_id.is_not(None),
+                ChargeRow.completed_at > after,
+                ChargeRow.unpaid_reason.is_(None),
+            )
+            .with_for_update()
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    async def add_staff_penalty(self, values: dict[str, Any]) -> None:
+        await self.session.execute(
+            pg_insert(StaffPenaltyRow)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=["complaint_id"])
+        )
+
+    async def staff_penalties(
+        self, technician_id: uuid.UUID | None, month: str | None, limit: int = 5000
+    ) -> list[StaffPenaltyRow]:
+        stmt = select(StaffPenaltyRow).order_by(StaffPenaltyRow.decided_at)
+        if technician_id is not None:
+            stmt = stmt.where(StaffPenaltyRow.technician_id == technician_id)
+        if month is not None:
+            stmt = stmt.where(StaffPenaltyRow.month == month)
+        return list((await self.session.scalars(stmt.limit(limit))).all())
+
+    async def point(self, point_id: uuid.UUID) -> PointFactsRow | None:
+        return await self.session.get(PointFactsRow, point_id)
+
+    async def partners(self) -> set[uuid.UUID]:
+        stmt = select(PointFactsRow.point_id).where(PointFactsRow.is_partner.is_(True))
+        return set((await self.session.scalars(stmt)).all())
 
     async def completed_job(self, job_id: uuid.UUID) -> CompletedJobRow | None:
         stmt = select(CompletedJobRow).where(CompletedJobRow.job_id == job_id).with_for_update()
@@ -204,11 +301,52 @@ class ContractRepository:
         for pid in product_ids:
             self.session.add(ContractProductRow(contract_id=row.id, product_id=pid))
 
-    async def get(self, contract_id: uuid.UUID) -> ContractRow:
-        row = await self.session.get(ContractRow, contract_id)
+    async def get(self, contract_id: uuid.UUID, *, lock: bool = False) -> ContractRow:
+        stmt = select(ContractRow).where(ContractRow.id == contract_id)
+        row = (await self.session.scalars(stmt.with_for_update() if lock else stmt)).one_or_none()
         if row is None:
             raise NotFound(f"Contract {contract_id} does not exist.")
         return row
+
+    def plan_visit(self, row: PlannedVisitRow) -> None:
+        self.session.add(row)
+
+    def add_invoice(self, row: ContractInvoiceRow) -> None:
+        self.session.add(row)
+
+    def add_payment(self, row: ContractPaymentRow) -> None:
+        self.session.add(row)
+
+    async def invoice(self, invoice_id: uuid.UUID, *, lock: bool = False) -> ContractInvoiceRow:
+        stmt = select(ContractInvoiceRow).where(ContractInvoiceRow.id == invoice_id)
+        row = (await self.session.scalars(stmt.with_for_update() if lock else stmt)).one_or_none()
+        if row is None:
+            raise NotFound(f"Contract invoice {invoice_id} does not exist.")
+        return row
+
+    async def invoices(self, contract_id: uuid.UUID) -> list[ContractInvoiceRow]:
+        stmt = (
+            select(ContractInvoiceRow)
+            .where(ContractInvoiceRow.contract_id == contract_id)
+            .order_by(ContractInvoiceRow.period_start)
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    async def contract_payments(self, invoice_id: uuid.UUID) -> list[ContractPaymentRow]:
+        stmt = (
+            select(ContractPaymentRow)
+            .where(ContractPaymentRow.contract_invoice_id == invoice_id)
+            .order_by(ContractPaymentRow.paid_at)
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    async def planned_visits(self, contract_id: uuid.UUID) -> list[PlannedVisitRow]:
+        stmt = (
+            select(PlannedVisitRow)
+            .where(PlannedVisitRow.contract_id == contract_id)
+            .order_by(PlannedVisitRow.due_on, PlannedVisitRow.product_id)
+        )
+        return list((await self.session.scalars(stmt)).all())
 
     async def number_taken(self, contract_no: str) -> bool:
         stmt = select(func.count()).where(ContractRow.contract_no == contract_no)
@@ -388,13 +526,15 @@ class ChargeRepository:
         return (await self.session.scalars(stmt)).one_or_none()
 
     async def month_activity(self, month: str, point_id: uuid.UUID | None = None) -> list[Any]:
-        """Per point and class: jobs, work value, customer totals, company cost, compensation."""
+        """Per point and class: jobs, work value paid (a rework not paid counts at zero),
+        customer totals, company cost, compensation (supplementary charges are no jobs)."""
+        paid_work = case((ChargeRow.unpaid_reason.is_(None), ChargeRow.work_value), else_=0)
         stmt = (
             select(
                 ChargeRow.point_id,
                 ChargeRow.service_class,
-                func.count(),
-                func.coalesce(func.sum(ChargeRow.work_value), 0),
+                func.count(ChargeRow.job_id),
+                func.coalesce(func.sum(paid_work), 0),
                 func.coalesce(func.sum(ChargeRow.customer_total), 0),
                 func.coalesce(func.sum(ChargeRow.company_cost), 0),
                 func.coalesce(func.sum(ChargeRow.compensation), 0),
@@ -406,6 +546,26 @@ class ChargeRepository:
                 ChargeRow.held_reason.is_(None),  # a held charge is not settled
             )
             .group_by(ChargeRow.point_id, ChargeRow.service_class)
+        )
+        if point_id is not None:
+            stmt = stmt.where(ChargeRow.point_id == point_id)
+        return list((await self.session.execute(stmt)).all())
+
+    async def unpaid_work(self, month: str, point_id: uuid.UUID | None = None) -> list[Any]:
+        stmt = (
+            select(
+                ChargeRow.point_id,
+                ChargeRow.job_id,
+                ChargeRow.service_class,
+                ChargeRow.work_value,
+                ChargeRow.unpaid_reason,
+            )
+            .where(
+                ChargeRow.month == month,
+                ChargeRow.unpaid_reason.is_not(None),
+                ChargeRow.held_reason.is_(None),
+            )
+            .order_by(ChargeRow.completed_at)
         )
         if point_id is not None:
             stmt = stmt.where(ChargeRow.point_id == point_id)
@@ -533,6 +693,23 @@ class RemedyRepository:
         stmt = select(RemedyRow).where(RemedyRow.ticket_id == ticket_id)
         return list((await self.session.scalars(stmt)).all())
 
+    async def refund(self, remedy_id: uuid.UUID, *, lock: bool = False) -> RemedyRow:
+        stmt = select(RemedyRow).where(RemedyRow.id == remedy_id, RemedyRow.remedy == "refund")
+        row = (await self.session.scalars(stmt.with_for_update() if lock else stmt)).one_or_none()
+        if row is None:
+            raise NotFound(f"Refund {remedy_id} does not exist.")
+        return row
+
+    async def refunds(self, *, paid: bool | None, limit: int) -> list[RemedyRow]:
+        stmt = select(RemedyRow).where(RemedyRow.remedy == "refund")
+        if paid is not None:
+            stmt = stmt.where(
+                RemedyRow.paid_at.is_not(None) if paid else RemedyRow.paid_at.is_(None)
+            )
+        return list(
+            (await self.session.scalars(stmt.order_by(RemedyRow.decided_at).limit(limit))).all()
+        )
+
 
 class AdminWorkRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -551,4 +728,137 @@ class AdminWorkRepository:
                     stmt.order_by(AdminWorkRow.performed_on, AdminWorkRow.created_at)
                 )
             ).all()
+        )
+
+
+class CampaignRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, row: CampaignRow) -> None:
+        self.session.add(row)
+
+    async def get(self, campaign_id: uuid.UUID) -> CampaignRow:
+        row = await self.session.get(CampaignRow, campaign_id)
+        if row is None:
+            raise NotFound(f"Campaign {campaign_id} does not exist.")
+        return row
+
+    async def running_on(self, day: Any) -> tuple[Campaign, ...]:
+        """The campaigns running that day, the earliest begun first (it wins an overlap)."""
+        stmt = (
+            select(CampaignRow)
+            .where(CampaignRow.from_on <= day, CampaignRow.to_on >= day)
+            .order_by(CampaignRow.from_on, CampaignRow.created_at, CampaignRow.id)
+        )
+        return tuple(campaign_of(r) for r in (await self.session.scalars(stmt)).all())
+
+    async def page(
+        self, *, active_on: Any | None, cursor: str | None, limit: int
+    ) -> tuple[list[CampaignRow], str | None]:
+        stmt: Any = select(CampaignRow)
+        if active_on is not None:
+            stmt = stmt.where(CampaignRow.from_on <= active_on, CampaignRow.to_on >= active_on)
+        return await keyset_page(
+            self.session,
+            stmt,
+            sort_col=CampaignRow.__table__.c.created_at,
+            id_col=CampaignRow.__table__.c.id,
+            cursor=cursor,
+            limit=limit,
+        )
+
+
+def campaign_of(row: CampaignRow) -> Campaign:
+    return Campaign(
+        id=row.id,
+        name=row.name,
+        categories=frozenset(row.categories),
+        regions=frozenset(row.regions),
+        kinds=frozenset(row.kinds),
+        from_on=row.from_on,
+        to_on=row.to_on,
+        covers=frozenset(row.covers),
+    )
+
+
+class CashRepository:
+    """Cash taken on site: held by the technician until handed over (or netted)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _held(self) -> Any:
+        return and_(
+            PaymentRow.method == "cash",
+            PaymentRow.held_by.is_not(None),
+            PaymentRow.handover_id.is_(None),
+        )
+
+    async def for_handover(self, payment_ids: Sequence[uuid.UUID]) -> list[PaymentRow]:
+        stmt = (
+            select(PaymentRow)
+            .where(PaymentRow.id.in_(payment_ids))
+            .order_by(PaymentRow.id)
+            .with_for_update()
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    def add_handover(self, row: CashHandoverRow) -> None:
+        self.session.add(row)
+
+    async def payments(
+        self,
+        *,
+        technician_id: uuid.UUID | None,
+        point_id: uuid.UUID | None,
+        outstanding: bool,
+        limit: int,
+    ) -> list[PaymentRow]:
+        stmt: Any = select(PaymentRow).where(
+            PaymentRow.method == "cash", PaymentRow.held_by.is_not(None)
+        )
+        if technician_id is not None:
+            stmt = stmt.where(PaymentRow.held_by == technician_id)
+        if point_id is not None:
+            stmt = stmt.where(PaymentRow.point_id == point_id)
+        if outstanding:
+            stmt = stmt.where(self._held(), PaymentRow.netted_month.is_(None))
+        return list(
+            (await self.session.scalars(stmt.order_by(PaymentRow.paid_at).limit(limit))).all()
+        )
+
+    async def held_at(
+        self, month: str, before: datetime, points: set[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[int, int]]:
+        """Per point: the cash payments (count, amount) still held at ``before``, not netted
+        in another month."""
+        if not points:
+            return {}
+        stmt = (
+            select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
+            .where(
+                self._held(),
+                PaymentRow.point_id.in_(points),
+                PaymentRow.paid_at < before,
+                (PaymentRow.netted_month.is_(None)) | (PaymentRow.netted_month == month),
+            )
+            .group_by(PaymentRow.point_id)
+        )
+        rows = (await self.session.execute(stmt)).all()
+        return {r[0]: (int(r[1]), int(r[2])) for r in rows if r[0] is not None}
+
+    async def net(self, month: str, before: datetime, points: set[uuid.UUID]) -> None:
+        """Mark what a closing month nets: the point keeps that cash, so it owes it no more."""
+        if not points:
+            return
+        await self.session.execute(
+            update(PaymentRow)
+            .where(
+                self._held(),
+                PaymentRow.point_id.in_(points),
+                PaymentRow.paid_at < before,
+                PaymentRow.netted_month.is_(None),
+            )
+            .values(netted_month=month)
         )

@@ -47,6 +47,8 @@ class TicketFactsRow(Base):
     purchased_on: Mapped[date] = mapped_column(Date)
     warranty_until: Mapped[date] = mapped_column(Date)
     contract_no: Mapped[str | None] = mapped_column(String(60))
+    # The visit's region (``site`` of v2): what a campaign matches; unknown for a v1-only ticket.
+    region: Mapped[str | None] = mapped_column(String(60))
     status: Mapped[str] = mapped_column(String(20))
     aggregate_version: Mapped[int]
     opened_at: Mapped[datetime] = mapped_column(TZ)
@@ -91,6 +93,10 @@ class CompletedJobRow(Base):
     received_at: Mapped[datetime] = mapped_column(TZ)
     charge_id: Mapped[uuid.UUID | None]
     waiting_for: Mapped[str | None] = mapped_column(String(40))
+    # From v3: a warranty exclusion the technician claims, and the cause the point gives for a
+    # late arrival ({reason|cause, note, photo_ref?}).
+    exclusion: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    delay_cause: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
 
 
 class PriceListRow(Base):
@@ -118,9 +124,90 @@ class ContractRow(Base):
     covers_travel: Mapped[bool] = mapped_column(Boolean)
     visits_included: Mapped[int | None] = mapped_column(Integer)
     visits_used: Mapped[int] = mapped_column(Integer, default=0)
+    # What the customer pays for the contract: ``fee`` per period of ``schedule``.
+    fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    schedule: Mapped[str] = mapped_column(String(10), default="once")
+    maintenance_visits_per_year: Mapped[int] = mapped_column(Integer, default=0)
+    # The first day of the next fee period to invoice (None: every period is invoiced).
+    next_invoice_on: Mapped[date | None] = mapped_column(Date, index=True)
+    renewed_from: Mapped[uuid.UUID | None] = mapped_column(unique=True)
+    renewed_by: Mapped[uuid.UUID | None]
+    expiring_notified_at: Mapped[datetime | None] = mapped_column(TZ)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(TZ)
     updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ContractInvoiceRow(Base):
+    """A contract's fee for one period: an invoice of its own (``CI-YYYY-NNNNNN``, gapless), not
+    a charge of any ticket and not part of any point's settlement."""
+
+    __tablename__ = "contract_invoices"
+    __table_args__ = (UniqueConstraint("contract_id", "period_start"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    paid_total: Mapped[int] = mapped_column(BigInteger, default=0)
+    status: Mapped[str] = mapped_column(String(10))  # open | paid
+    issued_at: Mapped[datetime] = mapped_column(TZ)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ContractPaymentRow(Base):
+    __tablename__ = "contract_payments"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    contract_invoice_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("contract_invoices.id"), index=True
+    )
+    method: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    paid_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class PlannedVisitRow(Base):
+    """A planned maintenance visit a contract promises; intake opens its ticket when asked."""
+
+    __tablename__ = "planned_visits"
+    __table_args__ = (
+        UniqueConstraint("contract_id", "product_id", "due_on"),
+        Index(
+            "ix_planned_visits_unrequested",
+            "due_on",
+            postgresql_where=text("requested_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    product_id: Mapped[uuid.UUID]
+    visit_no: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date)
+    requested_at: Mapped[datetime | None] = mapped_column(TZ)
+
+
+class CampaignRow(Base):
+    """A free service campaign (特别服务): matching jobs are class C for what it covers."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    categories: Mapped[list[str]] = mapped_column(JSONB)
+    regions: Mapped[list[str]] = mapped_column(JSONB)
+    kinds: Mapped[list[str]] = mapped_column(JSONB)
+    from_on: Mapped[date] = mapped_column(Date, index=True)
+    to_on: Mapped[date] = mapped_column(Date, index=True)
+    covers: Mapped[list[str]] = mapped_column(JSONB)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(TZ)
 
 
 class ContractProductRow(Base):
@@ -140,12 +227,12 @@ class ChargeRow(Base):
             "auto_invoice_at",
             postgresql_where=text("invoice_id IS NULL AND auto_invoice_at IS NOT NULL"),
         ),
-        # One charge per ticket solved on the phone (a job-less charge).
+        # One charge per ticket solved on the phone (a job-less charge that supplements none).
         Index(
             "uq_charges_remote_ticket",
             "ticket_id",
             unique=True,
-            postgresql_where=text("job_id IS NULL"),
+            postgresql_where=text("job_id IS NULL AND supplements IS NULL"),
         ),
     )
 
@@ -176,6 +263,19 @@ class ChargeRow(Base):
     issued_at: Mapped[datetime] = mapped_column(TZ)
     invoice_id: Mapped[uuid.UUID | None]
     auto_invoice_at: Mapped[datetime | None] = mapped_column(TZ)
+    campaign_id: Mapped[uuid.UUID | None]
+    # A claimed warranty exclusion: {reason, note, photo_ref, otherwise: {service_class,
+    # class_reason, customer_total, company_cost}, overturned?: {by, at, reason, credit_note}}.
+    exclusion: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # Late arrival: minutes, the point's stated cause, and finance's waiver.
+    late_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    delay_cause: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    late_waived: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # Why the point is not paid for this job's work (a rework of its own unfixed job).
+    unpaid_reason: Mapped[str | None] = mapped_column(Text)
+    # A supplementary charge: its own number, and the charge whose correction it is.
+    number: Mapped[str | None] = mapped_column(String(20), unique=True)
+    supplements: Mapped[uuid.UUID | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(TZ)
 
@@ -205,6 +305,25 @@ class PaymentRow(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     recorded_by: Mapped[str] = mapped_column(String(200))
     paid_at: Mapped[datetime] = mapped_column(TZ)
+    # Cash taken on site is held by the technician until handed over to the cashier; cash a
+    # partner point still holds when a month is closed is netted in that month's settlement.
+    held_by: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID | None]
+    handover_id: Mapped[uuid.UUID | None]
+    netted_month: Mapped[str | None] = mapped_column(String(7))
+
+
+class CashHandoverRow(Base):
+    __tablename__ = "cash_handovers"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    technician_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID | None]
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    payments: Mapped[int] = mapped_column(Integer)
+    received_by: Mapped[str] = mapped_column(String(200))
+    handed_at: Mapped[datetime] = mapped_column(TZ)
 
 
 class InvoiceRow(Base):
@@ -218,6 +337,8 @@ class InvoiceRow(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     automatic: Mapped[bool] = mapped_column(Boolean)
+    # Issued for a charge paid in full already (on site): the invoice says so.
+    paid: Mapped[bool] = mapped_column(Boolean, default=False)
     issued_by: Mapped[str] = mapped_column(String(200))
     issued_at: Mapped[datetime] = mapped_column(TZ)
 
@@ -262,6 +383,12 @@ class RemedyRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     month: Mapped[str] = mapped_column(String(7), index=True)
     decided_at: Mapped[datetime] = mapped_column(TZ)
+    # A refund's voucher (RF-YYYY-NNNNNN, gapless) and its payment to the customer.
+    voucher_no: Mapped[str | None] = mapped_column(String(20), unique=True)
+    paid_at: Mapped[datetime | None] = mapped_column(TZ)
+    paid_by: Mapped[str | None] = mapped_column(String(200))
+    payment_method: Mapped[str | None] = mapped_column(String(10))
+    payment_reference: Mapped[str | None] = mapped_column(String(100))
 
 
 class AdminWorkRow(Base):
@@ -301,6 +428,62 @@ class PointDeductionRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(TZ)
 
 
+class StaffPenaltyRow(Base):
+    """A penalty on a staff member (the second strike, §1 (15)): the technician's ledger."""
+
+    __tablename__ = "staff_penalties"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    technician_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID | None]
+    complaint_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    strike: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text)
+    # Deducted from the point's settlement too: only when the point is a partner.
+    deducted_from_point: Mapped[bool] = mapped_column(Boolean)
+    month: Mapped[str] = mapped_column(String(7))
+    decided_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class PointFactsRow(Base):
+    """billing's projection of dispatch's network points (``dispatch.point.*``)."""
+
+    __tablename__ = "point_facts"
+
+    point_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    is_partner: Mapped[bool] = mapped_column(Boolean)
+    aggregate_version: Mapped[int]
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class CallbackFactsRow(Base):
+    """Callback outcomes (``feedback.callback.recorded``): what settles a point's rework."""
+
+    __tablename__ = "callback_facts"
+    __table_args__ = (Index("ix_callback_facts_ticket", "ticket_id", "recorded_at"),)
+
+    callback_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID]
+    job_id: Mapped[uuid.UUID | None]
+    point_id: Mapped[uuid.UUID | None]
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    recorded_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class GradedMonthRow(Base):
+    """A month feedback has graded (``feedback.grading.completed.v1``): it may be closed."""
+
+    __tablename__ = "graded_months"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    runs: Mapped[int] = mapped_column(Integer)
+    last_completed_at: Mapped[datetime] = mapped_column(TZ)
+
+
 class PointGradeRow(Base):
     __tablename__ = "point_grades"
 
@@ -316,6 +499,8 @@ class ClosedMonthRow(Base):
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     closed_by: Mapped[str] = mapped_column(String(200))
     closed_at: Mapped[datetime] = mapped_column(TZ)
+    # Closed before feedback graded it: finance forced it, and why.
+    forced_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class SettlementRow(Base):

@@ -17,9 +17,17 @@ from aftersales.http.pagination import Cursor, Limit, Page
 from billing.adapters.repositories import ChargeFilter, ChargeRepository, DocumentRepository
 from billing.adapters.tables import ChargeRow
 from billing.api.presenters import charge_out, credit_note_out, invoice_out
-from billing.api.schemas import ChargeOut, CreditNoteIn, CreditNoteOut, InvoiceOut, PaymentIn
+from billing.api.schemas import (
+    ChargeOut,
+    CorrectionOut,
+    CreditNoteIn,
+    CreditNoteOut,
+    InvoiceOut,
+    PaymentIn,
+    ReasonIn,
+)
 from billing.api.scope import ChargeReaders, Collectors, Finance, actor_of, scope_of
-from billing.use_cases import invoices, parts_orders, payments
+from billing.use_cases import corrections, invoices, parts_orders, payments
 
 router = APIRouter(prefix="/v1/charges", tags=["charges"])
 
@@ -90,7 +98,12 @@ async def record_payment(
 
     async def command(uow: UnitOfWork) -> ChargeOut:
         row = await payments.record_payment(
-            uow, charge_id, cmd, scope=scope_of(principal), actor=actor_of(principal)
+            uow,
+            charge_id,
+            cmd,
+            scope=scope_of(principal),
+            actor=actor_of(principal),
+            on_site=principal.role == "technician",
         )
         await parts_orders.after_payment(uow, row)
         return await present(uow, row)
@@ -184,6 +197,81 @@ async def release_charge(
         principal=principal,
         status_code=200,
         audit=Audit("charge", "released", before=_charge_now(charge_id)),
+    )
+
+
+@router.post("/{charge_id}/exclusion/overturn", response_model=CorrectionOut)
+async def overturn_exclusion(
+    charge_id: uuid.UUID,
+    body: ReasonIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Finance,
+) -> Response:
+    """Finance does not accept the technician's warranty exclusion: the charge goes back to the
+    class it would have had, and a credit note gives the customer back the difference."""
+
+    async def command(uow: UnitOfWork) -> CorrectionOut:
+        row, note = await corrections.overturn_exclusion(
+            uow, charge_id, reason=body.reason, actor=actor_of(principal)
+        )
+        return CorrectionOut(
+            charge=await present(uow, row), credit_note=credit_note_out(note) if note else None
+        )
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        status_code=200,
+        audit=Audit(
+            "charge",
+            "exclusion overturned",
+            before=_charge_now(charge_id),
+            object_id=str(charge_id),
+        ),
+    )
+
+
+@router.post("/{charge_id}/late-compensation/waive", response_model=CorrectionOut)
+async def waive_late_compensation(
+    charge_id: uuid.UUID,
+    body: ReasonIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Finance,
+) -> Response:
+    """Finance accepts that a late arrival was the customer's doing or force majeure: the
+    customer owes the compensation back (a supplementary charge) and the point is not
+    deducted for it."""
+
+    async def command(uow: UnitOfWork) -> CorrectionOut:
+        row, extra = await corrections.waive_late_compensation(
+            uow, charge_id, reason=body.reason, actor=actor_of(principal)
+        )
+        return CorrectionOut(
+            charge=await present(uow, row), supplementary_charge=await present(uow, extra)
+        )
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        status_code=200,
+        audit=Audit(
+            "charge",
+            "late compensation waived",
+            before=_charge_now(charge_id),
+            object_id=str(charge_id),
+        ),
     )
 
 

@@ -12,10 +12,18 @@ from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
 from billing.adapters.repositories import ContractRepository
-from billing.api.presenters import contract_out
-from billing.api.schemas import ContractIn, ContractOut
-from billing.api.scope import Centre, Finance
-from billing.use_cases.contracts import NewContract, create_contract
+from billing.api.presenters import contract_invoice_out, contract_out, planned_visit_out
+from billing.api.schemas import (
+    ContractDetail,
+    ContractIn,
+    ContractInvoiceOut,
+    ContractOut,
+    ContractPaymentIn,
+    RenewalIn,
+)
+from billing.api.scope import Centre, Finance, actor_of
+from billing.use_cases import contracts
+from billing.use_cases.contracts import NewContract, Renewal, create_contract
 
 router = APIRouter(prefix="/v1/contracts", tags=["contracts"])
 
@@ -38,6 +46,10 @@ async def register_contract(
         covers_parts=body.covers.parts,
         covers_travel=body.covers.travel,
         visits_included=body.visits_included,
+        fee=body.fee,
+        currency=body.currency,
+        schedule=body.schedule,
+        maintenance_visits_per_year=body.maintenance_visits_per_year,
     )
 
     async def command(uow: UnitOfWork) -> ContractOut:
@@ -79,3 +91,92 @@ async def get_contract(
         repo = ContractRepository(uow.session)
         row = await repo.get(contract_id)
         return contract_out(row, await repo.products(row.id))
+
+
+@router.get("/{contract_id}/billing", response_model=ContractDetail)
+async def contract_billing(
+    contract_id: uuid.UUID, db: DatabaseDep, principal: Principal = Centre
+) -> ContractDetail:
+    """The contract with its invoices (and their payments) and its planned maintenance visits."""
+    async with db.uow() as uow:
+        repo = ContractRepository(uow.session)
+        row = await repo.get(contract_id)
+        invoices = [
+            contract_invoice_out(i, await repo.contract_payments(i.id))
+            for i in await repo.invoices(row.id)
+        ]
+        visits = [planned_visit_out(v) for v in await repo.planned_visits(row.id)]
+        return ContractDetail(
+            contract=contract_out(row, await repo.products(row.id)),
+            invoices=invoices,
+            planned_visits=visits,
+        )
+
+
+@router.post("/{contract_id}/renew", status_code=201, response_model=ContractOut)
+async def renew_contract(
+    contract_id: uuid.UUID,
+    body: RenewalIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Finance,
+) -> Response:
+    """A new contract from the day after this one ends, for the same products, on the same
+    terms unless the body changes them (``billing.contract.renewed.v1``)."""
+    cmd = Renewal(
+        contract_no=body.contract_no,
+        ends_on=body.ends_on,
+        fee=body.fee,
+        schedule=body.schedule,
+        visits_included=body.visits_included,
+        maintenance_visits_per_year=body.maintenance_visits_per_year,
+    )
+
+    async def command(uow: UnitOfWork) -> ContractOut:
+        row = await contracts.renew_contract(uow, contract_id, cmd)
+        return contract_out(row, await ContractRepository(uow.session).products(row.id))
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        headers_for=lambda c: {"Location": f"/v1/contracts/{c.id}"},  # type: ignore[attr-defined]
+        audit=Audit("contract", "renewed"),
+    )
+
+
+invoices_router = APIRouter(prefix="/v1/contract-invoices", tags=["contracts"])
+
+
+@invoices_router.post("/{invoice_id}/payments", status_code=201, response_model=ContractInvoiceOut)
+async def pay_contract_invoice(
+    invoice_id: uuid.UUID,
+    body: ContractPaymentIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Finance,
+) -> Response:
+    """A payment against a contract invoice; partial payments are fine, overpayment is not."""
+    cmd = contracts.ContractPayment(
+        method=body.method, amount=body.amount.amount, currency=body.amount.currency
+    )
+
+    async def command(uow: UnitOfWork) -> ContractInvoiceOut:
+        row = await contracts.pay_contract_invoice(uow, invoice_id, cmd, actor=actor_of(principal))
+        repo = ContractRepository(uow.session)
+        return contract_invoice_out(row, await repo.contract_payments(row.id))
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        audit=Audit("contract_invoice", "payment recorded"),
+    )

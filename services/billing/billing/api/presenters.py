@@ -7,24 +7,39 @@ import uuid
 from aftersales.events import Money
 from billing.adapters.tables import (
     AdminWorkRow,
+    CampaignRow,
+    CashHandoverRow,
     ChargeLineRow,
     ChargeRow,
+    ContractInvoiceRow,
+    ContractPaymentRow,
     ContractRow,
     CreditNoteRow,
     InvoiceRow,
     PaymentRow,
+    PlannedVisitRow,
     PriceListRow,
+    RemedyRow,
+    StaffPenaltyRow,
 )
 from billing.api.schemas import (
     AdminWorkOut,
+    CampaignOut,
+    CashHandoverOut,
+    CashPaymentOut,
     ChargeLineOut,
     ChargeOut,
+    ContractInvoiceOut,
     ContractOut,
     Covers,
     CreditNoteOut,
     InvoiceOut,
+    LateOut,
     PaymentOut,
+    PlannedVisitOut,
     PriceListOut,
+    RefundOut,
+    StaffPenaltyOut,
 )
 from billing.domain.charges import balance
 
@@ -72,6 +87,55 @@ def charge_out(row: ChargeRow, lines: list[ChargeLineRow], payments: list[Paymen
         issued_at=row.issued_at,
         invoice_id=row.invoice_id,
         auto_invoice_at=row.auto_invoice_at,
+        payments=[payment_out(p, cur) for p in payments],
+        campaign_id=row.campaign_id,
+        exclusion=row.exclusion,
+        late=(
+            LateOut(
+                minutes=row.late_minutes,
+                compensation=_m(row.compensation, cur),
+                delay_cause=row.delay_cause,
+                waived=row.late_waived,
+            )
+            if row.late_minutes or row.compensation
+            else None
+        ),
+        unpaid_reason=row.unpaid_reason,
+        number=row.number,
+        supplements=row.supplements,
+        version=row.version,
+        updated_at=row.updated_at,
+    )
+
+
+def payment_out(p: PaymentRow, currency: str) -> PaymentOut:
+    return PaymentOut(
+        id=p.id,
+        method=p.method,
+        amount=_m(p.amount, currency),
+        recorded_by=p.recorded_by,
+        paid_at=p.paid_at,
+        held_by=p.held_by,
+        handover_id=p.handover_id,
+        netted_month=p.netted_month,
+    )
+
+
+def contract_invoice_out(
+    row: ContractInvoiceRow, payments: list[ContractPaymentRow]
+) -> ContractInvoiceOut:
+    cur = row.currency
+    return ContractInvoiceOut(
+        id=row.id,
+        number=row.number,
+        contract_id=row.contract_id,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        amount=_m(row.amount, cur),
+        paid=_m(row.paid_total, cur),
+        balance=_m(row.amount - row.paid_total, cur),
+        status=row.status,  # type: ignore[arg-type]
+        issued_at=row.issued_at,
         payments=[
             PaymentOut(
                 id=p.id,
@@ -82,8 +146,90 @@ def charge_out(row: ChargeRow, lines: list[ChargeLineRow], payments: list[Paymen
             )
             for p in payments
         ],
-        version=row.version,
-        updated_at=row.updated_at,
+    )
+
+
+def planned_visit_out(row: PlannedVisitRow) -> PlannedVisitOut:
+    return PlannedVisitOut(
+        id=row.id,
+        product_id=row.product_id,
+        visit_no=row.visit_no,
+        due_on=row.due_on,
+        requested_at=row.requested_at,
+    )
+
+
+def campaign_out(row: CampaignRow) -> CampaignOut:
+    return CampaignOut(
+        id=row.id,
+        name=row.name,
+        categories=row.categories,
+        regions=row.regions,
+        kinds=row.kinds,
+        from_=row.from_on,
+        to=row.to_on,
+        covers=row.covers,
+        created_by=row.created_by,
+        created_at=row.created_at,
+    )
+
+
+def refund_out(row: RemedyRow) -> RefundOut:
+    return RefundOut(
+        id=row.id,
+        voucher_no=row.voucher_no,
+        ticket_id=row.ticket_id,
+        reason=row.reason,
+        amount=_m(row.customer_credit, row.currency),
+        note=row.note,
+        status="paid" if row.paid_at else "unpaid",
+        decided_at=row.decided_at,
+        paid_at=row.paid_at,
+        paid_by=row.paid_by,
+        method=row.payment_method,
+        reference=row.payment_reference,
+    )
+
+
+def handover_out(row: CashHandoverRow) -> CashHandoverOut:
+    return CashHandoverOut(
+        id=row.id,
+        technician_id=row.technician_id,
+        point_id=row.point_id,
+        amount=_m(row.amount, row.currency),
+        payments=row.payments,
+        received_by=row.received_by,
+        handed_at=row.handed_at,
+    )
+
+
+def cash_payment_out(p: PaymentRow, currency: str) -> CashPaymentOut:
+    status = "handed_over" if p.handover_id else "netted" if p.netted_month else "held"
+    return CashPaymentOut(
+        payment_id=p.id,
+        charge_id=p.charge_id,
+        technician_id=p.held_by,
+        point_id=p.point_id,
+        amount=_m(p.amount, currency),
+        paid_at=p.paid_at,
+        status=status,  # type: ignore[arg-type]
+        handover_id=p.handover_id,
+        netted_month=p.netted_month,
+    )
+
+
+def staff_penalty_out(row: StaffPenaltyRow) -> StaffPenaltyOut:
+    return StaffPenaltyOut(
+        id=row.id,
+        technician_id=row.technician_id,
+        point_id=row.point_id,
+        complaint_id=row.complaint_id,
+        strike=row.strike,
+        amount=_m(row.amount, row.currency),
+        reason=row.reason,
+        deducted_from_point=row.deducted_from_point,
+        month=row.month,
+        decided_at=row.decided_at,
     )
 
 
@@ -100,6 +246,12 @@ def contract_out(row: ContractRow, product_ids: list[uuid.UUID]) -> ContractOut:
         visits_included=row.visits_included,
         visits_used=row.visits_used,
         visits_left=left,
+        fee=_m(row.fee, row.currency),
+        schedule=row.schedule,
+        maintenance_visits_per_year=row.maintenance_visits_per_year,
+        next_invoice_on=row.next_invoice_on,
+        renewed_from=row.renewed_from,
+        renewed_by=row.renewed_by,
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -131,6 +283,7 @@ def invoice_out(row: InvoiceRow) -> InvoiceOut:
         charge_id=row.charge_id,
         amount=_m(row.amount, row.currency),
         automatic=row.automatic,
+        paid=row.paid,
         issued_by=row.issued_by,
         issued_at=row.issued_at,
     )

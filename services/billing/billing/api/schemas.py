@@ -16,6 +16,8 @@ from billing.domain.admin_work import AdminWorkKind
 Fen = Annotated[StrictInt, Field(ge=0, le=10**10, description="integer minor units (fen)")]
 Category = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_\-]+$")]
 Sku = Annotated[str, Field(min_length=1, max_length=60)]
+Schedule = Literal["once", "monthly", "quarterly", "yearly"]
+Cover = Literal["labour", "parts", "travel"]
 Kind = Literal[
     "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
 ]
@@ -85,6 +87,29 @@ class ContractIn(RequestModel):
     ends_on: date
     covers: CoversIn
     visits_included: int | None = Field(default=None, ge=0, le=10_000)
+    fee: Fen = Field(default=0, description="what the customer pays per period of the schedule")
+    currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
+    schedule: Schedule = Field(
+        default="once", description="once (at signing), monthly, quarterly or yearly"
+    )
+    maintenance_visits_per_year: int = Field(
+        default=0,
+        ge=0,
+        le=12,
+        description="planned maintenance visits (1, 2, 3, 4, 6 or 12 a year) opened as "
+        "maintenance tickets in intake and counted against visits_included",
+    )
+
+
+class RenewalIn(RequestModel):
+    contract_no: str = Field(min_length=1, max_length=60, description="the renewal's own number")
+    ends_on: date | None = Field(
+        default=None, description="the renewal's last day; by default a term as long as the old"
+    )
+    fee: Fen | None = None
+    schedule: Schedule | None = None
+    visits_included: int | None = Field(default=None, ge=0, le=10_000)
+    maintenance_visits_per_year: int | None = Field(default=None, ge=0, le=12)
 
 
 class Covers(BaseModel):
@@ -104,9 +129,48 @@ class ContractOut(BaseModel):
     visits_included: int | None
     visits_used: int
     visits_left: int | None
+    fee: Money
+    schedule: str
+    maintenance_visits_per_year: int
+    next_invoice_on: date | None
+    renewed_from: uuid.UUID | None
+    renewed_by: uuid.UUID | None
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class ContractPaymentIn(RequestModel):
+    method: Literal["cash", "card", "transfer"]
+    amount: MoneyIn
+
+
+class ContractInvoiceOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    contract_id: uuid.UUID
+    period_start: date
+    period_end: date
+    amount: Money
+    paid: Money
+    balance: Money
+    status: Literal["open", "paid"]
+    issued_at: datetime
+    payments: list[PaymentOut]
+
+
+class PlannedVisitOut(BaseModel):
+    id: uuid.UUID
+    product_id: uuid.UUID
+    visit_no: int
+    due_on: date
+    requested_at: datetime | None
+
+
+class ContractDetail(BaseModel):
+    contract: ContractOut
+    invoices: list[ContractInvoiceOut]
+    planned_visits: list[PlannedVisitOut]
 
 
 class ChargeLineOut(BaseModel):
@@ -126,6 +190,11 @@ class PaymentOut(BaseModel):
     amount: Money
     recorded_by: str
     paid_at: datetime
+    held_by: uuid.UUID | None = Field(
+        default=None, description="cash taken on site: the technician who holds it"
+    )
+    handover_id: uuid.UUID | None = None
+    netted_month: str | None = None
 
 
 class ChargeOut(BaseModel):
@@ -154,8 +223,39 @@ class ChargeOut(BaseModel):
     invoice_id: uuid.UUID | None
     auto_invoice_at: datetime | None
     payments: list[PaymentOut]
+    campaign_id: uuid.UUID | None = None
+    exclusion: dict[str, Any] | None = Field(
+        default=None,
+        description="the warranty exclusion claimed (reason, note, photo_ref), what the charge "
+        "would otherwise be, and finance's overturn if any",
+    )
+    late: LateOut | None = None
+    unpaid_reason: str | None = Field(
+        default=None, description="why the point is not paid for this job's work"
+    )
+    number: str | None = Field(default=None, description="a supplementary charge's number")
+    supplements: uuid.UUID | None = Field(
+        default=None, description="the charge a supplementary charge corrects"
+    )
     version: int
     updated_at: datetime
+
+
+class LateOut(BaseModel):
+    minutes: int
+    compensation: Money
+    delay_cause: dict[str, Any] | None
+    waived: dict[str, Any] | None
+
+
+class ReasonIn(RequestModel):
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class CorrectionOut(BaseModel):
+    charge: ChargeOut
+    credit_note: CreditNoteOut | None = None
+    supplementary_charge: ChargeOut | None = None
 
 
 class PaymentIn(RequestModel):
@@ -170,6 +270,7 @@ class InvoiceOut(BaseModel):
     charge_id: uuid.UUID
     amount: Money
     automatic: bool
+    paid: bool = Field(description="the charge was paid in full (on site) when it was invoiced")
     issued_by: str
     issued_at: datetime
 
@@ -253,6 +354,112 @@ class RemedyOut(BaseModel):
     company_cost: Money
     note: str | None
     decided_at: datetime
+
+
+class RefundOut(BaseModel):
+    id: uuid.UUID
+    voucher_no: str | None
+    ticket_id: uuid.UUID
+    reason: str
+    amount: Money
+    note: str | None
+    status: Literal["unpaid", "paid"]
+    decided_at: datetime
+    paid_at: datetime | None
+    paid_by: str | None
+    method: str | None
+    reference: str | None
+
+
+class RefundList(BaseModel):
+    items: list[RefundOut]
+
+
+class RefundPaymentIn(RequestModel):
+    method: Literal["cash", "card", "transfer"]
+    reference: str | None = Field(default=None, max_length=100, description="e.g. a transfer's")
+
+
+class CampaignIn(RequestModel):
+    name: str = Field(min_length=1, max_length=120)
+    categories: list[Category] = Field(min_length=1, max_length=200)
+    regions: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        min_length=1, max_length=500
+    )
+    kinds: list[Kind] = Field(min_length=1)
+    from_: date = Field(alias="from")
+    to: date
+    covers: list[Cover] = Field(default=["labour", "parts", "travel"], min_length=1)
+
+
+class CampaignOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    categories: list[str]
+    regions: list[str]
+    kinds: list[str]
+    from_: date = Field(serialization_alias="from")
+    to: date
+    covers: list[str]
+    created_by: str
+    created_at: datetime
+
+
+class CashHandoverIn(RequestModel):
+    technician_id: uuid.UUID
+    payment_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+
+
+class CashHandoverOut(BaseModel):
+    id: uuid.UUID
+    technician_id: uuid.UUID
+    point_id: uuid.UUID | None
+    amount: Money
+    payments: int
+    received_by: str
+    handed_at: datetime
+
+
+class CashPaymentOut(BaseModel):
+    payment_id: uuid.UUID
+    charge_id: uuid.UUID
+    technician_id: uuid.UUID | None
+    point_id: uuid.UUID | None
+    amount: Money
+    paid_at: datetime
+    status: Literal["held", "handed_over", "netted"]
+    handover_id: uuid.UUID | None
+    netted_month: str | None
+
+
+class CashReport(BaseModel):
+    items: list[CashPaymentOut]
+    held: Money = Field(description="what the listed payments still held add up to")
+
+
+class StaffPenaltyOut(BaseModel):
+    id: uuid.UUID
+    technician_id: uuid.UUID
+    point_id: uuid.UUID | None
+    complaint_id: uuid.UUID
+    strike: int
+    amount: Money
+    reason: str
+    deducted_from_point: bool
+    month: str
+    decided_at: datetime
+
+
+class StaffPenaltyList(BaseModel):
+    items: list[StaffPenaltyOut]
+    total: Money
+
+
+class CloseMonthIn(RequestModel):
+    force: bool = Field(
+        default=False, description="close before feedback has graded the month (needs a reason)"
+    )
+    reason: str | None = Field(default=None, min_length=1, max_length=1000)
 
 
 class RevenueReport(BaseModel):

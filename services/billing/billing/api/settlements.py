@@ -10,10 +10,11 @@ from aftersales.audit import Audit
 from aftersales.auth import Principal, confined_point
 from aftersales.calendar import MONTH_PATTERN
 from aftersales.db import UnitOfWork
+from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
-from billing.api.schemas import Statements
+from billing.api.schemas import CloseMonthIn, Statements
 from billing.api.scope import Finance, SettlementReaders, actor_of
 from billing.use_cases import settlements
 
@@ -87,14 +88,24 @@ async def get_settlements(
 async def close_month(
     request: Request,
     db: DatabaseDep,
+    body: CloseMonthIn | None = None,
     month: str = Path(pattern=MONTH_PATTERN, description="YYYY-MM"),
     principal: Principal = Finance,
 ) -> Response:
     """Freeze every point's statement for the month and publish it
-    (``billing.settlement.closed.v1``); facts arriving later count in the next open month."""
+    (``billing.settlement.closed.v1``); facts arriving later count in the next open month.
+    The month must have been graded by feedback (``feedback.grading.completed.v1``) unless
+    finance forces the close with ``{"force": true, "reason": "..."}``."""
+    force = body or CloseMonthIn()
+    if force.force and not force.reason:
+        raise Unprocessable("Forcing a close before the month is graded needs a reason.")
+    if force.reason and not force.force:
+        raise Unprocessable('A reason is given with "force": true only.')
 
     async def command(uow: UnitOfWork) -> Statements:
-        docs = await settlements.close_month(uow, month, actor=actor_of(principal))
+        docs = await settlements.close_month(
+            uow, month, actor=actor_of(principal), force_reason=force.reason
+        )
         return Statements(month=month, items=docs)
 
     return await run_command(

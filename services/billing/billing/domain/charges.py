@@ -4,9 +4,11 @@
 - class B: lines the contract covers (labour, parts, travel — the call-out fee goes with
   labour) cost the customer nothing and the company bears them (parts at cost); the others the
   customer pays.
-- class C: the customer pays nothing; the company bears every line (parts at cost).
-- a late arrival credits the customer ``per_day`` for each started day late; the company bears
-  it and it is deducted from the point's settlement.
+- class C: the customer pays nothing for what the warranty or the campaign covers (a warranty
+  covers everything); the company bears those lines (parts at cost).
+- a late arrival beyond the grace credits the customer ``per_day`` for each started day of delay
+  past the agreed window's end; the company bears it and it is deducted from the point's
+  settlement, unless finance accepts the point's cause (the customer, force majeure).
 
 A line that could not be priced (a part or category missing from the price list) is kept at
 zero and the charge says so in ``review``, for an agent to correct with a credit note or a
@@ -44,18 +46,12 @@ class Totals:
     compensation: int
 
 
+# What part of the cover each priced item falls under (the call-out fee goes with labour).
+COVERED_BY = {"labour": "labour", "callout": "labour", "part": "parts", "travel": "travel"}
+
+
 def _covered(item: PricedItem, c: Classification) -> bool:
-    if c.service_class == "C":
-        return True
-    if c.service_class != "B" or c.contract is None:
-        return False
-    terms = c.contract
-    return {
-        "labour": terms.covers_labour,
-        "callout": terms.covers_labour,
-        "part": terms.covers_parts,
-        "travel": terms.covers_travel,
-    }[item.kind]
+    return COVERED_BY.get(item.kind) in c.covered
 
 
 def lines_for(items: list[PricedItem], c: Classification) -> list[Line]:
@@ -77,12 +73,15 @@ def lines_for(items: list[PricedItem], c: Classification) -> list[Line]:
     return out
 
 
-def late_days(minutes_late: int) -> int:
-    return math.ceil(minutes_late / (24 * 60)) if minutes_late > 0 else 0
+def late_days(minutes_late: int, grace_minutes: int = 0) -> int:
+    """Started days of delay past the window's end; nothing within the grace."""
+    if minutes_late <= max(grace_minutes, 0):
+        return 0
+    return math.ceil(minutes_late / (24 * 60))
 
 
-def compensation_line(minutes_late: int, per_day: int) -> Line | None:
-    days = late_days(minutes_late)
+def compensation_line(minutes_late: int, per_day: int, grace_minutes: int = 0) -> Line | None:
+    days = late_days(minutes_late, grace_minutes)
     if days == 0 or per_day <= 0:
         return None
     amount = days * per_day

@@ -1,7 +1,11 @@
 """Which service class a completed job falls in, and why (DOMAIN.md, 作业分类).
 
-- **C** (free service) when the product is in warranty on the day the job was completed — the
-  warranty's last day included. An installation is free when done within the warranty.
+- **C** (free service) when the product is in warranty on the day the fault was reported — the
+  warranty's last day included — or when a free service campaign (特别服务) covers the
+  product's category, the site's region and the ticket's kind on that day. An installation is
+  free when done within the warranty.
+- A warranty **exclusion** the technician claims (``misuse``, ``consumable``, ``not_covered``)
+  turns free service into **A**, with the reason; finance may overturn it.
 - **B** (contract service) when a contract in force that day covers the product and has visits
   left (no quota means unlimited visits); the visit is counted against the quota.
 - **A** (paid service) otherwise — including a contract whose visits are used up.
@@ -31,10 +35,54 @@ class ContractTerms:
         return self.starts_on <= day <= self.ends_on
 
     @property
+    def covers(self) -> frozenset[str]:
+        return frozenset(
+            kind
+            for kind, on in (
+                ("labour", self.covers_labour),
+                ("parts", self.covers_parts),
+                ("travel", self.covers_travel),
+            )
+            if on
+        )
+
+    @property
     def visits_left(self) -> int | None:
         if self.visits_included is None:
             return None
         return max(0, self.visits_included - self.visits_used)
+
+
+ALL_COVERED = frozenset({"labour", "parts", "travel"})
+EXCLUSION_REASONS = ("misuse", "consumable", "not_covered")
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A free service campaign: matching jobs are class C for what it covers."""
+
+    id: uuid.UUID
+    name: str
+    categories: frozenset[str]
+    regions: frozenset[str]
+    kinds: frozenset[str]
+    from_on: date
+    to_on: date
+    covers: frozenset[str] = ALL_COVERED
+
+    def matches(self, *, category: str, region: str | None, kind: str, day: date) -> bool:
+        return (
+            self.from_on <= day <= self.to_on
+            and category in self.categories
+            and region in self.regions
+            and kind in self.kinds
+        )
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    reason: str  # misuse | consumable | not_covered
+    note: str
 
 
 @dataclass(frozen=True)
@@ -42,6 +90,33 @@ class Classification:
     service_class: str
     reason: str
     contract: ContractTerms | None = None
+    campaign: Campaign | None = None
+    # What the class leaves free for the customer (labour with its call-out, parts, travel);
+    # by default all of it for C, the contract's cover for B, nothing for A.
+    covers: frozenset[str] | None = None
+    exclusion: Exclusion | None = None
+
+    @property
+    def covered(self) -> frozenset[str]:
+        if self.covers is not None:
+            return self.covers
+        if self.service_class == "C":
+            return ALL_COVERED
+        if self.service_class == "B" and self.contract is not None:
+            return self.contract.covers
+        return frozenset()
+
+
+def with_exclusion(c: Classification, exclusion: Exclusion | None) -> Classification:
+    """A claimed exclusion turns free service into paid service; other classes keep theirs (a
+    contract or a paying customer is not a warranty claim)."""
+    if exclusion is None or c.service_class != "C":
+        return c
+    return Classification(
+        "A",
+        f"warranty exclusion ({exclusion.reason}): {exclusion.note}; otherwise {c.reason}",
+        exclusion=exclusion,
+    )
 
 
 def classify(
@@ -51,19 +126,36 @@ def classify(
     completed_on: date,
     contract: ContractTerms | None,
     reported_on: date | None = None,
+    campaigns: tuple[Campaign, ...] = (),
+    category: str = "",
+    region: str | None = None,
 ) -> Classification:
-    """The warranty is judged on the day the fault was reported (the ticket opened), not the
-    day the work was done: a fault reported on the warranty's last day is free service. A
-    contract covers the visit on the day it is done."""
-    if (reported_on or completed_on) <= warranty_until:
+    """The warranty and campaigns are judged on the day the fault was reported (the ticket
+    opened), not the day the work was done: a fault reported on the warranty's last day is free
+    service. A contract covers the visit on the day it is done."""
+    reported = reported_on or completed_on
+    if reported <= warranty_until:
         if reported_on is not None:
             return Classification(
-                "C", f"in warranty: reported on {reported_on}, warranty until {warranty_until}"
+                "C",
+                f"in warranty: reported on {reported_on}, warranty until {warranty_until}",
+                covers=ALL_COVERED,
             )
         what = "installed" if kind == "install" else "serviced"
         return Classification(
-            "C", f"in warranty: {what} on {completed_on}, warranty until {warranty_until}"
+            "C",
+            f"in warranty: {what} on {completed_on}, warranty until {warranty_until}",
+            covers=ALL_COVERED,
         )
+    for campaign in campaigns:
+        if campaign.matches(category=category, region=region, kind=kind, day=reported):
+            return Classification(
+                "C",
+                f"campaign {campaign.name!r} ({campaign.from_on} to {campaign.to_on}) "
+                f"covers {', '.join(sorted(campaign.covers))}",
+                campaign=campaign,
+                covers=campaign.covers,
+            )
     if contract is not None and contract.in_force(completed_on):
         left = contract.visits_left
         if left is None or left > 0:
@@ -73,7 +165,10 @@ def classify(
                 else f"visit {contract.visits_used + 1} of {contract.visits_included}"
             )
             return Classification(
-                "B", f"contract {contract.contract_no} in force ({quota})", contract
+                "B",
+                f"contract {contract.contract_no} in force ({quota})",
+                contract,
+                covers=contract.covers,
             )
         return Classification(
             "A",

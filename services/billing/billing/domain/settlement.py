@@ -4,12 +4,16 @@ set what they are paid).
     gross       = Σ per class: round(work value of the class's jobs x class settlement rate)
     graded      = round(gross x grade factor)          (A 110 %, B 100 %, C 90 %, D 80 %;
                                                         ungraded: 100 %)
-    deductions  = substantiated complaints + penalties + SLA breaches
-                  + late-arrival compensation paid to the point's customers
+    deductions  = substantiated complaints + penalties (partner points only) + SLA breaches
+                  + late-arrival compensation paid to the point's customers (less what
+                    finance waived) + callback-outcome deductions + unreturned parts
+                  + cash a partner point still holds from its customers at month end
     net         = graded - deductions                   (may be negative: the point owes)
 
 The work value of a job is its labour, travel and call-out at list price, whoever pays (parts
-come from the company's stores and are not the point's income). Every amount is in fen and
+come from the company's stores and are not the point's income). A rework of the point's own
+job that a callback found unfixed (or complained of) is listed with its work value and the
+reason, and counts at zero. Every amount is in fen and
 every rounding follows the money rule, so recomputing an open month gives the same figures.
 """
 
@@ -32,9 +36,21 @@ class ClassActivity:
 
 @dataclass(frozen=True)
 class Deduction:
-    kind: str  # complaint | penalty | sla_breach | late_compensation | unreturned_part
+    # complaint | penalty | sla_breach | late_compensation | late_waived | outcome
+    # | unreturned_part | cash_held
+    kind: str
     count: int
     amount: int
+
+
+@dataclass(frozen=True)
+class UnpaidWork:
+    """A job whose work the point is not paid for, and why."""
+
+    job_id: str
+    service_class: str
+    work_value: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,7 @@ class Statement:
     grade_factor_percent: int
     graded: int
     deductions: list[Deduction] = field(default_factory=list)
+    unpaid: list[UnpaidWork] = field(default_factory=list)
 
     @property
     def jobs(self) -> int:
@@ -72,7 +89,9 @@ def compute(
     grade: str | None,
     deductions: list[Deduction],
     rates: Rates,
+    unpaid: list[UnpaidWork] | None = None,
 ) -> Statement:
+    """``by_class`` counts what is paid: unpaid work is listed in ``unpaid`` only."""
     activity = {c: by_class.get(c, ClassActivity()) for c in CLASSES}
     owed = {c: percent_of(activity[c].work_value, rates.class_percent.get(c, 0)) for c in CLASSES}
     gross = sum(owed.values())
@@ -85,4 +104,5 @@ def compute(
         grade_factor_percent=factor,
         graded=percent_of(gross, factor),
         deductions=[d for d in deductions if d.count or d.amount],
+        unpaid=list(unpaid or []),
     )

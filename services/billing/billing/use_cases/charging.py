@@ -12,11 +12,14 @@ same moment the second sees the first. The job's row is locked while charging an
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.events import Envelope, Money, billing, dispatch, intake
 from billing.adapters.repositories import (
+    CampaignRepository,
     ChargeRepository,
     ContractRepository,
     FactsRepository,
@@ -32,7 +35,13 @@ from billing.domain.charges import (
     status_for,
     totals,
 )
-from billing.domain.classification import Classification, ContractTerms, classify
+from billing.domain.classification import (
+    Classification,
+    ContractTerms,
+    Exclusion,
+    classify,
+    with_exclusion,
+)
 from billing.domain.months import month_of, settlement_month
 from billing.domain.pricing import price_job
 from billing.use_cases.policy import BillingPolicy, policy_of
@@ -40,10 +49,15 @@ from billing.use_cases.price_lists import price_list_of
 
 
 async def on_job_completed(
-    uow: UnitOfWork, event: Envelope[dispatch.JobCompletedV2] | Envelope[dispatch.JobCompleted]
+    uow: UnitOfWork,
+    event: Envelope[dispatch.JobCompletedV3]
+    | Envelope[dispatch.JobCompletedV2]
+    | Envelope[dispatch.JobCompleted],
 ) -> None:
-    """Charge a completed job once (v2, or the v1 published beside it: the first one wins)."""
+    """Charge a completed job once (v3, or the v2 or v1 published beside it: the first one
+    wins; only v3 carries the claimed exclusion and the delay cause)."""
     d = event.data
+    claims = d if isinstance(d, dispatch.JobCompletedV3) else None
     facts = FactsRepository(uow.session)
     await facts.lock_ticket(d.ticket_id)
     await facts.record_completed_job(
@@ -56,6 +70,10 @@ async def on_job_completed(
             # Kept in v1's shape, which pricing reads; v2's codes do not change the price.
             "event": d.model_dump(mode="json", include=set(dispatch.JobCompleted.model_fields)),
             "received_at": datetime.now(UTC),
+            "exclusion": claims.exclusion.model_dump() if claims and claims.exclusion else None,
+            "delay_cause": (
+                claims.delay_cause.model_dump() if claims and claims.delay_cause else None
+            ),
         }
     )
     job = await facts.completed_job(d.job_id)
@@ -108,14 +126,20 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
     month = await settlement_month_for(uow, job.completed_at, policy)
     completed_on = job.completed_at.astimezone(policy.tz).date()
 
+    reported_on = ticket.opened_at.astimezone(policy.tz).date()
     contract = await ContractRepository(uow.session).covering(ticket.product_id, completed_on)
-    c = classify(
+    base = classify(
         kind=ticket.kind,
         warranty_until=ticket.warranty_until,
         completed_on=completed_on,
         contract=_terms(contract) if contract else None,
-        reported_on=ticket.opened_at.astimezone(policy.tz).date(),
+        reported_on=reported_on,
+        campaigns=await CampaignRepository(uow.session).running_on(reported_on),
+        category=ticket.category,
+        region=ticket.region,
     )
+    claimed = job.exclusion
+    c = with_exclusion(base, Exclusion(claimed["reason"], claimed["note"]) if claimed else None)
     if c.service_class == "B" and contract is not None:
         contract.visits_used += 1
         contract.version += 1
@@ -129,10 +153,23 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
         parts=[(p.sku, p.qty) for p in d.parts],
         travel_km=d.travel_km,
     )
-    lines = lines_for(items, c)
-    late = compensation_line(d.arrived_late_minutes, policy.late_compensation_per_day)
-    if late is not None:
-        lines.append(late)
+    late = compensation_line(
+        d.arrived_late_minutes, policy.late_compensation_per_day, policy.late_grace_minutes
+    )
+    lines = [*lines_for(items, c), *([late] if late else [])]
+    exclusion = None
+    if c.exclusion is not None and claimed is not None:
+        otherwise = totals([*lines_for(items, base), *([late] if late else [])])
+        exclusion = {
+            **claimed,
+            "otherwise": {
+                "service_class": base.service_class,
+                "class_reason": base.reason,
+                "campaign_id": str(base.campaign.id) if base.campaign else None,
+                "customer_total": otherwise.customer_total,
+                "company_cost": otherwise.company_cost,
+            },
+        }
     charge = await issue_charge(
         uow,
         c,
@@ -148,10 +185,49 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
         price_list_version=prices_row.version,
         review=review_notes(items),
         held_reason=policy.plausible.doubt(d.labor_minutes, d.travel_km),
+        details=ChargeDetails(
+            campaign_id=c.campaign.id if c.campaign else None,
+            exclusion=exclusion,
+            late_minutes=d.arrived_late_minutes,
+            delay_cause=job.delay_cause if late else None,
+            unpaid_reason=await unpaid_rework(uow, job),
+        ),
     )
     job.charge_id = charge.id
     job.waiting_for = None
     return charge
+
+
+UNFIXED_OUTCOMES = frozenset({"not_fixed_first_visit", "not_fixed_repeat", "complaint"})
+
+
+async def unpaid_rework(uow: UnitOfWork, job: CompletedJobRow) -> str | None:
+    """A job done after a callback found the same point's earlier work on the ticket unfixed
+    (or complained of) is its rework: the point is not paid for it a second time."""
+    found = await FactsRepository(uow.session).unfixed_callback_before(
+        job.ticket_id, job.point_id, job.completed_at, UNFIXED_OUTCOMES
+    )
+    return rework_reason(found.outcome, found.recorded_at) if found else None
+
+
+def rework_reason(outcome: str | None, recorded_at: datetime) -> str:
+    return (
+        f"rework of the point's own job: the callback of {recorded_at:%Y-%m-%d} "
+        f"recorded {outcome}; the work is not paid again"
+    )
+
+
+@dataclass(frozen=True)
+class ChargeDetails:
+    """What a charge records beside its lines (the campaign, the exclusion, the lateness)."""
+
+    campaign_id: uuid.UUID | None = None
+    exclusion: dict[str, Any] | None = None
+    late_minutes: int = 0
+    delay_cause: dict[str, Any] | None = None
+    unpaid_reason: str | None = None
+    number: str | None = None
+    supplements: uuid.UUID | None = None
 
 
 async def on_resolved_remotely(
@@ -223,8 +299,11 @@ async def issue_charge(
     held_reason: str | None = None,
     auto_invoice: bool = True,
     charge_id: uuid.UUID | None = None,
+    details: ChargeDetails = ChargeDetails(),
+    announce: bool = True,
 ) -> ChargeRow:
-    """Issue a charge with its lines (never changed afterwards) and publish it."""
+    """Issue a charge with its lines (never changed afterwards) and publish it (a
+    supplementary charge is announced by its correction instead)."""
     t = totals(lines)
     charge = ChargeRow(
         id=charge_id or uuid.uuid4(),
@@ -254,6 +333,14 @@ async def issue_charge(
             if auto_invoice and t.customer_total > 0 and held_reason is None
             else None
         ),
+        campaign_id=details.campaign_id,
+        exclusion=details.exclusion,
+        late_minutes=details.late_minutes,
+        delay_cause=details.delay_cause,
+        late_waived=None,
+        unpaid_reason=details.unpaid_reason,
+        number=details.number,
+        supplements=details.supplements,
         version=1,
         updated_at=now,
     )
@@ -273,6 +360,8 @@ async def issue_charge(
         for i, line in enumerate(lines)
     ]
     await ChargeRepository(uow.session).add(charge, rows)
+    if not announce:
+        return charge
     uow.publish(
         billing.ChargeIssued(
             charge_id=charge.id,

@@ -59,6 +59,7 @@ async def _invoice(
         amount=amount,
         currency=charge.currency,
         automatic=automatic,
+        paid=balance(charge.customer_total, charge.credited, charge.paid_total) <= 0,
         issued_by=actor,
         issued_at=now,
     )
@@ -72,7 +73,8 @@ async def _invoice(
 
 
 async def invoice_due(db: Database, *, limit: int = 100) -> int:
-    """The same-day invoice: charges still unpaid at their ``auto_invoice_at``."""
+    """The same-day invoice: every charge with something to invoice at its ``auto_invoice_at``
+    — one paid on site too, its invoice marked paid (document §十)."""
     done = 0
     skipped: list[uuid.UUID] = []
     while done + len(skipped) < limit:
@@ -82,8 +84,8 @@ async def invoice_due(db: Database, *, limit: int = 100) -> int:
             )
             if charge is None:
                 break
-            if charge.customer_total - charge.credited - charge.paid_total <= 0:
-                charge.auto_invoice_at = None  # paid or credited meanwhile
+            if charge.customer_total - charge.credited <= 0:
+                charge.auto_invoice_at = None  # credited in full meanwhile: nothing to invoice
             else:
                 await _invoice(uow, charge, actor="billing", automatic=True)
                 done += 1
@@ -95,10 +97,17 @@ async def invoice_due(db: Database, *, limit: int = 100) -> int:
 async def issue_credit_note(
     uow: UnitOfWork, charge_id: uuid.UUID, *, amount: int, currency: str, reason: str, actor: str
 ) -> CreditNoteRow:
-    charges = ChargeRepository(uow.session)
-    charge = await charges.get(charge_id, lock=True)
+    charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
     if currency != charge.currency:
         raise Unprocessable(f"The charge is in {charge.currency}, not {currency}.")
+    return await credit(uow, charge, amount=amount, reason=reason, actor=actor)
+
+
+async def credit(
+    uow: UnitOfWork, charge: ChargeRow, *, amount: int, reason: str, actor: str
+) -> CreditNoteRow:
+    """A credit note against a charge (locked by the caller): what the customer no longer
+    owes, numbered gapless, naming the invoice it corrects."""
     creditable = charge.customer_total - charge.credited
     if amount > creditable:
         raise Unprocessable(
@@ -122,7 +131,7 @@ async def issue_credit_note(
     )
     docs.add_credit_note(note)
     charge.credited += amount
-    payments = await charges.payments(charge.id)
+    payments = await ChargeRepository(uow.session).payments(charge.id)
     settle_status(uow, charge, now=now, method=payments[-1].method if payments else None)
     await uow.session.flush()
     return note
@@ -143,7 +152,7 @@ async def release_charge(uow: UnitOfWork, charge_id: uuid.UUID, *, actor: str) -
     await months.lock_for_fact(charge.month)
     if await months.is_closed(charge.month):
         charge.month = await settlement_month_for(uow, now, policy)
-    if balance(charge.customer_total, charge.credited, charge.paid_total) > 0:
+    if charge.customer_total - charge.credited > 0:
         charge.auto_invoice_at = policy.auto_invoice_at(now)
     charge.version += 1
     charge.updated_at = now

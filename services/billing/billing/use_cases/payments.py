@@ -22,8 +22,16 @@ class Payment:
 
 
 async def record_payment(
-    uow: UnitOfWork, charge_id: uuid.UUID, cmd: Payment, *, scope: Scope, actor: str
+    uow: UnitOfWork,
+    charge_id: uuid.UUID,
+    cmd: Payment,
+    *,
+    scope: Scope,
+    actor: str,
+    on_site: bool = False,
 ) -> ChargeRow:
+    """A payment against a charge. Cash taken on site (recorded by the technician) is held by
+    the charge's technician until handed over to the cashier (``billing.use_cases.cash``)."""
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, scope=scope, lock=True)
     if cmd.currency != charge.currency:
@@ -45,12 +53,13 @@ async def record_payment(
             amount=cmd.amount,
             recorded_by=actor,
             paid_at=now,
+            held_by=charge.technician_id if on_site and cmd.method == "cash" else None,
+            point_id=charge.point_id,
         )
     )
     charge.paid_total += cmd.amount
     settle_status(uow, charge, now=now, method=cmd.method)
-    if charge.status == "paid":
-        charge.auto_invoice_at = None  # collected on site: no invoice needed the same day
+    # Paid on site or not, the charge is still invoiced the same day (marked paid when it is).
     return charge
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.db import UnitOfWork
+from aftersales.db import Database, UnitOfWork
 from billing.domain.charges import Plausibility
 from billing.domain.months import day_end
 from billing.domain.settlement import Rates
@@ -24,6 +24,10 @@ class BillingPolicy:
     plausible: Plausibility
     parts_order_shipping_fee: int = 0
     parts_order_pay_within: timedelta = timedelta(days=7)
+    late_grace_minutes: int = 0
+    outcome_deductions: dict[str, int] = field(default_factory=dict)
+    contract_expiring_days: int = 30
+    maintenance_lead_days: int = 7
 
     def auto_invoice_at(self, now: datetime) -> datetime:
         """When a charge issued (or released) at ``now`` is invoiced if still unpaid: after
@@ -49,11 +53,19 @@ class BillingPolicy:
             plausible=Plausibility(s.max_labour_minutes, s.max_travel_km),
             parts_order_shipping_fee=s.parts_order_shipping_fee,
             parts_order_pay_within=timedelta(days=s.parts_order_pay_within_days),
+            late_grace_minutes=s.late_grace_minutes,
+            outcome_deductions=dict(s.outcome_deductions),
+            contract_expiring_days=s.contract_expiring_days,
+            maintenance_lead_days=s.maintenance_lead_days,
         )
 
 
 def policy_of(uow: UnitOfWork) -> BillingPolicy:
-    settings = uow.db.settings
+    return policy_of_settings(uow.db)
+
+
+def policy_of_settings(db: Database) -> BillingPolicy:
+    settings = db.settings
     if not isinstance(settings, BillingSettings):
         settings = BillingSettings()
     return BillingPolicy.from_settings(settings)

@@ -4,15 +4,21 @@ a point's settlement (SLA breaches, substantiated complaints, penalties)."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, feedback, intake
-from billing.adapters.repositories import FactsRepository, PriceListRepository
-from billing.adapters.tables import ProductFactsRow, TicketFactsRow
-from billing.use_cases.charging import charge_pending_of_ticket, settlement_month_for
+from billing.adapters.repositories import FactsRepository, Months, PriceListRepository
+from billing.adapters.tables import PointFactsRow, ProductFactsRow, TicketFactsRow
+from billing.domain.money import percent_of
+from billing.use_cases.charging import (
+    UNFIXED_OUTCOMES,
+    charge_pending_of_ticket,
+    rework_reason,
+    settlement_month_for,
+)
 from billing.use_cases.policy import policy_of
 from billing.use_cases.price_lists import price_list_of
 
@@ -35,6 +41,7 @@ async def record_ticket(
             purchased_on=t.product.purchased_on,
             warranty_until=t.product.warranty_until,
             contract_no=t.product.contract_no,
+            region=t.site.region if isinstance(t, intake.TicketCreatedV2) else None,
             status="open",
             aggregate_version=event.aggregate_version,
             opened_at=t.created_at,
@@ -108,17 +115,128 @@ async def record_complaint(uow: UnitOfWork, event: Envelope[feedback.ComplaintRe
 async def record_discipline(
     uow: UnitOfWork, event: Envelope[feedback.TechnicianDisciplined]
 ) -> None:
+    """The second strike's penalty falls on the staff member (§1 (15)): it goes in the
+    technician's penalty ledger, and comes off the point's settlement only when the point is a
+    partner (the company's own centres pay their staff; a partner is paid for its work)."""
     d = event.data
-    if d.action != "penalty" or d.point_id is None:
+    if d.action != "penalty":
         return
-    await _deduct(
-        uow,
-        kind="penalty",
-        source_id=d.complaint_id,
-        point_id=d.point_id,
-        occurred_at=d.decided_at,
-        reason=f"penalty for technician {d.technician_id} (strike {d.strike})",
+    policy = policy_of(uow)
+    facts = FactsRepository(uow.session)
+    point = await facts.point(d.point_id) if d.point_id is not None else None
+    partner = point is not None and point.is_partner
+    reason = f"penalty for technician {d.technician_id} (strike {d.strike})"
+    month = await settlement_month_for(uow, d.decided_at, policy)
+    await facts.add_staff_penalty(
+        {
+            "id": uuid.uuid4(),
+            "technician_id": d.technician_id,
+            "point_id": d.point_id,
+            "complaint_id": d.complaint_id,
+            "strike": d.strike,
+            "amount": policy.deductions["penalty"],
+            "currency": policy.currency,
+            "reason": reason,
+            "deducted_from_point": partner,
+            "month": month,
+            "decided_at": d.decided_at,
+        }
     )
+    if partner and d.point_id is not None:
+        await _deduct(
+            uow,
+            kind="penalty",
+            source_id=d.complaint_id,
+            point_id=d.point_id,
+            occurred_at=d.decided_at,
+            reason=reason,
+        )
+
+
+async def record_point(
+    uow: UnitOfWork,
+    event: Envelope[dispatch.PointRegistered] | Envelope[dispatch.PointUpdated],
+) -> None:
+    """Keep the newest version of each network point (billing needs: is it a partner)."""
+    d = event.data
+    values = {
+        "point_id": d.point_id,
+        "code": d.code,
+        "name": d.name,
+        "is_partner": d.is_partner,
+        "aggregate_version": event.aggregate_version,
+        "updated_at": d.at,
+    }
+    stmt = pg_insert(PointFactsRow).values(**values)
+    await uow.session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["point_id"],
+            set_={k: stmt.excluded[k] for k in values if k != "point_id"},
+            where=PointFactsRow.aggregate_version < stmt.excluded.aggregate_version,
+        )
+    )
+
+
+async def record_grading(uow: UnitOfWork, event: Envelope[feedback.GradingCompleted]) -> None:
+    await Months(uow.session).record_grading(event.data.month, event.data.completed_at)
+
+
+async def record_callback(
+    uow: UnitOfWork,
+    event: Envelope[feedback.CallbackRecordedV2] | Envelope[feedback.CallbackRecorded],
+) -> None:
+    """Settlement follows callback outcomes: a rework of the point's own unfixed job is not
+    paid (whether the rework's charge came first or comes later), and an outcome may carry a
+    deduction of its own (``BILLING_OUTCOME_DEDUCTIONS``). v2 or v1: the first one wins."""
+    d = event.data
+    facts = FactsRepository(uow.session)
+    await facts.lock_ticket(d.ticket_id)
+    new = await facts.record_callback(
+        {
+            "callback_id": d.callback_id,
+            "ticket_id": d.ticket_id,
+            "job_id": d.job_id,
+            "point_id": d.point_id,
+            "outcome": d.outcome,
+            "recorded_at": d.recorded_at,
+        }
+    )
+    if not new or d.point_id is None or d.outcome is None:
+        return
+    policy = policy_of(uow)
+    amount = policy.outcome_deductions.get(d.outcome, 0)
+    if amount > 0:
+        await _deduct(
+            uow,
+            kind="outcome",
+            source_id=d.callback_id,
+            point_id=d.point_id,
+            occurred_at=d.recorded_at,
+            reason=f"callback outcome {d.outcome} on ticket {d.ticket_id}",
+            amount=amount,
+        )
+    if d.outcome not in UNFIXED_OUTCOMES:
+        return
+    reason = rework_reason(d.outcome, d.recorded_at)
+    months = Months(uow.session)
+    for charge in await facts.reworks_after(d.ticket_id, d.point_id, d.recorded_at):
+        await months.lock_for_fact(charge.month)
+        if await months.is_closed(charge.month):
+            # Paid already in a closed month: what was paid for it comes off the next open one.
+            await _deduct(
+                uow,
+                kind="outcome",
+                source_id=charge.id,
+                point_id=d.point_id,
+                occurred_at=d.recorded_at,
+                reason=f"{reason} (charge {charge.id}, settled in {charge.month})",
+                amount=percent_of(
+                    charge.work_value, policy.rates.class_percent.get(charge.service_class, 0)
+                ),
+            )
+        charge.unpaid_reason = reason
+        charge.version += 1
+        charge.updated_at = datetime.now(UTC)
 
 
 async def record_product(

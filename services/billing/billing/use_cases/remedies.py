@@ -1,13 +1,24 @@
-"""三包 remedies: a refund is a credit to the customer, a replacement a cost the company bears."""
+"""三包 remedies: a refund is money paid back to the customer against a refund voucher
+(``RF-YYYY-NNNNNN``, gapless, for the product's price), a replacement a cost the company bears.
+"""
 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, intake
-from billing.adapters.repositories import FactsRepository, PriceListRepository, RemedyRepository
+from aftersales.errors import Conflict
+from aftersales.events import Envelope, Money, billing, intake
+from billing.adapters.repositories import (
+    DocumentRepository,
+    FactsRepository,
+    PriceListRepository,
+    RemedyRepository,
+)
+from billing.adapters.tables import RemedyRow
 from billing.domain.months import month_of
+from billing.domain.numbering import document_number
 from billing.use_cases.policy import policy_of
 from billing.use_cases.price_lists import price_list_of
 
@@ -17,12 +28,21 @@ async def on_remedy_decided(uow: UnitOfWork, event: Envelope[intake.TicketRemedy
     if d.remedy == "repair":
         return  # a repair is charged like any job, when it is completed
     policy = policy_of(uow)
+    facts_repo = FactsRepository(uow.session)
+    await facts_repo.lock_ticket(d.ticket_id)
+    remedies = RemedyRepository(uow.session)
+    if any(r.remedy == d.remedy for r in await remedies.of_ticket(d.ticket_id)):
+        return  # decided once already: no second voucher (numbers stay gapless)
     note = None
+    voucher = None
     if d.remedy == "refund":
         amount = d.refund.amount if d.refund else 0
         credit, cost = amount, amount
         if d.refund is None:
             note = "refund decided without an amount"
+        year = d.decided_at.astimezone(policy.tz).year
+        seq = await DocumentRepository(uow.session).next_number("refund", year)
+        voucher = document_number("refund", year, seq)
     else:
         credit, cost = 0, 0
         facts = await FactsRepository(uow.session).ticket(d.ticket_id)
@@ -35,8 +55,9 @@ async def on_remedy_decided(uow: UnitOfWork, event: Envelope[intake.TicketRemedy
                 note = f"no replacement value for {facts.category} in price list {prices.version}"
             else:
                 cost = value
-    await RemedyRepository(uow.session).record(
+    await remedies.record(
         {
+            "voucher_no": voucher,
             "id": uuid.uuid4(),
             "ticket_id": d.ticket_id,
             "remedy": d.remedy,
@@ -49,3 +70,36 @@ async def on_remedy_decided(uow: UnitOfWork, event: Envelope[intake.TicketRemedy
             "decided_at": d.decided_at,
         }
     )
+
+
+async def pay_refund(
+    uow: UnitOfWork, refund_id: uuid.UUID, *, method: str, reference: str | None, actor: str
+) -> RemedyRow:
+    """Finance pays a refund out to the customer: once, for the voucher's amount."""
+    row = await RemedyRepository(uow.session).refund(refund_id, lock=True)
+    if row.paid_at is not None:
+        raise Conflict(
+            f"Refund {row.voucher_no} was paid already.", paid_at=row.paid_at.isoformat()
+        )
+    if row.customer_credit <= 0:
+        raise Conflict(
+            f"Refund {row.voucher_no} has no amount to pay: {row.note or 'none was decided'}."
+        )
+    now = datetime.now(UTC)
+    row.paid_at, row.paid_by, row.payment_method = now, actor, method
+    row.payment_reference = reference
+    assert row.voucher_no is not None
+    uow.publish(
+        billing.RefundPaid(
+            refund_id=row.id,
+            ticket_id=row.ticket_id,
+            voucher_no=row.voucher_no,
+            amount=Money(amount=row.customer_credit, currency=row.currency),
+            method=method,  # type: ignore[arg-type]
+            paid_at=now,
+        ),
+        aggregate_id=row.ticket_id,
+        aggregate_version=2,
+    )
+    await uow.session.flush()
+    return row

@@ -12,13 +12,34 @@ from typing import Any
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import ChargeRepository, Months, SettlementRepository
+from billing.adapters.repositories import (
+    CashRepository,
+    ChargeRepository,
+    FactsRepository,
+    Months,
+    SettlementRepository,
+)
 from billing.adapters.tables import ClosedMonthRow, SettlementRow
 from billing.domain.months import month_end, parse_month
-from billing.domain.settlement import ClassActivity, Deduction, Statement, compute
+from billing.domain.settlement import (
+    ClassActivity,
+    Deduction,
+    Statement,
+    UnpaidWork,
+    compute,
+)
 from billing.use_cases.policy import BillingPolicy, policy_of
 
-DEDUCTION_KINDS = ("complaint", "penalty", "sla_breach", "late_compensation", "unreturned_part")
+DEDUCTION_KINDS = (
+    "complaint",
+    "penalty",
+    "sla_breach",
+    "late_compensation",
+    "late_waived",
+    "outcome",
+    "unreturned_part",
+    "cash_held",
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +81,16 @@ def as_document(s: PointStatement, currency: str) -> dict[str, Any]:
             {"kind": d.kind, "count": d.count, "amount": money(d.amount)} for d in st.deductions
         ],
         "deductions_total": money(st.deducted),
+        "unpaid_work": [
+            {
+                "job_id": u.job_id,
+                "service_class": u.service_class,
+                "work_value": money(u.work_value),
+                "paid": money(0),
+                "reason": u.reason,
+            }
+            for u in st.unpaid
+        ],
         "net": money(st.net),
         "closed_at": s.closed_at.isoformat() if s.closed_at else None,
         "settlement_id": str(s.settlement_id) if s.settlement_id else None,
@@ -83,8 +114,18 @@ async def _compute(
         deductions[pid].append(Deduction(kind, int(count), int(amount)))
     for pid, (count, amount) in compensation.items():
         deductions[pid].append(Deduction("late_compensation", count, amount))
+    partners = await FactsRepository(uow.session).partners()
+    held = await CashRepository(uow.session).held_at(month, month_end(month, policy.tz), partners)
+    for pid, (count, amount) in held.items():
+        if point_id is None or pid == point_id:
+            deductions[pid].append(Deduction("cash_held", count, amount))
+    unpaid: dict[uuid.UUID, list[UnpaidWork]] = defaultdict(list)
+    for pid, job_id, cls, work, reason in await ChargeRepository(uow.session).unpaid_work(
+        month, point_id
+    ):
+        unpaid[pid].append(UnpaidWork(str(job_id), cls, int(work), reason))
     grades = await settlements.grades(month)
-    points = sorted(set(activity) | set(deductions), key=str)
+    points = sorted(set(activity) | set(deductions) | set(unpaid), key=str)
     if point_id is not None and point_id not in points:
         points = [point_id]
     return [
@@ -98,6 +139,7 @@ async def _compute(
                     deductions.get(pid, []), key=lambda d: DEDUCTION_KINDS.index(d.kind)
                 ),
                 rates=policy.rates,
+                unpaid=unpaid.get(pid, []),
             ),
         )
         for pid in points
@@ -121,7 +163,11 @@ async def statements(
     return [as_document(p, policy.currency) for p in await _compute(uow, month, policy, point_id)]
 
 
-async def close_month(uow: UnitOfWork, month: str, *, actor: str) -> list[dict[str, Any]]:
+async def close_month(
+    uow: UnitOfWork, month: str, *, actor: str, force_reason: str | None = None
+) -> list[dict[str, Any]]:
+    """Freeze the month's statements. Feedback must have graded the month first (its grades
+    set each point's factor) unless finance forces the close, saying why."""
     parse_month(month)
     policy = policy_of(uow)
     now = datetime.now(UTC)
@@ -131,7 +177,15 @@ async def close_month(uow: UnitOfWork, month: str, *, actor: str) -> list[dict[s
     await months.lock_for_close(month)
     if await months.is_closed(month):
         raise Conflict(f"{month} is closed already; its statements cannot change.")
-    months.close(ClosedMonthRow(month=month, closed_by=actor, closed_at=now))
+    if force_reason is None and not await months.graded(month):
+        raise Conflict(
+            f"{month} has not been graded yet: grade it in feedback (POST /v1/grading/{month}) "
+            'and close it then, or force the close with {"force": true, "reason": "..."}.',
+            month=month,
+        )
+    months.close(
+        ClosedMonthRow(month=month, closed_by=actor, closed_at=now, forced_reason=force_reason)
+    )
     repo = SettlementRepository(uow.session)
     documents = []
     for computed in await _compute(uow, month, policy, None):
@@ -174,5 +228,7 @@ async def close_month(uow: UnitOfWork, month: str, *, actor: str) -> list[dict[s
             aggregate_version=1,
         )
         documents.append(document)
+    partners = await FactsRepository(uow.session).partners()
+    await CashRepository(uow.session).net(month, month_end(month, policy.tz), partners)
     await uow.session.flush()
     return documents

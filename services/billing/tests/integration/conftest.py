@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from aftersales.events import Envelope, EventData, dispatch, intake
-from aftersales.testing.apps import RunningService, eventually
+from aftersales.events import Envelope, EventData, dispatch, feedback, intake
+from aftersales.testing.apps import RunningService, eventually, handled
 from aftersales.testing.factories import publish_raw, ticket_created
 
 PRICE_LIST = {
@@ -54,6 +54,29 @@ class Books:
         )
         await publish_raw(self.nats_url, env, msg_id=msg_id)
         return env
+
+    async def register_point(self, *, is_partner: bool, version: int = 1) -> None:
+        """dispatch's word on the books' point (is it a partner?), handled before returning."""
+        point = dispatch.PointRegistered(
+            point_id=self.point_id,
+            code=f"P-{str(self.point_id)[:8]}",
+            name="Test point",
+            is_partner=is_partner,
+            regions=["east"],
+            categories=["washing_machine"],
+            active=True,
+            at=datetime.now(UTC),
+        )
+        env = await self.publish(point, "dispatch", self.point_id, version=version)
+        await handled(self.billing, env.id)
+
+    async def graded(self, month: str) -> None:
+        """feedback has graded the month (handled before returning): it may be closed."""
+        done = feedback.GradingCompleted(
+            month=month, points_graded=1, points_unchanged=0, completed_at=datetime.now(UTC)
+        )
+        env = await self.publish(done, "feedback", uuid.uuid5(uuid.NAMESPACE_URL, month))
+        await handled(self.billing, env.id)
 
     async def price_list(self, **overrides: Any) -> dict[str, Any]:
         r = await self.billing.client.put(

@@ -157,8 +157,12 @@ async def test_unknown_parts_are_charged_at_zero_and_flagged_for_review(start_se
         assert [c["id"] for c in flagged.json()["items"]] == [charge["id"]]
 
 
-async def test_a_late_arrival_credits_the_customer_per_started_day(start_service, books_for):
-    async with start_service("billing", late_compensation_per_day=5_000) as billing:
+async def test_a_late_arrival_credits_the_customer_per_started_day_past_the_grace(
+    start_service, books_for
+):
+    async with start_service(
+        "billing", late_compensation_per_day=5_000, late_grace_minutes=30
+    ) as billing:
         books = books_for(billing)
         await books.price_list()
         charge = await books.charged(await books.ticket(), arrived_late_minutes=1_500)
@@ -167,8 +171,12 @@ async def test_a_late_arrival_credits_the_customer_per_started_day(start_service
         assert comp["customer_pays"]["amount"] == -10_000
         assert comp["company_bears"]["amount"] == 10_000
         assert charge["customer_total"]["amount"] == 45_000 - 10_000
-        free = await books.charged(await books.ticket(in_warranty=True), arrived_late_minutes=30)
+        free = await books.charged(await books.ticket(in_warranty=True), arrived_late_minutes=31)
         assert free["customer_total"]["amount"] == -5_000 and free["status"] == "credit_due"
+        assert free["late"]["minutes"] == 31 and free["late"]["compensation"]["amount"] == 5_000
+        within = await books.charged(await books.ticket(), arrived_late_minutes=30)
+        assert not [line for line in within["lines"] if line["kind"] == "compensation"]
+        assert within["late"]["compensation"]["amount"] == 0
 
 
 async def test_a_ticket_solved_on_the_phone_costs_nothing_once(start_service, books_for):

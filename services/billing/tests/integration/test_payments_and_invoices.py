@@ -30,8 +30,11 @@ async def test_partial_payments_settle_the_charge_and_overpayment_is_refused(
         assert zero.status_code == 422
         done = await billing.client.post(url, json=cash(25_000, "card"), headers=me)
         assert done.json()["status"] == "paid" and done.json()["balance"]["amount"] == 0
-        assert done.json()["auto_invoice_at"] is None
+        # Paid on site, it is still invoiced the same day (document §十).
+        assert done.json()["auto_invoice_at"] is not None
         assert [p["method"] for p in done.json()["payments"]] == ["cash", "card"]
+        # The technician holds the cash until it is handed over; a card payment holds nothing.
+        assert [p["held_by"] for p in done.json()["payments"]] == [str(books.technician_id), None]
         more = await billing.client.post(url, json=cash(1), headers=me)
         assert more.status_code == 409
         [paid] = await read_events(infrastructure.broker_url, "billing.charge.paid.v1")
@@ -130,7 +133,7 @@ async def test_an_issued_invoice_is_immutable_and_corrected_by_a_credit_note(
         assert again.status_code == 409
 
 
-async def test_an_unpaid_charge_is_invoiced_the_same_day_and_a_paid_one_is_not(
+async def test_a_charge_is_invoiced_the_same_day_paid_on_site_or_not_and_a_free_one_is_not(
     start_service, books_for
 ):
     settings = {"auto_invoice_after_seconds": 1.0, "worker_poll_seconds": 0.2}
@@ -145,15 +148,20 @@ async def test_an_unpaid_charge_is_invoiced_the_same_day_and_a_paid_one_is_not(
         )
         from aftersales.testing.apps import eventually
 
-        async def invoiced():
-            r = await billing.client.get(f"/v1/charges/{unpaid['id']}", headers=books.finance)
-            return r.json()["invoice_id"]
+        def invoiced(charge):
+            async def check():
+                r = await billing.client.get(f"/v1/charges/{charge['id']}", headers=books.finance)
+                return r.json()["invoice_id"]
 
-        invoice_id = await eventually(invoiced, timeout=15)
+            return check
+
+        invoice_id = await eventually(invoiced(unpaid), timeout=15)
         inv = await billing.client.get(f"/v1/invoices/{invoice_id}", headers=books.finance)
         assert inv.json()["automatic"] is True and inv.json()["issued_by"] == "billing"
-        await asyncio.sleep(1.5)
-        for other in (paid, free):
-            r = await billing.client.get(f"/v1/charges/{other['id']}", headers=books.finance)
-            assert r.json()["invoice_id"] is None
-        assert uuid.UUID(invoice_id)
+        assert inv.json()["paid"] is False
+        paid_invoice = await eventually(invoiced(paid), timeout=15)
+        inv = await billing.client.get(f"/v1/invoices/{paid_invoice}", headers=books.finance)
+        assert inv.json()["paid"] is True and inv.json()["amount"]["amount"] == 45_000
+        # The worker has passed both (issued before and after it): a free charge has nothing.
+        r = await billing.client.get(f"/v1/charges/{free['id']}", headers=books.finance)
+        assert r.json()["invoice_id"] is None and r.json()["auto_invoice_at"] is None

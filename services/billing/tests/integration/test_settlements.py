@@ -33,6 +33,7 @@ async def test_a_points_month_by_class_grade_factor_and_deductions(start_service
     async with start_service("billing") as billing:
         books = books_for(billing)
         await books.price_list()
+        await books.register_point(is_partner=True)  # a partner: the penalty is its too
         p = books.point_id
         paid = await books.charged(await books.ticket(), completed_at=mid)  # A: work 200.00
         free = await books.charged(
@@ -118,6 +119,16 @@ async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_th
             f"/v1/settlements/{month}/close", headers=billing.auth("point", point_id=books.point_id)
         )
         assert point_close.status_code == 403
+        # Not graded yet: closing now would freeze every point at a 100 % factor.
+        ungraded = await billing.client.post(
+            f"/v1/settlements/{month}/close", headers=books.finance
+        )
+        assert ungraded.status_code == 409 and "graded" in ungraded.json()["detail"]
+        no_reason = await billing.client.post(
+            f"/v1/settlements/{month}/close", json={"force": True}, headers=books.finance
+        )
+        assert no_reason.status_code == 422
+        await books.graded(month)
 
         r = await billing.client.post(f"/v1/settlements/{month}/close", headers=books.finance)
         assert r.status_code == 200, r.text

@@ -103,3 +103,88 @@ def test_the_warranty_is_judged_on_the_day_the_fault_was_reported():
         contract=None,
     )
     assert after.service_class == "A"
+
+
+def aircon_summer(**overrides):
+    from billing.domain.classification import Campaign
+
+    values = {
+        "id": uuid.uuid4(),
+        "name": "AC before summer",
+        "categories": frozenset({"air_conditioner"}),
+        "regions": frozenset({"east"}),
+        "kinds": frozenset({"maintenance", "repair"}),
+        "from_on": date(2027, 5, 1),
+        "to_on": date(2027, 5, 31),
+    }
+    return Campaign(**{**values, **overrides})
+
+
+@pytest.mark.parametrize(
+    ("reported", "category", "region", "kind", "expected"),
+    [
+        (date(2027, 5, 1), "air_conditioner", "east", "repair", "C"),  # its first day
+        (date(2027, 5, 31), "air_conditioner", "east", "maintenance", "C"),  # its last day
+        (date(2027, 4, 30), "air_conditioner", "east", "repair", "A"),  # the day before
+        (date(2027, 6, 1), "air_conditioner", "east", "repair", "A"),  # the day after
+        (date(2027, 5, 10), "washing_machine", "east", "repair", "A"),  # another category
+        (date(2027, 5, 10), "air_conditioner", "west", "repair", "A"),  # another region
+        (date(2027, 5, 10), "air_conditioner", None, "repair", "A"),  # region unknown
+        (date(2027, 5, 10), "air_conditioner", "east", "install", "A"),  # another kind
+    ],
+)
+def test_a_campaign_makes_matching_jobs_free_service_and_names_itself(
+    reported, category, region, kind, expected
+):
+    c = classify(
+        kind=kind,
+        warranty_until=WARRANTY_END,
+        completed_on=reported + timedelta(days=3),
+        contract=None,
+        reported_on=reported,
+        campaigns=(aircon_summer(),),
+        category=category,
+        region=region,
+    )
+    assert c.service_class == expected
+    if expected == "C":
+        assert "AC before summer" in c.reason and c.campaign is not None
+
+
+def test_a_campaign_comes_before_a_contract_so_no_contract_visit_is_used():
+    c = classify(
+        kind="repair",
+        warranty_until=WARRANTY_END,
+        completed_on=date(2026, 8, 1),
+        contract=contract(),
+        reported_on=date(2026, 8, 1),
+        campaigns=(aircon_summer(from_on=date(2026, 7, 1), to_on=date(2026, 8, 31)),),
+        category="air_conditioner",
+        region="east",
+    )
+    assert c.service_class == "C" and c.contract is None
+
+
+@pytest.mark.parametrize("reason", ["misuse", "consumable", "not_covered"])
+def test_an_exclusion_turns_free_service_into_paid_service_with_the_reason(reason):
+    from billing.domain.classification import Exclusion, with_exclusion
+
+    free = classify(
+        kind="repair", warranty_until=WARRANTY_END, completed_on=date(2026, 3, 1), contract=None
+    )
+    c = with_exclusion(free, Exclusion(reason, "water damage"))
+    assert c.service_class == "A"
+    assert reason in c.reason and "water damage" in c.reason
+    assert c.covered == frozenset()
+
+
+def test_an_exclusion_leaves_contract_and_paid_service_as_they_are():
+    from billing.domain.classification import Exclusion, with_exclusion
+
+    b = classify(
+        kind="repair",
+        warranty_until=WARRANTY_END,
+        completed_on=date(2026, 8, 1),
+        contract=contract(),
+    )
+    assert with_exclusion(b, Exclusion("misuse", "dropped")) == b

@@ -128,10 +128,23 @@ def test_class_b_the_contract_pays_what_it_covers_and_the_customer_the_rest():
     assert totals(lines).company_cost == 17_000
 
 
-@pytest.mark.parametrize(("minutes", "days"), [(0, 0), (1, 1), (1440, 1), (1441, 2), (4000, 3)])
-def test_compensation_is_per_started_day_late(minutes, days):
-    assert late_days(minutes) == days
-    line = compensation_line(minutes, 5_000)
+@pytest.mark.parametrize(
+    ("minutes", "grace", "days"),
+    [
+        (0, 0, 0),
+        (1, 0, 1),
+        (1440, 0, 1),
+        (1441, 0, 2),
+        (4000, 0, 3),
+        (30, 30, 0),  # within the grace: nothing owed
+        (31, 30, 1),  # one minute past it: a started day of delay
+        (1440, 30, 1),
+        (1441, 30, 2),
+    ],
+)
+def test_compensation_is_per_started_day_late_past_the_grace(minutes, grace, days):
+    assert late_days(minutes, grace) == days
+    line = compensation_line(minutes, 5_000, grace)
     if days == 0:
         assert line is None
     else:
@@ -147,3 +160,11 @@ def test_a_charge_knows_whether_anything_is_due():
     assert status_for(10_000, credited=5_000, paid=10_000) == "credit_due"
     assert status_for(0) == "nothing_due"
     assert status_for(-5_000) == "credit_due"
+
+
+def test_a_campaign_covering_labour_only_leaves_parts_and_travel_to_the_customer():
+    c = Classification("C", "campaign", covers=frozenset({"labour"}))
+    lines = lines_for(_job_items(), c)
+    t = totals(lines)
+    assert t.customer_total == 80_000 + 3_000 + 3_000  # parts and travel at list
+    assert t.company_cost == 5_000 + 12_000  # call-out goes with labour

@@ -150,6 +150,8 @@ class JobRow(Base):
     cause_code: Mapped[str | None] = mapped_column(String(40))
     action_code: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(20))
+    exclusion: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    delay_cause: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     # The ticket's clocks are paused (by the centre, or by the point through this job).
     paused_at: Mapped[datetime | None] = mapped_column(TZ)
     pause_reason: Mapped[str | None] = mapped_column(String(20))

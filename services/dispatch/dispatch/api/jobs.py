@@ -278,6 +278,8 @@ async def report_status(
         codes=ReportedCodes(body.symptom_code, body.cause_code, body.action_code),
         outcome=body.outcome,
         passed=body.passed,
+        exclusion=body.exclusion.model_dump() if body.exclusion else None,
+        delay_cause=body.delay_cause.model_dump() if body.delay_cause else None,
     )
     return await _run(
         request,

@@ -179,6 +179,17 @@ class PartIn(RequestModel):
     )
 
 
+class ExclusionIn(RequestModel):
+    reason: Literal["misuse", "consumable", "not_covered"]
+    note: str = Field(min_length=1, max_length=2000)
+    photo_ref: str | None = Field(default=None, max_length=500, description="a photo's reference")
+
+
+class DelayCauseIn(RequestModel):
+    cause: Literal["customer", "force_majeure"]
+    note: str = Field(min_length=1, max_length=2000)
+
+
 class StatusReportIn(RequestModel):
     status: Report
     at: AwareDatetime = Field(description="when it happened (may be earlier than the report)")
@@ -195,6 +206,16 @@ class StatusReportIn(RequestModel):
     )
     passed: bool | None = Field(
         default=None, description="with inspected: false (and a note) sends it back to the bench"
+    )
+    exclusion: ExclusionIn | None = Field(
+        default=None,
+        description="with resolved_on_site or repaired: the warranty does not cover it "
+        "(billing charges the job as class A with this reason; finance may overturn it)",
+    )
+    delay_cause: DelayCauseIn | None = Field(
+        default=None,
+        description="with on_site, resolved_on_site or repaired: a late arrival not the "
+        "point's fault (finance may waive the late compensation)",
     )
 
 

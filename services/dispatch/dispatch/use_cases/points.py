@@ -9,7 +9,7 @@ from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
-from aftersales.events import Envelope, feedback
+from aftersales.events import Envelope, dispatch, feedback
 from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
 from dispatch.adapters.repositories import PointRepository, Scope
@@ -49,7 +49,30 @@ async def register_point(uow: UnitOfWork, cmd: NewPoint) -> PointRow:
     )
     points.add(row)
     await uow.session.flush()
+    _announce(uow, row, dispatch.PointRegistered)
     return row
+
+
+def _announce(
+    uow: UnitOfWork,
+    row: PointRow,
+    contract: type[dispatch.PointRegistered] | type[dispatch.PointUpdated],
+) -> None:
+    """Tell the other services what they may need of a point (billing: is it a partner)."""
+    uow.publish(
+        contract(
+            point_id=row.id,
+            code=row.code,
+            name=row.name,
+            is_partner=row.is_partner,
+            regions=list(row.regions),
+            categories=list(row.categories),
+            active=row.active,
+            at=row.updated_at,
+        ),
+        aggregate_id=row.id,
+        aggregate_version=row.version,
+    )
 
 
 async def update_point(
@@ -62,6 +85,7 @@ async def update_point(
     if changes:
         row.version += 1
         row.updated_at = datetime.now(UTC)
+        _announce(uow, row, dispatch.PointUpdated)
     return row
 
 

@@ -56,6 +56,10 @@ class StatusReport:
     codes: ReportedCodes = field(default_factory=ReportedCodes)
     outcome: str | None = None
     passed: bool | None = None  # inspected: False sends the product back to the bench
+    # The warranty does not cover it ({reason, note, photo_ref?}); the outcome misuse claims it.
+    exclusion: dict[str, str | None] | None = None
+    # Arrived after the window, not the point's fault ({cause: customer|force_majeure, note}).
+    delay_cause: dict[str, str] | None = None
 
     @property
     def signed(self) -> bool:
@@ -73,6 +77,10 @@ def _check_fields(cmd: StatusReport) -> None:
         )
     if cmd.outcome is not None:
         check_outcome(cmd.outcome, cmd.codes)
+    if cmd.exclusion is not None and cmd.status not in WORK_REPORTS:
+        raise Unprocessable("A warranty exclusion is claimed with resolved_on_site or repaired.")
+    if cmd.delay_cause is not None and cmd.status not in WORK_REPORTS | {"on_site"}:
+        raise Unprocessable("A delay cause is given with on_site, resolved_on_site or repaired.")
     if cmd.passed is not None and cmd.status != "inspected":
         raise Unprocessable("passed is reported with inspected.")
     if cmd.passed is False and not cmd.note:
@@ -140,6 +148,12 @@ async def report_status(
         job.action_code = cmd.codes.action
     if cmd.outcome is not None:
         job.outcome = cmd.outcome
+    if cmd.exclusion is not None:
+        job.exclusion = cmd.exclusion
+    elif cmd.outcome == "misuse" and job.exclusion is None:
+        job.exclusion = {"reason": "misuse", "note": cmd.note or "misuse found", "photo_ref": None}
+    if cmd.delay_cause is not None:
+        job.delay_cause = cmd.delay_cause
     target = rule.target
     if cmd.status == "inspected" and cmd.passed is False:
         target = "in_workshop"  # the inspection failed: another repair
@@ -167,7 +181,7 @@ async def report_status(
         job.outcome = job.outcome or "fixed"
         job.completed_at = cmd.at
         job.resolution = "on_site" if cmd.status == "resolved_on_site" else "workshop"
-        for event in _completed(job):  # v2 first: a lane keeps them in this order
+        for event in _completed(job):  # v3 first: a lane keeps them in this order
             publish(uow, job, event)
     else:
         publish_status(uow, job, previous, at=cmd.at, note=cmd.note)
@@ -247,8 +261,11 @@ def _log(job: JobRow, direction: str, at: datetime, actor: str) -> WorkshopLogRo
     )
 
 
-def _completed(job: JobRow) -> tuple[dispatch.JobCompletedV2, dispatch.JobCompleted]:
-    """v2 (codes, outcome, the unit) for the suite's consumers, and v1 beside it."""
+def _completed(
+    job: JobRow,
+) -> tuple[dispatch.JobCompletedV3, dispatch.JobCompletedV2, dispatch.JobCompleted]:
+    """v3 (v2 with the claimed exclusion and delay cause) for billing, v2 (codes, outcome, the
+    unit) for the other consumers, and v1 beside them."""
     assert job.point_id and job.technician_id and job.completed_at and job.resolution
     v1 = dispatch.JobCompleted(
         job_id=job.id,
@@ -274,7 +291,13 @@ def _completed(job: JobRow) -> tuple[dispatch.JobCompletedV2, dispatch.JobComple
         cause_code=job.cause_code,
         action_code=job.action_code,
     )
-    return v2, v1
+    v3 = dispatch.JobCompletedV3(
+        **v2.model_dump(exclude={"parts"}),
+        parts=v2.parts,
+        exclusion=job.exclusion,
+        delay_cause=job.delay_cause,
+    )
+    return v3, v2, v1
 
 
 async def _wait_for_parts(uow: UnitOfWork, job: JobRow, cmd: StatusReport, *, actor: str) -> None:

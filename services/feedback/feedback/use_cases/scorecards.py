@@ -131,5 +131,19 @@ async def run_grading(uow: UnitOfWork, month: str) -> GradingRun:
             aggregate_version=row.runs,
         )
         published.append(doc)
+    # Billing closes a month only once it has been graded: say this run is over.
+    uow.publish(
+        feedback.GradingCompleted(
+            month=month,
+            points_graded=len(published),
+            points_unchanged=unchanged,
+            completed_at=now,
+        ),
+        aggregate_id=uuid.uuid5(GRADING_RUNS, month),
+        aggregate_version=int(now.timestamp() * 1000),  # runs of a month, in the order made
+    )
     await uow.session.flush()
     return GradingRun(month, published, unchanged)
+
+
+GRADING_RUNS = uuid.UUID("6f1d3c0e-2b7a-4c59-9a55-0c1f4d6f7a10")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, EmailStr, Field, StrictInt
 
 from aftersales.events.intake import ClosureReason, PauseReason
 from aftersales.http.models import RequestModel as Request
-from intake.domain.tickets import Channel, TicketKind, TicketStatus
+from intake.domain.tickets import Channel, TicketChannel, TicketKind, TicketStatus
 
 
 class AddressIn(Request):
@@ -184,7 +184,7 @@ class TicketOut(BaseModel):
     number: str
     status: TicketStatus
     kind: TicketKind
-    channel: Channel
+    channel: TicketChannel
     description: str
     customer_id: uuid.UUID
     product_id: uuid.UUID | None = Field(description="None only for a parts order naming none")

@@ -43,12 +43,7 @@ def _headers(ticket: TicketOut) -> dict[str, str]:
 
 
 def _policy(request: Request) -> ResponsePolicy:
-    settings = request.app.state.settings
-    return ResponsePolicy(
-        default_hours=settings.respond_within_hours,
-        complaint_hours=settings.complaint_respond_within_hours,
-        complete_within_hours=dict(settings.complete_within_hours),
-    )
+    return use_cases.response_policy(request.app.state.settings)
 
 
 def _warranty_policy(request: Request) -> WarrantyPolicy:

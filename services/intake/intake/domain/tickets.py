@@ -21,6 +21,9 @@ TicketKind = Literal[
     "parts_order",
 ]
 Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
+# A ticket's channel as shown: a caller's, or ``contract`` for a planned maintenance visit that
+# intake opened itself when billing said it was due.
+TicketChannel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in", "contract"]
 TicketStatus = Literal[
     "open",
     "dispatched",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import get_args
+from typing import Any, get_args
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
@@ -27,6 +27,15 @@ from intake.domain.tickets import (
 )
 from intake.use_cases.customers import publish_product
 from intake.use_cases.ticket_events import change_status, emit, end_ticket, touch
+
+
+def response_policy(settings: Any) -> ResponsePolicy:
+    """The answer and completion deadlines intake's settings set."""
+    return ResponsePolicy(
+        default_hours=settings.respond_within_hours,
+        complaint_hours=settings.complaint_respond_within_hours,
+        complete_within_hours=dict(settings.complete_within_hours),
+    )
 
 
 @dataclass(frozen=True)
