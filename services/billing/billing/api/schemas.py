@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, StrictInt
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt
 
 from aftersales.events import Money
 from aftersales.http.models import RequestModel
@@ -393,6 +393,8 @@ class CampaignIn(RequestModel):
 
 
 class CampaignOut(BaseModel):
+    model_config = ConfigDict(serialize_by_alias=True)
+
     id: uuid.UUID
     name: str
     categories: list[str]

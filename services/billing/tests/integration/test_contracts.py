@@ -157,3 +157,107 @@ async def test_a_contract_names_only_registered_products_of_its_customer(start_s
             "/v1/contracts", params={"customer_id": str(customer)}, headers=books.finance
         )
         assert [c["id"] for c in listed.json()["items"]] == [ok.json()["id"]]
+
+
+async def test_a_contract_earns_its_fee_each_quarter_is_renewed_and_plans_its_visits(
+    start_service, books_for, infrastructure
+):
+    from aftersales.testing.factories import read_events
+
+    fast = {
+        "worker_poll_seconds": 0.2,
+        "contract_expiring_days": 365,
+        "maintenance_lead_days": 90,
+    }
+    async with start_service("billing", **fast) as billing:
+        books = books_for(billing)
+        product = await registered(books)
+        today = date.today()
+        body = contract_body(
+            [product],
+            starts_on=(today - timedelta(days=100)).isoformat(),
+            ends_on=(today + timedelta(days=264)).isoformat(),
+            fee=30_000,
+            schedule="quarterly",
+            maintenance_visits_per_year=2,
+        )
+        signed = await sign(billing, books, body)
+        assert signed.status_code == 201, signed.text
+        bad = {**body, "maintenance_visits_per_year": 5, "contract_no": "MC-bad"}
+        r = await billing.client.post("/v1/contracts", json=bad, headers=books.finance)
+        assert r.status_code == 422 and "maintenance_visits_per_year" in r.json()["detail"]
+        contract = signed.json()
+        assert contract["fee"]["amount"] == 30_000 and contract["schedule"] == "quarterly"
+        url = f"/v1/contracts/{contract['id']}/billing"
+
+        async def two_quarters_invoiced():
+            r = await billing.client.get(url, headers=books.finance)
+            return len(r.json()["invoices"]) == 2 and r.json()
+
+        detail = await eventually(two_quarters_invoiced)
+        first, second = detail["invoices"]
+        assert [i["number"][:3] for i in (first, second)] == ["CI-", "CI-"]
+        assert first["period_start"] == body["starts_on"]
+        assert first["amount"]["amount"] == 30_000 and first["status"] == "open"
+        assert len(detail["planned_visits"]) == 2  # two a year within the term
+
+        pay = f"/v1/contract-invoices/{first['id']}/payments"
+        paid = await billing.client.post(
+            pay,
+            json={"method": "transfer", "amount": {"amount": 30_000, "currency": "CNY"}},
+            headers=books.finance,
+        )
+        assert paid.status_code == 201 and paid.json()["status"] == "paid"
+        over = await billing.client.post(
+            f"/v1/contract-invoices/{second['id']}/payments",
+            json={"method": "cash", "amount": {"amount": 30_001, "currency": "CNY"}},
+            headers=books.finance,
+        )
+        assert over.status_code == 422
+        assert (
+            await billing.client.post(
+                pay,
+                json={"method": "cash", "amount": {"amount": 1, "currency": "CNY"}},
+                headers=books.finance,
+            )
+        ).status_code == 409
+
+        invoiced = await read_events(infrastructure.broker_url, "billing.contract.invoiced.v1")
+        mine = [e for e in invoiced if e.data.contract_id == uuid.UUID(contract["id"])]
+        assert len(mine) == 2
+
+        async def announced(subject):
+            async def check():
+                events = await read_events(infrastructure.broker_url, subject)
+                return [e for e in events if e.data.contract_id == uuid.UUID(contract["id"])]
+
+            return await eventually(check)
+
+        [expiring] = await announced("billing.contract.expiring.v1")
+        assert expiring.data.ends_on.isoformat() == body["ends_on"]
+        due = await announced("billing.contract.maintenance_due.v1")
+        assert {e.data.visit_no for e in due} >= {1} and due[0].data.product_id == product
+
+        renew = f"/v1/contracts/{contract['id']}/renew"
+        renewed = await billing.client.post(
+            renew, json={"contract_no": body["contract_no"] + "-R"}, headers=books.finance
+        )
+        assert renewed.status_code == 201, renewed.text
+        new = renewed.json()
+        assert new["renewed_from"] == contract["id"] and new["fee"]["amount"] == 30_000
+        assert (
+            new["starts_on"]
+            == (date.fromisoformat(body["ends_on"]) + timedelta(days=1)).isoformat()
+        )
+        again = await billing.client.post(
+            renew, json={"contract_no": body["contract_no"] + "-R2"}, headers=books.finance
+        )
+        assert again.status_code == 409
+        # A contract overlapping the renewal for the same product is refused.
+        clash = contract_body(
+            [product],
+            starts_on=new["starts_on"],
+            ends_on=new["ends_on"],
+        )
+        r = await billing.client.post("/v1/contracts", json=clash, headers=books.finance)
+        assert r.status_code == 409

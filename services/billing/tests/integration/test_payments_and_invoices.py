@@ -1,5 +1,4 @@
 import asyncio
-import uuid
 
 from sqlalchemy import text
 
