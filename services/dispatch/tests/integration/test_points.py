@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from aftersales.testing.factories import make_point, make_technician
+from aftersales.testing.factories import make_point, make_technician, read_events
 
 POINT = {
     "code": "SZ-NS-01",
@@ -59,7 +59,7 @@ async def test_clients_cannot_set_what_they_do_not_own(start_service):
         assert got.json()["grade"] is None and got.json()["version"] == 1
 
 
-async def test_a_point_is_changed_under_optimistic_concurrency(start_service):
+async def test_a_point_is_changed_under_optimistic_concurrency(start_service, infrastructure):
     async with start_service("dispatch") as dispatch:
         agent = dispatch.auth("admin")
         point = await make_point(dispatch)
@@ -80,6 +80,11 @@ async def test_a_point_is_changed_under_optimistic_concurrency(start_service):
         assert (
             await dispatch.client.patch(url, json={"active": False}, headers=point_token)
         ).status_code == 403
+        # Other services learn of the point and its changes (billing: is it a partner?).
+        [registered] = await read_events(infrastructure.broker_url, "dispatch.point.registered.v1")
+        assert str(registered.data.point_id) == point["id"]
+        [updated] = await read_events(infrastructure.broker_url, "dispatch.point.updated.v1")
+        assert updated.data.regions == ["440305", "440306"] and updated.aggregate_version == 2
 
 
 async def test_technicians_belong_to_a_point_and_can_be_deactivated(start_service):

@@ -52,6 +52,54 @@ async def test_fixed_on_site_with_the_customers_signature_completes_the_job(
         assert [e.data.status for e in changes] == ["en_route", "on_site"]
 
 
+async def test_a_report_claims_a_warranty_exclusion_and_a_delay_cause_for_billing(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        start = datetime.now(UTC) - timedelta(minutes=30)
+        await flow.report(job, "en_route", headers=me, at=start)
+        cause = {"cause": "force_majeure", "note": "the bridge was closed"}
+        early = await flow.report(
+            job,
+            "on_site",
+            headers=me,
+            at=start + timedelta(minutes=20),
+            exclusion={"reason": "misuse", "note": "x"},
+        )
+        assert early.status_code == 422  # an exclusion goes with the work report
+        r = await flow.report(
+            job, "on_site", headers=me, at=start + timedelta(minutes=20), delay_cause=cause
+        )
+        assert r.status_code == 200, r.text
+        bad = await flow.report(
+            job,
+            "resolved_on_site",
+            headers=me,
+            signature=SIGNATURE,
+            exclusion={"reason": "bad luck", "note": "?"},
+        )
+        assert bad.status_code == 422
+        done = await flow.report(
+            job,
+            "resolved_on_site",
+            headers=me,
+            labor_minutes=30,
+            signature=SIGNATURE,
+            outcome="misuse",
+            note="the filter was never cleaned",
+        )
+        assert done.status_code == 200, done.text
+        [v3] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        assert v3.data.exclusion.reason == "misuse"
+        assert v3.data.exclusion.note == "the filter was never cleaned"
+        assert v3.data.delay_cause.cause == "force_majeure"
+        [v2] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v2")
+        assert v2.data.outcome == "misuse" and v2.data.job_id == v3.data.job_id
+
+
 async def test_the_workshop_path_issues_a_receipt_keeps_a_repair_card_and_voids_it_on_return(
     start_service, flow_for, infrastructure
 ):

@@ -136,3 +136,18 @@ async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it
 
         statement = await eventually(billing_knows)
         assert statement["grade_factor_percent"] == 110
+        # Every run says it is over, changed or not; billing may close the month after it.
+        runs = await read_events(infrastructure.broker_url, "feedback.grading.completed.v1")
+        assert [(e.data.month, e.data.points_graded) for e in runs] == [
+            (month, 2),
+            (month, 0),
+            (month, 1),
+        ]
+
+        async def billing_closes():
+            r = await billing.client.post(
+                f"/v1/settlements/{month}/close", headers=billing.auth("finance")
+            )
+            return r.status_code == 200 and r
+
+        await eventually(billing_closes)

@@ -2,7 +2,7 @@
 answered by its priced charge, follows the warehouse, and closes on delivery."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import Envelope, Money, billing, dispatch
 from aftersales.testing.apps import eventually
@@ -241,3 +241,37 @@ async def test_an_unpaid_order_cancelled_by_billing_ends_the_ticket(start_servic
         assert (ticket["status"], ticket["closure_reason"]) == ("cancelled", "cancelled")
         r = await intake.client.get(f"/v1/tickets/{order['id']}/timeline", headers=agent)
         assert any("unpaid after 7 days" in e["summary"] for e in r.json()["entries"])
+
+
+async def test_a_contracts_planned_visit_due_opens_a_maintenance_ticket_once(
+    start_service, infrastructure
+):
+    from aftersales.events import Envelope, billing
+    from aftersales.testing.apps import handled
+
+    async with start_service("intake") as intake:
+        customer = await make_customer(intake)
+        product = await make_product(intake, customer["id"])
+        contract_id = uuid.uuid4()
+        due = billing.MaintenanceVisitDue(
+            visit_id=uuid.uuid4(),
+            contract_id=contract_id,
+            contract_no="MC-2027-7",
+            customer_id=uuid.UUID(customer["id"]),
+            product_id=uuid.UUID(product["id"]),
+            visit_no=1,
+            visits_planned=2,
+            due_on=date.today() + timedelta(days=7),
+        )
+        env = Envelope.wrap(due, source="billing", aggregate_id=contract_id, aggregate_version=1)
+        await publish_raw(infrastructure.broker_url, env)
+        await publish_raw(infrastructure.broker_url, env, msg_id=str(uuid.uuid4()))  # again
+        await handled(intake, env.id)
+        r = await intake.client.get(
+            "/v1/tickets", params={"customer_id": customer["id"]}, headers=intake.auth("agent")
+        )
+        [ticket] = r.json()["items"]
+        assert ticket["kind"] == "maintenance" and ticket["channel"] == "contract"
+        assert "MC-2027-7" in ticket["description"] and ticket["product_id"] == product["id"]
+        [created] = await read_events(infrastructure.broker_url, "intake.ticket.created.v2")
+        assert created.data.channel == "contract"
