@@ -57,7 +57,7 @@ async def test_a_report_claims_a_warranty_exclusion_and_a_delay_cause_for_billin
 ):
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)
-        job, point, tech = await flow.scheduled_job()
+        job, _point, tech = await flow.scheduled_job()
         me = flow.tech_auth(tech)
         start = datetime.now(UTC) - timedelta(minutes=30)
         await flow.report(job, "en_route", headers=me, at=start)
