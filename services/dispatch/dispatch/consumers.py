@@ -29,6 +29,7 @@ SUBSCRIPTIONS = (
         producer="billing",
         handlers={
             billing.ChargeIssued.SUBJECT: returns.on_charge_issued,
+            billing.ChargeCorrected.SUBJECT: returns.on_charge_corrected,
             billing.PartsOrderPaid.SUBJECT: parts_orders.on_paid,
             billing.PartsOrderCancelled.SUBJECT: parts_orders.on_cancelled,
         },

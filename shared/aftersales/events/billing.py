@@ -153,6 +153,7 @@ class ChargeCorrected(EventData):
 
     charge_id: uuid.UUID
     ticket_id: uuid.UUID
+    job_id: uuid.UUID | None = None
     correction: Literal["exclusion_overturned", "late_compensation_waived"]
     service_class: ServiceClass
     reason: str

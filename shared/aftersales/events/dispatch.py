@@ -193,32 +193,13 @@ class DelayCause(Contract):
     note: str
 
 
-class JobCompletedV3(EventData):
+class JobCompletedV3(JobCompletedV2):
     """v3 of ``dispatch.job.completed``: v2 with the warranty exclusion the technician claims and
     the cause the point gives for a late arrival (billing acts on both). Published beside v2
     and v1, first."""
 
     SUBJECT: ClassVar[str] = "dispatch.job.completed.v3"
-    AGGREGATE: ClassVar[str] = "job"
 
-    job_id: uuid.UUID
-    ticket_id: uuid.UUID
-    point_id: uuid.UUID
-    technician_id: uuid.UUID
-    resolution: Literal["on_site", "workshop"]
-    labor_minutes: int
-    parts: list[PartUsed]
-    travel_km: int
-    visit_number: int
-    arrived_late_minutes: int
-    completed_at: datetime
-    category: str
-    model: str | None = None
-    serial_no: str | None = None
-    outcome: Literal["fixed", "no_fault_found", "misuse"] = "fixed"
-    symptom_code: str | None = None
-    cause_code: str | None = None
-    action_code: str | None = None
     exclusion: ClaimedExclusion | None = None
     delay_cause: DelayCause | None = None
 

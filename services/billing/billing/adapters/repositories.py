@@ -440,7 +440,11 @@ class ChargeRepository:
         return row
 
     async def remote_of_ticket(self, ticket_id: uuid.UUID) -> ChargeRow | None:
-        stmt = select(ChargeRow).where(ChargeRow.ticket_id == ticket_id, ChargeRow.job_id.is_(None))
+        stmt = select(ChargeRow).where(
+            ChargeRow.ticket_id == ticket_id,
+            ChargeRow.job_id.is_(None),
+            ChargeRow.supplements.is_(None),
+        )
         return (await self.session.scalars(stmt)).one_or_none()
 
     async def lines(self, charge_id: uuid.UUID) -> list[ChargeLineRow]:

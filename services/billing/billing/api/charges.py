@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
+from aftersales.db import Database, UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.idempotency import IdempotencyKey, run_command
@@ -212,7 +212,7 @@ async def overturn_exclusion(
     """Finance does not accept the technician's warranty exclusion: the charge goes back to the
     class it would have had, and a credit note gives the customer back the difference."""
 
-    async def command(uow: UnitOfWork) -> CorrectionOut:
+    async def correct(uow: UnitOfWork) -> CorrectionOut:
         row, note = await corrections.overturn_exclusion(
             uow, charge_id, reason=body.reason, actor=actor_of(principal)
         )
@@ -220,20 +220,8 @@ async def overturn_exclusion(
             charge=await present(uow, row), credit_note=credit_note_out(note) if note else None
         )
 
-    return await run_command(
-        request,
-        db,
-        command,
-        principal=principal,
-        key=idempotency_key,
-        body=body,
-        status_code=200,
-        audit=Audit(
-            "charge",
-            "exclusion overturned",
-            before=_charge_now(charge_id),
-            object_id=str(charge_id),
-        ),
+    return await _correction(
+        request, db, principal, idempotency_key, body, charge_id, "exclusion overturned", correct
     )
 
 
@@ -250,7 +238,7 @@ async def waive_late_compensation(
     customer owes the compensation back (a supplementary charge) and the point is not
     deducted for it."""
 
-    async def command(uow: UnitOfWork) -> CorrectionOut:
+    async def correct(uow: UnitOfWork) -> CorrectionOut:
         row, extra = await corrections.waive_late_compensation(
             uow, charge_id, reason=body.reason, actor=actor_of(principal)
         )
@@ -258,20 +246,39 @@ async def waive_late_compensation(
             charge=await present(uow, row), supplementary_charge=await present(uow, extra)
         )
 
+    return await _correction(
+        request,
+        db,
+        principal,
+        idempotency_key,
+        body,
+        charge_id,
+        "late compensation waived",
+        correct,
+    )
+
+
+async def _correction(
+    request: Request,
+    db: Database,
+    principal: Principal,
+    key: str | None,
+    body: ReasonIn,
+    charge_id: uuid.UUID,
+    action: str,
+    command: Callable[[UnitOfWork], Awaitable[CorrectionOut]],
+) -> Response:
+    """A correction of an issued charge: one transaction, replayable by its key, audited with
+    the charge as it was."""
     return await run_command(
         request,
         db,
         command,
         principal=principal,
-        key=idempotency_key,
+        key=key,
         body=body,
         status_code=200,
-        audit=Audit(
-            "charge",
-            "late compensation waived",
-            before=_charge_now(charge_id),
-            object_id=str(charge_id),
-        ),
+        audit=Audit("charge", action, before=_charge_now(charge_id), object_id=str(charge_id)),
     )
 
 

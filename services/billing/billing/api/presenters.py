@@ -108,16 +108,17 @@ def charge_out(row: ChargeRow, lines: list[ChargeLineRow], payments: list[Paymen
     )
 
 
-def payment_out(p: PaymentRow, currency: str) -> PaymentOut:
+def payment_out(p: PaymentRow | ContractPaymentRow, currency: str) -> PaymentOut:
+    """A payment of a charge (cash may be held on site) or of a contract invoice."""
     return PaymentOut(
         id=p.id,
         method=p.method,
         amount=_m(p.amount, currency),
         recorded_by=p.recorded_by,
         paid_at=p.paid_at,
-        held_by=p.held_by,
-        handover_id=p.handover_id,
-        netted_month=p.netted_month,
+        held_by=getattr(p, "held_by", None),
+        handover_id=getattr(p, "handover_id", None),
+        netted_month=getattr(p, "netted_month", None),
     )
 
 
@@ -136,16 +137,7 @@ def contract_invoice_out(
         balance=_m(row.amount - row.paid_total, cur),
         status=row.status,  # type: ignore[arg-type]
         issued_at=row.issued_at,
-        payments=[
-            PaymentOut(
-                id=p.id,
-                method=p.method,
-                amount=_m(p.amount, cur),
-                recorded_by=p.recorded_by,
-                paid_at=p.paid_at,
-            )
-            for p in payments
-        ],
+        payments=[payment_out(p, cur) for p in payments],
     )
 
 

@@ -196,6 +196,7 @@ def _announce(
         billing.ChargeCorrected(
             charge_id=charge.id,
             ticket_id=charge.ticket_id,
+            job_id=charge.job_id,
             correction=correction,  # type: ignore[arg-type]
             service_class=charge.service_class,  # type: ignore[arg-type]
             reason=reason,

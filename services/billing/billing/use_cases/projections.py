@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -159,21 +160,17 @@ async def record_point(
 ) -> None:
     """Keep the newest version of each network point (billing needs: is it a partner)."""
     d = event.data
-    values = {
-        "point_id": d.point_id,
-        "code": d.code,
-        "name": d.name,
-        "is_partner": d.is_partner,
-        "aggregate_version": event.aggregate_version,
-        "updated_at": d.at,
-    }
-    stmt = pg_insert(PointFactsRow).values(**values)
-    await uow.session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["point_id"],
-            set_={k: stmt.excluded[k] for k in values if k != "point_id"},
-            where=PointFactsRow.aggregate_version < stmt.excluded.aggregate_version,
-        )
+    await _keep_newest(
+        uow,
+        PointFactsRow,
+        {
+            "point_id": d.point_id,
+            "code": d.code,
+            "name": d.name,
+            "is_partner": d.is_partner,
+            "aggregate_version": event.aggregate_version,
+            "updated_at": d.at,
+        },
     )
 
 
@@ -245,24 +242,36 @@ async def record_product(
 ) -> None:
     """Keep the newest version of each product; an older or repeated event changes nothing."""
     d = event.data
-    values = {
-        "product_id": d.product_id,
-        "customer_id": d.customer_id,
-        "category": d.category,
-        "model": d.model,
-        "purchased_on": d.purchased_on,
-        "warranty_until": d.warranty_until,
-        "deregistered": isinstance(d, intake.ProductUpdated) and d.deregistered,
-        "tenant_id": d.tenant_id,
-        "aggregate_version": event.aggregate_version,
-        "updated_at": event.time,
-    }
-    stmt = pg_insert(ProductFactsRow).values(**values)
+    await _keep_newest(
+        uow,
+        ProductFactsRow,
+        {
+            "product_id": d.product_id,
+            "customer_id": d.customer_id,
+            "category": d.category,
+            "model": d.model,
+            "purchased_on": d.purchased_on,
+            "warranty_until": d.warranty_until,
+            "deregistered": isinstance(d, intake.ProductUpdated) and d.deregistered,
+            "tenant_id": d.tenant_id,
+            "aggregate_version": event.aggregate_version,
+            "updated_at": event.time,
+        },
+    )
+
+
+async def _keep_newest(
+    uow: UnitOfWork, row: type[PointFactsRow] | type[ProductFactsRow], values: dict[str, Any]
+) -> None:
+    """Upsert another service's aggregate keyed by its first value: an older or repeated
+    version changes nothing."""
+    key = next(iter(values))
+    stmt = pg_insert(row).values(**values)
     await uow.session.execute(
         stmt.on_conflict_do_update(
-            index_elements=["product_id"],
-            set_={k: stmt.excluded[k] for k in values if k != "product_id"},
-            where=ProductFactsRow.aggregate_version < stmt.excluded.aggregate_version,
+            index_elements=[key],
+            set_={k: stmt.excluded[k] for k in values if k != key},
+            where=row.aggregate_version < stmt.excluded.aggregate_version,
         )
     )
 

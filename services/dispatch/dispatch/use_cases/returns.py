@@ -24,13 +24,26 @@ async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued
     """The job's class is known: it is kept for the parts reports, and its returnable parts
     are due back (once per job and SKU)."""
     d = event.data
-    if d.job_id is None:
+    await _classified(uow, d.job_id, d.service_class, d.issued_at)
+
+
+async def on_charge_corrected(uow: UnitOfWork, event: Envelope[billing.ChargeCorrected]) -> None:
+    """Finance corrected the job's charge (an overturned exclusion puts it back in warranty):
+    the class follows, and parts the company now pays for are due back."""
+    d = event.data
+    await _classified(uow, d.job_id, d.service_class, d.corrected_at)
+
+
+async def _classified(
+    uow: UnitOfWork, job_id: uuid.UUID | None, service_class: str, at: datetime
+) -> None:
+    if job_id is None:
         return
-    job = await uow.session.get(JobRow, d.job_id)
+    job = await uow.session.get(JobRow, job_id)
     if job is None:
         return
-    job.service_class = d.service_class
-    if d.service_class not in RETURNED_CLASSES or job.point_id is None or not job.parts:
+    job.service_class = service_class
+    if service_class not in RETURNED_CLASSES or job.point_id is None or not job.parts:
         return
     skus = [p["sku"] for p in job.parts]
     parts = {
@@ -55,9 +68,9 @@ async def on_charge_issued(uow: UnitOfWork, event: Envelope[billing.ChargeIssued
                 point_id=job.point_id,
                 sku=part.sku,
                 qty=line["qty"],
-                service_class=d.service_class,
+                service_class=service_class,
                 status="due",
-                due_at=d.issued_at + timedelta(days=part.return_within_days),
+                due_at=at + timedelta(days=part.return_within_days),
                 version=1,
                 created_at=now,
             )

@@ -193,3 +193,35 @@ async def test_the_parts_reports_value_stock_count_use_by_class_and_what_points_
         me = flow.point_auth(point)
         r = await dispatch.client.get("/v1/reports/stock-value", headers=me)
         assert r.status_code == 403
+
+
+async def test_an_overturned_exclusion_makes_the_part_due_back_after_all(
+    start_service, flow_for, infrastructure
+):
+    from aftersales.testing.apps import handled
+
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        admin = dispatch.auth("admin")
+        for part in (PUMP, BELT):
+            await dispatch.client.post("/v1/parts", json=part, headers=admin)
+        job, _ = await completed_with_parts(flow)
+        await charged(infrastructure.broker_url, job, "A", datetime.now(UTC))  # misuse: paid
+        corrected = billing.ChargeCorrected(
+            charge_id=uuid.uuid4(),
+            ticket_id=uuid.UUID(job["ticket_id"]),
+            job_id=uuid.UUID(job["id"]),
+            correction="exclusion_overturned",
+            service_class="C",
+            reason="not misuse after all",
+            amount=Money(amount=37_000),
+            corrected_at=datetime.now(UTC),
+        )
+        env = Envelope.wrap(
+            corrected, source="billing", aggregate_id=corrected.charge_id, aggregate_version=2
+        )
+        await publish_raw(infrastructure.broker_url, env)
+        await handled(dispatch, env.id)
+        r = await dispatch.client.get("/v1/returns", headers=flow.agent)
+        [ret] = r.json()
+        assert (ret["job_id"], ret["sku"], ret["service_class"]) == (job["id"], "PUMP-01", "C")

@@ -84,5 +84,8 @@ async def test_a_clock_that_ran_out_while_the_service_was_down_fires_when_it_is_
             return current["point_id"] == second["id"] and current
 
         await eventually(moved)
-        [breach] = await _breaches(infrastructure.broker_url, job["id"])
-        assert breach.data.sla == "accept" and str(breach.data.point_id) == first["id"]
+        # (The second point's own 2 s offer may run out too on a slow machine: its breach is
+        # its own; the first point's missed offer is breached exactly once.)
+        breaches = await _breaches(infrastructure.broker_url, job["id"])
+        [breach] = [b for b in breaches if str(b.data.point_id) == first["id"]]
+        assert breach.data.sla == "accept"
