@@ -24,6 +24,7 @@ from billing.api.schemas import (
 from billing.api.scope import Centre, Finance, actor_of
 from billing.use_cases import contracts
 from billing.use_cases.contracts import NewContract, Renewal, create_contract
+from billing.use_cases.payments import Payment
 
 router = APIRouter(prefix="/v1/contracts", tags=["contracts"])
 
@@ -162,9 +163,7 @@ async def pay_contract_invoice(
     principal: Principal = Finance,
 ) -> Response:
     """A payment against a contract invoice; partial payments are fine, overpayment is not."""
-    cmd = contracts.ContractPayment(
-        method=body.method, amount=body.amount.amount, currency=body.amount.currency
-    )
+    cmd = Payment(method=body.method, amount=body.amount.amount, currency=body.amount.currency)
 
     async def command(uow: UnitOfWork) -> ContractInvoiceOut:
         row = await contracts.pay_contract_invoice(uow, invoice_id, cmd, actor=actor_of(principal))

@@ -26,6 +26,7 @@ from billing.adapters.tables import (
 )
 from billing.domain.contract_terms import check_terms, fee_periods, maintenance_dates
 from billing.domain.numbering import document_number
+from billing.use_cases.payments import Payment, check_payment
 from billing.use_cases.policy import policy_of, policy_of_settings
 
 
@@ -315,28 +316,18 @@ async def request_planned_visits(db: Database, *, limit: int = 100) -> int:
     return await claim_due(db, due, request, limit=limit)
 
 
-@dataclass(frozen=True)
-class ContractPayment:
-    method: str
-    amount: int
-    currency: str
-
-
 async def pay_contract_invoice(
-    uow: UnitOfWork, invoice_id: uuid.UUID, cmd: ContractPayment, *, actor: str
+    uow: UnitOfWork, invoice_id: uuid.UUID, cmd: Payment, *, actor: str
 ) -> ContractInvoiceRow:
     contracts = ContractRepository(uow.session)
     invoice = await contracts.invoice(invoice_id, lock=True)
-    if cmd.currency != invoice.currency:
-        raise Unprocessable(f"The invoice is in {invoice.currency}, not {cmd.currency}.")
-    left = invoice.amount - invoice.paid_total
-    if left <= 0:
-        raise Conflict("Nothing is left to pay on this invoice.", invoice_status=invoice.status)
-    if cmd.amount > left:
-        raise Unprocessable(
-            f"The payment exceeds what is left to pay ({left / 100:.2f} {invoice.currency}).",
-            balance={"amount": left, "currency": invoice.currency},
-        )
+    check_payment(
+        "invoice",
+        cmd,
+        left=invoice.amount - invoice.paid_total,
+        currency=invoice.currency,
+        status=invoice.status,
+    )
     now = datetime.now(UTC)
     contracts.add_payment(
         ContractPaymentRow(

@@ -34,16 +34,13 @@ async def record_payment(
     the charge's technician until handed over to the cashier (``billing.use_cases.cash``)."""
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, scope=scope, lock=True)
-    if cmd.currency != charge.currency:
-        raise Unprocessable(f"The charge is in {charge.currency}, not {cmd.currency}.")
-    left = balance(charge.customer_total, charge.credited, charge.paid_total)
-    if left <= 0:
-        raise Conflict("Nothing is left to pay on this charge.", charge_status=charge.status)
-    if cmd.amount > left:
-        raise Unprocessable(
-            f"The payment exceeds what is left to pay ({left / 100:.2f} {charge.currency}).",
-            balance={"amount": left, "currency": charge.currency},
-        )
+    check_payment(
+        "charge",
+        cmd,
+        left=balance(charge.customer_total, charge.credited, charge.paid_total),
+        currency=charge.currency,
+        status=charge.status,
+    )
     now = datetime.now(UTC)
     charges.add_payment(
         PaymentRow(
@@ -61,6 +58,20 @@ async def record_payment(
     settle_status(uow, charge, now=now, method=cmd.method)
     # Paid on site or not, the charge is still invoiced the same day (marked paid when it is).
     return charge
+
+
+def check_payment(what: str, cmd: Payment, *, left: int, currency: str, status: str) -> None:
+    """A payment is in the document's currency, for something still owed, and not above it
+    (partial payments are fine)."""
+    if cmd.currency != currency:
+        raise Unprocessable(f"The {what} is in {currency}, not {cmd.currency}.")
+    if left <= 0:
+        raise Conflict(f"Nothing is left to pay on this {what}.", **{f"{what}_status": status})
+    if cmd.amount > left:
+        raise Unprocessable(
+            f"The payment exceeds what is left to pay ({left / 100:.2f} {currency}).",
+            balance={"amount": left, "currency": currency},
+        )
 
 
 def settle_status(uow: UnitOfWork, charge: ChargeRow, *, now: datetime, method: str | None) -> None:
