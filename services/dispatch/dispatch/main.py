@@ -9,6 +9,7 @@ from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables import metadata
 from dispatch.api import (
     fault_codes,
+    field,
     jobs,
     parts_orders,
     parts_reports,
@@ -35,6 +36,7 @@ DEFINITION = ServiceDefinition(
     routers=(
         points.router,
         technicians.router,
+        field.router,
         jobs.router,
         fault_codes.router,
         stock.router,

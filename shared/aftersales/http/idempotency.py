@@ -131,11 +131,63 @@ async def run_command(
         headers = headers_for(result) if headers_for else {}
         return _json_response(result.model_dump_json().encode(), status_code, headers)
 
+    done = await keyed_command(
+        db,
+        command,
+        principal=principal,
+        key=key,
+        method=request.method,
+        path=request.url.path,
+        body=body,
+        status_code=status_code,
+        ttl_hours=request.app.state.settings.idempotency_ttl_hours,
+        headers_for=headers_for,
+        authorize=authorize,
+        audit=audit,
+    )
+    if done.replayed:
+        return Response(
+            done.body,
+            status_code=done.status,
+            media_type="application/json",
+            headers={**done.headers, "Idempotent-Replayed": "true"},
+        )
+    return _json_response(done.body, done.status, done.headers)
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """What a keyed command answered: now, or before (``replayed``) under the same key."""
+
+    replayed: bool
+    status: int
+    body: bytes
+    headers: dict[str, str]
+
+
+async def keyed_command(
+    db: Database,
+    command: Command,
+    *,
+    principal: Principal,
+    key: str,
+    method: str,
+    path: str,
+    body: BaseModel | None,
+    status_code: int,
+    ttl_hours: float,
+    headers_for: HeadersFor | None = None,
+    authorize: Authorize | None = None,
+    audit: Audit | None = None,
+) -> Keyed:
+    """Run ``command`` once per (caller, key) in its own transaction, as if it had been sent
+    to ``method path`` with ``body``: the same key again replays the stored answer, so a
+    command sent alone and the same one sent in a batch (``POST /v1/jobs/status-batch``) are
+    one and the same."""
     if not key.strip():
         raise Unprocessable("Idempotency-Key must not be blank.")
-    settings = request.app.state.settings
     table = db.platform.idempotency_keys
-    fingerprint = request_fingerprint(request.method, request.url.path, body)
+    fingerprint = request_fingerprint(method, path, body)
     owner = principal.key
     lock_id = int.from_bytes(
         hashlib.sha256(f"{owner}\x00{key}".encode()).digest()[:8], "big", signed=True
@@ -162,26 +214,23 @@ async def run_command(
                 raise IdempotencyMismatch(
                     "This Idempotency-Key was used with a different request; use a new key.",
                 )
-            return Response(
-                row["response_body"],
-                status_code=row["response_status"],
-                media_type="application/json",
-                headers={**(row["response_headers"] or {}), "Idempotent-Replayed": "true"},
+            return Keyed(
+                True, row["response_status"], row["response_body"], row["response_headers"] or {}
             )
         result = await _audited(uow, command, principal, audit)
         headers = headers_for(result) if headers_for else {}
         response_body = result.model_dump_json().encode()  # serialised once: stored and sent
         stored = {
-            "method": request.method,
-            "path": request.url.path,
+            "method": method,
+            "path": path,
             "request_hash": fingerprint,
             "state": "done",
             "claimed_at": now,
-            "expires_at": now + timedelta(hours=settings.idempotency_ttl_hours),
+            "expires_at": now + timedelta(hours=ttl_hours),
             "response_status": status_code,
             "response_body": response_body,
             "response_headers": headers,
         }
         await session.execute(sql.write, {"principal": owner, "key": key, **stored})
         await uow.commit()
-    return _json_response(response_body, status_code, headers)
+    return Keyed(False, status_code, response_body, headers)

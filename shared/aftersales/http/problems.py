@@ -53,6 +53,44 @@ def problem(
     extensions: Mapping[str, Any] | None = None,
     **more: Any,
 ) -> Response:
+    body = problem_document(
+        status, detail, title=title, type_=type_, instance=instance, extensions=extensions, **more
+    )
+    headers = dict(headers or {})
+    if (rid := body.get("request_id")) is not None:
+        # Set here as well: a 500 is rendered outside the request-context middleware.
+        headers.setdefault("X-Request-ID", rid)
+    return Response(
+        orjson.dumps(body, default=str),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def problem_of(exc: AftersalesError, instance: str | None = None) -> dict[str, Any]:
+    """A domain error as the problem document its response would carry (for an item of a
+    batch, which answers each item's problem inside one response)."""
+    return problem_document(
+        exc.status,
+        exc.detail,
+        title=exc.title,
+        type_=exc.type,
+        instance=instance,
+        extensions=orjson.loads(orjson.dumps(exc.extensions, default=str)),
+    )
+
+
+def problem_document(
+    status: int,
+    detail: str | None = None,
+    *,
+    title: str | None = None,
+    type_: str | None = None,
+    instance: str | None = None,
+    extensions: Mapping[str, Any] | None = None,
+    **more: Any,
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": type_
         or PROBLEM_BASE
@@ -64,20 +102,12 @@ def problem(
         body["detail"] = detail
     if instance:
         body["instance"] = instance
-    headers = dict(headers or {})
     if (rid := request_id_var.get()) is not None:
         body["request_id"] = rid
-        # Set here as well: a 500 is rendered outside the request-context middleware.
-        headers.setdefault("X-Request-ID", rid)
     # Extensions add members; they never replace the standard ones (RFC 9457 §3.1).
     for name, value in {**(extensions or {}), **more}.items():
         body.setdefault(name, value)
-    return Response(
-        orjson.dumps(body, default=str),
-        status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
-        headers=headers,
-    )
+    return body
 
 
 async def _domain_error(request: Request, exc: Exception) -> Response:

@@ -271,6 +271,22 @@ class JobRepository:
             stmt = stmt.with_for_update()
         return list((await self.session.scalars(stmt)).all())
 
+    async def of_technician_between(
+        self, technician_id: uuid.UUID, start: datetime, end: datetime
+    ) -> list[JobRow]:
+        """The technician's jobs booked to start in [start, end), in appointment order."""
+        stmt = (
+            select(JobRow)
+            .where(
+                JobRow.technician_id == technician_id,
+                JobRow.appointment_start >= start,
+                JobRow.appointment_start < end,
+                JobRow.status != "cancelled",
+            )
+            .order_by(JobRow.appointment_start, JobRow.id)
+        )
+        return list((await self.session.scalars(stmt)).all())
+
     async def scheduled_with(self, technician_id: uuid.UUID) -> list[JobRow]:
         stmt = (
             select(JobRow)

@@ -265,8 +265,20 @@ async def report_status(
     principal: Principal = Field,
 ) -> Response:
     """Progress from the technician's app or a partner shop (see the job state machine)."""
+    return await _run(
+        request,
+        db,
+        principal,
+        job_id,
+        report_of(principal, job_id, status_report_of(body)),
+        key=idempotency_key,
+        body=body,
+    )
+
+
+def status_report_of(body: StatusReportIn) -> reports.StatusReport:
     sig = body.signature
-    cmd = reports.StatusReport(
+    return reports.StatusReport(
         status=body.status,
         at=body.at,
         note=body.note,
@@ -281,22 +293,18 @@ async def report_status(
         exclusion=body.exclusion.model_dump() if body.exclusion else None,
         delay_cause=body.delay_cause.model_dump() if body.delay_cause else None,
     )
-    return await _run(
-        request,
-        db,
-        principal,
+
+
+def report_of(principal: Principal, job_id: uuid.UUID, cmd: reports.StatusReport) -> JobCommand:
+    """The report as a job command of the caller (a technician's or a partner's)."""
+    return lambda uow, now: reports.report_status(
+        uow,
         job_id,
-        lambda uow, now: reports.report_status(
-            uow,
-            job_id,
-            cmd,
-            scope=scope_of(principal),
-            by_technician=principal.role == "technician",
-            actor=actor_of(principal),
-            now=now,
-        ),
-        key=idempotency_key,
-        body=body,
+        cmd,
+        scope=scope_of(principal),
+        by_technician=principal.role == "technician",
+        actor=actor_of(principal),
+        now=now,
     )
 
 

@@ -603,3 +603,53 @@ class PointOwesRow(BaseModel):
     shortfall_value: int = Field(description="fen, at the parts' standard cost")
     returns_outstanding: int
     returns_overdue: int
+
+
+class BatchReportIn(StatusReportIn):
+    """One queued report of a batch: the single report's fields, its job and its key."""
+
+    job_id: uuid.UUID
+    idempotency_key: str = Field(
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$",
+        description="the key the report was (or would have been) sent alone with",
+    )
+
+
+class StatusBatchIn(RequestModel):
+    reports: list[BatchReportIn] = Field(min_length=1, max_length=100)
+
+
+class BatchResult(BaseModel):
+    job_id: uuid.UUID
+    idempotency_key: str
+    outcome: Literal["applied", "already_applied", "refused"]
+    problem: dict[str, Any] | None = None
+
+
+class StatusBatchOut(BaseModel):
+    results: list[BatchResult]
+
+
+class PreviousVisit(BaseModel):
+    job_id: uuid.UUID
+    visit_number: int
+    status: str
+    technician_id: uuid.UUID | None
+    completed_at: datetime | None
+    resolution: str | None
+    outcome: str | None
+    cause_code: str | None
+
+
+class MyJobOut(BaseModel):
+    job: JobOut
+    previous_visits: list[PreviousVisit]
+    repair_card: RepairCardOut | None
+
+
+class MyDayOut(BaseModel):
+    technician_id: uuid.UUID
+    date: date
+    items: list[MyJobOut]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.db import UnitOfWork
+from aftersales.db import Database, UnitOfWork
 from dispatch.settings import DispatchSettings
 
 
@@ -34,7 +34,11 @@ class DispatchPolicy:
 
 
 def policy_of(uow: UnitOfWork) -> DispatchPolicy:
-    settings = uow.db.settings
+    return policy_of_settings(uow.db)
+
+
+def policy_of_settings(db: Database) -> DispatchPolicy:
+    settings = db.settings
     if not isinstance(settings, DispatchSettings):
         settings = DispatchSettings()
     return DispatchPolicy.from_settings(settings)
