@@ -95,6 +95,7 @@ def create_service_app(
             settings.database_url,
             definition.metadata,
             pool_size=settings.db_pool_size,
+            lock_timeout_ms=settings.db_lock_timeout_ms,
             settings=settings,
         )
         link = NatsLink(

@@ -43,6 +43,8 @@ class ServiceSettings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/aftersales"
     db_pool_size: int = 10
+    # How long a statement may wait for a row lock before it fails with a clear error.
+    db_lock_timeout_ms: int = Field(default=10_000, ge=100, le=600_000)
     nats_url: str = "nats://127.0.0.1:4222"
     # The service's own broker identity: an NKey seed file (``make run`` makes one per service
     # under .data/) or a decentralised-JWT ``.creds`` file. Required in production.

@@ -56,7 +56,9 @@ async def test_tickets_created_while_nats_is_down_all_arrive_exactly_once(
             async def all_jobs():
                 return await conn.fetchval("SELECT count(*) FROM dispatch.jobs") >= TICKETS
 
-            await eventually(all_jobs, timeout=60)
+            # Generous: 400 events relayed and 200 jobs routed, on a machine the rest of the
+            # suite is loading too; what is asserted is that all arrive, not how fast.
+            await eventually(all_jobs, timeout=180)
             await asyncio.sleep(1)  # let any duplicate show itself
             per_ticket = await conn.fetch(
                 "SELECT ticket_id, count(*) AS n FROM dispatch.jobs GROUP BY ticket_id"

@@ -236,7 +236,9 @@ async def test_falling_below_the_reorder_level_is_published_once_per_crossing(
 
 
 async def test_two_replicas_never_hand_out_the_last_unit_twice(start_service, admin_dsn):
-    async with start_service("dispatch") as one, start_service("dispatch") as two:
+    # The replicas may wait on the held lock as long as a loaded machine needs to line both up.
+    slow = {"db_lock_timeout_ms": 120_000}
+    async with start_service("dispatch", **slow) as one, start_service("dispatch", **slow) as two:
         _admin, warehouse = await setup(one)
         agent = one.auth("agent")
         a, b = await make_point(one), await make_point(one)
@@ -244,14 +246,6 @@ async def test_two_replicas_never_hand_out_the_last_unit_twice(start_service, ad
             "/v1/stock/receipts",
             json={"location_id": warehouse["id"], "lines": [{"sku": "PUMP-01", "qty": 1}]},
             headers=agent,
-        )
-        # Hold the level's lock, send both transfers, and release it only once both wait on it.
-        holder = await asyncpg.connect(admin_dsn)
-        tx = holder.transaction()
-        await tx.start()
-        await holder.execute(
-            "SELECT 1 FROM dispatch.stock_levels WHERE location_id = $1 FOR UPDATE",
-            uuid.UUID(warehouse["id"]),
         )
 
         def transfer(service, target):
@@ -265,20 +259,31 @@ async def test_two_replicas_never_hand_out_the_last_unit_twice(start_service, ad
                 headers=agent,
             )
 
-        racing = asyncio.gather(transfer(one, a), transfer(two, b))
-
-        async def both_waiting():
-            return (
-                await holder.fetchval(
-                    "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity s USING (pid)"
-                    " WHERE NOT l.granted AND s.query ILIKE '%stock_levels%'"
-                )
-                >= 2
+        # Hold the level's lock, send both transfers, and release it only once both wait on it.
+        holder = await asyncpg.connect(admin_dsn)
+        try:
+            tx = holder.transaction()
+            await tx.start()
+            await holder.execute(
+                "SELECT 1 FROM dispatch.stock_levels WHERE location_id = $1 FOR UPDATE",
+                uuid.UUID(warehouse["id"]),
             )
+            racing = asyncio.gather(transfer(one, a), transfer(two, b))
 
-        await eventually(both_waiting)
-        await tx.rollback()
-        await holder.close()
+            async def both_waiting():
+                return (
+                    await holder.fetchval(
+                        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity s USING (pid)"
+                        " WHERE NOT l.granted AND s.query ILIKE '%stock_levels%'"
+                    )
+                    >= 2
+                )
+
+            await eventually(both_waiting, timeout=60)
+            await tx.rollback()
+        finally:
+            # A failure above must not leave the lock held: the next test's cleanup waits on it.
+            await holder.close()
         results = await racing
         assert sorted(r.status_code for r in results) == [201, 409]
         assert (await level(one, warehouse["id"]))["on_hand"] == 0
