@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict
 from aftersales.errors import Forbidden, NotFound, Unauthorized
 from aftersales.settings import ServiceSettings
 
-Role = Literal["admin", "finance", "agent", "crm", "point", "technician"]
-ROLES: tuple[str, ...] = ("admin", "finance", "agent", "crm", "point", "technician")
+Role = Literal["admin", "finance", "agent", "crm", "point", "technician", "app"]
+ROLES: tuple[str, ...] = ("admin", "finance", "agent", "crm", "point", "technician", "app")
 
 # The claim that confines each scoped role; a token of that role without it is refused.
 SCOPE_CLAIMS: dict[str, str] = {
@@ -28,8 +28,9 @@ SCOPE_CLAIMS: dict[str, str] = {
     "point": "point_id",
     "technician": "technician_id",
 }
-# Integrations (a CRM) hold long-lived tokens; people's tokens are short (RFC 8725 §3.10).
-INTEGRATION_ROLES = frozenset({"crm"})
+# Integrations (a CRM, the technicians' mobile app backend) hold long-lived tokens; people's
+# tokens are short (RFC 8725 §3.10).
+INTEGRATION_ROLES = frozenset({"crm", "app"})
 ACCEPTED_TYPES = frozenset({"jwt", "at+jwt", "application/at+jwt"})
 
 

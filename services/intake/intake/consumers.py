@@ -19,9 +19,25 @@ JOB_EVENTS = (
 
 OWN_EVENTS = tuple(c for c in CONTRACTS if c.SUBJECT.startswith("intake."))
 
+
+def _every_event_of(producer: str) -> Subscription:
+    """All of a producer's events, fanned out to the webhook subscriptions that may see them.
+    Its own durable consumer: a slow receiver never holds up the ticket projection."""
+    return Subscription(
+        producer=producer,
+        handlers={
+            c.SUBJECT: webhooks.fan_out for c in CONTRACTS if c.SUBJECT.startswith(f"{producer}.")
+        },
+        durable="intake_webhooks",
+    )
+
+
 SUBSCRIPTIONS = (
-    # intake's own events, fanned out to the CRMs' webhook subscriptions.
+    # intake's own events, fanned out to the webhook subscriptions.
     Subscription(producer="intake", handlers={e.SUBJECT: webhooks.fan_out for e in OWN_EVENTS}),
+    _every_event_of("dispatch"),
+    _every_event_of("billing"),
+    _every_event_of("feedback"),
     Subscription(
         producer="dispatch",
         handlers={

@@ -14,12 +14,16 @@ from aftersales.devstack.ports import port_open, wait_port
 from aftersales.messaging.identity import BrokerCredentials, authorization_block
 
 
-def service_consumes() -> dict[str, list[str]]:
-    """Which producers' streams each service listens to, read from the services' definitions."""
+def service_consumes() -> dict[str, list[str | tuple[str, str]]]:
+    """Which producers' streams each service listens to, and under which durable consumer,
+    read from the services' definitions."""
     from aftersales.registry import SERVICES
 
     return {
-        ref.name: sorted({s.producer for s in ref.definition().subscriptions}) for ref in SERVICES
+        ref.name: sorted(
+            {(s.producer, s.durable or ref.name) for s in ref.definition().subscriptions}
+        )
+        for ref in SERVICES
     }
 
 

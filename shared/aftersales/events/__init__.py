@@ -33,6 +33,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     intake.ProductUpdated,
     intake.TicketCallbackRequested,
     intake.PartsOrderPlaced,
+    dispatch.JobRoutedV2,
     dispatch.JobRouted,
     dispatch.JobUnrouted,
     dispatch.JobOfferDeclined,

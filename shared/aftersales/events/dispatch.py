@@ -50,6 +50,28 @@ class JobRouted(EventData):
     offer_expires_at: datetime
 
 
+class OfferedProduct(Contract):
+    category: str
+    model: str
+    serial_no: str
+    in_warranty: bool
+
+
+class JobRoutedV2(JobRouted):
+    """The offer with what a point needs to decide without calling back: the job, the
+    customer's window, the region, the product and the accept-by time (``offer_expires_at``).
+    Published first, beside v1."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.routed.v2"
+
+    ticket_number: str
+    kind: str
+    region: str
+    product: OfferedProduct
+    window: Window | None = None
+    description: str = ""
+
+
 class JobUnrouted(EventData):
     SUBJECT: ClassVar[str] = "dispatch.job.unrouted.v1"
     AGGREGATE: ClassVar[str] = "job"

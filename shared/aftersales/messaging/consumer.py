@@ -183,7 +183,10 @@ class ConsumerRunner:
 
     @property
     def consumer_name(self) -> str:
-        return f"{self.service}:{self.subscription.stream}"
+        """The inbox's and the dead letters' name for it: a second durable of the same service
+        on the same stream is a consumer of its own, with an inbox of its own."""
+        name = f"{self.service}:{self.subscription.stream}"
+        return name if self.durable == self.service else f"{name}:{self.durable}"
 
     async def run(self) -> None:
         await self.link.wait_ready()

@@ -55,8 +55,14 @@ def public_key(seed: bytes) -> str:
         keypair.wipe()
 
 
-def service_permissions(service: str, consumes: Sequence[str]) -> dict[str, object]:
-    """The subjects ``service`` may publish and subscribe to, as nats-server permissions."""
+def service_permissions(
+    service: str, consumes: Sequence[str | tuple[str, str]]
+) -> dict[str, object]:
+    """The subjects ``service`` may publish and subscribe to, as nats-server permissions.
+
+    ``consumes`` names each producer whose stream the service reads, alone (its durable consumer
+    is named after the service) or as ``(producer, durable)``.
+    """
     own = stream_name(service)
     publish = [
         f"{service}.>",
@@ -65,8 +71,9 @@ def service_permissions(service: str, consumes: Sequence[str]) -> dict[str, obje
         f"$JS.API.STREAM.CREATE.{own}",
         f"$JS.API.STREAM.UPDATE.{own}",
     ]
-    for producer in sorted(set(consumes)):
-        stream, durable = stream_name(producer), service
+    pairs = {(c, service) if isinstance(c, str) else c for c in consumes}
+    for producer, durable in sorted(pairs):
+        stream = stream_name(producer)
         publish += [
             f"$JS.API.CONSUMER.INFO.{stream}.{durable}",
             f"$JS.API.CONSUMER.DURABLE.CREATE.{stream}.{durable}",
@@ -138,7 +145,7 @@ class BrokerCredentials:
 
 def authorization_users(
     credentials: BrokerCredentials,
-    consumes: Mapping[str, Sequence[str]],
+    consumes: Mapping[str, Sequence[str | tuple[str, str]]],
     *,
     operator_password: str,
 ) -> list[dict[str, object]]:
@@ -156,7 +163,7 @@ def authorization_users(
 
 
 def authorization_block(
-    credentials: BrokerCredentials, consumes: Mapping[str, Sequence[str]]
+    credentials: BrokerCredentials, consumes: Mapping[str, Sequence[str | tuple[str, str]]]
 ) -> list[str]:
     """nats-server configuration lines (its format accepts JSON objects)."""
     users = authorization_users(

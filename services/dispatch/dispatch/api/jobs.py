@@ -31,7 +31,15 @@ from dispatch.api.schemas import (
     SlaTimers,
     StatusReportIn,
 )
-from dispatch.api.scope import Centre, CentreOrPoint, Field, actor_of, confined, scope_of
+from dispatch.api.scope import (
+    Centre,
+    CentreOrPoint,
+    Field,
+    FieldReaders,
+    actor_of,
+    confined,
+    scope_of,
+)
 from dispatch.domain.fault_codes import ReportedCodes
 from dispatch.domain.jobs import JobStatus
 from dispatch.use_cases import offers, pauses, reports, scheduling
@@ -90,7 +98,7 @@ async def list_jobs(
     updated_since: datetime | None = Query(default=None, description="for sync"),
     cursor: Cursor = None,
     limit: Limit = 50,
-    principal: Principal = Field,
+    principal: Principal = FieldReaders,
 ) -> Page[JobOut]:
     where = JobFilter(
         scope=scope_of(principal),
@@ -108,7 +116,7 @@ async def list_jobs(
 
 @router.get("/{job_id}", response_model=JobOut)
 async def get_job(
-    job_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Field
+    job_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = FieldReaders
 ) -> JobOut:
     async with db.uow() as uow:
         row = await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
@@ -148,7 +156,7 @@ def _own_entry(entry: HistoryEntry) -> HistoryEntry:
 
 @router.get("/{job_id}/repair-card", response_model=RepairCardOut)
 async def repair_card(
-    job_id: uuid.UUID, db: DatabaseDep, principal: Principal = Field
+    job_id: uuid.UUID, db: DatabaseDep, principal: Principal = FieldReaders
 ) -> RepairCardOut:
     """The workshop's repair card, the receipt's state and the product's in/out log."""
     async with db.uow() as uow:

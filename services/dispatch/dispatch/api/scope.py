@@ -15,6 +15,8 @@ Admin = require_roles("admin")
 Centre = require_roles("admin", "agent")
 CentreOrPoint = require_roles("admin", "agent", "point")
 Field = require_roles("admin", "agent", "point", "technician")
+# The mobile app backend (``app``) reads every technician's jobs to serve the phones.
+FieldReaders = require_roles("admin", "agent", "point", "technician", "app")
 
 
 def scope_of(principal: Principal) -> Scope:
@@ -27,7 +29,7 @@ def scope_of(principal: Principal) -> Scope:
 
 def confined(principal: Principal) -> bool:
     """A caller outside the network's staff: it sees no other point's routing data."""
-    return principal.role in ("point", "technician")
+    return principal.role in ("point", "technician", "app")
 
 
 def actor_of(principal: Principal) -> str:

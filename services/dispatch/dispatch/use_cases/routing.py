@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from aftersales.db import UnitOfWork
 from aftersales.events import dispatch
+from aftersales.events.base import Window
 from dispatch.adapters.repositories import JobRepository, PointRepository, TimerRepository
 from dispatch.adapters.tables import JobOfferRow, JobRow, SlaTimerRow
 from dispatch.domain.points import business_day
@@ -140,17 +141,39 @@ async def offer(
             state="pending",
         )
     )
-    publish(
-        uow,
-        job,
-        dispatch.JobRouted(
-            job_id=job.id,
-            ticket_id=job.ticket_id,
-            point_id=point_id,
-            attempt=job.attempt,
-            why=why,
-            offer_expires_at=job.offer_expires_at,
+    offer = dispatch.JobRouted(
+        job_id=job.id,
+        ticket_id=job.ticket_id,
+        point_id=point_id,
+        attempt=job.attempt,
+        why=why,
+        offer_expires_at=job.offer_expires_at,
+    )
+    publish(uow, job, offer_v2(job, offer))
+    publish(uow, job, offer)
+
+
+def offer_v2(job: JobRow, offer: dispatch.JobRouted) -> dispatch.JobRoutedV2:
+    """The offer as a point acts on it: v1 and the job's facts."""
+    window = (
+        Window(start=job.preferred_start, end=job.preferred_end)
+        if job.preferred_start and job.preferred_end
+        else None
+    )
+    product = job.product or {}
+    return dispatch.JobRoutedV2(
+        **offer.model_dump(),
+        ticket_number=job.ticket_number,
+        kind=job.kind,
+        region=job.region,
+        product=dispatch.OfferedProduct(
+            category=job.category,
+            model=str(product.get("model", "")),
+            serial_no=str(product.get("serial_no", "")),
+            in_warranty=bool(product.get("in_warranty", False)),
         ),
+        window=window,
+        description=job.description,
     )
 
 

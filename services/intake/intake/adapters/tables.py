@@ -11,6 +11,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     LargeBinary,
@@ -208,9 +209,14 @@ class CatalogueRevisionRow(Base):
 
 class WebhookSubscriptionRow(Base):
     __tablename__ = "webhook_subscriptions"
+    __table_args__ = (Index("ix_webhook_subscriptions_owner", "owner_role", "owner_scope"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Whose it is (aftersales.intake.domain.audience): "staff" sees every event; crm, point,
+    # technician and app see what their token's scope (owner_scope) admits.
+    owner_role: Mapped[str] = mapped_column(String(20), server_default="staff")
+    owner_scope: Mapped[str | None] = mapped_column(String(64))
     url: Mapped[str] = mapped_column(String(2000))
     events: Mapped[list[str]] = mapped_column(JSONB)
     description: Mapped[str | None] = mapped_column(String(500))
@@ -238,6 +244,14 @@ class WebhookDeliveryRow(Base):
         Index(
             "ix_webhook_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"
         ),
+        # A delivery waits for the earlier pending ones of its subscription and aggregate.
+        Index(
+            "ix_webhook_deliveries_lane",
+            "subscription_id",
+            "aggregate_id",
+            "seq",
+            postgresql_where="status = 'pending'",
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -245,6 +259,9 @@ class WebhookDeliveryRow(Base):
         ForeignKey("intake.webhook_subscriptions.id"), index=True
     )
     event_id: Mapped[uuid.UUID]
+    aggregate_id: Mapped[uuid.UUID | None]
+    # The order deliveries were queued in: per aggregate, the order they are sent in.
+    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=False))
     event_type: Mapped[str] = mapped_column(String(120))
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     status: Mapped[str] = mapped_column(String(20))

@@ -1,52 +1,39 @@
-"""Enqueue webhook deliveries in the same transaction as the change they report."""
+"""Queue webhook deliveries: one per subscription whose patterns and owner admit the event."""
 
 from __future__ import annotations
 
-import fnmatch
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.events import Envelope, encode
 from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
+from intake.domain.audience import STAFF, Facts, Owner, admits, matches
 
 
-def matches(patterns: list[str], subject: str) -> bool:
-    """NATS-style patterns: ``*`` one token, ``>`` the rest; ``intake.ticket.*.v1``."""
-    tokens = subject.split(".")
-    for pattern in patterns:
-        parts = pattern.split(".")
-        if (
-            parts[-1] == ">"
-            and len(tokens) >= len(parts)
-            and all(p in ("*", t) for p, t in zip(parts[:-1], tokens, strict=False))
-        ):
-            return True
-        if len(parts) == len(tokens) and all(
-            p == "*" or fnmatch.fnmatchcase(t, p) for p, t in zip(parts, tokens, strict=True)
-        ):
-            return True
-    return False
-
-
-async def enqueue(session: AsyncSession, envelope: Envelope[Any], tenant_id: str | None) -> int:
-    """One pending delivery per active subscription of the tenant whose patterns match."""
-    stmt = select(WebhookSubscriptionRow).where(WebhookSubscriptionRow.active.is_(True))
-    if tenant_id is not None:
-        stmt = stmt.where(
-            (WebhookSubscriptionRow.tenant_id == tenant_id)
-            | WebhookSubscriptionRow.tenant_id.is_(None)
-        )
-    else:
-        stmt = stmt.where(WebhookSubscriptionRow.tenant_id.is_(None))
+async def enqueue(session: AsyncSession, envelope: Envelope[Any], facts: Facts) -> int:
+    """One pending delivery per active subscription that may see ``envelope``."""
+    sub = WebhookSubscriptionRow
+    # Only the owners the facts could admit are read; ``admits`` has the last word.
+    owners: list[ColumnElement[bool]] = [sub.owner_role.in_((STAFF, "app"))]
+    for role, scope in (
+        ("crm", facts.tenant_id),
+        ("point", facts.point_id),
+        ("technician", facts.technician_id),
+    ):
+        if scope is not None:
+            owners.append(and_(sub.owner_role == role, sub.owner_scope == scope))
+    stmt = select(sub).where(sub.active.is_(True), or_(*owners))
     subscriptions = [
         s
         for s in (await session.execute(stmt)).scalars()
-        if matches(s.events, envelope.type) and envelope.time >= s.active_since
+        if matches(s.events, envelope.type)
+        and envelope.time >= s.active_since
+        and admits(Owner(s.owner_role, s.owner_scope), envelope.type, facts)
     ]
     if not subscriptions:
         return 0
@@ -60,6 +47,7 @@ async def enqueue(session: AsyncSession, envelope: Envelope[Any], tenant_id: str
                     "id": uuid.uuid4(),
                     "subscription_id": s.id,
                     "event_id": envelope.id,
+                    "aggregate_id": envelope.aggregate_id,
                     "event_type": envelope.type,
                     "payload": body,
                     "status": "pending",

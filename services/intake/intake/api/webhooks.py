@@ -1,4 +1,5 @@
-"""CRM webhook subscriptions (Standard Webhooks signatures) and their delivery log."""
+"""Webhook subscriptions to every service's events (Standard Webhooks signatures), scoped by
+the caller's token, and their delivery log."""
 
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.audit import Audit
-from aftersales.auth import Principal
+from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.sealed import SecretBox
 from intake.adapters.tables import WebhookSubscriptionRow
 from intake.api.schemas import DeliveryOut, WebhookIn, WebhookOut, WebhookWithSecret
-from intake.api.scope import Staff, tenant_of
+from intake.domain.audience import event_types, owner_of
 from intake.use_cases import webhooks as use_cases
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+# Every integrator subscribes here, to every service's events, within its token's scope.
+Subscribers = require_roles("admin", "agent", "crm", "point", "technician", "app")
 
 
 def _out(row: WebhookSubscriptionRow) -> WebhookOut:
@@ -36,7 +39,7 @@ def _webhook_now(
     subscription_id: uuid.UUID, principal: Principal
 ) -> Callable[[UnitOfWork], Awaitable[WebhookOut]]:
     async def load(uow: UnitOfWork) -> WebhookOut:
-        return _out(await use_cases.get_subscription(uow, subscription_id, tenant_of(principal)))
+        return _out(await use_cases.get_subscription(uow, subscription_id, owner_of(principal)))
 
     return load
 
@@ -47,7 +50,7 @@ async def create_webhook(
     request: Request,
     db: DatabaseDep,
     idempotency_key: IdempotencyKey = None,
-    principal: Principal = Staff,
+    principal: Principal = Subscribers,
 ) -> Response:
     policy = request.app.state.settings.egress_policy
     box = request.app.state.settings.secret_box
@@ -58,7 +61,7 @@ async def create_webhook(
             url=body.url,
             events=body.events,
             description=body.description,
-            tenant=tenant_of(principal),
+            owner=owner_of(principal),
             policy=policy,
             box=box,
         )
@@ -76,31 +79,42 @@ async def create_webhook(
     )
 
 
+@router.get("/event-types", response_model=list[str])
+async def list_event_types(principal: Principal = Subscribers) -> list[str]:
+    """Every event subject the caller's token can receive (a point's offers, charges and grades;
+    a technician's jobs; the app backend's field events; a CRM's tenant's tickets; all of them
+    for the centre's staff). A pattern must match at least one of them."""
+    return event_types(owner_of(principal))
+
+
 @router.get("", response_model=list[WebhookOut])
-async def list_webhooks(db: DatabaseDep, principal: Principal = Staff) -> list[WebhookOut]:
+async def list_webhooks(db: DatabaseDep, principal: Principal = Subscribers) -> list[WebhookOut]:
     """The caller's subscriptions (a crm sees its own tenant's; the centre sees all)."""
     async with db.uow() as uow:
-        return [_out(r) for r in await use_cases.list_subscriptions(uow, tenant_of(principal))]
+        return [_out(r) for r in await use_cases.list_subscriptions(uow, owner_of(principal))]
 
 
 @router.get("/{subscription_id}", response_model=WebhookOut)
 async def get_webhook(
-    subscription_id: uuid.UUID, db: DatabaseDep, principal: Principal = Staff
+    subscription_id: uuid.UUID, db: DatabaseDep, principal: Principal = Subscribers
 ) -> WebhookOut:
     async with db.uow() as uow:
-        return _out(await use_cases.get_subscription(uow, subscription_id, tenant_of(principal)))
+        return _out(await use_cases.get_subscription(uow, subscription_id, owner_of(principal)))
 
 
 @router.post("/{subscription_id}/rotate-secret", response_model=WebhookWithSecret)
 async def rotate_secret(
-    subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
+    subscription_id: uuid.UUID,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Subscribers,
 ) -> Response:
     """A new secret; for 24 h deliveries carry signatures by both the new and the old one."""
 
     box = request.app.state.settings.secret_box
 
     async def command(uow: UnitOfWork) -> WebhookWithSecret:
-        row = await use_cases.rotate_secret(uow, subscription_id, tenant_of(principal), box)
+        row = await use_cases.rotate_secret(uow, subscription_id, owner_of(principal), box)
         return _with_secret(row, box)
 
     return await run_command(
@@ -119,7 +133,10 @@ async def rotate_secret(
 
 @router.post("/{subscription_id}/enable", response_model=WebhookOut)
 async def enable(
-    subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
+    subscription_id: uuid.UUID,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Subscribers,
 ) -> Response:
     """Turn a subscription back on (after a 410 disabled it, say)."""
     return await _set_active(request, db, principal, subscription_id, active=True)
@@ -127,7 +144,10 @@ async def enable(
 
 @router.post("/{subscription_id}/disable", response_model=WebhookOut)
 async def disable(
-    subscription_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
+    subscription_id: uuid.UUID,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Subscribers,
 ) -> Response:
     return await _set_active(request, db, principal, subscription_id, active=False)
 
@@ -141,7 +161,7 @@ async def _set_active(
     active: bool,
 ) -> Response:
     async def command(uow: UnitOfWork) -> WebhookOut:
-        row = await use_cases.set_active(uow, subscription_id, tenant_of(principal), active)
+        row = await use_cases.set_active(uow, subscription_id, owner_of(principal), active)
         return _out(row)
 
     return await run_command(
@@ -163,11 +183,11 @@ async def deliveries(
     subscription_id: uuid.UUID,
     db: DatabaseDep,
     limit: int = Query(default=50, ge=1, le=100),
-    principal: Principal = Staff,
+    principal: Principal = Subscribers,
 ) -> list[DeliveryOut]:
     """The newest deliveries first, with their attempts and the receiver's last answer."""
     async with db.uow() as uow:
-        rows = await use_cases.list_deliveries(uow, subscription_id, tenant_of(principal), limit)
+        rows = await use_cases.list_deliveries(uow, subscription_id, owner_of(principal), limit)
     return [DeliveryOut.model_validate(r, from_attributes=True) for r in rows]
 
 
@@ -177,10 +197,10 @@ async def redeliver(
     delivery_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
-    principal: Principal = Staff,
+    principal: Principal = Subscribers,
 ) -> Response:
     async def command(uow: UnitOfWork) -> DeliveryOut:
-        row = await use_cases.redeliver(uow, subscription_id, delivery_id, tenant_of(principal))
+        row = await use_cases.redeliver(uow, subscription_id, delivery_id, owner_of(principal))
         return DeliveryOut.model_validate(row, from_attributes=True)
 
     return await run_command(

@@ -1,4 +1,4 @@
-"""CRM webhook subscriptions, and the worker that delivers their queue."""
+"""Webhook subscriptions for every service's events, and the worker that delivers them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select, update
+from sqlalchemy import and_, exists, select, true, update
+from sqlalchemy.orm import aliased
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import NotFound, Unprocessable
@@ -19,6 +20,7 @@ from aftersales.logging import get_logger
 from aftersales.sealed import SecretBox
 from intake.adapters import webhook_queue, webhook_sender
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
+from intake.domain.audience import Owner, check_reach, facts_of
 from intake.domain.webhooks import check_patterns, new_secret, next_attempt
 from intake.domain.webhooks import signature_header as sign_all
 
@@ -28,13 +30,16 @@ LEASE = timedelta(seconds=120)
 
 
 async def fan_out(uow: UnitOfWork, event: Envelope[Any]) -> None:
-    """Queue one of intake's own events for every matching subscription of its tenant.
-
-    Runs as a consumer of the INTAKE stream, off the request path; the inbox makes it once-only.
-    """
-    ticket = await uow.session.get(TicketRow, event.aggregate_id)
-    tenant = ticket.tenant_id if ticket is not None else None
-    await webhook_queue.enqueue(uow.session, event, tenant)
+    """Queue one event, intake's own or another service's, for every subscription that may
+    see it. Runs as a consumer of each producer's stream, off the request path; the inbox
+    makes it once-only. A ticket's tenant comes from intake's own tickets."""
+    ticket_id = getattr(event.data, "ticket_id", None)
+    tenant = None
+    if ticket_id is not None:
+        tenant = await uow.session.scalar(
+            select(TicketRow.tenant_id).where(TicketRow.id == ticket_id)
+        )
+    await webhook_queue.enqueue(uow.session, event, facts_of(event.data, tenant))
 
 
 async def subscribe(
@@ -43,11 +48,12 @@ async def subscribe(
     url: str,
     events: list[str],
     description: str | None,
-    tenant: str | None,
+    owner: Owner,
     policy: EgressPolicy,
     box: SecretBox,
 ) -> WebhookSubscriptionRow:
     check_patterns(events)
+    check_reach(owner, events)
     try:
         await checked_address(url, policy)
     except EgressRefused as exc:
@@ -55,7 +61,9 @@ async def subscribe(
     now = datetime.now(UTC)
     row = WebhookSubscriptionRow(
         id=uuid.uuid4(),
-        tenant_id=tenant,
+        tenant_id=owner.scope if owner.role == "crm" else None,
+        owner_role=owner.role,
+        owner_scope=owner.scope,
         url=url,
         events=list(events),
         description=description,
@@ -71,30 +79,43 @@ async def subscribe(
     return row
 
 
-async def list_subscriptions(uow: UnitOfWork, tenant: str | None) -> list[WebhookSubscriptionRow]:
-    stmt = select(WebhookSubscriptionRow).order_by(WebhookSubscriptionRow.created_at)
-    if tenant is not None:
-        stmt = stmt.where(WebhookSubscriptionRow.tenant_id == tenant)
+def _owned_by(owner: Owner) -> Any:
+    """Staff see every subscription; anyone else only those made under the same scope."""
+    sub = WebhookSubscriptionRow
+    if owner.is_staff:
+        return true()
+    scope = sub.owner_scope.is_(None) if owner.scope is None else sub.owner_scope == owner.scope
+    return and_(sub.owner_role == owner.role, scope)
+
+
+async def list_subscriptions(uow: UnitOfWork, owner: Owner) -> list[WebhookSubscriptionRow]:
+    stmt = (
+        select(WebhookSubscriptionRow)
+        .where(_owned_by(owner))
+        .order_by(WebhookSubscriptionRow.created_at)
+    )
     return list((await uow.session.execute(stmt)).scalars())
 
 
 async def get_subscription(
-    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, *, lock: bool = False
+    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, *, lock: bool = False
 ) -> WebhookSubscriptionRow:
-    stmt = select(WebhookSubscriptionRow).where(WebhookSubscriptionRow.id == subscription_id)
+    stmt = select(WebhookSubscriptionRow).where(
+        WebhookSubscriptionRow.id == subscription_id, _owned_by(owner)
+    )
     if lock:
         stmt = stmt.with_for_update()
     row = (await uow.session.execute(stmt)).scalar_one_or_none()
-    if row is None or (tenant is not None and row.tenant_id != tenant):
+    if row is None:
         raise NotFound(f"Webhook subscription {subscription_id} does not exist.")
     return row
 
 
 async def rotate_secret(
-    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, box: SecretBox
+    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, box: SecretBox
 ) -> WebhookSubscriptionRow:
     """A new secret; the old one keeps signing too for 24 h, so receivers can switch over."""
-    row = await get_subscription(uow, subscription_id, tenant, lock=True)
+    row = await get_subscription(uow, subscription_id, owner, lock=True)
     now = datetime.now(UTC)
     row.previous_secret, row.previous_secret_until = row.secret, now + ROTATION_GRACE
     row.secret = box.seal(new_secret())
@@ -105,9 +126,9 @@ async def rotate_secret(
 
 
 async def set_active(
-    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, active: bool
+    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, active: bool
 ) -> WebhookSubscriptionRow:
-    row = await get_subscription(uow, subscription_id, tenant, lock=True)
+    row = await get_subscription(uow, subscription_id, owner, lock=True)
     if active and not row.active:
         row.active_since = datetime.now(UTC)  # what happened while it was off stays undelivered
     row.active = active
@@ -119,22 +140,22 @@ async def set_active(
 
 
 async def list_deliveries(
-    uow: UnitOfWork, subscription_id: uuid.UUID, tenant: str | None, limit: int
+    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, limit: int
 ) -> list[WebhookDeliveryRow]:
-    await get_subscription(uow, subscription_id, tenant)
+    await get_subscription(uow, subscription_id, owner)
     stmt = (
         select(WebhookDeliveryRow)
         .where(WebhookDeliveryRow.subscription_id == subscription_id)
-        .order_by(WebhookDeliveryRow.created_at.desc())
+        .order_by(WebhookDeliveryRow.seq.desc())
         .limit(limit)
     )
     return list((await uow.session.execute(stmt)).scalars())
 
 
 async def redeliver(
-    uow: UnitOfWork, subscription_id: uuid.UUID, delivery_id: uuid.UUID, tenant: str | None
+    uow: UnitOfWork, subscription_id: uuid.UUID, delivery_id: uuid.UUID, owner: Owner
 ) -> WebhookDeliveryRow:
-    await get_subscription(uow, subscription_id, tenant)
+    await get_subscription(uow, subscription_id, owner)
     row = await uow.session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
     if row is None or row.subscription_id != subscription_id:
         raise NotFound(f"Delivery {delivery_id} does not exist.")
@@ -155,10 +176,19 @@ async def deliver_due(db: Database, client: httpx.AsyncClient, settings: Deliver
     """Claim due deliveries with a lease, send them, record each outcome. Safe on replicas."""
     now = datetime.now(UTC)
     async with db.sessionmaker() as session, session.begin():
+        earlier = aliased(WebhookDeliveryRow)
         due = (
             select(WebhookDeliveryRow.id)
             .where(
-                WebhookDeliveryRow.status == "pending", WebhookDeliveryRow.next_attempt_at <= now
+                WebhookDeliveryRow.status == "pending",
+                WebhookDeliveryRow.next_attempt_at <= now,
+                # In order per aggregate: nothing while an earlier one of its lane is pending.
+                ~exists().where(
+                    earlier.subscription_id == WebhookDeliveryRow.subscription_id,
+                    earlier.aggregate_id == WebhookDeliveryRow.aggregate_id,
+                    earlier.status == "pending",
+                    earlier.seq < WebhookDeliveryRow.seq,
+                ),
             )
             .order_by(WebhookDeliveryRow.next_attempt_at)
             .limit(settings.batch)

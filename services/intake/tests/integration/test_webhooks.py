@@ -1,14 +1,12 @@
 """Webhooks against a real local HTTP receiver that verifies every signature."""
 
-import json
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import make_customer, make_ticket
+from aftersales.testing.world import WebhookReceiver
 from intake.domain.webhooks import verify
 
 FAST = {
@@ -18,45 +16,12 @@ FAST = {
 }
 
 
-class Receiver:
-    """Answers with the given status codes in turn (the last one repeats)."""
-
-    def __init__(self, statuses):
-        self.statuses = list(statuses)
-        self.requests = []
-        self.reply = b""
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["content-length"]))
-                receiver.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                status = receiver.statuses[min(len(receiver.requests), len(receiver.statuses)) - 1]
-                self.send_response(status)
-                self.end_headers()
-                self.wfile.write(receiver.reply)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-
-    def events(self, of_type=None):
-        out = [json.loads(body) for _, body in self.requests]
-        return [e for e in out if of_type is None or e["type"] == of_type]
-
-
 @pytest.fixture
 def receiver_factory():
     made = []
 
     def make(*statuses):
-        r = Receiver(statuses or [200])
+        r = WebhookReceiver(list(statuses) or [200])
         made.append(r)
         return r
 
@@ -270,3 +235,34 @@ async def test_signing_secrets_are_sealed_at_rest_and_old_ones_sealed_at_start(
         await eventually(lambda: _async(len(receiver.requests) == 1))
         headers, body = receiver.requests[0]
         assert verify(hook["secret"], headers, body)
+
+
+async def test_a_receiver_that_is_down_gets_everything_later_in_order_per_aggregate(
+    start_service, receiver_factory
+):
+    # Down for the first three attempts; every retry of one event carries the same webhook-id.
+    receiver = receiver_factory(503, 503, 503, 200)
+    settings = {**FAST, "webhook_retry_schedule": [1] * 8}
+    async with start_service("intake", **settings) as intake:
+        crm = intake.auth("crm", tenant_id="acme")
+        await subscribe(intake, receiver.url, ["intake.ticket.>"], crm)
+        ticket = await make_ticket(intake, headers=crm)
+        r = await intake.client.post(
+            f"/v1/tickets/{ticket['id']}/cancel", json={"reason": "bought a new one"}, headers=crm
+        )
+        assert r.status_code == 200, r.text
+
+        async def all_accepted():
+            types = [e["type"] for e in receiver.accepted()]
+            return "intake.ticket.cancelled.v1" in types and types
+
+        types = await eventually(all_accepted, timeout=60)
+        ids = [h["webhook-id"] for h, _ in receiver.requests]
+        # One event at a time: its retries, then the next (never the next while one is owed).
+        firsts = list(dict.fromkeys(ids))
+        assert ids == sorted(ids, key=firsts.index), ids
+        assert ids[:4] == [ids[0]] * 4  # the first event, three refusals and the success
+        assert types[:2] == ["intake.ticket.created.v2", "intake.ticket.created.v1"]
+        assert types[-1] == "intake.ticket.cancelled.v1"
+        versions = [e["aggregate_version"] for e in receiver.accepted()]
+        assert versions == sorted(versions)

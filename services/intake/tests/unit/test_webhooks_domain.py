@@ -11,7 +11,7 @@ from aftersales.http.egress import (
     checked_address,
     is_public,
 )
-from intake.adapters.webhook_queue import matches
+from intake.domain.audience import matches
 from intake.domain.webhooks import (
     check_patterns,
     new_secret,
