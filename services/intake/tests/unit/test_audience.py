@@ -1,0 +1,76 @@
+"""Who may receive which event: the scope rules, and the patterns a token may subscribe to."""
+
+import importlib.util
+import uuid
+from pathlib import Path
+
+import pytest
+
+from aftersales.errors import Unprocessable
+from aftersales.events import billing, dispatch
+from intake.domain.audience import Facts, Owner, admits, check_reach, event_types, facts_of
+
+POINT, OTHER = str(uuid.uuid4()), str(uuid.uuid4())
+
+
+def test_a_point_gets_events_about_itself_only():
+    mine = Facts(point_id=POINT)
+    assert admits(Owner("point", POINT), "dispatch.job.routed.v2", mine)
+    assert not admits(Owner("point", OTHER), "dispatch.job.routed.v2", mine)
+    assert not admits(Owner("point", POINT), "dispatch.job.unrouted.v1", Facts())
+    assert admits(Owner("point", POINT), "billing.charge.issued.v1", mine)
+
+
+def test_a_technician_the_app_and_a_crm_each_get_their_share():
+    tech = str(uuid.uuid4())
+    facts = Facts(tenant_id="acme", point_id=POINT, technician_id=tech)
+    assert admits(Owner("technician", tech), "dispatch.job.scheduled.v1", facts)
+    assert not admits(Owner("technician", str(uuid.uuid4())), "dispatch.job.scheduled.v1", facts)
+    assert admits(Owner("app"), "dispatch.job.scheduled.v1", facts)
+    assert not admits(Owner("app"), "billing.charge.issued.v1", facts)
+    assert admits(Owner("crm", "acme"), "billing.charge.issued.v1", facts)
+    assert not admits(Owner("crm", "beta"), "billing.charge.issued.v1", facts)
+    assert not admits(Owner("crm", "acme"), "feedback.point.graded.v1", Facts(point_id=POINT))
+    assert admits(Owner("staff"), "feedback.point.graded.v1", Facts())
+
+
+def test_facts_come_from_the_event_and_the_tickets_tenant():
+    charge = billing.ChargePaid.model_construct(ticket_id=uuid.uuid4())
+    assert facts_of(charge, "acme") == Facts(tenant_id="acme")
+    offer = dispatch.JobAccepted.model_construct(point_id=uuid.UUID(POINT))
+    assert facts_of(offer, None).point_id == POINT
+
+
+@pytest.mark.parametrize(
+    ("owner", "patterns", "named"),
+    [
+        (Owner("staff"), ["nothing.here.>"], "nothing.here.>"),
+        (Owner("staff"), ["intake.ticket.created.v9"], "intake.ticket.created.v9"),
+        (Owner("point", POINT), ["intake.ticket.created.v2"], "intake.ticket.created.v2"),
+        (Owner("technician", POINT), ["feedback.point.graded.v1"], "feedback.point.graded.v1"),
+        (Owner("app"), ["billing.>"], "billing.>"),
+    ],
+)
+def test_a_pattern_that_can_reach_nothing_is_refused_by_name(owner, patterns, named):
+    with pytest.raises(Unprocessable, match=named.replace(".", r"\.")):
+        check_reach(owner, patterns)
+
+
+def test_wildcards_are_filtered_not_refused():
+    check_reach(Owner("point", POINT), [">", "dispatch.>", "*.charge.*.v1"])
+    check_reach(Owner("app"), ["dispatch.>"])
+    assert "dispatch.job.routed.v2" in event_types(Owner("point", POINT))
+    assert "intake.ticket.created.v2" not in event_types(Owner("point", POINT))
+    assert set(event_types(Owner("app"))) == {
+        s for s in event_types(Owner("staff")) if s.startswith("dispatch.job.")
+    }
+
+
+def test_old_subscriptions_keep_exactly_intakes_events():
+    path = next(Path(__file__).parents[2].glob("intake/migrations/versions/0009_*.py"))
+    spec = importlib.util.spec_from_file_location("m0009", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module._only_intake(">") == "intake.>"
+    assert module._only_intake("*.ticket.*") == "intake.ticket.*"
+    assert module._only_intake("intake.ticket.created.v1") == "intake.ticket.created.v1"
