@@ -25,7 +25,12 @@ from aftersales.http.openapi import document_problems
 from aftersales.http.problems import install_problem_handlers
 from aftersales.http.ratelimit import RateLimiter, RateLimitMiddleware, default_limits
 from aftersales.logging import configure_logging, get_logger
-from aftersales.messaging.consumer import ConsumerRunner, ConsumerSettings, Subscription
+from aftersales.messaging.consumer import (
+    ConsumerRunner,
+    ConsumerSettings,
+    Subscription,
+    consumer_name,
+)
 from aftersales.messaging.identity import inbox_prefix
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.outbox import OutboxRelay
@@ -55,7 +60,7 @@ class ServiceDefinition:
         return f"{self.name}.migrations"
 
     def handlers_by_consumer(self) -> dict[str, Any]:
-        return {f"{self.name}:{s.stream}": s.handlers for s in self.subscriptions}
+        return {consumer_name(self.name, s): s.handlers for s in self.subscriptions}
 
 
 async def _supervised(name: str, job: Callable[[], Awaitable[None]]) -> None:

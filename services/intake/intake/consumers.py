@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from aftersales.events import CONTRACTS, billing, dispatch, feedback
+from typing import Any
+
+from aftersales.db import UnitOfWork
+from aftersales.events import CONTRACTS, Envelope, billing, dispatch, feedback
 from aftersales.messaging.consumer import Subscription
-from intake.use_cases import clocks, parts_orders, planned_visits, projection, webhooks
+from intake.use_cases import (
+    clocks,
+    notifications,
+    parts_orders,
+    planned_visits,
+    projection,
+    webhooks,
+)
 
 JOB_EVENTS = (
     dispatch.JobRouted,
@@ -20,13 +30,22 @@ JOB_EVENTS = (
 OWN_EVENTS = tuple(c for c in CONTRACTS if c.SUBJECT.startswith("intake."))
 
 
+async def tell(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    """An event that concerns a customer: to the webhook subscriptions, and to the customer."""
+    await webhooks.fan_out(uow, event)
+    await notifications.notify(uow, event)
+
+
 def _every_event_of(producer: str) -> Subscription:
-    """All of a producer's events, fanned out to the webhook subscriptions that may see them.
-    Its own durable consumer: a slow receiver never holds up the ticket projection."""
+    """All of a producer's events, told to whoever outside may hear them: the webhook
+    subscriptions that may see them and, for some, the ticket's customer. Its own durable
+    consumer: a slow fan-out never holds up the ticket projection."""
     return Subscription(
         producer=producer,
         handlers={
-            c.SUBJECT: webhooks.fan_out for c in CONTRACTS if c.SUBJECT.startswith(f"{producer}.")
+            c.SUBJECT: tell if c.SUBJECT in notifications.TRIGGERS else webhooks.fan_out
+            for c in CONTRACTS
+            if c.SUBJECT.startswith(f"{producer}.")
         },
         durable="intake_webhooks",
     )

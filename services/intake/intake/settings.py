@@ -6,6 +6,7 @@ from pydantic_settings import SettingsConfigDict
 from aftersales.http.egress import EgressPolicy
 from aftersales.sealed import SecretBox
 from aftersales.settings import ServiceSettings
+from intake.domain.notifications import QuietHours
 from intake.domain.tickets import KINDS
 
 
@@ -66,6 +67,29 @@ class IntakeSettings(ServiceSettings):
     # elsewhere a key is derived from the development JWT secret.
     secret_keys: list[str] = Field(default_factory=list)
 
+    # Customer notifications. Routine messages wait out the quiet hours (local time); urgent
+    # ones go at once. A channel with nothing configured records its messages as skipped.
+    business_timezone: str = "Asia/Shanghai"
+    notify_quiet_hours: str = Field(default="21:00-08:00", pattern=r"^\d\d:\d\d-\d\d:\d\d$")
+    notify_poll_seconds: float = 1.0
+    notify_retry_schedule: list[int] = Field(
+        default_factory=lambda: [30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200, 86400]
+    )
+    notify_smtp_host: str | None = None
+    notify_smtp_port: int = 25
+    notify_smtp_username: str | None = None
+    notify_smtp_password: str | None = None
+    notify_smtp_starttls: bool = False
+    notify_email_from: str = "service@aftersales.example"
+    # The SMS/WeChat gateway: a JSON POST signed like a webhook with this secret (whsec_...).
+    notify_gateway_url: str | None = None
+    notify_gateway_secret: str | None = None
+    notify_timeout_seconds: float = 10
+
+    @property
+    def quiet_hours(self) -> QuietHours:
+        return QuietHours.parse(self.notify_quiet_hours, self.business_timezone)
+
     @model_validator(mode="after")
     def _known_kinds_and_positive_hours(self) -> IntakeSettings:
         unknown = set(self.callback_after_remote_kinds) - set(KINDS)
@@ -76,6 +100,13 @@ class IntakeSettings(ServiceSettings):
                 raise ValueError(f"complete_within_hours names an unknown kind: {kind!r}")
             if hours <= 0:
                 raise ValueError(f"complete_within_hours[{kind}] must be positive")
+        return self
+
+    @model_validator(mode="after")
+    def _gateway_is_signed(self) -> IntakeSettings:
+        if self.notify_gateway_url and not self.notify_gateway_secret:
+            raise ValueError("INTAKE_NOTIFY_GATEWAY_URL needs INTAKE_NOTIFY_GATEWAY_SECRET")
+        self.quiet_hours  # noqa: B018  (refuse bad hours at start)
         return self
 
     @model_validator(mode="after")

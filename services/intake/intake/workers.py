@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from aftersales.logging import get_logger
 from aftersales.tasks import stop_if_cancelled
 from intake.use_cases.clocks import fire_due_breaches
+from intake.use_cases.notifications import Sender, send_due
 from intake.use_cases.webhooks import DeliverySettings, deliver_due, reseal_secrets
 
 log = get_logger(__name__)
@@ -58,3 +59,21 @@ async def ticket_clocks(app: FastAPI) -> None:
             fired = 0
         if fired < settings.clock_batch:
             await asyncio.sleep(settings.clock_poll_seconds)
+
+
+async def customer_notifications(app: FastAPI) -> None:
+    """Send the customers' messages as they fall due (after the quiet hours, or on retry)."""
+    settings = app.state.settings
+    async with httpx.AsyncClient(
+        timeout=settings.notify_timeout_seconds, follow_redirects=False
+    ) as client:
+        sender = Sender(settings, client)
+        while True:
+            try:
+                sent = await send_due(app.state.db, sender)
+            except Exception as exc:  # database away: try again shortly
+                stop_if_cancelled()
+                log.warning("notification.worker_failed", error=repr(exc))
+                sent = 0
+            if sent == 0:
+                await asyncio.sleep(settings.notify_poll_seconds)

@@ -60,6 +60,14 @@ class Subscription:
         return stream_name(self.producer)
 
 
+def consumer_name(service: str, subscription: Subscription) -> str:
+    """The inbox's and the dead letters' name for a consumer: a second durable of the same
+    service on the same stream is a consumer of its own, with an inbox of its own."""
+    name = f"{service}:{subscription.stream}"
+    durable = subscription.durable or service
+    return name if durable == service else f"{name}:{durable}"
+
+
 @dataclass
 class ConsumerSettings:
     batch: int = 50
@@ -183,10 +191,7 @@ class ConsumerRunner:
 
     @property
     def consumer_name(self) -> str:
-        """The inbox's and the dead letters' name for it: a second durable of the same service
-        on the same stream is a consumer of its own, with an inbox of its own."""
-        name = f"{self.service}:{self.subscription.stream}"
-        return name if self.durable == self.service else f"{name}:{self.durable}"
+        return consumer_name(self.service, self.subscription)
 
     async def run(self) -> None:
         await self.link.wait_ready()

@@ -271,3 +271,65 @@ class WebhookDeliveryRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class NotificationTemplateRow(Base):
+    """An admin's wording of one kind of customer message in one locale; without a row the
+    built-in default (version 0) is used."""
+
+    __tablename__ = "notification_templates"
+
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    locale: Mapped[str] = mapped_column(String(10), primary_key=True)
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class NotificationPreferenceRow(Base):
+    """A customer's consent per channel and the language it is written to in."""
+
+    __tablename__ = "notification_preferences"
+
+    customer_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("intake.customers.id"), primary_key=True
+    )
+    email: Mapped[bool] = mapped_column(default=True)
+    sms: Mapped[bool] = mapped_column(default=True)
+    locale: Mapped[str] = mapped_column(String(10), default="zh-CN")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class NotificationRow(Base):
+    """One message to one customer on one channel: the durable queue and its record."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        UniqueConstraint("event_id", "channel"),
+        Index("ix_notifications_due", "next_attempt_at", postgresql_where="status = 'pending'"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    event_id: Mapped[uuid.UUID]
+    ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(10))
+    locale: Mapped[str] = mapped_column(String(10))
+    template_version: Mapped[int] = mapped_column(Integer)
+    recipient: Mapped[str | None] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    urgent: Mapped[bool] = mapped_column(default=False)
+    # pending (held_until set while it waits out the quiet hours), sent, failed, skipped
+    status: Mapped[str] = mapped_column(String(20))
+    held_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -13,6 +13,7 @@ from aftersales.events import intake
 from aftersales.privacy import TOMBSTONE, columns, scrub_bytes, scrub_platform
 from intake.adapters.repositories import CustomerRepository, TicketRepository
 from intake.adapters.tables import CustomerRow, ProductRow, TicketRow, WebhookDeliveryRow
+from intake.use_cases import notifications
 
 
 async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow:
@@ -47,6 +48,7 @@ async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow
         scrubbed = scrub_bytes(delivery.payload, customer_id)
         if scrubbed is not None:
             delivery.payload = scrubbed
+    await notifications.erase(uow, customer_id)
     await scrub_platform(uow, customer_id)
     uow.publish(
         intake.CustomerErased(customer_id=customer_id, erased_at=now),
