@@ -1,6 +1,7 @@
 """The integrators told, not left to poll, on the four services as processes: a partner point
 gets its offer by webhook and accepts it; the technicians' app backend and the technician get
-the assignment; a phone replays its queued reports in one batch (one refused, the rest applied);
+the assignment; the customer gets the booking and the en-route messages by e-mail (a real local
+SMTP server); a phone replays its queued reports in one batch (one refused, the rest applied);
 a CRM gets the charge and the callback result from its one subscription; a second point never
 sees the first one's events, whatever wildcard it subscribed to."""
 
@@ -9,7 +10,25 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from aftersales.testing.apps import eventually
+from aftersales.testing.mail import MailServer
 from aftersales.testing.world import WebhookReceiver, World, standard_webhooks_valid
+
+
+@pytest.fixture(scope="module")
+def mail_server():
+    server = MailServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def process_stack_env(mail_server):
+    return {
+        "INTAKE_NOTIFY_SMTP_HOST": mail_server.host,
+        "INTAKE_NOTIFY_SMTP_PORT": str(mail_server.port),
+        "INTAKE_NOTIFY_QUIET_HOURS": "00:00-00:00",  # the story must not wait for the morning
+        "INTAKE_NOTIFY_POLL_SECONDS": "0.2",
+    }
 
 
 @pytest.fixture
@@ -35,7 +54,7 @@ async def subscribe(world: World, url: str, events: list[str], headers: dict) ->
 
 
 async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
-    world: World, receivers
+    world: World, receivers, mail_server
 ):
     point_a, [tech] = await world.point("INT-A", "530001")
     point_b, _ = await world.point("INT-B", "530002")
@@ -84,7 +103,10 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
     assert other_job["point_id"] == point_b["id"]
 
     # The CRM's customer calls; the offer reaches point A by webhook, with what it needs.
-    customer, product = await world.customer("530001", in_warranty=False, headers=crm)
+    address = "wang.fang@example.com"
+    customer, product = await world.customer(
+        "530001", in_warranty=False, headers=crm, email=address
+    )
     ticket = await world.ticket(customer, product, headers=crm, channel="crm")
 
     async def offer_of(ticket_id):
@@ -164,6 +186,19 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
         await world.dispatch.get(f"/v1/jobs/{job_id}", headers=world.as_tech(tech))
     )
     assert done["status"] == "completed"
+
+    # The customer was told of both bookings and that the technician was on the way.
+    async def mailed():
+        subjects = [m["Subject"] for m in mail_server.to(address)]
+        booked = [s for s in subjects if s.startswith("服务预约确认")]
+        on_the_way = [s for s in subjects if s.startswith("工程师已出发")]
+        return len(booked) == 2 and len(on_the_way) == 2 and subjects
+
+    await eventually(mailed, timeout=30)
+    booking = next(
+        m for m in mail_server.to(address) if m["Subject"] == f"服务预约确认 {ticket['number']}"
+    )
+    assert "上门" in booking.get_content()
 
     # The charge and the callback result reach the CRM's one subscription, and point A.
     await world.charge(job_id)

@@ -134,6 +134,7 @@ class World:
         *,
         in_warranty: bool,
         headers: dict[str, str] | None = None,
+        email: str | None = None,
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         h = headers or self.agent
         customer = await self.ok(
@@ -142,6 +143,7 @@ class World:
                 json={
                     "name": f"Customer {uuid.uuid4().hex[:6]}",
                     "phone": f"139{uuid.uuid4().int % 10**8:08d}",
+                    "email": email,
                     "address": {"region": region, "city": "Shanghai", "line": "1 Century Ave"},
                 },
                 headers=h,
