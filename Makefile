@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help sync run test test-fast lint fmt migrate bench demo soak token clean
+.PHONY: help sync run test test-fast lint fmt migrate bench demo client soak token clean
 
 help:
 	@echo "make run      start PostgreSQL, NATS and the four services (Ctrl-C stops all)"
@@ -62,6 +62,19 @@ soak: sync
 
 demo: sync
 	$(VENV)/bin/aftersales demo
+
+# The one origin's routing (deploy/), its OpenAPI document and the typed client generated from it.
+# The generator runs in its own pinned tool environment (it needs an older typer than ours).
+OPENAPI_PYTHON_CLIENT := openapi-python-client==0.29.1
+client: sync
+	$(VENV)/bin/aftersales origin --write
+	# Generated outside the project, so no project configuration touches it (the drift test
+	# does the same and compares).
+	tmp=$$(mktemp -d) && cd $$tmp && $(abspath $(UV)) tool run --from $(OPENAPI_PYTHON_CLIENT) \
+		openapi-python-client generate --path $(CURDIR)/clients/openapi.json \
+		--output-path $$tmp/aftersales_client --meta none && \
+	rm -rf $$tmp/aftersales_client/.ruff_cache $(CURDIR)/clients/python/aftersales_client && \
+	cp -r $$tmp/aftersales_client $(CURDIR)/clients/python/ && rm -rf $$tmp
 
 bench: sync
 	$(VENV)/bin/python -m bench.run

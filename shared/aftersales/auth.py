@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 import jwt
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict
 
 from aftersales.errors import Forbidden, NotFound, Unauthorized
@@ -186,7 +187,19 @@ def bearer_token(authorization: str) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def authenticate(request: Request) -> Principal:
+# Declares the bearer scheme in each service's OpenAPI (so /docs' Authorize button works); the
+# token itself is read and checked below, the same way with or without it.
+BEARER = HTTPBearer(
+    auto_error=False,
+    bearerFormat="JWT",
+    description="A JWT access token (`aftersales token --role ...` mints one in development).",
+)
+
+
+def authenticate(
+    request: Request,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
+) -> Principal:
     decoded = getattr(request.state, "principal", None)  # the rate limiter read it already
     if isinstance(decoded, Principal):
         return decoded

@@ -290,6 +290,33 @@ def demo(
 
 
 @app.command()
+def origin(
+    write: Annotated[bool, typer.Option(help="write the files instead of checking them")] = False,
+    root: Annotated[Path, typer.Option(help="the project's root")] = Path("."),
+) -> None:
+    """The four services under one origin: regenerate (--write) or check deploy/'s routing
+    (nginx, Ingress) and clients/openapi.json from the services' routes."""
+    import json
+
+    from aftersales.origin import generated_files, merged_openapi
+
+    files = generated_files(root)
+    files[root / "clients" / "openapi.json"] = (
+        json.dumps(merged_openapi(), indent=2, ensure_ascii=False) + "\n"
+    )
+    stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
+    if write:
+        for p in stale:
+            p.write_text(files[p])
+            console.print(f"wrote {p}")
+        return
+    if stale:
+        console.print(f"out of date (run `make client`): {', '.join(map(str, stale))}")
+        raise typer.Exit(1)
+    console.print("deploy/ routing and clients/openapi.json match the services")
+
+
+@app.command()
 def migrate(
     data_dir: DataDir = Path(".data"),
     only: Annotated[

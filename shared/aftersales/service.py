@@ -161,6 +161,9 @@ def create_service_app(
         description=definition.description,
         version="1.0.0",
         lifespan=lifespan,
+        # Operation ids are the handlers' names (create_ticket, not create_ticket_v1_tickets_post):
+        # what the generated client's functions are called.
+        generate_unique_id_function=lambda route: route.name,
     )
     app.state.settings = settings
     app.state.definition = definition

@@ -64,7 +64,7 @@ async def get_order(
 
 
 @router.post("/{order_id}/ship", response_model=PartsOrderOut)
-async def ship(
+async def ship_parts_order(
     order_id: uuid.UUID,
     body: ShipIn,
     request: Request,

@@ -121,7 +121,7 @@ async def approve(
 
 
 @router.post("/{requisition_id}/ship", response_model=RequisitionOut)
-async def ship(
+async def ship_requisition(
     requisition_id: uuid.UUID,
     body: ShipIn,
     request: Request,
@@ -147,7 +147,7 @@ async def ship(
 
 
 @router.post("/{requisition_id}/receive", response_model=RequisitionOut)
-async def receive(
+async def receive_requisition(
     requisition_id: uuid.UUID,
     body: ReceiveIn,
     request: Request,

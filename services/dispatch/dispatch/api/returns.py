@@ -61,7 +61,7 @@ async def list_returns(
 
 
 @router.post("/{return_id}/ship", response_model=PartReturnOut)
-async def ship(
+async def ship_return(
     return_id: uuid.UUID,
     body: ReturnShipIn,
     request: Request,
@@ -80,7 +80,7 @@ async def ship(
 
 
 @router.post("/{return_id}/receive", response_model=PartReturnOut)
-async def receive(
+async def receive_return(
     return_id: uuid.UUID,
     body: ReturnReceiveIn,
     request: Request,

@@ -317,7 +317,7 @@ async def _moves(
 
 
 @router.post("/v1/stock/receipts", status_code=201, response_model=Page[MovementOut])
-async def receive(
+async def receive_stock(
     body: ReceiptIn, request: Request, db: DatabaseDep, principal: Principal = Warehouse
 ) -> Response:
     """Goods into a location: a warehouse's delivery, or a point's opening balance."""
@@ -335,7 +335,7 @@ async def receive(
 
 
 @router.post("/v1/stock/transfers", status_code=201, response_model=Page[MovementOut])
-async def transfer(
+async def transfer_stock(
     body: TransferIn, request: Request, db: DatabaseDep, principal: Principal = Warehouse
 ) -> Response:
     lines = [(line.sku, line.qty) for line in body.lines]

@@ -81,7 +81,7 @@ async def get_product(
 
 
 @router.post("/v1/products/{product_id}/transfer", response_model=ProductOut)
-async def transfer(
+async def transfer_product_ownership(
     product_id: uuid.UUID,
     body: TransferIn,
     request: Request,

@@ -1,0 +1,386 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_charge_out import PageChargeOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    ticket_id: None | Unset | UUID = UNSET,
+    job_id: None | Unset | UUID = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    service_class: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    month: None | str | Unset = UNSET,
+    needs_review: bool | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_ticket_id: None | str | Unset
+    if isinstance(ticket_id, Unset):
+        json_ticket_id = UNSET
+    elif isinstance(ticket_id, UUID):
+        json_ticket_id = str(ticket_id)
+    else:
+        json_ticket_id = ticket_id
+    params["ticket_id"] = json_ticket_id
+
+    json_job_id: None | str | Unset
+    if isinstance(job_id, Unset):
+        json_job_id = UNSET
+    elif isinstance(job_id, UUID):
+        json_job_id = str(job_id)
+    else:
+        json_job_id = job_id
+    params["job_id"] = json_job_id
+
+    json_point_id: None | str | Unset
+    if isinstance(point_id, Unset):
+        json_point_id = UNSET
+    elif isinstance(point_id, UUID):
+        json_point_id = str(point_id)
+    else:
+        json_point_id = point_id
+    params["point_id"] = json_point_id
+
+    json_service_class: None | str | Unset
+    if isinstance(service_class, Unset):
+        json_service_class = UNSET
+    else:
+        json_service_class = service_class
+    params["service_class"] = json_service_class
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_month: None | str | Unset
+    if isinstance(month, Unset):
+        json_month = UNSET
+    else:
+        json_month = month
+    params["month"] = json_month
+
+    json_needs_review: bool | None | Unset
+    if isinstance(needs_review, Unset):
+        json_needs_review = UNSET
+    else:
+        json_needs_review = needs_review
+    params["needs_review"] = json_needs_review
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/charges",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageChargeOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageChargeOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageChargeOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    ticket_id: None | Unset | UUID = UNSET,
+    job_id: None | Unset | UUID = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    service_class: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    month: None | str | Unset = UNSET,
+    needs_review: bool | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageChargeOut | Problem]:
+    """List Charges
+
+    Args:
+        ticket_id (None | Unset | UUID):
+        job_id (None | Unset | UUID):
+        point_id (None | Unset | UUID):
+        service_class (None | str | Unset):
+        status (None | str | Unset):
+        month (None | str | Unset):
+        needs_review (bool | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        cursor (None | str | Unset): Opaque cursor from the previous page.
+        limit (int | Unset): Page size, at most 100. Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageChargeOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        ticket_id=ticket_id,
+        job_id=job_id,
+        point_id=point_id,
+        service_class=service_class,
+        status=status,
+        month=month,
+        needs_review=needs_review,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    ticket_id: None | Unset | UUID = UNSET,
+    job_id: None | Unset | UUID = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    service_class: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    month: None | str | Unset = UNSET,
+    needs_review: bool | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageChargeOut | Problem | None:
+    """List Charges
+
+    Args:
+        ticket_id (None | Unset | UUID):
+        job_id (None | Unset | UUID):
+        point_id (None | Unset | UUID):
+        service_class (None | str | Unset):
+        status (None | str | Unset):
+        month (None | str | Unset):
+        needs_review (bool | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        cursor (None | str | Unset): Opaque cursor from the previous page.
+        limit (int | Unset): Page size, at most 100. Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageChargeOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        ticket_id=ticket_id,
+        job_id=job_id,
+        point_id=point_id,
+        service_class=service_class,
+        status=status,
+        month=month,
+        needs_review=needs_review,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    ticket_id: None | Unset | UUID = UNSET,
+    job_id: None | Unset | UUID = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    service_class: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    month: None | str | Unset = UNSET,
+    needs_review: bool | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageChargeOut | Problem]:
+    """List Charges
+
+    Args:
+        ticket_id (None | Unset | UUID):
+        job_id (None | Unset | UUID):
+        point_id (None | Unset | UUID):
+        service_class (None | str | Unset):
+        status (None | str | Unset):
+        month (None | str | Unset):
+        needs_review (bool | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        cursor (None | str | Unset): Opaque cursor from the previous page.
+        limit (int | Unset): Page size, at most 100. Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageChargeOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        ticket_id=ticket_id,
+        job_id=job_id,
+        point_id=point_id,
+        service_class=service_class,
+        status=status,
+        month=month,
+        needs_review=needs_review,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    ticket_id: None | Unset | UUID = UNSET,
+    job_id: None | Unset | UUID = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    service_class: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    month: None | str | Unset = UNSET,
+    needs_review: bool | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageChargeOut | Problem | None:
+    """List Charges
+
+    Args:
+        ticket_id (None | Unset | UUID):
+        job_id (None | Unset | UUID):
+        point_id (None | Unset | UUID):
+        service_class (None | str | Unset):
+        status (None | str | Unset):
+        month (None | str | Unset):
+        needs_review (bool | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        cursor (None | str | Unset): Opaque cursor from the previous page.
+        limit (int | Unset): Page size, at most 100. Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageChargeOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            ticket_id=ticket_id,
+            job_id=job_id,
+            point_id=point_id,
+            service_class=service_class,
+            status=status,
+            month=month,
+            needs_review=needs_review,
+            updated_since=updated_since,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

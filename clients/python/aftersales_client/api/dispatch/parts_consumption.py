@@ -1,0 +1,256 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.consumption_row import ConsumptionRow
+from ...models.parts_consumption_format import PartsConsumptionFormat
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    month: str,
+    point_id: None | Unset | UUID = UNSET,
+    format_: PartsConsumptionFormat | Unset = PartsConsumptionFormat.JSON,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["month"] = month
+
+    json_point_id: None | str | Unset
+    if isinstance(point_id, Unset):
+        json_point_id = UNSET
+    elif isinstance(point_id, UUID):
+        json_point_id = str(point_id)
+    else:
+        json_point_id = point_id
+    params["point_id"] = json_point_id
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reports/parts-consumption",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[ConsumptionRow] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = ConsumptionRow.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[ConsumptionRow]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    month: str,
+    point_id: None | Unset | UUID = UNSET,
+    format_: PartsConsumptionFormat | Unset = PartsConsumptionFormat.JSON,
+) -> Response[Problem | list[ConsumptionRow]]:
+    """Parts Consumption
+
+     Parts issued to jobs in the month, per point, SKU and service class.
+
+    Args:
+        month (str): YYYY-MM, business time
+        point_id (None | Unset | UUID):
+        format_ (PartsConsumptionFormat | Unset): json, or csv for a spreadsheet Default:
+            PartsConsumptionFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ConsumptionRow]]
+    """
+
+    kwargs = _get_kwargs(
+        month=month,
+        point_id=point_id,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    month: str,
+    point_id: None | Unset | UUID = UNSET,
+    format_: PartsConsumptionFormat | Unset = PartsConsumptionFormat.JSON,
+) -> Problem | list[ConsumptionRow] | None:
+    """Parts Consumption
+
+     Parts issued to jobs in the month, per point, SKU and service class.
+
+    Args:
+        month (str): YYYY-MM, business time
+        point_id (None | Unset | UUID):
+        format_ (PartsConsumptionFormat | Unset): json, or csv for a spreadsheet Default:
+            PartsConsumptionFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ConsumptionRow]
+    """
+
+    return sync_detailed(
+        client=client,
+        month=month,
+        point_id=point_id,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    month: str,
+    point_id: None | Unset | UUID = UNSET,
+    format_: PartsConsumptionFormat | Unset = PartsConsumptionFormat.JSON,
+) -> Response[Problem | list[ConsumptionRow]]:
+    """Parts Consumption
+
+     Parts issued to jobs in the month, per point, SKU and service class.
+
+    Args:
+        month (str): YYYY-MM, business time
+        point_id (None | Unset | UUID):
+        format_ (PartsConsumptionFormat | Unset): json, or csv for a spreadsheet Default:
+            PartsConsumptionFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ConsumptionRow]]
+    """
+
+    kwargs = _get_kwargs(
+        month=month,
+        point_id=point_id,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    month: str,
+    point_id: None | Unset | UUID = UNSET,
+    format_: PartsConsumptionFormat | Unset = PartsConsumptionFormat.JSON,
+) -> Problem | list[ConsumptionRow] | None:
+    """Parts Consumption
+
+     Parts issued to jobs in the month, per point, SKU and service class.
+
+    Args:
+        month (str): YYYY-MM, business time
+        point_id (None | Unset | UUID):
+        format_ (PartsConsumptionFormat | Unset): json, or csv for a spreadsheet Default:
+            PartsConsumptionFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ConsumptionRow]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            month=month,
+            point_id=point_id,
+            format_=format_,
+        )
+    ).parsed

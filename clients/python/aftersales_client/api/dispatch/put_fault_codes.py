@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.fault_codes_in import FaultCodesIn
+from ...models.fault_codes_out import FaultCodesOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    category: str,
+    *,
+    body: FaultCodesIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/fault-codes/{category}".format(
+            category=quote(str(category), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FaultCodesOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = FaultCodesOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FaultCodesOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    category: str,
+    *,
+    client: AuthenticatedClient,
+    body: FaultCodesIn,
+) -> Response[FaultCodesOut | Problem]:
+    """Put Fault Codes
+
+     Replace one category's list. ``If-Match`` with its ETag when it exists (optional).
+
+    Args:
+        category (str):
+        body (FaultCodesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FaultCodesOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        category=category,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    category: str,
+    *,
+    client: AuthenticatedClient,
+    body: FaultCodesIn,
+) -> FaultCodesOut | Problem | None:
+    """Put Fault Codes
+
+     Replace one category's list. ``If-Match`` with its ETag when it exists (optional).
+
+    Args:
+        category (str):
+        body (FaultCodesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FaultCodesOut | Problem
+    """
+
+    return sync_detailed(
+        category=category,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    category: str,
+    *,
+    client: AuthenticatedClient,
+    body: FaultCodesIn,
+) -> Response[FaultCodesOut | Problem]:
+    """Put Fault Codes
+
+     Replace one category's list. ``If-Match`` with its ETag when it exists (optional).
+
+    Args:
+        category (str):
+        body (FaultCodesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FaultCodesOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        category=category,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    category: str,
+    *,
+    client: AuthenticatedClient,
+    body: FaultCodesIn,
+) -> FaultCodesOut | Problem | None:
+    """Put Fault Codes
+
+     Replace one category's list. ``If-Match`` with its ETag when it exists (optional).
+
+    Args:
+        category (str):
+        body (FaultCodesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FaultCodesOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            category=category,
+            client=client,
+            body=body,
+        )
+    ).parsed

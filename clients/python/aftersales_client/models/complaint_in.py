@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ComplaintIn")
+
+
+@_attrs_define
+class ComplaintIn:
+    """
+    Attributes:
+        ticket_id (UUID):
+        text (str):
+        technician_id (None | Unset | UUID):
+        point_id (None | Unset | UUID):
+    """
+
+    ticket_id: UUID
+    text: str
+    technician_id: None | Unset | UUID = UNSET
+    point_id: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        ticket_id = str(self.ticket_id)
+
+        text = self.text
+
+        technician_id: None | str | Unset
+        if isinstance(self.technician_id, Unset):
+            technician_id = UNSET
+        elif isinstance(self.technician_id, UUID):
+            technician_id = str(self.technician_id)
+        else:
+            technician_id = self.technician_id
+
+        point_id: None | str | Unset
+        if isinstance(self.point_id, Unset):
+            point_id = UNSET
+        elif isinstance(self.point_id, UUID):
+            point_id = str(self.point_id)
+        else:
+            point_id = self.point_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "ticket_id": ticket_id,
+                "text": text,
+            }
+        )
+        if technician_id is not UNSET:
+            field_dict["technician_id"] = technician_id
+        if point_id is not UNSET:
+            field_dict["point_id"] = point_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        ticket_id = UUID(d.pop("ticket_id"))
+
+        text = d.pop("text")
+
+        def _parse_technician_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                technician_id_type_0 = UUID(data)
+
+                return technician_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        technician_id = _parse_technician_id(d.pop("technician_id", UNSET))
+
+        def _parse_point_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                point_id_type_0 = UUID(data)
+
+                return point_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        point_id = _parse_point_id(d.pop("point_id", UNSET))
+
+        complaint_in = cls(
+            ticket_id=ticket_id,
+            text=text,
+            technician_id=technician_id,
+            point_id=point_id,
+        )
+
+        return complaint_in

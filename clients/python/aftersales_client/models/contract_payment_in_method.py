@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ContractPaymentInMethod(StrEnum):
+    CARD = "card"
+    CASH = "cash"
+    TRANSFER = "transfer"
+
+    def __str__(self) -> str:
+        return str(self.value)

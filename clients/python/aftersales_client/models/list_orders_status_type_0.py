@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ListOrdersStatusType0(StrEnum):
+    AWAITING_PAYMENT = "awaiting_payment"
+    CANCELLED = "cancelled"
+    DELIVERED = "delivered"
+    PAID = "paid"
+    SHIPPED = "shipped"
+
+    def __str__(self) -> str:
+        return str(self.value)

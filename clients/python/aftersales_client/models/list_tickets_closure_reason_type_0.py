@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class ListTicketsClosureReasonType0(StrEnum):
+    CANCELLED = "cancelled"
+    DELIVERED = "delivered"
+    REFUNDED = "refunded"
+    REPLACED = "replaced"
+    RESOLVED_REMOTELY = "resolved_remotely"
+    SATISFIED = "satisfied"
+    UNREACHABLE = "unreachable"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class PreferencesInLocale(StrEnum):
+    EN = "en"
+    ZH_CN = "zh-CN"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ResolveIn")
+
+
+@_attrs_define
+class ResolveIn:
+    """
+    Attributes:
+        substantiated (bool):
+        resolution (str | Unset):  Default: ''.
+        technician_id (None | Unset | UUID):
+        point_id (None | Unset | UUID):
+    """
+
+    substantiated: bool
+    resolution: str | Unset = ""
+    technician_id: None | Unset | UUID = UNSET
+    point_id: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        substantiated = self.substantiated
+
+        resolution = self.resolution
+
+        technician_id: None | str | Unset
+        if isinstance(self.technician_id, Unset):
+            technician_id = UNSET
+        elif isinstance(self.technician_id, UUID):
+            technician_id = str(self.technician_id)
+        else:
+            technician_id = self.technician_id
+
+        point_id: None | str | Unset
+        if isinstance(self.point_id, Unset):
+            point_id = UNSET
+        elif isinstance(self.point_id, UUID):
+            point_id = str(self.point_id)
+        else:
+            point_id = self.point_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "substantiated": substantiated,
+            }
+        )
+        if resolution is not UNSET:
+            field_dict["resolution"] = resolution
+        if technician_id is not UNSET:
+            field_dict["technician_id"] = technician_id
+        if point_id is not UNSET:
+            field_dict["point_id"] = point_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        substantiated = d.pop("substantiated")
+
+        resolution = d.pop("resolution", UNSET)
+
+        def _parse_technician_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                technician_id_type_0 = UUID(data)
+
+                return technician_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        technician_id = _parse_technician_id(d.pop("technician_id", UNSET))
+
+        def _parse_point_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                point_id_type_0 = UUID(data)
+
+                return point_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        point_id = _parse_point_id(d.pop("point_id", UNSET))
+
+        resolve_in = cls(
+            substantiated=substantiated,
+            resolution=resolution,
+            technician_id=technician_id,
+            point_id=point_id,
+        )
+
+        return resolve_in

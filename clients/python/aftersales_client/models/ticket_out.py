@@ -1,0 +1,453 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.ticket_out_channel import TicketOutChannel
+from ..models.ticket_out_closure_reason_type_0 import TicketOutClosureReasonType0
+from ..models.ticket_out_kind import TicketOutKind
+from ..models.ticket_out_status import TicketOutStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.assignment import Assignment
+    from ..models.callback_summary import CallbackSummary
+    from ..models.charge_summary import ChargeSummary
+    from ..models.order_line_out import OrderLineOut
+    from ..models.pause_out import PauseOut
+    from ..models.shipping import Shipping
+    from ..models.sla import Sla
+    from ..models.window_out import WindowOut
+
+
+T = TypeVar("T", bound="TicketOut")
+
+
+@_attrs_define
+class TicketOut:
+    """
+    Attributes:
+        id (UUID):
+        number (str):
+        status (TicketOutStatus):
+        kind (TicketOutKind):
+        channel (TicketOutChannel):
+        description (str):
+        customer_id (UUID):
+        product_id (None | UUID): None only for a parts order naming none
+        preferred_window (None | WindowOut):
+        sla (Sla):
+        assignment (Assignment | None):
+        charge (ChargeSummary | None):
+        callback (CallbackSummary | None):
+        pause (None | PauseOut): set while the ticket's clocks are paused
+        closure_reason (None | TicketOutClosureReasonType0): why an ended ticket ended
+        complaint_id (None | UUID): the complaint a complaint ticket opened
+        reopen_count (int):
+        version (int):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+        lines (list[OrderLineOut] | None | Unset): a parts order's parts
+        shipping (None | Shipping | Unset): a parts order's shipping
+    """
+
+    id: UUID
+    number: str
+    status: TicketOutStatus
+    kind: TicketOutKind
+    channel: TicketOutChannel
+    description: str
+    customer_id: UUID
+    product_id: None | UUID
+    preferred_window: None | WindowOut
+    sla: Sla
+    assignment: Assignment | None
+    charge: ChargeSummary | None
+    callback: CallbackSummary | None
+    pause: None | PauseOut
+    closure_reason: None | TicketOutClosureReasonType0
+    complaint_id: None | UUID
+    reopen_count: int
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    lines: list[OrderLineOut] | None | Unset = UNSET
+    shipping: None | Shipping | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.assignment import Assignment
+        from ..models.callback_summary import CallbackSummary
+        from ..models.charge_summary import ChargeSummary
+        from ..models.pause_out import PauseOut
+        from ..models.shipping import Shipping
+        from ..models.window_out import WindowOut
+
+        id = str(self.id)
+
+        number = self.number
+
+        status = self.status.value
+
+        kind = self.kind.value
+
+        channel = self.channel.value
+
+        description = self.description
+
+        customer_id = str(self.customer_id)
+
+        product_id: None | str
+        if isinstance(self.product_id, UUID):
+            product_id = str(self.product_id)
+        else:
+            product_id = self.product_id
+
+        preferred_window: dict[str, Any] | None
+        if isinstance(self.preferred_window, WindowOut):
+            preferred_window = self.preferred_window.to_dict()
+        else:
+            preferred_window = self.preferred_window
+
+        sla = self.sla.to_dict()
+
+        assignment: dict[str, Any] | None
+        if isinstance(self.assignment, Assignment):
+            assignment = self.assignment.to_dict()
+        else:
+            assignment = self.assignment
+
+        charge: dict[str, Any] | None
+        if isinstance(self.charge, ChargeSummary):
+            charge = self.charge.to_dict()
+        else:
+            charge = self.charge
+
+        callback: dict[str, Any] | None
+        if isinstance(self.callback, CallbackSummary):
+            callback = self.callback.to_dict()
+        else:
+            callback = self.callback
+
+        pause: dict[str, Any] | None
+        if isinstance(self.pause, PauseOut):
+            pause = self.pause.to_dict()
+        else:
+            pause = self.pause
+
+        closure_reason: None | str
+        if isinstance(self.closure_reason, TicketOutClosureReasonType0):
+            closure_reason = self.closure_reason.value
+        else:
+            closure_reason = self.closure_reason
+
+        complaint_id: None | str
+        if isinstance(self.complaint_id, UUID):
+            complaint_id = str(self.complaint_id)
+        else:
+            complaint_id = self.complaint_id
+
+        reopen_count = self.reopen_count
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        lines: list[dict[str, Any]] | None | Unset
+        if isinstance(self.lines, Unset):
+            lines = UNSET
+        elif isinstance(self.lines, list):
+            lines = []
+            for lines_type_0_item_data in self.lines:
+                lines_type_0_item = lines_type_0_item_data.to_dict()
+                lines.append(lines_type_0_item)
+
+        else:
+            lines = self.lines
+
+        shipping: dict[str, Any] | None | Unset
+        if isinstance(self.shipping, Unset):
+            shipping = UNSET
+        elif isinstance(self.shipping, Shipping):
+            shipping = self.shipping.to_dict()
+        else:
+            shipping = self.shipping
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "number": number,
+                "status": status,
+                "kind": kind,
+                "channel": channel,
+                "description": description,
+                "customer_id": customer_id,
+                "product_id": product_id,
+                "preferred_window": preferred_window,
+                "sla": sla,
+                "assignment": assignment,
+                "charge": charge,
+                "callback": callback,
+                "pause": pause,
+                "closure_reason": closure_reason,
+                "complaint_id": complaint_id,
+                "reopen_count": reopen_count,
+                "version": version,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+        if lines is not UNSET:
+            field_dict["lines"] = lines
+        if shipping is not UNSET:
+            field_dict["shipping"] = shipping
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.assignment import Assignment
+        from ..models.callback_summary import CallbackSummary
+        from ..models.charge_summary import ChargeSummary
+        from ..models.order_line_out import OrderLineOut
+        from ..models.pause_out import PauseOut
+        from ..models.shipping import Shipping
+        from ..models.sla import Sla
+        from ..models.window_out import WindowOut
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        number = d.pop("number")
+
+        status = TicketOutStatus(d.pop("status"))
+
+        kind = TicketOutKind(d.pop("kind"))
+
+        channel = TicketOutChannel(d.pop("channel"))
+
+        description = d.pop("description")
+
+        customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_product_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_id_type_0 = UUID(data)
+
+                return product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        product_id = _parse_product_id(d.pop("product_id"))
+
+        def _parse_preferred_window(data: object) -> None | WindowOut:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                preferred_window_type_0 = WindowOut.from_dict(data)
+
+                return preferred_window_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | WindowOut, data)
+
+        preferred_window = _parse_preferred_window(d.pop("preferred_window"))
+
+        sla = Sla.from_dict(d.pop("sla"))
+
+        def _parse_assignment(data: object) -> Assignment | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                assignment_type_0 = Assignment.from_dict(data)
+
+                return assignment_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Assignment | None, data)
+
+        assignment = _parse_assignment(d.pop("assignment"))
+
+        def _parse_charge(data: object) -> ChargeSummary | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                charge_type_0 = ChargeSummary.from_dict(data)
+
+                return charge_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChargeSummary | None, data)
+
+        charge = _parse_charge(d.pop("charge"))
+
+        def _parse_callback(data: object) -> CallbackSummary | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                callback_type_0 = CallbackSummary.from_dict(data)
+
+                return callback_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CallbackSummary | None, data)
+
+        callback = _parse_callback(d.pop("callback"))
+
+        def _parse_pause(data: object) -> None | PauseOut:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                pause_type_0 = PauseOut.from_dict(data)
+
+                return pause_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PauseOut, data)
+
+        pause = _parse_pause(d.pop("pause"))
+
+        def _parse_closure_reason(data: object) -> None | TicketOutClosureReasonType0:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                closure_reason_type_0 = TicketOutClosureReasonType0(data)
+
+                return closure_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TicketOutClosureReasonType0, data)
+
+        closure_reason = _parse_closure_reason(d.pop("closure_reason"))
+
+        def _parse_complaint_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                complaint_id_type_0 = UUID(data)
+
+                return complaint_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        complaint_id = _parse_complaint_id(d.pop("complaint_id"))
+
+        reopen_count = d.pop("reopen_count")
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_lines(data: object) -> list[OrderLineOut] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                lines_type_0 = []
+                _lines_type_0 = data
+                for lines_type_0_item_data in _lines_type_0:
+                    lines_type_0_item = OrderLineOut.from_dict(lines_type_0_item_data)
+
+                    lines_type_0.append(lines_type_0_item)
+
+                return lines_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[OrderLineOut] | None | Unset, data)
+
+        lines = _parse_lines(d.pop("lines", UNSET))
+
+        def _parse_shipping(data: object) -> None | Shipping | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_type_0 = Shipping.from_dict(data)
+
+                return shipping_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Shipping | Unset, data)
+
+        shipping = _parse_shipping(d.pop("shipping", UNSET))
+
+        ticket_out = cls(
+            id=id,
+            number=number,
+            status=status,
+            kind=kind,
+            channel=channel,
+            description=description,
+            customer_id=customer_id,
+            product_id=product_id,
+            preferred_window=preferred_window,
+            sla=sla,
+            assignment=assignment,
+            charge=charge,
+            callback=callback,
+            pause=pause,
+            closure_reason=closure_reason,
+            complaint_id=complaint_id,
+            reopen_count=reopen_count,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+            lines=lines,
+            shipping=shipping,
+        )
+
+        ticket_out.additional_properties = d
+        return ticket_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="WebhookOut")
+
+
+@_attrs_define
+class WebhookOut:
+    """
+    Attributes:
+        id (UUID):
+        url (str):
+        events (list[str]):
+        description (None | str):
+        active (bool):
+        disabled_reason (None | str):
+        version (int):
+        created_at (datetime.datetime):
+    """
+
+    id: UUID
+    url: str
+    events: list[str]
+    description: None | str
+    active: bool
+    disabled_reason: None | str
+    version: int
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        url = self.url
+
+        events = self.events
+
+        description: None | str
+        description = self.description
+
+        active = self.active
+
+        disabled_reason: None | str
+        disabled_reason = self.disabled_reason
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "url": url,
+                "events": events,
+                "description": description,
+                "active": active,
+                "disabled_reason": disabled_reason,
+                "version": version,
+                "created_at": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        url = d.pop("url")
+
+        events = cast(list[str], d.pop("events"))
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+        active = d.pop("active")
+
+        def _parse_disabled_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        disabled_reason = _parse_disabled_reason(d.pop("disabled_reason"))
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        webhook_out = cls(
+            id=id,
+            url=url,
+            events=events,
+            description=description,
+            active=active,
+            disabled_reason=disabled_reason,
+            version=version,
+            created_at=created_at,
+        )
+
+        webhook_out.additional_properties = d
+        return webhook_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

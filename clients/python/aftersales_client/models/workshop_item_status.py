@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class WorkshopItemStatus(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+    def __str__(self) -> str:
+        return str(self.value)
