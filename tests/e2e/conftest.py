@@ -17,6 +17,7 @@ async def world(process_stack):
     try:
         yield w
     finally:
+        await w.aclose()
         for c in clients.values():
             await c.aclose()
 

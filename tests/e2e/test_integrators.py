@@ -8,6 +8,9 @@ sees the first one's events, whatever wildcard it subscribed to."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from aftersales_client.api.dispatch import status_batch
+from aftersales_client.api.intake import create_webhook
+from aftersales_client.models import StatusBatchIn, StatusBatchOut, WebhookIn, WebhookWithSecret
 
 from aftersales.testing.apps import eventually
 from aftersales.testing.mail import MailServer
@@ -45,12 +48,13 @@ def receivers():
 
 
 async def subscribe(world: World, url: str, events: list[str], headers: dict) -> dict:
-    return await world.ok(
-        await world.intake.post(
-            "/v1/webhooks", json={"url": url, "events": events}, headers=headers
-        ),
-        201,
+    """The way an integrator does it: the generated client (clients/python)."""
+    made = await create_webhook.asyncio_detailed(
+        client=world.api("intake", headers), body=WebhookIn(url=url, events=events)
     )
+    assert made.status_code == 201, made.content
+    assert isinstance(made.parsed, WebhookWithSecret)
+    return {"id": str(made.parsed.id), "secret": made.parsed.secret}
 
 
 async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
@@ -173,11 +177,13 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
         report("q-7", second_id, "taken_to_workshop", 35, signature=ref),
         report("q-8", second_id, "repaired", 38, labor_minutes=20),
     ]
-    batch = await world.ok(
-        await world.dispatch.post(
-            "/v1/jobs/status-batch", json={"reports": reports}, headers=world.as_tech(tech)
-        )
+    sent = await status_batch.asyncio_detailed(
+        client=world.api("dispatch", world.as_tech(tech)),
+        body=StatusBatchIn.from_dict({"reports": reports}),
     )
+    assert sent.status_code == 200, sent.content
+    assert isinstance(sent.parsed, StatusBatchOut)
+    batch = sent.parsed.to_dict()
     results = {x["idempotency_key"]: x for x in batch["results"]}
     assert results.pop("q-4")["problem"]["status"] == 404
     assert {k: x["outcome"] for k, x in results.items()} == {k: "applied" for k in results}

@@ -382,7 +382,11 @@ async def run_demo(
         )
         for name, url in urls.items()
     }
-    w = World(Tokens(secret), **clients)
+    w = World(
+        Tokens(secret),
+        **clients,
+        transport=lambda: PoliteTransport(limits=httpx.Limits(keepalive_expiry=2)),
+    )
     try:
         console.print(
             "[bold]Loading the network:[/] 12 points in 6 districts, 36 technicians, "
@@ -406,6 +410,7 @@ async def run_demo(
             await asyncio.gather(*(one(i) for i in range(tickets)))
         await _summary(w, console, outcomes, failures)
     finally:
+        await w.aclose()
         for c in clients.values():
             await c.aclose()
 

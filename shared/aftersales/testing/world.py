@@ -9,12 +9,23 @@ import hmac
 import json
 import threading
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 
 import httpx
+from aftersales_client import AuthenticatedClient
+from aftersales_client.api.intake import create_customer, create_product, create_ticket
+from aftersales_client.models import (
+    CustomerIn,
+    CustomerOut,
+    ProductIn,
+    ProductOut,
+    TicketIn,
+    TicketOut,
+)
 
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import SIGNATURE
@@ -111,6 +122,10 @@ class World:
     dispatch: httpx.AsyncClient
     billing: httpx.AsyncClient
     feedback: httpx.AsyncClient
+    # How the generated client's connections are made (the demo's honours 429); httpx's own
+    # when None.
+    transport: Callable[[], httpx.AsyncBaseTransport] | None = None
+    _apis: dict[tuple[str, str], AuthenticatedClient] = field(default_factory=dict, init=False)
 
     @property
     def agent(self) -> dict[str, str]:
@@ -128,6 +143,24 @@ class World:
         assert response.status_code == status, response.text
         return response.json()
 
+    def api(self, service: str, headers: dict[str, str]) -> AuthenticatedClient:
+        """The generated client (clients/python), on ``service`` as the caller ``headers`` say:
+        what an integrator uses instead of hand-built requests. One per caller, kept."""
+        token = headers["Authorization"].split(" ", 1)[1]
+        key = (service, token)
+        if key not in self._apis:
+            base = str(getattr(self, service).base_url)
+            extra = {"transport": self.transport()} if self.transport else {}
+            self._apis[key] = AuthenticatedClient(
+                base_url=base, token=token, timeout=httpx.Timeout(60), httpx_args=extra
+            )
+        return self._apis[key]
+
+    async def aclose(self) -> None:
+        for api in self._apis.values():
+            await api.get_async_httpx_client().aclose()
+        self._apis.clear()
+
     async def customer(
         self,
         region: str,
@@ -136,37 +169,33 @@ class World:
         headers: dict[str, str] | None = None,
         email: str | None = None,
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        h = headers or self.agent
-        customer = await self.ok(
-            await self.intake.post(
-                "/v1/customers",
-                json={
-                    "name": f"Customer {uuid.uuid4().hex[:6]}",
-                    "phone": f"139{uuid.uuid4().int % 10**8:08d}",
-                    "email": email,
-                    "address": {"region": region, "city": "Shanghai", "line": "1 Century Ave"},
-                },
-                headers=h,
-            ),
-            201,
+        api = self.api("intake", headers or self.agent)
+        customer = CustomerIn.from_dict(
+            {
+                "name": f"Customer {uuid.uuid4().hex[:6]}",
+                "phone": f"139{uuid.uuid4().int % 10**8:08d}",
+                "email": email,
+                "address": {"region": region, "city": "Shanghai", "line": "1 Century Ave"},
+            }
         )
+        made = await create_customer.asyncio_detailed(client=api, body=customer)
+        assert made.status_code == 201, made.content
+        assert isinstance(made.parsed, CustomerOut)
         bought = date.today() - timedelta(days=30 if in_warranty else 800)
-        product = await self.ok(
-            await self.intake.post(
-                f"/v1/customers/{customer['id']}/products",
-                json={
-                    "category": "air_conditioner",
-                    "model": "KFR-35GW",
-                    "serial_no": uuid.uuid4().hex[:10],
-                    "purchased_on": bought.isoformat(),
-                    "warranty_months": 12,
-                },
-                headers=h,
-            ),
-            201,
+        product = ProductIn.from_dict(
+            {
+                "category": "air_conditioner",
+                "model": "KFR-35GW",
+                "serial_no": uuid.uuid4().hex[:10],
+                "purchased_on": bought.isoformat(),
+                "warranty_months": 12,
+            }
         )
-        assert product["in_warranty"] is in_warranty
-        return customer, product
+        registered = await create_product.asyncio_detailed(made.parsed.id, client=api, body=product)
+        assert registered.status_code == 201, registered.content
+        assert isinstance(registered.parsed, ProductOut)
+        assert registered.parsed.in_warranty is in_warranty
+        return json.loads(made.content), json.loads(registered.content)
 
     async def ticket(
         self,
@@ -184,14 +213,14 @@ class World:
             "channel": "hotline",
             **body,
         }
-        return await self.ok(
-            await self.intake.post(
-                "/v1/tickets",
-                json=payload,
-                headers={**(headers or self.agent), "Idempotency-Key": str(uuid.uuid4())},
-            ),
-            201,
+        made = await create_ticket.asyncio_detailed(
+            client=self.api("intake", headers or self.agent),
+            body=TicketIn.from_dict(payload),
+            idempotency_key=str(uuid.uuid4()),
         )
+        assert made.status_code == 201, made.content
+        assert isinstance(made.parsed, TicketOut)
+        return json.loads(made.content)  # type: ignore[no-any-return]
 
     async def point(
         self, code: str, region: str, technicians: int = 1
