@@ -132,6 +132,7 @@ def export_router(service: str, exporter: Exporter) -> APIRouter:
     async def export_customer(
         customer_id: uuid.UUID, db: DatabaseDep, principal: Principal = require_roles("admin")
     ) -> Response:
+        """Everything this service holds about the customer (a data subject's access request)."""
         async with db.uow() as uow:
             data = await exporter(uow, customer_id)
         return export_response(service, customer_id, data)

@@ -16,11 +16,13 @@ router = APIRouter(tags=["operations"])
 
 @router.get("/healthz", summary="The process is alive")
 async def healthz() -> dict[str, str]:
+    """Always 200 while the process runs (a liveness probe)."""
     return {"status": "ok"}
 
 
 @router.get("/readyz", summary="The database and the broker are reachable")
 async def readyz(request: Request) -> Response:
+    """200 when the database and the broker answer, 503 saying which does not (readiness)."""
     checks = {"database": "ok", "nats": "ok"}
     try:
         async with request.app.state.db.engine.connect() as conn:

@@ -63,6 +63,7 @@ async def list_campaigns(
     limit: Limit = 50,
     principal: Principal = Centre,
 ) -> Page[CampaignOut]:
+    """Free-service campaigns and what they cover."""
     async with db.uow() as uow:
         rows, next_cursor = await CampaignRepository(uow.session).page(
             active_on=active_on, cursor=cursor, limit=limit

@@ -66,6 +66,8 @@ async def cash_on_site(
     limit: int = Query(default=500, ge=1, le=5000),
     principal: Principal = CashDesk,
 ) -> CashReport:
+    """Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
+    yet."""
     point_id = confined_point(principal, point_id, what="cash")
     currency = policy_of_settings(db).currency
     async with db.uow() as uow:

@@ -52,6 +52,7 @@ async def list_charges(
     limit: Limit = 50,
     principal: Principal = ChargeReaders,
 ) -> Page[ChargeOut]:
+    """Charges, filtered by ticket, job, class or point; paged with `cursor`."""
     where = ChargeFilter(
         scope=scope_of(principal),
         ticket_id=ticket_id,
@@ -75,6 +76,8 @@ async def list_charges(
 async def get_charge(
     charge_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = ChargeReaders
 ) -> ChargeOut:
+    """One charge: class and its reason, lines, what the customer pays and the company bears,
+    payments."""
     async with db.uow() as uow:
         row = await ChargeRepository(uow.session).get(charge_id, scope=scope_of(principal))
         out = await present(uow, row)
@@ -293,6 +296,7 @@ def _charge_now(charge_id: uuid.UUID) -> Callable[[UnitOfWork], Awaitable[Charge
 async def list_credit_notes(
     charge_id: uuid.UUID, db: DatabaseDep, principal: Principal = ChargeReaders
 ) -> list[CreditNoteOut]:
+    """The credit notes issued against the charge."""
     async with db.uow() as uow:
         await ChargeRepository(uow.session).get(charge_id, scope=scope_of(principal))
         rows = await DocumentRepository(uow.session).credit_notes(charge_id)

@@ -37,6 +37,8 @@ async def register_contract(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
+    """A service contract (class B) for a customer's products: what it covers, visits included, fee
+    and schedule, planned maintenance visits."""
     cmd = NewContract(
         contract_no=body.contract_no,
         customer_id=body.customer_id,
@@ -77,6 +79,7 @@ async def list_contracts(
     limit: Limit = 50,
     principal: Principal = Centre,
 ) -> Page[ContractOut]:
+    """Contracts, filtered by customer or product."""
     async with db.uow() as uow:
         repo = ContractRepository(uow.session)
         rows, next_cursor = await repo.page(customer_id=customer_id, cursor=cursor, limit=limit)
@@ -88,6 +91,7 @@ async def list_contracts(
 async def get_contract(
     contract_id: uuid.UUID, db: DatabaseDep, principal: Principal = Centre
 ) -> ContractOut:
+    """One contract with its terms and visits used."""
     async with db.uow() as uow:
         repo = ContractRepository(uow.session)
         row = await repo.get(contract_id)

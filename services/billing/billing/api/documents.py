@@ -36,6 +36,7 @@ async def list_invoices(
 async def get_invoice(
     invoice_id: uuid.UUID, db: DatabaseDep, principal: Principal = Finance
 ) -> InvoiceOut:
+    """One invoice (gapless number, lines, paid or not)."""
     async with db.uow() as uow:
         row = await DocumentRepository(uow.session).invoice(invoice_id)
     return invoice_out(row)

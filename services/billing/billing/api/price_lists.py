@@ -35,6 +35,7 @@ async def current_price_list(
     at: datetime | None = Query(default=None, description="the list in force at this time"),
     principal: Principal = Centre,
 ) -> PriceListOut:
+    """The price list in force: labour per hour by category, parts, travel bands, call-out fees."""
     async with db.uow() as uow:
         lists = PriceListRepository(uow.session)
         row = await lists.in_force(at or datetime.now(UTC))
@@ -81,6 +82,7 @@ async def replace_price_list(
 
 @router.get("/v1/price-lists", response_model=PriceListVersions)
 async def price_list_versions(db: DatabaseDep, principal: Principal = Centre) -> PriceListVersions:
+    """Every version of the price list, newest first."""
     async with db.uow() as uow:
         rows = await PriceListRepository(uow.session).versions()
     return PriceListVersions(items=[price_list_out(r) for r in rows])
@@ -92,6 +94,7 @@ async def price_list_version(
     db: DatabaseDep,
     principal: Principal = Centre,
 ) -> PriceListOut:
+    """One version of the price list, as it was."""
     async with db.uow() as uow:
         row = await PriceListRepository(uow.session).version(version)
     return price_list_out(row)

@@ -36,6 +36,7 @@ async def list_refunds(
     limit: int = Query(default=200, ge=1, le=2000),
     principal: Principal = Finance,
 ) -> RefundList:
+    """Refund vouchers (三包 refunds), paid or not."""
     async with db.uow() as uow:
         rows = await RemedyRepository(uow.session).refunds(
             paid=None if status is None else status == "paid", limit=limit
@@ -47,6 +48,7 @@ async def list_refunds(
 async def get_refund(
     refund_id: uuid.UUID, db: DatabaseDep, principal: Principal = Finance
 ) -> RefundOut:
+    """One refund voucher."""
     async with db.uow() as uow:
         row = await RemedyRepository(uow.session).refund(refund_id)
     return refund_out(row)

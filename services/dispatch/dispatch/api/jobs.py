@@ -100,6 +100,8 @@ async def list_jobs(
     limit: Limit = 50,
     principal: Principal = FieldReaders,
 ) -> Page[JobOut]:
+    """Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
+    technician, status or ticket, or changed since a time (`updated_since`) for a sync."""
     where = JobFilter(
         scope=scope_of(principal),
         point_id=point_id,
@@ -118,6 +120,7 @@ async def list_jobs(
 async def get_job(
     job_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = FieldReaders
 ) -> JobOut:
+    """One job: customer, product, window, status, the visit's report; with an `ETag`."""
     async with db.uow() as uow:
         row = await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
     response.headers["ETag"] = etag_of(row.version)
@@ -171,6 +174,7 @@ async def repair_card(
 
 @router.get("/{job_id}/sla", response_model=SlaTimers)
 async def job_sla(job_id: uuid.UUID, db: DatabaseDep, principal: Principal = Field) -> SlaTimers:
+    """The job's SLA clocks (respond, accept, arrive, complete): due, met or breached."""
     async with db.uow() as uow:
         await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
         timers = await TimerRepository(uow.session).of_job(job_id)
@@ -203,6 +207,7 @@ async def route_job(
 async def accept_job(
     job_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = CentreOrPoint
 ) -> Response:
+    """The offered point takes the job, before `offer_expires_at`; then it assigns a technician."""
     return await _run(
         request,
         db,

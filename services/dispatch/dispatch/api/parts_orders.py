@@ -59,6 +59,7 @@ async def list_orders(
 async def get_order(
     order_id: uuid.UUID, db: DatabaseDep, principal: Principal = Warehouse
 ) -> PartsOrderOut:
+    """One customer parts order at the warehouse: lines, payment known, shipping."""
     async with db.uow() as uow:
         return order_out(await use_cases.get(uow, order_id))
 

@@ -62,6 +62,7 @@ async def slow_movers(
     format: ExportFormat = FormatQuery,
     principal: Principal = Readers,
 ) -> Any:
+    """Parts with stock that have not moved for `days` (JSON or `?format=csv`)."""
     async with db.uow() as uow:
         rows = await reports.slow_movers(uow, days, limit)
     return _answer(rows, SlowMoverRow, format, f"slow-movers-{days}d.csv")

@@ -62,6 +62,8 @@ async def register_point(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Admin,
 ) -> Response:
+    """Register a network point (own centre or partner shop): regions and categories it serves,
+    daily capacity."""
     cmd = use_cases.NewPoint(**body.model_dump())
 
     async def command(uow: UnitOfWork) -> PointOut:
@@ -89,6 +91,7 @@ async def list_points(
     limit: Limit = 50,
     principal: Principal = CentreOrPoint,
 ) -> Page[PointOut]:
+    """Network points, filtered by region, category or active flag."""
     async with db.uow() as uow:
         rows, next_cursor = await PointRepository(uow.session).page(
             scope=scope_of(principal),
@@ -105,6 +108,7 @@ async def list_points(
 async def get_point(
     point_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = CentreOrPoint
 ) -> PointOut:
+    """One network point with its grade (from feedback) and an `ETag`."""
     async with db.uow() as uow:
         row = await PointRepository(uow.session).get(point_id, scope=scope_of(principal))
     response.headers["ETag"] = etag_of(row.version)
@@ -119,6 +123,8 @@ async def update_point(
     db: DatabaseDep,
     principal: Principal = Admin,
 ) -> Response:
+    """Change a point's regions, categories, capacity, partner or active flag (optional `If-
+    Match`)."""
     expected = expected_version(request, required=False)
     changes = body.model_dump(exclude_unset=True)
 
@@ -145,6 +151,8 @@ async def add_capacity_override(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = CentreOrPoint,
 ) -> Response:
+    """A day with a different capacity (a holiday, a training day)."""
+
     async def command(uow: UnitOfWork) -> CapacityOverrideOut:
         row = await use_cases.add_capacity_override(
             uow, point_id, **body.model_dump(), scope=scope_of(principal)
@@ -166,6 +174,7 @@ async def add_capacity_override(
 async def list_capacity_overrides(
     point_id: uuid.UUID, db: DatabaseDep, principal: Principal = CentreOrPoint
 ) -> CapacityOverrides:
+    """The point's days with a different capacity."""
     async with db.uow() as uow:
         points = PointRepository(uow.session)
         await points.get(point_id, scope=scope_of(principal))
@@ -180,6 +189,7 @@ async def delete_capacity_override(
     db: DatabaseDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
+    """Remove a capacity override; the point's usual capacity applies again."""
     async with db.uow() as uow:
         await use_cases.remove_capacity_override(
             uow, point_id, override_id, scope=scope_of(principal)
@@ -204,6 +214,7 @@ async def capacity_calendar(
     end: date | None = Query(default=None, alias="to", description="inclusive; default 14 days"),
     principal: Principal = CentreOrPoint,
 ) -> CapacityCalendar:
+    """Booked against capacity, day by day, for the coming days."""
     check_date(start, "'from'")
     end = check_date(end or min(start + timedelta(days=13), LATEST), "'to'")
     if end < start or (end - start).days >= MAX_CALENDAR_DAYS:
@@ -230,6 +241,7 @@ async def add_point_technician(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = CentreOrPoint,
 ) -> Response:
+    """Add a technician to the point, with skills and phone."""
     cmd = NewTechnician(**body.model_dump())
 
     async def command(uow: UnitOfWork) -> TechnicianOut:
@@ -257,6 +269,7 @@ async def list_point_technicians(
     limit: Limit = 50,
     principal: Principal = Field,
 ) -> Page[TechnicianOut]:
+    """The point's technicians."""
     scope = scope_of(principal)
     async with db.uow() as uow:
         if principal.role != "technician":

@@ -93,16 +93,17 @@ async def list_requisitions(
 
 
 @router.get("/{requisition_id}", response_model=RequisitionOut)
-async def get(
+async def get_requisition(
     requisition_id: uuid.UUID, db: DatabaseDep, principal: Principal = CentreOrPoint
 ) -> RequisitionOut:
+    """One parts requisition with its lines and status."""
     async with db.uow() as uow:
         row = await use_cases.get(uow, requisition_id, scope=scope_of(principal))
     return requisition_out(row)
 
 
 @router.post("/{requisition_id}/approve", response_model=RequisitionOut)
-async def approve(
+async def approve_requisition(
     requisition_id: uuid.UUID,
     body: ApproveIn,
     request: Request,
@@ -168,13 +169,14 @@ async def receive_requisition(
 
 
 @router.post("/{requisition_id}/reject", response_model=RequisitionOut)
-async def reject(
+async def reject_requisition(
     requisition_id: uuid.UUID,
     body: RejectIn,
     request: Request,
     db: DatabaseDep,
     principal: Principal = Warehouse,
 ) -> Response:
+    """Refuse a requisition, with the reason."""
     return await step(
         request,
         db,
@@ -185,12 +187,13 @@ async def reject(
 
 
 @router.post("/{requisition_id}/cancel", response_model=RequisitionOut)
-async def cancel(
+async def cancel_requisition(
     requisition_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
+    """The requesting point withdraws its requisition before it ships."""
     return await step(
         request,
         db,

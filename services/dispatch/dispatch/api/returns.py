@@ -68,6 +68,7 @@ async def ship_return(
     db: DatabaseDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
+    """The point sends the defective part back (carrier, tracking number)."""
     return await step(
         request,
         db,

@@ -114,6 +114,7 @@ def _own_locations(principal: Principal) -> list[uuid.UUID] | None:
 async def create_part(
     body: PartMasterIn, request: Request, db: DatabaseDep, principal: Principal = Admin
 ) -> Response:
+    """Add a part to the master (SKU, name, unit, reorder level)."""
     cmd = use_cases.NewPart(**body.model_dump())
 
     async def command(uow: UnitOfWork) -> PartMasterOut:
@@ -150,6 +151,7 @@ async def get_part(
     sku: str = Path(pattern=SKU),
     principal: Principal = Readers,
 ) -> PartMasterOut:
+    """One part of the master."""
     async with db.uow() as uow:
         row = await use_cases.get_part(uow, sku)
     response.headers["ETag"] = etag_of(row.version)
@@ -195,6 +197,8 @@ async def patch_part(
 async def create_warehouse(
     body: WarehouseIn, request: Request, db: DatabaseDep, principal: Principal = Admin
 ) -> Response:
+    """A warehouse that holds stock (points hold stock of their own)."""
+
     async def command(uow: UnitOfWork) -> WarehouseOut:
         row = await use_cases.create_warehouse(uow, body.code, body.name, body.region)
         return warehouse_out(row)
@@ -213,6 +217,7 @@ async def create_warehouse(
 async def list_warehouses(
     db: DatabaseDep, principal: Principal = StockReaders
 ) -> list[WarehouseOut]:
+    """The warehouses."""
     async with db.uow() as uow:
         rows = await use_cases.list_warehouses(uow)
     return [warehouse_out(r) for r in rows]
@@ -286,6 +291,7 @@ async def stock_movements(
     limit: Limit = 50,
     principal: Principal = StockReaders,
 ) -> Page[MovementOut]:
+    """Every receipt, transfer, issue and adjustment of a location, newest first."""
     where = _where(principal, location_id, sku)
     async with db.uow() as uow:
         rows, next_cursor = await StockRepository(uow.session).movements(
@@ -338,6 +344,7 @@ async def receive_stock(
 async def transfer_stock(
     body: TransferIn, request: Request, db: DatabaseDep, principal: Principal = Warehouse
 ) -> Response:
+    """Move stock between locations in one transaction; a shortfall is a 409 that names it."""
     lines = [(line.sku, line.qty) for line in body.lines]
     return await _moves(
         request,

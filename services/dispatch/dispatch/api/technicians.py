@@ -29,6 +29,7 @@ async def _technician_now(uow: UnitOfWork, technician_id: uuid.UUID) -> Technici
 async def get_technician(
     technician_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Field
 ) -> TechnicianOut:
+    """One technician, with an `ETag`."""
     async with db.uow() as uow:
         row = await TechnicianRepository(uow.session).get(technician_id, scope=scope_of(principal))
     response.headers["ETag"] = etag_of(row.version)
@@ -43,6 +44,7 @@ async def patch_technician(
     db: DatabaseDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
+    """Change a technician's skills, phone or active flag (optional `If-Match`)."""
     expected = expected_version(request, required=False)
     changes = body.model_dump(exclude_unset=True)
 

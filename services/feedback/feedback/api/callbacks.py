@@ -54,6 +54,7 @@ async def list_callbacks(
     limit: Limit = 50,
     principal: Principal = CentreOrPoint,
 ) -> Page[CallbackOut]:
+    """Callbacks, filtered by state (due, overdue, recorded), point or ticket."""
     where = CallbackFilter(
         scope=scope_of(principal),
         status=None if status == "overdue" else status,
@@ -86,6 +87,7 @@ async def _detail(uow: UnitOfWork, row: CallbackRow) -> CallbackDetail:
 async def get_callback(
     callback_id: uuid.UUID, db: DatabaseDep, principal: Principal = CentreOrPoint
 ) -> CallbackDetail:
+    """One callback: when it is due, the attempts, the outcome."""
     async with db.uow() as uow:
         row = await CallbackRepository(uow.session).get(callback_id, scope=scope_of(principal))
         return await _detail(uow, row)

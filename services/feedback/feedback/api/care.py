@@ -80,6 +80,7 @@ async def list_plans(
 async def get_plan(
     plan_id: uuid.UUID, db: DatabaseDep, principal: Principal = Centre
 ) -> CarePlanOut:
+    """One care plan with its visits."""
     async with db.uow() as uow:
         repo = CareRepository(uow.session)
         row = await repo.get(plan_id)
@@ -95,6 +96,8 @@ async def record_visit(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Centre,
 ) -> Response:
+    """Record a care visit done under the plan."""
+
     async def command(uow: UnitOfWork) -> CarePlanOut:
         row = await care.record_visit(
             uow, plan_id, visited_on=body.visited_on, staff=body.staff, notes=body.notes

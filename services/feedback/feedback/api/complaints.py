@@ -75,6 +75,7 @@ async def list_complaints(
     limit: Limit = 50,
     principal: Principal = ComplaintDesk,
 ) -> Page[ComplaintOut]:
+    """Complaints, filtered by status or point."""
     where = ComplaintFilter(
         scope=scope_of(principal),
         status=status,
@@ -93,19 +94,22 @@ async def list_complaints(
 async def get_complaint(
     complaint_id: uuid.UUID, db: DatabaseDep, principal: Principal = ComplaintDesk
 ) -> ComplaintOut:
+    """One complaint with its reply and resolution clocks."""
     async with db.uow() as uow:
         row = await ComplaintRepository(uow.session).get(complaint_id, scope=scope_of(principal))
     return complaint_out(row)
 
 
 @router.post("/{complaint_id}/reply", response_model=ComplaintOut)
-async def reply(
+async def reply_to_complaint(
     complaint_id: uuid.UUID,
     body: ReplyIn,
     request: Request,
     db: DatabaseDep,
     principal: Principal = Centre,
 ) -> Response:
+    """The first answer to the customer (its 24 h clock is met, or late)."""
+
     async def command(uow: UnitOfWork) -> ComplaintOut:
         return complaint_out(
             await use_cases.reply(uow, complaint_id, body.text, scope=scope_of(principal))

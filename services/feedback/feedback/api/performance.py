@@ -99,6 +99,7 @@ async def technician_scorecards(
     format: ExportFormat = FormatQuery,
     principal: Principal = Centre,
 ) -> Any:
+    """Each technician's month: jobs, satisfaction, first-visit fix rate, complaints."""
     async with db.uow() as uow:
         await uow.snapshot()
         found = await cards(uow, month, by="technician", only=technician_id)

@@ -53,6 +53,8 @@ def _catalogue_now(request: Request) -> Callable[[UnitOfWork], Awaitable[Service
 async def get_catalogue(
     request: Request, db: DatabaseDep, response: Response, principal: Principal = Staff
 ) -> ServiceCatalogueOut:
+    """Which kinds of service each product category is offered, and their response SLAs; with an
+    `ETag` for `PUT`."""
     async with db.uow() as uow:
         catalogue = await read_catalogue(uow)
     response.headers["ETag"] = etag_of(catalogue.revision)

@@ -52,6 +52,8 @@ async def create_customer(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Staff,
 ) -> Response:
+    """Register a customer (name, phone, address; e-mail optional). A `crm` token's customer
+    belongs to its tenant. Send an `Idempotency-Key` to retry safely."""
     cmd = RegisterCustomer(
         name=body.name,
         phone=body.phone,
@@ -86,6 +88,8 @@ async def search_customers(
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> Page[CustomerOut]:
+    """Find customers by phone (normalised), name or the CRM's external reference; newest first,
+    paged with `cursor`."""
     async with db.uow() as uow:
         rows, next_cursor = await CustomerRepository(uow.session).page(
             tenant=tenant_of(principal),
@@ -101,6 +105,7 @@ async def search_customers(
 async def get_customer(
     customer_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Staff
 ) -> CustomerOut:
+    """One customer, with an `ETag` for `If-Match` on a later `PATCH`."""
     async with db.uow() as uow:
         row = await CustomerRepository(uow.session).get(customer_id, tenant=tenant_of(principal))
     response.headers["ETag"] = etag_of(row.version)
@@ -145,6 +150,8 @@ async def create_product(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Staff,
 ) -> Response:
+    """Register a product the customer owns (its service voucher): model, serial number, purchase
+    date and warranty. Whether it is in warranty today is worked out from these."""
     cmd = RegisterProduct(customer_id=customer_id, **body.model_dump())
 
     async def command(uow: UnitOfWork) -> ProductOut:

@@ -87,6 +87,7 @@ def _preferences_out(row: object) -> PreferencesOut:
 async def get_preferences(
     customer_id: uuid.UUID, db: DatabaseDep, principal: Principal = Staff
 ) -> PreferencesOut:
+    """The customer's consent per channel and language (e-mail and SMS on, `zh-CN`, until set)."""
     async with db.uow() as uow:
         await CustomerRepository(uow.session).get(customer_id, tenant=tenant_of(principal))
         return _preferences_out(await use_cases.preferences_of(uow, customer_id))

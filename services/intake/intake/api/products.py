@@ -58,6 +58,7 @@ async def search_products(
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> Page[ProductOut]:
+    """Find products by serial number, model or customer; paged with `cursor`."""
     async with db.uow() as uow:
         rows, next_cursor = await ProductRepository(uow.session).page(
             tenant=tenant_of(principal),
@@ -74,6 +75,7 @@ async def search_products(
 async def get_product(
     product_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Staff
 ) -> ProductOut:
+    """One product with its warranty state and owner."""
     async with db.uow() as uow:
         row = await ProductRepository(uow.session).get(product_id, tenant=tenant_of(principal))
     response.headers["ETag"] = etag_of(row.version)

@@ -64,6 +64,8 @@ async def create_ticket(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Staff,
 ) -> Response:
+    """Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
+    visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket."""
     window = body.preferred_window
     cmd = use_cases.OpenTicket(
         customer_id=body.customer_id,
@@ -113,6 +115,8 @@ async def list_tickets(
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> Page[TicketOut]:
+    """Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
+    `cursor`."""
     where = TicketFilter(
         tenant=tenant_of(principal),
         status=status,
@@ -137,6 +141,8 @@ async def list_tickets(
 async def get_ticket(
     ticket_id: uuid.UUID, db: DatabaseDep, response: Response, principal: Principal = Staff
 ) -> TicketOut:
+    """One ticket as the call register knows it: status, clocks, the job's progress, the charge and
+    the callback."""
     async with db.uow() as uow:
         row = await TicketRepository(uow.session).get(ticket_id, tenant=tenant_of(principal))
     response.headers["ETag"] = etag_of(row.version)
@@ -147,6 +153,7 @@ async def get_ticket(
 async def get_timeline(
     ticket_id: uuid.UUID, db: DatabaseDep, principal: Principal = Staff
 ) -> Timeline:
+    """Everything that happened to the ticket, from every service, in order."""
     async with db.uow() as uow:
         repo = TicketRepository(uow.session)
         await repo.get(ticket_id, tenant=tenant_of(principal))

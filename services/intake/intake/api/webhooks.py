@@ -52,6 +52,8 @@ async def create_webhook(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Subscribers,
 ) -> Response:
+    """Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
+    secret is shown in this answer only."""
     policy = request.app.state.settings.egress_policy
     box = request.app.state.settings.secret_box
 
@@ -98,12 +100,13 @@ async def list_webhooks(db: DatabaseDep, principal: Principal = Subscribers) -> 
 async def get_webhook(
     subscription_id: uuid.UUID, db: DatabaseDep, principal: Principal = Subscribers
 ) -> WebhookOut:
+    """One of the caller's subscriptions (without its secret)."""
     async with db.uow() as uow:
         return _out(await use_cases.get_subscription(uow, subscription_id, owner_of(principal)))
 
 
 @router.post("/{subscription_id}/rotate-secret", response_model=WebhookWithSecret)
-async def rotate_secret(
+async def rotate_webhook_secret(
     subscription_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
@@ -132,7 +135,7 @@ async def rotate_secret(
 
 
 @router.post("/{subscription_id}/enable", response_model=WebhookOut)
-async def enable(
+async def enable_webhook(
     subscription_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
@@ -143,12 +146,13 @@ async def enable(
 
 
 @router.post("/{subscription_id}/disable", response_model=WebhookOut)
-async def disable(
+async def disable_webhook(
     subscription_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
     principal: Principal = Subscribers,
 ) -> Response:
+    """Stop deliveries; events while it is off are not delivered later."""
     return await _set_active(request, db, principal, subscription_id, active=False)
 
 
@@ -179,7 +183,7 @@ async def _set_active(
 
 
 @router.get("/{subscription_id}/deliveries", response_model=list[DeliveryOut])
-async def deliveries(
+async def list_webhook_deliveries(
     subscription_id: uuid.UUID,
     db: DatabaseDep,
     limit: int = Query(default=50, ge=1, le=100),
@@ -192,13 +196,15 @@ async def deliveries(
 
 
 @router.post("/{subscription_id}/deliveries/{delivery_id}/redeliver", response_model=DeliveryOut)
-async def redeliver(
+async def redeliver_webhook(
     subscription_id: uuid.UUID,
     delivery_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
     principal: Principal = Subscribers,
 ) -> Response:
+    """Send one delivery again (it keeps its `webhook-id`)."""
+
     async def command(uow: UnitOfWork) -> DeliveryOut:
         row = await use_cases.redeliver(uow, subscription_id, delivery_id, owner_of(principal))
         return DeliveryOut.model_validate(row, from_attributes=True)
