@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from aftersales.http.examples import add_examples
 from aftersales.http.problems import PROBLEM_MEDIA_TYPE
 
 PROBLEM_SCHEMA: dict[str, Any] = {
@@ -59,6 +60,7 @@ def document_problems(app: FastAPI) -> None:
                     if method in READ_ONLY and status in ("409", "412", "413", "428"):
                         continue
                     responses[status] = {"description": description, "content": problem}
+        add_examples(schema)
         app.openapi_schema = schema
         return schema
 

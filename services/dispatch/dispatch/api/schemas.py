@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, StrictInt, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from aftersales.http.models import RequestModel
 from dispatch.domain.jobs import JobStatus, Report
@@ -191,6 +191,22 @@ class DelayCauseIn(RequestModel):
 
 
 class StatusReportIn(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "resolved_on_site",
+                    "at": "2026-12-04T10:40:00+08:00",
+                    "labor_minutes": 45,
+                    "parts": [{"sku": "FAN-2", "qty": 1}],
+                    "travel_km": 6,
+                    "signature": {"reference": "app://signatures/7f3a"},
+                    "symptom_code": "NO_COOLING",
+                }
+            ]
+        }
+    )
+
     status: Report
     at: AwareDatetime = Field(description="when it happened (may be earlier than the report)")
     note: str | None = Field(default=None, max_length=2000)
@@ -608,6 +624,21 @@ class PointOwesRow(BaseModel):
 class BatchReportIn(StatusReportIn):
     """One queued report of a batch: the single report's fields, its job and its key."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "job_id": "9c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+                    "idempotency_key": "phone-17-0003",
+                    "status": "resolved_on_site",
+                    "at": "2026-12-04T10:40:00+08:00",
+                    "labor_minutes": 45,
+                    "signature": {"reference": "app://signatures/7f3a"},
+                }
+            ]
+        }
+    )
+
     job_id: uuid.UUID
     idempotency_key: str = Field(
         min_length=1,
@@ -618,6 +649,30 @@ class BatchReportIn(StatusReportIn):
 
 
 class StatusBatchIn(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "reports": [
+                        {
+                            "job_id": "9c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+                            "idempotency_key": "phone-17-0001",
+                            "status": "en_route",
+                            "at": "2026-12-04T09:05:00+08:00",
+                        },
+                        {
+                            "job_id": "9c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+                            "idempotency_key": "phone-17-0002",
+                            "status": "on_site",
+                            "at": "2026-12-04T09:40:00+08:00",
+                            "travel_km": 6,
+                        },
+                    ]
+                }
+            ]
+        }
+    )
+
     reports: list[BatchReportIn] = Field(min_length=1, max_length=100)
 
 

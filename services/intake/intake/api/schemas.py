@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, EmailStr, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictInt
 
 from aftersales.events.intake import ClosureReason, PauseReason
 from aftersales.http.models import RequestModel as Request
@@ -21,6 +21,20 @@ class AddressIn(Request):
 
 
 class CustomerIn(Request):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "王芳",
+                    "phone": "13812345678",
+                    "email": "wang.fang@example.com",
+                    "address": {"region": "310115", "city": "上海", "line": "世纪大道88号"},
+                    "external_ref": "CRM-000123",
+                }
+            ]
+        }
+    )
+
     name: str = Field(min_length=1, max_length=200)
     phone: str = Field(min_length=5, max_length=40)
     email: EmailStr | None = None
@@ -48,6 +62,20 @@ class CustomerOut(BaseModel):
 
 
 class ProductIn(Request):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "category": "air_conditioner",
+                    "model": "KFR-35GW",
+                    "serial_no": "AC2026ABC123",
+                    "purchased_on": "2026-06-18",
+                    "warranty_months": 12,
+                }
+            ]
+        }
+    )
+
     category: str = Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_\-]+$")
     model: str = Field(min_length=1, max_length=100)
     serial_no: str = Field(min_length=1, max_length=100)
@@ -96,6 +124,24 @@ class OrderLineIn(Request):
 
 
 class TicketIn(Request):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "customer_id": "0b8f7c52-6a1e-4c3d-9f10-2a4b5c6d7e8f",
+                    "product_id": "5d2e8a10-3b4c-4d5e-8f60-718293a4b5c6",
+                    "kind": "repair",
+                    "description": "The unit does not cool; the outdoor fan does not turn.",
+                    "channel": "crm",
+                    "preferred_window": {
+                        "start": "2026-12-04T09:00:00+08:00",
+                        "end": "2026-12-04T12:00:00+08:00",
+                    },
+                }
+            ]
+        }
+    )
+
     customer_id: uuid.UUID
     product_id: uuid.UUID | None = Field(
         default=None, description="required for every kind but parts_order"
@@ -297,6 +343,22 @@ class Timeline(BaseModel):
 
 
 class WebhookIn(Request):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://crm.example.com/hooks/aftersales",
+                    "events": [
+                        "intake.ticket.>",
+                        "billing.charge.issued.v1",
+                        "feedback.callback.recorded.v2",
+                    ],
+                    "description": "the CRM's ticket sync",
+                }
+            ]
+        }
+    )
+
     url: str = Field(min_length=8, max_length=2000, description="https endpoint of the CRM")
     events: list[str] = Field(
         min_length=1, max_length=50, description="subject patterns, e.g. intake.ticket.*.v1"

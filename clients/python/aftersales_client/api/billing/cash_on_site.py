@@ -124,6 +124,9 @@ def sync_detailed(
 ) -> Response[CashReport | Problem]:
     """Cash On Site
 
+     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
+    yet.
+
     Args:
         technician_id (None | Unset | UUID):
         point_id (None | Unset | UUID):
@@ -162,6 +165,9 @@ def sync(
 ) -> CashReport | Problem | None:
     """Cash On Site
 
+     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
+    yet.
+
     Args:
         technician_id (None | Unset | UUID):
         point_id (None | Unset | UUID):
@@ -194,6 +200,9 @@ async def asyncio_detailed(
     limit: int | Unset = 500,
 ) -> Response[CashReport | Problem]:
     """Cash On Site
+
+     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
+    yet.
 
     Args:
         technician_id (None | Unset | UUID):
@@ -230,6 +239,9 @@ async def asyncio(
     limit: int | Unset = 500,
 ) -> CashReport | Problem | None:
     """Cash On Site
+
+     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
+    yet.
 
     Args:
         technician_id (None | Unset | UUID):

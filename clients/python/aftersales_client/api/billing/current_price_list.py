@@ -105,6 +105,8 @@ def sync_detailed(
 ) -> Response[PriceListOut | Problem]:
     """Current Price List
 
+     The price list in force: labour per hour by category, parts, travel bands, call-out fees.
+
     Args:
         at (datetime.datetime | None | Unset): the list in force at this time
 
@@ -134,6 +136,8 @@ def sync(
 ) -> PriceListOut | Problem | None:
     """Current Price List
 
+     The price list in force: labour per hour by category, parts, travel bands, call-out fees.
+
     Args:
         at (datetime.datetime | None | Unset): the list in force at this time
 
@@ -157,6 +161,8 @@ async def asyncio_detailed(
     at: datetime.datetime | None | Unset = UNSET,
 ) -> Response[PriceListOut | Problem]:
     """Current Price List
+
+     The price list in force: labour per hour by category, parts, travel bands, call-out fees.
 
     Args:
         at (datetime.datetime | None | Unset): the list in force at this time
@@ -184,6 +190,8 @@ async def asyncio(
     at: datetime.datetime | None | Unset = UNSET,
 ) -> PriceListOut | Problem | None:
     """Current Price List
+
+     The price list in force: labour per hour by category, parts, travel bands, call-out fees.
 
     Args:
         at (datetime.datetime | None | Unset): the list in force at this time

@@ -93,6 +93,9 @@ def sync_detailed(
 ) -> Response[ChargeOut | Problem]:
     """Get Charge
 
+     One charge: class and its reason, lines, what the customer pays and the company bears,
+    payments.
+
     Args:
         charge_id (UUID):
 
@@ -122,6 +125,9 @@ def sync(
 ) -> ChargeOut | Problem | None:
     """Get Charge
 
+     One charge: class and its reason, lines, what the customer pays and the company bears,
+    payments.
+
     Args:
         charge_id (UUID):
 
@@ -145,6 +151,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ChargeOut | Problem]:
     """Get Charge
+
+     One charge: class and its reason, lines, what the customer pays and the company bears,
+    payments.
 
     Args:
         charge_id (UUID):
@@ -172,6 +181,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ChargeOut | Problem | None:
     """Get Charge
+
+     One charge: class and its reason, lines, what the customer pays and the company bears,
+    payments.
 
     Args:
         charge_id (UUID):

@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[ContractOut | Problem]:
     """Get Contract
 
+     One contract with its terms and visits used.
+
     Args:
         contract_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> ContractOut | Problem | None:
     """Get Contract
 
+     One contract with its terms and visits used.
+
     Args:
         contract_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ContractOut | Problem]:
     """Get Contract
+
+     One contract with its terms and visits used.
 
     Args:
         contract_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ContractOut | Problem | None:
     """Get Contract
+
+     One contract with its terms and visits used.
 
     Args:
         contract_id (UUID):

@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[InvoiceOut | Problem]:
     """Get Invoice
 
+     One invoice (gapless number, lines, paid or not).
+
     Args:
         invoice_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> InvoiceOut | Problem | None:
     """Get Invoice
 
+     One invoice (gapless number, lines, paid or not).
+
     Args:
         invoice_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[InvoiceOut | Problem]:
     """Get Invoice
+
+     One invoice (gapless number, lines, paid or not).
 
     Args:
         invoice_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> InvoiceOut | Problem | None:
     """Get Invoice
+
+     One invoice (gapless number, lines, paid or not).
 
     Args:
         invoice_id (UUID):

@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | RefundOut]:
     """Get Refund
 
+     One refund voucher.
+
     Args:
         refund_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> Problem | RefundOut | None:
     """Get Refund
 
+     One refund voucher.
+
     Args:
         refund_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | RefundOut]:
     """Get Refund
+
+     One refund voucher.
 
     Args:
         refund_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | RefundOut | None:
     """Get Refund
+
+     One refund voucher.
 
     Args:
         refund_id (UUID):

@@ -118,6 +118,8 @@ def sync_detailed(
 ) -> Response[PageCampaignOut | Problem]:
     """List Campaigns
 
+     Free-service campaigns and what they cover.
+
     Args:
         active_on (datetime.date | None | Unset):
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -153,6 +155,8 @@ def sync(
 ) -> PageCampaignOut | Problem | None:
     """List Campaigns
 
+     Free-service campaigns and what they cover.
+
     Args:
         active_on (datetime.date | None | Unset):
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -182,6 +186,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageCampaignOut | Problem]:
     """List Campaigns
+
+     Free-service campaigns and what they cover.
 
     Args:
         active_on (datetime.date | None | Unset):
@@ -215,6 +221,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageCampaignOut | Problem | None:
     """List Campaigns
+
+     Free-service campaigns and what they cover.
 
     Args:
         active_on (datetime.date | None | Unset):

@@ -188,6 +188,8 @@ def sync_detailed(
 ) -> Response[PageChargeOut | Problem]:
     """List Charges
 
+     Charges, filtered by ticket, job, class or point; paged with `cursor`.
+
     Args:
         ticket_id (None | Unset | UUID):
         job_id (None | Unset | UUID):
@@ -244,6 +246,8 @@ def sync(
 ) -> PageChargeOut | Problem | None:
     """List Charges
 
+     Charges, filtered by ticket, job, class or point; paged with `cursor`.
+
     Args:
         ticket_id (None | Unset | UUID):
         job_id (None | Unset | UUID):
@@ -294,6 +298,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageChargeOut | Problem]:
     """List Charges
+
+     Charges, filtered by ticket, job, class or point; paged with `cursor`.
 
     Args:
         ticket_id (None | Unset | UUID):
@@ -348,6 +354,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageChargeOut | Problem | None:
     """List Charges
+
+     Charges, filtered by ticket, job, class or point; paged with `cursor`.
 
     Args:
         ticket_id (None | Unset | UUID):

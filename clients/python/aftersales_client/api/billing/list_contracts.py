@@ -118,6 +118,8 @@ def sync_detailed(
 ) -> Response[PageContractOut | Problem]:
     """List Contracts
 
+     Contracts, filtered by customer or product.
+
     Args:
         customer_id (None | Unset | UUID):
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -153,6 +155,8 @@ def sync(
 ) -> PageContractOut | Problem | None:
     """List Contracts
 
+     Contracts, filtered by customer or product.
+
     Args:
         customer_id (None | Unset | UUID):
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -182,6 +186,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageContractOut | Problem]:
     """List Contracts
+
+     Contracts, filtered by customer or product.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -215,6 +221,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageContractOut | Problem | None:
     """List Contracts
+
+     Contracts, filtered by customer or product.
 
     Args:
         customer_id (None | Unset | UUID):

@@ -98,6 +98,8 @@ def sync_detailed(
 ) -> Response[Problem | list[CreditNoteOut]]:
     """List Credit Notes
 
+     The credit notes issued against the charge.
+
     Args:
         charge_id (UUID):
 
@@ -127,6 +129,8 @@ def sync(
 ) -> Problem | list[CreditNoteOut] | None:
     """List Credit Notes
 
+     The credit notes issued against the charge.
+
     Args:
         charge_id (UUID):
 
@@ -150,6 +154,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | list[CreditNoteOut]]:
     """List Credit Notes
+
+     The credit notes issued against the charge.
 
     Args:
         charge_id (UUID):
@@ -177,6 +183,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | list[CreditNoteOut] | None:
     """List Credit Notes
+
+     The credit notes issued against the charge.
 
     Args:
         charge_id (UUID):

@@ -106,6 +106,8 @@ def sync_detailed(
 ) -> Response[Problem | RefundList]:
     """List Refunds
 
+     Refund vouchers (三包 refunds), paid or not.
+
     Args:
         status (None | str | Unset):
         limit (int | Unset):  Default: 200.
@@ -138,6 +140,8 @@ def sync(
 ) -> Problem | RefundList | None:
     """List Refunds
 
+     Refund vouchers (三包 refunds), paid or not.
+
     Args:
         status (None | str | Unset):
         limit (int | Unset):  Default: 200.
@@ -164,6 +168,8 @@ async def asyncio_detailed(
     limit: int | Unset = 200,
 ) -> Response[Problem | RefundList]:
     """List Refunds
+
+     Refund vouchers (三包 refunds), paid or not.
 
     Args:
         status (None | str | Unset):
@@ -194,6 +200,8 @@ async def asyncio(
     limit: int | Unset = 200,
 ) -> Problem | RefundList | None:
     """List Refunds
+
+     Refund vouchers (三包 refunds), paid or not.
 
     Args:
         status (None | str | Unset):

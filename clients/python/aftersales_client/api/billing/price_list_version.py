@@ -92,6 +92,8 @@ def sync_detailed(
 ) -> Response[PriceListOut | Problem]:
     """Price List Version
 
+     One version of the price list, as it was.
+
     Args:
         version (int):
 
@@ -121,6 +123,8 @@ def sync(
 ) -> PriceListOut | Problem | None:
     """Price List Version
 
+     One version of the price list, as it was.
+
     Args:
         version (int):
 
@@ -144,6 +148,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PriceListOut | Problem]:
     """Price List Version
+
+     One version of the price list, as it was.
 
     Args:
         version (int):
@@ -171,6 +177,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PriceListOut | Problem | None:
     """Price List Version
+
+     One version of the price list, as it was.
 
     Args:
         version (int):

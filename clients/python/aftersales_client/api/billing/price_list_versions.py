@@ -86,6 +86,8 @@ def sync_detailed(
 ) -> Response[PriceListVersions | Problem]:
     """Price List Versions
 
+     Every version of the price list, newest first.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -109,6 +111,8 @@ def sync(
 ) -> PriceListVersions | Problem | None:
     """Price List Versions
 
+     Every version of the price list, newest first.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -127,6 +131,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PriceListVersions | Problem]:
     """Price List Versions
+
+     Every version of the price list, newest first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +154,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PriceListVersions | Problem | None:
     """Price List Versions
+
+     Every version of the price list, newest first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -121,6 +121,9 @@ def sync_detailed(
 ) -> Response[ContractOut | Problem]:
     """Register Contract
 
+     A service contract (class B) for a customer's products: what it covers, visits included, fee
+    and schedule, planned maintenance visits.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -154,6 +157,9 @@ def sync(
 ) -> ContractOut | Problem | None:
     """Register Contract
 
+     A service contract (class B) for a customer's products: what it covers, visits included, fee
+    and schedule, planned maintenance visits.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -181,6 +187,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ContractOut | Problem]:
     """Register Contract
+
+     A service contract (class B) for a customer's products: what it covers, visits included, fee
+    and schedule, planned maintenance visits.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -212,6 +221,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> ContractOut | Problem | None:
     """Register Contract
+
+     A service contract (class B) for a customer's products: what it covers, visits included, fee
+    and schedule, planned maintenance visits.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

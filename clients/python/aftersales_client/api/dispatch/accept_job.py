@@ -113,6 +113,8 @@ def sync_detailed(
 ) -> Response[JobOut | Problem]:
     """Accept Job
 
+     The offered point takes the job, before `offer_expires_at`; then it assigns a technician.
+
     Args:
         job_id (UUID):
 
@@ -142,6 +144,8 @@ def sync(
 ) -> JobOut | Problem | None:
     """Accept Job
 
+     The offered point takes the job, before `offer_expires_at`; then it assigns a technician.
+
     Args:
         job_id (UUID):
 
@@ -165,6 +169,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[JobOut | Problem]:
     """Accept Job
+
+     The offered point takes the job, before `offer_expires_at`; then it assigns a technician.
 
     Args:
         job_id (UUID):
@@ -192,6 +198,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> JobOut | Problem | None:
     """Accept Job
+
+     The offered point takes the job, before `offer_expires_at`; then it assigns a technician.
 
     Args:
         job_id (UUID):

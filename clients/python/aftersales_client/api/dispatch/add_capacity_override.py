@@ -127,6 +127,8 @@ def sync_detailed(
 ) -> Response[CapacityOverrideOut | Problem]:
     """Add Capacity Override
 
+     A day with a different capacity (a holiday, a training day).
+
     Args:
         point_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -163,6 +165,8 @@ def sync(
 ) -> CapacityOverrideOut | Problem | None:
     """Add Capacity Override
 
+     A day with a different capacity (a holiday, a training day).
+
     Args:
         point_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -193,6 +197,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CapacityOverrideOut | Problem]:
     """Add Capacity Override
+
+     A day with a different capacity (a holiday, a training day).
 
     Args:
         point_id (UUID):
@@ -227,6 +233,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> CapacityOverrideOut | Problem | None:
     """Add Capacity Override
+
+     A day with a different capacity (a holiday, a training day).
 
     Args:
         point_id (UUID):

@@ -127,6 +127,8 @@ def sync_detailed(
 ) -> Response[Problem | TechnicianOut]:
     """Add Point Technician
 
+     Add a technician to the point, with skills and phone.
+
     Args:
         point_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -163,6 +165,8 @@ def sync(
 ) -> Problem | TechnicianOut | None:
     """Add Point Technician
 
+     Add a technician to the point, with skills and phone.
+
     Args:
         point_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -193,6 +197,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | TechnicianOut]:
     """Add Point Technician
+
+     Add a technician to the point, with skills and phone.
 
     Args:
         point_id (UUID):
@@ -227,6 +233,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | TechnicianOut | None:
     """Add Point Technician
+
+     Add a technician to the point, with skills and phone.
 
     Args:
         point_id (UUID):

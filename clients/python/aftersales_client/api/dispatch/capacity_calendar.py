@@ -116,6 +116,8 @@ def sync_detailed(
 ) -> Response[CapacityCalendar | Problem]:
     """Capacity Calendar
 
+     Booked against capacity, day by day, for the coming days.
+
     Args:
         point_id (UUID):
         from_ (datetime.date):
@@ -151,6 +153,8 @@ def sync(
 ) -> CapacityCalendar | Problem | None:
     """Capacity Calendar
 
+     Booked against capacity, day by day, for the coming days.
+
     Args:
         point_id (UUID):
         from_ (datetime.date):
@@ -180,6 +184,8 @@ async def asyncio_detailed(
     to: datetime.date | None | Unset = UNSET,
 ) -> Response[CapacityCalendar | Problem]:
     """Capacity Calendar
+
+     Booked against capacity, day by day, for the coming days.
 
     Args:
         point_id (UUID):
@@ -213,6 +219,8 @@ async def asyncio(
     to: datetime.date | None | Unset = UNSET,
 ) -> CapacityCalendar | Problem | None:
     """Capacity Calendar
+
+     Booked against capacity, day by day, for the coming days.
 
     Args:
         point_id (UUID):

@@ -117,6 +117,8 @@ def sync_detailed(
 ) -> Response[PartMasterOut | Problem]:
     """Create Part
 
+     Add a part to the master (SKU, name, unit, reorder level).
+
     Args:
         body (PartMasterIn):
 
@@ -146,6 +148,8 @@ def sync(
 ) -> PartMasterOut | Problem | None:
     """Create Part
 
+     Add a part to the master (SKU, name, unit, reorder level).
+
     Args:
         body (PartMasterIn):
 
@@ -169,6 +173,8 @@ async def asyncio_detailed(
     body: PartMasterIn,
 ) -> Response[PartMasterOut | Problem]:
     """Create Part
+
+     Add a part to the master (SKU, name, unit, reorder level).
 
     Args:
         body (PartMasterIn):
@@ -196,6 +202,8 @@ async def asyncio(
     body: PartMasterIn,
 ) -> PartMasterOut | Problem | None:
     """Create Part
+
+     Add a part to the master (SKU, name, unit, reorder level).
 
     Args:
         body (PartMasterIn):

@@ -117,6 +117,8 @@ def sync_detailed(
 ) -> Response[Problem | WarehouseOut]:
     """Create Warehouse
 
+     A warehouse that holds stock (points hold stock of their own).
+
     Args:
         body (WarehouseIn):
 
@@ -146,6 +148,8 @@ def sync(
 ) -> Problem | WarehouseOut | None:
     """Create Warehouse
 
+     A warehouse that holds stock (points hold stock of their own).
+
     Args:
         body (WarehouseIn):
 
@@ -169,6 +173,8 @@ async def asyncio_detailed(
     body: WarehouseIn,
 ) -> Response[Problem | WarehouseOut]:
     """Create Warehouse
+
+     A warehouse that holds stock (points hold stock of their own).
 
     Args:
         body (WarehouseIn):
@@ -196,6 +202,8 @@ async def asyncio(
     body: WarehouseIn,
 ) -> Problem | WarehouseOut | None:
     """Create Warehouse
+
+     A warehouse that holds stock (points hold stock of their own).
 
     Args:
         body (WarehouseIn):

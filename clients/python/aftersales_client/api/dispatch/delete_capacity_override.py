@@ -114,6 +114,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete Capacity Override
 
+     Remove a capacity override; the point's usual capacity applies again.
+
     Args:
         point_id (UUID):
         override_id (UUID):
@@ -146,6 +148,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete Capacity Override
 
+     Remove a capacity override; the point's usual capacity applies again.
+
     Args:
         point_id (UUID):
         override_id (UUID):
@@ -172,6 +176,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Capacity Override
+
+     Remove a capacity override; the point's usual capacity applies again.
 
     Args:
         point_id (UUID):
@@ -202,6 +208,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Capacity Override
+
+     Remove a capacity override; the point's usual capacity applies again.
 
     Args:
         point_id (UUID):

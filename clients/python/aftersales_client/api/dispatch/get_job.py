@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[JobOut | Problem]:
     """Get Job
 
+     One job: customer, product, window, status, the visit's report; with an `ETag`.
+
     Args:
         job_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> JobOut | Problem | None:
     """Get Job
 
+     One job: customer, product, window, status, the visit's report; with an `ETag`.
+
     Args:
         job_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[JobOut | Problem]:
     """Get Job
+
+     One job: customer, product, window, status, the visit's report; with an `ETag`.
 
     Args:
         job_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> JobOut | Problem | None:
     """Get Job
+
+     One job: customer, product, window, status, the visit's report; with an `ETag`.
 
     Args:
         job_id (UUID):

@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[PartsOrderOut | Problem]:
     """Get Order
 
+     One customer parts order at the warehouse: lines, payment known, shipping.
+
     Args:
         order_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> PartsOrderOut | Problem | None:
     """Get Order
 
+     One customer parts order at the warehouse: lines, payment known, shipping.
+
     Args:
         order_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PartsOrderOut | Problem]:
     """Get Order
+
+     One customer parts order at the warehouse: lines, payment known, shipping.
 
     Args:
         order_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PartsOrderOut | Problem | None:
     """Get Order
+
+     One customer parts order at the warehouse: lines, payment known, shipping.
 
     Args:
         order_id (UUID):

@@ -92,6 +92,8 @@ def sync_detailed(
 ) -> Response[PartMasterOut | Problem]:
     """Get Part
 
+     One part of the master.
+
     Args:
         sku (str):
 
@@ -121,6 +123,8 @@ def sync(
 ) -> PartMasterOut | Problem | None:
     """Get Part
 
+     One part of the master.
+
     Args:
         sku (str):
 
@@ -144,6 +148,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PartMasterOut | Problem]:
     """Get Part
+
+     One part of the master.
 
     Args:
         sku (str):
@@ -171,6 +177,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PartMasterOut | Problem | None:
     """Get Part
+
+     One part of the master.
 
     Args:
         sku (str):

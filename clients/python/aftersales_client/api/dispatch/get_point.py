@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[PointOut | Problem]:
     """Get Point
 
+     One network point with its grade (from feedback) and an `ETag`.
+
     Args:
         point_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> PointOut | Problem | None:
     """Get Point
 
+     One network point with its grade (from feedback) and an `ETag`.
+
     Args:
         point_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PointOut | Problem]:
     """Get Point
+
+     One network point with its grade (from feedback) and an `ETag`.
 
     Args:
         point_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PointOut | Problem | None:
     """Get Point
+
+     One network point with its grade (from feedback) and an `ETag`.
 
     Args:
         point_id (UUID):

@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | TechnicianOut]:
     """Get Technician
 
+     One technician, with an `ETag`.
+
     Args:
         technician_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> Problem | TechnicianOut | None:
     """Get Technician
 
+     One technician, with an `ETag`.
+
     Args:
         technician_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | TechnicianOut]:
     """Get Technician
+
+     One technician, with an `ETag`.
 
     Args:
         technician_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | TechnicianOut | None:
     """Get Technician
+
+     One technician, with an `ETag`.
 
     Args:
         technician_id (UUID):

@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | SlaTimers]:
     """Job Sla
 
+     The job's SLA clocks (respond, accept, arrive, complete): due, met or breached.
+
     Args:
         job_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> Problem | SlaTimers | None:
     """Job Sla
 
+     The job's SLA clocks (respond, accept, arrive, complete): due, met or breached.
+
     Args:
         job_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | SlaTimers]:
     """Job Sla
+
+     The job's SLA clocks (respond, accept, arrive, complete): due, met or breached.
 
     Args:
         job_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | SlaTimers | None:
     """Job Sla
+
+     The job's SLA clocks (respond, accept, arrive, complete): due, met or breached.
 
     Args:
         job_id (UUID):

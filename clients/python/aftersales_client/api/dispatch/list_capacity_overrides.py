@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[CapacityOverrides | Problem]:
     """List Capacity Overrides
 
+     The point's days with a different capacity.
+
     Args:
         point_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> CapacityOverrides | Problem | None:
     """List Capacity Overrides
 
+     The point's days with a different capacity.
+
     Args:
         point_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[CapacityOverrides | Problem]:
     """List Capacity Overrides
+
+     The point's days with a different capacity.
 
     Args:
         point_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> CapacityOverrides | Problem | None:
     """List Capacity Overrides
+
+     The point's days with a different capacity.
 
     Args:
         point_id (UUID):

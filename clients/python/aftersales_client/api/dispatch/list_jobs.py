@@ -164,6 +164,9 @@ def sync_detailed(
 ) -> Response[PageJobOut | Problem]:
     """List Jobs
 
+     Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
+    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
+
     Args:
         point_id (None | Unset | UUID):
         technician_id (None | Unset | UUID):
@@ -211,6 +214,9 @@ def sync(
 ) -> PageJobOut | Problem | None:
     """List Jobs
 
+     Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
+    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
+
     Args:
         point_id (None | Unset | UUID):
         technician_id (None | Unset | UUID):
@@ -252,6 +258,9 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageJobOut | Problem]:
     """List Jobs
+
+     Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
+    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
 
     Args:
         point_id (None | Unset | UUID):
@@ -297,6 +306,9 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageJobOut | Problem | None:
     """List Jobs
+
+     Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
+    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
 
     Args:
         point_id (None | Unset | UUID):

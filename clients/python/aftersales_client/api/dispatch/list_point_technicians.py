@@ -121,6 +121,8 @@ def sync_detailed(
 ) -> Response[PageTechnicianOut | Problem]:
     """List Point Technicians
 
+     The point's technicians.
+
     Args:
         point_id (UUID):
         status (None | str | Unset):
@@ -159,6 +161,8 @@ def sync(
 ) -> PageTechnicianOut | Problem | None:
     """List Point Technicians
 
+     The point's technicians.
+
     Args:
         point_id (UUID):
         status (None | str | Unset):
@@ -191,6 +195,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageTechnicianOut | Problem]:
     """List Point Technicians
+
+     The point's technicians.
 
     Args:
         point_id (UUID):
@@ -227,6 +233,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageTechnicianOut | Problem | None:
     """List Point Technicians
+
+     The point's technicians.
 
     Args:
         point_id (UUID):

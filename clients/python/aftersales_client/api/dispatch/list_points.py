@@ -133,6 +133,8 @@ def sync_detailed(
 ) -> Response[PagePointOut | Problem]:
     """List Points
 
+     Network points, filtered by region, category or active flag.
+
     Args:
         region (None | str | Unset):
         category (None | str | Unset):
@@ -174,6 +176,8 @@ def sync(
 ) -> PagePointOut | Problem | None:
     """List Points
 
+     Network points, filtered by region, category or active flag.
+
     Args:
         region (None | str | Unset):
         category (None | str | Unset):
@@ -209,6 +213,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PagePointOut | Problem]:
     """List Points
+
+     Network points, filtered by region, category or active flag.
 
     Args:
         region (None | str | Unset):
@@ -248,6 +254,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PagePointOut | Problem | None:
     """List Points
+
+     Network points, filtered by region, category or active flag.
 
     Args:
         region (None | str | Unset):

@@ -91,6 +91,8 @@ def sync_detailed(
 ) -> Response[Problem | list[WarehouseOut]]:
     """List Warehouses
 
+     The warehouses.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -114,6 +116,8 @@ def sync(
 ) -> Problem | list[WarehouseOut] | None:
     """List Warehouses
 
+     The warehouses.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -132,6 +136,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | list[WarehouseOut]]:
     """List Warehouses
+
+     The warehouses.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,6 +159,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | list[WarehouseOut] | None:
     """List Warehouses
+
+     The warehouses.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -123,6 +123,8 @@ def sync_detailed(
 ) -> Response[Problem | TechnicianOut]:
     """Patch Technician
 
+     Change a technician's skills, phone or active flag (optional `If-Match`).
+
     Args:
         technician_id (UUID):
         body (TechnicianPatch): Dismissal comes only from feedback's discipline; a point may
@@ -156,6 +158,8 @@ def sync(
 ) -> Problem | TechnicianOut | None:
     """Patch Technician
 
+     Change a technician's skills, phone or active flag (optional `If-Match`).
+
     Args:
         technician_id (UUID):
         body (TechnicianPatch): Dismissal comes only from feedback's discipline; a point may
@@ -183,6 +187,8 @@ async def asyncio_detailed(
     body: TechnicianPatch,
 ) -> Response[Problem | TechnicianOut]:
     """Patch Technician
+
+     Change a technician's skills, phone or active flag (optional `If-Match`).
 
     Args:
         technician_id (UUID):
@@ -214,6 +220,8 @@ async def asyncio(
     body: TechnicianPatch,
 ) -> Problem | TechnicianOut | None:
     """Patch Technician
+
+     Change a technician's skills, phone or active flag (optional `If-Match`).
 
     Args:
         technician_id (UUID):

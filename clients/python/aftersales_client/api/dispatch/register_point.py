@@ -121,6 +121,9 @@ def sync_detailed(
 ) -> Response[PointOut | Problem]:
     """Register Point
 
+     Register a network point (own centre or partner shop): regions and categories it serves,
+    daily capacity.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -154,6 +157,9 @@ def sync(
 ) -> PointOut | Problem | None:
     """Register Point
 
+     Register a network point (own centre or partner shop): regions and categories it serves,
+    daily capacity.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -181,6 +187,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PointOut | Problem]:
     """Register Point
+
+     Register a network point (own centre or partner shop): regions and categories it serves,
+    daily capacity.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -212,6 +221,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> PointOut | Problem | None:
     """Register Point
+
+     Register a network point (own centre or partner shop): regions and categories it serves,
+    daily capacity.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

@@ -123,6 +123,8 @@ def sync_detailed(
 ) -> Response[PartReturnOut | Problem]:
     """Ship Return
 
+     The point sends the defective part back (carrier, tracking number).
+
     Args:
         return_id (UUID):
         body (ReturnShipIn):
@@ -155,6 +157,8 @@ def sync(
 ) -> PartReturnOut | Problem | None:
     """Ship Return
 
+     The point sends the defective part back (carrier, tracking number).
+
     Args:
         return_id (UUID):
         body (ReturnShipIn):
@@ -181,6 +185,8 @@ async def asyncio_detailed(
     body: ReturnShipIn,
 ) -> Response[PartReturnOut | Problem]:
     """Ship Return
+
+     The point sends the defective part back (carrier, tracking number).
 
     Args:
         return_id (UUID):
@@ -211,6 +217,8 @@ async def asyncio(
     body: ReturnShipIn,
 ) -> PartReturnOut | Problem | None:
     """Ship Return
+
+     The point sends the defective part back (carrier, tracking number).
 
     Args:
         return_id (UUID):

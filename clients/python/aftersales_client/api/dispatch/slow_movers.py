@@ -115,6 +115,8 @@ def sync_detailed(
 ) -> Response[Problem | list[SlowMoverRow]]:
     """Slow Movers
 
+     Parts with stock that have not moved for `days` (JSON or `?format=csv`).
+
     Args:
         days (int | Unset): not gone out for this long Default: 90.
         limit (int | Unset):  Default: 500.
@@ -151,6 +153,8 @@ def sync(
 ) -> Problem | list[SlowMoverRow] | None:
     """Slow Movers
 
+     Parts with stock that have not moved for `days` (JSON or `?format=csv`).
+
     Args:
         days (int | Unset): not gone out for this long Default: 90.
         limit (int | Unset):  Default: 500.
@@ -181,6 +185,8 @@ async def asyncio_detailed(
     format_: SlowMoversFormat | Unset = SlowMoversFormat.JSON,
 ) -> Response[Problem | list[SlowMoverRow]]:
     """Slow Movers
+
+     Parts with stock that have not moved for `days` (JSON or `?format=csv`).
 
     Args:
         days (int | Unset): not gone out for this long Default: 90.
@@ -215,6 +221,8 @@ async def asyncio(
     format_: SlowMoversFormat | Unset = SlowMoversFormat.JSON,
 ) -> Problem | list[SlowMoverRow] | None:
     """Slow Movers
+
+     Parts with stock that have not moved for `days` (JSON or `?format=csv`).
 
     Args:
         days (int | Unset): not gone out for this long Default: 90.

@@ -150,6 +150,8 @@ def sync_detailed(
 ) -> Response[PageMovementOut | Problem]:
     """Stock Movements
 
+     Every receipt, transfer, issue and adjustment of a location, newest first.
+
     Args:
         location_id (None | Unset | UUID):
         sku (None | str | Unset):
@@ -194,6 +196,8 @@ def sync(
 ) -> PageMovementOut | Problem | None:
     """Stock Movements
 
+     Every receipt, transfer, issue and adjustment of a location, newest first.
+
     Args:
         location_id (None | Unset | UUID):
         sku (None | str | Unset):
@@ -232,6 +236,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageMovementOut | Problem]:
     """Stock Movements
+
+     Every receipt, transfer, issue and adjustment of a location, newest first.
 
     Args:
         location_id (None | Unset | UUID):
@@ -274,6 +280,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageMovementOut | Problem | None:
     """Stock Movements
+
+     Every receipt, transfer, issue and adjustment of a location, newest first.
 
     Args:
         location_id (None | Unset | UUID):

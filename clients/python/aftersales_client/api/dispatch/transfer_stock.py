@@ -117,6 +117,8 @@ def sync_detailed(
 ) -> Response[PageMovementOut | Problem]:
     """Transfer Stock
 
+     Move stock between locations in one transaction; a shortfall is a 409 that names it.
+
     Args:
         body (DispatchTransferIn):
 
@@ -146,6 +148,8 @@ def sync(
 ) -> PageMovementOut | Problem | None:
     """Transfer Stock
 
+     Move stock between locations in one transaction; a shortfall is a 409 that names it.
+
     Args:
         body (DispatchTransferIn):
 
@@ -169,6 +173,8 @@ async def asyncio_detailed(
     body: DispatchTransferIn,
 ) -> Response[PageMovementOut | Problem]:
     """Transfer Stock
+
+     Move stock between locations in one transaction; a shortfall is a 409 that names it.
 
     Args:
         body (DispatchTransferIn):
@@ -196,6 +202,8 @@ async def asyncio(
     body: DispatchTransferIn,
 ) -> PageMovementOut | Problem | None:
     """Transfer Stock
+
+     Move stock between locations in one transaction; a shortfall is a 409 that names it.
 
     Args:
         body (DispatchTransferIn):

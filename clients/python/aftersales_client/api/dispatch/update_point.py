@@ -123,6 +123,9 @@ def sync_detailed(
 ) -> Response[PointOut | Problem]:
     """Update Point
 
+     Change a point's regions, categories, capacity, partner or active flag (optional `If-
+    Match`).
+
     Args:
         point_id (UUID):
         body (PointPatch): What may change of a point; its code, grade and version are not for
@@ -156,6 +159,9 @@ def sync(
 ) -> PointOut | Problem | None:
     """Update Point
 
+     Change a point's regions, categories, capacity, partner or active flag (optional `If-
+    Match`).
+
     Args:
         point_id (UUID):
         body (PointPatch): What may change of a point; its code, grade and version are not for
@@ -183,6 +189,9 @@ async def asyncio_detailed(
     body: PointPatch,
 ) -> Response[PointOut | Problem]:
     """Update Point
+
+     Change a point's regions, categories, capacity, partner or active flag (optional `If-
+    Match`).
 
     Args:
         point_id (UUID):
@@ -214,6 +223,9 @@ async def asyncio(
     body: PointPatch,
 ) -> PointOut | Problem | None:
     """Update Point
+
+     Change a point's regions, categories, capacity, partner or active flag (optional `If-
+    Match`).
 
     Args:
         point_id (UUID):

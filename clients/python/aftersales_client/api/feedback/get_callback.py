@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[CallbackDetail | Problem]:
     """Get Callback
 
+     One callback: when it is due, the attempts, the outcome.
+
     Args:
         callback_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> CallbackDetail | Problem | None:
     """Get Callback
 
+     One callback: when it is due, the attempts, the outcome.
+
     Args:
         callback_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[CallbackDetail | Problem]:
     """Get Callback
+
+     One callback: when it is due, the attempts, the outcome.
 
     Args:
         callback_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> CallbackDetail | Problem | None:
     """Get Callback
+
+     One callback: when it is due, the attempts, the outcome.
 
     Args:
         callback_id (UUID):

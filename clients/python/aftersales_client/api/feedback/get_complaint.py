@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[ComplaintOut | Problem]:
     """Get Complaint
 
+     One complaint with its reply and resolution clocks.
+
     Args:
         complaint_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> ComplaintOut | Problem | None:
     """Get Complaint
 
+     One complaint with its reply and resolution clocks.
+
     Args:
         complaint_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ComplaintOut | Problem]:
     """Get Complaint
+
+     One complaint with its reply and resolution clocks.
 
     Args:
         complaint_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ComplaintOut | Problem | None:
     """Get Complaint
+
+     One complaint with its reply and resolution clocks.
 
     Args:
         complaint_id (UUID):

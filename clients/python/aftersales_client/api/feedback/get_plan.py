@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[CarePlanOut | Problem]:
     """Get Plan
 
+     One care plan with its visits.
+
     Args:
         plan_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> CarePlanOut | Problem | None:
     """Get Plan
 
+     One care plan with its visits.
+
     Args:
         plan_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[CarePlanOut | Problem]:
     """Get Plan
+
+     One care plan with its visits.
 
     Args:
         plan_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> CarePlanOut | Problem | None:
     """Get Plan
+
+     One care plan with its visits.
 
     Args:
         plan_id (UUID):

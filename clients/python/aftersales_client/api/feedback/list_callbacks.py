@@ -147,6 +147,8 @@ def sync_detailed(
 ) -> Response[PageCallbackOut | Problem]:
     """List Callbacks
 
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
+
     Args:
         status (None | str | Unset): overdue: due and past its deadline
         point_id (None | Unset | UUID):
@@ -191,6 +193,8 @@ def sync(
 ) -> PageCallbackOut | Problem | None:
     """List Callbacks
 
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
+
     Args:
         status (None | str | Unset): overdue: due and past its deadline
         point_id (None | Unset | UUID):
@@ -229,6 +233,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageCallbackOut | Problem]:
     """List Callbacks
+
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
 
     Args:
         status (None | str | Unset): overdue: due and past its deadline
@@ -271,6 +277,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageCallbackOut | Problem | None:
     """List Callbacks
+
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
 
     Args:
         status (None | str | Unset): overdue: due and past its deadline

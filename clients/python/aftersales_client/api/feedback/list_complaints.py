@@ -142,6 +142,8 @@ def sync_detailed(
 ) -> Response[PageComplaintOut | Problem]:
     """List Complaints
 
+     Complaints, filtered by status or point.
+
     Args:
         status (None | str | Unset):
         ticket_id (None | Unset | UUID):
@@ -186,6 +188,8 @@ def sync(
 ) -> PageComplaintOut | Problem | None:
     """List Complaints
 
+     Complaints, filtered by status or point.
+
     Args:
         status (None | str | Unset):
         ticket_id (None | Unset | UUID):
@@ -224,6 +228,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageComplaintOut | Problem]:
     """List Complaints
+
+     Complaints, filtered by status or point.
 
     Args:
         status (None | str | Unset):
@@ -266,6 +272,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageComplaintOut | Problem | None:
     """List Complaints
+
+     Complaints, filtered by status or point.
 
     Args:
         status (None | str | Unset):

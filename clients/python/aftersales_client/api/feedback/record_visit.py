@@ -127,6 +127,8 @@ def sync_detailed(
 ) -> Response[CarePlanOut | Problem]:
     """Record Visit
 
+     Record a care visit done under the plan.
+
     Args:
         plan_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -163,6 +165,8 @@ def sync(
 ) -> CarePlanOut | Problem | None:
     """Record Visit
 
+     Record a care visit done under the plan.
+
     Args:
         plan_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -193,6 +197,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CarePlanOut | Problem]:
     """Record Visit
+
+     Record a care visit done under the plan.
 
     Args:
         plan_id (UUID):
@@ -227,6 +233,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> CarePlanOut | Problem | None:
     """Record Visit
+
+     Record a care visit done under the plan.
 
     Args:
         plan_id (UUID):

@@ -118,6 +118,8 @@ def sync_detailed(
 ) -> Response[Problem | Scorecards]:
     """Technician Scorecards
 
+     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
+
     Args:
         month (str): YYYY-MM
         technician_id (None | Unset | UUID):
@@ -154,6 +156,8 @@ def sync(
 ) -> Problem | Scorecards | None:
     """Technician Scorecards
 
+     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
+
     Args:
         month (str): YYYY-MM
         technician_id (None | Unset | UUID):
@@ -184,6 +188,8 @@ async def asyncio_detailed(
     format_: TechnicianScorecardsFormat | Unset = TechnicianScorecardsFormat.JSON,
 ) -> Response[Problem | Scorecards]:
     """Technician Scorecards
+
+     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
 
     Args:
         month (str): YYYY-MM
@@ -218,6 +224,8 @@ async def asyncio(
     format_: TechnicianScorecardsFormat | Unset = TechnicianScorecardsFormat.JSON,
 ) -> Problem | Scorecards | None:
     """Technician Scorecards
+
+     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
 
     Args:
         month (str): YYYY-MM

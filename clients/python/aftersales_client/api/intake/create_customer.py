@@ -121,6 +121,9 @@ def sync_detailed(
 ) -> Response[CustomerOut | Problem]:
     """Create Customer
 
+     Register a customer (name, phone, address; e-mail optional). A `crm` token's customer
+    belongs to its tenant. Send an `Idempotency-Key` to retry safely.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -154,6 +157,9 @@ def sync(
 ) -> CustomerOut | Problem | None:
     """Create Customer
 
+     Register a customer (name, phone, address; e-mail optional). A `crm` token's customer
+    belongs to its tenant. Send an `Idempotency-Key` to retry safely.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -181,6 +187,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CustomerOut | Problem]:
     """Create Customer
+
+     Register a customer (name, phone, address; e-mail optional). A `crm` token's customer
+    belongs to its tenant. Send an `Idempotency-Key` to retry safely.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -212,6 +221,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> CustomerOut | Problem | None:
     """Create Customer
+
+     Register a customer (name, phone, address; e-mail optional). A `crm` token's customer
+    belongs to its tenant. Send an `Idempotency-Key` to retry safely.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

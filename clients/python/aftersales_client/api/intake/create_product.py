@@ -127,6 +127,9 @@ def sync_detailed(
 ) -> Response[Problem | ProductOut]:
     """Create Product
 
+     Register a product the customer owns (its service voucher): model, serial number, purchase
+    date and warranty. Whether it is in warranty today is worked out from these.
+
     Args:
         customer_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -163,6 +166,9 @@ def sync(
 ) -> Problem | ProductOut | None:
     """Create Product
 
+     Register a product the customer owns (its service voucher): model, serial number, purchase
+    date and warranty. Whether it is in warranty today is worked out from these.
+
     Args:
         customer_id (UUID):
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -193,6 +199,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | ProductOut]:
     """Create Product
+
+     Register a product the customer owns (its service voucher): model, serial number, purchase
+    date and warranty. Whether it is in warranty today is worked out from these.
 
     Args:
         customer_id (UUID):
@@ -227,6 +236,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | ProductOut | None:
     """Create Product
+
+     Register a product the customer owns (its service voucher): model, serial number, purchase
+    date and warranty. Whether it is in warranty today is worked out from these.
 
     Args:
         customer_id (UUID):

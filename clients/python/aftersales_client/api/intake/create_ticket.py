@@ -121,6 +121,9 @@ def sync_detailed(
 ) -> Response[Problem | TicketOut]:
     """Create Ticket
 
+     Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
+    visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -154,6 +157,9 @@ def sync(
 ) -> Problem | TicketOut | None:
     """Create Ticket
 
+     Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
+    visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -181,6 +187,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | TicketOut]:
     """Create Ticket
+
+     Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
+    visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -212,6 +221,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | TicketOut | None:
     """Create Ticket
+
+     Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
+    visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

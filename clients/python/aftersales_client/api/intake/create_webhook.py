@@ -121,6 +121,9 @@ def sync_detailed(
 ) -> Response[Problem | WebhookWithSecret]:
     """Create Webhook
 
+     Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
+    secret is shown in this answer only.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -154,6 +157,9 @@ def sync(
 ) -> Problem | WebhookWithSecret | None:
     """Create Webhook
 
+     Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
+    secret is shown in this answer only.
+
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
             body replay the response.
@@ -181,6 +187,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WebhookWithSecret]:
     """Create Webhook
+
+     Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
+    secret is shown in this answer only.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -212,6 +221,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WebhookWithSecret | None:
     """Create Webhook
+
+     Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
+    secret is shown in this answer only.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

@@ -91,6 +91,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Export Customer
 
+     Everything this service holds about the customer (a data subject's access request).
+
     Args:
         customer_id (UUID):
 
@@ -120,6 +122,8 @@ def sync(
 ) -> Any | Problem | None:
     """Export Customer
 
+     Everything this service holds about the customer (a data subject's access request).
+
     Args:
         customer_id (UUID):
 
@@ -143,6 +147,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Export Customer
+
+     Everything this service holds about the customer (a data subject's access request).
 
     Args:
         customer_id (UUID):
@@ -170,6 +176,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Export Customer
+
+     Everything this service holds about the customer (a data subject's access request).
 
     Args:
         customer_id (UUID):

@@ -86,6 +86,9 @@ def sync_detailed(
 ) -> Response[Problem | ServiceCatalogueOut]:
     """Get Catalogue
 
+     Which kinds of service each product category is offered, and their response SLAs; with an
+    `ETag` for `PUT`.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -109,6 +112,9 @@ def sync(
 ) -> Problem | ServiceCatalogueOut | None:
     """Get Catalogue
 
+     Which kinds of service each product category is offered, and their response SLAs; with an
+    `ETag` for `PUT`.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -127,6 +133,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | ServiceCatalogueOut]:
     """Get Catalogue
+
+     Which kinds of service each product category is offered, and their response SLAs; with an
+    `ETag` for `PUT`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +157,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | ServiceCatalogueOut | None:
     """Get Catalogue
+
+     Which kinds of service each product category is offered, and their response SLAs; with an
+    `ETag` for `PUT`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

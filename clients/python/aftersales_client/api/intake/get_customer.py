@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[CustomerOut | Problem]:
     """Get Customer
 
+     One customer, with an `ETag` for `If-Match` on a later `PATCH`.
+
     Args:
         customer_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> CustomerOut | Problem | None:
     """Get Customer
 
+     One customer, with an `ETag` for `If-Match` on a later `PATCH`.
+
     Args:
         customer_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[CustomerOut | Problem]:
     """Get Customer
+
+     One customer, with an `ETag` for `If-Match` on a later `PATCH`.
 
     Args:
         customer_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> CustomerOut | Problem | None:
     """Get Customer
+
+     One customer, with an `ETag` for `If-Match` on a later `PATCH`.
 
     Args:
         customer_id (UUID):

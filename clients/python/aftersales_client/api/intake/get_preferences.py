@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[PreferencesOut | Problem]:
     """Get Preferences
 
+     The customer's consent per channel and language (e-mail and SMS on, `zh-CN`, until set).
+
     Args:
         customer_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> PreferencesOut | Problem | None:
     """Get Preferences
 
+     The customer's consent per channel and language (e-mail and SMS on, `zh-CN`, until set).
+
     Args:
         customer_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PreferencesOut | Problem]:
     """Get Preferences
+
+     The customer's consent per channel and language (e-mail and SMS on, `zh-CN`, until set).
 
     Args:
         customer_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PreferencesOut | Problem | None:
     """Get Preferences
+
+     The customer's consent per channel and language (e-mail and SMS on, `zh-CN`, until set).
 
     Args:
         customer_id (UUID):

@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | ProductOut]:
     """Get Product
 
+     One product with its warranty state and owner.
+
     Args:
         product_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> Problem | ProductOut | None:
     """Get Product
 
+     One product with its warranty state and owner.
+
     Args:
         product_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | ProductOut]:
     """Get Product
+
+     One product with its warranty state and owner.
 
     Args:
         product_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | ProductOut | None:
     """Get Product
+
+     One product with its warranty state and owner.
 
     Args:
         product_id (UUID):

@@ -93,6 +93,9 @@ def sync_detailed(
 ) -> Response[Problem | TicketOut]:
     """Get Ticket
 
+     One ticket as the call register knows it: status, clocks, the job's progress, the charge and
+    the callback.
+
     Args:
         ticket_id (UUID):
 
@@ -122,6 +125,9 @@ def sync(
 ) -> Problem | TicketOut | None:
     """Get Ticket
 
+     One ticket as the call register knows it: status, clocks, the job's progress, the charge and
+    the callback.
+
     Args:
         ticket_id (UUID):
 
@@ -145,6 +151,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | TicketOut]:
     """Get Ticket
+
+     One ticket as the call register knows it: status, clocks, the job's progress, the charge and
+    the callback.
 
     Args:
         ticket_id (UUID):
@@ -172,6 +181,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | TicketOut | None:
     """Get Ticket
+
+     One ticket as the call register knows it: status, clocks, the job's progress, the charge and
+    the callback.
 
     Args:
         ticket_id (UUID):

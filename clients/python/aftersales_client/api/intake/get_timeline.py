@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | Timeline]:
     """Get Timeline
 
+     Everything that happened to the ticket, from every service, in order.
+
     Args:
         ticket_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> Problem | Timeline | None:
     """Get Timeline
 
+     Everything that happened to the ticket, from every service, in order.
+
     Args:
         ticket_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | Timeline]:
     """Get Timeline
+
+     Everything that happened to the ticket, from every service, in order.
 
     Args:
         ticket_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | Timeline | None:
     """Get Timeline
+
+     Everything that happened to the ticket, from every service, in order.
 
     Args:
         ticket_id (UUID):

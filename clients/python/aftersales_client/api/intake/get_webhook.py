@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | WebhookOut]:
     """Get Webhook
 
+     One of the caller's subscriptions (without its secret).
+
     Args:
         subscription_id (UUID):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> Problem | WebhookOut | None:
     """Get Webhook
 
+     One of the caller's subscriptions (without its secret).
+
     Args:
         subscription_id (UUID):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | WebhookOut]:
     """Get Webhook
+
+     One of the caller's subscriptions (without its secret).
 
     Args:
         subscription_id (UUID):
@@ -172,6 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | WebhookOut | None:
     """Get Webhook
+
+     One of the caller's subscriptions (without its secret).
 
     Args:
         subscription_id (UUID):

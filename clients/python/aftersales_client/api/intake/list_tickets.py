@@ -222,6 +222,9 @@ def sync_detailed(
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
 
+     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
+    `cursor`.
+
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
             whatever its closure_reason
@@ -285,6 +288,9 @@ def sync(
 ) -> PageTicketOut | Problem | None:
     """List Tickets
 
+     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
+    `cursor`.
+
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
             whatever its closure_reason
@@ -342,6 +348,9 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
+
+     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
+    `cursor`.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -403,6 +412,9 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageTicketOut | Problem | None:
     """List Tickets
+
+     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
+    `cursor`.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,

@@ -124,6 +124,9 @@ def sync_detailed(
 ) -> Response[PageCustomerOut | Problem]:
     """Search Customers
 
+     Find customers by phone (normalised), name or the CRM's external reference; newest first,
+    paged with `cursor`.
+
     Args:
         phone (None | str | Unset): any common notation
         external_ref (None | str | Unset):
@@ -162,6 +165,9 @@ def sync(
 ) -> PageCustomerOut | Problem | None:
     """Search Customers
 
+     Find customers by phone (normalised), name or the CRM's external reference; newest first,
+    paged with `cursor`.
+
     Args:
         phone (None | str | Unset): any common notation
         external_ref (None | str | Unset):
@@ -194,6 +200,9 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageCustomerOut | Problem]:
     """Search Customers
+
+     Find customers by phone (normalised), name or the CRM's external reference; newest first,
+    paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
@@ -230,6 +239,9 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageCustomerOut | Problem | None:
     """Search Customers
+
+     Find customers by phone (normalised), name or the CRM's external reference; newest first,
+    paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation

@@ -133,6 +133,8 @@ def sync_detailed(
 ) -> Response[PageProductOut | Problem]:
     """Search Products
 
+     Find products by serial number, model or customer; paged with `cursor`.
+
     Args:
         serial_no (None | str | Unset):
         model (None | str | Unset):
@@ -174,6 +176,8 @@ def sync(
 ) -> PageProductOut | Problem | None:
     """Search Products
 
+     Find products by serial number, model or customer; paged with `cursor`.
+
     Args:
         serial_no (None | str | Unset):
         model (None | str | Unset):
@@ -209,6 +213,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[PageProductOut | Problem]:
     """Search Products
+
+     Find products by serial number, model or customer; paged with `cursor`.
 
     Args:
         serial_no (None | str | Unset):
@@ -248,6 +254,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> PageProductOut | Problem | None:
     """Search Products
+
+     Find products by serial number, model or customer; paged with `cursor`.
 
     Args:
         serial_no (None | str | Unset):

@@ -17,8 +17,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/requisitions/{requisition_id}/cancel".format(
+        "method": "get",
+        "url": "/v1/requisitions/{requisition_id}".format(
             requisition_id=quote(str(requisition_id), safe=""),
         ),
     }
@@ -54,30 +54,10 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -111,7 +91,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RequisitionOut]:
-    """Cancel
+    """Get Requisition
+
+     One parts requisition with its lines and status.
 
     Args:
         requisition_id (UUID):
@@ -140,7 +122,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RequisitionOut | None:
-    """Cancel
+    """Get Requisition
+
+     One parts requisition with its lines and status.
 
     Args:
         requisition_id (UUID):
@@ -164,7 +148,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RequisitionOut]:
-    """Cancel
+    """Get Requisition
+
+     One parts requisition with its lines and status.
 
     Args:
         requisition_id (UUID):
@@ -191,7 +177,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RequisitionOut | None:
-    """Cancel
+    """Get Requisition
+
+     One parts requisition with its lines and status.
 
     Args:
         requisition_id (UUID):

@@ -7,30 +7,39 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.complaint_out import ComplaintOut
 from ...models.problem import Problem
-from ...models.webhook_out import WebhookOut
+from ...models.reply_in import ReplyIn
 from ...types import Response
 
 
 def _get_kwargs(
-    subscription_id: UUID,
+    complaint_id: UUID,
+    *,
+    body: ReplyIn,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/webhooks/{subscription_id}/enable".format(
-            subscription_id=quote(str(subscription_id), safe=""),
+        "url": "/v1/complaints/{complaint_id}/reply".format(
+            complaint_id=quote(str(complaint_id), safe=""),
         ),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WebhookOut | None:
+) -> ComplaintOut | Problem | None:
     if response.status_code == 200:
-        response_200 = WebhookOut.from_dict(response.json())
+        response_200 = ComplaintOut.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WebhookOut]:
+) -> Response[ComplaintOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,27 +116,30 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: UUID,
+    complaint_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookOut]:
-    """Enable
+    body: ReplyIn,
+) -> Response[ComplaintOut | Problem]:
+    """Reply To Complaint
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     The first answer to the customer (its 24 h clock is met, or late).
 
     Args:
-        subscription_id (UUID):
+        complaint_id (UUID):
+        body (ReplyIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookOut]
+        Response[ComplaintOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
+        complaint_id=complaint_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -138,53 +150,59 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: UUID,
+    complaint_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookOut | None:
-    """Enable
+    body: ReplyIn,
+) -> ComplaintOut | Problem | None:
+    """Reply To Complaint
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     The first answer to the customer (its 24 h clock is met, or late).
 
     Args:
-        subscription_id (UUID):
+        complaint_id (UUID):
+        body (ReplyIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookOut
+        ComplaintOut | Problem
     """
 
     return sync_detailed(
-        subscription_id=subscription_id,
+        complaint_id=complaint_id,
         client=client,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    subscription_id: UUID,
+    complaint_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookOut]:
-    """Enable
+    body: ReplyIn,
+) -> Response[ComplaintOut | Problem]:
+    """Reply To Complaint
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     The first answer to the customer (its 24 h clock is met, or late).
 
     Args:
-        subscription_id (UUID):
+        complaint_id (UUID):
+        body (ReplyIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookOut]
+        Response[ComplaintOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
+        complaint_id=complaint_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,28 +211,31 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: UUID,
+    complaint_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookOut | None:
-    """Enable
+    body: ReplyIn,
+) -> ComplaintOut | Problem | None:
+    """Reply To Complaint
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     The first answer to the customer (its 24 h clock is met, or late).
 
     Args:
-        subscription_id (UUID):
+        complaint_id (UUID):
+        body (ReplyIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookOut
+        ComplaintOut | Problem
     """
 
     return (
         await asyncio_detailed(
-            subscription_id=subscription_id,
+            complaint_id=complaint_id,
             client=client,
+            body=body,
         )
     ).parsed

@@ -7,39 +7,30 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.complaint_out import ComplaintOut
 from ...models.problem import Problem
-from ...models.reply_in import ReplyIn
+from ...models.webhook_with_secret import WebhookWithSecret
 from ...types import Response
 
 
 def _get_kwargs(
-    complaint_id: UUID,
-    *,
-    body: ReplyIn,
+    subscription_id: UUID,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/complaints/{complaint_id}/reply".format(
-            complaint_id=quote(str(complaint_id), safe=""),
+        "url": "/v1/webhooks/{subscription_id}/rotate-secret".format(
+            subscription_id=quote(str(subscription_id), safe=""),
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ComplaintOut | Problem | None:
+) -> Problem | WebhookWithSecret | None:
     if response.status_code == 200:
-        response_200 = ComplaintOut.from_dict(response.json())
+        response_200 = WebhookWithSecret.from_dict(response.json())
 
         return response_200
 
@@ -106,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ComplaintOut | Problem]:
+) -> Response[Problem | WebhookWithSecret]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,28 +107,27 @@ def _build_response(
 
 
 def sync_detailed(
-    complaint_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReplyIn,
-) -> Response[ComplaintOut | Problem]:
-    """Reply
+) -> Response[Problem | WebhookWithSecret]:
+    """Rotate Webhook Secret
+
+     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
 
     Args:
-        complaint_id (UUID):
-        body (ReplyIn):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ComplaintOut | Problem]
+        Response[Problem | WebhookWithSecret]
     """
 
     kwargs = _get_kwargs(
-        complaint_id=complaint_id,
-        body=body,
+        subscription_id=subscription_id,
     )
 
     response = client.get_httpx_client().request(
@@ -148,55 +138,53 @@ def sync_detailed(
 
 
 def sync(
-    complaint_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReplyIn,
-) -> ComplaintOut | Problem | None:
-    """Reply
+) -> Problem | WebhookWithSecret | None:
+    """Rotate Webhook Secret
+
+     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
 
     Args:
-        complaint_id (UUID):
-        body (ReplyIn):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ComplaintOut | Problem
+        Problem | WebhookWithSecret
     """
 
     return sync_detailed(
-        complaint_id=complaint_id,
+        subscription_id=subscription_id,
         client=client,
-        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    complaint_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReplyIn,
-) -> Response[ComplaintOut | Problem]:
-    """Reply
+) -> Response[Problem | WebhookWithSecret]:
+    """Rotate Webhook Secret
+
+     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
 
     Args:
-        complaint_id (UUID):
-        body (ReplyIn):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ComplaintOut | Problem]
+        Response[Problem | WebhookWithSecret]
     """
 
     kwargs = _get_kwargs(
-        complaint_id=complaint_id,
-        body=body,
+        subscription_id=subscription_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,29 +193,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    complaint_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReplyIn,
-) -> ComplaintOut | Problem | None:
-    """Reply
+) -> Problem | WebhookWithSecret | None:
+    """Rotate Webhook Secret
+
+     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
 
     Args:
-        complaint_id (UUID):
-        body (ReplyIn):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ComplaintOut | Problem
+        Problem | WebhookWithSecret
     """
 
     return (
         await asyncio_detailed(
-            complaint_id=complaint_id,
+            subscription_id=subscription_id,
             client=client,
-            body=body,
         )
     ).parsed

@@ -7,39 +7,32 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.approve_in import ApproveIn
+from ...models.delivery_out import DeliveryOut
 from ...models.problem import Problem
-from ...models.requisition_out import RequisitionOut
 from ...types import Response
 
 
 def _get_kwargs(
-    requisition_id: UUID,
-    *,
-    body: ApproveIn,
+    subscription_id: UUID,
+    delivery_id: UUID,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/requisitions/{requisition_id}/approve".format(
-            requisition_id=quote(str(requisition_id), safe=""),
+        "url": "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redeliver".format(
+            subscription_id=quote(str(subscription_id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RequisitionOut | None:
+) -> DeliveryOut | Problem | None:
     if response.status_code == 200:
-        response_200 = RequisitionOut.from_dict(response.json())
+        response_200 = DeliveryOut.from_dict(response.json())
 
         return response_200
 
@@ -106,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RequisitionOut]:
+) -> Response[DeliveryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,30 +109,30 @@ def _build_response(
 
 
 def sync_detailed(
-    requisition_id: UUID,
+    subscription_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApproveIn,
-) -> Response[Problem | RequisitionOut]:
-    """Approve
+) -> Response[DeliveryOut | Problem]:
+    """Redeliver Webhook
 
-     Approve each line fully or partly (0 leaves it out).
+     Send one delivery again (it keeps its `webhook-id`).
 
     Args:
-        requisition_id (UUID):
-        body (ApproveIn):
+        subscription_id (UUID):
+        delivery_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[DeliveryOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        requisition_id=requisition_id,
-        body=body,
+        subscription_id=subscription_id,
+        delivery_id=delivery_id,
     )
 
     response = client.get_httpx_client().request(
@@ -150,59 +143,59 @@ def sync_detailed(
 
 
 def sync(
-    requisition_id: UUID,
+    subscription_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApproveIn,
-) -> Problem | RequisitionOut | None:
-    """Approve
+) -> DeliveryOut | Problem | None:
+    """Redeliver Webhook
 
-     Approve each line fully or partly (0 leaves it out).
+     Send one delivery again (it keeps its `webhook-id`).
 
     Args:
-        requisition_id (UUID):
-        body (ApproveIn):
+        subscription_id (UUID):
+        delivery_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        DeliveryOut | Problem
     """
 
     return sync_detailed(
-        requisition_id=requisition_id,
+        subscription_id=subscription_id,
+        delivery_id=delivery_id,
         client=client,
-        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    requisition_id: UUID,
+    subscription_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApproveIn,
-) -> Response[Problem | RequisitionOut]:
-    """Approve
+) -> Response[DeliveryOut | Problem]:
+    """Redeliver Webhook
 
-     Approve each line fully or partly (0 leaves it out).
+     Send one delivery again (it keeps its `webhook-id`).
 
     Args:
-        requisition_id (UUID):
-        body (ApproveIn):
+        subscription_id (UUID):
+        delivery_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[DeliveryOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        requisition_id=requisition_id,
-        body=body,
+        subscription_id=subscription_id,
+        delivery_id=delivery_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,31 +204,31 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    requisition_id: UUID,
+    subscription_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApproveIn,
-) -> Problem | RequisitionOut | None:
-    """Approve
+) -> DeliveryOut | Problem | None:
+    """Redeliver Webhook
 
-     Approve each line fully or partly (0 leaves it out).
+     Send one delivery again (it keeps its `webhook-id`).
 
     Args:
-        requisition_id (UUID):
-        body (ApproveIn):
+        subscription_id (UUID):
+        delivery_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        DeliveryOut | Problem
     """
 
     return (
         await asyncio_detailed(
-            requisition_id=requisition_id,
+            subscription_id=subscription_id,
+            delivery_id=delivery_id,
             client=client,
-            body=body,
         )
     ).parsed

@@ -7,32 +7,39 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delivery_out import DeliveryOut
 from ...models.problem import Problem
+from ...models.reject_in import RejectIn
+from ...models.requisition_out import RequisitionOut
 from ...types import Response
 
 
 def _get_kwargs(
-    subscription_id: UUID,
-    delivery_id: UUID,
+    requisition_id: UUID,
+    *,
+    body: RejectIn,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redeliver".format(
-            subscription_id=quote(str(subscription_id), safe=""),
-            delivery_id=quote(str(delivery_id), safe=""),
+        "url": "/v1/requisitions/{requisition_id}/reject".format(
+            requisition_id=quote(str(requisition_id), safe=""),
         ),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeliveryOut | Problem | None:
+) -> Problem | RequisitionOut | None:
     if response.status_code == 200:
-        response_200 = DeliveryOut.from_dict(response.json())
+        response_200 = RequisitionOut.from_dict(response.json())
 
         return response_200
 
@@ -99,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryOut | Problem]:
+) -> Response[Problem | RequisitionOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,28 +116,30 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: UUID,
-    delivery_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryOut | Problem]:
-    """Redeliver
+    body: RejectIn,
+) -> Response[Problem | RequisitionOut]:
+    """Reject Requisition
+
+     Refuse a requisition, with the reason.
 
     Args:
-        subscription_id (UUID):
-        delivery_id (UUID):
+        requisition_id (UUID):
+        body (RejectIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryOut | Problem]
+        Response[Problem | RequisitionOut]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
-        delivery_id=delivery_id,
+        requisition_id=requisition_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -141,55 +150,59 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: UUID,
-    delivery_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> DeliveryOut | Problem | None:
-    """Redeliver
+    body: RejectIn,
+) -> Problem | RequisitionOut | None:
+    """Reject Requisition
+
+     Refuse a requisition, with the reason.
 
     Args:
-        subscription_id (UUID):
-        delivery_id (UUID):
+        requisition_id (UUID):
+        body (RejectIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryOut | Problem
+        Problem | RequisitionOut
     """
 
     return sync_detailed(
-        subscription_id=subscription_id,
-        delivery_id=delivery_id,
+        requisition_id=requisition_id,
         client=client,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    subscription_id: UUID,
-    delivery_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryOut | Problem]:
-    """Redeliver
+    body: RejectIn,
+) -> Response[Problem | RequisitionOut]:
+    """Reject Requisition
+
+     Refuse a requisition, with the reason.
 
     Args:
-        subscription_id (UUID):
-        delivery_id (UUID):
+        requisition_id (UUID):
+        body (RejectIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryOut | Problem]
+        Response[Problem | RequisitionOut]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
-        delivery_id=delivery_id,
+        requisition_id=requisition_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,29 +211,31 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: UUID,
-    delivery_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> DeliveryOut | Problem | None:
-    """Redeliver
+    body: RejectIn,
+) -> Problem | RequisitionOut | None:
+    """Reject Requisition
+
+     Refuse a requisition, with the reason.
 
     Args:
-        subscription_id (UUID):
-        delivery_id (UUID):
+        requisition_id (UUID):
+        body (RejectIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryOut | Problem
+        Problem | RequisitionOut
     """
 
     return (
         await asyncio_detailed(
-            subscription_id=subscription_id,
-            delivery_id=delivery_id,
+            requisition_id=requisition_id,
             client=client,
+            body=body,
         )
     ).parsed

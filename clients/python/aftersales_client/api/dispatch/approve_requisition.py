@@ -7,44 +7,39 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delivery_out import DeliveryOut
+from ...models.approve_in import ApproveIn
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...models.requisition_out import RequisitionOut
+from ...types import Response
 
 
 def _get_kwargs(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
-    limit: int | Unset = 50,
+    body: ApproveIn,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/webhooks/{subscription_id}/deliveries".format(
-            subscription_id=quote(str(subscription_id), safe=""),
+        "method": "post",
+        "url": "/v1/requisitions/{requisition_id}/approve".format(
+            requisition_id=quote(str(requisition_id), safe=""),
         ),
-        "params": params,
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[DeliveryOut] | None:
+) -> Problem | RequisitionOut | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = DeliveryOut.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = RequisitionOut.from_dict(response.json())
 
         return response_200
 
@@ -68,10 +63,30 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -91,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[DeliveryOut]]:
+) -> Response[Problem | RequisitionOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,30 +116,30 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 50,
-) -> Response[Problem | list[DeliveryOut]]:
-    """Deliveries
+    body: ApproveIn,
+) -> Response[Problem | RequisitionOut]:
+    """Approve Requisition
 
-     The newest deliveries first, with their attempts and the receiver's last answer.
+     Approve each line fully or partly (0 leaves it out).
 
     Args:
-        subscription_id (UUID):
-        limit (int | Unset):  Default: 50.
+        requisition_id (UUID):
+        body (ApproveIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DeliveryOut]]
+        Response[Problem | RequisitionOut]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
-        limit=limit,
+        requisition_id=requisition_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -135,59 +150,59 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 50,
-) -> Problem | list[DeliveryOut] | None:
-    """Deliveries
+    body: ApproveIn,
+) -> Problem | RequisitionOut | None:
+    """Approve Requisition
 
-     The newest deliveries first, with their attempts and the receiver's last answer.
+     Approve each line fully or partly (0 leaves it out).
 
     Args:
-        subscription_id (UUID):
-        limit (int | Unset):  Default: 50.
+        requisition_id (UUID):
+        body (ApproveIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DeliveryOut]
+        Problem | RequisitionOut
     """
 
     return sync_detailed(
-        subscription_id=subscription_id,
+        requisition_id=requisition_id,
         client=client,
-        limit=limit,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 50,
-) -> Response[Problem | list[DeliveryOut]]:
-    """Deliveries
+    body: ApproveIn,
+) -> Response[Problem | RequisitionOut]:
+    """Approve Requisition
 
-     The newest deliveries first, with their attempts and the receiver's last answer.
+     Approve each line fully or partly (0 leaves it out).
 
     Args:
-        subscription_id (UUID):
-        limit (int | Unset):  Default: 50.
+        requisition_id (UUID):
+        body (ApproveIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DeliveryOut]]
+        Response[Problem | RequisitionOut]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
-        limit=limit,
+        requisition_id=requisition_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,31 +211,31 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 50,
-) -> Problem | list[DeliveryOut] | None:
-    """Deliveries
+    body: ApproveIn,
+) -> Problem | RequisitionOut | None:
+    """Approve Requisition
 
-     The newest deliveries first, with their attempts and the receiver's last answer.
+     Approve each line fully or partly (0 leaves it out).
 
     Args:
-        subscription_id (UUID):
-        limit (int | Unset):  Default: 50.
+        requisition_id (UUID):
+        body (ApproveIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DeliveryOut]
+        Problem | RequisitionOut
     """
 
     return (
         await asyncio_detailed(
-            subscription_id=subscription_id,
+            requisition_id=requisition_id,
             client=client,
-            limit=limit,
+            body=body,
         )
     ).parsed

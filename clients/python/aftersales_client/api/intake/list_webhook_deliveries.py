@@ -7,39 +7,44 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.delivery_out import DeliveryOut
 from ...models.problem import Problem
-from ...models.reject_in import RejectIn
-from ...models.requisition_out import RequisitionOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
-    body: RejectIn,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/requisitions/{requisition_id}/reject".format(
-            requisition_id=quote(str(requisition_id), safe=""),
+        "method": "get",
+        "url": "/v1/webhooks/{subscription_id}/deliveries".format(
+            subscription_id=quote(str(subscription_id), safe=""),
         ),
+        "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RequisitionOut | None:
+) -> Problem | list[DeliveryOut] | None:
     if response.status_code == 200:
-        response_200 = RequisitionOut.from_dict(response.json())
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = DeliveryOut.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
 
         return response_200
 
@@ -63,30 +68,10 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -106,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RequisitionOut]:
+) -> Response[Problem | list[DeliveryOut]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,28 +101,30 @@ def _build_response(
 
 
 def sync_detailed(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RejectIn,
-) -> Response[Problem | RequisitionOut]:
-    """Reject
+    limit: int | Unset = 50,
+) -> Response[Problem | list[DeliveryOut]]:
+    """List Webhook Deliveries
+
+     The newest deliveries first, with their attempts and the receiver's last answer.
 
     Args:
-        requisition_id (UUID):
-        body (RejectIn):
+        subscription_id (UUID):
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[Problem | list[DeliveryOut]]
     """
 
     kwargs = _get_kwargs(
-        requisition_id=requisition_id,
-        body=body,
+        subscription_id=subscription_id,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -148,55 +135,59 @@ def sync_detailed(
 
 
 def sync(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RejectIn,
-) -> Problem | RequisitionOut | None:
-    """Reject
+    limit: int | Unset = 50,
+) -> Problem | list[DeliveryOut] | None:
+    """List Webhook Deliveries
+
+     The newest deliveries first, with their attempts and the receiver's last answer.
 
     Args:
-        requisition_id (UUID):
-        body (RejectIn):
+        subscription_id (UUID):
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        Problem | list[DeliveryOut]
     """
 
     return sync_detailed(
-        requisition_id=requisition_id,
+        subscription_id=subscription_id,
         client=client,
-        body=body,
+        limit=limit,
     ).parsed
 
 
 async def asyncio_detailed(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RejectIn,
-) -> Response[Problem | RequisitionOut]:
-    """Reject
+    limit: int | Unset = 50,
+) -> Response[Problem | list[DeliveryOut]]:
+    """List Webhook Deliveries
+
+     The newest deliveries first, with their attempts and the receiver's last answer.
 
     Args:
-        requisition_id (UUID):
-        body (RejectIn):
+        subscription_id (UUID):
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[Problem | list[DeliveryOut]]
     """
 
     kwargs = _get_kwargs(
-        requisition_id=requisition_id,
-        body=body,
+        subscription_id=subscription_id,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,29 +196,31 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RejectIn,
-) -> Problem | RequisitionOut | None:
-    """Reject
+    limit: int | Unset = 50,
+) -> Problem | list[DeliveryOut] | None:
+    """List Webhook Deliveries
+
+     The newest deliveries first, with their attempts and the receiver's last answer.
 
     Args:
-        requisition_id (UUID):
-        body (RejectIn):
+        subscription_id (UUID):
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        Problem | list[DeliveryOut]
     """
 
     return (
         await asyncio_detailed(
-            requisition_id=requisition_id,
+            subscription_id=subscription_id,
             client=client,
-            body=body,
+            limit=limit,
         )
     ).parsed

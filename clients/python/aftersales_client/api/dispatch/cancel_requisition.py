@@ -8,18 +8,18 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.webhook_out import WebhookOut
+from ...models.requisition_out import RequisitionOut
 from ...types import Response
 
 
 def _get_kwargs(
-    subscription_id: UUID,
+    requisition_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/webhooks/{subscription_id}/disable".format(
-            subscription_id=quote(str(subscription_id), safe=""),
+        "url": "/v1/requisitions/{requisition_id}/cancel".format(
+            requisition_id=quote(str(requisition_id), safe=""),
         ),
     }
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WebhookOut | None:
+) -> Problem | RequisitionOut | None:
     if response.status_code == 200:
-        response_200 = WebhookOut.from_dict(response.json())
+        response_200 = RequisitionOut.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WebhookOut]:
+) -> Response[Problem | RequisitionOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,25 +107,27 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookOut]:
-    """Disable
+) -> Response[Problem | RequisitionOut]:
+    """Cancel Requisition
+
+     The requesting point withdraws its requisition before it ships.
 
     Args:
-        subscription_id (UUID):
+        requisition_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookOut]
+        Response[Problem | RequisitionOut]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
+        requisition_id=requisition_id,
     )
 
     response = client.get_httpx_client().request(
@@ -136,49 +138,53 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookOut | None:
-    """Disable
+) -> Problem | RequisitionOut | None:
+    """Cancel Requisition
+
+     The requesting point withdraws its requisition before it ships.
 
     Args:
-        subscription_id (UUID):
+        requisition_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookOut
+        Problem | RequisitionOut
     """
 
     return sync_detailed(
-        subscription_id=subscription_id,
+        requisition_id=requisition_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookOut]:
-    """Disable
+) -> Response[Problem | RequisitionOut]:
+    """Cancel Requisition
+
+     The requesting point withdraws its requisition before it ships.
 
     Args:
-        subscription_id (UUID):
+        requisition_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookOut]
+        Response[Problem | RequisitionOut]
     """
 
     kwargs = _get_kwargs(
-        subscription_id=subscription_id,
+        requisition_id=requisition_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -187,26 +193,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: UUID,
+    requisition_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookOut | None:
-    """Disable
+) -> Problem | RequisitionOut | None:
+    """Cancel Requisition
+
+     The requesting point withdraws its requisition before it ships.
 
     Args:
-        subscription_id (UUID):
+        requisition_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookOut
+        Problem | RequisitionOut
     """
 
     return (
         await asyncio_detailed(
-            subscription_id=subscription_id,
+            requisition_id=requisition_id,
             client=client,
         )
     ).parsed

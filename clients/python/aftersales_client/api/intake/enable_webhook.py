@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.webhook_with_secret import WebhookWithSecret
+from ...models.webhook_out import WebhookOut
 from ...types import Response
 
 
@@ -18,7 +18,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/webhooks/{subscription_id}/rotate-secret".format(
+        "url": "/v1/webhooks/{subscription_id}/enable".format(
             subscription_id=quote(str(subscription_id), safe=""),
         ),
     }
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WebhookWithSecret | None:
+) -> Problem | WebhookOut | None:
     if response.status_code == 200:
-        response_200 = WebhookWithSecret.from_dict(response.json())
+        response_200 = WebhookOut.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WebhookWithSecret]:
+) -> Response[Problem | WebhookOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,10 +110,10 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookWithSecret]:
-    """Rotate Secret
+) -> Response[Problem | WebhookOut]:
+    """Enable Webhook
 
-     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
+     Turn a subscription back on (after a 410 disabled it, say).
 
     Args:
         subscription_id (UUID):
@@ -123,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookWithSecret]
+        Response[Problem | WebhookOut]
     """
 
     kwargs = _get_kwargs(
@@ -141,10 +141,10 @@ def sync(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookWithSecret | None:
-    """Rotate Secret
+) -> Problem | WebhookOut | None:
+    """Enable Webhook
 
-     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
+     Turn a subscription back on (after a 410 disabled it, say).
 
     Args:
         subscription_id (UUID):
@@ -154,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookWithSecret
+        Problem | WebhookOut
     """
 
     return sync_detailed(
@@ -167,10 +167,10 @@ async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | WebhookWithSecret]:
-    """Rotate Secret
+) -> Response[Problem | WebhookOut]:
+    """Enable Webhook
 
-     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
+     Turn a subscription back on (after a 410 disabled it, say).
 
     Args:
         subscription_id (UUID):
@@ -180,7 +180,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WebhookWithSecret]
+        Response[Problem | WebhookOut]
     """
 
     kwargs = _get_kwargs(
@@ -196,10 +196,10 @@ async def asyncio(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | WebhookWithSecret | None:
-    """Rotate Secret
+) -> Problem | WebhookOut | None:
+    """Enable Webhook
 
-     A new secret; for 24 h deliveries carry signatures by both the new and the old one.
+     Turn a subscription back on (after a 410 disabled it, say).
 
     Args:
         subscription_id (UUID):
@@ -209,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WebhookWithSecret
+        Problem | WebhookOut
     """
 
     return (

@@ -8,18 +8,18 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.requisition_out import RequisitionOut
+from ...models.webhook_out import WebhookOut
 from ...types import Response
 
 
 def _get_kwargs(
-    requisition_id: UUID,
+    subscription_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/requisitions/{requisition_id}".format(
-            requisition_id=quote(str(requisition_id), safe=""),
+        "method": "post",
+        "url": "/v1/webhooks/{subscription_id}/disable".format(
+            subscription_id=quote(str(subscription_id), safe=""),
         ),
     }
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RequisitionOut | None:
+) -> Problem | WebhookOut | None:
     if response.status_code == 200:
-        response_200 = RequisitionOut.from_dict(response.json())
+        response_200 = WebhookOut.from_dict(response.json())
 
         return response_200
 
@@ -54,10 +54,30 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -77,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RequisitionOut]:
+) -> Response[Problem | WebhookOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,25 +107,27 @@ def _build_response(
 
 
 def sync_detailed(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | RequisitionOut]:
-    """Get
+) -> Response[Problem | WebhookOut]:
+    """Disable Webhook
+
+     Stop deliveries; events while it is off are not delivered later.
 
     Args:
-        requisition_id (UUID):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[Problem | WebhookOut]
     """
 
     kwargs = _get_kwargs(
-        requisition_id=requisition_id,
+        subscription_id=subscription_id,
     )
 
     response = client.get_httpx_client().request(
@@ -116,49 +138,53 @@ def sync_detailed(
 
 
 def sync(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | RequisitionOut | None:
-    """Get
+) -> Problem | WebhookOut | None:
+    """Disable Webhook
+
+     Stop deliveries; events while it is off are not delivered later.
 
     Args:
-        requisition_id (UUID):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        Problem | WebhookOut
     """
 
     return sync_detailed(
-        requisition_id=requisition_id,
+        subscription_id=subscription_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | RequisitionOut]:
-    """Get
+) -> Response[Problem | WebhookOut]:
+    """Disable Webhook
+
+     Stop deliveries; events while it is off are not delivered later.
 
     Args:
-        requisition_id (UUID):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[Problem | WebhookOut]
     """
 
     kwargs = _get_kwargs(
-        requisition_id=requisition_id,
+        subscription_id=subscription_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,26 +193,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    requisition_id: UUID,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | RequisitionOut | None:
-    """Get
+) -> Problem | WebhookOut | None:
+    """Disable Webhook
+
+     Stop deliveries; events while it is off are not delivered later.
 
     Args:
-        requisition_id (UUID):
+        subscription_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        Problem | WebhookOut
     """
 
     return (
         await asyncio_detailed(
-            requisition_id=requisition_id,
+            subscription_id=subscription_id,
             client=client,
         )
     ).parsed
