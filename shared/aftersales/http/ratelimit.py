@@ -41,6 +41,7 @@ def default_limits() -> dict[str, Limit | None]:
         "finance": Limit(rate=20, burst=40),
         "agent": Limit(rate=20, burst=40),
         "crm": Limit(rate=50, burst=100),
+        "app": Limit(rate=50, burst=100),
         "point": Limit(rate=10, burst=20),
         "technician": Limit(rate=10, burst=20),
         UNAUTHENTICATED: Limit(rate=20, burst=40),

@@ -12,7 +12,14 @@ from aftersales.db import UnitOfWork
 from aftersales.events import intake
 from aftersales.privacy import TOMBSTONE, columns, scrub_bytes, scrub_platform
 from intake.adapters.repositories import CustomerRepository, TicketRepository
-from intake.adapters.tables import CustomerRow, ProductRow, TicketRow, WebhookDeliveryRow
+from intake.adapters.tables import (
+    CustomerRow,
+    NotificationPreferenceRow,
+    NotificationRow,
+    ProductRow,
+    TicketRow,
+    WebhookDeliveryRow,
+)
 from intake.use_cases import notifications
 
 
@@ -69,8 +76,16 @@ async def customer_export(uow: UnitOfWork, customer_id: uuid.UUID) -> dict[str, 
         await uow.session.scalars(select(TicketRow).where(TicketRow.customer_id == customer_id))
     ).all()
     timelines = TicketRepository(uow.session)
+    messages = (
+        await uow.session.scalars(
+            select(NotificationRow).where(NotificationRow.customer_id == customer_id)
+        )
+    ).all()
+    preferences = await uow.session.get(NotificationPreferenceRow, customer_id)
     return {
         "customer": columns(customer),
+        "notification_preferences": columns(preferences) if preferences else None,
+        "notifications": [columns(n) for n in messages],
         "products": [columns(p) for p in products],
         "tickets": [
             {**columns(t), "timeline": [columns(e) for e in await timelines.timeline(t.id)]}
