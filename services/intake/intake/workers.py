@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 import httpx
 from fastapi import FastAPI
@@ -36,15 +37,26 @@ async def webhook_deliveries(app: FastAPI) -> None:
     async with httpx.AsyncClient(
         timeout=settings.webhook_timeout_seconds, follow_redirects=False
     ) as client:
-        while True:
-            try:
-                sent = await deliver_due(app.state.db, client, delivery)
-            except Exception as exc:  # database away: try again shortly
-                stop_if_cancelled()
-                log.warning("webhook.worker_failed", error=repr(exc))
-                sent = 0
-            if sent == 0:
-                await asyncio.sleep(settings.webhook_poll_seconds)
+        await _drain_forever(
+            "webhook",
+            lambda: deliver_due(app.state.db, client, delivery),
+            settings.webhook_poll_seconds,
+        )
+
+
+async def _drain_forever(
+    name: str, send: Callable[[], Awaitable[int]], poll_seconds: float
+) -> None:
+    """Send what is due until nothing is, then wait a poll; a failure is logged and retried."""
+    while True:
+        try:
+            sent = await send()
+        except Exception as exc:  # database away: try again shortly
+            stop_if_cancelled()
+            log.warning(f"{name}.worker_failed", error=repr(exc))
+            sent = 0
+        if sent == 0:
+            await asyncio.sleep(poll_seconds)
 
 
 async def ticket_clocks(app: FastAPI) -> None:
@@ -68,12 +80,6 @@ async def customer_notifications(app: FastAPI) -> None:
         timeout=settings.notify_timeout_seconds, follow_redirects=False
     ) as client:
         sender = Sender(settings, client)
-        while True:
-            try:
-                sent = await send_due(app.state.db, sender)
-            except Exception as exc:  # database away: try again shortly
-                stop_if_cancelled()
-                log.warning("notification.worker_failed", error=repr(exc))
-                sent = 0
-            if sent == 0:
-                await asyncio.sleep(settings.notify_poll_seconds)
+        await _drain_forever(
+            "notification", lambda: send_due(app.state.db, sender), settings.notify_poll_seconds
+        )

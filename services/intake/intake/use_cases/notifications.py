@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 from aftersales.db import Database, UnitOfWork
 from aftersales.events import EventData, dispatch, feedback
 from aftersales.logging import get_logger
+from intake.adapters.leases import claim_due
 from intake.adapters.tables import (
     CustomerRow,
     NotificationPreferenceRow,
@@ -40,7 +41,6 @@ from intake.domain.notifications import (
 )
 from intake.domain.webhooks import next_attempt, signature_header
 from intake.settings import IntakeSettings
-from intake.use_cases.webhooks import LEASE
 
 log = get_logger(__name__)
 
@@ -368,25 +368,7 @@ class Sender:
 
 async def send_due(db: Database, sender: Sender, batch: int = 20) -> int:
     """Claim due messages with a lease, send them, record each outcome. Safe on replicas."""
-    now = datetime.now(UTC)
-    async with db.sessionmaker() as session, session.begin():
-        due = (
-            select(NotificationRow.id)
-            .where(NotificationRow.status == "pending", NotificationRow.next_attempt_at <= now)
-            .order_by(NotificationRow.next_attempt_at)
-            .limit(batch)
-            .with_for_update(skip_locked=True)
-        )
-        claimed = list(
-            (
-                await session.execute(
-                    update(NotificationRow)
-                    .where(NotificationRow.id.in_(due.scalar_subquery()))
-                    .values(next_attempt_at=now + LEASE)
-                    .returning(NotificationRow.id)
-                )
-            ).scalars()
-        )
+    claimed = await claim_due(db, NotificationRow, batch=batch)
     await asyncio.gather(*(_send_one(db, sender, n) for n in claimed))
     return len(claimed)
 

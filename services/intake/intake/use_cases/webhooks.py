@@ -19,6 +19,7 @@ from aftersales.http.egress import EgressPolicy, EgressRefused, checked_address
 from aftersales.logging import get_logger
 from aftersales.sealed import SecretBox
 from intake.adapters import webhook_queue, webhook_sender
+from intake.adapters.leases import claim_due
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain.audience import Owner, check_reach, facts_of
 from intake.domain.webhooks import check_patterns, new_secret, next_attempt
@@ -26,7 +27,6 @@ from intake.domain.webhooks import signature_header as sign_all
 
 log = get_logger(__name__)
 ROTATION_GRACE = timedelta(hours=24)
-LEASE = timedelta(seconds=120)
 
 
 async def fan_out(uow: UnitOfWork, event: Envelope[Any]) -> None:
@@ -174,36 +174,15 @@ class DeliverySettings:
 
 async def deliver_due(db: Database, client: httpx.AsyncClient, settings: DeliverySettings) -> int:
     """Claim due deliveries with a lease, send them, record each outcome. Safe on replicas."""
-    now = datetime.now(UTC)
-    async with db.sessionmaker() as session, session.begin():
-        earlier = aliased(WebhookDeliveryRow)
-        due = (
-            select(WebhookDeliveryRow.id)
-            .where(
-                WebhookDeliveryRow.status == "pending",
-                WebhookDeliveryRow.next_attempt_at <= now,
-                # In order per aggregate: nothing while an earlier one of its lane is pending.
-                ~exists().where(
-                    earlier.subscription_id == WebhookDeliveryRow.subscription_id,
-                    earlier.aggregate_id == WebhookDeliveryRow.aggregate_id,
-                    earlier.status == "pending",
-                    earlier.seq < WebhookDeliveryRow.seq,
-                ),
-            )
-            .order_by(WebhookDeliveryRow.next_attempt_at)
-            .limit(settings.batch)
-            .with_for_update(skip_locked=True)
-        )
-        claimed = list(
-            (
-                await session.execute(
-                    update(WebhookDeliveryRow)
-                    .where(WebhookDeliveryRow.id.in_(due.scalar_subquery()))
-                    .values(next_attempt_at=now + LEASE)
-                    .returning(WebhookDeliveryRow.id)
-                )
-            ).scalars()
-        )
+    earlier = aliased(WebhookDeliveryRow)
+    # In order per aggregate: nothing while an earlier one of its lane is pending.
+    in_turn = ~exists().where(
+        earlier.subscription_id == WebhookDeliveryRow.subscription_id,
+        earlier.aggregate_id == WebhookDeliveryRow.aggregate_id,
+        earlier.status == "pending",
+        earlier.seq < WebhookDeliveryRow.seq,
+    )
+    claimed = await claim_due(db, WebhookDeliveryRow, in_turn, batch=settings.batch)
     await asyncio.gather(*(_deliver_one(db, client, settings, d) for d in claimed))
     return len(claimed)
 
