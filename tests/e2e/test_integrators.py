@@ -6,11 +6,25 @@ a CRM gets the charge and the callback result from its one subscription; a secon
 sees the first one's events, whatever wildcard it subscribed to."""
 
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
 
 import pytest
-from aftersales_client.api.dispatch import status_batch
+from aftersales_client.api.billing import list_charges
+from aftersales_client.api.dispatch import accept_job, assign_job, get_job, status_batch
+from aftersales_client.api.feedback import list_callbacks, post_result
 from aftersales_client.api.intake import create_webhook
-from aftersales_client.models import StatusBatchIn, StatusBatchOut, WebhookIn, WebhookWithSecret
+from aftersales_client.models import (
+    AssignIn,
+    CallbackResultIn,
+    JobOut,
+    PageCallbackOut,
+    PageChargeOut,
+    Problem,
+    StatusBatchIn,
+    StatusBatchOut,
+    WebhookIn,
+    WebhookWithSecret,
+)
 
 from aftersales.testing.apps import eventually
 from aftersales.testing.mail import MailServer
@@ -94,11 +108,11 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
         (["billing.>"], app),
         (["nothing.published.here"], world.agent),
     ):
-        r = await world.intake.post(
-            "/v1/webhooks", json={"url": rx["a"].url, "events": events}, headers=headers
+        refused = await create_webhook.asyncio_detailed(
+            client=world.api("intake", headers), body=WebhookIn(url=rx["a"].url, events=events)
         )
-        assert r.status_code == 422, (events, r.text)
-        assert events[0] in r.json()["detail"]
+        assert refused.status_code == 422, (events, refused.content)
+        assert isinstance(refused.parsed, Problem) and events[0] in str(refused.parsed.detail)
 
     # A job for point B, so B has events of its own.
     other_customer, other_product = await world.customer("530002", in_warranty=True)
@@ -134,24 +148,18 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
     ]
 
     # The point accepts from what it was told and assigns its technician.
+    as_point = world.api("dispatch", world.as_point(point_a))
     for n, job in enumerate((job_id, second_id)):
         start = datetime.now(UTC) + timedelta(hours=1 + 3 * n)
-        await world.ok(
-            await world.dispatch.post(f"/v1/jobs/{job}/accept", headers=world.as_point(point_a))
+        accepted = await accept_job.asyncio_detailed(UUID(job), client=as_point)
+        assert accepted.status_code == 200, accepted.content
+        window = {"start": start.isoformat(), "end": (start + timedelta(hours=2)).isoformat()}
+        assigned = await assign_job.asyncio_detailed(
+            UUID(job),
+            client=as_point,
+            body=AssignIn.from_dict({"technician_id": tech["id"], "appointment": window}),
         )
-        await world.ok(
-            await world.dispatch.post(
-                f"/v1/jobs/{job}/assign",
-                json={
-                    "technician_id": tech["id"],
-                    "appointment": {
-                        "start": start.isoformat(),
-                        "end": (start + timedelta(hours=2)).isoformat(),
-                    },
-                },
-                headers=world.as_point(point_a),
-            )
-        )
+        assert assigned.status_code == 200, assigned.content
 
     async def assignment_told():
         return all(len(r.events("dispatch.job.scheduled.v1")) == 2 for r in (rx["tech"], rx["app"]))
@@ -188,10 +196,8 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
     assert results.pop("q-4")["problem"]["status"] == 404
     assert {k: x["outcome"] for k, x in results.items()} == {k: "applied" for k in results}
     assert len(results) == 7
-    done = await world.ok(
-        await world.dispatch.get(f"/v1/jobs/{job_id}", headers=world.as_tech(tech))
-    )
-    assert done["status"] == "completed"
+    done = await get_job.asyncio(UUID(job_id), client=world.api("dispatch", world.as_tech(tech)))
+    assert isinstance(done, JobOut) and done.status == "completed"
 
     # The customer was told of both bookings and that the technician was on the way.
     async def mailed():
@@ -207,8 +213,27 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
     assert "上门" in booking.get_content()
 
     # The charge and the callback result reach the CRM's one subscription, and point A.
-    await world.charge(job_id)
-    await world.call_back(job_id, "satisfied")
+    async def charged():
+        page = await list_charges.asyncio(
+            client=world.api("billing", world.agent), job_id=UUID(job_id)
+        )
+        return isinstance(page, PageChargeOut) and page.items
+
+    await eventually(charged, timeout=30)
+
+    async def callback_due():
+        page = await list_callbacks.asyncio(
+            client=world.api("feedback", world.agent), ticket_id=UUID(ticket["id"])
+        )
+        return isinstance(page, PageCallbackOut) and page.items
+
+    [callback] = await eventually(callback_due, timeout=30)
+    recorded = await post_result.asyncio_detailed(
+        callback.id,
+        client=world.api("feedback", world.agent),
+        body=CallbackResultIn.from_dict({"reached": True, "outcome": "satisfied", "score": 5}),
+    )
+    assert recorded.status_code == 200, recorded.content
 
     async def crm_told():
         types = {e["type"] for e in rx["crm"].events()}

@@ -14,15 +14,31 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
+from uuid import UUID
 
 import httpx
 from aftersales_client import AuthenticatedClient
-from aftersales_client.api.intake import create_customer, create_product, create_ticket
+from aftersales_client.api.billing import list_charges
+from aftersales_client.api.dispatch import (
+    accept_job,
+    add_point_technician,
+    assign_job,
+    list_jobs,
+    register_point,
+    report_status,
+)
+from aftersales_client.api.feedback import list_callbacks, post_result
+from aftersales_client.api.intake import create_customer, create_product, create_ticket, get_ticket
 from aftersales_client.models import (
+    AssignIn,
+    CallbackResultIn,
     CustomerIn,
     CustomerOut,
+    PointIn,
     ProductIn,
     ProductOut,
+    StatusReportIn,
+    TechnicianIn,
     TicketIn,
     TicketOut,
 )
@@ -222,36 +238,43 @@ class World:
         assert isinstance(made.parsed, TicketOut)
         return json.loads(made.content)  # type: ignore[no-any-return]
 
+    async def call(self, operation: Any, status: int, *args: Any, **kwargs: Any) -> Any:
+        """One call of the generated client's ``operation`` module, which must answer
+        ``status``; the answer's JSON, as the services sent it."""
+        response = await operation.asyncio_detailed(*args, **kwargs)
+        assert response.status_code == status, response.content
+        return json.loads(response.content)
+
     async def point(
         self, code: str, region: str, technicians: int = 1
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        point = await self.ok(
-            await self.dispatch.post(
-                "/v1/points",
-                json={
-                    "code": code,
-                    "name": code,
-                    "regions": [region],
-                    "categories": ["air_conditioner"],
-                    "daily_capacity": 20,
-                    "is_partner": True,
-                },
-                headers=self.admin,
-            ),
+        body = {
+            "code": code,
+            "name": code,
+            "regions": [region],
+            "categories": ["air_conditioner"],
+            "daily_capacity": 20,
+            "is_partner": True,
+        }
+        point = await self.call(
+            register_point,
             201,
+            client=self.api("dispatch", self.admin),
+            body=PointIn.from_dict(body),
         )
         techs = [
-            await self.ok(
-                await self.dispatch.post(
-                    f"/v1/points/{point['id']}/technicians",
-                    json={
+            await self.call(
+                add_point_technician,
+                201,
+                UUID(point["id"]),
+                client=self.api("dispatch", self.agent),
+                body=TechnicianIn.from_dict(
+                    {
                         "name": f"Tech {i}",
                         "phone": f"13700000{i:03d}",
                         "skills": ["air_conditioner"],
-                    },
-                    headers=self.agent,
+                    }
                 ),
-                201,
             )
             for i in range(technicians)
         ]
@@ -296,10 +319,10 @@ class World:
         self, ticket_id: str, *, visit: int = 1, status: str | None = None
     ) -> dict[str, Any]:
         async def found() -> dict[str, Any] | None:
-            r = await self.dispatch.get(
-                "/v1/jobs", params={"ticket_id": ticket_id}, headers=self.agent
+            page = await self.call(
+                list_jobs, 200, client=self.api("dispatch", self.agent), ticket_id=UUID(ticket_id)
             )
-            jobs = [j for j in r.json()["items"] if j["visit_number"] == visit]
+            jobs = [j for j in page["items"] if j["visit_number"] == visit]
             return jobs[0] if jobs and (status is None or jobs[0]["status"] == status) else None
 
         return await eventually(found, timeout=30)  # type: ignore[no-any-return]
@@ -312,18 +335,14 @@ class World:
         start_h: float = 1,
         end_h: float = 3,
     ) -> dict[str, Any]:
-        await self.ok(
-            await self.dispatch.post(f"/v1/jobs/{job['id']}/accept", headers=self.as_point(point))
-        )
-        return await self.ok(
-            await self.dispatch.post(
-                f"/v1/jobs/{job['id']}/assign",
-                json={
-                    "technician_id": tech["id"],
-                    "appointment": {"start": soon(start_h), "end": soon(end_h)},
-                },
-                headers=self.as_point(point),
-            )
+        as_point = self.api("dispatch", self.as_point(point))
+        await self.call(accept_job, 200, UUID(job["id"]), client=as_point)
+        body = {
+            "technician_id": tech["id"],
+            "appointment": {"start": soon(start_h), "end": soon(end_h)},
+        }
+        return await self.call(  # type: ignore[no-any-return]
+            assign_job, 200, UUID(job["id"]), client=as_point, body=AssignIn.from_dict(body)
         )
 
     async def report(
@@ -336,10 +355,12 @@ class World:
         **fields: Any,
     ) -> Any:
         body = {"status": status, "at": at or datetime.now(UTC).isoformat(), **fields}
-        return await self.ok(
-            await self.dispatch.post(
-                f"/v1/jobs/{job['id']}/status", json=body, headers=headers or self.as_tech(tech)
-            )
+        return await self.call(
+            report_status,
+            200,
+            UUID(job["id"]),
+            client=self.api("dispatch", headers or self.as_tech(tech)),
+            body=StatusReportIn.from_dict(body),
         )
 
     async def fix_on_site(self, job: dict[str, Any], tech: dict[str, Any], **fields: Any) -> Any:
@@ -356,16 +377,19 @@ class World:
 
     async def charge(self, job_id: str) -> dict[str, Any]:
         async def found() -> dict[str, Any] | None:
-            r = await self.billing.get("/v1/charges", params={"job_id": job_id}, headers=self.agent)
-            items = r.json()["items"]
-            return items[0] if items else None
+            page = await self.call(
+                list_charges, 200, client=self.api("billing", self.agent), job_id=UUID(job_id)
+            )
+            return page["items"][0] if page["items"] else None
 
         return await eventually(found, timeout=30)  # type: ignore[no-any-return]
 
     async def callback(self, job_id: str) -> dict[str, Any]:
         async def found() -> dict[str, Any] | None:
-            r = await self.feedback.get("/v1/callbacks", params={"limit": 100}, headers=self.agent)
-            mine = [c for c in r.json()["items"] if c["job_id"] == job_id]
+            page = await self.call(
+                list_callbacks, 200, client=self.api("feedback", self.agent), limit=100
+            )
+            mine = [c for c in page["items"] if c["job_id"] == job_id]
             return mine[0] if mine else None
 
         return await eventually(found, timeout=30)  # type: ignore[no-any-return]
@@ -384,18 +408,20 @@ class World:
 
     async def call_back(self, job_id: str, outcome: str, score: int = 5) -> Any:
         cb = await self.callback(job_id)
-        return await self.ok(
-            await self.feedback.post(
-                f"/v1/callbacks/{cb['id']}/result",
-                json={"reached": True, "outcome": outcome, "score": score},
-                headers=self.agent,
-            )
+        return await self.call(
+            post_result,
+            200,
+            UUID(cb["id"]),
+            client=self.api("feedback", self.agent),
+            body=CallbackResultIn.from_dict({"reached": True, "outcome": outcome, "score": score}),
         )
 
     async def ticket_becomes(self, ticket_id: str, status: str) -> dict[str, Any]:
         async def reached() -> dict[str, Any] | None:
-            r = await self.intake.get(f"/v1/tickets/{ticket_id}", headers=self.agent)
-            return r.json() if r.json()["status"] == status else None
+            ticket = await self.call(
+                get_ticket, 200, UUID(ticket_id), client=self.api("intake", self.agent)
+            )
+            return ticket if ticket["status"] == status else None
 
         return await eventually(reached, timeout=30)  # type: ignore[no-any-return]
 
