@@ -20,9 +20,50 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import httpx
+from aftersales_client.api.billing import (
+    list_charges,
+    record_payment,
+    register_contract,
+    replace_price_list,
+    revenue_report,
+)
+from aftersales_client.api.dispatch import (
+    approve_requisition,
+    assign_job,
+    get_order,
+    list_parts_orders,
+    list_points,
+    list_requisitions,
+    list_returns,
+    mark_parts_order_delivered,
+    receive_requisition,
+    ship_parts_order,
+    ship_requisition,
+    stock_movements,
+    transfer_stock,
+)
+from aftersales_client.api.feedback import point_scorecards, post_result
+from aftersales_client.api.intake import cancel_ticket, create_ticket, resolve_remotely
+from aftersales_client.models import (
+    ApproveIn,
+    AssignIn,
+    CallbackResultIn,
+    CancelIn,
+    ContractIn,
+    DispatchTransferIn,
+    PartsOrderOut,
+    PaymentIn,
+    PriceListIn,
+    ReceiveIn,
+    ResolveRemotelyIn,
+    ShipIn,
+    TicketIn,
+)
+from aftersales_client.types import UNSET
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -90,25 +131,26 @@ async def _stock(w: World, tag: str, point_ids: list[str]) -> dict[str, Any]:
     from the warehouse: fan motors, no compressors — those are requisitioned when needed)."""
     wh = await w.warehouse(f"WH-SH-{tag}", list(PARTS), {"COMP-7": 200, "FAN-2": 500})
     for point_id in point_ids:
-        await w.ok(
-            await w.dispatch.post(
-                "/v1/stock/transfers",
-                json={
-                    "from_location_id": wh["id"],
-                    "to_location_id": point_id,
-                    "lines": [{"sku": "FAN-2", "qty": 10}],
-                },
-                headers=w.agent,
-            ),
+        transfer = {
+            "from_location_id": wh["id"],
+            "to_location_id": point_id,
+            "lines": [{"sku": "FAN-2", "qty": 10}],
+        }
+        await w.call(
+            transfer_stock,
             201,
+            client=w.api("dispatch", w.agent),
+            body=DispatchTransferIn.from_dict(transfer),
         )
     return wh
 
 
 async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]:
-    r = await w.billing.put("/v1/price-list", json=PRICES, headers=w.finance)
+    r = await replace_price_list.asyncio_detailed(
+        client=w.api("billing", w.finance), body=PriceListIn.from_dict(PRICES)
+    )
     if r.status_code not in (200, 412):
-        raise RuntimeError(f"price list refused: {r.text}")
+        raise RuntimeError(f"price list refused: {r.content!r}")
     tag = uuid.uuid4().hex[:4].upper()
     points: dict[str, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
     for region, name in DISTRICTS.items():
@@ -124,18 +166,18 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
         people.append((customer, product))
         if i == 0:
             today = date.today()
-            await w.billing.post(
-                "/v1/contracts",
-                json={
-                    "contract_no": f"MC-DEMO-{tag}",
-                    "customer_id": customer["id"],
-                    "product_ids": [product["id"]],
-                    "starts_on": (today - timedelta(days=30)).isoformat(),
-                    "ends_on": (today + timedelta(days=335)).isoformat(),
-                    "covers": {"labor": True, "parts": True, "travel": False},
-                    "visits_included": 6,
-                },
-                headers=w.finance,
+            contract = {
+                "contract_no": f"MC-DEMO-{tag}",
+                "customer_id": customer["id"],
+                "product_ids": [product["id"]],
+                "starts_on": (today - timedelta(days=30)).isoformat(),
+                "ends_on": (today + timedelta(days=335)).isoformat(),
+                "covers": {"labor": True, "parts": True, "travel": False},
+                "visits_included": 6,
+            }
+            # Billing may not know the product yet: the demo goes on without the contract then.
+            await register_contract.asyncio_detailed(
+                client=w.api("billing", w.finance), body=ContractIn.from_dict(contract)
             )
     return {"points": points, "people": people, "warehouse": warehouse}
 
@@ -196,13 +238,14 @@ async def _visit(
         )
     charge = await w.charge(job["id"])
     if charge["balance"]["amount"] > 0 and rng.random() < 0.6:
-        await w.billing.post(
-            f"/v1/charges/{charge['id']}/payments",
-            json={
-                "method": rng.choice(["cash", "card"]),
-                "amount": {"amount": charge["balance"]["amount"], "currency": "CNY"},
-            },
-            headers=w.as_tech(tech),
+        payment = {
+            "method": rng.choice(["cash", "card"]),
+            "amount": {"amount": charge["balance"]["amount"], "currency": "CNY"},
+        }
+        await record_payment.asyncio_detailed(
+            UUID(charge["id"]),
+            client=w.api("billing", w.as_tech(tech)),
+            body=PaymentIn.from_dict(payment),
         )
     return job, tech
 
@@ -219,32 +262,18 @@ async def _wait_for_compressor(
     await w.report(
         job, tech, "awaiting_parts", parts=[{"sku": "COMP-7", "qty": 1}], note="compressor seized"
     )
-    mine = await w.ok(
-        await w.dispatch.get(
-            "/v1/requisitions", params={"point_id": point["id"]}, headers=w.as_point(point)
-        )
-    )
+    as_point, agent = w.api("dispatch", w.as_point(point)), w.api("dispatch", w.agent)
+    mine = await w.call(list_requisitions, 200, client=as_point, point_id=UUID(point["id"]))
     [req] = [r for r in mine if r["job_id"] == job["id"]]
-    base = f"/v1/requisitions/{req['id']}"
+    req_id = UUID(req["id"])
     line = {"lines": [{"sku": "COMP-7", "qty": 1}]}
-    await w.ok(await w.dispatch.post(f"{base}/approve", json=line, headers=w.agent))
-    await w.ok(
-        await w.dispatch.post(
-            f"{base}/ship",
-            json={"from_location_id": warehouse["id"], "carrier": "SF", "tracking_no": "SF-D"},
-            headers=w.agent,
-        )
-    )
-    await w.ok(await w.dispatch.post(f"{base}/receive", json=line, headers=w.as_point(point)))
-    return await w.ok(
-        await w.dispatch.post(
-            f"/v1/jobs/{job['id']}/assign",
-            json={
-                "technician_id": tech["id"],
-                "appointment": {"start": soon(1), "end": soon(3)},
-            },
-            headers=w.as_point(point),
-        )
+    await w.call(approve_requisition, 200, req_id, client=agent, body=ApproveIn.from_dict(line))
+    shipping = {"from_location_id": warehouse["id"], "carrier": "SF", "tracking_no": "SF-D"}
+    await w.call(ship_requisition, 200, req_id, client=agent, body=ShipIn.from_dict(shipping))
+    await w.call(receive_requisition, 200, req_id, client=as_point, body=ReceiveIn.from_dict(line))
+    booking = {"technician_id": tech["id"], "appointment": {"start": soon(1), "end": soon(3)}}
+    return await w.call(  # type: ignore[no-any-return]
+        assign_job, 200, UUID(job["id"]), client=as_point, body=AssignIn.from_dict(booking)
     )
 
 
@@ -253,52 +282,50 @@ async def _parts_order(
 ) -> str:
     """A customer orders a fan motor or two, pays by transfer; the warehouse ships the order
     and the carrier delivers it, which closes the ticket."""
-    order = await w.ok(
-        await w.intake.post(
-            "/v1/tickets",
-            json={
-                "customer_id": customer["id"],
-                "kind": "parts_order",
-                "description": "spare fan motors",
-                "channel": rng.choice(["hotline", "crm"]),
-                "lines": [{"sku": "FAN-2", "qty": rng.choice([1, 2])}],
-            },
-            headers={**w.agent, "Idempotency-Key": str(uuid.uuid4())},
-        ),
+    placed = {
+        "customer_id": customer["id"],
+        "kind": "parts_order",
+        "description": "spare fan motors",
+        "channel": rng.choice(["hotline", "crm"]),
+        "lines": [{"sku": "FAN-2", "qty": rng.choice([1, 2])}],
+    }
+    order = await w.call(
+        create_ticket,
         201,
+        client=w.api("intake", w.agent),
+        body=TicketIn.from_dict(placed),
+        idempotency_key=str(uuid.uuid4()),
     )
+    order_id = UUID(order["id"])
+    finance = w.api("billing", w.finance)
 
     async def priced() -> dict[str, Any] | None:
-        r = await w.billing.get("/v1/charges", params={"ticket_id": order["id"]}, headers=w.finance)
-        return r.json()["items"][0] if r.json()["items"] else None
+        page = await w.call(list_charges, 200, client=finance, ticket_id=order_id)
+        return page["items"][0] if page["items"] else None
 
     charge = await eventually(priced, timeout=30)
-    await w.ok(
-        await w.billing.post(
-            f"/v1/charges/{charge['id']}/payments",
-            json={"method": "transfer", "amount": charge["balance"]},
-            headers=w.finance,
-        ),
+    transfer = {"method": "transfer", "amount": charge["balance"]}
+    await w.call(
+        record_payment,
         201,
+        UUID(charge["id"]),
+        client=finance,
+        body=PaymentIn.from_dict(transfer),
     )
+    agent = w.api("dispatch", w.agent)
 
     async def paid() -> bool:
-        r = await w.dispatch.get(f"/v1/parts-orders/{order['id']}", headers=w.agent)
-        return r.status_code == 200 and r.json()["status"] == "paid" and bool(r.json()["ship_to"])
+        r = await get_order.asyncio(order_id, client=agent)
+        return isinstance(r, PartsOrderOut) and r.status == "paid" and bool(r.ship_to)
 
     await eventually(paid, timeout=30)
-    await w.ok(
-        await w.dispatch.post(
-            f"/v1/parts-orders/{order['id']}/ship",
-            json={
-                "from_location_id": data["warehouse"]["id"],
-                "carrier": "SF",
-                "tracking_no": f"SF{rng.randrange(10**9):09d}",
-            },
-            headers=w.agent,
-        )
-    )
-    await w.ok(await w.dispatch.post(f"/v1/parts-orders/{order['id']}/delivered", headers=w.agent))
+    shipping = {
+        "from_location_id": data["warehouse"]["id"],
+        "carrier": "SF",
+        "tracking_no": f"SF{rng.randrange(10**9):09d}",
+    }
+    await w.call(ship_parts_order, 200, order_id, client=agent, body=ShipIn.from_dict(shipping))
+    await w.call(mark_parts_order_delivered, 200, order_id, client=agent)
     await w.ticket_becomes(order["id"], "closed")
     return "delivered"
 
@@ -308,19 +335,21 @@ async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str
     roll = rng.random()
     if roll < 0.06:
         ticket = await w.ticket(customer, product, kind="consultation")
-        await w.intake.post(
-            f"/v1/tickets/{ticket['id']}/resolve-remotely",
-            json={"note": "explained the timer settings"},
-            headers=w.agent,
+        await w.call(
+            resolve_remotely,
+            200,
+            UUID(ticket["id"]),
+            client=w.api("intake", w.agent),
+            body=ResolveRemotelyIn(note="explained the timer settings"),
         )
         # Called back like every request; satisfied, it ends the ticket.
         callback = await w.remote_callback(ticket["id"])
-        await w.ok(
-            await w.feedback.post(
-                f"/v1/callbacks/{callback['id']}/result",
-                json={"reached": True, "outcome": "satisfied", "score": 5},
-                headers=w.agent,
-            )
+        await w.call(
+            post_result,
+            200,
+            UUID(callback["id"]),
+            client=w.api("feedback", w.agent),
+            body=CallbackResultIn.from_dict({"reached": True, "outcome": "satisfied", "score": 5}),
         )
         await w.ticket_becomes(ticket["id"], "closed")
         return "resolved_remotely"
@@ -329,10 +358,10 @@ async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str
     ticket = await w.ticket(customer, product, channel=rng.choice(["hotline", "crm", "app"]))
     if roll < 0.15:
         await w.job(ticket["id"], status="offered")
-        await w.intake.post(
-            f"/v1/tickets/{ticket['id']}/cancel",
-            json={"reason": "the customer fixed it"},
-            headers=w.agent,
+        await cancel_ticket.asyncio_detailed(
+            UUID(ticket["id"]),
+            client=w.api("intake", w.agent),
+            body=CancelIn(reason="the customer fixed it"),
         )
         return "cancelled"
     avoid = None
@@ -426,9 +455,7 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
         table.add_row("[red]failed[/]", str(len(failures)))
     console.print(table)
 
-    revenue = (
-        await w.billing.get("/v1/reports/revenue", params={"month": month}, headers=w.finance)
-    ).json()
+    revenue = await w.call(revenue_report, 200, client=w.api("billing", w.finance), month=month)
     charges = Table(title=f"Charges by service class, {month}")
     for col in ("class", "charges", "customers pay", "company bears", "paid"):
         charges.add_column(col, justify="right")
@@ -442,15 +469,9 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
         )
     console.print(charges)
 
-    cards = (
-        await w.feedback.get("/v1/scorecards", params={"month": month}, headers=w.agent)
-    ).json()
-    points = {
-        p["id"]: p["code"]
-        for p in (
-            await w.dispatch.get("/v1/points", params={"limit": 100}, headers=w.agent)
-        ).json()["items"]
-    }
+    cards = await w.call(point_scorecards, 200, client=w.api("feedback", w.agent), month=month)
+    listed = await w.call(list_points, 200, client=w.api("dispatch", w.agent), limit=100)
+    points = {p["id"]: p["code"] for p in listed["items"]}
     grades = Table(title=f"Network points, {month}: the grade their scorecard gives")
     for col in ("point", "jobs", "satisfaction", "first-visit fix", "complaints/100", "grade"):
         grades.add_column(col, justify="right")
@@ -474,23 +495,17 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
 
 
 async def _parts_summary(w: World, console: Console) -> None:
+    agent = w.api("dispatch", w.agent)
     moves: Counter[str] = Counter()
-    cursor = None
+    cursor: str | None = None
     while True:
-        r = await w.dispatch.get(
-            "/v1/stock/movements",
-            params={"limit": 100, **({"cursor": cursor} if cursor else {})},
-            headers=w.agent,
-        )
-        body = r.json()
+        body = await w.call(stock_movements, 200, client=agent, limit=100, cursor=cursor or UNSET)
         moves.update(m["kind"] for m in body["items"])
         cursor = body.get("next_cursor")
         if not cursor:
             break
-    returns = (await w.dispatch.get("/v1/returns", params={"limit": 100}, headers=w.agent)).json()
-    orders = (
-        await w.dispatch.get("/v1/parts-orders", params={"limit": 100}, headers=w.agent)
-    ).json()
+    returns = await w.call(list_returns, 200, client=agent, limit=100)
+    orders = await w.call(list_parts_orders, 200, client=agent, limit=100)
     table = Table(title="Spare parts: stock movements, defective returns, parts orders")
     table.add_column("what")
     table.add_column("count", justify="right")

@@ -23,7 +23,10 @@ from aftersales_client.api.dispatch import (
     accept_job,
     add_point_technician,
     assign_job,
+    create_part,
+    create_warehouse,
     list_jobs,
+    receive_stock,
     register_point,
     report_status,
 )
@@ -34,13 +37,16 @@ from aftersales_client.models import (
     CallbackResultIn,
     CustomerIn,
     CustomerOut,
+    PartMasterIn,
     PointIn,
     ProductIn,
     ProductOut,
+    ReceiptIn,
     StatusReportIn,
     TechnicianIn,
     TicketIn,
     TicketOut,
+    WarehouseIn,
 )
 
 from aftersales.testing.apps import eventually
@@ -284,28 +290,22 @@ class World:
         self, code: str, parts: list[dict[str, Any]], stock: dict[str, int]
     ) -> dict[str, Any]:
         """The parts in the master (kept if there already), a warehouse, and its opening stock."""
+        admin = self.api("dispatch", self.admin)
         for part in parts:
-            r = await self.dispatch.post("/v1/parts", json=part, headers=self.admin)
-            assert r.status_code in (201, 409), r.text
-        wh = await self.ok(
-            await self.dispatch.post(
-                "/v1/warehouses",
-                json={"code": code, "name": f"Warehouse {code}"},
-                headers=self.admin,
-            ),
+            r = await create_part.asyncio_detailed(client=admin, body=PartMasterIn.from_dict(part))
+            assert r.status_code in (201, 409), r.content
+        made = {"code": code, "name": f"Warehouse {code}"}
+        wh = await self.call(create_warehouse, 201, client=admin, body=WarehouseIn.from_dict(made))
+        opening = {
+            "location_id": wh["id"],
+            "lines": [{"sku": sku, "qty": qty} for sku, qty in stock.items()],
+            "reference": "opening balance",
+        }
+        await self.call(
+            receive_stock,
             201,
-        )
-        await self.ok(
-            await self.dispatch.post(
-                "/v1/stock/receipts",
-                json={
-                    "location_id": wh["id"],
-                    "lines": [{"sku": sku, "qty": qty} for sku, qty in stock.items()],
-                    "reference": "opening balance",
-                },
-                headers=self.agent,
-            ),
-            201,
+            client=self.api("dispatch", self.agent),
+            body=ReceiptIn.from_dict(opening),
         )
         return wh  # type: ignore[no-any-return]
 
@@ -398,10 +398,13 @@ class World:
         """The callback after a request solved on the phone (it has no job)."""
 
         async def found() -> dict[str, Any] | None:
-            r = await self.feedback.get(
-                "/v1/callbacks", params={"ticket_id": ticket_id}, headers=self.agent
+            page = await self.call(
+                list_callbacks,
+                200,
+                client=self.api("feedback", self.agent),
+                ticket_id=UUID(ticket_id),
             )
-            mine = [c for c in r.json()["items"] if c["job_id"] is None]
+            mine = [c for c in page["items"] if c["job_id"] is None]
             return mine[0] if mine else None
 
         return await eventually(found, timeout=30)  # type: ignore[no-any-return]

@@ -127,7 +127,7 @@ from .late_out import LateOut
 from .late_out_delay_cause_type_0 import LateOutDelayCauseType0
 from .late_out_waived_type_0 import LateOutWaivedType0
 from .list_jobs_status_type_0 import ListJobsStatusType0
-from .list_orders_status_type_0 import ListOrdersStatusType0
+from .list_parts_orders_status_type_0 import ListPartsOrdersStatusType0
 from .list_requisitions_status_type_0 import ListRequisitionsStatusType0
 from .list_returns_status_type_0 import ListReturnsStatusType0
 from .list_tickets_channel_type_0 import ListTicketsChannelType0
@@ -243,8 +243,8 @@ from .return_receive_in import ReturnReceiveIn
 from .return_receive_in_condition import ReturnReceiveInCondition
 from .return_ship_in import ReturnShipIn
 from .revenue_class import RevenueClass
-from .revenue_format import RevenueFormat
 from .revenue_report import RevenueReport
+from .revenue_report_format import RevenueReportFormat
 from .route_in import RouteIn
 from .scorecards import Scorecards
 from .scorecards_items_item import ScorecardsItemsItem
@@ -319,8 +319,8 @@ from .workshop_item import WorkshopItem
 from .workshop_item_status import WorkshopItemStatus
 from .workshop_log_entry import WorkshopLogEntry
 from .workshop_log_entry_direction import WorkshopLogEntryDirection
+from .workshop_queue_status import WorkshopQueueStatus
 from .workshop_register import WorkshopRegister
-from .workshop_status import WorkshopStatus
 
 __all__ = (
     "Address",
@@ -450,7 +450,7 @@ __all__ = (
     "LateOutDelayCauseType0",
     "LateOutWaivedType0",
     "ListJobsStatusType0",
-    "ListOrdersStatusType0",
+    "ListPartsOrdersStatusType0",
     "ListRequisitionsStatusType0",
     "ListReturnsStatusType0",
     "ListTicketsChannelType0",
@@ -564,8 +564,8 @@ __all__ = (
     "ReturnReceiveInCondition",
     "ReturnShipIn",
     "RevenueClass",
-    "RevenueFormat",
     "RevenueReport",
+    "RevenueReportFormat",
     "RouteIn",
     "Scorecards",
     "ScorecardsItemsItem",
@@ -636,6 +636,6 @@ __all__ = (
     "WorkshopItemStatus",
     "WorkshopLogEntry",
     "WorkshopLogEntryDirection",
+    "WorkshopQueueStatus",
     "WorkshopRegister",
-    "WorkshopStatus",
 )

@@ -32,7 +32,7 @@ Month = Query(pattern=MONTH_PATTERN, description="YYYY-MM")
 
 
 @router.get("/v1/reports/revenue", response_model=RevenueReport, responses=CSV_RESPONSES)
-async def revenue(
+async def revenue_report(
     request: Request,
     db: DatabaseDep,
     month: str = Month,

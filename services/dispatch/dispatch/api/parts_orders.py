@@ -43,7 +43,7 @@ def order_out(row: PartsOrderRow) -> PartsOrderOut:
 
 
 @router.get("", response_model=list[PartsOrderOut])
-async def list_orders(
+async def list_parts_orders(
     db: DatabaseDep,
     status: Literal["awaiting_payment", "paid", "shipped", "delivered", "cancelled"] | None = None,
     limit: Limit = 50,
@@ -90,7 +90,7 @@ async def ship_parts_order(
 
 
 @router.post("/{order_id}/delivered", response_model=PartsOrderOut)
-async def delivered(
+async def mark_parts_order_delivered(
     order_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Warehouse
 ) -> Response:
     """The carrier delivered it: the ticket closes (``closure_reason: delivered``)."""

@@ -281,7 +281,7 @@ async def list_point_technicians(
 
 
 @router.get("/{point_id}/workshop", response_model=WorkshopRegister)
-async def workshop(
+async def workshop_queue(
     point_id: uuid.UUID,
     db: DatabaseDep,
     status: Literal["in", "out", "all"] = "in",

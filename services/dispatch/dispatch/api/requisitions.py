@@ -52,7 +52,7 @@ def requisition_out(row: RequisitionRow) -> RequisitionOut:
 
 
 @router.post("", status_code=201, response_model=RequisitionOut)
-async def create(
+async def request_requisition(
     body: RequisitionIn, request: Request, db: DatabaseDep, principal: Principal = CentreOrPoint
 ) -> Response:
     """A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional)."""

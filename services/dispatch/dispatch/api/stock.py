@@ -359,7 +359,7 @@ async def transfer_stock(
 
 
 @router.post("/v1/stock/adjustments", status_code=201, response_model=Page[MovementOut])
-async def adjust(
+async def adjust_stock(
     body: AdjustmentIn, request: Request, db: DatabaseDep, principal: Principal = Admin
 ) -> Response:
     """A counted difference (signed), with the reason; audited."""

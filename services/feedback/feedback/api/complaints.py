@@ -119,7 +119,7 @@ async def reply_to_complaint(
 
 
 @router.post("/{complaint_id}/resolve", response_model=ComplaintOut)
-async def resolve(
+async def resolve_complaint(
     complaint_id: uuid.UUID,
     body: ResolveIn,
     request: Request,

@@ -145,7 +145,7 @@ TechnicianReaders = require_roles("admin", "agent", "technician")
 
 
 @router.get("/v1/technicians/{technician_id}/discipline", response_model=DisciplineOut)
-async def discipline(
+async def technician_discipline(
     technician_id: uuid.UUID, db: DatabaseDep, principal: Principal = TechnicianReaders
 ) -> DisciplineOut:
     """The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling

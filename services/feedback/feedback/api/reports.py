@@ -84,7 +84,7 @@ async def work_records(
 
 
 @router.get("/quality", response_model=QualityReport)
-async def quality(
+async def quality_report(
     db: DatabaseDep,
     first: str = Query(alias="from", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
     last: str = Query(alias="to", pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),

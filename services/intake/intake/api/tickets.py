@@ -260,7 +260,7 @@ async def _ticket_command(
 
 
 @router.post("/{ticket_id}/respond", response_model=TicketOut)
-async def respond(
+async def respond_to_ticket(
     ticket_id: uuid.UUID,
     body: RespondIn,
     request: Request,
@@ -282,7 +282,7 @@ async def respond(
 
 
 @router.post("/{ticket_id}/pause", response_model=TicketOut)
-async def pause(
+async def pause_ticket(
     ticket_id: uuid.UUID,
     body: PauseIn,
     request: Request,
@@ -302,7 +302,7 @@ async def pause(
 
 
 @router.post("/{ticket_id}/resume", response_model=TicketOut)
-async def resume(
+async def resume_ticket(
     ticket_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
 ) -> Response:
     """Every clock continues where it stopped: due times move on by the time paused."""

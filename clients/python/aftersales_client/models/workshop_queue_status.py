@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class WorkshopStatus(StrEnum):
+class WorkshopQueueStatus(StrEnum):
     ALL = "all"
     IN = "in"
     OUT = "out"

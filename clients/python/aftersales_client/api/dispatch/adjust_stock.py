@@ -5,21 +5,21 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.adjustment_in import AdjustmentIn
+from ...models.page_movement_out import PageMovementOut
 from ...models.problem import Problem
-from ...models.requisition_in import RequisitionIn
-from ...models.requisition_out import RequisitionOut
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: RequisitionIn,
+    body: AdjustmentIn,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/requisitions",
+        "url": "/v1/stock/adjustments",
     }
 
     _kwargs["json"] = body.to_dict()
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RequisitionOut | None:
+) -> PageMovementOut | Problem | None:
     if response.status_code == 201:
-        response_201 = RequisitionOut.from_dict(response.json())
+        response_201 = PageMovementOut.from_dict(response.json())
 
         return response_201
 
@@ -101,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RequisitionOut]:
+) -> Response[PageMovementOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,21 +113,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: RequisitionIn,
-) -> Response[Problem | RequisitionOut]:
-    """Create
+    body: AdjustmentIn,
+) -> Response[PageMovementOut | Problem]:
+    """Adjust Stock
 
-     A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+     A counted difference (signed), with the reason; audited.
 
     Args:
-        body (RequisitionIn):
+        body (AdjustmentIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[PageMovementOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,21 +144,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: RequisitionIn,
-) -> Problem | RequisitionOut | None:
-    """Create
+    body: AdjustmentIn,
+) -> PageMovementOut | Problem | None:
+    """Adjust Stock
 
-     A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+     A counted difference (signed), with the reason; audited.
 
     Args:
-        body (RequisitionIn):
+        body (AdjustmentIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        PageMovementOut | Problem
     """
 
     return sync_detailed(
@@ -170,21 +170,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: RequisitionIn,
-) -> Response[Problem | RequisitionOut]:
-    """Create
+    body: AdjustmentIn,
+) -> Response[PageMovementOut | Problem]:
+    """Adjust Stock
 
-     A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+     A counted difference (signed), with the reason; audited.
 
     Args:
-        body (RequisitionIn):
+        body (AdjustmentIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RequisitionOut]
+        Response[PageMovementOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -199,21 +199,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: RequisitionIn,
-) -> Problem | RequisitionOut | None:
-    """Create
+    body: AdjustmentIn,
+) -> PageMovementOut | Problem | None:
+    """Adjust Stock
 
-     A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+     A counted difference (signed), with the reason; audited.
 
     Args:
-        body (RequisitionIn):
+        body (AdjustmentIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RequisitionOut
+        PageMovementOut | Problem
     """
 
     return (

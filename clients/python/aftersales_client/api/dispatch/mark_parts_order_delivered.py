@@ -7,19 +7,19 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.discipline_out import DisciplineOut
+from ...models.parts_order_out import PartsOrderOut
 from ...models.problem import Problem
 from ...types import Response
 
 
 def _get_kwargs(
-    technician_id: UUID,
+    order_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/technicians/{technician_id}/discipline".format(
-            technician_id=quote(str(technician_id), safe=""),
+        "method": "post",
+        "url": "/v1/parts-orders/{order_id}/delivered".format(
+            order_id=quote(str(order_id), safe=""),
         ),
     }
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DisciplineOut | Problem | None:
+) -> PartsOrderOut | Problem | None:
     if response.status_code == 200:
-        response_200 = DisciplineOut.from_dict(response.json())
+        response_200 = PartsOrderOut.from_dict(response.json())
 
         return response_200
 
@@ -54,10 +54,30 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -77,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DisciplineOut | Problem]:
+) -> Response[PartsOrderOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,28 +107,27 @@ def _build_response(
 
 
 def sync_detailed(
-    technician_id: UUID,
+    order_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[DisciplineOut | Problem]:
-    """Discipline
+) -> Response[PartsOrderOut | Problem]:
+    """Mark Parts Order Delivered
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
 
     Args:
-        technician_id (UUID):
+        order_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DisciplineOut | Problem]
+        Response[PartsOrderOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        technician_id=technician_id,
+        order_id=order_id,
     )
 
     response = client.get_httpx_client().request(
@@ -119,55 +138,53 @@ def sync_detailed(
 
 
 def sync(
-    technician_id: UUID,
+    order_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> DisciplineOut | Problem | None:
-    """Discipline
+) -> PartsOrderOut | Problem | None:
+    """Mark Parts Order Delivered
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
 
     Args:
-        technician_id (UUID):
+        order_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DisciplineOut | Problem
+        PartsOrderOut | Problem
     """
 
     return sync_detailed(
-        technician_id=technician_id,
+        order_id=order_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    technician_id: UUID,
+    order_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[DisciplineOut | Problem]:
-    """Discipline
+) -> Response[PartsOrderOut | Problem]:
+    """Mark Parts Order Delivered
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
 
     Args:
-        technician_id (UUID):
+        order_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DisciplineOut | Problem]
+        Response[PartsOrderOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        technician_id=technician_id,
+        order_id=order_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -176,29 +193,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    technician_id: UUID,
+    order_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> DisciplineOut | Problem | None:
-    """Discipline
+) -> PartsOrderOut | Problem | None:
+    """Mark Parts Order Delivered
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
 
     Args:
-        technician_id (UUID):
+        order_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DisciplineOut | Problem
+        PartsOrderOut | Problem
     """
 
     return (
         await asyncio_detailed(
-            technician_id=technician_id,
+            order_id=order_id,
             client=client,
         )
     ).parsed

@@ -7,30 +7,39 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.parts_order_out import PartsOrderOut
 from ...models.problem import Problem
+from ...models.respond_in import RespondIn
+from ...models.ticket_out import TicketOut
 from ...types import Response
 
 
 def _get_kwargs(
-    order_id: UUID,
+    ticket_id: UUID,
+    *,
+    body: RespondIn,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/parts-orders/{order_id}/delivered".format(
-            order_id=quote(str(order_id), safe=""),
+        "url": "/v1/tickets/{ticket_id}/respond".format(
+            ticket_id=quote(str(ticket_id), safe=""),
         ),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PartsOrderOut | Problem | None:
+) -> Problem | TicketOut | None:
     if response.status_code == 200:
-        response_200 = PartsOrderOut.from_dict(response.json())
+        response_200 = TicketOut.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PartsOrderOut | Problem]:
+) -> Response[Problem | TicketOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,27 +116,32 @@ def _build_response(
 
 
 def sync_detailed(
-    order_id: UUID,
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[PartsOrderOut | Problem]:
-    """Delivered
+    body: RespondIn,
+) -> Response[Problem | TicketOut]:
+    """Respond To Ticket
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
+    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
+    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
 
     Args:
-        order_id (UUID):
+        ticket_id (UUID):
+        body (RespondIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartsOrderOut | Problem]
+        Response[Problem | TicketOut]
     """
 
     kwargs = _get_kwargs(
-        order_id=order_id,
+        ticket_id=ticket_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -138,53 +152,63 @@ def sync_detailed(
 
 
 def sync(
-    order_id: UUID,
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> PartsOrderOut | Problem | None:
-    """Delivered
+    body: RespondIn,
+) -> Problem | TicketOut | None:
+    """Respond To Ticket
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
+    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
+    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
 
     Args:
-        order_id (UUID):
+        ticket_id (UUID):
+        body (RespondIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartsOrderOut | Problem
+        Problem | TicketOut
     """
 
     return sync_detailed(
-        order_id=order_id,
+        ticket_id=ticket_id,
         client=client,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    order_id: UUID,
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[PartsOrderOut | Problem]:
-    """Delivered
+    body: RespondIn,
+) -> Response[Problem | TicketOut]:
+    """Respond To Ticket
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
+    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
+    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
 
     Args:
-        order_id (UUID):
+        ticket_id (UUID):
+        body (RespondIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartsOrderOut | Problem]
+        Response[Problem | TicketOut]
     """
 
     kwargs = _get_kwargs(
-        order_id=order_id,
+        ticket_id=ticket_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,28 +217,33 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    order_id: UUID,
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> PartsOrderOut | Problem | None:
-    """Delivered
+    body: RespondIn,
+) -> Problem | TicketOut | None:
+    """Respond To Ticket
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
+    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
+    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
 
     Args:
-        order_id (UUID):
+        ticket_id (UUID):
+        body (RespondIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartsOrderOut | Problem
+        Problem | TicketOut
     """
 
     return (
         await asyncio_detailed(
-            order_id=order_id,
+            ticket_id=ticket_id,
             client=client,
+            body=body,
         )
     ).parsed

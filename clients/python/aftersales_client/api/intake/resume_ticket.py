@@ -7,7 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.pause_in import PauseIn
 from ...models.problem import Problem
 from ...models.ticket_out import TicketOut
 from ...types import Response
@@ -15,23 +14,15 @@ from ...types import Response
 
 def _get_kwargs(
     ticket_id: UUID,
-    *,
-    body: PauseIn,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/tickets/{ticket_id}/pause".format(
+        "url": "/v1/tickets/{ticket_id}/resume".format(
             ticket_id=quote(str(ticket_id), safe=""),
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -119,15 +110,13 @@ def sync_detailed(
     ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PauseIn,
 ) -> Response[Problem | TicketOut]:
-    """Pause
+    """Resume Ticket
 
-     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
+     Every clock continues where it stopped: due times move on by the time paused.
 
     Args:
         ticket_id (UUID):
-        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +128,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         ticket_id=ticket_id,
-        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -153,15 +141,13 @@ def sync(
     ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PauseIn,
 ) -> Problem | TicketOut | None:
-    """Pause
+    """Resume Ticket
 
-     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
+     Every clock continues where it stopped: due times move on by the time paused.
 
     Args:
         ticket_id (UUID):
-        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +160,6 @@ def sync(
     return sync_detailed(
         ticket_id=ticket_id,
         client=client,
-        body=body,
     ).parsed
 
 
@@ -182,15 +167,13 @@ async def asyncio_detailed(
     ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PauseIn,
 ) -> Response[Problem | TicketOut]:
-    """Pause
+    """Resume Ticket
 
-     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
+     Every clock continues where it stopped: due times move on by the time paused.
 
     Args:
         ticket_id (UUID):
-        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +185,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         ticket_id=ticket_id,
-        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,15 +196,13 @@ async def asyncio(
     ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PauseIn,
 ) -> Problem | TicketOut | None:
-    """Pause
+    """Resume Ticket
 
-     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
+     Every clock continues where it stopped: due times move on by the time paused.
 
     Args:
         ticket_id (UUID):
-        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,6 +216,5 @@ async def asyncio(
         await asyncio_detailed(
             ticket_id=ticket_id,
             client=client,
-            body=body,
         )
     ).parsed

@@ -121,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ResolveIn,
 ) -> Response[ComplaintOut | Problem]:
-    """Resolve
+    """Resolve Complaint
 
      Resolve, saying whether the complaint was substantiated and against whom; a
     substantiated one is a strike on the technician (warning, penalty, dismissal).
@@ -156,7 +156,7 @@ def sync(
     client: AuthenticatedClient,
     body: ResolveIn,
 ) -> ComplaintOut | Problem | None:
-    """Resolve
+    """Resolve Complaint
 
      Resolve, saying whether the complaint was substantiated and against whom; a
     substantiated one is a strike on the technician (warning, penalty, dismissal).
@@ -186,7 +186,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ResolveIn,
 ) -> Response[ComplaintOut | Problem]:
-    """Resolve
+    """Resolve Complaint
 
      Resolve, saying whether the complaint was substantiated and against whom; a
     substantiated one is a strike on the technician (warning, penalty, dismissal).
@@ -219,7 +219,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ResolveIn,
 ) -> ComplaintOut | Problem | None:
-    """Resolve
+    """Resolve Complaint
 
      Resolve, saying whether the complaint was substantiated and against whom; a
     substantiated one is a strike on the technician (warning, penalty, dismissal).

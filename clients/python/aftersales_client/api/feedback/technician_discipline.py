@@ -7,19 +7,19 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.discipline_out import DisciplineOut
 from ...models.problem import Problem
-from ...models.ticket_out import TicketOut
 from ...types import Response
 
 
 def _get_kwargs(
-    ticket_id: UUID,
+    technician_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/tickets/{ticket_id}/resume".format(
-            ticket_id=quote(str(ticket_id), safe=""),
+        "method": "get",
+        "url": "/v1/technicians/{technician_id}/discipline".format(
+            technician_id=quote(str(technician_id), safe=""),
         ),
     }
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TicketOut | None:
+) -> DisciplineOut | Problem | None:
     if response.status_code == 200:
-        response_200 = TicketOut.from_dict(response.json())
+        response_200 = DisciplineOut.from_dict(response.json())
 
         return response_200
 
@@ -54,30 +54,10 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -97,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TicketOut]:
+) -> Response[DisciplineOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,27 +87,28 @@ def _build_response(
 
 
 def sync_detailed(
-    ticket_id: UUID,
+    technician_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | TicketOut]:
-    """Resume
+) -> Response[DisciplineOut | Problem]:
+    """Technician Discipline
 
-     Every clock continues where it stopped: due times move on by the time paused.
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
+    window (a technician may read its own).
 
     Args:
-        ticket_id (UUID):
+        technician_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TicketOut]
+        Response[DisciplineOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        ticket_id=ticket_id,
+        technician_id=technician_id,
     )
 
     response = client.get_httpx_client().request(
@@ -138,53 +119,55 @@ def sync_detailed(
 
 
 def sync(
-    ticket_id: UUID,
+    technician_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | TicketOut | None:
-    """Resume
+) -> DisciplineOut | Problem | None:
+    """Technician Discipline
 
-     Every clock continues where it stopped: due times move on by the time paused.
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
+    window (a technician may read its own).
 
     Args:
-        ticket_id (UUID):
+        technician_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TicketOut
+        DisciplineOut | Problem
     """
 
     return sync_detailed(
-        ticket_id=ticket_id,
+        technician_id=technician_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    ticket_id: UUID,
+    technician_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | TicketOut]:
-    """Resume
+) -> Response[DisciplineOut | Problem]:
+    """Technician Discipline
 
-     Every clock continues where it stopped: due times move on by the time paused.
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
+    window (a technician may read its own).
 
     Args:
-        ticket_id (UUID):
+        technician_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TicketOut]
+        Response[DisciplineOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        ticket_id=ticket_id,
+        technician_id=technician_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,28 +176,29 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    ticket_id: UUID,
+    technician_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | TicketOut | None:
-    """Resume
+) -> DisciplineOut | Problem | None:
+    """Technician Discipline
 
-     Every clock continues where it stopped: due times move on by the time paused.
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
+    window (a technician may read its own).
 
     Args:
-        ticket_id (UUID):
+        technician_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TicketOut
+        DisciplineOut | Problem
     """
 
     return (
         await asyncio_detailed(
-            ticket_id=ticket_id,
+            technician_id=technician_id,
             client=client,
         )
     ).parsed

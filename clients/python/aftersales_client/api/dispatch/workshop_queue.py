@@ -8,15 +8,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.workshop_queue_status import WorkshopQueueStatus
 from ...models.workshop_register import WorkshopRegister
-from ...models.workshop_status import WorkshopStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     point_id: UUID,
     *,
-    status: WorkshopStatus | Unset = WorkshopStatus.IN,
+    status: WorkshopQueueStatus | Unset = WorkshopQueueStatus.IN,
     older_than_days: int | None | Unset = UNSET,
     limit: int | Unset = 100,
 ) -> dict[str, Any]:
@@ -115,18 +115,18 @@ def sync_detailed(
     point_id: UUID,
     *,
     client: AuthenticatedClient,
-    status: WorkshopStatus | Unset = WorkshopStatus.IN,
+    status: WorkshopQueueStatus | Unset = WorkshopQueueStatus.IN,
     older_than_days: int | None | Unset = UNSET,
     limit: int | Unset = 100,
 ) -> Response[Problem | WorkshopRegister]:
-    """Workshop
+    """Workshop Queue
 
      The point's product in/out register (客户商品进出登记簿) with each item's age: what is
     still in the workshop, and for how long.
 
     Args:
         point_id (UUID):
-        status (WorkshopStatus | Unset):  Default: WorkshopStatus.IN.
+        status (WorkshopQueueStatus | Unset):  Default: WorkshopQueueStatus.IN.
         older_than_days (int | None | Unset):
         limit (int | Unset):  Default: 100.
 
@@ -156,18 +156,18 @@ def sync(
     point_id: UUID,
     *,
     client: AuthenticatedClient,
-    status: WorkshopStatus | Unset = WorkshopStatus.IN,
+    status: WorkshopQueueStatus | Unset = WorkshopQueueStatus.IN,
     older_than_days: int | None | Unset = UNSET,
     limit: int | Unset = 100,
 ) -> Problem | WorkshopRegister | None:
-    """Workshop
+    """Workshop Queue
 
      The point's product in/out register (客户商品进出登记簿) with each item's age: what is
     still in the workshop, and for how long.
 
     Args:
         point_id (UUID):
-        status (WorkshopStatus | Unset):  Default: WorkshopStatus.IN.
+        status (WorkshopQueueStatus | Unset):  Default: WorkshopQueueStatus.IN.
         older_than_days (int | None | Unset):
         limit (int | Unset):  Default: 100.
 
@@ -192,18 +192,18 @@ async def asyncio_detailed(
     point_id: UUID,
     *,
     client: AuthenticatedClient,
-    status: WorkshopStatus | Unset = WorkshopStatus.IN,
+    status: WorkshopQueueStatus | Unset = WorkshopQueueStatus.IN,
     older_than_days: int | None | Unset = UNSET,
     limit: int | Unset = 100,
 ) -> Response[Problem | WorkshopRegister]:
-    """Workshop
+    """Workshop Queue
 
      The point's product in/out register (客户商品进出登记簿) with each item's age: what is
     still in the workshop, and for how long.
 
     Args:
         point_id (UUID):
-        status (WorkshopStatus | Unset):  Default: WorkshopStatus.IN.
+        status (WorkshopQueueStatus | Unset):  Default: WorkshopQueueStatus.IN.
         older_than_days (int | None | Unset):
         limit (int | Unset):  Default: 100.
 
@@ -231,18 +231,18 @@ async def asyncio(
     point_id: UUID,
     *,
     client: AuthenticatedClient,
-    status: WorkshopStatus | Unset = WorkshopStatus.IN,
+    status: WorkshopQueueStatus | Unset = WorkshopQueueStatus.IN,
     older_than_days: int | None | Unset = UNSET,
     limit: int | Unset = 100,
 ) -> Problem | WorkshopRegister | None:
-    """Workshop
+    """Workshop Queue
 
      The point's product in/out register (客户商品进出登记簿) with each item's age: what is
     still in the workshop, and for how long.
 
     Args:
         point_id (UUID):
-        status (WorkshopStatus | Unset):  Default: WorkshopStatus.IN.
+        status (WorkshopQueueStatus | Unset):  Default: WorkshopQueueStatus.IN.
         older_than_days (int | None | Unset):
         limit (int | Unset):  Default: 100.
 

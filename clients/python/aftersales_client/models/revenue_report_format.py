@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class RevenueFormat(StrEnum):
+class RevenueReportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -1,45 +1,56 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_parts_orders_status_type_0 import ListPartsOrdersStatusType0
+from ...models.parts_order_out import PartsOrderOut
 from ...models.problem import Problem
-from ...models.respond_in import RespondIn
-from ...models.ticket_out import TicketOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    ticket_id: UUID,
     *,
-    body: RespondIn,
+    status: ListPartsOrdersStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ListPartsOrdersStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/tickets/{ticket_id}/respond".format(
-            ticket_id=quote(str(ticket_id), safe=""),
-        ),
+        "method": "get",
+        "url": "/v1/parts-orders",
+        "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TicketOut | None:
+) -> Problem | list[PartsOrderOut] | None:
     if response.status_code == 200:
-        response_200 = TicketOut.from_dict(response.json())
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = PartsOrderOut.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
 
         return response_200
 
@@ -63,30 +74,10 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-        return response_412
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -106,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TicketOut]:
+) -> Response[Problem | list[PartsOrderOut]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,32 +107,30 @@ def _build_response(
 
 
 def sync_detailed(
-    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RespondIn,
-) -> Response[Problem | TicketOut]:
-    """Respond
+    status: ListPartsOrdersStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[Problem | list[PartsOrderOut]]:
+    """List Parts Orders
 
-     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
-    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
-    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
+     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
 
     Args:
-        ticket_id (UUID):
-        body (RespondIn):
+        status (ListPartsOrdersStatusType0 | None | Unset):
+        limit (int | Unset): Page size, at most 100. Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TicketOut]
+        Response[Problem | list[PartsOrderOut]]
     """
 
     kwargs = _get_kwargs(
-        ticket_id=ticket_id,
-        body=body,
+        status=status,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -152,63 +141,59 @@ def sync_detailed(
 
 
 def sync(
-    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RespondIn,
-) -> Problem | TicketOut | None:
-    """Respond
+    status: ListPartsOrdersStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Problem | list[PartsOrderOut] | None:
+    """List Parts Orders
 
-     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
-    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
-    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
+     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
 
     Args:
-        ticket_id (UUID):
-        body (RespondIn):
+        status (ListPartsOrdersStatusType0 | None | Unset):
+        limit (int | Unset): Page size, at most 100. Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TicketOut
+        Problem | list[PartsOrderOut]
     """
 
     return sync_detailed(
-        ticket_id=ticket_id,
         client=client,
-        body=body,
+        status=status,
+        limit=limit,
     ).parsed
 
 
 async def asyncio_detailed(
-    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RespondIn,
-) -> Response[Problem | TicketOut]:
-    """Respond
+    status: ListPartsOrdersStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[Problem | list[PartsOrderOut]]:
+    """List Parts Orders
 
-     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
-    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
-    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
+     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
 
     Args:
-        ticket_id (UUID):
-        body (RespondIn):
+        status (ListPartsOrdersStatusType0 | None | Unset):
+        limit (int | Unset): Page size, at most 100. Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TicketOut]
+        Response[Problem | list[PartsOrderOut]]
     """
 
     kwargs = _get_kwargs(
-        ticket_id=ticket_id,
-        body=body,
+        status=status,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -217,33 +202,31 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RespondIn,
-) -> Problem | TicketOut | None:
-    """Respond
+    status: ListPartsOrdersStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Problem | list[PartsOrderOut] | None:
+    """List Parts Orders
 
-     The centre's answer to a ticket that needs no visit (a consultation, a sample test).
-    ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
-    it open. A visit or complaint ticket is answered elsewhere: 409 says where.
+     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
 
     Args:
-        ticket_id (UUID):
-        body (RespondIn):
+        status (ListPartsOrdersStatusType0 | None | Unset):
+        limit (int | Unset): Page size, at most 100. Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TicketOut
+        Problem | list[PartsOrderOut]
     """
 
     return (
         await asyncio_detailed(
-            ticket_id=ticket_id,
             client=client,
-            body=body,
+            status=status,
+            limit=limit,
         )
     ).parsed

@@ -1,49 +1,45 @@
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.pause_in import PauseIn
 from ...models.problem import Problem
-from ...models.quality_report import QualityReport
-from ...types import UNSET, Response, Unset
+from ...models.ticket_out import TicketOut
+from ...types import Response
 
 
 def _get_kwargs(
+    ticket_id: UUID,
     *,
-    from_: str,
-    to: str,
-    comments: int | Unset = 50,
-    batch_prefix: int | Unset = 6,
+    body: PauseIn,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["from"] = from_
-
-    params["to"] = to
-
-    params["comments"] = comments
-
-    params["batch_prefix"] = batch_prefix
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/reports/quality",
-        "params": params,
+        "method": "post",
+        "url": "/v1/tickets/{ticket_id}/pause".format(
+            ticket_id=quote(str(ticket_id), safe=""),
+        ),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | QualityReport | None:
+) -> Problem | TicketOut | None:
     if response.status_code == 200:
-        response_200 = QualityReport.from_dict(response.json())
+        response_200 = TicketOut.from_dict(response.json())
 
         return response_200
 
@@ -67,10 +63,30 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -90,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | QualityReport]:
+) -> Response[Problem | TicketOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,37 +116,30 @@ def _build_response(
 
 
 def sync_detailed(
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    from_: str,
-    to: str,
-    comments: int | Unset = 50,
-    batch_prefix: int | Unset = 6,
-) -> Response[Problem | QualityReport]:
-    """Quality
+    body: PauseIn,
+) -> Response[Problem | TicketOut]:
+    """Pause Ticket
 
-     For the quality department: faults by product model and by part, repeat-failure rates
-    per model, and what customers said on their callbacks.
+     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
 
     Args:
-        from_ (str):
-        to (str):
-        comments (int | Unset):  Default: 50.
-        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
+        ticket_id (UUID):
+        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | QualityReport]
+        Response[Problem | TicketOut]
     """
 
     kwargs = _get_kwargs(
-        from_=from_,
-        to=to,
-        comments=comments,
-        batch_prefix=batch_prefix,
+        ticket_id=ticket_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -141,73 +150,59 @@ def sync_detailed(
 
 
 def sync(
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    from_: str,
-    to: str,
-    comments: int | Unset = 50,
-    batch_prefix: int | Unset = 6,
-) -> Problem | QualityReport | None:
-    """Quality
+    body: PauseIn,
+) -> Problem | TicketOut | None:
+    """Pause Ticket
 
-     For the quality department: faults by product model and by part, repeat-failure rates
-    per model, and what customers said on their callbacks.
+     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
 
     Args:
-        from_ (str):
-        to (str):
-        comments (int | Unset):  Default: 50.
-        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
+        ticket_id (UUID):
+        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | QualityReport
+        Problem | TicketOut
     """
 
     return sync_detailed(
+        ticket_id=ticket_id,
         client=client,
-        from_=from_,
-        to=to,
-        comments=comments,
-        batch_prefix=batch_prefix,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    from_: str,
-    to: str,
-    comments: int | Unset = 50,
-    batch_prefix: int | Unset = 6,
-) -> Response[Problem | QualityReport]:
-    """Quality
+    body: PauseIn,
+) -> Response[Problem | TicketOut]:
+    """Pause Ticket
 
-     For the quality department: faults by product model and by part, repeat-failure rates
-    per model, and what customers said on their callbacks.
+     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
 
     Args:
-        from_ (str):
-        to (str):
-        comments (int | Unset):  Default: 50.
-        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
+        ticket_id (UUID):
+        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | QualityReport]
+        Response[Problem | TicketOut]
     """
 
     kwargs = _get_kwargs(
-        from_=from_,
-        to=to,
-        comments=comments,
-        batch_prefix=batch_prefix,
+        ticket_id=ticket_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,38 +211,31 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    ticket_id: UUID,
     *,
     client: AuthenticatedClient,
-    from_: str,
-    to: str,
-    comments: int | Unset = 50,
-    batch_prefix: int | Unset = 6,
-) -> Problem | QualityReport | None:
-    """Quality
+    body: PauseIn,
+) -> Problem | TicketOut | None:
+    """Pause Ticket
 
-     For the quality department: faults by product model and by part, repeat-failure rates
-    per model, and what customers said on their callbacks.
+     Stop every clock of the ticket (intake's and dispatch's) until it is resumed.
 
     Args:
-        from_ (str):
-        to (str):
-        comments (int | Unset):  Default: 50.
-        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
+        ticket_id (UUID):
+        body (PauseIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | QualityReport
+        Problem | TicketOut
     """
 
     return (
         await asyncio_detailed(
+            ticket_id=ticket_id,
             client=client,
-            from_=from_,
-            to=to,
-            comments=comments,
-            batch_prefix=batch_prefix,
+            body=body,
         )
     ).parsed

@@ -5,36 +5,33 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_orders_status_type_0 import ListOrdersStatusType0
-from ...models.parts_order_out import PartsOrderOut
 from ...models.problem import Problem
+from ...models.revenue_report import RevenueReport
+from ...models.revenue_report_format import RevenueReportFormat
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    status: ListOrdersStatusType0 | None | Unset = UNSET,
-    limit: int | Unset = 50,
+    month: str,
+    format_: RevenueReportFormat | Unset = RevenueReportFormat.JSON,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, ListOrdersStatusType0):
-        json_status = status.value
-    else:
-        json_status = status
-    params["status"] = json_status
+    params["month"] = month
 
-    params["limit"] = limit
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/parts-orders",
+        "url": "/v1/reports/revenue",
         "params": params,
     }
 
@@ -43,14 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[PartsOrderOut] | None:
+) -> Problem | RevenueReport | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = PartsOrderOut.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = RevenueReport.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[PartsOrderOut]]:
+) -> Response[Problem | RevenueReport]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,28 +101,29 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: ListOrdersStatusType0 | None | Unset = UNSET,
-    limit: int | Unset = 50,
-) -> Response[Problem | list[PartsOrderOut]]:
-    """List Orders
+    month: str,
+    format_: RevenueReportFormat | Unset = RevenueReportFormat.JSON,
+) -> Response[Problem | RevenueReport]:
+    """Revenue Report
 
-     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
+     The month's charges by service class, 三包 remedies and class D minutes.
 
     Args:
-        status (ListOrdersStatusType0 | None | Unset):
-        limit (int | Unset): Page size, at most 100. Default: 50.
+        month (str): YYYY-MM
+        format_ (RevenueReportFormat | Unset): json, or csv for a spreadsheet Default:
+            RevenueReportFormat.JSON.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PartsOrderOut]]
+        Response[Problem | RevenueReport]
     """
 
     kwargs = _get_kwargs(
-        status=status,
-        limit=limit,
+        month=month,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -143,57 +136,59 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    status: ListOrdersStatusType0 | None | Unset = UNSET,
-    limit: int | Unset = 50,
-) -> Problem | list[PartsOrderOut] | None:
-    """List Orders
+    month: str,
+    format_: RevenueReportFormat | Unset = RevenueReportFormat.JSON,
+) -> Problem | RevenueReport | None:
+    """Revenue Report
 
-     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
+     The month's charges by service class, 三包 remedies and class D minutes.
 
     Args:
-        status (ListOrdersStatusType0 | None | Unset):
-        limit (int | Unset): Page size, at most 100. Default: 50.
+        month (str): YYYY-MM
+        format_ (RevenueReportFormat | Unset): json, or csv for a spreadsheet Default:
+            RevenueReportFormat.JSON.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PartsOrderOut]
+        Problem | RevenueReport
     """
 
     return sync_detailed(
         client=client,
-        status=status,
-        limit=limit,
+        month=month,
+        format_=format_,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: ListOrdersStatusType0 | None | Unset = UNSET,
-    limit: int | Unset = 50,
-) -> Response[Problem | list[PartsOrderOut]]:
-    """List Orders
+    month: str,
+    format_: RevenueReportFormat | Unset = RevenueReportFormat.JSON,
+) -> Response[Problem | RevenueReport]:
+    """Revenue Report
 
-     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
+     The month's charges by service class, 三包 remedies and class D minutes.
 
     Args:
-        status (ListOrdersStatusType0 | None | Unset):
-        limit (int | Unset): Page size, at most 100. Default: 50.
+        month (str): YYYY-MM
+        format_ (RevenueReportFormat | Unset): json, or csv for a spreadsheet Default:
+            RevenueReportFormat.JSON.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PartsOrderOut]]
+        Response[Problem | RevenueReport]
     """
 
     kwargs = _get_kwargs(
-        status=status,
-        limit=limit,
+        month=month,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,29 +199,30 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: ListOrdersStatusType0 | None | Unset = UNSET,
-    limit: int | Unset = 50,
-) -> Problem | list[PartsOrderOut] | None:
-    """List Orders
+    month: str,
+    format_: RevenueReportFormat | Unset = RevenueReportFormat.JSON,
+) -> Problem | RevenueReport | None:
+    """Revenue Report
 
-     Earliest shipping deadline first (``?status=paid``: the warehouse's work list).
+     The month's charges by service class, 三包 remedies and class D minutes.
 
     Args:
-        status (ListOrdersStatusType0 | None | Unset):
-        limit (int | Unset): Page size, at most 100. Default: 50.
+        month (str): YYYY-MM
+        format_ (RevenueReportFormat | Unset): json, or csv for a spreadsheet Default:
+            RevenueReportFormat.JSON.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PartsOrderOut]
+        Problem | RevenueReport
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            status=status,
-            limit=limit,
+            month=month,
+            format_=format_,
         )
     ).parsed

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListOrdersStatusType0(StrEnum):
+class ListPartsOrdersStatusType0(StrEnum):
     AWAITING_PAYMENT = "awaiting_payment"
     CANCELLED = "cancelled"
     DELIVERED = "delivered"

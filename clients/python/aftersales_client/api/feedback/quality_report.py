@@ -6,32 +6,33 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.revenue_format import RevenueFormat
-from ...models.revenue_report import RevenueReport
+from ...models.quality_report import QualityReport
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    month: str,
-    format_: RevenueFormat | Unset = RevenueFormat.JSON,
+    from_: str,
+    to: str,
+    comments: int | Unset = 50,
+    batch_prefix: int | Unset = 6,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["month"] = month
+    params["from"] = from_
 
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
+    params["to"] = to
 
-    params["format"] = json_format_
+    params["comments"] = comments
+
+    params["batch_prefix"] = batch_prefix
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/reports/revenue",
+        "url": "/v1/reports/quality",
         "params": params,
     }
 
@@ -40,9 +41,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RevenueReport | None:
+) -> Problem | QualityReport | None:
     if response.status_code == 200:
-        response_200 = RevenueReport.from_dict(response.json())
+        response_200 = QualityReport.from_dict(response.json())
 
         return response_200
 
@@ -89,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RevenueReport]:
+) -> Response[Problem | QualityReport]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,29 +102,35 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    month: str,
-    format_: RevenueFormat | Unset = RevenueFormat.JSON,
-) -> Response[Problem | RevenueReport]:
-    """Revenue
+    from_: str,
+    to: str,
+    comments: int | Unset = 50,
+    batch_prefix: int | Unset = 6,
+) -> Response[Problem | QualityReport]:
+    """Quality Report
 
-     The month's charges by service class, 三包 remedies and class D minutes.
+     For the quality department: faults by product model and by part, repeat-failure rates
+    per model, and what customers said on their callbacks.
 
     Args:
-        month (str): YYYY-MM
-        format_ (RevenueFormat | Unset): json, or csv for a spreadsheet Default:
-            RevenueFormat.JSON.
+        from_ (str):
+        to (str):
+        comments (int | Unset):  Default: 50.
+        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RevenueReport]
+        Response[Problem | QualityReport]
     """
 
     kwargs = _get_kwargs(
-        month=month,
-        format_=format_,
+        from_=from_,
+        to=to,
+        comments=comments,
+        batch_prefix=batch_prefix,
     )
 
     response = client.get_httpx_client().request(
@@ -136,59 +143,71 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    month: str,
-    format_: RevenueFormat | Unset = RevenueFormat.JSON,
-) -> Problem | RevenueReport | None:
-    """Revenue
+    from_: str,
+    to: str,
+    comments: int | Unset = 50,
+    batch_prefix: int | Unset = 6,
+) -> Problem | QualityReport | None:
+    """Quality Report
 
-     The month's charges by service class, 三包 remedies and class D minutes.
+     For the quality department: faults by product model and by part, repeat-failure rates
+    per model, and what customers said on their callbacks.
 
     Args:
-        month (str): YYYY-MM
-        format_ (RevenueFormat | Unset): json, or csv for a spreadsheet Default:
-            RevenueFormat.JSON.
+        from_ (str):
+        to (str):
+        comments (int | Unset):  Default: 50.
+        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RevenueReport
+        Problem | QualityReport
     """
 
     return sync_detailed(
         client=client,
-        month=month,
-        format_=format_,
+        from_=from_,
+        to=to,
+        comments=comments,
+        batch_prefix=batch_prefix,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    month: str,
-    format_: RevenueFormat | Unset = RevenueFormat.JSON,
-) -> Response[Problem | RevenueReport]:
-    """Revenue
+    from_: str,
+    to: str,
+    comments: int | Unset = 50,
+    batch_prefix: int | Unset = 6,
+) -> Response[Problem | QualityReport]:
+    """Quality Report
 
-     The month's charges by service class, 三包 remedies and class D minutes.
+     For the quality department: faults by product model and by part, repeat-failure rates
+    per model, and what customers said on their callbacks.
 
     Args:
-        month (str): YYYY-MM
-        format_ (RevenueFormat | Unset): json, or csv for a spreadsheet Default:
-            RevenueFormat.JSON.
+        from_ (str):
+        to (str):
+        comments (int | Unset):  Default: 50.
+        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RevenueReport]
+        Response[Problem | QualityReport]
     """
 
     kwargs = _get_kwargs(
-        month=month,
-        format_=format_,
+        from_=from_,
+        to=to,
+        comments=comments,
+        batch_prefix=batch_prefix,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,30 +218,36 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    month: str,
-    format_: RevenueFormat | Unset = RevenueFormat.JSON,
-) -> Problem | RevenueReport | None:
-    """Revenue
+    from_: str,
+    to: str,
+    comments: int | Unset = 50,
+    batch_prefix: int | Unset = 6,
+) -> Problem | QualityReport | None:
+    """Quality Report
 
-     The month's charges by service class, 三包 remedies and class D minutes.
+     For the quality department: faults by product model and by part, repeat-failure rates
+    per model, and what customers said on their callbacks.
 
     Args:
-        month (str): YYYY-MM
-        format_ (RevenueFormat | Unset): json, or csv for a spreadsheet Default:
-            RevenueFormat.JSON.
+        from_ (str):
+        to (str):
+        comments (int | Unset):  Default: 50.
+        batch_prefix (int | Unset): how many serial characters name a batch Default: 6.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RevenueReport
+        Problem | QualityReport
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            month=month,
-            format_=format_,
+            from_=from_,
+            to=to,
+            comments=comments,
+            batch_prefix=batch_prefix,
         )
     ).parsed
