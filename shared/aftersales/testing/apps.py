@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from aftersales.auth import JWTAuthenticator
 from aftersales.db import Database
+from aftersales.events import Envelope
 
 
 @dataclass
@@ -56,17 +57,27 @@ async def eventually(
     raise AssertionError(f"condition not met within {timeout}s (last value: {last!r})")
 
 
-async def handled(service: RunningService, event_id: Any, *, timeout: float = 20) -> None:
-    """The barrier after publishing an event: it is in ``service``'s inbox, so its handler's
-    transaction has committed (whatever it did, or chose not to do)."""
-    from sqlalchemy import select
+async def handled(service: RunningService, event: Envelope[Any], *, timeout: float = 20) -> None:
+    """The barrier after publishing an event: it is in the inbox of every consumer of
+    ``service`` that handles its type (a service may read one stream with two durables), so
+    each handler's transaction has committed (whatever it did, or chose not to do)."""
+    from sqlalchemy import func, select
 
     inbox = service.db.platform.inbox
+    consumers = [
+        runner.consumer_name
+        for runner in service.app.state.runners
+        if event.type in runner.subscription.handlers
+    ]
+    assert consumers, f"{service.name} does not consume {event.type}"
 
     async def found() -> Any:
         async with service.db.uow() as uow:
-            return await uow.session.scalar(
-                select(inbox.c.event_id).where(inbox.c.event_id == event_id)
+            seen = await uow.session.scalar(
+                select(func.count()).where(
+                    inbox.c.event_id == event.id, inbox.c.consumer.in_(consumers)
+                )
             )
+            return seen == len(consumers)
 
     await eventually(found, timeout=timeout)

@@ -68,7 +68,7 @@ class Books:
             at=datetime.now(UTC),
         )
         env = await self.publish(point, "dispatch", self.point_id, version=version)
-        await handled(self.billing, env.id)
+        await handled(self.billing, env)
 
     async def graded(self, month: str) -> None:
         """feedback has graded the month (handled before returning): it may be closed."""
@@ -76,7 +76,7 @@ class Books:
             month=month, points_graded=1, points_unchanged=0, completed_at=datetime.now(UTC)
         )
         env = await self.publish(done, "feedback", uuid.uuid5(uuid.NAMESPACE_URL, month))
-        await handled(self.billing, env.id)
+        await handled(self.billing, env)
 
     async def price_list(self, **overrides: Any) -> dict[str, Any]:
         r = await self.billing.client.put(

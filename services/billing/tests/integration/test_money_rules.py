@@ -288,14 +288,14 @@ async def test_a_rework_of_the_points_own_unfixed_job_is_not_paid_and_outcomes_d
             recorded_at=datetime.now(UTC) - timedelta(hours=2),
         )
         env = await books.publish(callback, "feedback", callback.callback_id)
-        await handled(billing, env.id)
+        await handled(billing, env)
         rework = await books.charged(ticket, visit_number=2)
         assert "rework" in rework["unpaid_reason"]
         rude = feedback.CallbackRecordedV2(
             **{**callback.model_dump(), "callback_id": uuid.uuid4(), "outcome": "bad_attitude"}
         )
         env = await books.publish(rude, "feedback", rude.callback_id)
-        await handled(billing, env.id)
+        await handled(billing, env)
 
         doc = await _statement(billing, rework["month"], books.point_id, books.finance)
         [unpaid] = doc["unpaid_work"]
@@ -329,7 +329,7 @@ async def test_a_refund_gets_a_gapless_voucher_and_is_paid_out_once(
             )
             env = await books.publish(decided, "intake", t.data.ticket_id)
             await publish_raw(books.nats_url, env, msg_id=str(uuid.uuid4()))  # delivered again
-            await handled(billing, env.id)
+            await handled(billing, env)
 
         async def both():
             r = await billing.client.get(
@@ -378,7 +378,7 @@ async def test_the_second_strike_penalty_falls_on_the_technician_and_only_a_part
                 decided_at=datetime.now(UTC),
             )
             env = await books.publish(penalty, "feedback", books.technician_id)
-            await handled(billing, env.id)
+            await handled(billing, env)
         for books, deducted in ((own, False), (partner, True)):
             r = await billing.client.get(
                 "/v1/staff-penalties",

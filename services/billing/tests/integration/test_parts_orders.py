@@ -46,7 +46,7 @@ async def test_an_order_is_priced_once_and_invoiced_when_paid_in_full(
         assert charge["company_cost"]["amount"] == 0
         assert charge["auto_invoice_at"] is None and charge["invoice_id"] is None
         again = await books.publish(placed.data, "intake", ticket_id)  # a second one, new id
-        await handled(billing, again.id)
+        await handled(billing, again)
 
         url = f"/v1/charges/{charge['id']}/payments"
         part = await billing.client.post(url, json=transfer(10_000), headers=books.finance)

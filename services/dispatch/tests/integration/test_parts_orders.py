@@ -92,7 +92,7 @@ async def test_an_order_paid_before_its_details_arrive_ships_once_both_are_known
         assert order["status"] == "paid" and order["number"] is not None
         await publish_raw(url, payment)  # a redelivery of the payment changes nothing
         again = await publish(url, paid(ticket_id, paid_at + timedelta(hours=5)), "billing")
-        await handled(dispatch, again.id)  # nor does a second payment event: the first one holds
+        await handled(dispatch, again)  # nor does a second payment event: the first one holds
 
         shipped = await dispatch.client.post(
             f"/v1/parts-orders/{ticket_id}/ship", json=ship, headers=agent

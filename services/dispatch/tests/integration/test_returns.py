@@ -221,7 +221,7 @@ async def test_an_overturned_exclusion_makes_the_part_due_back_after_all(
             corrected, source="billing", aggregate_id=corrected.charge_id, aggregate_version=2
         )
         await publish_raw(infrastructure.broker_url, env)
-        await handled(dispatch, env.id)
+        await handled(dispatch, env)
         r = await dispatch.client.get("/v1/returns", headers=flow.agent)
         [ret] = r.json()
         assert (ret["job_id"], ret["sku"], ret["service_class"]) == (job["id"], "PUMP-01", "C")

@@ -266,7 +266,7 @@ async def test_a_contracts_planned_visit_due_opens_a_maintenance_ticket_once(
         env = Envelope.wrap(due, source="billing", aggregate_id=contract_id, aggregate_version=1)
         await publish_raw(infrastructure.broker_url, env)
         await publish_raw(infrastructure.broker_url, env, msg_id=str(uuid.uuid4()))  # again
-        await handled(intake, env.id)
+        await handled(intake, env)
         r = await intake.client.get(
             "/v1/tickets", params={"customer_id": customer["id"]}, headers=intake.auth("agent")
         )
