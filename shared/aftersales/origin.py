@@ -27,8 +27,17 @@ class Route:
     service: str
 
     @property
+    def pattern(self) -> str:
+        """The prefix with each ``{x}`` as one path segment's regex."""
+        return re.sub(r"\{[^}]+\}", "[^/]+", self.prefix)
+
+    @property
     def regex(self) -> str:
-        return "^" + re.sub(r"\{[^}]+\}", "[^/]+", self.prefix) + "(/|$)"
+        return "^" + self.pattern + "(/|$)"
+
+    def takes(self, path: str) -> bool:
+        """Does this route receive ``path`` (an OpenAPI path, ``{x}`` for its parameters)?"""
+        return re.match(self.regex, re.sub(r"\{[^}]+\}", "x", path)) is not None
 
     @property
     def is_pattern(self) -> bool:
@@ -66,7 +75,7 @@ def routes() -> list[Route]:
                 others = {
                     s
                     for s, theirs in paths.items()
-                    if s != service and any(_under(p, prefix) for p in theirs - shared)
+                    if s != service and any(Route(prefix, s).takes(p) for p in theirs - shared)
                 }
                 if not others:
                     found.setdefault(prefix, service)
@@ -85,16 +94,9 @@ def routes() -> list[Route]:
     )
 
 
-def _under(path: str, prefix: str) -> bool:
-    pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", prefix) + "(/|$)"
-    concrete = re.sub(r"\{[^}]+\}", "x", path)
-    return re.match(pattern, concrete) is not None or path.startswith(prefix)
-
-
 def service_of(path: str, table: list[Route] | None = None) -> str | None:
-    concrete = re.sub(r"\{[^}]+\}", "x", path)
     for route in table if table is not None else routes():
-        if re.match(route.regex, concrete):
+        if route.takes(path):
             return route.service
     return None
 
@@ -108,7 +110,7 @@ def ingress_paths() -> list[str]:
     for r in routes():
         backend = f"backend: {{service: {{name: {r.service}, port: {{name: http}}}}}}"
         if r.is_pattern:
-            path = '"' + re.sub(r"\{[^}]+\}", "[^/]+", r.prefix) + '"'
+            path = f'"{r.pattern}"'
             lines.append(
                 f"          - {{path: {path}, pathType: ImplementationSpecific, {backend}}}"
             )
@@ -192,13 +194,12 @@ START, END = "origin-routes:start", "origin-routes:end"
 
 def with_routes(text: str, lines: list[str]) -> str:
     """``text`` with the lines between its route markers replaced by ``lines``."""
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    if not rest:
+    head, found, rest = text.partition(START)
+    if not found:
         raise ValueError(f"no '{START}' marker")
-    head_line_end = head + START + "\n"
-    indent = rest.partition(END)[0].rsplit("\n", 1)[-1]
-    return head_line_end + "\n".join(lines) + "\n" + indent + END + tail
+    between, _, tail = rest.partition(END)
+    indent = between.rsplit("\n", 1)[-1]  # the end marker's own indentation, kept
+    return head + START + "\n" + "\n".join(lines) + "\n" + indent + END + tail
 
 
 def generated_files(root: Any) -> dict[Any, str]:
