@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.events import EventData, dispatch, feedback
+from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
 from intake.adapters.leases import claim_due
 from intake.adapters.tables import (
@@ -39,7 +40,7 @@ from intake.domain.notifications import (
     local_text,
     render,
 )
-from intake.domain.webhooks import next_attempt, signature_header
+from intake.domain.webhooks import next_attempt, signed_headers
 from intake.settings import IntakeSettings
 
 log = get_logger(__name__)
@@ -253,8 +254,6 @@ async def put_template(
     actor: str,
     expected_version: int | None,
 ) -> dict[str, Any]:
-    from aftersales.http.etag import check_version
-
     check_template(kind, template)
     row = await uow.session.get(NotificationTemplateRow, (kind, locale), with_for_update=True)
     current = row.version if row is not None else 0
@@ -352,15 +351,7 @@ class Sender:
             },
             ensure_ascii=False,
         ).encode()
-        timestamp = int(datetime.now(UTC).timestamp())
-        headers = {
-            "content-type": "application/json",
-            "webhook-id": str(row.id),
-            "webhook-timestamp": str(timestamp),
-            "webhook-signature": signature_header(
-                [s.notify_gateway_secret], str(row.id), timestamp, body
-            ),
-        }
+        headers = signed_headers([s.notify_gateway_secret], str(row.id), body)
         r = await self.client.post(s.notify_gateway_url, content=body, headers=headers)
         if r.status_code >= 300:
             raise RuntimeError(f"the gateway answered HTTP {r.status_code}")

@@ -22,8 +22,7 @@ from intake.adapters import webhook_queue, webhook_sender
 from intake.adapters.leases import claim_due
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain.audience import Owner, check_reach, facts_of
-from intake.domain.webhooks import check_patterns, new_secret, next_attempt
-from intake.domain.webhooks import signature_header as sign_all
+from intake.domain.webhooks import check_patterns, new_secret, next_attempt, signed_headers
 
 log = get_logger(__name__)
 ROTATION_GRACE = timedelta(hours=24)
@@ -212,13 +211,8 @@ async def _deliver_one(
             final=True,
         )
         return
-    timestamp = int(datetime.now(UTC).timestamp())
-    msg_id = str(delivery.event_id)
     headers = {
-        "content-type": "application/json",
-        "webhook-id": msg_id,
-        "webhook-timestamp": str(timestamp),
-        "webhook-signature": sign_all(keys, msg_id, timestamp, payload),
+        **signed_headers(keys, str(delivery.event_id), payload),
         "user-agent": "aftersales-webhooks/1",
     }
     outcome = await webhook_sender.post(client, url, headers, payload, policy=settings.policy)
