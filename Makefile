@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help sync run test test-fast lint fmt migrate bench demo client soak token clean
+.PHONY: help sync run test test-fast lint fmt migrate bench wrk demo client soak token clean
 
 help:
 	@echo "make run      start PostgreSQL, NATS and the four services (Ctrl-C stops all)"
@@ -76,8 +76,17 @@ client: sync
 	rm -rf $$tmp/aftersales_client/.ruff_cache $(CURDIR)/clients/python/aftersales_client && \
 	cp -r $$tmp/aftersales_client $(CURDIR)/clients/python/ && rm -rf $$tmp
 
-bench: sync
-	$(VENV)/bin/python -m bench.run
+# Every throughput figure is driven by wrk, a compiled load generator (bench/measure.py): Debian's
+# package, installed here when missing. `make bench BENCH="run lifecycle"` runs a subset.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BENCH ?= run lifecycle dispatch billing feedback stock
+wrk:
+	@command -v wrk >/dev/null || $(SUDO) apt-get install -y wrk || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y wrk; }
+	@command -v wrk >/dev/null || { echo "wrk could not be installed; the benchmarks need it"; exit 1; }
+
+bench: sync wrk
+	for b in $(BENCH); do $(VENV)/bin/python -m bench.$$b || exit 1; done
 	$(VENV)/bin/python -m bench.dispatch
 	$(VENV)/bin/python -m bench.stock
 	$(VENV)/bin/python -m bench.billing

@@ -1,4 +1,5 @@
-"""The yardstick: a bare FastAPI endpoint that inserts one row with asyncpg and returns it.
+"""The yardstick: bare FastAPI endpoints that insert one row with asyncpg and return it, or
+read it back by id.
 
 No auth, no idempotency, no outbox, no ORM: what one HTTP request plus one INSERT costs on
 this machine with the same server (uvicorn, one process) and the same PostgreSQL.
@@ -55,6 +56,21 @@ def create_app() -> FastAPI:
         return Response(
             orjson.dumps({"id": str(row_id), **payload, "created_at": now.isoformat()}),
             status_code=201,
+            media_type="application/json",
+        )
+
+    @app.get("/v1/tickets/{ticket_id}")
+    async def read(ticket_id: uuid.UUID, request: Request) -> Response:
+        async with request.app.state.pool.acquire() as conn:
+            row = await conn.fetchrow(
+                "SELECT id, body, created_at FROM bare_tickets WHERE id = $1", ticket_id
+            )
+        if row is None:
+            return Response(status_code=404)
+        return Response(
+            orjson.dumps(
+                {"id": str(row["id"]), **orjson.loads(row["body"]), "created_at": row["created_at"]}
+            ),
             media_type="application/json",
         )
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import tempfile
 import time
@@ -43,7 +42,9 @@ from aftersales.messaging.identity import BrokerCredentials
 from aftersales.registry import SERVICE_NAMES
 from aftersales.testing.factories import SIGNATURE
 from aftersales.testing.stack import ProcessStack
+from bench.measure import Meter
 from bench.run import (
+    MAKE_RUN_ENV,
     RESULTS,
     SECRET,
     drive,
@@ -54,21 +55,6 @@ from bench.run import (
 )
 
 SERVICES = ("intake", "dispatch", "billing", "feedback")
-
-# The services' own defaults, as `make run` has them: the process stack's test settings poll
-# every 0.2 s, which is right for tests and wrong for a measurement.
-MAKE_RUN_ENV = {
-    "AFTERSALES_ENVIRONMENT": "development",
-    "AFTERSALES_LOG_LEVEL": "WARNING",
-    "AFTERSALES_OUTBOX_POLL_SECONDS": "1.0",
-    "AFTERSALES_CONSUMER_BACKOFF_SECONDS": "[1, 5, 15, 60]",
-    "AFTERSALES_CONSUMER_WATCHDOG_SECONDS": "5",
-    "AFTERSALES_CONSUMER_ACK_WAIT_SECONDS": "30",
-    "INTAKE_WEBHOOK_POLL_SECONDS": "1.0",
-    "DISPATCH_TIMER_POLL_SECONDS": "1.0",
-    "BILLING_WORKER_POLL_SECONDS": "5.0",
-    "FEEDBACK_WATCH_POLL_SECONDS": "30.0",
-}
 
 # Each ticket's commit in intake.
 CREATED = """
@@ -96,33 +82,32 @@ def _tree(pid: int) -> list[psutil.Process]:
     return [p, *p.children(recursive=True)]
 
 
-def cpu_seconds(
-    stack: ProcessStack, pg: EmbeddedPostgres, broker: EmbeddedNats
-) -> dict[str, float]:
-    """CPU time (user + system) used so far by each part of the system, the bench included."""
-    trees = {name: _tree(proc.process.pid) for name, proc in stack.by_name.items() if proc.process}
-    if pg.process is not None:
-        trees["postgres"] = _tree(pg.process.pid)
-    if broker.process is not None:
-        trees["nats"] = _tree(broker.process.pid)
-    # This process alone: its children are the services, counted above.
-    trees["load generator and workers"] = [psutil.Process()]
-    out = {}
-    for name, procs in trees.items():
-        total = 0.0
-        for proc in procs:
-            with contextlib.suppress(psutil.NoSuchProcess):
-                t = proc.cpu_times()
-                total += t.user + t.system
-        out[name] = total
-    return out
+def suite_meter(stack: ProcessStack, pg: EmbeddedPostgres, broker: EmbeddedNats) -> Meter:
+    """Every process of the suite by part (each service's tree, PostgreSQL's, NATS's), exited
+    children included; the machine's figure is everything but the idle rate and this process
+    (the load generator and its workers), whose CPU is reported on its own."""
+    parts = {name: proc.process.pid for name, proc in stack.by_name.items() if proc.process}
+    assert pg.process is not None and broker.process is not None
+    parts["postgres"] = pg.process.pid
+    parts["nats"] = broker.process.pid
+    return Meter(parts)
 
 
-def per_ticket(
-    after: dict[str, float], before: dict[str, float], tickets: float
-) -> dict[str, float]:
-    """CPU milliseconds per ticket that each part spent between two ``cpu_seconds`` readings."""
-    return {name: round((after[name] - before[name]) * 1000 / tickets, 1) for name in after}
+class Span:
+    """The suite's CPU from now on, and the load generator's (this process) apart."""
+
+    def __init__(self, meter: Meter) -> None:
+        self.meter = meter
+        self.start = meter.read()
+        self.generator_start = time.process_time()
+
+    def per(self, operations: int) -> dict[str, float]:
+        """CPU ms per operation since the span began: the machine (idle rate and load generator
+        taken out), each part, and the load generator's own."""
+        generator = time.process_time() - self.generator_start
+        out = self.meter.cost(self.start, self.meter.read(), operations, generator)
+        out["load_generator"] = round(generator * 1000 / max(1, operations), 3)
+        return out
 
 
 # Where the time goes: commit → published by intake's relay → picked up by dispatch's
@@ -367,13 +352,14 @@ async def main(
             body = await setup_ticket_body(stack.url("intake"), agent, "life")
             await asyncio.sleep(3)
             idle = rss_mib(stack)
-            cpu_idle_before = cpu_seconds(stack, pg, broker)
-            await asyncio.sleep(10)
-            cpu_idle_after = cpu_seconds(stack, pg, broker)
+            meter = suite_meter(stack, pg, broker)
+            idle_before = meter.read()
+            idle_cores = await asyncio.to_thread(meter.idle, 10)
+            idle_after = meter.read()
             idle_cpu_percent = {
-                name: round((cpu_idle_after[name] - cpu_idle_before[name]) * 10, 1)
-                for name in cpu_idle_after
-            }
+                name: round((idle_after.parts[name] - idle_before.parts[name]) * 100 / 10, 1)
+                for name in idle_after.parts
+            } | {"machine": round(idle_cores * 100, 1)}
 
             lifecycle = Lifecycle(stack, technicians)
             peak = dict(idle)
@@ -381,9 +367,7 @@ async def main(
             workers = lifecycle.tasks()
             for rate in rates:
                 sustained.append(
-                    await _phase(
-                        stack, pg, broker, dsn, agent, body, lifecycle, rate, seconds, peak
-                    )
+                    await _phase(stack, meter, dsn, agent, body, lifecycle, rate, seconds, peak)
                 )
                 await asyncio.sleep(5)
             for w in workers:
@@ -394,7 +378,7 @@ async def main(
             routing_only = []
             for rate in routing_rates:
                 routing_only.append(
-                    await _phase(stack, pg, broker, dsn, agent, body, None, rate, seconds, peak)
+                    await _phase(stack, meter, dsn, agent, body, None, rate, seconds, peak)
                 )
                 await asyncio.sleep(5)
 
@@ -419,8 +403,7 @@ async def main(
 
 async def _phase(
     stack: ProcessStack,
-    pg: EmbeddedPostgres,
-    broker: EmbeddedNats,
+    meter: Meter,
     dsn: str,
     agent: dict[str, str],
     body: dict[str, str],
@@ -431,7 +414,7 @@ async def _phase(
 ) -> dict[str, Any]:
     """Tickets at ``rate``/s for ``seconds``; with a lifecycle, wait until every one is closed."""
     since = datetime.now(UTC)
-    cpu_before = cpu_seconds(stack, pg, broker)
+    span = Span(meter)
     sampler = asyncio.create_task(_sample(stack, peak))
     made = await drive(
         stack.url("intake"),
@@ -445,19 +428,16 @@ async def _phase(
     sampler.cancel()
     until = datetime.now(UTC)
     ended = time.monotonic()
-    cpu_loaded = cpu_seconds(stack, pg, broker)
+    under_load = span.per(int(made["created"]))
     lat = await latencies(dsn, since, until, rate * seconds)
     phase: dict[str, Any] = {
         "target_per_second": rate,
         "ticket_create": made,
         "commit_to_job_routed_ms": summary(lat),
         "stages_ms": await stages(dsn, since, until),
-        # all processes together, while tickets were coming in (2.0 = both cores)
-        "cores_busy_under_load": round(
-            (sum(cpu_loaded.values()) - sum(cpu_before.values())) / made["seconds"], 2
-        ),
-        # CPU ms per ticket created, spent while tickets were coming in
-        "cpu_ms_per_ticket_under_load": per_ticket(cpu_loaded, cpu_before, made["created"]),
+        # CPU ms per ticket created, spent while tickets were coming in; cores_busy is the
+        # suite's (2.0 = both cores), the load generator not counted
+        "cpu_ms_per_ticket_under_load": under_load,
     }
     if lifecycle is not None:
         # Every ticket of the phase closed — in intake, where the callback's event closes it —
@@ -472,11 +452,7 @@ async def _phase(
             "all_closed_seconds_after_load": round(time.monotonic() - ended, 1),
         }
         closed = max(1, closed)
-        cpu_after = cpu_seconds(stack, pg, broker)
-        phase["cpu_ms_per_closed_ticket"] = per_ticket(cpu_after, cpu_before, closed)
-        phase["cpu_ms_per_closed_ticket"]["all"] = round(
-            sum(phase["cpu_ms_per_closed_ticket"].values()), 1
-        )
+        phase["cpu_ms_per_closed_ticket"] = span.per(closed)
     return phase
 
 
