@@ -7,7 +7,9 @@ and algorithm-confusion tokens fail. ``iss``, ``aud``, ``exp`` and ``sub`` are r
 
 from __future__ import annotations
 
+import collections
 import json
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
@@ -67,6 +69,11 @@ class Principal(BaseModel):
         return f"{self.role}:{self.subject}" + (f"@{scope}" if scope else "")
 
 
+LEEWAY_SECONDS = 30
+VERIFIED_FOR = 60.0  # seconds a verified token is trusted without verifying it again
+VERIFIED_TOKENS = 4096  # the most remembered at once (least recently used go first)
+
+
 class JWTAuthenticator:
     def __init__(self, settings: ServiceSettings) -> None:
         self.algorithms = list(settings.jwt_algorithms)
@@ -76,6 +83,12 @@ class JWTAuthenticator:
         self.max_lifetime = timedelta(hours=settings.jwt_max_lifetime_hours)
         self.max_integration_lifetime = timedelta(hours=settings.jwt_max_integration_lifetime_hours)
         self._jwk_client = jwt.PyJWKClient(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
+        # Tokens verified lately: token -> (principal, expires, checked again after). A caller
+        # sends the same token on every request, and parsing and verifying it cost more than
+        # half a millisecond of CPU (PyJWT's base64 checks), as much as a small handler.
+        self._verified: collections.OrderedDict[str, tuple[Principal, float, float]] = (
+            collections.OrderedDict()
+        )
         self._jwks: jwt.PyJWKSet | None = None
         if settings.jwt_jwks_file:
             with open(settings.jwt_jwks_file) as fh:
@@ -96,6 +109,24 @@ class JWTAuthenticator:
         raise Unauthorized("No key is configured for the token's algorithm.")
 
     def decode(self, token: str) -> Principal:
+        """The token's principal; a token verified in the last ``VERIFIED_FOR`` seconds (and
+        not expired since) is not verified again, so a key withdrawn from the JWKS stops
+        admitting a token within that time."""
+        now = time.time()
+        hit = self._verified.get(token)
+        if hit is not None:
+            principal, expires, recheck = hit
+            if now < recheck and now < expires + LEEWAY_SECONDS:
+                self._verified.move_to_end(token)
+                return principal
+            del self._verified[token]
+        principal, expires = self._verify(token)
+        self._verified[token] = (principal, expires, now + VERIFIED_FOR)
+        if len(self._verified) > VERIFIED_TOKENS:
+            self._verified.popitem(last=False)
+        return principal
+
+    def _verify(self, token: str) -> tuple[Principal, float]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -112,7 +143,7 @@ class JWTAuthenticator:
                 audience=self.audience,
                 issuer=self.issuer,
                 options={"require": ["exp", "iat", "iss", "aud", "sub"]},
-                leeway=30,
+                leeway=LEEWAY_SECONDS,
             )
         except jwt.ExpiredSignatureError as exc:
             raise Unauthorized("The bearer token has expired.") from exc
@@ -142,7 +173,7 @@ class JWTAuthenticator:
                 f"The token lives longer than a {principal.role} token may"
                 f" ({longest.total_seconds() / 3600:g} h)."
             )
-        return principal
+        return principal, float(claims["exp"])
 
     def issue(
         self,
@@ -196,7 +227,7 @@ BEARER = HTTPBearer(
 )
 
 
-def authenticate(
+async def authenticate(
     request: Request,
     _declared: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
 ) -> Principal:
@@ -216,7 +247,7 @@ CurrentPrincipal = Annotated[Principal, Depends(authenticate)]
 def require_roles(*roles: Role) -> Any:
     """A dependency that admits only the given roles (403 for the others)."""
 
-    def check(principal: CurrentPrincipal) -> Principal:
+    async def check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in roles:
             raise Forbidden(f"Role {principal.role!r} may not do this; needs one of {list(roles)}.")
         return principal

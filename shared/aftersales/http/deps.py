@@ -9,7 +9,9 @@ from fastapi import Depends, Request
 from aftersales.db import Database
 
 
-def get_db(request: Request) -> Database:
+# Dependencies are ``async def`` even when they await nothing: FastAPI runs a plain ``def``
+# dependency in a worker thread, a thread hop per request that cost more than the handler.
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 

@@ -178,3 +178,32 @@ def test_the_cli_gives_each_scope_its_own_subject():
     assert a.subject != b.subject
     with pytest.raises(ValueError, match="tenant_id"):
         AUTH.issue(role="crm")
+
+
+def test_a_verified_token_is_remembered_but_never_past_its_expiry(monkeypatch):
+    import aftersales.auth as auth
+
+    authenticator = JWTAuthenticator(ServiceSettings(jwt_secret="s" * 40))
+    token = authenticator.issue(role="agent", ttl=timedelta(minutes=10))
+    now = auth.time.time()
+    clock = {"now": now}
+    monkeypatch.setattr(auth.time, "time", lambda: clock["now"])
+    monkeypatch.setattr(auth, "VERIFIED_FOR", 3600.0)
+    verified = []
+    real = authenticator._verify
+
+    def verify(t):  # the real check, on the test's clock
+        verified.append(clock["now"])
+        if clock["now"] > now + 600 + auth.LEEWAY_SECONDS:
+            raise Unauthorized("The bearer token has expired.")
+        return real(t)
+
+    monkeypatch.setattr(authenticator, "_verify", verify)
+    first = authenticator.decode(token)
+    clock["now"] = now + 300
+    assert authenticator.decode(token) == first  # a later request: not verified again
+    assert len(verified) == 1
+    clock["now"] = now + 600 + auth.LEEWAY_SECONDS + 1  # past its expiry: verified, refused
+    with pytest.raises(Unauthorized, match="expired"):
+        authenticator.decode(token)
+    assert len(verified) == 2
