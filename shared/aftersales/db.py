@@ -7,11 +7,12 @@ same transaction as the state change, so an event exists if and only if its chan
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 from types import TracebackType
 from typing import Any
 
-import orjson
 from sqlalchemy import MetaData, insert
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import (
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from aftersales import tracing
 from aftersales.events import Envelope, EventData, encode
 from aftersales.logging import request_id_var, traceparent_var
 from aftersales.platform_tables import PlatformTables, platform_tables
@@ -70,15 +72,22 @@ class Database:
         self.schema: str = metadata.schema or "public"
         self.platform: PlatformTables = platform_tables(metadata)
         self._connect_args = {
+            # Room for every statement a service runs plus the savepoints of a consumer's group
+            # (SQLAlchemy names them sa_savepoint_1..n): at asyncpg's default of 100 they pushed
+            # the real statements out, and each was prepared again (a round trip) on every use.
+            "prepared_statement_cache_size": 1024,
             # Nothing may wait forever: a stuck lock or query becomes an error that says so.
             "server_settings": {
                 "statement_timeout": str(statement_timeout_ms),
                 "lock_timeout": str(lock_timeout_ms),
                 "idle_in_transaction_session_timeout": "120000",
                 "application_name": f"aftersales-{metadata.schema}",
-            }
+            },
         }
-        self.engine: AsyncEngine = self._engine(pool_size, pool_size)
+        # No overflow: a connection opened past the pool's size is closed again when returned,
+        # so a burst opened and closed PostgreSQL backends in steady state (each a fork). Past
+        # ``pool_size`` busy connections, work waits for one (``pool_timeout``) instead.
+        self.engine: AsyncEngine = self._engine(pool_size, 0)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self._side_engines: list[AsyncEngine] = []
 
@@ -117,6 +126,7 @@ class UnitOfWork:
         self.db = db
         self._staged: list[Envelope[Any]] = []
         self._session: AsyncSession | None = None
+        self._span: contextlib.AbstractContextManager[Any] | None = None
         self.committed = False
 
     @property
@@ -127,6 +137,13 @@ class UnitOfWork:
 
     async def __aenter__(self) -> UnitOfWork:
         self._session = self.db.sessionmaker()
+        if tracing.enabled():
+            self._span = tracing.span(
+                "db.transaction",
+                kind=tracing.CLIENT,
+                attributes={"db.system": "postgresql", "aftersales.service": self.db.schema},
+            )
+            self._span.__enter__()
         return self
 
     async def __aexit__(
@@ -146,6 +163,9 @@ class UnitOfWork:
             await self._session.close()
             self._session = None
             self._staged.clear()
+            if self._span is not None:
+                span, self._span = self._span, None
+                span.__exit__(exc_type, exc, tb)
 
     async def snapshot(self) -> None:
         """Read everything that follows from one snapshot (``REPEATABLE READ``): a report made of
@@ -167,26 +187,55 @@ class UnitOfWork:
         self._staged.append(envelope)
         return envelope
 
+    async def _write_staged(self) -> None:
+        """The staged events into the outbox, with the request's (or the message's) ids."""
+        if not self._staged:
+            return
+        headers: dict[str, str] = {}
+        if (rid := request_id_var.get()) is not None:
+            headers["X-Request-ID"] = rid
+        if (tp := traceparent_var.get()) is not None:
+            headers["traceparent"] = tp
+        await self.session.execute(
+            insert(self.db.platform.outbox),
+            [
+                {
+                    "id": e.id,
+                    "subject": e.type,
+                    "payload": encode(e),
+                    "headers": headers,
+                    "aggregate_id": e.aggregate_id,
+                }
+                for e in self._staged
+            ],
+        )
+        self._staged.clear()
+
+    @contextlib.asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """A part of the transaction that fails alone: leaving the block with an exception rolls
+        back its statements and forgets the events it staged, and the transaction goes on. On
+        success its events are written to the outbox at once, stamped with the ids current
+        now (a consumer handles a batch of messages, each with its own, in one transaction)."""
+        staged_before = len(self._staged)
+        try:
+            with tracing.span(
+                "db.savepoint",
+                kind=tracing.CLIENT,
+                attributes={"db.system": "postgresql", "aftersales.service": self.db.schema},
+            ):
+                async with self.session.begin_nested():
+                    yield
+                    await self._write_staged()
+        except BaseException:
+            del self._staged[staged_before:]
+            raise
+        finally:
+            # What the next part reads comes from the database, as in a transaction of its own,
+            # never from rows this part loaded (everything it changed is flushed by now).
+            self.session.expunge_all()
+
     async def commit(self) -> None:
-        if self._staged:
-            headers: dict[str, str] = {}
-            if (rid := request_id_var.get()) is not None:
-                headers["X-Request-ID"] = rid
-            if (tp := traceparent_var.get()) is not None:
-                headers["traceparent"] = tp
-            await self.session.execute(
-                insert(self.db.platform.outbox),
-                [
-                    {
-                        "id": e.id,
-                        "subject": e.type,
-                        "payload": encode(e),
-                        "headers": orjson.loads(orjson.dumps(headers)),
-                        "aggregate_id": e.aggregate_id,
-                    }
-                    for e in self._staged
-                ],
-            )
-            self._staged.clear()
+        await self._write_staged()
         await self.session.commit()
         self.committed = True

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import MetaData
 
-from aftersales import housekeeping
+from aftersales import housekeeping, tracing
 from aftersales.audit import router as audit_router
 from aftersales.auth import JWTAuthenticator
 from aftersales.db import Database
@@ -34,6 +34,7 @@ from aftersales.messaging.consumer import (
 from aftersales.messaging.identity import inbox_prefix
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.outbox import OutboxRelay
+from aftersales.observe import observe
 from aftersales.settings import ServiceSettings
 
 log = get_logger(__name__)
@@ -96,6 +97,7 @@ def create_service_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(definition.name, settings.log_level, settings.log_json)
+        tracing.configure_tracing(definition.name)
         db = Database(
             settings.database_url,
             definition.metadata,
@@ -140,6 +142,7 @@ def create_service_app(
             jobs: list[tuple[str, Callable[[], Awaitable[None]]]] = [("outbox-relay", relay.run)]
             jobs += [(f"consumer-{r.consumer_name}", r.run) for r in runners]
             jobs.append(("housekeeping", _bind(housekeeping_hourly, app)))
+            jobs.append(("observe", _bind(observe, app)))
             jobs += [(getattr(b, "__name__", "job"), _bind(b, app)) for b in definition.background]
             tasks = [asyncio.create_task(_supervised(n, j), name=n) for n, j in jobs]
         log.info("service.started", service=definition.name)
@@ -154,6 +157,7 @@ def create_service_app(
                     log.error("service.task_did_not_stop", task=task.get_name())
             await link.close()
             await db.dispose()
+            tracing.shutdown()
             log.info("service.stopped", service=definition.name)
 
     app = FastAPI(

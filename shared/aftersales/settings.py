@@ -42,7 +42,8 @@ class ServiceSettings(BaseSettings):
     service_name: str = "aftersales"
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/aftersales"
-    db_pool_size: int = 10
+    # Connections kept open to PostgreSQL per process; never more (see Database).
+    db_pool_size: int = 20
     # How long a statement may wait for a row lock before it fails with a clear error.
     db_lock_timeout_ms: int = Field(default=10_000, ge=100, le=600_000)
     nats_url: str = "nats://127.0.0.1:4222"
@@ -77,6 +78,8 @@ class ServiceSettings(BaseSettings):
     idempotency_ttl_hours: int = 24
 
     outbox_poll_seconds: float = 1.0
+    # How often the gauges the alerts watch are refreshed (aftersales.observe).
+    metrics_poll_seconds: float = Field(default=15.0, gt=0)
     outbox_retention_days: int = 7
     outbox_batch: int = 100
     consumer_batch: int = 50

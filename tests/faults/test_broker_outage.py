@@ -4,7 +4,7 @@ import asyncio
 
 import asyncpg
 
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import drained, eventually
 from aftersales.testing.factories import make_customer, make_product, stream_messages
 
 TICKETS = 200
@@ -59,7 +59,9 @@ async def test_tickets_created_while_nats_is_down_all_arrive_exactly_once(
             # Generous: 400 events relayed and 200 jobs routed, on a machine the rest of the
             # suite is loading too; what is asserted is that all arrive, not how fast.
             await eventually(all_jobs, timeout=180)
-            await asyncio.sleep(1)  # let any duplicate show itself
+            # Every event relayed, and every copy of it handled: a duplicate would show now.
+            await drained(intake, timeout=120)
+            await drained(dispatch, timeout=120)
             per_ticket = await conn.fetch(
                 "SELECT ticket_id, count(*) AS n FROM dispatch.jobs GROUP BY ticket_id"
             )

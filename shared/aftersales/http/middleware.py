@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from aftersales import tracing
 from aftersales.http.problems import problem
 from aftersales.logging import request_id_var, traceparent_var
 from aftersales.metrics import HTTP_LATENCY, HTTP_REQUESTS
@@ -59,16 +60,27 @@ class RequestContextMiddleware:
                 message["headers"] = existing
             await send(message)
 
-        try:
-            await self.app(scope, receive, send_wrapper)
-        finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
-            method = scope.get("method", "")
-            HTTP_REQUESTS.labels(self.service, method, template, str(status_holder["status"])).inc()
-            HTTP_LATENCY.labels(self.service, method, template).observe(
-                time.perf_counter() - started
-            )
+        method = scope.get("method", "")
+        with tracing.span(
+            f"{method} {scope.get('path', '')}",
+            kind=tracing.SERVER,
+            parent=headers.get("traceparent"),
+            attributes={"aftersales.service": self.service, "http.request.method": method},
+        ) as span:
+            try:
+                await self.app(scope, receive, send_wrapper)
+            finally:
+                route = scope.get("route")
+                template = getattr(route, "path", None) or "unmatched"
+                status = status_holder["status"]
+                HTTP_REQUESTS.labels(self.service, method, template, str(status)).inc()
+                HTTP_LATENCY.labels(self.service, method, template).observe(
+                    time.perf_counter() - started
+                )
+                if span is not None:
+                    span.update_name(f"{method} {template}")
+                    span.set_attribute("http.route", template)
+                    span.set_attribute("http.response.status_code", status)
 
 
 class BodyTooLarge(HTTPException):

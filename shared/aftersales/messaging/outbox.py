@@ -18,6 +18,7 @@ import asyncpg
 from nats.js import JetStreamContext
 from sqlalchemy import select, update
 
+from aftersales import tracing
 from aftersales.db import Database, libpq_dsn
 from aftersales.logging import get_logger
 from aftersales.messaging.link import NatsLink
@@ -154,9 +155,22 @@ class OutboxRelay:
         for row in rows:
             headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.id)}
             try:
-                future = await js.publish_async(
-                    row.subject, row.payload, wait_stall=self.publish_timeout, headers=headers
-                )
+                with tracing.span(
+                    f"publish {row.subject}",
+                    kind=tracing.PRODUCER,
+                    parent=headers.get("traceparent"),
+                    attributes={
+                        "aftersales.service": self.service,
+                        "messaging.system": "nats",
+                        "messaging.destination.name": row.subject,
+                        "messaging.message.id": str(row.id),
+                    },
+                ) as span:
+                    if span is not None:  # the consumer continues from this span
+                        headers["traceparent"] = tracing.traceparent_of(span) or ""
+                    future = await js.publish_async(
+                        row.subject, row.payload, wait_stall=self.publish_timeout, headers=headers
+                    )
             except Exception as exc:
                 error = exc
                 break

@@ -81,3 +81,62 @@ async def handled(service: RunningService, event: Envelope[Any], *, timeout: flo
             return seen == len(consumers)
 
     await eventually(found, timeout=timeout)
+
+
+STREAM_NOT_FOUND = 10059  # JetStream's error code, beside 10014 for a consumer not found
+
+
+async def consumers_idle(js: Any, consumers: list[tuple[str, str]]) -> bool:
+    """Whether every ``(stream, durable)`` consumer has acked everything published to its
+    stream so far. A stream nobody has published to yet counts as idle."""
+    from nats.js.errors import NotFoundError
+
+    for stream, durable in consumers:
+        try:
+            info = await js.consumer_info(stream, durable)
+        except NotFoundError as exc:
+            if exc.err_code == STREAM_NOT_FOUND:
+                continue  # no stream: nothing was ever published to it
+            return False  # the stream exists and the consumer is not bound yet
+        if info.num_pending or info.num_ack_pending:
+            return False
+    return True
+
+
+async def drained(service: RunningService, *, timeout: float = 20) -> None:
+    """The barrier before asserting that nothing more happened: every consumer of ``service``
+    has acked everything published to its stream so far (a consumer acks only after the
+    transaction that handled a message committed), and its outbox has published every event.
+    (A sentinel published last and seen handled would be weaker: a batch is handled in lanes
+    side by side, so the sentinel's lane may commit before an earlier message's.)"""
+    from sqlalchemy import func, select
+
+    js = service.app.state.link.jetstream()
+    consumers = [(r.subscription.stream, r.durable) for r in service.app.state.runners]
+    outbox = service.db.platform.outbox
+
+    async def idle() -> bool:
+        if not await consumers_idle(js, consumers):
+            return False
+        async with service.db.uow() as uow:
+            unsent = await uow.session.scalar(
+                select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+            )
+        return unsent == 0
+
+    await eventually(idle, timeout=timeout)
+
+
+async def blocked_on_lock(conn: Any, *, relation: str | None = None, timeout: float = 20) -> None:
+    """The barrier for "the other transaction is now waiting for my lock": a lock request not
+    granted in ``pg_locks`` (on ``relation`` when given, else any, advisory locks included).
+    ``conn`` is an asyncpg connection that does not hold the lock itself."""
+
+    async def waiting() -> bool:
+        if relation is None:
+            query = "SELECT count(*) FROM pg_locks WHERE NOT granted"
+            return bool(await conn.fetchval(query))
+        query = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = $1::regclass"
+        return bool(await conn.fetchval(query, relation))
+
+    await eventually(waiting, timeout=timeout)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import random
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -210,6 +211,24 @@ async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0)
             events.append(decode(msg.data))
     finally:
         await nc.close()
+
+
+async def redeliver(nats_url: str, subject: str, keep: Callable[[Any], bool]) -> int:
+    """Publish again, under new message ids (as after a lost ack), every event on ``subject``
+    that ``keep`` picks; returns how many."""
+    again = [e for e in await read_events(nats_url, subject) if keep(e)]
+    for envelope in again:
+        await publish_raw(nats_url, envelope, msg_id=str(uuid.uuid4()))
+    return len(again)
+
+
+def consumer_of(service: RunningService, stream: str) -> Any:
+    """The service's (first) consumer runner of ``stream``."""
+    return next(
+        r
+        for r in service.app.state.runners
+        if r.subscription.stream == stream and not r.subscription.durable
+    )
 
 
 async def make_point(dispatch: RunningService, **overrides: Any) -> dict[str, Any]:

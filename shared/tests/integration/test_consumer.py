@@ -45,18 +45,44 @@ async def consumer_state(nats_url, stream, durable):
 
 
 async def test_the_same_event_delivered_twice_takes_effect_once(start_service, infrastructure):
-    async with start_service("dispatch") as svc:
-        env = ticket_created()
+    """Two deliveries of one event (published twice under different message ids, so JetStream's
+    own dedup lets both through): the handler runs once, the second is the inbox's duplicate.
+    A third event after them is the barrier: once it is handled, both copies were."""
+    ran: list[uuid.UUID] = []
+
+    async def counted(uow, envelope):
+        ran.append(envelope.id)
+        await create_job_for_ticket(uow, envelope)
+
+    async with start_service("dispatch", run_background=False) as svc:
+        link = svc.app.state.link
+        await link.wait_ready(10)
+        runner = ConsumerRunner(
+            svc.db,
+            link,
+            service="dispatch",
+            subscription=Subscription(
+                producer="intake", handlers={intake.TicketCreated.SUBJECT: counted}
+            ),
+            settings=ConsumerSettings(fetch_seconds=0.5),
+        )
+        env, sentinel = ticket_created(), ticket_created()
         await publish_raw(infrastructure.broker_url, env, msg_id="first-delivery")
         await publish_raw(infrastructure.broker_url, env, msg_id="second-delivery")
+        await publish_raw(infrastructure.broker_url, sentinel)
+        task = asyncio.create_task(runner.run())
 
-        async def both_delivered_and_acked():
-            pending, ack_pending, delivered = await consumer_state(
-                infrastructure.broker_url, "INTAKE", "dispatch"
-            )
-            return pending == 0 and ack_pending == 0 and delivered >= 2
+        async def all_three_handled():
+            return sum(runner.outcomes.values()) >= 3
 
-        await eventually(both_delivered_and_acked)
+        try:
+            await eventually(all_three_handled)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        assert ran.count(env.id) == 1
+        assert runner.outcomes["duplicate"] == 1
+        assert runner.outcomes["processed"] == 2
         assert await jobs_for(svc.db, env.data.ticket_id) == 1
 
 
@@ -104,6 +130,11 @@ async def test_redelivery_after_a_crash_before_the_ack_takes_effect_once(
             return pending == 0 and ack_pending == 0 and delivered >= 2
 
         await eventually(redelivered_and_acked)
+        # The inbox, not dispatch's own uniqueness, turned the redelivery away: the handler
+        # never ran again.
+        [runner] = [r for r in app.state.runners if r.consumer_name == "dispatch:INTAKE"]
+        assert runner.outcomes["duplicate"] == 1
+        assert runner.outcomes["processed"] == 0
         assert await jobs_for(svc.db, env.data.ticket_id) == 1
 
 

@@ -4,6 +4,7 @@ import asyncio
 
 import asyncpg
 
+from aftersales.testing.apps import blocked_on_lock
 from aftersales.testing.factories import make_customer
 
 
@@ -95,7 +96,11 @@ async def test_same_key_while_the_first_is_in_flight_is_409(start_service, admin
         first = asyncio.create_task(
             intake.client.post("/v1/customers", json=customer_body(), headers=headers)
         )
-        await asyncio.sleep(0.5)
+        probe = await asyncpg.connect(admin_dsn)
+        try:  # the first request is in flight: it waits for the table
+            await blocked_on_lock(probe, relation="intake.customers")
+        finally:
+            await probe.close()
         second = await intake.client.post("/v1/customers", json=customer_body(), headers=headers)
         assert second.status_code == 409
         assert second.headers["content-type"] == "application/problem+json"

@@ -1,7 +1,10 @@
 """Health, readiness, metrics, trace context across NATS, idempotency key expiry."""
 
+import uuid
+
 import asyncpg
 import nats
+from prometheus_client.parser import text_string_to_metric_families
 
 from aftersales.events import decode
 from aftersales.housekeeping import purge
@@ -42,6 +45,51 @@ async def test_metrics_count_requests_and_published_events(start_service):
 
         text = await eventually(published)
         assert 'route="/v1/tickets"' in text and 'status="201"' in text
+
+
+async def test_the_gauges_the_alerts_watch_show_a_waiting_outbox_and_a_dead_letter(
+    start_service, private_nats
+):
+    """The outbox's backlog and its oldest event's age while NATS is away, and a dead letter,
+    as the alert rules in deploy/prometheus read them."""
+    async with start_service(
+        "intake", nats_url=private_nats.url, metrics_poll_seconds=0.2
+    ) as intake:
+        db = intake.db
+        async with db.uow() as uow:
+            await uow.session.execute(
+                db.platform.dead_letters.insert().values(
+                    id=uuid.uuid4(),
+                    consumer="intake:DISPATCH",
+                    event_id=uuid.uuid4(),
+                    subject="dispatch.job.routed.v1",
+                    payload=b"{}",
+                    headers={},
+                    error="test",
+                    deliveries=5,
+                )
+            )
+            await uow.commit()
+        private_nats.stop()
+        await make_ticket(intake)
+
+        async def gauges():
+            text = (await intake.client.get("/metrics")).text
+            values = {
+                (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+                for family in text_string_to_metric_families(text)
+                for sample in family.samples
+            }
+            service = (("service", "intake"),)
+            waiting = values.get(("aftersales_outbox_unsent", service), 0)
+            age = values.get(("aftersales_outbox_oldest_unsent_seconds", service), 0)
+            dead = values.get(
+                ("aftersales_dead_letters", (("consumer", "intake:DISPATCH"), *service)), 0
+            )
+            return waiting >= 2 and age > 0 and dead == 1
+
+        await eventually(gauges)
+        private_nats.start()
 
 
 async def test_trace_context_travels_from_http_through_nats_to_the_next_event(

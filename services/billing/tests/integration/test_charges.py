@@ -2,6 +2,9 @@ import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import asyncpg
+
+from aftersales.testing.apps import blocked_on_lock, drained
 from aftersales.testing.factories import read_events
 
 
@@ -68,7 +71,7 @@ async def test_one_charge_per_job_under_duplicates_and_events_in_either_order(
             jobs.append(job)
         for job in jobs:
             await books.charge_of(job.job_id)
-        await asyncio.sleep(1)
+        await drained(billing)  # every copy handled and every event published
         r = await billing.client.get("/v1/charges", params={"limit": 100}, headers=books.finance)
         assert sorted(c["job_id"] for c in r.json()["items"]) == sorted(str(j.job_id) for j in jobs)
         issued = await read_events(infrastructure.broker_url, "billing.charge.issued.v1")
@@ -82,7 +85,7 @@ async def test_a_job_completed_before_any_price_list_is_charged_once_one_exists(
         books = books_for(billing)
         ticket = await books.ticket()
         job = await books.complete(ticket)
-        await asyncio.sleep(1)
+        await drained(billing)
         r = await billing.client.get("/v1/charges", headers=books.finance)
         assert r.json()["items"] == []
         await books.price_list()
@@ -200,14 +203,14 @@ async def test_a_ticket_solved_on_the_phone_costs_nothing_once(start_service, bo
         from aftersales.testing.apps import eventually
 
         [charge] = await eventually(charged)
-        await asyncio.sleep(0.5)
+        await drained(billing)  # the second copy handled too
         assert len(await charged()) == 1
         assert charge["service_class"] == "C" and charge["customer_total"]["amount"] == 0
         assert charge["job_id"] is None and "remotely" in charge["class_reason"]
 
 
 async def test_a_ticket_and_its_completed_job_handled_at_the_same_moment_still_make_a_charge(
-    start_service, books_for
+    start_service, books_for, admin_dsn
 ):
     # The two facts arrive on different streams, so two consumers (or two replicas) may handle
     # them at once: the completed job is recorded while the ticket's facts are not committed
@@ -233,7 +236,11 @@ async def test_a_ticket_and_its_completed_job_handled_at_the_same_moment_still_m
         async with billing.db.uow() as first:
             await on_job_completed(first, job_event)  # no ticket yet: the job waits for it
             second = asyncio.create_task(record_the_ticket())
-            await asyncio.sleep(0.5)  # the ticket's handler runs meanwhile
+            probe = await asyncpg.connect(admin_dsn)
+            try:  # the ticket's handler is running, and waits for the ticket's lock
+                await blocked_on_lock(probe)
+            finally:
+                await probe.close()
             await first.commit()
         await second
 

@@ -1,10 +1,9 @@
-import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.events import dispatch, feedback
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import drained, eventually
 from aftersales.testing.factories import publish_raw, read_events
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -144,7 +143,7 @@ async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_th
             point_id=books.point_id, month=month, grade="D", graded_at=datetime.now(UTC)
         )
         await books.publish(graded, "feedback", books.point_id)
-        await asyncio.sleep(1)
+        await drained(billing)
         frozen = await _statement(billing, month, books.point_id, books.finance)
         assert frozen == closed
         current = await _statement(billing, this_month, books.point_id, books.finance)

@@ -7,6 +7,7 @@ from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.events import EventData, dispatch
+from aftersales.metrics import SLA_BREACHES
 from dispatch.adapters.repositories import JobRepository
 from dispatch.adapters.tables import JobHistoryRow, JobRow
 
@@ -61,6 +62,7 @@ def publish_breach(
 ) -> None:
     job.version += 1
     job.updated_at = now
+    SLA_BREACHES.labels("dispatch", sla).inc()
     publish(
         uow,
         job,

@@ -1,8 +1,10 @@
-import asyncio
 import uuid
 
-from aftersales.testing.apps import eventually
+from sqlalchemy import func, select
+
+from aftersales.testing.apps import drained, eventually
 from aftersales.testing.factories import make_point, make_technician, make_ticket, read_events
+from dispatch.adapters.tables import SlaTimerRow
 
 
 async def test_a_job_is_offered_to_the_better_graded_point_and_says_why(start_service, flow_for):
@@ -178,13 +180,30 @@ async def test_an_offer_nobody_answers_expires_once_and_goes_to_the_next_point(
         assert moved["attempt"] == 2
         ok = await flow.post(moved, "accept", headers=flow.point_auth(quick))
         assert ok.status_code == 200
-        await asyncio.sleep(1.5)  # the second offer's clock would have run out by now
+        # Accepting settled the second offer's clock: once no accept clock of the job is
+        # pending and every staged event is published, no breach can still come.
+        await eventually(lambda: _no_pending_clock(dispatch, job["id"], "accept"))
+        await drained(dispatch)
 
         breaches = await read_events(infrastructure.broker_url, "dispatch.sla.breached.v1")
         mine = [b for b in breaches if b.data.job_id == uuid.UUID(job["id"])]
         assert [(b.data.sla, str(b.data.point_id)) for b in mine] == [("accept", slow["id"])]
         declined = await read_events(infrastructure.broker_url, "dispatch.job.offer_declined.v1")
         assert [(d.data.expired, str(d.data.point_id)) for d in declined] == [(True, slow["id"])]
+
+
+async def _no_pending_clock(dispatch, job_id, kind):
+    async with dispatch.db.uow() as uow:
+        pending = await uow.session.scalar(
+            select(func.count())
+            .select_from(SlaTimerRow)
+            .where(
+                SlaTimerRow.job_id == uuid.UUID(job_id),
+                SlaTimerRow.kind == kind,
+                SlaTimerRow.state == "pending",
+            )
+        )
+    return pending == 0
 
 
 async def _job_at(flow, job, point_id):

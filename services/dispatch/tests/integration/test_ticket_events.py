@@ -1,12 +1,11 @@
 """What dispatch does with intake's and feedback's events: rework, cancellation, dismissal,
 grades — and that two replicas and duplicate deliveries still make one job per ticket."""
 
-import asyncio
 import uuid
 from datetime import UTC, datetime
 
 from aftersales.events import Envelope, feedback, intake
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import drained, eventually
 from aftersales.testing.factories import SIGNATURE, make_technician, publish_raw, soon
 
 
@@ -84,7 +83,7 @@ async def test_not_fixed_after_several_visits_goes_to_another_point(start_servic
         assert outcomes[point["id"]] == "excluded"
         # A repeated reopen makes no second rework job.
         await _reopen(flow, job, "not_fixed_repeat")
-        await asyncio.sleep(1)
+        await drained(dispatch)
         r = await dispatch.client.get(
             "/v1/jobs", params={"ticket_id": job["ticket_id"]}, headers=flow.agent
         )
@@ -192,7 +191,7 @@ async def test_two_replicas_and_duplicate_deliveries_route_each_ticket_exactly_o
             return len(items) >= 60 and items
 
         jobs = await eventually(all_routed, timeout=60)
-        await asyncio.sleep(1)
+        await drained(one)  # every copy handled, by whichever replica got it
         r = await two.client.get("/v1/jobs", params={"limit": 100}, headers=flow.agent)
         jobs = r.json()["items"]
         assert sorted(j["ticket_id"] for j in jobs) == sorted(tickets)
