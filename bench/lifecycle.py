@@ -146,6 +146,12 @@ def rss_mib(stack: ProcessStack) -> dict[str, float]:
     return out
 
 
+def _report_crash(task: asyncio.Task[None]) -> None:
+    """A worker that dies would leave its jobs unclosed and the phase waiting: say why."""
+    if not task.cancelled() and task.exception() is not None:
+        print(f"lifecycle worker crashed: {task.exception()!r}", flush=True)
+
+
 class Lifecycle:
     """Field and call-centre workers: every routed job is taken to a satisfied callback.
 
@@ -179,7 +185,10 @@ class Lifecycle:
             *(self._field(dispatch) for _ in range(self.field_workers)),
             *(self._call(feedback) for _ in range(self.callers)),
         ]
-        return [asyncio.create_task(w) for w in work]
+        tasks = [asyncio.create_task(w) for w in work]
+        for task in tasks:
+            task.add_done_callback(_report_crash)
+        return tasks
 
     def _client(self, service: str) -> httpx.AsyncClient:
         return httpx.AsyncClient(

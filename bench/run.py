@@ -335,7 +335,9 @@ def compared(service: list[dict[str, Any]], yardstick: list[dict[str, Any]]) -> 
     }
 
 
-async def main(rounds: int, seconds: float, connections: int, paced: int, rate: float) -> Any:
+async def main(
+    rounds: int, seconds: float, connections: int, paced: int, rate: float, read_workers: int
+) -> Any:
     from aftersales.auth import JWTAuthenticator
     from aftersales.settings import ServiceSettings
 
@@ -423,7 +425,20 @@ async def main(rounds: int, seconds: float, connections: int, paced: int, rate: 
             )
             bare.stop()
 
-            # 2. The whole pipeline: all four services.
+            # Reads with more than one worker: the same intake, WEB_CONCURRENCY uvicorn workers.
+            intake.stop()
+            intake.env["WEB_CONCURRENCY"] = str(read_workers)
+            intake.start()
+            wait_port(intake.port, 60)
+            assert intake.process is not None
+            meter.parts["intake"] = intake.process.pid
+            await asyncio.sleep(3)  # every worker up (the port opens with the first)
+            read(f"{intake_url}/v1/tickets/{ticket}", 3)
+            workers_read = interleaved(
+                meter, {"intake_read": lambda: read(f"{intake_url}/v1/tickets/{ticket}")}, 3
+            )["intake_read"]
+
+            # 2. The whole pipeline: all four services (intake still with those workers).
             for name, proc in services.items():
                 if name != "intake":
                     proc.start()
@@ -467,6 +482,11 @@ async def main(rounds: int, seconds: float, connections: int, paced: int, rate: 
             "read": compared(alone["intake_read"], alone["bare_read"]),
             "runs": alone,
         },
+        "read_with_workers": {
+            "workers": read_workers,
+            "per_second_median": round(statistics.median(r["per_second"] for r in workers_read), 1),
+            "runs": workers_read,
+        },
         "all_four": {
             "burst_create": burst,
             "burst_commit_to_job_commit_ms": summary(burst_latency),
@@ -485,23 +505,28 @@ def cli() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--paced-tickets", type=int, default=300)
     parser.add_argument("--paced-rate", type=float, default=20.0)
+    parser.add_argument("--read-workers", type=int, default=2, help="intake's workers for reads")
     parser.add_argument("--out", default="latest.json", help="file name under bench/results")
     args = parser.parse_args()
     result = asyncio.run(
-        main(args.rounds, args.seconds, args.connections, args.paced_tickets, args.paced_rate)
+        main(
+            args.rounds,
+            args.seconds,
+            args.connections,
+            args.paced_tickets,
+            args.paced_rate,
+            args.read_workers,
+        )
     )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / args.out).write_text(json.dumps(result, indent=2) + "\n")
-    print(
-        json.dumps(
-            {k: result[k] for k in ("method",)}
-            | {
-                "create": result["alone"]["create"],
-                "read": result["alone"]["read"],
-            },
-            indent=2,
-        )
-    )
+    summary_of = {
+        "method": result["method"],
+        "create": result["alone"]["create"],
+        "read": result["alone"]["read"],
+        "read_with_workers": result["read_with_workers"]["per_second_median"],
+    }
+    print(json.dumps(summary_of, indent=2))
 
 
 if __name__ == "__main__":
