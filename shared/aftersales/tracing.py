@@ -113,6 +113,24 @@ def span(
             traceparent_var.reset(token)
 
 
+def message_span(
+    kind: SpanKind, subject: str, *, service: str, parent: str | None, **extra: str
+) -> contextlib.AbstractContextManager[Span | None]:
+    """A span about one message on the bus: published (PRODUCER) or handled (CONSUMER)."""
+    verb = "publish" if kind == PRODUCER else "process"
+    return span(
+        f"{verb} {subject}",
+        kind=kind,
+        parent=parent,
+        attributes={
+            "aftersales.service": service,
+            "messaging.system": "nats",
+            "messaging.destination.name": subject,
+            **extra,
+        },
+    )
+
+
 def trace_id_of(traceparent: str | None) -> str | None:
     """The trace id of a W3C traceparent, for logs."""
     if traceparent:

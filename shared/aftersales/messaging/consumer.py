@@ -381,16 +381,12 @@ class ConsumerRunner:
         headers = msg.headers or {}
         request_id_var.set(headers.get("X-Request-ID"))
         traceparent_var.set(headers.get("traceparent"))
-        return tracing.span(
-            f"process {msg.subject}",
-            kind=tracing.CONSUMER,
+        return tracing.message_span(
+            tracing.CONSUMER,
+            msg.subject,
+            service=self.service,
             parent=headers.get("traceparent"),
-            attributes={
-                "aftersales.service": self.service,
-                "messaging.system": "nats",
-                "messaging.consumer.group.name": self.consumer_name,
-                "messaging.destination.name": msg.subject,
-            },
+            **{"messaging.consumer.group.name": self.consumer_name},
         )
 
     def _prepare(self, msg: Msg) -> tuple[Envelope[Any], Handler | None]:

@@ -155,16 +155,12 @@ class OutboxRelay:
         for row in rows:
             headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.id)}
             try:
-                with tracing.span(
-                    f"publish {row.subject}",
-                    kind=tracing.PRODUCER,
+                with tracing.message_span(
+                    tracing.PRODUCER,
+                    row.subject,
+                    service=self.service,
                     parent=headers.get("traceparent"),
-                    attributes={
-                        "aftersales.service": self.service,
-                        "messaging.system": "nats",
-                        "messaging.destination.name": row.subject,
-                        "messaging.message.id": str(row.id),
-                    },
+                    **{"messaging.message.id": str(row.id)},
                 ) as span:
                     if span is not None:  # the consumer continues from this span
                         headers["traceparent"] = tracing.traceparent_of(span) or ""

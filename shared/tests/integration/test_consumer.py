@@ -44,6 +44,22 @@ async def consumer_state(nats_url, stream, durable):
         await nc.close()
 
 
+async def runner_for(svc, handler, **settings) -> ConsumerRunner:
+    """A runner of dispatch's consumer of intake's stream with ``handler`` for created tickets
+    (the service's own runners are not running)."""
+    link = svc.app.state.link
+    await link.wait_ready(10)
+    return ConsumerRunner(
+        svc.db,
+        link,
+        service="dispatch",
+        subscription=Subscription(
+            producer="intake", handlers={intake.TicketCreated.SUBJECT: handler}
+        ),
+        settings=ConsumerSettings(**settings),
+    )
+
+
 async def test_the_same_event_delivered_twice_takes_effect_once(start_service, infrastructure):
     """Two deliveries of one event (published twice under different message ids, so JetStream's
     own dedup lets both through): the handler runs once, the second is the inbox's duplicate.
@@ -55,17 +71,7 @@ async def test_the_same_event_delivered_twice_takes_effect_once(start_service, i
         await create_job_for_ticket(uow, envelope)
 
     async with start_service("dispatch", run_background=False) as svc:
-        link = svc.app.state.link
-        await link.wait_ready(10)
-        runner = ConsumerRunner(
-            svc.db,
-            link,
-            service="dispatch",
-            subscription=Subscription(
-                producer="intake", handlers={intake.TicketCreated.SUBJECT: counted}
-            ),
-            settings=ConsumerSettings(fetch_seconds=0.5),
-        )
+        runner = await runner_for(svc, counted, fetch_seconds=0.5)
         env, sentinel = ticket_created(), ticket_created()
         await publish_raw(infrastructure.broker_url, env, msg_id="first-delivery")
         await publish_raw(infrastructure.broker_url, env, msg_id="second-delivery")
@@ -147,17 +153,8 @@ async def test_a_failing_handler_is_dead_lettered_then_replayed_once(start_servi
         raise ValueError("projection bug")
 
     async with start_service("dispatch", run_background=False) as svc:
-        link = svc.app.state.link
-        await link.wait_ready(10)
-        runner = ConsumerRunner(
-            svc.db,
-            link,
-            service="dispatch",
-            subscription=Subscription(
-                producer="intake",
-                handlers={intake.TicketCreated.SUBJECT: broken},
-            ),
-            settings=ConsumerSettings(max_deliver=3, backoff_seconds=[0.1], fetch_seconds=0.5),
+        runner = await runner_for(
+            svc, broken, max_deliver=3, backoff_seconds=[0.1], fetch_seconds=0.5
         )
         task = asyncio.create_task(runner.run())
         env = ticket_created()
