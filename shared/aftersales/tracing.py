@@ -88,20 +88,28 @@ def traceparent_of(current: Span) -> str | None:
     return carrier.get("traceparent")
 
 
-@contextlib.contextmanager
 def span(
     name: str,
     *,
     kind: SpanKind = INTERNAL,
     parent: str | None = None,
     attributes: Mapping[str, Any] | None = None,
-) -> Iterator[Span | None]:
+) -> contextlib.AbstractContextManager[Span | None]:
     """A span, child of ``parent`` (a traceparent) or of the current span; while it is open,
-    ``traceparent_var`` names it, so events staged inside carry it. Yields None when tracing
-    is off."""
+    ``traceparent_var`` names it, so events staged inside carry it. With tracing off, a shared
+    do-nothing context that yields None."""
     if not enabled():
-        yield None
-        return
+        return _OFF
+    return _recording(name, kind, parent, attributes)
+
+
+_OFF: contextlib.nullcontext[None] = contextlib.nullcontext()
+
+
+@contextlib.contextmanager
+def _recording(
+    name: str, kind: SpanKind, parent: str | None, attributes: Mapping[str, Any] | None
+) -> Iterator[Span]:
     context = _PROPAGATOR.extract({"traceparent": parent}) if parent else None
     with _tracer().start_as_current_span(
         name, context=context, kind=kind, attributes=dict(attributes or {})
@@ -129,12 +137,3 @@ def message_span(
             **extra,
         },
     )
-
-
-def trace_id_of(traceparent: str | None) -> str | None:
-    """The trace id of a W3C traceparent, for logs."""
-    if traceparent:
-        parts = traceparent.split("-")
-        if len(parts) == 4 and len(parts[1]) == 32:
-            return parts[1]
-    return None

@@ -14,7 +14,7 @@ from nats.js.errors import NotFoundError
 
 from aftersales.events import Envelope, encode, intake
 from aftersales.messaging.streams import ensure_stream, stream_for_subject
-from aftersales.testing.apps import RunningService
+from aftersales.testing.apps import RunningService, drained
 
 
 def soon(hours: float = 0) -> datetime:
@@ -213,22 +213,28 @@ async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0)
         await nc.close()
 
 
-async def redeliver(nats_url: str, subject: str, keep: Callable[[Any], bool]) -> int:
-    """Publish again, under new message ids (as after a lost ack), every event on ``subject``
-    that ``keep`` picks; returns how many."""
-    again = [e for e in await read_events(nats_url, subject) if keep(e)]
-    for envelope in again:
-        await publish_raw(nats_url, envelope, msg_id=str(uuid.uuid4()))
-    return len(again)
-
-
-def consumer_of(service: RunningService, stream: str) -> Any:
-    """The service's (first) consumer runner of ``stream``."""
-    return next(
+async def redelivered(
+    service: RunningService, nats_url: str, prefix: str, keep: Callable[[Any], bool]
+) -> tuple[Any, int]:
+    """Publish again, under new message ids (as after a lost ack), every event of the subjects
+    starting with ``prefix`` that the service's consumer of that stream handles and ``keep``
+    picks, and wait until the service has handled them (:func:`drained`). Returns the consumer
+    runner, whose ``outcomes`` tell what it made of the copies, and how many were sent."""
+    stream = stream_for_subject(prefix)
+    runner = next(
         r
         for r in service.app.state.runners
         if r.subscription.stream == stream and not r.subscription.durable
     )
+    copies = 0
+    for subject in runner.subscription.handlers:
+        if subject.startswith(prefix):
+            for envelope in await read_events(nats_url, subject):
+                if keep(envelope):
+                    await publish_raw(nats_url, envelope, msg_id=str(uuid.uuid4()))
+                    copies += 1
+    await drained(service)
+    return runner, copies
 
 
 async def make_point(dispatch: RunningService, **overrides: Any) -> dict[str, Any]:
