@@ -32,6 +32,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import nats
 import psutil
 
 from aftersales.devstack.nats import EmbeddedNats
@@ -280,9 +281,11 @@ async def latencies(dsn: str, since: datetime, until: datetime, expected: int) -
         await conn.close()
 
 
-async def work_per_ticket(dsn: str) -> dict[str, float] | None:
-    """What one ticket's whole lifecycle made the system do: events published (outbox rows)
-    and events handled (inbox rows), over all four services."""
+async def work_per_ticket(dsn: str, nats_url: str) -> dict[str, float] | None:
+    """What one ticket's whole lifecycle made the system do: events published (outbox rows),
+    delivered to a consumer (JetStream's consumer sequences) and handled (inbox rows; an event
+    a consumer's relevance check passes over is delivered but not handled), over all four
+    services."""
     conn = await asyncpg.connect(dsn)
     try:
         tickets = await conn.fetchval("SELECT count(*) FROM intake.tickets")
@@ -292,9 +295,18 @@ async def work_per_ticket(dsn: str) -> dict[str, float] | None:
             handled += await conn.fetchval(f"SELECT count(*) FROM {schema}.inbox")
     finally:
         await conn.close()
+    nc = await nats.connect(nats_url)
+    try:
+        delivered = 0
+        for stream in ("INTAKE", "DISPATCH", "BILLING", "FEEDBACK"):
+            for info in await nc.jetstream().consumers_info(stream):
+                delivered += (info.delivered.consumer_seq or 0) if info.delivered else 0
+    finally:
+        await nc.close()
     return {
         "tickets": tickets,
         "events_published": round(published / tickets, 1),
+        "events_delivered": round(delivered / tickets, 1),
         "events_handled": round(handled / tickets, 1),
         # create; accept, assign and three reports; the callback
         "http_writes": 7,
@@ -382,7 +394,7 @@ async def main(
             for w in workers:
                 w.cancel()
             completed, called_back = lifecycle.completed, lifecycle.called_back
-            work = await work_per_ticket(dsn) if rates else None
+            work = await work_per_ticket(dsn, broker.url) if rates else None
             # The same intake load with nothing behind it but routing and the projections.
             routing_only = []
             for rate in routing_rates:

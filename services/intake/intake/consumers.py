@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aftersales.db import UnitOfWork
@@ -36,6 +37,13 @@ async def tell(uow: UnitOfWork, event: Envelope[Any]) -> None:
     await notifications.notify(uow, event)
 
 
+async def told_or_listened(uow: UnitOfWork) -> Callable[[Envelope[Any]], bool]:
+    """The fan-out consumers' relevance check: events some subscription listens to, and those
+    that may concern a customer (checked by :func:`tell` itself)."""
+    listened = await webhooks.listened(uow)
+    return lambda event: event.type in notifications.TRIGGERS or listened(event)
+
+
 def _every_event_of(producer: str) -> Subscription:
     """All of a producer's events, told to whoever outside may hear them: the webhook
     subscriptions that may see them and, for some, the ticket's customer. Its own durable
@@ -48,12 +56,17 @@ def _every_event_of(producer: str) -> Subscription:
             if c.SUBJECT.startswith(f"{producer}.")
         },
         durable="intake_webhooks",
+        relevant=told_or_listened,
     )
 
 
 SUBSCRIPTIONS = (
     # intake's own events, fanned out to the webhook subscriptions.
-    Subscription(producer="intake", handlers={e.SUBJECT: webhooks.fan_out for e in OWN_EVENTS}),
+    Subscription(
+        producer="intake",
+        handlers={e.SUBJECT: webhooks.fan_out for e in OWN_EVENTS},
+        relevant=webhooks.listened,
+    ),
     _every_event_of("dispatch"),
     _every_event_of("billing"),
     _every_event_of("feedback"),

@@ -48,15 +48,24 @@ from aftersales.metrics import EVENTS_CONSUMED
 log = get_logger(__name__)
 
 Handler = Callable[[UnitOfWork, Envelope[Any]], Awaitable[None]]
+Relevance = Callable[[UnitOfWork], Awaitable[Callable[[Envelope[Any]], bool]]]
 
 
 @dataclass(frozen=True)
 class Subscription:
-    """What one service consumes from one producer's stream."""
+    """What one service consumes from one producer's stream.
+
+    ``relevant``, when given, is read once per group's transaction and returns which events
+    the handlers would act on at all; one it rules out is acked as ``irrelevant`` with no
+    savepoint, no inbox row and no handler run. It is for handlers that do nothing for most
+    events (a fan-out nobody subscribed to): it only saves work, so the handler must still
+    check for itself, and an event it lets through is handled exactly as without it.
+    """
 
     producer: str
     handlers: Mapping[str, Handler]
     durable: str = ""
+    relevant: Relevance | None = None
 
     @property
     def stream(self) -> str:
@@ -324,9 +333,11 @@ class ConsumerRunner:
         refused: list[tuple[Msg, Exception]] = []
         try:
             async with self.db.uow() as uow:
+                relevant = self.subscription.relevant
+                wanted = None if relevant is None else await relevant(uow)
                 for msg in msgs:
                     with self._enter(msg):
-                        outcome = await self._apply_in(uow, msg)
+                        outcome = await self._apply_in(uow, msg, wanted)
                     # Progress, for the watchdog: a slow group is working, not stalled.
                     self._last_progress = time.monotonic()
                     if isinstance(outcome, Exception):
@@ -355,7 +366,9 @@ class ConsumerRunner:
             await self._failed(msg, error)
         self._last_progress = time.monotonic()
 
-    async def _apply_in(self, uow: UnitOfWork, msg: Msg) -> str | Exception:
+    async def _apply_in(
+        self, uow: UnitOfWork, msg: Msg, wanted: Callable[[Envelope[Any]], bool] | None
+    ) -> str | Exception:
         """One message of a group, in a savepoint of the group's transaction: its outcome, or
         why it was refused. A transient error is raised: the transaction itself is broken."""
         try:
@@ -364,6 +377,8 @@ class ConsumerRunner:
             return exc
         if handler is None:
             return "ignored"
+        if wanted is not None and not wanted(envelope):
+            return "irrelevant"
         try:
             async with uow.savepoint():
                 applied = await claim(uow, self.consumer_name, envelope)

@@ -60,18 +60,21 @@ async def eventually(
 async def handled(service: RunningService, event: Envelope[Any], *, timeout: float = 20) -> None:
     """The barrier after publishing an event: it is in the inbox of every consumer of
     ``service`` that handles its type (a service may read one stream with two durables), so
-    each handler's transaction has committed (whatever it did, or chose not to do)."""
+    each handler's transaction has committed (whatever it did, or chose not to do). A consumer
+    with a relevance check may pass the event over without an inbox row: for those, the barrier
+    is that they have acked everything published so far (acked only after the commit)."""
     from sqlalchemy import func, select
 
     inbox = service.db.platform.inbox
-    consumers = [
-        runner.consumer_name
-        for runner in service.app.state.runners
-        if event.type in runner.subscription.handlers
-    ]
-    assert consumers, f"{service.name} does not consume {event.type}"
+    runners = [r for r in service.app.state.runners if event.type in r.subscription.handlers]
+    assert runners, f"{service.name} does not consume {event.type}"
+    consumers = [r.consumer_name for r in runners if r.subscription.relevant is None]
+    filtered = [(r.subscription.stream, r.durable) for r in runners if r.subscription.relevant]
+    js = service.app.state.link.jetstream()
 
     async def found() -> Any:
+        if not await consumers_idle(js, filtered):
+            return False
         async with service.db.uow() as uow:
             seen = await uow.session.scalar(
                 select(func.count()).where(

@@ -44,7 +44,7 @@ async def consumer_state(nats_url, stream, durable):
         await nc.close()
 
 
-async def runner_for(svc, handler, **settings) -> ConsumerRunner:
+async def runner_for(svc, handler, relevant=None, **settings) -> ConsumerRunner:
     """A runner of dispatch's consumer of intake's stream with ``handler`` for created tickets
     (the service's own runners are not running)."""
     link = svc.app.state.link
@@ -54,7 +54,9 @@ async def runner_for(svc, handler, **settings) -> ConsumerRunner:
         link,
         service="dispatch",
         subscription=Subscription(
-            producer="intake", handlers={intake.TicketCreated.SUBJECT: handler}
+            producer="intake",
+            handlers={intake.TicketCreated.SUBJECT: handler},
+            relevant=relevant,
         ),
         settings=ConsumerSettings(**settings),
     )
@@ -275,6 +277,52 @@ async def _run_lanes(svc, broker_url, concurrency: int) -> tuple[dict, int]:
         await asyncio.gather(task, return_exceptions=True)
         await link.close()
     return seen, peak
+
+
+async def test_an_event_ruled_out_by_the_relevance_check_costs_no_inbox_row_and_no_handler(
+    start_service, infrastructure
+):
+    """The relevance check is read in the group's transaction; what it rules out is acked as
+    ``irrelevant`` without running the handler or claiming the inbox, the rest is handled."""
+    ran: list[uuid.UUID] = []
+    checks = 0
+
+    async def counted(uow, envelope):
+        ran.append(envelope.id)
+
+    async def only_wanted(uow):
+        nonlocal checks
+        checks += 1
+        assert await uow.session.scalar(select(1)) == 1  # it may read the database
+        return lambda envelope: envelope.id != unwanted.id
+
+    async with start_service("dispatch", run_background=False) as svc:
+        runner = await runner_for(svc, counted, only_wanted, fetch_seconds=0.5)
+        wanted, unwanted = ticket_created(), ticket_created()
+        await publish_raw(infrastructure.broker_url, unwanted)
+        await publish_raw(infrastructure.broker_url, wanted)
+        task = asyncio.create_task(runner.run())
+
+        async def both_handled():
+            return sum(runner.outcomes.values()) >= 2
+
+        try:
+            await eventually(both_handled)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        assert ran == [wanted.id]
+        assert runner.outcomes == {"processed": 1, "irrelevant": 1}
+        assert checks >= 1
+        inbox = svc.db.platform.inbox
+        async with svc.db.sessionmaker() as s:
+            claimed = set(
+                await s.scalars(
+                    select(inbox.c.event_id).where(inbox.c.consumer == runner.consumer_name)
+                )
+            )
+        assert claimed == {wanted.id}
+        assert await consumer_state(infrastructure.broker_url, "INTAKE", "dispatch") == (0, 0, 2)
 
 
 async def test_a_batch_is_handled_in_parallel_lanes_that_keep_each_aggregates_order(

@@ -6,13 +6,21 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.events import Envelope, encode
 from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain.audience import STAFF, Facts, Owner, admits, matches
+
+
+async def active_patterns(session: AsyncSession) -> frozenset[str]:
+    """Every event pattern some active subscription holds (each once)."""
+    sub = WebhookSubscriptionRow
+    pattern = func.jsonb_array_elements_text(sub.events)
+    rows = await session.scalars(select(pattern).where(sub.active.is_(True)).distinct())
+    return frozenset(rows)
 
 
 async def enqueue(session: AsyncSession, envelope: Envelope[Any], facts: Facts) -> int:

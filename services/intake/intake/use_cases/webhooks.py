@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,7 +22,7 @@ from aftersales.sealed import SecretBox
 from intake.adapters import webhook_queue, webhook_sender
 from intake.adapters.leases import claim_due
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
-from intake.domain.audience import Owner, check_reach, facts_of
+from intake.domain.audience import Owner, check_reach, facts_of, matches
 from intake.domain.webhooks import check_patterns, new_secret, next_attempt, signed_headers
 
 log = get_logger(__name__)
@@ -39,6 +40,21 @@ async def fan_out(uow: UnitOfWork, event: Envelope[Any]) -> None:
             select(TicketRow.tenant_id).where(TicketRow.id == ticket_id)
         )
     await webhook_queue.enqueue(uow.session, event, facts_of(event.data, tenant))
+
+
+async def listened(uow: UnitOfWork) -> Callable[[Envelope[Any]], bool]:
+    """Which events some active subscription's patterns match, as of now: the consumers'
+    relevance check, so that an event nobody subscribed to costs no inbox row, no ticket
+    lookup and no savepoint. :func:`fan_out` still decides who may see an event."""
+    patterns = await webhook_queue.active_patterns(uow.session)
+    known: dict[str, bool] = {}
+
+    def wanted(event: Envelope[Any]) -> bool:
+        if event.type not in known:
+            known[event.type] = matches(patterns, event.type)
+        return known[event.type]
+
+    return wanted
 
 
 async def subscribe(

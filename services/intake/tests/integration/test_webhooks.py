@@ -3,8 +3,9 @@
 import uuid
 
 import pytest
+from sqlalchemy import select
 
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import drained, eventually
 from aftersales.testing.factories import make_customer, make_ticket
 from aftersales.testing.world import WebhookReceiver
 from intake.domain.webhooks import verify
@@ -154,6 +155,32 @@ async def test_a_crm_gets_only_its_tenants_events_and_webhooks(start_service, re
 
 async def _async(value):
     return value
+
+
+async def test_an_event_nobody_listens_to_is_passed_over_and_a_new_subscription_hears_the_next(
+    start_service, receiver_factory
+):
+    """With no subscription, intake's fan-out of its own events claims no inbox row and runs
+    no handler; a subscription made afterwards hears the events that follow."""
+    receiver = receiver_factory(200)
+    async with start_service("intake", **FAST) as intake:
+        [fan_out] = [r for r in intake.app.state.runners if r.subscription.stream == "INTAKE"]
+        await make_ticket(intake)
+        await drained(intake)
+        assert fan_out.outcomes["irrelevant"] >= 1 and fan_out.outcomes["processed"] == 0
+        inbox = intake.db.platform.inbox
+        async with intake.db.sessionmaker() as s:
+            claimed = await s.scalars(
+                select(inbox.c.event_id).where(inbox.c.consumer == fan_out.consumer_name)
+            )
+            assert list(claimed) == []
+
+        await subscribe(intake, receiver.url, ["intake.ticket.created.v1"], intake.auth("agent"))
+        heard = await make_ticket(intake)
+        await eventually(lambda: _async(len(receiver.events()) >= 1))
+        await drained(intake)
+        assert [e["data"]["ticket_id"] for e in receiver.events()] == [heard["id"]]
+        assert fan_out.outcomes["processed"] >= 1
 
 
 async def test_disable_stops_deliveries_and_enable_resumes_them(start_service, receiver_factory):
