@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from aftersales import tracing
-from aftersales.events import Envelope, EventData, encode
+from aftersales.events import NEWER_VERSIONS, Envelope, EventData, encode, newer_versions
 from aftersales.logging import request_id_var, traceparent_var
 from aftersales.platform_tables import PlatformTables, platform_tables
 
@@ -196,6 +196,7 @@ class UnitOfWork:
             headers["X-Request-ID"] = rid
         if (tp := traceparent_var.get()) is not None:
             headers["traceparent"] = tp
+        newer = newer_versions(self._staged)
         await self.session.execute(
             insert(self.db.platform.outbox),
             [
@@ -203,7 +204,9 @@ class UnitOfWork:
                     "id": e.id,
                     "subject": e.type,
                     "payload": encode(e),
-                    "headers": headers,
+                    "headers": {**headers, NEWER_VERSIONS: newer[e.id]}
+                    if e.id in newer
+                    else headers,
                     "aggregate_id": e.aggregate_id,
                 }
                 for e in self._staged

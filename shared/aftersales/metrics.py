@@ -18,8 +18,8 @@ OUTBOX_FAILURES = Counter(
 )
 EVENTS_CONSUMED = Counter(
     "aftersales_events_consumed_total",
-    "Event deliveries by outcome (processed, duplicate, ignored, irrelevant, retried,"
-    " dead_lettered)",
+    "Event deliveries by outcome (processed, duplicate, ignored, irrelevant, superseded,"
+    " retried, dead_lettered)",
     ["service", "consumer", "outcome"],
 )
 SLA_TIMERS_FIRED = Counter(

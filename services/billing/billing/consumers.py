@@ -9,6 +9,7 @@ from billing.use_cases import charging, parts_orders, privacy, projections, reme
 SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
+        newest_only=True,
         handlers={
             intake.TicketCreatedV2.SUBJECT: projections.record_ticket,
             intake.TicketCreated.SUBJECT: projections.record_ticket,
@@ -23,6 +24,7 @@ SUBSCRIPTIONS = (
     ),
     Subscription(
         producer="dispatch",
+        newest_only=True,
         handlers={
             dispatch.JobCompletedV3.SUBJECT: charging.on_job_completed,
             dispatch.JobCompletedV2.SUBJECT: charging.on_job_completed,
@@ -35,6 +37,7 @@ SUBSCRIPTIONS = (
     ),
     Subscription(
         producer="feedback",
+        newest_only=True,
         handlers={
             feedback.PointGraded.SUBJECT: projections.record_grade,
             feedback.ComplaintResolved.SUBJECT: projections.record_complaint,

@@ -12,6 +12,7 @@ from dispatch.use_cases.technicians import apply_discipline
 SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
+        newest_only=True,
         handlers={
             intake.TicketCreatedV2.SUBJECT: create_job_for_ticket,
             intake.TicketCreated.SUBJECT: create_job_for_ticket,

@@ -9,6 +9,7 @@ from feedback.use_cases import callbacks, privacy, projections
 SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
+        newest_only=True,
         handlers={
             intake.TicketCreatedV2.SUBJECT: projections.record_ticket,
             intake.TicketCreated.SUBJECT: projections.record_ticket,
@@ -19,6 +20,7 @@ SUBSCRIPTIONS = (
     ),
     Subscription(
         producer="dispatch",
+        newest_only=True,
         handlers={
             dispatch.JobCompletedV2.SUBJECT: callbacks.on_job_completed,
             dispatch.JobCompleted.SUBJECT: callbacks.on_job_completed,

@@ -72,6 +72,7 @@ SUBSCRIPTIONS = (
     _every_event_of("feedback"),
     Subscription(
         producer="dispatch",
+        newest_only=True,
         handlers={
             **{e.SUBJECT: projection.on_job_event for e in JOB_EVENTS},
             dispatch.SlaBreached.SUBJECT: projection.on_sla_breached,
@@ -95,6 +96,7 @@ SUBSCRIPTIONS = (
     ),
     Subscription(
         producer="feedback",
+        newest_only=True,
         handlers={
             feedback.CallbackRecordedV2.SUBJECT: projection.on_callback,
             feedback.CallbackRecorded.SUBJECT: projection.on_callback,

@@ -6,6 +6,7 @@ the contract. ``REGISTRY`` maps each subject to its contract class.
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Tag, TypeAdapter
@@ -108,8 +109,32 @@ def encode(envelope: Envelope[Any]) -> bytes:
     return envelope.model_dump_json().encode()
 
 
+# The header on an event naming the newer versions of it published in the same transaction.
+NEWER_VERSIONS = "Aftersales-Newer-Versions"
+
+
+def newer_versions(envelopes: list[Envelope[Any]]) -> dict[uuid.UUID, str]:
+    """For each event published beside a newer version of itself (``….completed.v1`` beside
+    ``….completed.v2``: the same change of the same aggregate, at the same version, in one
+    transaction), the newer subjects, comma-separated: the value of :data:`NEWER_VERSIONS`."""
+    family: dict[tuple[uuid.UUID, int, str], list[tuple[int, Envelope[Any]]]] = {}
+    for e in envelopes:
+        base, _, number = e.type.rpartition(".v")
+        if number.isdigit():
+            key = (e.aggregate_id, e.aggregate_version, base)
+            family.setdefault(key, []).append((int(number), e))
+    newer: dict[uuid.UUID, str] = {}
+    for versions in family.values():
+        for number, e in versions:
+            later = sorted((n, v.type) for n, v in versions if n > number)
+            if later:
+                newer[e.id] = ",".join(subject for _, subject in later)
+    return newer
+
+
 __all__ = [
     "CONTRACTS",
+    "NEWER_VERSIONS",
     "REGISTRY",
     "AnyEnvelope",
     "Contract",
@@ -123,5 +148,6 @@ __all__ = [
     "encode",
     "feedback",
     "intake",
+    "newer_versions",
     "utcnow",
 ]

@@ -39,7 +39,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales import tracing
 from aftersales.db import Database, UnitOfWork
-from aftersales.events import Envelope, decode
+from aftersales.events import NEWER_VERSIONS, Envelope, decode
 from aftersales.logging import get_logger, request_id_var, traceparent_var
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.streams import stream_name
@@ -66,6 +66,22 @@ class Subscription:
     handlers: Mapping[str, Handler]
     durable: str = ""
     relevant: Relevance | None = None
+    newest_only: bool = False
+    """The handlers take every version of an event as the same change: an event published
+    beside a newer version of itself (the producer's outbox names it in a header) is acked as
+    ``superseded`` when the newer one goes to the same handler here. Not for a fan-out, whose
+    audience asked for a version by name."""
+
+    def superseded(self, subject: str, headers: Mapping[str, str] | None) -> bool:
+        """Whether this subscription handles a newer version of ``subject`` that its producer
+        published beside it, with the same handler."""
+        newer = (headers or {}).get(NEWER_VERSIONS) if self.newest_only else None
+        if not newer:
+            return False
+        handler = self.handlers.get(subject)
+        return handler is not None and any(
+            self.handlers.get(s) is handler for s in newer.split(",")
+        )
 
     @property
     def stream(self) -> str:
@@ -377,6 +393,8 @@ class ConsumerRunner:
             return exc
         if handler is None:
             return "ignored"
+        if self.subscription.superseded(envelope.type, msg.headers):
+            return "superseded"
         if wanted is not None and not wanted(envelope):
             return "irrelevant"
         try:
@@ -417,9 +435,9 @@ class ConsumerRunner:
         with self._enter(msg):
             try:
                 envelope, handler = self._prepare(msg)
-                if handler is None:
+                if handler is None or self.subscription.superseded(envelope.type, msg.headers):
                     await msg.ack()
-                    self._count("ignored")
+                    self._count("ignored" if handler is None else "superseded")
                     return
                 applied = await apply_once(self.db, self.consumer_name, envelope, handler)
                 await msg.ack()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import base64
+import collections
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -97,14 +98,21 @@ async def make_ticket(
     return r.json()  # type: ignore[no-any-return]
 
 
-async def publish_raw(nats_url: str, envelope: Envelope[Any], *, msg_id: str | None = None) -> None:
-    """Publish an event straight to JetStream (as a second delivery would arrive)."""
+async def publish_raw(
+    nats_url: str,
+    envelope: Envelope[Any],
+    *,
+    msg_id: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> None:
+    """Publish an event straight to JetStream (as a second delivery would arrive), with
+    ``headers`` besides its message id (those its producer's outbox gave it, for a copy)."""
     nc = await nats.connect(nats_url)
     try:
         js = nc.jetstream()
         await ensure_stream(js, stream_for_subject(envelope.type).lower())
-        headers = {"Nats-Msg-Id": msg_id or str(envelope.id)}
-        await js.publish(envelope.type, encode(envelope), headers=headers)
+        sent = {**(headers or {}), "Nats-Msg-Id": msg_id or str(envelope.id)}
+        await js.publish(envelope.type, encode(envelope), headers=sent)
     finally:
         await nc.close()
 
@@ -193,6 +201,13 @@ def ticket_created_v2(site: dict[str, str] | None = None, **overrides: Any) -> E
 
 async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0) -> list[Any]:
     """Every event on ``subject`` so far, decoded, in stream order."""
+    return [e for e, _ in await read_messages(nats_url, subject, idle_seconds=idle_seconds)]
+
+
+async def read_messages(
+    nats_url: str, subject: str, *, idle_seconds: float = 1.0
+) -> list[tuple[Any, dict[str, str]]]:
+    """Every event on ``subject`` so far, decoded, with the headers it was published with."""
     from aftersales.events import decode
 
     nc = await nats.connect(nats_url)
@@ -202,39 +217,42 @@ async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0)
         except NotFoundError:
             return []  # no stream holds the subject yet: nothing was published there
 
-        events: list[Any] = []
+        messages: list[tuple[Any, dict[str, str]]] = []
         while True:
             try:
                 msg = await sub.next_msg(timeout=idle_seconds)
             except TimeoutError:
-                return events
-            events.append(decode(msg.data))
+                return messages
+            messages.append((decode(msg.data), dict(msg.headers or {})))
     finally:
         await nc.close()
 
 
 async def redelivered(
     service: RunningService, nats_url: str, prefix: str, keep: Callable[[Any], bool]
-) -> tuple[Any, int]:
-    """Publish again, under new message ids (as after a lost ack), every event of the subjects
-    starting with ``prefix`` that the service's consumer of that stream handles and ``keep``
-    picks, and wait until the service has handled them (:func:`drained`). Returns the consumer
-    runner, whose ``outcomes`` tell what it made of the copies, and how many were sent."""
+) -> tuple[collections.Counter[str], int]:
+    """Publish again, under new message ids and with their headers (as after a lost ack),
+    every event of the subjects starting with ``prefix`` that the service's consumer of that
+    stream handles and ``keep`` picks, and wait until the service has handled them
+    (:func:`drained`). Returns what the consumer made of the copies (its outcomes counted
+    while they were handled: ``duplicate``, ``superseded``, ...) and how many were sent."""
     stream = stream_for_subject(prefix)
     runner = next(
         r
         for r in service.app.state.runners
         if r.subscription.stream == stream and not r.subscription.durable
     )
+    before = collections.Counter(runner.outcomes)
     copies = 0
     for subject in runner.subscription.handlers:
         if subject.startswith(prefix):
-            for envelope in await read_events(nats_url, subject):
+            for envelope, headers in await read_messages(nats_url, subject):
                 if keep(envelope):
-                    await publish_raw(nats_url, envelope, msg_id=str(uuid.uuid4()))
+                    headers.pop("Nats-Msg-Id", None)
+                    await publish_raw(nats_url, envelope, msg_id=str(uuid.uuid4()), headers=headers)
                     copies += 1
     await drained(service)
-    return runner, copies
+    return collections.Counter(runner.outcomes) - before, copies
 
 
 async def make_point(dispatch: RunningService, **overrides: Any) -> dict[str, Any]:

@@ -1,11 +1,20 @@
 import re
+import uuid
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from aftersales.events import CONTRACTS, REGISTRY, Envelope, decode, encode, intake
-from aftersales.testing.factories import ticket_created
+from aftersales.events import (
+    CONTRACTS,
+    REGISTRY,
+    Envelope,
+    decode,
+    encode,
+    intake,
+    newer_versions,
+)
+from aftersales.testing.factories import ticket_created, ticket_created_v2
 
 CONTRACT_MD = Path(__file__).resolve().parents[3].parent / "shared" / "CONTRACT.md"
 PUBLISHED_IN_CONTRACT = {
@@ -72,3 +81,30 @@ def test_decode_rejects_unknown_types_and_mismatched_payloads():
         decode(__import__("json").dumps({**raw, "type": "intake.ticket.exploded.v1"}))
     with pytest.raises(ValidationError):
         decode(__import__("json").dumps({**raw, "type": "dispatch.job.unrouted.v1"}))
+
+
+def test_an_event_published_beside_its_newer_versions_names_them():
+    v1 = ticket_created()
+    v2 = ticket_created_v2(ticket_id=v1.data.ticket_id)
+    other = ticket_created()  # another ticket: not a version of the first
+    later = Envelope.wrap(  # the same ticket at a later version: another change
+        v1.data, source="intake", aggregate_id=v1.aggregate_id, aggregate_version=2
+    )
+    assert newer_versions([v2, v1, other, later]) == {v1.id: intake.TicketCreatedV2.SUBJECT}
+
+
+def test_three_versions_each_name_every_newer_one_in_order():
+    ticket = uuid.uuid4()
+    events = [
+        Envelope.wrap(data, source="dispatch", aggregate_id=ticket, aggregate_version=3)
+        for data in (
+            ticket_created().data,
+            ticket_created_v2().data,
+        )
+    ]
+    v1, v2 = events
+    v3 = v2.model_copy(update={"id": uuid.uuid4(), "type": "intake.ticket.created.v3"})
+    assert newer_versions([v3, v1, v2]) == {
+        v1.id: "intake.ticket.created.v2,intake.ticket.created.v3",
+        v2.id: "intake.ticket.created.v3",
+    }
