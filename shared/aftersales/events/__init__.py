@@ -119,14 +119,14 @@ def newer_versions(envelopes: list[Envelope[Any]]) -> dict[uuid.UUID, str]:
     transaction), the newer subjects, comma-separated: the value of :data:`NEWER_VERSIONS`."""
     family: dict[tuple[uuid.UUID, int, str], list[tuple[int, Envelope[Any]]]] = {}
     for e in envelopes:
-        base, _, number = e.type.rpartition(".v")
-        if number.isdigit():
+        base, _, digits = e.type.rpartition(".v")
+        if digits.isdigit():
             key = (e.aggregate_id, e.aggregate_version, base)
-            family.setdefault(key, []).append((int(number), e))
+            family.setdefault(key, []).append((int(digits), e))
     newer: dict[uuid.UUID, str] = {}
     for versions in family.values():
-        for number, e in versions:
-            later = sorted((n, v.type) for n, v in versions if n > number)
+        for version, e in versions:
+            later = sorted((n, v.type) for n, v in versions if n > version)
             if later:
                 newer[e.id] = ",".join(subject for _, subject in later)
     return newer
