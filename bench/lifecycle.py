@@ -174,6 +174,7 @@ class Lifecycle:
         self.callers = callers
         self.completed = 0
         self.called_back = 0
+        self.polls = 0  # the pollers' list requests, which the suite's CPU includes
         self.jobs: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.callbacks: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 
@@ -212,6 +213,7 @@ class Lifecycle:
                 await asyncio.sleep(0.2)
                 continue
             r = await c.get(path, params={**params, "limit": "100"})
+            self.polls += 1
             fresh = [item for item in r.json()["items"] if item["id"] not in seen]
             for item in fresh:
                 seen.add(item["id"])
@@ -394,6 +396,7 @@ async def main(
             for w in workers:
                 w.cancel()
             completed, called_back = lifecycle.completed, lifecycle.called_back
+            polls = lifecycle.polls
             work = await work_per_ticket(dsn, broker.url) if rates else None
             # The same intake load with nothing behind it but routing and the projections.
             routing_only = []
@@ -413,7 +416,11 @@ async def main(
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "sustained": sustained,
-        "lifecycle_behind": {"jobs_completed": completed, "callbacks_recorded": called_back},
+        "lifecycle_behind": {
+            "jobs_completed": completed,
+            "callbacks_recorded": called_back,
+            "poll_requests": polls,
+        },
         "work_per_closed_ticket": work,
         "routing_only": routing_only,
         "outage": drain,
