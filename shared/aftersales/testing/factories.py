@@ -255,6 +255,17 @@ async def redelivered(
     return collections.Counter(runner.outcomes) - before, copies
 
 
+async def tickets_created_again(
+    service: RunningService, nats_url: str, tickets: list[dict[str, Any]]
+) -> tuple[collections.Counter[str], int]:
+    """Every ``intake.ticket.created`` event (each version) of ``tickets`` published once more
+    to ``service``, as after a lost ack: :func:`redelivered`'s outcomes and number of copies."""
+    ids = {str(t["id"]) for t in tickets}
+    return await redelivered(
+        service, nats_url, "intake.ticket.created.", lambda e: str(e.data.ticket_id) in ids
+    )
+
+
 async def make_point(dispatch: RunningService, **overrides: Any) -> dict[str, Any]:
     """A network point serving region 440305 for washing machines, with room for 10 a day."""
     body: dict[str, Any] = {

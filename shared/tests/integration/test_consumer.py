@@ -62,6 +62,20 @@ async def runner_for(svc, handler, relevant=None, **settings) -> ConsumerRunner:
     )
 
 
+async def run_until(runner: ConsumerRunner, messages: int) -> None:
+    """Run ``runner`` until it has an outcome for ``messages`` deliveries, then stop it."""
+    task = asyncio.create_task(runner.run())
+
+    async def done():
+        return sum(runner.outcomes.values()) >= messages
+
+    try:
+        await eventually(done)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
 async def test_the_same_event_delivered_twice_takes_effect_once(start_service, infrastructure):
     """Two deliveries of one event (published twice under different message ids, so JetStream's
     own dedup lets both through): the handler runs once, the second is the inbox's duplicate.
@@ -78,16 +92,7 @@ async def test_the_same_event_delivered_twice_takes_effect_once(start_service, i
         await publish_raw(infrastructure.broker_url, env, msg_id="first-delivery")
         await publish_raw(infrastructure.broker_url, env, msg_id="second-delivery")
         await publish_raw(infrastructure.broker_url, sentinel)
-        task = asyncio.create_task(runner.run())
-
-        async def all_three_handled():
-            return sum(runner.outcomes.values()) >= 3
-
-        try:
-            await eventually(all_three_handled)
-        finally:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        await run_until(runner, 3)
         assert ran.count(env.id) == 1
         assert runner.outcomes["duplicate"] == 1
         assert runner.outcomes["processed"] == 2
@@ -301,16 +306,7 @@ async def test_an_event_ruled_out_by_the_relevance_check_costs_no_inbox_row_and_
         wanted, unwanted = ticket_created(), ticket_created()
         await publish_raw(infrastructure.broker_url, unwanted)
         await publish_raw(infrastructure.broker_url, wanted)
-        task = asyncio.create_task(runner.run())
-
-        async def both_handled():
-            return sum(runner.outcomes.values()) >= 2
-
-        try:
-            await eventually(both_handled)
-        finally:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        await run_until(runner, 2)
         assert ran == [wanted.id]
         assert runner.outcomes == {"processed": 1, "irrelevant": 1}
         assert checks >= 1
@@ -360,16 +356,7 @@ async def test_a_version_published_beside_a_newer_one_is_superseded_for_a_newest
                 ),
                 settings=ConsumerSettings(fetch_seconds=0.5),
             )
-            task = asyncio.create_task(runner.run())
-
-            async def both_seen(runner=runner):
-                return sum(runner.outcomes.values()) >= 2
-
-            try:
-                await eventually(both_seen)
-            finally:
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
+            await run_until(runner, 2)
             outcomes[newest_only] = dict(runner.outcomes)
             await _forget_consumer(svc, infrastructure.broker_url, runner)  # read it all again
         assert ran[True] == [intake.TicketCreatedV2.SUBJECT]
