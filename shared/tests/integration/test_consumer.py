@@ -44,10 +44,13 @@ async def consumer_state(nats_url, stream, durable):
         await nc.close()
 
 
-async def runner_for(svc, handler, relevant=None, **settings) -> ConsumerRunner:
-    """A runner of dispatch's consumer of intake's stream with ``handler`` for created tickets
-    (the service's own runners are not running)."""
-    link = svc.app.state.link
+async def runner_for(
+    svc, handler=None, relevant=None, *, handlers=None, link=None, durable="", **options
+) -> ConsumerRunner:
+    """A runner of dispatch's consumer of intake's stream with ``handler`` for created tickets,
+    or ``handlers`` by subject (the service's own runners are not running); ``options`` are the
+    subscription's ``newest_only`` and the rest :class:`ConsumerSettings`."""
+    link = link or svc.app.state.link
     await link.wait_ready(10)
     return ConsumerRunner(
         svc.db,
@@ -55,10 +58,12 @@ async def runner_for(svc, handler, relevant=None, **settings) -> ConsumerRunner:
         service="dispatch",
         subscription=Subscription(
             producer="intake",
-            handlers={intake.TicketCreated.SUBJECT: handler},
+            handlers=handlers or {intake.TicketCreated.SUBJECT: handler},
+            durable=durable,
             relevant=relevant,
+            newest_only=options.pop("newest_only", False),
         ),
-        settings=ConsumerSettings(**settings),
+        settings=ConsumerSettings(**options),
     )
 
 
@@ -258,17 +263,13 @@ async def _run_lanes(svc, broker_url, concurrency: int) -> tuple[dict, int]:
     # may only use its own durable).
     link = NatsLink(broker_url, "lanes-test")
     await link.start()
-    await link.wait_ready(10)
-    runner = ConsumerRunner(
-        svc.db,
-        link,
-        service="dispatch",
-        subscription=Subscription(
-            producer="intake",
-            handlers={intake.TicketCreated.SUBJECT: slow},
-            durable=f"lanes-{uuid.uuid4().hex[:8]}",
-        ),
-        settings=ConsumerSettings(concurrency=concurrency, fetch_seconds=0.5),
+    runner = await runner_for(
+        svc,
+        slow,
+        link=link,
+        durable=f"lanes-{uuid.uuid4().hex[:8]}",
+        concurrency=concurrency,
+        fetch_seconds=0.5,
     )
 
     async def all_applied() -> bool:
@@ -334,27 +335,20 @@ async def test_a_version_published_beside_a_newer_one_is_superseded_for_a_newest
         start_service("dispatch", run_background=False) as svc,
     ):
         await make_ticket(producer)
-        link = svc.app.state.link
-        await link.wait_ready(10)
         outcomes = {}
         for newest_only in (True, False):
 
             async def counted(uow, envelope, newest_only=newest_only):
                 ran[newest_only].append(envelope.type)
 
-            runner = ConsumerRunner(
-                svc.db,
-                link,
-                service="dispatch",
-                subscription=Subscription(
-                    producer="intake",
-                    handlers={
-                        intake.TicketCreated.SUBJECT: counted,
-                        intake.TicketCreatedV2.SUBJECT: counted,
-                    },
-                    newest_only=newest_only,
-                ),
-                settings=ConsumerSettings(fetch_seconds=0.5),
+            runner = await runner_for(
+                svc,
+                handlers={
+                    intake.TicketCreated.SUBJECT: counted,
+                    intake.TicketCreatedV2.SUBJECT: counted,
+                },
+                newest_only=newest_only,
+                fetch_seconds=0.5,
             )
             await run_until(runner, 2)
             outcomes[newest_only] = dict(runner.outcomes)
