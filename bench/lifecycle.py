@@ -40,6 +40,7 @@ from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.messaging.identity import BrokerCredentials
+from aftersales.messaging.streams import stream_name
 from aftersales.registry import SERVICE_NAMES
 from aftersales.testing.factories import SIGNATURE
 from aftersales.testing.stack import ProcessStack
@@ -300,8 +301,8 @@ async def work_per_ticket(dsn: str, nats_url: str) -> dict[str, float] | None:
     nc = await nats.connect(nats_url)
     try:
         delivered = 0
-        for stream in ("INTAKE", "DISPATCH", "BILLING", "FEEDBACK"):
-            for info in await nc.jetstream().consumers_info(stream):
+        for service in SERVICE_NAMES:
+            for info in await nc.jetstream().consumers_info(stream_name(service)):
                 delivered += (info.delivered.consumer_seq or 0) if info.delivered else 0
     finally:
         await nc.close()

@@ -72,6 +72,12 @@ class Subscription:
     ``superseded`` when the newer one goes to the same handler here. Not for a fan-out, whose
     audience asked for a version by name."""
 
+    @property
+    def passes_over(self) -> bool:
+        """Whether some deliveries may be acked without an inbox row (``irrelevant`` or
+        ``superseded``): "handled" then shows in the consumer's acks, not in its inbox."""
+        return self.relevant is not None or self.newest_only
+
     def superseded(self, subject: str, headers: Mapping[str, str] | None) -> bool:
         """Whether this subscription handles a newer version of ``subject`` that its producer
         published beside it, with the same handler."""

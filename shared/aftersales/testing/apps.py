@@ -61,15 +61,15 @@ async def handled(service: RunningService, event: Envelope[Any], *, timeout: flo
     """The barrier after publishing an event: it is in the inbox of every consumer of
     ``service`` that handles its type (a service may read one stream with two durables), so
     each handler's transaction has committed (whatever it did, or chose not to do). A consumer
-    with a relevance check may pass the event over without an inbox row: for those, the barrier
-    is that they have acked everything published so far (acked only after the commit)."""
+    that may pass an event over without an inbox row (a relevance check, ``newest_only``) is
+    waited on by its acks instead: everything published so far, acked only after the commit."""
     from sqlalchemy import func, select
 
     inbox = service.db.platform.inbox
     runners = [r for r in service.app.state.runners if event.type in r.subscription.handlers]
     assert runners, f"{service.name} does not consume {event.type}"
-    consumers = [r.consumer_name for r in runners if r.subscription.relevant is None]
-    filtered = [(r.subscription.stream, r.durable) for r in runners if r.subscription.relevant]
+    consumers = [r.consumer_name for r in runners if not r.subscription.passes_over]
+    filtered = [(r.subscription.stream, r.durable) for r in runners if r.subscription.passes_over]
     js = service.app.state.link.jetstream()
 
     async def found() -> Any:
