@@ -1,9 +1,12 @@
 """Role-per-schema isolation and migrations with their version table inside each schema."""
 
+import asyncio
+
 import asyncpg
 import pytest
+from sqlalchemy import text
 
-from aftersales.db import libpq_dsn
+from aftersales.db import Database, libpq_dsn, make_metadata
 from aftersales.registry import SERVICE_NAMES
 
 
@@ -58,3 +61,59 @@ async def test_migrations_match_the_models_and_round_trip(infrastructure):
         await asyncio.to_thread(command.downgrade, cfg, "base")
         await asyncio.to_thread(upgrade, f"{name}.migrations", url)
         await asyncio.to_thread(command.check, cfg)
+
+
+async def _backend_of(db) -> tuple[int, object]:
+    """The server process behind the pool's connection, and asyncpg's connection itself."""
+    async with db.uow() as uow:
+        conn = await uow.session.connection()
+        driver = (await conn.get_raw_connection()).driver_connection
+        pid = await uow.session.scalar(text("SELECT pg_backend_pid()"))
+    return pid, driver
+
+
+async def test_a_connection_the_server_closed_is_replaced_at_checkout_without_a_ping(
+    service_urls, admin_dsn
+):
+    """A backend killed while its connection sat in the pool (a restart, an administrator's
+    pg_terminate_backend) costs the next request nothing: the pool hands out a new one."""
+    db = Database(service_urls["intake"], make_metadata("intake"), pool_size=1)
+    admin = await asyncpg.connect(admin_dsn)
+    try:
+        pid, driver = await _backend_of(db)
+        closed = asyncio.Event()
+        driver.add_termination_listener(lambda _conn: closed.set())
+        assert await admin.fetchval("SELECT pg_terminate_backend($1)", pid)
+        await asyncio.wait_for(closed.wait(), 10)  # the client has seen the server close it
+
+        new_pid, _ = await _backend_of(db)  # the dead connection would raise here
+        assert new_pid != pid
+    finally:
+        await admin.close()
+        await db.dispose()
+
+
+async def test_a_connection_idle_past_the_limit_is_pinged_and_one_in_use_is_not(
+    service_urls, monkeypatch
+):
+    """Steady state pays no round trip at checkout; a connection back from a long idle does."""
+    import aftersales.db as dbmod
+
+    db = Database(service_urls["intake"], make_metadata("intake"), pool_size=1)
+    pings: list[str] = []
+    original = dbmod.ping_connection
+
+    def counted(dbapi_connection):  # noqa: ANN001
+        pings.append("ping")
+        original(dbapi_connection)
+
+    monkeypatch.setattr(dbmod, "ping_connection", counted)
+    try:
+        for _ in range(3):
+            await _backend_of(db)
+        assert "ping" not in pings  # back to back: no round trip spent on liveness
+        monkeypatch.setattr(dbmod, "IDLE_PING_SECONDS", 0.0)
+        await _backend_of(db)
+        assert pings.count("ping") == 1
+    finally:
+        await db.dispose()
