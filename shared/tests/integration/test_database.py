@@ -103,7 +103,7 @@ async def test_a_connection_idle_past_the_limit_is_pinged_and_one_in_use_is_not(
     pings: list[str] = []
     original = dbmod.ping_connection
 
-    def counted(dbapi_connection):  # noqa: ANN001
+    def counted(dbapi_connection):
         pings.append("ping")
         original(dbapi_connection)
 
