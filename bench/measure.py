@@ -183,6 +183,21 @@ class Meter:
         self.idle_cores = (after.machine - before.machine) / (after.at - before.at)
         return self.idle_cores
 
+    def settle(self, limit: float = 60, window: float = 0.5, margin: float = 0.1) -> float:
+        """Wait until the machine is back at its idle rate (within ``margin`` cores, two
+        windows running), at most ``limit`` seconds; returns the seconds waited. Work a run
+        leaves behind (the outbox relay, consumers) then counts in that run, not the next."""
+        start = time.monotonic()
+        calm = 0
+        last = self.read()
+        while calm < 2 and time.monotonic() - start < limit:
+            time.sleep(window)
+            now = self.read()
+            rate = (now.machine - last.machine) / (now.at - last.at)
+            calm = calm + 1 if rate <= self.idle_cores + margin else 0
+            last = now
+        return time.monotonic() - start
+
     def cost(
         self, before: Reading, after: Reading, operations: int, excluded_seconds: float = 0.0
     ) -> dict[str, float]:

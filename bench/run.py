@@ -300,14 +300,18 @@ def summary(latencies: list[float]) -> dict[str, float]:
 
 
 def measured(meter: Meter, run: Callable[[], WrkRun]) -> dict[str, Any]:
-    """One wrk run with the CPU it cost per request, the load generator's own taken out."""
+    """One wrk run with the CPU it cost per request, the load generator's own taken out. The
+    reading ends when the machine is idle again, so what the requests left to do in the
+    background (the relay publishing their events, the consumers handling them) is their cost
+    too, and the next round starts on a quiet machine."""
     before = meter.read()
     result = run()
+    settled = meter.settle()
     after = meter.read()
-    return {
-        **result.as_dict(),
-        "cpu_ms_per_request": meter.cost(before, after, result.requests, result.wrk_cpu_seconds),
-    }
+    cost = meter.cost(before, after, result.requests, result.wrk_cpu_seconds)
+    # the cores the run's work kept busy while the load lasted (its trailing work included)
+    cost["cores_busy"] = round(cost["machine"] * result.requests / 1000 / result.seconds, 2)
+    return {**result.as_dict(), "settle_seconds": round(settled, 1), "cpu_ms_per_request": cost}
 
 
 def interleaved(
