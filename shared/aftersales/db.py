@@ -59,11 +59,6 @@ def libpq_dsn(url: str) -> str:
 IDLE_PING_SECONDS = 30.0
 
 
-def ping_connection(dbapi_connection: Any) -> None:
-    """One round trip on the connection; raises when the server does not answer on it."""
-    dbapi_connection.ping()
-
-
 def watch_liveness(engine: AsyncEngine) -> None:
     """Hand out no dead connection, at no round trip in steady state.
 
@@ -86,7 +81,7 @@ def watch_liveness(engine: AsyncEngine) -> None:
         idle_since = record.info.get("idle_since")
         if idle_since is not None and time.monotonic() - idle_since > IDLE_PING_SECONDS:
             try:
-                ping_connection(dbapi_connection)
+                dbapi_connection.ping()
             except Exception as error:
                 raise exc.DisconnectionError(f"ping failed: {error}") from error
 
