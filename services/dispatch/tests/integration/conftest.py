@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -87,17 +88,32 @@ class Flow:
         job = await self.job_of(env.data.ticket_id, status="offered")
         assert job["point_id"] == point["id"]
         assert (await self.post(job, "accept", headers=self.point_auth(point))).status_code == 200
+        start = self.later_today()
         r = await self.post(
             job,
             "assign",
             {
                 "technician_id": tech["id"],
-                "appointment": {"start": soon(1).isoformat(), "end": soon(3).isoformat()},
+                "appointment": {
+                    "start": start.isoformat(),
+                    "end": (start + timedelta(hours=2)).isoformat(),
+                },
             },
             headers=self.point_auth(point),
         )
         assert r.status_code == 200, r.text
         return r.json(), point, tech
+
+    def later_today(self) -> datetime:
+        """An appointment start an hour from now, on the network's working day of now (an hour
+        ago instead, near its midnight; the window still ends in the future). The job then
+        holds a slot on the day routing counts: booked onto tomorrow, it would leave its point
+        looking free today and win the next ticket meant for a fresh point."""
+        tz = ZoneInfo(self.dispatch.app.state.settings.business_timezone)
+        start = soon(1)
+        if start.astimezone(tz).date() != soon().astimezone(tz).date():
+            start = soon(-1)
+        return start
 
     async def report(
         self,
