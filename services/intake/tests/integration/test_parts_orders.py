@@ -5,7 +5,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import Envelope, Money, billing, dispatch
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import drained, eventually
 from aftersales.testing.factories import make_customer, make_product, publish_raw, read_events
 
 
@@ -77,6 +77,7 @@ async def test_an_order_is_announced_answered_by_its_charge_and_closed_on_delive
         )
         assert order["sla"]["respond_clock"] == "billing"
         ticket_id = uuid.UUID(order["id"])
+        await drained(intake)  # the outbox has published what the order committed
         [placed] = [
             e
             for e in await read_events(url, "intake.parts_order.placed.v1")
@@ -202,6 +203,7 @@ async def test_an_order_is_announced_answered_by_its_charge_and_closed_on_delive
 
         ended = await eventually(delivered)
         assert (ended["status"], ended["closure_reason"]) == ("closed", "delivered")
+        await drained(intake)
         closed = await read_events(url, "intake.ticket.closed.v2")
         assert [e.data.closure_reason for e in closed if e.data.ticket_id == ticket_id] == [
             "delivered"
@@ -273,5 +275,6 @@ async def test_a_contracts_planned_visit_due_opens_a_maintenance_ticket_once(
         [ticket] = r.json()["items"]
         assert ticket["kind"] == "maintenance" and ticket["channel"] == "contract"
         assert "MC-2027-7" in ticket["description"] and ticket["product_id"] == product["id"]
+        await drained(intake)
         [created] = await read_events(infrastructure.broker_url, "intake.ticket.created.v2")
         assert created.data.channel == "contract"
