@@ -119,13 +119,14 @@ async def drained(service: RunningService, *, timeout: float = 20) -> None:
     outbox = service.db.platform.outbox
 
     async def idle() -> bool:
-        if not await consumers_idle(js, consumers):
-            return False
+        # The outbox first: once it is empty, every event committed so far is in the stream,
+        # and consumers idle after that have handled them. The other order let the relay
+        # publish between the two reads, and a consumer seen idle had not yet had the event.
         async with service.db.uow() as uow:
             unsent = await uow.session.scalar(
                 select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
             )
-        return unsent == 0
+        return unsent == 0 and await consumers_idle(js, consumers)
 
     await eventually(idle, timeout=timeout)
 
