@@ -11,6 +11,11 @@ the relay and consumer work a round's requests left behind is counted in that ro
     python -m bench.ab --base df595c8 --what create
     python -m bench.ab --base df595c8 --what read --workers-b 2
 
+``--what lifecycle`` runs ``bench.lifecycle`` instead, once per round and commit in the order
+A1 B1 A2 B2 ... (one run at a time: it needs the whole machine), with A's four services
+started from the worktree: the events delivered and handled per closed ticket, and the CPU
+a closed ticket costs, the suite's parts beside the bench's own clients.
+
 Prints every round and writes ``bench/results/ab-<what>.json`` (``--out`` to name it).
 """
 
@@ -21,6 +26,7 @@ import asyncio
 import json
 import statistics
 import subprocess
+import sys
 import tempfile
 import uuid
 from datetime import UTC, datetime
@@ -220,31 +226,103 @@ async def main(
     }
 
 
+LIFECYCLE_PARTS = ("intake", "dispatch", "billing", "feedback", "postgres", "nats")
+
+
+def lifecycle(tree: Path, base_commit: str, rounds: int, seconds: int, rate: int) -> dict[str, Any]:
+    """``bench.lifecycle`` at ``rate`` tickets/s for ``seconds``, A (the services of ``tree``)
+    and B (this working tree's) in turns: A1 B1 A2 B2 ... Each run its own PostgreSQL and NATS."""
+    runs: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="aftersales-ab-lifecycle-") as tmp:
+        for i in range(rounds):
+            for name in ("A", "B"):
+                out = Path(tmp) / f"{name}{i + 1}.json"
+                command = [
+                    sys.executable, "-m", "bench.lifecycle",
+                    "--rates", str(rate), "--routing-rates", "", "--seconds", str(seconds),
+                    "--outage", "0", "--out", str(out),
+                ]  # fmt: skip
+                if name == "A":
+                    command += ["--services-from", str(tree)]
+                subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+                runs[f"{name}{i + 1}"] = run = json.loads(out.read_text())
+                row = _lifecycle_row(run)
+                print(
+                    f"{name}{i + 1}: " + ", ".join(f"{k} {v}" for k, v in row.items()), flush=True
+                )
+    table = {key: _lifecycle_row(run) for key, run in runs.items()}
+    summary = {
+        name: {
+            key: round(statistics.mean(row[key] for k, row in table.items() if k[0] == name), 1)
+            for key in next(iter(table.values()))
+        }
+        for name in ("A", "B")
+    }
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "method": {
+            "what": "lifecycle",
+            "A": f"the four services at {base_commit}",
+            "B": "the four services in the working tree",
+            "command": f"python -m bench.lifecycle --rates {rate} --routing-rates '' "
+            f"--seconds {seconds} --outage 0 (A with --services-from the worktree)",
+            "order": " ".join(table),
+        },
+        "per_run": table,
+        "summary": summary,
+        "runs": runs,
+    }
+
+
+def _lifecycle_row(run: dict[str, Any]) -> dict[str, float]:
+    """One run's figures per closed ticket: events, and the CPU of the suite's parts (ms)."""
+    [phase] = run["sustained"]
+    cpu = phase["cpu_ms_per_closed_ticket"]
+    work = run["work_per_closed_ticket"]
+    suite = sum(cpu[p] for p in LIFECYCLE_PARTS)
+    return {
+        "closed_per_second": phase["lifecycle"]["closed_per_second_overall"],
+        "events_published": work["events_published"],
+        "events_delivered": work["events_delivered"],
+        "events_handled": work["events_handled"],
+        "machine_ms": round(cpu["machine"], 1),
+        "suite_ms": round(suite, 1),
+        **{f"{p}_ms": round(cpu[p], 1) for p in LIFECYCLE_PARTS},
+        "clients_ms": round(cpu["load_generator"], 1),
+        "suite_over_clients": round(suite / cpu["load_generator"], 2),
+    }
+
+
 def cli() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="HEAD", help="the commit A runs (B is the working tree)")
-    parser.add_argument("--what", choices=["create", "read"], default="create")
+    parser.add_argument("--what", choices=["create", "read", "lifecycle"], default="create")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers-b", type=int, default=1)
     parser.add_argument("--out", default=None, help="file name under bench/results")
+    parser.add_argument("--rate", type=int, default=10, help="lifecycle: tickets per second")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="aftersales-ab-base-") as tmp:
         tree = Path(tmp) / "base"
         commit = worktree(args.base, tree)
         try:
-            result = asyncio.run(
-                main(
-                    tree,
-                    commit,
-                    args.what,
-                    args.rounds,
-                    args.seconds,
-                    args.connections,
-                    args.workers_b,
+            if args.what == "lifecycle":
+                result = lifecycle(tree, commit, args.rounds, int(args.seconds), args.rate)
+            else:
+                result = asyncio.run(
+                    main(
+                        tree,
+                        commit,
+                        args.what,
+                        args.rounds,
+                        args.seconds,
+                        args.connections,
+                        args.workers_b,
+                    )
                 )
-            )
         finally:
             subprocess.run(
                 ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],

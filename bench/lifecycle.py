@@ -58,6 +58,13 @@ from bench.run import (
 
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 
+
+def services_path(tree: Path) -> str:
+    """PYTHONPATH that makes the service processes import the kit and every service from
+    ``tree`` (an editable install of this tree comes after it on ``sys.path``)."""
+    return ":".join(str(p) for p in (tree / "shared", *(tree / "services" / s for s in SERVICES)))
+
+
 # Each ticket's commit in intake.
 CREATED = """
 WITH created AS (
@@ -329,8 +336,18 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 async def main(
-    rates: list[int], routing_rates: list[int], seconds: int, outage: int
+    rates: list[int],
+    routing_rates: list[int],
+    seconds: int,
+    outage: int,
+    services_from: Path | None = None,
 ) -> dict[str, Any]:
+    """``services_from``: another checkout of the repository whose services (and kit) run
+    instead of this one's, for an A/B of two commits (``python -m bench.ab --what lifecycle``);
+    the load, the measuring and the schema's migrations stay this tree's."""
+    env = dict(MAKE_RUN_ENV)
+    if services_from is not None:
+        env["PYTHONPATH"] = services_path(services_from)
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-lifecycle-") as tmp:
         data = Path(tmp)
         pg = EmbeddedPostgres(data / "pg", free_port(), {"track_commit_timestamp": "on"})
@@ -343,7 +360,7 @@ async def main(
             urls = await prepare_database(pg.admin_url, DATABASE)
             dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
             stack = ProcessStack(
-                urls, broker.url, SECRET, data / "logs", env=MAKE_RUN_ENV, credentials=creds
+                urls, broker.url, SECRET, data / "logs", env=env, credentials=creds
             )
             await asyncio.to_thread(stack.start)
             admin = stack.auth("admin")
@@ -573,16 +590,26 @@ def cli() -> None:
     )
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--outage", type=int, default=60, help="seconds; 0 skips the outage")
+    parser.add_argument(
+        "--services-from", type=Path, help="a checkout whose services run instead of this one's"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS / "lifecycle.json")
     args = parser.parse_args()
 
     def rates(text: str) -> list[int]:
         return [int(r) for r in text.split(",") if r.strip()]
 
     result = asyncio.run(
-        main(rates(args.rates), rates(args.routing_rates), args.seconds, args.outage)
+        main(
+            rates(args.rates),
+            rates(args.routing_rates),
+            args.seconds,
+            args.outage,
+            args.services_from,
+        )
     )
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "lifecycle.json").write_text(json.dumps(result, indent=2) + "\n")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
 
 

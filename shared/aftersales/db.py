@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from aftersales import tracing
-from aftersales.events import NEWER_VERSIONS, Envelope, EventData, encode, newer_versions
+from aftersales.events import Envelope, EventData, encode
 from aftersales.logging import request_id_var, traceparent_var
 from aftersales.platform_tables import PlatformTables, platform_tables
 
@@ -229,7 +229,6 @@ class UnitOfWork:
             headers["X-Request-ID"] = rid
         if (tp := traceparent_var.get()) is not None:
             headers["traceparent"] = tp
-        newer = newer_versions(self._staged)
         await self.session.execute(
             insert(self.db.platform.outbox),
             [
@@ -237,9 +236,7 @@ class UnitOfWork:
                     "id": e.id,
                     "subject": e.type,
                     "payload": encode(e),
-                    "headers": {**headers, NEWER_VERSIONS: newer[e.id]}
-                    if e.id in newer
-                    else headers,
+                    "headers": headers,
                     "aggregate_id": e.aggregate_id,
                 }
                 for e in self._staged

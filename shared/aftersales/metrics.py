@@ -18,7 +18,7 @@ OUTBOX_FAILURES = Counter(
 )
 EVENTS_CONSUMED = Counter(
     "aftersales_events_consumed_total",
-    "Event deliveries by outcome (processed, duplicate, ignored, irrelevant, superseded,"
+    "Event deliveries by outcome (processed, duplicate, ignored, irrelevant, twin,"
     " retried, dead_lettered)",
     ["service", "consumer", "outcome"],
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aftersales.events import billing, feedback, intake
-from aftersales.messaging.consumer import Subscription
+from aftersales.messaging.consumer import DEAD_LETTER, Subscription, reading
 from dispatch.use_cases import parts_orders, pauses, privacy, returns
 from dispatch.use_cases.jobs import cancel_jobs_of_ticket, create_job_for_ticket, create_rework_job
 from dispatch.use_cases.points import apply_grade
@@ -12,14 +12,12 @@ from dispatch.use_cases.technicians import apply_discipline
 SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
-        newest_only=True,
         handlers={
-            intake.TicketCreatedV2.SUBJECT: create_job_for_ticket,
             intake.TicketCreated.SUBJECT: create_job_for_ticket,
             intake.TicketReopened.SUBJECT: create_rework_job,
             intake.TicketCancelled.SUBJECT: cancel_jobs_of_ticket,
             intake.TicketResolvedRemotely.SUBJECT: cancel_jobs_of_ticket,
-            intake.TicketClosedV2.SUBJECT: cancel_jobs_of_ticket,
+            intake.TicketClosed.SUBJECT: cancel_jobs_of_ticket,
             intake.TicketPaused.SUBJECT: pauses.on_ticket_paused,
             intake.TicketResumed.SUBJECT: pauses.on_ticket_resumed,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
@@ -38,8 +36,10 @@ SUBSCRIPTIONS = (
     Subscription(
         producer="feedback",
         handlers={
-            feedback.PointGraded.SUBJECT: apply_grade,
-            feedback.TechnicianDisciplined.SUBJECT: apply_discipline,
+            # Routing ranks by grade, and a dismissal takes a technician off the roster: a
+            # value dispatch does not know waits until it does.
+            feedback.PointGraded.SUBJECT: reading(apply_grade, grade=DEAD_LETTER),
+            feedback.TechnicianDisciplined.SUBJECT: reading(apply_discipline, action=DEAD_LETTER),
         },
     ),
 )

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 from aftersales.events import dispatch, intake
-from aftersales.messaging.consumer import Subscription
+from aftersales.messaging.consumer import Subscription, reading
 from feedback.use_cases import callbacks, privacy, projections
 
 SUBSCRIPTIONS = (
     Subscription(
         producer="intake",
-        newest_only=True,
         handlers={
-            intake.TicketCreatedV2.SUBJECT: projections.record_ticket,
             intake.TicketCreated.SUBJECT: projections.record_ticket,
             intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
-            intake.TicketClosedV2.SUBJECT: callbacks.on_ticket_closed,
+            intake.TicketClosed.SUBJECT: callbacks.on_ticket_closed,
             intake.TicketCallbackRequested.SUBJECT: callbacks.on_callback_requested,
         },
     ),
     Subscription(
         producer="dispatch",
-        newest_only=True,
         handlers={
-            dispatch.JobCompletedV2.SUBJECT: callbacks.on_job_completed,
-            dispatch.JobCompleted.SUBJECT: callbacks.on_job_completed,
+            # The callback is made whatever the job's resolution and reported outcome: they
+            # only inform the agent who calls.
+            dispatch.JobCompleted.SUBJECT: reading(
+                callbacks.on_job_completed, resolution="on_site", outcome="fixed"
+            ),
             dispatch.SlaBreached.SUBJECT: projections.record_breach,
         },
     ),

@@ -7,7 +7,7 @@ from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.events import CONTRACTS, Envelope, billing, dispatch, feedback
-from aftersales.messaging.consumer import Subscription
+from aftersales.messaging.consumer import DEAD_LETTER, Subscription, reading
 from intake.use_cases import (
     clocks,
     notifications,
@@ -22,9 +22,6 @@ JOB_EVENTS = (
     dispatch.JobUnrouted,
     dispatch.JobAccepted,
     dispatch.JobScheduled,
-    dispatch.JobStatusChangedV2,
-    dispatch.JobStatusChanged,
-    dispatch.JobCompletedV2,
     dispatch.JobCompleted,
 )
 
@@ -72,9 +69,10 @@ SUBSCRIPTIONS = (
     _every_event_of("feedback"),
     Subscription(
         producer="dispatch",
-        newest_only=True,
         handlers={
             **{e.SUBJECT: projection.on_job_event for e in JOB_EVENTS},
+            # A job status the ticket's lifecycle cannot place waits for a version that can.
+            dispatch.JobStatusChanged.SUBJECT: reading(projection.on_job_event, status=DEAD_LETTER),
             dispatch.SlaBreached.SUBJECT: projection.on_sla_breached,
             dispatch.JobOfferDeclined.SUBJECT: projection.on_history_only,
             dispatch.JobPaused.SUBJECT: clocks.on_job_paused,
@@ -96,15 +94,13 @@ SUBSCRIPTIONS = (
     ),
     Subscription(
         producer="feedback",
-        newest_only=True,
         handlers={
-            feedback.CallbackRecordedV2.SUBJECT: projection.on_callback,
-            feedback.CallbackRecorded.SUBJECT: projection.on_callback,
+            # An outcome the lifecycle does not know would reopen the ticket: it waits instead.
+            feedback.CallbackRecorded.SUBJECT: reading(projection.on_callback, outcome=DEAD_LETTER),
             feedback.ComplaintOpened.SUBJECT: projection.on_complaint_opened,
             feedback.ComplaintResolved.SUBJECT: projection.on_complaint_resolved,
             feedback.ComplaintOverdue.SUBJECT: projection.on_complaint_overdue,
             feedback.ComplaintReplied.SUBJECT: projection.on_complaint_replied,
-            feedback.CallbackUnreachableV2.SUBJECT: projection.on_unreachable,
             feedback.CallbackUnreachable.SUBJECT: projection.on_unreachable,
             feedback.CallbackOverdue.SUBJECT: projection.on_history_only,
         },

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
@@ -62,6 +64,9 @@ class IntakeSettings(ServiceSettings):
     # Development and tests only: receivers on private addresses (and, outside production,
     # plain http). Production calls https endpoints on public addresses alone.
     webhook_allow_private_urls: bool = False
+    # Older event versions integrators still subscribe to are made until their sunset date,
+    # e.g. {"dispatch.job.completed.v1": "2027-06-30"}; none by default (docs/contract.md).
+    event_sunsets: dict[str, date] = Field(default_factory=dict)
     # Fernet keys sealing webhook secrets at rest, newest first (rotate: put a new key in
     # front; the service reseals at start; then drop the old one). Required in production;
     # elsewhere a key is derived from the development JWT secret.

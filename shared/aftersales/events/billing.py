@@ -6,9 +6,10 @@ import uuid
 from datetime import date, datetime
 from typing import ClassVar, Literal
 
-from aftersales.events.base import EventData, Money, PartsLine
+from aftersales.events.base import EventData, Money, Open, PartsLine
 
-ServiceClass = Literal["A", "B", "C", "D"]
+ServiceClass = Open[Literal["A", "B", "C", "D"]]
+PaymentMethod = Open[Literal["cash", "card", "transfer"]]
 
 
 class ChargeIssued(EventData):
@@ -33,7 +34,7 @@ class ChargePaid(EventData):
     charge_id: uuid.UUID
     ticket_id: uuid.UUID
     amount_paid: Money
-    method: Literal["cash", "card", "transfer"]
+    method: PaymentMethod
     paid_at: datetime
 
 
@@ -47,7 +48,7 @@ class SettlementClosed(EventData):
     point_id: uuid.UUID
     month: str
     jobs: int
-    grade: Literal["A", "B", "C", "D"] | None = None
+    grade: Open[Literal["A", "B", "C", "D"]] | None = None
     grade_factor_percent: int
     gross: Money
     deductions: Money
@@ -154,7 +155,7 @@ class ChargeCorrected(EventData):
     charge_id: uuid.UUID
     ticket_id: uuid.UUID
     job_id: uuid.UUID | None = None
-    correction: Literal["exclusion_overturned", "late_compensation_waived"]
+    correction: Open[Literal["exclusion_overturned", "late_compensation_waived"]]
     service_class: ServiceClass
     reason: str
     credit_note_number: str | None = None
@@ -186,5 +187,5 @@ class RefundPaid(EventData):
     ticket_id: uuid.UUID
     voucher_no: str
     amount: Money
-    method: Literal["cash", "card", "transfer"]
+    method: PaymentMethod
     paid_at: datetime

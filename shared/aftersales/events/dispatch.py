@@ -4,50 +4,32 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import ClassVar, Literal, get_args
+from typing import ClassVar, Literal
 
-from aftersales.events.base import Contract, EventData, PartsLine, Window
+from aftersales.events.base import Contract, EventData, Open, PartsLine, Window
 
-JobStatus = Literal[
-    "unrouted",
-    "offered",
-    "accepted",
-    "scheduled",
-    "en_route",
-    "on_site",
-    "in_workshop",
-    "repaired",
-    "inspected",
-    "completed",
-    "cancelled",
+JobStatus = Open[
+    Literal[
+        "unrouted",
+        "offered",
+        "accepted",
+        "scheduled",
+        "en_route",
+        "on_site",
+        "awaiting_parts",
+        "in_workshop",
+        "repaired",
+        "inspected",
+        "completed",
+        "cancelled",
+    ]
 ]
-JobStatusV2 = Literal[
-    "unrouted",
-    "offered",
-    "accepted",
-    "scheduled",
-    "en_route",
-    "on_site",
-    "awaiting_parts",
-    "in_workshop",
-    "repaired",
-    "inspected",
-    "completed",
-    "cancelled",
+Resolution = Open[Literal["on_site", "workshop"]]
+ReportOutcome = Open[Literal["fixed", "no_fault_found", "misuse"]]
+PauseReason = Open[Literal["awaiting_customer", "awaiting_parts", "other"]]
+RequisitionStatus = Open[
+    Literal["requested", "approved", "shipped", "received", "rejected", "cancelled"]
 ]
-V1_JOB_STATUSES = frozenset(get_args(JobStatus))
-
-
-class JobRouted(EventData):
-    SUBJECT: ClassVar[str] = "dispatch.job.routed.v1"
-    AGGREGATE: ClassVar[str] = "job"
-
-    job_id: uuid.UUID
-    ticket_id: uuid.UUID
-    point_id: uuid.UUID
-    attempt: int
-    why: str
-    offer_expires_at: datetime
 
 
 class OfferedProduct(Contract):
@@ -57,13 +39,20 @@ class OfferedProduct(Contract):
     in_warranty: bool
 
 
-class JobRoutedV2(JobRouted):
-    """The offer with what a point needs to decide without calling back: the job, the
+class JobRouted(EventData):
+    """The offer, with what a point needs to decide without calling back: the job, the
     customer's window, the region, the product and the accept-by time (``offer_expires_at``).
-    Published first, beside v1."""
+    ``why`` is the routing's reason, for staff."""
 
     SUBJECT: ClassVar[str] = "dispatch.job.routed.v2"
+    AGGREGATE: ClassVar[str] = "job"
 
+    job_id: uuid.UUID
+    ticket_id: uuid.UUID
+    point_id: uuid.UUID
+    attempt: int
+    why: str
+    offer_expires_at: datetime
     ticket_number: str
     kind: str
     region: str
@@ -119,7 +108,9 @@ class JobScheduled(EventData):
 
 
 class JobStatusChanged(EventData):
-    SUBJECT: ClassVar[str] = "dispatch.job.status_changed.v1"
+    """Every change of a job's status (``awaiting_parts``: waiting for a requisition)."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.status_changed.v2"
     AGGREGATE: ClassVar[str] = "job"
 
     job_id: uuid.UUID
@@ -133,58 +124,40 @@ class JobStatusChanged(EventData):
     receipt_no: str | None = None
 
 
-class JobStatusChangedV2(EventData):
-    """v2 of ``dispatch.job.status_changed``: the status ``awaiting_parts`` (a job waiting for
-    a requisition). Published beside v1 (v1 only when both statuses are v1's)."""
-
-    SUBJECT: ClassVar[str] = "dispatch.job.status_changed.v2"
-    AGGREGATE: ClassVar[str] = "job"
-
-    job_id: uuid.UUID
-    ticket_id: uuid.UUID
-    point_id: uuid.UUID | None = None
-    technician_id: uuid.UUID | None = None
-    status: JobStatusV2
-    previous_status: JobStatusV2
-    at: datetime
-    note: str | None = None
-    receipt_no: str | None = None
-
-
 class PartUsed(Contract):
     sku: str
     qty: int
 
 
+class ClaimedExclusion(Contract):
+    """The technician's claim that the warranty does not cover the job."""
+
+    reason: Open[Literal["misuse", "consumable", "not_covered"]]
+    note: str
+    photo_ref: str | None = None
+
+
+class DelayCause(Contract):
+    """Why the point says it arrived after the window: not its fault."""
+
+    cause: Open[Literal["customer", "force_majeure"]]
+    note: str
+
+
 class JobCompleted(EventData):
-    SUBJECT: ClassVar[str] = "dispatch.job.completed.v1"
+    """The work is done: what was spent (labour, parts, travel), how late the arrival was,
+    what was found and done (fault codes and outcome), which unit it was (model, serial: its
+    batch), and the warranty exclusion the technician claims and the cause the point gives for
+    a late arrival (billing acts on both)."""
+
+    SUBJECT: ClassVar[str] = "dispatch.job.completed.v3"
     AGGREGATE: ClassVar[str] = "job"
 
     job_id: uuid.UUID
     ticket_id: uuid.UUID
     point_id: uuid.UUID
     technician_id: uuid.UUID
-    resolution: Literal["on_site", "workshop"]
-    labor_minutes: int
-    parts: list[PartUsed]
-    travel_km: int
-    visit_number: int
-    arrived_late_minutes: int
-    completed_at: datetime
-
-
-class JobCompletedV2(EventData):
-    """v2 of ``dispatch.job.completed``: what was found and done (fault codes and outcome) and
-    which unit it was (model, serial: its batch). Published beside v1."""
-
-    SUBJECT: ClassVar[str] = "dispatch.job.completed.v2"
-    AGGREGATE: ClassVar[str] = "job"
-
-    job_id: uuid.UUID
-    ticket_id: uuid.UUID
-    point_id: uuid.UUID
-    technician_id: uuid.UUID
-    resolution: Literal["on_site", "workshop"]
+    resolution: Resolution
     labor_minutes: int
     parts: list[PartUsed]
     travel_km: int
@@ -194,34 +167,10 @@ class JobCompletedV2(EventData):
     category: str
     model: str | None = None
     serial_no: str | None = None
-    outcome: Literal["fixed", "no_fault_found", "misuse"] = "fixed"
+    outcome: ReportOutcome = "fixed"
     symptom_code: str | None = None
     cause_code: str | None = None
     action_code: str | None = None
-
-
-class ClaimedExclusion(Contract):
-    """The technician's claim that the warranty does not cover the job."""
-
-    reason: Literal["misuse", "consumable", "not_covered"]
-    note: str
-    photo_ref: str | None = None
-
-
-class DelayCause(Contract):
-    """Why the point says it arrived after the window: not its fault."""
-
-    cause: Literal["customer", "force_majeure"]
-    note: str
-
-
-class JobCompletedV3(JobCompletedV2):
-    """v3 of ``dispatch.job.completed``: v2 with the warranty exclusion the technician claims and
-    the cause the point gives for a late arrival (billing acts on both). Published beside v2
-    and v1, first."""
-
-    SUBJECT: ClassVar[str] = "dispatch.job.completed.v3"
-
     exclusion: ClaimedExclusion | None = None
     delay_cause: DelayCause | None = None
 
@@ -253,7 +202,7 @@ class SlaBreached(EventData):
     ticket_id: uuid.UUID
     job_id: uuid.UUID | None = None
     point_id: uuid.UUID | None = None
-    sla: Literal["respond", "accept", "arrival", "completion"]
+    sla: Open[Literal["respond", "accept", "arrival", "completion"]]
     due_at: datetime
     breached_at: datetime
 
@@ -268,7 +217,7 @@ class JobPaused(EventData):
     job_id: uuid.UUID
     ticket_id: uuid.UUID
     point_id: uuid.UUID | None = None
-    reason: Literal["awaiting_customer", "awaiting_parts", "other"]
+    reason: PauseReason
     note: str | None = None
     paused_by: str
     paused_at: datetime
@@ -317,7 +266,7 @@ class RequisitionEvent(EventData):
     job_id: uuid.UUID | None = None
     ticket_id: uuid.UUID | None = None
     urgent: bool
-    status: Literal["requested", "approved", "shipped", "received", "rejected", "cancelled"]
+    status: RequisitionStatus
     lines: list[RequisitionLine]
     carrier: str | None = None
     tracking_no: str | None = None

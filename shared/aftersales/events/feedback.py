@@ -6,32 +6,19 @@ import uuid
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from aftersales.events.base import EventData
+from aftersales.events.base import EventData, Open
 
-CallbackOutcome = Literal[
-    "satisfied",
-    "unsatisfied",
-    "complaint",
-    "not_fixed_first_visit",
-    "not_fixed_repeat",
-    "bad_attitude",
+CallbackOutcome = Open[
+    Literal[
+        "satisfied",
+        "unsatisfied",
+        "complaint",
+        "not_fixed_first_visit",
+        "not_fixed_repeat",
+        "bad_attitude",
+    ]
 ]
-Grade = Literal["A", "B", "C", "D"]
-
-
-class CallbackRecorded(EventData):
-    SUBJECT: ClassVar[str] = "feedback.callback.recorded.v1"
-    AGGREGATE: ClassVar[str] = "callback"
-
-    callback_id: uuid.UUID
-    ticket_id: uuid.UUID
-    job_id: uuid.UUID
-    point_id: uuid.UUID | None = None
-    technician_id: uuid.UUID | None = None
-    reached: bool
-    outcome: CallbackOutcome | None = None
-    score: int | None = None
-    recorded_at: datetime
+Grade = Open[Literal["A", "B", "C", "D"]]
 
 
 class ComplaintOpened(EventData):
@@ -83,28 +70,14 @@ class ComplaintOverdue(EventData):
     complaint_id: uuid.UUID
     ticket_id: uuid.UUID
     point_id: uuid.UUID | None = None
-    deadline: Literal["reply", "resolve"]
+    deadline: Open[Literal["reply", "resolve"]]
     due_at: datetime
     noticed_at: datetime
 
 
-class CallbackUnreachable(EventData):
-    """Every attempt to reach the customer failed: reported, never silently closed."""
-
-    SUBJECT: ClassVar[str] = "feedback.callback.unreachable.v1"
-    AGGREGATE: ClassVar[str] = "callback"
-
-    callback_id: uuid.UUID
-    ticket_id: uuid.UUID
-    job_id: uuid.UUID
-    point_id: uuid.UUID | None = None
-    attempts: int
-    given_up_at: datetime
-
-
-class CallbackRecordedV2(EventData):
-    """v2 of ``feedback.callback.recorded``: a callback may follow a request solved on the
-    phone, with no job (``job_id`` null). Published beside v1 (v1 only when there is a job)."""
+class CallbackRecorded(EventData):
+    """A callback attempt: reached or not, and what the customer said. ``job_id`` is null for
+    the callback after a request solved on the phone."""
 
     SUBJECT: ClassVar[str] = "feedback.callback.recorded.v2"
     AGGREGATE: ClassVar[str] = "callback"
@@ -120,9 +93,9 @@ class CallbackRecordedV2(EventData):
     recorded_at: datetime
 
 
-class CallbackUnreachableV2(EventData):
-    """v2 of ``feedback.callback.unreachable``: ``job_id`` null for a request solved on the
-    phone. Published beside v1 (v1 only when there is a job)."""
+class CallbackUnreachable(EventData):
+    """Every attempt to reach the customer failed: reported, never silently closed. ``job_id``
+    is null for a request solved on the phone."""
 
     SUBJECT: ClassVar[str] = "feedback.callback.unreachable.v2"
     AGGREGATE: ClassVar[str] = "callback"
@@ -171,7 +144,7 @@ class TechnicianDisciplined(EventData):
     point_id: uuid.UUID | None = None
     complaint_id: uuid.UUID
     strike: int
-    action: Literal["warning", "penalty", "dismissal"]
+    action: Open[Literal["warning", "penalty", "dismissal"]]
     decided_at: datetime
 
 

@@ -6,32 +6,36 @@ import uuid
 from datetime import date, datetime
 from typing import ClassVar, Literal
 
-from aftersales.events.base import Contract, EventData, Money, PartsLine, Window
+from aftersales.events.base import Contract, EventData, Money, Open, PartsLine, Window
 
-TicketKind = Literal[
-    "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
+TicketKind = Open[
+    Literal[
+        "install",
+        "repair",
+        "relocation",
+        "maintenance",
+        "consultation",
+        "training",
+        "complaint",
+        "sample_test",
+    ]
 ]
-TicketKindV2 = Literal[
-    "install",
-    "repair",
-    "relocation",
-    "maintenance",
-    "consultation",
-    "training",
-    "complaint",
-    "sample_test",
+Channel = Open[Literal["hotline", "crm", "app", "partner", "letter", "walk_in", "contract"]]
+ClosureReason = Open[
+    Literal[
+        "satisfied",
+        "unreachable",
+        "refunded",
+        "replaced",
+        "resolved_remotely",
+        "cancelled",
+        "delivered",
+    ]
 ]
-Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in", "contract"]
-ClosureReason = Literal[
-    "satisfied",
-    "unreachable",
-    "refunded",
-    "replaced",
-    "resolved_remotely",
-    "cancelled",
-    "delivered",
-]
-PauseReason = Literal["awaiting_customer", "awaiting_parts", "other"]
+PauseReason = Open[Literal["awaiting_customer", "awaiting_parts", "other"]]
+RespondClock = Open[Literal["dispatch", "feedback", "intake"]]
+PauseOrigin = Open[Literal["ticket", "job"]]
+Remedy = Open[Literal["repair", "replace", "refund"]]
 
 
 class CustomerFacts(Contract):
@@ -52,26 +56,6 @@ class ProductFacts(Contract):
     warranty_until: date
     in_warranty: bool
     contract_no: str | None = None
-
-
-class TicketCreated(EventData):
-    SUBJECT: ClassVar[str] = "intake.ticket.created.v1"
-    AGGREGATE: ClassVar[str] = "ticket"
-
-    ticket_id: uuid.UUID
-    number: str
-    kind: TicketKind
-    channel: Channel
-    description: str
-    customer: CustomerFacts
-    product: ProductFacts
-    preferred_window: Window | None = None
-    respond_by: datetime
-    needs_visit: bool
-    created_at: datetime
-    # The CRM tenant whose customer this is (None for the information centre's own), so other
-    # services can confine a crm caller to its own tickets. Optional: added before release.
-    tenant_id: str | None = None
 
 
 class TicketStatusChanged(EventData):
@@ -101,15 +85,6 @@ class TicketReopened(EventData):
     reopened_at: datetime
 
 
-class TicketClosed(EventData):
-    SUBJECT: ClassVar[str] = "intake.ticket.closed.v1"
-    AGGREGATE: ClassVar[str] = "ticket"
-
-    ticket_id: uuid.UUID
-    reason: str
-    closed_at: datetime
-
-
 class TicketCancelled(EventData):
     SUBJECT: ClassVar[str] = "intake.ticket.cancelled.v1"
     AGGREGATE: ClassVar[str] = "ticket"
@@ -133,7 +108,7 @@ class TicketRemedyDecided(EventData):
     AGGREGATE: ClassVar[str] = "ticket"
 
     ticket_id: uuid.UUID
-    remedy: Literal["repair", "replace", "refund"]
+    remedy: Remedy
     reason: str
     product_id: uuid.UUID
     replacement_product_id: uuid.UUID | None = None
@@ -160,17 +135,18 @@ class Site(Contract):
     line: str
 
 
-class TicketCreatedV2(EventData):
-    """v2 of ``intake.ticket.created``: the kind ``sample_test``, the visit's ``site`` (the
-    product's installation address when it has one), which clock answers the ticket, and the
-    deadline to finish it. Published beside v1 (v1 only for kinds it can name)."""
+class TicketCreated(EventData):
+    """A request was registered: who, which product, where the visit goes (``site``: the
+    product's installation address when it has one), which clock answers it, and the deadline
+    to finish it. ``tenant_id`` is the CRM tenant whose customer this is (None for the
+    information centre's own), so other services can confine a crm caller to its tickets."""
 
     SUBJECT: ClassVar[str] = "intake.ticket.created.v2"
     AGGREGATE: ClassVar[str] = "ticket"
 
     ticket_id: uuid.UUID
     number: str
-    kind: TicketKindV2
+    kind: TicketKind
     channel: Channel
     description: str
     customer: CustomerFacts
@@ -178,16 +154,15 @@ class TicketCreatedV2(EventData):
     site: Site
     preferred_window: Window | None = None
     respond_by: datetime
-    respond_clock: Literal["dispatch", "feedback", "intake"]
+    respond_clock: RespondClock
     complete_by: datetime | None = None
     needs_visit: bool
     created_at: datetime
     tenant_id: str | None = None
 
 
-class TicketClosedV2(EventData):
-    """v2 of ``intake.ticket.closed``: every way a ticket ends, with its ``closure_reason``
-    (v1 is still published for a satisfied callback, as before)."""
+class TicketClosed(EventData):
+    """Every way a ticket ends, with its ``closure_reason``."""
 
     SUBJECT: ClassVar[str] = "intake.ticket.closed.v2"
     AGGREGATE: ClassVar[str] = "ticket"
@@ -243,7 +218,7 @@ class TicketPaused(EventData):
     paused_by: str
     paused_at: datetime
     # "job": the pause came from the job (dispatch paused its clocks already).
-    origin: Literal["ticket", "job"] = "ticket"
+    origin: PauseOrigin = "ticket"
 
 
 class TicketResumed(EventData):
@@ -255,7 +230,7 @@ class TicketResumed(EventData):
     resumed_at: datetime
     paused_seconds: int
     resumed_by: str
-    origin: Literal["ticket", "job"] = "ticket"
+    origin: PauseOrigin = "ticket"
 
 
 class Address(Contract):
@@ -316,7 +291,7 @@ class TicketCallbackRequested(EventData):
     ticket_id: uuid.UUID
     number: str
     kind: str
-    reason: Literal["resolved_remotely"] = "resolved_remotely"
+    reason: Open[Literal["resolved_remotely"]] = "resolved_remotely"
     requested_at: datetime
 
 
@@ -326,7 +301,7 @@ OrderLine = PartsLine
 class PartsOrderPlaced(EventData):
     """A customer ordered parts (a ticket of kind ``parts_order``): billing prices it at once,
     dispatch ships it from a warehouse once it is paid. Announced by this event rather than
-    ``intake.ticket.created.v2``, whose ``product`` is required: an order need name none."""
+    ``intake.ticket.created``, whose ``product`` is required: an order need name none."""
 
     SUBJECT: ClassVar[str] = "intake.parts_order.placed.v1"
     AGGREGATE: ClassVar[str] = "ticket"

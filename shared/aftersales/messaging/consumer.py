@@ -13,6 +13,12 @@ its savepoint alone; a group whose transaction breaks (deadlock, lost connection
 again one message per transaction. Handlers are written to be correct under concurrency anyway
 (replicas share a consumer), so a lane is about order and fewer lock waits, not safety.
 
+Events are read tolerantly (``aftersales.events.read_message``): a consumer subscribes to the
+family of each event it handles (``dispatch.job.completed.*``), so an older version still in the
+stream is upgraded and handled, and a newer one it cannot know is dead-lettered with that
+reason rather than never seen. An enum value the reader does not know is read as a fallback or
+dead-lettered when the handler says so for that field (:func:`reading`).
+
 nats-py loses a pull request the broker held when the broker restarts; fetches are therefore
 short, and a watchdog re-binds the subscription when the consumer has work but nothing arrives.
 """
@@ -27,19 +33,27 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from nats.aio.msg import Msg
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from nats.js.errors import NotFoundError
-from pydantic import ValidationError
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales import tracing
 from aftersales.db import Database, UnitOfWork
-from aftersales.events import NEWER_VERSIONS, Envelope, decode
+from aftersales.events import (
+    Envelope,
+    UnreadableEvent,
+    family_of,
+    read_message,
+    unknown_values,
+    with_fallbacks,
+)
+from aftersales.events.upgrades import has_newer_twin
 from aftersales.logging import get_logger, request_id_var, traceparent_var
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.streams import stream_name
@@ -50,10 +64,34 @@ log = get_logger(__name__)
 Handler = Callable[[UnitOfWork, Envelope[Any]], Awaitable[None]]
 Relevance = Callable[[UnitOfWork], Awaitable[Callable[[Envelope[Any]], bool]]]
 
+DEAD_LETTER = object()
+"""For :func:`reading`: an unknown value in this field dead-letters the event."""
+
+
+def reading(handler: Handler, **unknown: str | object) -> Handler:
+    """``handler``, declaring what it does with an enum value it does not know, per field of
+    the event's data (a dotted path: ``status``, ``exclusion.reason``): read it as a fallback
+    value it knows, or :data:`DEAD_LETTER` (the event goes to the dead-letter list, with the
+    field and the value as the reason, for replay once a version that knows it is deployed).
+    A field not named here reaches the handler as the :class:`~aftersales.events.Unknown`
+    string it was sent as: right for a field the handler only stores or passes on."""
+
+    async def handle(uow: UnitOfWork, envelope: Envelope[Any]) -> None:
+        await handler(uow, envelope)
+
+    handle.unknown_values = MappingProxyType(dict(unknown))  # type: ignore[attr-defined]
+    handle.__name__ = getattr(handler, "__name__", "handler")
+    handle.__doc__ = handler.__doc__
+    return handle
+
 
 @dataclass(frozen=True)
 class Subscription:
     """What one service consumes from one producer's stream.
+
+    ``handlers`` names today's subject of each event (``dispatch.job.completed.v3``); the
+    durable consumer filters on each one's family, so older versions still in the stream are
+    upgraded to it and newer ones are dead-lettered with the reason.
 
     ``relevant``, when given, is read once per group's transaction and returns which events
     the handlers would act on at all; one it rules out is acked as ``irrelevant`` with no
@@ -66,28 +104,17 @@ class Subscription:
     handlers: Mapping[str, Handler]
     durable: str = ""
     relevant: Relevance | None = None
-    newest_only: bool = False
-    """The handlers take every version of an event as the same change: an event published
-    beside a newer version of itself (the producer's outbox names it in a header) is acked as
-    ``superseded`` when the newer one goes to the same handler here. Not for a fan-out, whose
-    audience asked for a version by name."""
 
     @property
     def passes_over(self) -> bool:
-        """Whether some deliveries may be acked without an inbox row (``irrelevant`` or
-        ``superseded``): "handled" then shows in the consumer's acks, not in its inbox."""
-        return self.relevant is not None or self.newest_only
+        """Whether some deliveries may be acked without an inbox row (``irrelevant``):
+        "handled" then shows in the consumer's acks, not in its inbox."""
+        return self.relevant is not None
 
-    def superseded(self, subject: str, headers: Mapping[str, str] | None) -> bool:
-        """Whether this subscription handles a newer version of ``subject`` that its producer
-        published beside it, with the same handler."""
-        newer = (headers or {}).get(NEWER_VERSIONS) if self.newest_only else None
-        if not newer:
-            return False
-        handler = self.handlers.get(subject)
-        return handler is not None and any(
-            self.handlers.get(s) is handler for s in newer.split(",")
-        )
+    @property
+    def filter_subjects(self) -> list[str]:
+        """The families of the events handled: every version of each."""
+        return sorted({f"{family_of(s)[0]}.*" for s in self.handlers})
 
     @property
     def stream(self) -> str:
@@ -122,16 +149,76 @@ class ForeignEvent(PoisonMessage):
     """The envelope claims another producer than the stream it came from: never applied."""
 
 
-def check_provenance(envelope: Envelope[Any], *, producer: str, subject: str | None) -> None:
+def check_provenance(
+    envelope: Envelope[Any],
+    *,
+    producer: str,
+    subject: str | None,
+    published_as: str | None = None,
+) -> None:
     """The second layer behind the broker's permissions: an event on ``producer``'s stream must
-    say it comes from ``producer`` and carry the subject it was published on."""
+    say it comes from ``producer`` and carry the subject it was published on (``published_as``:
+    its type before it was upgraded, when it was)."""
     if envelope.source != producer or not envelope.type.startswith(f"{producer}."):
         raise ForeignEvent(
             f"envelope from {envelope.source!r} of type {envelope.type!r}"
             f" arrived on {stream_name(producer)}, the stream of {producer!r}"
         )
-    if subject is not None and envelope.type != subject:
-        raise ForeignEvent(f"envelope of type {envelope.type!r} was published on {subject!r}")
+    claimed = published_as or envelope.type
+    if subject is not None and claimed != subject:
+        raise ForeignEvent(f"envelope of type {claimed!r} was published on {subject!r}")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A message as its consumer takes it: the event (upgraded when it was published as an
+    older version) and its handler, or why it is acked unhandled (``skip``)."""
+
+    envelope: Envelope[Any]
+    handler: Handler | None
+    skip: str | None = None
+
+
+def prepare(
+    handlers: Mapping[str, Handler],
+    *,
+    producer: str,
+    raw: bytes,
+    subject: str | None,
+    headers: Mapping[str, str] | None,
+) -> Delivery:
+    """Read ``raw``, check where it comes from and find its handler. Raises
+    :class:`PoisonMessage` for what can never be handled: not an event this reader knows (a
+    newer version included), a forged origin, or an enum value the handler decides by and does
+    not know."""
+    try:
+        envelope, published_as = read_message(raw)
+    except UnreadableEvent as exc:
+        raise PoisonMessage(str(exc)) from exc
+    check_provenance(envelope, producer=producer, subject=subject, published_as=published_as)
+    handler = handlers.get(envelope.type)
+    if handler is None:
+        return Delivery(envelope, None, "ignored")
+    if has_newer_twin(published_as, headers):
+        return Delivery(envelope, None, "twin")
+    return Delivery(_known_values(envelope, handler), handler)
+
+
+def _known_values(envelope: Envelope[Any], handler: Handler) -> Envelope[Any]:
+    """The handler's declared reading of enum values it does not know (:func:`reading`)."""
+    unknown = unknown_values(envelope.data)
+    treatment: Mapping[str, str | object] = getattr(handler, "unknown_values", {})
+    if not unknown or not treatment:
+        return envelope
+    refused = [(path, value) for path, value in unknown if treatment.get(path) is DEAD_LETTER]
+    if refused:
+        named = ", ".join(f"{path}={value!r}" for path, value in refused)
+        raise PoisonMessage(
+            f"{envelope.type} carries {named}: a value this consumer does not know and decides"
+            " by; deploy a version that knows it, then replay"
+        )
+    fallback = {path: value for path, value in treatment.items() if isinstance(value, str)}
+    return envelope.model_copy(update={"data": with_fallbacks(envelope.data, fallback)})
 
 
 async def claim(uow: UnitOfWork, consumer: str, envelope: Envelope[Any]) -> bool:
@@ -270,7 +357,7 @@ class ConsumerRunner:
 
     async def _bind(self) -> None:
         js = self.link.jetstream()
-        subjects = sorted(self.subscription.handlers)
+        subjects = self.subscription.filter_subjects
         config = ConsumerConfig(
             durable_name=self.durable,
             ack_policy=AckPolicy.EXPLICIT,
@@ -394,13 +481,12 @@ class ConsumerRunner:
         """One message of a group, in a savepoint of the group's transaction: its outcome, or
         why it was refused. A transient error is raised: the transaction itself is broken."""
         try:
-            envelope, handler = self._prepare(msg)
+            delivery = self._prepare(msg)
         except PoisonMessage as exc:
             return exc
+        envelope, handler = delivery.envelope, delivery.handler
         if handler is None:
-            return "ignored"
-        if self.subscription.superseded(envelope.type, msg.headers):
-            return "superseded"
+            return delivery.skip or "ignored"
         if wanted is not None and not wanted(envelope):
             return "irrelevant"
         try:
@@ -428,24 +514,27 @@ class ConsumerRunner:
             **{"messaging.consumer.group.name": self.consumer_name},
         )
 
-    def _prepare(self, msg: Msg) -> tuple[Envelope[Any], Handler | None]:
-        try:
-            envelope = decode(msg.data)
-        except ValidationError as exc:
-            raise PoisonMessage(f"not a known event: {exc.errors()[:3]}") from exc
-        check_provenance(envelope, producer=self.subscription.producer, subject=msg.subject)
-        return envelope, self.subscription.handlers.get(envelope.type)
+    def _prepare(self, msg: Msg) -> Delivery:
+        return prepare(
+            self.subscription.handlers,
+            producer=self.subscription.producer,
+            raw=msg.data,
+            subject=msg.subject,
+            headers=msg.headers,
+        )
 
     async def _process(self, msg: Msg) -> None:
         """One message in a transaction of its own."""
         with self._enter(msg):
             try:
-                envelope, handler = self._prepare(msg)
-                if handler is None or self.subscription.superseded(envelope.type, msg.headers):
+                delivery = self._prepare(msg)
+                if delivery.handler is None:
                     await msg.ack()
-                    self._count("ignored" if handler is None else "superseded")
+                    self._count(delivery.skip or "ignored")
                     return
-                applied = await apply_once(self.db, self.consumer_name, envelope, handler)
+                applied = await apply_once(
+                    self.db, self.consumer_name, delivery.envelope, delivery.handler
+                )
                 await msg.ack()
                 self._count("processed" if applied else "duplicate")
             except asyncio.CancelledError:
@@ -572,13 +661,19 @@ async def replay_dead_letters(
             continue
         handlers = handlers_by_consumer.get(row["consumer"], {})
         try:
-            envelope = decode(row["payload"])
-            producer = str(row["consumer"]).rpartition(":")[2].lower()
-            check_provenance(envelope, producer=producer, subject=row["subject"])
-            handler = handlers.get(envelope.type)
-            if handler is None:
-                raise LookupError(f"no handler for {envelope.type} in {row['consumer']}")
-            await apply_once(db, row["consumer"], envelope, handler)
+            # "<service>:<STREAM>", or "<service>:<STREAM>:<durable>" (see consumer_name)
+            producer = str(row["consumer"]).split(":")[1].lower()
+            delivery = prepare(
+                handlers,
+                producer=producer,
+                raw=row["payload"],
+                subject=row["subject"],
+                headers=row["headers"],
+            )
+            if delivery.skip == "ignored":
+                raise LookupError(f"no handler for {delivery.envelope.type} in {row['consumer']}")
+            if delivery.handler is not None:  # else a copy published beside a newer one
+                await apply_once(db, row["consumer"], delivery.envelope, delivery.handler)
         except Exception as exc:
             failed += 1
             errors.append(f"{row['id']}: {exc!r}")
@@ -596,13 +691,17 @@ async def replay_dead_letters(
 
 
 __all__ = [
+    "DEAD_LETTER",
     "ConsumerRunner",
     "ConsumerSettings",
+    "Delivery",
     "Handler",
     "ReplayResult",
     "Subscription",
     "apply_once",
     "check_provenance",
     "list_dead_letters",
+    "prepare",
+    "reading",
     "replay_dead_letters",
 ]

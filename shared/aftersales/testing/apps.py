@@ -59,14 +59,22 @@ async def eventually(
 
 async def handled(service: RunningService, event: Envelope[Any], *, timeout: float = 20) -> None:
     """The barrier after publishing an event: it is in the inbox of every consumer of
-    ``service`` that handles its type (a service may read one stream with two durables), so
-    each handler's transaction has committed (whatever it did, or chose not to do). A consumer
-    that may pass an event over without an inbox row (a relevance check, ``newest_only``) is
-    waited on by its acks instead: everything published so far, acked only after the commit."""
+    ``service`` that handles its type, or a version of it (a service may read one stream with
+    two durables), so each handler's transaction has committed (whatever it did, or chose not
+    to do). A consumer that may pass an event over without an inbox row (a relevance check)
+    is waited on by its acks instead: everything published so far, acked only after the
+    commit."""
     from sqlalchemy import func, select
 
+    from aftersales.events import family_of
+
     inbox = service.db.platform.inbox
-    runners = [r for r in service.app.state.runners if event.type in r.subscription.handlers]
+    family = family_of(event.type)[0]
+    runners = [
+        r
+        for r in service.app.state.runners
+        if any(family_of(s)[0] == family for s in r.subscription.handlers)
+    ]
     assert runners, f"{service.name} does not consume {event.type}"
     consumers = [r.consumer_name for r in runners if not r.subscription.passes_over]
     filtered = [(r.subscription.stream, r.durable) for r in runners if r.subscription.passes_over]

@@ -59,7 +59,7 @@ def test_dlq_list_and_replay(clean_state, admin_dsn, infrastructure):
     env = {"DATABASE_URL": infrastructure.admin_url, "COLUMNS": "250"}
     listed = runner.invoke(app, ["dlq", "list", "--service", "dispatch"], env=env)
     assert listed.exit_code == 0, listed.output
-    assert "intake.ticket.created.v1" in listed.output and "boom" in listed.output
+    assert "intake.ticket.created.v2" in listed.output and "boom" in listed.output
 
     replayed = runner.invoke(app, ["dlq", "replay", "--service", "dispatch"], env=env)
     assert replayed.exit_code == 0, replayed.output
@@ -70,7 +70,7 @@ def test_dlq_list_and_replay(clean_state, admin_dsn, infrastructure):
     assert again.exit_code == 0 and "dispatch: replayed 0" in again.output
     assert asyncio.run(jobs()) == 1
     after = runner.invoke(app, ["dlq", "list", "--service", "dispatch"], env=env)
-    assert "intake.ticket.created.v1" not in after.output
+    assert "intake.ticket.created.v2" not in after.output
 
 
 def test_backfill_products_tells_billing_of_products_registered_before_the_events(

@@ -89,8 +89,8 @@ async def test_committed_events_are_published_and_marked_sent(start_service, inf
             return unsent == 0
 
         await eventually(all_sent)
-        # The product's registration, then each ticket's created.v2 and created.v1.
-        assert await stream_messages(infrastructure.broker_url, "INTAKE") == 1 + 3 * 2
+        # The product's registration, then each ticket's created event (one version).
+        assert await stream_messages(infrastructure.broker_url, "INTAKE") == 1 + 3
 
 
 async def test_the_relay_publishes_several_batches_in_commit_order(start_service, infrastructure):
@@ -120,7 +120,7 @@ async def test_the_relay_publishes_several_batches_in_commit_order(start_service
 
         nc = await nats.connect(infrastructure.broker_url)
         try:
-            sub = await nc.jetstream().subscribe("intake.ticket.created.v1", ordered_consumer=True)
+            sub = await nc.jetstream().subscribe("intake.ticket.created.v2", ordered_consumer=True)
             versions = []
             while len(versions) < 250:
                 msg = await sub.next_msg(timeout=5)

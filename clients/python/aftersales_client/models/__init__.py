@@ -96,6 +96,7 @@ from .delivery_out import DeliveryOut
 from .delivery_out_status import DeliveryOutStatus
 from .discipline_out import DisciplineOut
 from .dispatch_transfer_in import DispatchTransferIn
+from .event_type_out import EventTypeOut
 from .exclusion_in import ExclusionIn
 from .exclusion_in_reason import ExclusionInReason
 from .fault_codes_in import FaultCodesIn
@@ -419,6 +420,7 @@ __all__ = (
     "DeliveryOutStatus",
     "DisciplineOut",
     "DispatchTransferIn",
+    "EventTypeOut",
     "ExclusionIn",
     "ExclusionInReason",
     "FaultCodesIn",

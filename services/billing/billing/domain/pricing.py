@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from aftersales.errors import Unprocessable
 from billing.domain.money import round_half_away
@@ -48,6 +49,27 @@ class PriceList:
         for sku, part in self.parts.items():
             if part.cost > part.price:
                 raise Unprocessable(f"Part {sku}: the cost is above the price.")
+
+
+@dataclass(frozen=True)
+class ReportedWork:
+    """What the point reported of a completed job and pricing reads: labour, parts, travel and
+    how late it arrived. Kept as JSON on the completed job (its keys unchanged since the
+    first version of ``dispatch.job.completed``)."""
+
+    labor_minutes: int
+    parts: tuple[tuple[str, int], ...]
+    travel_km: int
+    arrived_late_minutes: int
+
+    @classmethod
+    def of(cls, recorded: dict[str, Any]) -> ReportedWork:
+        return cls(
+            labor_minutes=int(recorded["labor_minutes"]),
+            parts=tuple((str(p["sku"]), int(p["qty"])) for p in recorded["parts"]),
+            travel_km=int(recorded["travel_km"]),
+            arrived_late_minutes=int(recorded["arrived_late_minutes"]),
+        )
 
 
 @dataclass(frozen=True)

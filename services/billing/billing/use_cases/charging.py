@@ -43,21 +43,32 @@ from billing.domain.classification import (
     with_exclusion,
 )
 from billing.domain.months import month_of, settlement_month
-from billing.domain.pricing import price_job
+from billing.domain.pricing import ReportedWork, price_job
 from billing.use_cases.policy import BillingPolicy, policy_of
 from billing.use_cases.price_lists import price_list_of
 
+# The completed job's report as billing keeps it (what ReportedWork reads, and the job's ids).
+RECORDED_FIELDS = frozenset(
+    {
+        "job_id",
+        "ticket_id",
+        "point_id",
+        "technician_id",
+        "resolution",
+        "labor_minutes",
+        "parts",
+        "travel_km",
+        "visit_number",
+        "arrived_late_minutes",
+        "completed_at",
+    }
+)
 
-async def on_job_completed(
-    uow: UnitOfWork,
-    event: Envelope[dispatch.JobCompletedV3]
-    | Envelope[dispatch.JobCompletedV2]
-    | Envelope[dispatch.JobCompleted],
-) -> None:
-    """Charge a completed job once (v3, or the v2 or v1 published beside it: the first one
-    wins; only v3 carries the claimed exclusion and the delay cause)."""
+
+async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
+    """Charge a completed job once, with the warranty exclusion the technician claims and the
+    cause the point gives for a late arrival."""
     d = event.data
-    claims = d if isinstance(d, dispatch.JobCompletedV3) else None
     facts = FactsRepository(uow.session)
     await facts.lock_ticket(d.ticket_id)
     await facts.record_completed_job(
@@ -67,13 +78,11 @@ async def on_job_completed(
             "point_id": d.point_id,
             "technician_id": d.technician_id,
             "completed_at": d.completed_at,
-            # Kept in v1's shape, which pricing reads; v2's codes do not change the price.
-            "event": d.model_dump(mode="json", include=set(dispatch.JobCompleted.model_fields)),
+            # What pricing reads (fault codes do not change the price).
+            "event": d.model_dump(mode="json", include=set(RECORDED_FIELDS)),
             "received_at": datetime.now(UTC),
-            "exclusion": claims.exclusion.model_dump() if claims and claims.exclusion else None,
-            "delay_cause": (
-                claims.delay_cause.model_dump() if claims and claims.delay_cause else None
-            ),
+            "exclusion": d.exclusion.model_dump() if d.exclusion else None,
+            "delay_cause": d.delay_cause.model_dump() if d.delay_cause else None,
         }
     )
     job = await facts.completed_job(d.job_id)
@@ -121,7 +130,7 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
     if prices_row is None:
         job.waiting_for = WAITING_FOR_PRICES
         return None
-    d = dispatch.JobCompleted.model_validate(job.event)
+    d = ReportedWork.of(job.event)
     now = datetime.now(UTC)
     month = await settlement_month_for(uow, job.completed_at, policy)
     completed_on = job.completed_at.astimezone(policy.tz).date()
@@ -150,7 +159,7 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
         category=ticket.category,
         kind=ticket.kind,
         labour_minutes=d.labor_minutes,
-        parts=[(p.sku, p.qty) for p in d.parts],
+        parts=list(d.parts),
         travel_km=d.travel_km,
     )
     late = compensation_line(

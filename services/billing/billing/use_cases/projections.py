@@ -24,10 +24,8 @@ from billing.use_cases.policy import policy_of
 from billing.use_cases.price_lists import price_list_of
 
 
-async def record_ticket(
-    uow: UnitOfWork, event: Envelope[intake.TicketCreatedV2] | Envelope[intake.TicketCreated]
-) -> None:
-    """The ticket's facts for pricing (v2, or v1 of a ticket from before v2: first one wins)."""
+async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
+    """The ticket's facts for pricing (the first copy of the event wins)."""
     t = event.data
     await FactsRepository(uow.session).lock_ticket(t.ticket_id)
     await uow.session.execute(
@@ -42,7 +40,7 @@ async def record_ticket(
             purchased_on=t.product.purchased_on,
             warranty_until=t.product.warranty_until,
             contract_no=t.product.contract_no,
-            region=t.site.region if isinstance(t, intake.TicketCreatedV2) else None,
+            region=t.site.region,
             status="open",
             aggregate_version=event.aggregate_version,
             opened_at=t.created_at,
@@ -180,11 +178,11 @@ async def record_grading(uow: UnitOfWork, event: Envelope[feedback.GradingComple
 
 async def record_callback(
     uow: UnitOfWork,
-    event: Envelope[feedback.CallbackRecordedV2] | Envelope[feedback.CallbackRecorded],
+    event: Envelope[feedback.CallbackRecorded],
 ) -> None:
     """Settlement follows callback outcomes: a rework of the point's own unfixed job is not
     paid (whether the rework's charge came first or comes later), and an outcome may carry a
-    deduction of its own (``BILLING_OUTCOME_DEDUCTIONS``). v2 or v1: the first one wins."""
+    deduction of its own (``BILLING_OUTCOME_DEDUCTIONS``)."""
     d = event.data
     facts = FactsRepository(uow.session)
     await facts.lock_ticket(d.ticket_id)

@@ -124,6 +124,7 @@ class Books:
             "visit_number": 1,
             "arrived_late_minutes": 0,
             "completed_at": datetime.now(UTC),
+            "category": ticket.data.product.category,
         }
         values.update(fields)
         return dispatch.JobCompleted(**values)

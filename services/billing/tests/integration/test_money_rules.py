@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from aftersales.events import Money, dispatch, feedback, intake
 from aftersales.testing.apps import handled
-from aftersales.testing.factories import publish_raw, read_events, ticket_created_v2
+from aftersales.testing.factories import publish_raw, read_events, ticket_created
 
 from .test_settlements import _statement, last_month
 
@@ -21,7 +21,7 @@ def cash(amount, method="cash"):
 
 async def aircon_ticket(books, *, region="east", reported=None):
     """An out-of-warranty air conditioner ticket (v2: billing learns its region)."""
-    env = ticket_created_v2(site={"region": region, "city": "Hangzhou", "line": "1 Lake Rd"})
+    env = ticket_created(site={"region": region, "city": "Hangzhou", "line": "1 Lake Rd"})
     product = env.data.product.model_copy(
         update={
             "category": "air_conditioner",
@@ -53,7 +53,7 @@ def v3(books, ticket, **fields):
         "category": ticket.data.product.category,
     }
     values.update(fields)
-    return dispatch.JobCompletedV3(**values)
+    return dispatch.JobCompleted(**values)
 
 
 async def completed(books, job):
@@ -278,7 +278,7 @@ async def test_a_rework_of_the_points_own_unfixed_job_is_not_paid_and_outcomes_d
         await books.price_list()
         ticket = await books.ticket()
         first = await books.charged(ticket, completed_at=datetime.now(UTC) - timedelta(hours=5))
-        callback = feedback.CallbackRecordedV2(
+        callback = feedback.CallbackRecorded(
             callback_id=uuid.uuid4(),
             ticket_id=ticket.data.ticket_id,
             job_id=uuid.UUID(first["job_id"]),
@@ -291,7 +291,7 @@ async def test_a_rework_of_the_points_own_unfixed_job_is_not_paid_and_outcomes_d
         await handled(billing, env)
         rework = await books.charged(ticket, visit_number=2)
         assert "rework" in rework["unpaid_reason"]
-        rude = feedback.CallbackRecordedV2(
+        rude = feedback.CallbackRecorded(
             **{**callback.model_dump(), "callback_id": uuid.uuid4(), "outcome": "bad_attitude"}
         )
         env = await books.publish(rude, "feedback", rude.callback_id)

@@ -16,9 +16,23 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from aftersales.errors import Conflict, Forbidden, Unprocessable
-from aftersales.events.dispatch import JobStatusV2 as JobStatus
 
 __all__ = ["REPORTS", "JobStatus", "Report", "ReportRule"]
+
+JobStatus = Literal[
+    "unrouted",
+    "offered",
+    "accepted",
+    "scheduled",
+    "en_route",
+    "on_site",
+    "awaiting_parts",
+    "in_workshop",
+    "repaired",
+    "inspected",
+    "completed",
+    "cancelled",
+]
 
 Report = Literal[
     "en_route",

@@ -6,12 +6,14 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from aftersales.errors import Conflict, Unprocessable
-from aftersales.events.feedback import Grade
 
 __all__ = ["Grade", "grade_rank"]
+
+Grade = Literal["A", "B", "C", "D"]
 
 GRADE_RANK: dict[str, int] = {"A": 0, "B": 1, "C": 2, "D": 3}
 # A point feedback has not graded yet ranks like an average (B) point, so new points get work.

@@ -85,19 +85,20 @@ def publish_status(
     at: datetime,
     note: str | None = None,
 ) -> None:
-    """The job's new status: v2 always (first, so a lane applies it first), v1 beside it when
-    both statuses are ones v1 can name."""
-    v2 = dispatch.JobStatusChangedV2(
-        job_id=job.id,
-        ticket_id=job.ticket_id,
-        point_id=job.point_id,
-        technician_id=job.technician_id,
-        status=job.status,  # type: ignore[arg-type]
-        previous_status=previous,  # type: ignore[arg-type]
-        at=at,
-        note=note,
-        receipt_no=job.receipt_no,
+    """The job's new status, in the words of the event (the domain's statuses, each of which
+    the contract names: ``tests/architecture/test_enums_at_the_edge.py``)."""
+    publish(
+        uow,
+        job,
+        dispatch.JobStatusChanged(
+            job_id=job.id,
+            ticket_id=job.ticket_id,
+            point_id=job.point_id,
+            technician_id=job.technician_id,
+            status=job.status,  # type: ignore[arg-type]
+            previous_status=previous,  # type: ignore[arg-type]
+            at=at,
+            note=note,
+            receipt_no=job.receipt_no,
+        ),
     )
-    publish(uow, job, v2)
-    if {job.status, previous} <= dispatch.V1_JOB_STATUSES:
-        publish(uow, job, dispatch.JobStatusChanged(**v2.model_dump()))

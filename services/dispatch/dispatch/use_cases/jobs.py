@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.db import UnitOfWork
-from aftersales.events import Envelope, intake
+from aftersales.events import Envelope, intake, reread
 from aftersales.logging import get_logger
 from dispatch.adapters.repositories import JobRepository, TimerRepository
 from dispatch.adapters.tables import JobRow, RemoteTicketRow, SlaTimerRow
@@ -22,16 +22,10 @@ from dispatch.use_cases.routing import close_offer, route
 log = get_logger(__name__)
 
 
-async def create_job_for_ticket(
-    uow: UnitOfWork, event: Envelope[intake.TicketCreatedV2] | Envelope[intake.TicketCreated]
-) -> None:
+async def create_job_for_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
     """The first visit of a ticket that needs one, to the product's site. A ticket that needs
-    none is kept: its callback may still reopen it for a first visit.
-
-    v1 is handled too, for a ticket published before v2 existed: intake publishes v2 first, in
-    the same lane, so for a newer ticket the work is done when its v1 arrives.
-    """
-    ticket = _as_v2(event.data)
+    none is kept: its callback may still reopen it for a first visit."""
+    ticket = event.data
     if not ticket.needs_visit:
         await uow.session.execute(
             pg_insert(RemoteTicketRow)
@@ -44,22 +38,8 @@ async def create_job_for_ticket(
     await _first_visit(uow, ticket, respond_by=ticket.respond_by)
 
 
-def _as_v2(ticket: intake.TicketCreatedV2 | intake.TicketCreated) -> intake.TicketCreatedV2:
-    if isinstance(ticket, intake.TicketCreatedV2):
-        return ticket
-    c = ticket.customer
-    return intake.TicketCreatedV2(
-        **ticket.model_dump(exclude={"customer", "product", "preferred_window"}),
-        customer=c,
-        product=ticket.product,
-        preferred_window=ticket.preferred_window,
-        site=intake.Site(region=c.region, city=c.city, line=c.line),
-        respond_clock="dispatch" if ticket.needs_visit else "intake",
-    )
-
-
 async def _first_visit(
-    uow: UnitOfWork, ticket: intake.TicketCreatedV2, *, respond_by: datetime
+    uow: UnitOfWork, ticket: intake.TicketCreated, *, respond_by: datetime
 ) -> JobRow:
     jobs = JobRepository(uow.session)
     now = datetime.now(UTC)
@@ -114,7 +94,7 @@ async def create_rework_job(uow: UnitOfWork, event: Envelope[intake.TicketReopen
         if remote is None:
             log.warning("rework.no_previous_job", ticket_id=str(reopened.ticket_id))
             return
-        ticket = intake.TicketCreatedV2.model_validate(remote.facts)
+        ticket = reread(intake.TicketCreated, remote.facts)
         respond_by = reopened.reopened_at + policy_of(uow).rework_respond_within
         await _first_visit(
             uow, ticket.model_copy(update={"needs_visit": True}), respond_by=respond_by
@@ -172,7 +152,7 @@ async def cancel_jobs_of_ticket(
     uow: UnitOfWork,
     event: Envelope[intake.TicketCancelled]
     | Envelope[intake.TicketResolvedRemotely]
-    | Envelope[intake.TicketClosedV2],
+    | Envelope[intake.TicketClosed],
 ) -> None:
     """The ticket is cancelled, was solved on the phone, or ended otherwise (a refund or a
     replacement decided): its open jobs stop."""
@@ -180,7 +160,7 @@ async def cancel_jobs_of_ticket(
     ticket_id = data.ticket_id
     if isinstance(data, intake.TicketCancelled):
         reason = data.reason
-    elif isinstance(data, intake.TicketClosedV2):
+    elif isinstance(data, intake.TicketClosed):
         reason = f"ticket closed ({data.closure_reason}): {data.note}"
     else:
         reason = "solved on the phone"

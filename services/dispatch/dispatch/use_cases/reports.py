@@ -181,8 +181,7 @@ async def report_status(
         job.outcome = job.outcome or "fixed"
         job.completed_at = cmd.at
         job.resolution = "on_site" if cmd.status == "resolved_on_site" else "workshop"
-        for event in _completed(job):  # v3 first: a lane keeps them in this order
-            publish(uow, job, event)
+        publish(uow, job, _completed(job))
     else:
         publish_status(uow, job, previous, at=cmd.at, note=cmd.note)
     return job
@@ -261,13 +260,11 @@ def _log(job: JobRow, direction: str, at: datetime, actor: str) -> WorkshopLogRo
     )
 
 
-def _completed(
-    job: JobRow,
-) -> tuple[dispatch.JobCompletedV3, dispatch.JobCompletedV2, dispatch.JobCompleted]:
-    """v3 (v2 with the claimed exclusion and delay cause) for billing, v2 (codes, outcome, the
-    unit) for the other consumers, and v1 beside them."""
+def _completed(job: JobRow) -> dispatch.JobCompleted:
+    """The work done: what billing prices (with the claimed exclusion and delay cause), the
+    codes and outcome the callback and the ticket show, and the unit."""
     assert job.point_id and job.technician_id and job.completed_at and job.resolution
-    v1 = dispatch.JobCompleted(
+    return dispatch.JobCompleted(
         job_id=job.id,
         ticket_id=job.ticket_id,
         point_id=job.point_id,
@@ -279,10 +276,6 @@ def _completed(
         visit_number=job.visit_number,
         arrived_late_minutes=job.arrived_late_minutes or 0,
         completed_at=job.completed_at,
-    )
-    v2 = dispatch.JobCompletedV2(
-        **v1.model_dump(exclude={"parts"}),
-        parts=v1.parts,
         category=job.category,
         model=(job.product or {}).get("model"),
         serial_no=(job.product or {}).get("serial_no"),
@@ -290,14 +283,9 @@ def _completed(
         symptom_code=job.symptom_code,
         cause_code=job.cause_code,
         action_code=job.action_code,
-    )
-    v3 = dispatch.JobCompletedV3(
-        **v2.model_dump(exclude={"parts"}),
-        parts=v2.parts,
         exclusion=job.exclusion,
         delay_cause=job.delay_cause,
     )
-    return v3, v2, v1
 
 
 async def _wait_for_parts(uow: UnitOfWork, job: JobRow, cmd: StatusReport, *, actor: str) -> None:

@@ -141,28 +141,25 @@ async def offer(
             state="pending",
         )
     )
-    offer = dispatch.JobRouted(
-        job_id=job.id,
-        ticket_id=job.ticket_id,
-        point_id=point_id,
-        attempt=job.attempt,
-        why=why,
-        offer_expires_at=job.offer_expires_at,
-    )
-    publish(uow, job, offer_v2(job, offer))
-    publish(uow, job, offer)
+    publish(uow, job, offer_of(job, point_id, why))
 
 
-def offer_v2(job: JobRow, offer: dispatch.JobRouted) -> dispatch.JobRoutedV2:
-    """The offer as a point acts on it: v1 and the job's facts."""
+def offer_of(job: JobRow, point_id: uuid.UUID, why: str) -> dispatch.JobRouted:
+    """The offer as a point acts on it: the job's facts, the window and the accept-by time."""
+    assert job.offer_expires_at is not None
     window = (
         Window(start=job.preferred_start, end=job.preferred_end)
         if job.preferred_start and job.preferred_end
         else None
     )
     product = job.product or {}
-    return dispatch.JobRoutedV2(
-        **offer.model_dump(),
+    return dispatch.JobRouted(
+        job_id=job.id,
+        ticket_id=job.ticket_id,
+        point_id=point_id,
+        attempt=job.attempt,
+        why=why,
+        offer_expires_at=job.offer_expires_at,
         ticket_number=job.ticket_number,
         kind=job.kind,
         region=job.region,

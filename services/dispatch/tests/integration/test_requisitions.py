@@ -253,7 +253,5 @@ async def test_a_job_waits_for_its_parts_and_is_booked_again_when_they_arrive(
 
         changes, [paused] = await eventually(told)
         assert ("on_site", "awaiting_parts") in changes and paused.data.reason == "awaiting_parts"
-        v1 = await read_events(infrastructure.broker_url, "dispatch.job.status_changed.v1")
-        assert "awaiting_parts" not in {
-            e.data.status for e in v1 if str(e.data.job_id) == job["id"]
-        }  # v1 cannot name it
+        # One version on the bus (a webhook subscriber to v1 gets none: v1 cannot name it).
+        assert await read_events(infrastructure.broker_url, "dispatch.job.status_changed.v1") == []

@@ -143,7 +143,7 @@ async def test_a_rejection_moves_the_job_to_the_next_point_until_none_is_left(
             return done and "dispatch.job.unrouted.v1" in events and events
 
         events = await eventually(ticket_heard_it)
-        assert events.count("dispatch.job.routed.v1") == 2
+        assert events.count("dispatch.job.routed.v2") == 2
         assert events[-1] == "dispatch.job.unrouted.v1"
         declined = await read_events(infrastructure.broker_url, "dispatch.job.offer_declined.v1")
         assert [e.data.reason for e in declined] == ["no spare parts", "too far"]

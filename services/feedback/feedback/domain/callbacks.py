@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Literal
 
 from aftersales.errors import Conflict, Unprocessable
-from aftersales.events.feedback import CallbackOutcome
 
 __all__ = ["CallbackOutcome", "check_result", "due_at"]
+
+# The six outcomes of section 4.2.3.
+CallbackOutcome = Literal[
+    "satisfied",
+    "unsatisfied",
+    "complaint",
+    "not_fixed_first_visit",
+    "not_fixed_repeat",
+    "bad_attitude",
+]
 
 NOT_FIXED = frozenset({"not_fixed_first_visit", "not_fixed_repeat"})
 

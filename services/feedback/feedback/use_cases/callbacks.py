@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, EventData, dispatch, feedback, intake
@@ -17,21 +16,9 @@ from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import month_of, policy_of
 
 
-async def on_job_completed(
-    uow: UnitOfWork, event: Envelope[dispatch.JobCompletedV2] | Envelope[dispatch.JobCompleted]
-) -> None:
-    """One callback per job (v2, or the v1 beside it: the first one makes it)."""
+async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
+    """One callback per job."""
     d = event.data
-    found: dict[str, Any] = {}
-    if isinstance(d, dispatch.JobCompletedV2):
-        found = {
-            "model": d.model,
-            "serial_no": d.serial_no,
-            "report_outcome": d.outcome,
-            "symptom_code": d.symptom_code,
-            "cause_code": d.cause_code,
-            "action_code": d.action_code,
-        }
     policy = policy_of(uow)
     now = datetime.now(UTC)
     await CallbackRepository(uow.session).create(
@@ -48,7 +35,12 @@ async def on_job_completed(
             "parts": [p.model_dump() for p in d.parts],
             "arrived_late_minutes": d.arrived_late_minutes,
             "completed_at": d.completed_at,
-            **found,
+            "model": d.model,
+            "serial_no": d.serial_no,
+            "report_outcome": d.outcome,
+            "symptom_code": d.symptom_code,
+            "cause_code": d.cause_code,
+            "action_code": d.action_code,
             "month": month_of(d.completed_at, policy),
             "due_at": due_at(d.completed_at, policy.callback_within),
             "status": "due",
@@ -95,15 +87,18 @@ async def record_result(
         cb.status, cb.reached, cb.recorded_by, cb.recorded_at = "unreachable", False, actor, now
     _publish_recorded(uow, cb, reached=cmd.reached, now=now)
     if cb.status == "unreachable":
-        unreachable = feedback.CallbackUnreachableV2(
-            callback_id=cb.id,
-            ticket_id=cb.ticket_id,
-            job_id=cb.job_id,
-            point_id=cb.point_id,
-            attempts=cb.attempts,
-            given_up_at=now,
+        _publish(
+            uow,
+            cb,
+            feedback.CallbackUnreachable(
+                callback_id=cb.id,
+                ticket_id=cb.ticket_id,
+                job_id=cb.job_id,
+                point_id=cb.point_id,
+                attempts=cb.attempts,
+                given_up_at=now,
+            ),
         )
-        _publish_both(uow, cb, unreachable, feedback.CallbackUnreachable)
     if cmd.reached and cmd.outcome == "complaint":
         await open_complaint(
             uow,
@@ -122,29 +117,28 @@ async def record_result(
 
 
 def _publish_recorded(uow: UnitOfWork, cb: CallbackRow, *, reached: bool, now: datetime) -> None:
-    recorded = feedback.CallbackRecordedV2(
-        callback_id=cb.id,
-        ticket_id=cb.ticket_id,
-        job_id=cb.job_id,
-        point_id=cb.point_id,
-        technician_id=cb.technician_id,
-        reached=reached,
-        outcome=cb.outcome if reached else None,  # type: ignore[arg-type]
-        score=cb.score if reached else None,
-        recorded_at=now,
+    _publish(
+        uow,
+        cb,
+        feedback.CallbackRecorded(
+            callback_id=cb.id,
+            ticket_id=cb.ticket_id,
+            job_id=cb.job_id,
+            point_id=cb.point_id,
+            technician_id=cb.technician_id,
+            reached=reached,
+            outcome=cb.outcome if reached else None,  # type: ignore[arg-type]
+            score=cb.score if reached else None,
+            recorded_at=now,
+        ),
     )
-    _publish_both(uow, cb, recorded, feedback.CallbackRecorded)
 
 
-def _publish_both(uow: UnitOfWork, cb: CallbackRow, v2: EventData, v1: type[EventData]) -> None:
-    """v2 first (a lane keeps a callback's events in order), then v1 when it can say it: v1
-    names a job, so a callback after a request solved on the phone has no v1."""
-    uow.publish(v2, aggregate_id=cb.id, aggregate_version=cb.version)
-    if cb.job_id is not None:
-        uow.publish(v1(**v2.model_dump()), aggregate_id=cb.id, aggregate_version=cb.version)
+def _publish(uow: UnitOfWork, cb: CallbackRow, data: EventData) -> None:
+    uow.publish(data, aggregate_id=cb.id, aggregate_version=cb.version)
 
 
-async def on_ticket_closed(uow: UnitOfWork, event: Envelope[intake.TicketClosedV2]) -> None:
+async def on_ticket_closed(uow: UnitOfWork, event: Envelope[intake.TicketClosed]) -> None:
     """A refunded or replaced product's request is settled by the remedy: its callbacks still
     due are withdrawn, so no callback loop starts again."""
     d = event.data

@@ -9,11 +9,9 @@ from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import month_of, policy_of
 
 
-async def record_ticket(
-    uow: UnitOfWork, event: Envelope[intake.TicketCreatedV2] | Envelope[intake.TicketCreated]
-) -> None:
+async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
     """Keep the contact for the callback; a complaint call opens its complaint at once, with
-    the 24 h reply and one-month resolve clocks (v1 and v2 of the event: whichever comes first)."""
+    the 24 h reply and one-month resolve clocks (the first copy of the event does)."""
     t = event.data
     first = await ContactRepository(uow.session).record(
         {

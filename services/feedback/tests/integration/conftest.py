@@ -50,6 +50,7 @@ class Desk:
             "visit_number": 1,
             "arrived_late_minutes": 0,
             "completed_at": datetime.now(UTC),
+            "category": "washing_machine",
         }
         values.update(fields)
         return dispatch.JobCompleted(**values)

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 import asyncpg
 
-from aftersales.events import Envelope, dispatch, intake
+from aftersales.events import intake
 from aftersales.testing.apps import eventually
-from aftersales.testing.factories import publish_raw, read_events, ticket_created_v2
+from aftersales.testing.factories import publish_raw, read_events, ticket_created
+from intake.domain.event_catalogue import copies
 
 
 async def test_a_complaint_call_becomes_a_complaint_once(
@@ -16,17 +17,12 @@ async def test_a_complaint_call_becomes_a_complaint_once(
 ):
     async with start_service("feedback") as fb:
         desk = desk_for(fb)
-        env = ticket_created_v2(kind="complaint", description="the technician was rude")
+        env = ticket_created(kind="complaint", description="the technician was rude")
         await publish_raw(infrastructure.broker_url, env)
-        v1 = Envelope.wrap(
-            intake.TicketCreated(
-                **env.data.model_dump(exclude={"site", "respond_clock", "complete_by"})
-            ),
-            source="intake",
-            aggregate_id=env.data.ticket_id,
-            aggregate_version=1,
-        )
-        await publish_raw(infrastructure.broker_url, v1)  # the v1 beside it: no second one
+        # The same ticket's v1, still in the stream from before one version went on the bus,
+        # is read as the ticket it is: no second complaint.
+        [v1] = copies(env, ["intake.ticket.created.v1"])
+        await publish_raw(infrastructure.broker_url, v1)
 
         async def handled():  # the barrier: feedback's inbox has taken the v1
             conn = await asyncpg.connect(admin_dsn)
@@ -100,7 +96,7 @@ async def test_a_refund_withdraws_the_callback_still_due(start_service, desk_for
         job = await desk.complete(ticket.data.ticket_id)
         callback = await desk.callback_of(job.job_id)
         await desk.publish(
-            intake.TicketClosedV2(
+            intake.TicketClosed(
                 ticket_id=ticket.data.ticket_id,
                 number=ticket.data.number,
                 closure_reason="refunded",
@@ -125,11 +121,8 @@ async def test_the_quality_report_groups_faults_by_model_batch_and_code(start_se
         desk = desk_for(fb)
         for serial, cause in (("AB1234-001", "PUMP"), ("AB1234-002", "PUMP"), ("CD9999-1", "BELT")):
             ticket = await desk.ticket()
-            v1 = desk.completed(ticket.data.ticket_id)
-            job = dispatch.JobCompletedV2(
-                **v1.model_dump(exclude={"parts"}),
-                parts=v1.parts,
-                category="washing_machine",
+            job = desk.completed(
+                ticket.data.ticket_id,
                 model="XQB70",
                 serial_no=serial,
                 symptom_code="E1",

@@ -287,19 +287,6 @@ class TicketRepository:
         )
         return await self.session.scalar(stmt)
 
-    async def has_entry(self, ticket_id: uuid.UUID, event: str, **data: Any) -> bool:
-        """Whether the timeline holds ``event`` with these data fields (``data @> ...``)."""
-        stmt = select(
-            select(TimelineRow.seq)
-            .where(
-                TimelineRow.ticket_id == ticket_id,
-                TimelineRow.event == event,
-                TimelineRow.data.contains(data),
-            )
-            .exists()
-        )
-        return bool(await self.session.scalar(stmt))
-
     def record(
         self,
         ticket_id: uuid.UUID,

@@ -1,4 +1,5 @@
-"""Queue webhook deliveries: one per subscription whose patterns and owner admit the event."""
+"""Queue webhook deliveries: one per subscription and version whose patterns and owner admit
+the event."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from aftersales.events import Envelope, encode
 from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain.audience import STAFF, Facts, Owner, admits, matches
+from intake.domain.event_catalogue import copies
 
 
 async def active_patterns(session: AsyncSession) -> frozenset[str]:
@@ -23,8 +25,12 @@ async def active_patterns(session: AsyncSession) -> frozenset[str]:
     return frozenset(rows)
 
 
-async def enqueue(session: AsyncSession, envelope: Envelope[Any], facts: Facts) -> int:
-    """One pending delivery per active subscription that may see ``envelope``."""
+async def enqueue(
+    session: AsyncSession, envelope: Envelope[Any], versions: list[str], facts: Facts
+) -> int:
+    """One pending delivery per active subscription that may see ``envelope`` and per version
+    of it (of ``versions``: its own subject and older ones) the subscription's patterns name,
+    the newest first."""
     sub = WebhookSubscriptionRow
     # Only the owners the facts could admit are read; ``admits`` has the last word.
     owners: list[ColumnElement[bool]] = [sub.owner_role.in_((STAFF, "app"))]
@@ -36,35 +42,40 @@ async def enqueue(session: AsyncSession, envelope: Envelope[Any], facts: Facts) 
         if scope is not None:
             owners.append(and_(sub.owner_role == role, sub.owner_scope == scope))
     stmt = select(sub).where(sub.active.is_(True), or_(*owners))
-    subscriptions = [
-        s
-        for s in (await session.execute(stmt)).scalars()
-        if matches(s.events, envelope.type)
-        and envelope.time >= s.active_since
-        and admits(Owner(s.owner_role, s.owner_scope), envelope.type, facts)
-    ]
-    if not subscriptions:
-        return 0
-    now = datetime.now(UTC)
-    body = encode(envelope)
-    await session.execute(
-        pg_insert(WebhookDeliveryRow)
-        .values(
+    wanted = [
+        (
+            s,
             [
-                {
-                    "id": uuid.uuid4(),
-                    "subscription_id": s.id,
-                    "event_id": envelope.id,
-                    "aggregate_id": envelope.aggregate_id,
-                    "event_type": envelope.type,
-                    "payload": body,
-                    "status": "pending",
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                }
-                for s in subscriptions
-            ]
+                v
+                for v in versions
+                if matches(s.events, v) and admits(Owner(s.owner_role, s.owner_scope), v, facts)
+            ],
         )
-        .on_conflict_do_nothing()
-    )
-    return len(subscriptions)
+        for s in (await session.execute(stmt)).scalars()
+        if envelope.time >= s.active_since
+    ]
+    named = {v for _, vs in wanted for v in vs}
+    if not named:
+        return 0
+    made = {e.type: (e, encode(e)) for e in copies(envelope, [v for v in versions if v in named])}
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "subscription_id": s.id,
+            "event_id": made[v][0].id,
+            "aggregate_id": envelope.aggregate_id,
+            "event_type": v,
+            "payload": made[v][1],
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+        }
+        for s, vs in wanted
+        for v in vs
+        if v in made  # an older version that cannot say it is not sent
+    ]
+    if not rows:
+        return 0
+    await session.execute(pg_insert(WebhookDeliveryRow).values(rows).on_conflict_do_nothing())
+    return len(rows)

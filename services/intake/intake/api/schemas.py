@@ -377,6 +377,18 @@ class WebhookOut(BaseModel):
     created_at: datetime
 
 
+class EventTypeOut(BaseModel):
+    """An event integrators may subscribe to. ``deprecated``: an older version, made for its
+    subscribers from the one on the bus (``replaced_by``) until its ``sunset`` (null: none
+    set, so never)."""
+
+    subject: str
+    version: int
+    deprecated: bool
+    replaced_by: str | None
+    sunset: date | None
+
+
 class WebhookWithSecret(WebhookOut):
     secret: str = Field(description="signing secret (whsec_...); shown only now")
 

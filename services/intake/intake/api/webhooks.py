@@ -16,7 +16,13 @@ from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.sealed import SecretBox
 from intake.adapters.tables import WebhookSubscriptionRow
-from intake.api.schemas import DeliveryOut, WebhookIn, WebhookOut, WebhookWithSecret
+from intake.api.schemas import (
+    DeliveryOut,
+    EventTypeOut,
+    WebhookIn,
+    WebhookOut,
+    WebhookWithSecret,
+)
 from intake.domain.audience import event_types, owner_of
 from intake.use_cases import webhooks as use_cases
 
@@ -66,6 +72,7 @@ async def create_webhook(
             owner=owner_of(principal),
             policy=policy,
             box=box,
+            sunsets=use_cases.sunsets_of(request.app.state.settings),
         )
         return _with_secret(row, box)
 
@@ -82,11 +89,26 @@ async def create_webhook(
 
 
 @router.get("/event-types", response_model=list[str])
-async def list_event_types(principal: Principal = Subscribers) -> list[str]:
+async def list_event_types(request: Request, principal: Principal = Subscribers) -> list[str]:
     """Every event subject the caller's token can receive (a point's offers, charges and grades;
     a technician's jobs; the app backend's field events; a CRM's tenant's tickets; all of them
-    for the centre's staff). A pattern must match at least one of them."""
-    return event_types(owner_of(principal))
+    for the centre's staff), older versions still made included. A pattern must match at
+    least one of them."""
+    sunsets = use_cases.sunsets_of(request.app.state.settings)
+    return event_types(owner_of(principal), use_cases.available_subjects(sunsets))
+
+
+@router.get("/event-catalogue", response_model=list[EventTypeOut])
+async def list_event_catalogue(
+    request: Request, principal: Principal = Subscribers
+) -> list[EventTypeOut]:
+    """The event types of ``/event-types`` with their versions: an older one is
+    ``deprecated``, made from the one on the bus (``replaced_by``) until its ``sunset``."""
+    sunsets = use_cases.sunsets_of(request.app.state.settings)
+    return [
+        EventTypeOut(**vars(entry))
+        for entry in use_cases.event_catalogue_for(sunsets, owner_of(principal))
+    ]
 
 
 @router.get("", response_model=list[WebhookOut])

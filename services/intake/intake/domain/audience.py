@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from aftersales.auth import Principal
 from aftersales.errors import Unprocessable
-from aftersales.events import REGISTRY, EventData
+from aftersales.events import EventData
+from intake.domain.event_catalogue import REGISTRY
 
 STAFF = "staff"
 # What the mobile app backend is for: jobs offered, scheduled, rescheduled, reported on.
@@ -119,10 +120,10 @@ def matches(patterns: Iterable[str], subject: str) -> bool:
     return False
 
 
-def check_reach(owner: Owner, patterns: Sequence[str]) -> None:
-    """Each pattern must match at least one subject the suite publishes that can reach the
-    owner; a wildcard that also matches others is fine (they are filtered, never refused)."""
-    subjects = sorted(REGISTRY)
+def check_reach(owner: Owner, patterns: Sequence[str], subjects: Sequence[str]) -> None:
+    """Each pattern must match at least one of ``subjects`` (the versions integrators may
+    subscribe to) that can reach the owner; a wildcard that also matches others is fine (they
+    are filtered, never refused). A version never published, or retired, is refused."""
     unknown = [p for p in patterns if not any(matches([p], s) for s in subjects)]
     if unknown:
         raise Unprocessable(
@@ -141,5 +142,6 @@ def check_reach(owner: Owner, patterns: Sequence[str]) -> None:
         )
 
 
-def event_types(owner: Owner) -> list[str]:
-    return [s for s in sorted(REGISTRY) if reachable(owner, s)]
+def event_types(owner: Owner, subjects: Iterable[str]) -> list[str]:
+    """Those of ``subjects`` an event of which could ever reach ``owner``."""
+    return [s for s in sorted(subjects) if reachable(owner, s)]

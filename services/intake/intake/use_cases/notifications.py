@@ -71,7 +71,7 @@ def _scheduled(d: EventData, tz: ZoneInfo) -> Trigger:
 
 
 def _status(d: EventData, tz: ZoneInfo) -> Trigger | None:
-    s = cast(dispatch.JobStatusChangedV2, d)
+    s = cast(dispatch.JobStatusChanged, d)
     return Trigger("en_route", s.ticket_id) if s.status == "en_route" else None
 
 
@@ -100,9 +100,9 @@ def _complaint(d: EventData, tz: ZoneInfo) -> Trigger:
 # The events that tell a customer something, and what.
 TRIGGERS: dict[str, Callable[[EventData, ZoneInfo], Trigger | None]] = {
     dispatch.JobScheduled.SUBJECT: _scheduled,
-    dispatch.JobStatusChangedV2.SUBJECT: _status,
-    dispatch.JobCompletedV2.SUBJECT: lambda d, tz: Trigger(
-        "done", cast(dispatch.JobCompletedV2, d).ticket_id
+    dispatch.JobStatusChanged.SUBJECT: _status,
+    dispatch.JobCompleted.SUBJECT: lambda d, tz: Trigger(
+        "done", cast(dispatch.JobCompleted, d).ticket_id
     ),
     dispatch.PartsOrderShipped.SUBJECT: _parts("parts_shipped"),
     dispatch.PartsOrderShipOverdue.SUBJECT: _parts("parts_late"),

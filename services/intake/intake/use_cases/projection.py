@@ -31,9 +31,7 @@ JOB_STATUS_OF: dict[type, Callable[[Any], str]] = {
     dispatch.JobAccepted: lambda d: "accepted",
     dispatch.JobScheduled: lambda d: "scheduled",
     dispatch.JobStatusChanged: lambda d: d.status,
-    dispatch.JobStatusChangedV2: lambda d: d.status,
     dispatch.JobCompleted: lambda d: "completed",
-    dispatch.JobCompletedV2: lambda d: "completed",
 }
 
 
@@ -54,9 +52,9 @@ def _summary(event: Envelope[Any]) -> str:
                 f"Technician {d.technician_id} booked for {d.appointment.start:%Y-%m-%d %H:%M}"
                 f" to {d.appointment.end:%H:%M} UTC."
             )
-        case dispatch.JobStatusChanged() | dispatch.JobStatusChangedV2():
+        case dispatch.JobStatusChanged():
             return f"Job {d.previous_status} → {d.status}" + (f": {d.note}" if d.note else ".")
-        case dispatch.JobCompletedV2():
+        case dispatch.JobCompleted():
             found = ", ".join(
                 f"{k} {v}"
                 for k, v in (("symptom", d.symptom_code), ("cause", d.cause_code))
@@ -65,8 +63,6 @@ def _summary(event: Envelope[Any]) -> str:
             return f"Job completed ({d.resolution}, {d.outcome}), visit {d.visit_number}" + (
                 f": {found}." if found else "."
             )
-        case dispatch.JobCompleted():
-            return f"Job completed ({d.resolution}), visit {d.visit_number}."
         case billing.ChargeIssued():
             return (
                 f"Charge issued: class {d.service_class}, customer pays "
@@ -74,7 +70,7 @@ def _summary(event: Envelope[Any]) -> str:
             )
         case billing.ChargePaid():
             return f"Paid {d.amount_paid.amount / 100:.2f} {d.amount_paid.currency} by {d.method}."
-        case feedback.CallbackRecorded() | feedback.CallbackRecordedV2():
+        case feedback.CallbackRecorded():
             if not d.reached:
                 return "Callback attempt: customer not reached."
             return f"Callback: {d.outcome}" + (f", score {d.score}" if d.score else "") + "."
@@ -89,7 +85,7 @@ def _summary(event: Envelope[Any]) -> str:
             return f"Complaint {d.deadline} deadline missed (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
         case feedback.CallbackOverdue():
             return f"Callback overdue (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
-        case feedback.CallbackUnreachable() | feedback.CallbackUnreachableV2():
+        case feedback.CallbackUnreachable():
             return f"Customer unreachable after {d.attempts} callback attempts."
         case dispatch.SlaBreached():
             return f"SLA '{d.sla}' breached (due {d.due_at:%Y-%m-%d %H:%M} UTC)."
@@ -118,7 +114,6 @@ async def ticket_for_event(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow |
             "projection.unknown_ticket", subject=event.type, ticket_id=str(event.data.ticket_id)
         )
         return None
-    callback = getattr(event.data, "callback_id", None)
     tickets.record(
         ticket.id,
         event.time,
@@ -126,26 +121,11 @@ async def ticket_for_event(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow |
         _summary(event),
         actor=event.source,
         event_id=str(event.id),
-        # A callback's v1 and v2 share (callback_id, version): the second is recognised.
-        **({"callback_id": str(callback), "version": event.aggregate_version} if callback else {}),
     )
     return ticket
 
 
-async def _callback_v2_applied(uow: UnitOfWork, event: Envelope[Any]) -> bool:
-    """The v1 of a callback event whose v2 (published first, same lane) was applied already."""
-    return await TicketRepository(uow.session).has_entry(
-        event.data.ticket_id,
-        event.type.removesuffix(".v1") + ".v2",
-        callback_id=str(event.data.callback_id),
-        version=event.aggregate_version,
-    )
-
-
 async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
-    v1 = dispatch.JobCompleted | dispatch.JobStatusChanged
-    if isinstance(event.data, v1) and await _job_v2_applied(uow, event):
-        return  # v1 beside the v2 already applied: not even a second timeline entry
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
@@ -169,7 +149,7 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
         tickets.add_job(job)
     else:
         job.status, job.version, job.updated_at = job_status, event.aggregate_version, event.time
-    if isinstance(d, dispatch.JobCompletedV2):
+    if isinstance(d, dispatch.JobCompleted):
         job.cause_code = d.cause_code
 
     # ``known`` was read before this event: the jobs the ticket had already heard of.
@@ -185,18 +165,10 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     if job.pending_callback is not None and ticket.current_job_id == d.job_id:
         pending = _ADAPTER.validate_python(job.pending_callback)
         job.pending_callback = None
-        if isinstance(pending.data, feedback.CallbackUnreachable | feedback.CallbackUnreachableV2):
+        if isinstance(pending.data, feedback.CallbackUnreachable):
             await _apply_unreachable(uow, ticket, pending)
         else:
             await _apply_callback(uow, ticket, pending)
-
-
-async def _job_v2_applied(uow: UnitOfWork, event: Envelope[Any]) -> bool:
-    """The v1 of a job event whose v2 was applied already: the job's projection is at its
-    version (a callback has no such row, hence :func:`_callback_v2_applied`)."""
-    job = (await TicketRepository(uow.session).jobs(event.data.ticket_id)).get(event.data.job_id)
-    # v1 and v2 of one change share its version; an older, reordered event has a lower one.
-    return job is not None and job.version == event.aggregate_version
 
 
 def _assign(ticket: TicketRow, d: Any, at: datetime) -> None:
@@ -207,7 +179,7 @@ def _assign(ticket: TicketRow, d: Any, at: datetime) -> None:
             ticket.responded_at = at  # a visit ticket is answered by booking its visit
         ticket.point_id, ticket.technician_id = d.point_id, d.technician_id
         ticket.appointment_start, ticket.appointment_end = d.appointment.start, d.appointment.end
-    elif isinstance(d, dispatch.JobCompleted | dispatch.JobCompletedV2):
+    elif isinstance(d, dispatch.JobCompleted):
         ticket.point_id, ticket.technician_id = d.point_id, d.technician_id
 
 
@@ -236,12 +208,7 @@ async def on_charge_paid(uow: UnitOfWork, event: Envelope[billing.ChargePaid]) -
         touch(ticket)
 
 
-async def on_callback(
-    uow: UnitOfWork,
-    event: Envelope[feedback.CallbackRecordedV2] | Envelope[feedback.CallbackRecorded],
-) -> None:
-    if isinstance(event.data, feedback.CallbackRecorded) and await _callback_v2_applied(uow, event):
-        return
+async def on_callback(uow: UnitOfWork, event: Envelope[feedback.CallbackRecorded]) -> None:
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
@@ -290,13 +257,6 @@ async def _apply_callback(uow: UnitOfWork, ticket: TicketRow, event: Envelope[An
     if after.status == "closed":
         await end_ticket(
             uow, ticket, "closed", "satisfied", note=_summary(event), actor=event.source
-        )
-        await emit(
-            uow,
-            ticket,
-            intake.TicketClosed(
-                ticket_id=ticket.id, reason="satisfied callback", closed_at=ticket.updated_at
-            ),
         )
         return
     if d.outcome in NOT_FIXED:
@@ -379,15 +339,8 @@ async def on_complaint_resolved(
     )
 
 
-async def on_unreachable(
-    uow: UnitOfWork,
-    event: Envelope[feedback.CallbackUnreachableV2] | Envelope[feedback.CallbackUnreachable],
-) -> None:
+async def on_unreachable(uow: UnitOfWork, event: Envelope[feedback.CallbackUnreachable]) -> None:
     """Every callback attempt failed: the request still ends, as ``unreachable``."""
-    if isinstance(event.data, feedback.CallbackUnreachable) and await _callback_v2_applied(
-        uow, event
-    ):
-        return
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
@@ -414,7 +367,7 @@ async def _apply_unreachable(uow: UnitOfWork, ticket: TicketRow, event: Envelope
 
 
 async def _apply_remote_callback(
-    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecordedV2]
+    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecorded]
 ) -> None:
     """The callback after a phone solution: satisfied ends the ticket; any other outcome
     reopens it, and dispatch sends a first visit."""

@@ -63,7 +63,7 @@ async def end_ticket(
     actor: str,
 ) -> None:
     """The ticket ends (``closed``, ``cancelled`` or ``resolved_remotely``) with the reason why,
-    published as ``intake.ticket.closed.v2``; a pause still running ends with it."""
+    published as ``intake.ticket.closed``; a pause still running ends with it."""
     if ticket.paused_at is not None:
         ticket.paused_seconds += seconds_between(ticket.paused_at, datetime.now(UTC))
         ticket.paused_at = None
@@ -72,7 +72,7 @@ async def end_ticket(
     await emit(
         uow,
         ticket,
-        intake.TicketClosedV2(
+        intake.TicketClosed(
             ticket_id=ticket.id,
             number=ticket.number,
             closure_reason=closure_reason,  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, get_args
+from typing import Any
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
@@ -130,38 +130,28 @@ async def open_ticket(
         in_warranty=in_warranty(product.warranty_until, now.date()),
         contract_no=product.contract_no,
     )
-    common = {
-        "ticket_id": row.id,
-        "number": row.number,
-        "kind": cmd.kind,
-        "channel": cmd.channel,
-        "description": cmd.description,
-        "customer": customer_facts,
-        "product": product_facts,
-        "preferred_window": window,
-        "respond_by": row.respond_by,
-        "needs_visit": needs_visit(cmd.kind),
-        "created_at": now,
-        "tenant_id": customer.tenant_id,
-    }
-    # v2 first: the suite's consumers act on it, and a lane keeps a ticket's events in order,
-    # so the v1 that follows (for integrators still reading it) finds the work done.
     await emit(
         uow,
         row,
-        intake.TicketCreatedV2(
-            **common,
+        intake.TicketCreated(
+            ticket_id=row.id,
+            number=row.number,
+            kind=cmd.kind,
+            channel=cmd.channel,
+            description=cmd.description,
+            customer=customer_facts,
+            product=product_facts,
             site=site_of(customer, product),
+            preferred_window=window,
+            respond_by=row.respond_by,
             respond_clock=row.respond_clock,  # type: ignore[arg-type]
             complete_by=row.complete_by,
+            needs_visit=needs_visit(cmd.kind),
+            created_at=now,
+            tenant_id=customer.tenant_id,
         ),
     )
-    if cmd.kind in V1_KINDS:
-        await emit(uow, row, intake.TicketCreated(**common))
     return row
-
-
-V1_KINDS = frozenset(get_args(intake.TicketKind))
 
 
 def _customer_facts(customer: CustomerRow) -> intake.CustomerFacts:

@@ -22,36 +22,73 @@ from aftersales.sealed import SecretBox
 from intake.adapters import webhook_queue, webhook_sender
 from intake.adapters.leases import claim_due
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
-from intake.domain.audience import Owner, check_reach, facts_of, matches
+from intake.domain import event_catalogue
+from intake.domain.audience import Owner, check_reach, event_types, facts_of, matches
 from intake.domain.webhooks import check_patterns, new_secret, next_attempt, signed_headers
 
 log = get_logger(__name__)
 ROTATION_GRACE = timedelta(hours=24)
 
 
+def sunsets_of(settings: Any) -> event_catalogue.Sunsets:
+    """The sunset dates of older event versions set for this deployment (none by default)."""
+    return getattr(settings, "event_sunsets", None) or {}
+
+
+def versions_of(sunsets: event_catalogue.Sunsets, subject: str) -> list[str]:
+    """``subject`` and the older versions integrators may still subscribe to, newest first."""
+    return event_catalogue.subjects_of(subject, sunsets, datetime.now(UTC).date())
+
+
+def available_subjects(sunsets: event_catalogue.Sunsets) -> list[str]:
+    """Every subject an integrator may subscribe to today (retired versions left out)."""
+    today = datetime.now(UTC).date()
+    return [
+        s
+        for s in sorted(event_catalogue.REGISTRY)
+        if not event_catalogue.retired(s, sunsets, today)
+    ]
+
+
+def event_catalogue_for(
+    sunsets: event_catalogue.Sunsets, owner: Owner
+) -> list[event_catalogue.EventType]:
+    subjects = event_types(owner, available_subjects(sunsets))
+    return event_catalogue.catalogue(subjects, sunsets, datetime.now(UTC).date())
+
+
 async def fan_out(uow: UnitOfWork, event: Envelope[Any]) -> None:
     """Queue one event, intake's own or another service's, for every subscription that may
-    see it. Runs as a consumer of each producer's stream, off the request path; the inbox
-    makes it once-only. A ticket's tenant comes from intake's own tickets."""
+    see it, in each version the subscription asked for (down-converted from the one on the
+    bus). Runs as a consumer of each producer's stream, off the request path; the inbox makes
+    it once-only. A ticket's tenant comes from intake's own tickets."""
     ticket_id = getattr(event.data, "ticket_id", None)
     tenant = None
     if ticket_id is not None:
         tenant = await uow.session.scalar(
             select(TicketRow.tenant_id).where(TicketRow.id == ticket_id)
         )
-    await webhook_queue.enqueue(uow.session, event, facts_of(event.data, tenant))
+    await webhook_queue.enqueue(
+        uow.session,
+        event,
+        versions_of(sunsets_of(uow.db.settings), event.type),
+        facts_of(event.data, tenant),
+    )
 
 
 async def listened(uow: UnitOfWork) -> Callable[[Envelope[Any]], bool]:
-    """Which events some active subscription's patterns match, as of now: the consumers'
-    relevance check, so that an event nobody subscribed to costs no inbox row, no ticket
-    lookup and no savepoint. :func:`fan_out` still decides who may see an event."""
+    """Which events some active subscription's patterns match, in any version it may be sent
+    as, as of now: the consumers' relevance check, so that an event nobody subscribed to costs
+    no inbox row, no ticket lookup and no savepoint. :func:`fan_out` still decides who may see
+    an event."""
     patterns = await webhook_queue.active_patterns(uow.session)
+    sunsets = sunsets_of(uow.db.settings)
     known: dict[str, bool] = {}
 
     def wanted(event: Envelope[Any]) -> bool:
         if event.type not in known:
-            known[event.type] = matches(patterns, event.type)
+            versions = versions_of(sunsets, event.type)
+            known[event.type] = any(matches(patterns, s) for s in versions)
         return known[event.type]
 
     return wanted
@@ -66,9 +103,10 @@ async def subscribe(
     owner: Owner,
     policy: EgressPolicy,
     box: SecretBox,
+    sunsets: event_catalogue.Sunsets,
 ) -> WebhookSubscriptionRow:
     check_patterns(events)
-    check_reach(owner, events)
+    check_reach(owner, events, available_subjects(sunsets))
     try:
         await checked_address(url, policy)
     except EgressRefused as exc:

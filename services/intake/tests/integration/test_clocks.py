@@ -57,7 +57,7 @@ async def test_a_consultation_is_answered_and_a_resolved_answer_ends_it(
         await publish_raw(
             infrastructure.broker_url,
             Envelope.wrap(
-                feedback.CallbackRecordedV2(
+                feedback.CallbackRecorded(
                     callback_id=uuid.uuid4(),
                     ticket_id=request.ticket_id,
                     reached=True,
@@ -109,7 +109,7 @@ async def test_a_phone_solution_the_customer_disputes_is_reopened_for_a_visit(
         await publish_raw(
             infrastructure.broker_url,
             Envelope.wrap(
-                feedback.CallbackRecordedV2(
+                feedback.CallbackRecorded(
                     callback_id=uuid.uuid4(),
                     ticket_id=uuid.UUID(ticket["id"]),
                     reached=True,

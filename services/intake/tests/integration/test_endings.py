@@ -21,7 +21,7 @@ POINT, TECH = uuid.uuid4(), uuid.uuid4()
 
 def completed(ticket_id, job_id, version, cause=None, visit=1):
     return Envelope.wrap(
-        dispatch.JobCompletedV2(
+        dispatch.JobCompleted(
             job_id=job_id,
             ticket_id=ticket_id,
             point_id=POINT,

@@ -58,7 +58,7 @@ def scheduled(ticket_id, job_id, start, *, version=1, reason=None):
 
 
 def en_route(ticket_id, job_id, version=2):
-    data = dispatch.JobStatusChangedV2(
+    data = dispatch.JobStatusChanged(
         job_id=job_id,
         ticket_id=ticket_id,
         point_id=POINT,

@@ -21,6 +21,12 @@ def job_events(ticket_id, job_id):
             attempt=1,
             why="only match",
             offer_expires_at=now + timedelta(minutes=30),
+            ticket_number="SR-2026-0000001",
+            kind="repair",
+            region="440305",
+            product=dispatch.OfferedProduct(
+                category="washing_machine", model="XQB", serial_no="S", in_warranty=True
+            ),
         ),
         dispatch.JobAccepted(job_id=job_id, ticket_id=ticket_id, point_id=POINT, accepted_at=now),
         dispatch.JobScheduled(
@@ -51,6 +57,7 @@ def job_events(ticket_id, job_id):
             visit_number=1,
             arrived_late_minutes=0,
             completed_at=now,
+            category="washing_machine",
         ),
     ]
     return [
@@ -139,7 +146,7 @@ async def test_the_ticket_follows_its_job_and_closes_on_a_satisfied_callback(
             for e in await read_events(infrastructure.broker_url, "intake.ticket.status_changed.v1")
         ]
         assert statuses == ["dispatched", "scheduled", "in_progress", "completed", "closed"]
-        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v1")
+        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v2")
         assert len(closed_events) == 1
 
         timeline = (
@@ -289,7 +296,7 @@ async def test_a_callback_that_overtakes_every_job_event_still_closes_the_ticket
         async def kept():
             timeline = await intake.client.get(f"/v1/tickets/{tid}/timeline", headers=intake.auth())
             events = [e["event"] for e in timeline.json()["entries"]]
-            return "feedback.callback.recorded.v1" in events
+            return "feedback.callback.recorded.v2" in events
 
         await eventually(kept)
         assert (await get(intake, ticket["id"]))["status"] == "open"
@@ -300,5 +307,5 @@ async def test_a_callback_that_overtakes_every_job_event_still_closes_the_ticket
             return (await get(intake, ticket["id"]))["status"] == "closed"
 
         await eventually(closed)
-        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v1")
+        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v2")
         assert [e.data.ticket_id for e in closed_events] == [tid]

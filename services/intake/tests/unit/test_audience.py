@@ -9,8 +9,10 @@ import pytest
 from aftersales.errors import Unprocessable
 from aftersales.events import billing, dispatch
 from intake.domain.audience import Facts, Owner, admits, check_reach, event_types, facts_of
+from intake.domain.event_catalogue import REGISTRY
 
 POINT, OTHER = str(uuid.uuid4()), str(uuid.uuid4())
+EVERY = sorted(REGISTRY)
 
 
 def test_a_point_gets_events_about_itself_only():
@@ -53,16 +55,26 @@ def test_facts_come_from_the_event_and_the_tickets_tenant():
 )
 def test_a_pattern_that_can_reach_nothing_is_refused_by_name(owner, patterns, named):
     with pytest.raises(Unprocessable, match=named.replace(".", r"\.")):
-        check_reach(owner, patterns)
+        check_reach(owner, patterns, EVERY)
+
+
+def test_a_version_never_published_or_retired_is_refused():
+    with pytest.raises(Unprocessable, match=r"dispatch\.job\.completed\.v4"):
+        check_reach(Owner("staff"), ["dispatch.job.completed.v4"], EVERY)
+    check_reach(Owner("staff"), ["dispatch.job.completed.v1"], EVERY)
+    retired = [s for s in EVERY if s != "dispatch.job.completed.v1"]
+    with pytest.raises(Unprocessable, match=r"dispatch\.job\.completed\.v1"):
+        check_reach(Owner("staff"), ["dispatch.job.completed.v1"], retired)
 
 
 def test_wildcards_are_filtered_not_refused():
-    check_reach(Owner("point", POINT), [">", "dispatch.>", "*.charge.*.v1"])
-    check_reach(Owner("app"), ["dispatch.>"])
-    assert "dispatch.job.routed.v2" in event_types(Owner("point", POINT))
-    assert "intake.ticket.created.v2" not in event_types(Owner("point", POINT))
-    assert set(event_types(Owner("app"))) == {
-        s for s in event_types(Owner("staff")) if s.startswith("dispatch.job.")
+    check_reach(Owner("point", POINT), [">", "dispatch.>", "*.charge.*.v1"], EVERY)
+    check_reach(Owner("app"), ["dispatch.>"], EVERY)
+    point = event_types(Owner("point", POINT), EVERY)
+    assert "dispatch.job.routed.v2" in point and "dispatch.job.routed.v1" in point
+    assert "intake.ticket.created.v2" not in point
+    assert set(event_types(Owner("app"), EVERY)) == {
+        s for s in event_types(Owner("staff"), EVERY) if s.startswith("dispatch.job.")
     }
 
 

@@ -87,7 +87,8 @@ def sync_detailed(
 
      Every event subject the caller's token can receive (a point's offers, charges and grades;
     a technician's jobs; the app backend's field events; a CRM's tenant's tickets; all of them
-    for the centre's staff). A pattern must match at least one of them.
+    for the centre's staff), older versions still made included. A pattern must match at
+    least one of them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +115,8 @@ def sync(
 
      Every event subject the caller's token can receive (a point's offers, charges and grades;
     a technician's jobs; the app backend's field events; a CRM's tenant's tickets; all of them
-    for the centre's staff). A pattern must match at least one of them.
+    for the centre's staff), older versions still made included. A pattern must match at
+    least one of them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +139,8 @@ async def asyncio_detailed(
 
      Every event subject the caller's token can receive (a point's offers, charges and grades;
     a technician's jobs; the app backend's field events; a CRM's tenant's tickets; all of them
-    for the centre's staff). A pattern must match at least one of them.
+    for the centre's staff), older versions still made included. A pattern must match at
+    least one of them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +165,8 @@ async def asyncio(
 
      Every event subject the caller's token can receive (a point's offers, charges and grades;
     a technician's jobs; the app backend's field events; a CRM's tenant's tickets; all of them
-    for the centre's staff). A pattern must match at least one of them.
+    for the centre's staff), older versions still made included. A pattern must match at
+    least one of them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
