@@ -69,7 +69,7 @@ def services_path(tree: Path) -> str:
 CREATED = """
 WITH created AS (
     SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
-    FROM intake.ticket_timeline WHERE event = 'intake.ticket.created.v1' GROUP BY ticket_id
+    FROM intake.ticket_timeline WHERE event LIKE 'intake.ticket.created.v%' GROUP BY ticket_id
 )"""
 
 LATENCY = (
@@ -128,7 +128,7 @@ SELECT extract(epoch FROM o.sent_at - c.at) * 1000 AS published,
        extract(epoch FROM i.processed_at - o.sent_at) * 1000 AS picked_up,
        extract(epoch FROM pg_xact_commit_timestamp(i.xmin) - i.processed_at) * 1000 AS handled
 FROM created c
-JOIN intake.outbox o ON o.aggregate_id = c.ticket_id AND o.subject = 'intake.ticket.created.v1'
+JOIN intake.outbox o ON o.aggregate_id = c.ticket_id AND o.subject LIKE 'intake.ticket.created.v%'
 JOIN dispatch.inbox i ON i.event_id = o.id
 WHERE c.at >= $1 AND c.at < $2
 """

@@ -211,7 +211,7 @@ async def drive(
 COMMIT_LATENCY = """
 WITH created AS (
     SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
-    FROM intake.ticket_timeline WHERE event = 'intake.ticket.created.v1'
+    FROM intake.ticket_timeline WHERE event LIKE 'intake.ticket.created.v%'
     GROUP BY ticket_id
 )
 SELECT extract(epoch FROM pg_xact_commit_timestamp(j.xmin) - c.at) * 1000 AS ms

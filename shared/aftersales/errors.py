@@ -58,5 +58,11 @@ class IdempotencyMismatch(AftersalesError):
     status, type_slug, title = 422, "idempotency-key-reused", "Idempotency key reused"
 
 
+class Unavailable(AftersalesError):
+    """A part the request needs (the event broker) cannot be reached: nothing was changed."""
+
+    status, type_slug, title = 503, "unavailable", "Service unavailable"
+
+
 class BadCursor(AftersalesError):
     status, type_slug, title = 400, "bad-cursor", "Invalid pagination cursor"

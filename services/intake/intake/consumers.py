@@ -45,6 +45,10 @@ def _every_event_of(producer: str) -> Subscription:
     """All of a producer's events, told to whoever outside may hear them: the webhook
     subscriptions that may see them and, for some, the ticket's customer. Its own durable
     consumer: a slow fan-out never holds up the ticket projection."""
+
+    async def listening(uow: UnitOfWork) -> set[str]:
+        return await webhooks.listened_subjects(uow, producer, also=notifications.TRIGGERS)
+
     return Subscription(
         producer=producer,
         handlers={
@@ -54,7 +58,12 @@ def _every_event_of(producer: str) -> Subscription:
         },
         durable="intake_webhooks",
         relevant=told_or_listened,
+        listening=listening,
     )
+
+
+async def _own_listened(uow: UnitOfWork) -> set[str]:
+    return await webhooks.listened_subjects(uow, "intake")
 
 
 SUBSCRIPTIONS = (
@@ -63,6 +72,7 @@ SUBSCRIPTIONS = (
         producer="intake",
         handlers={e.SUBJECT: webhooks.fan_out for e in OWN_EVENTS},
         relevant=webhooks.listened,
+        listening=_own_listened,
     ),
     _every_event_of("dispatch"),
     _every_event_of("billing"),

@@ -31,7 +31,7 @@ import contextlib
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -63,6 +63,15 @@ log = get_logger(__name__)
 
 Handler = Callable[[UnitOfWork, Envelope[Any]], Awaitable[None]]
 Relevance = Callable[[UnitOfWork], Awaitable[Callable[[Envelope[Any]], bool]]]
+Listening = Callable[[UnitOfWork], Awaitable[Iterable[str]]]
+
+# The transaction lock under which a consumer's filter is read and set (any number fits).
+_FILTER_LOCK = 0x6166745F66696C74  # "aft_filt"
+STREAM_NOT_FOUND = 10059  # JetStream's error code (10014 is a consumer not found)
+
+# What a consumer filters on when nobody listens to any of its events: a subject of its
+# producer's stream that no event is ever published on (a durable's filter cannot be empty).
+NOBODY_LISTENS = "{producer}.nobody.listens.v0"
 
 DEAD_LETTER = object()
 """For :func:`reading`: an unknown value in this field dead-letters the event."""
@@ -98,12 +107,21 @@ class Subscription:
     savepoint, no inbox row and no handler run. It is for handlers that do nothing for most
     events (a fan-out nobody subscribed to): it only saves work, so the handler must still
     check for itself, and an event it lets through is handled exactly as without it.
+
+    ``listening``, when given, narrows the durable's filter itself to the subjects it returns
+    (of those handled): the broker then delivers nothing else, not even to be passed over. It
+    is read again every ``filter_refresh_seconds``, and whoever makes the set grow must call
+    :meth:`ConsumerRunner.refilter` in the same transaction, before it commits, so that no
+    event published after that commit is skipped (the broker never goes back for an event it
+    filtered out). A consumer whose filter changes must accept that events it had filtered
+    out stay unhandled: right for a fan-out to subscriptions that begin "from now".
     """
 
     producer: str
     handlers: Mapping[str, Handler]
     durable: str = ""
     relevant: Relevance | None = None
+    listening: Listening | None = None
 
     @property
     def passes_over(self) -> bool:
@@ -115,6 +133,14 @@ class Subscription:
     def filter_subjects(self) -> list[str]:
         """The families of the events handled: every version of each."""
         return sorted({f"{family_of(s)[0]}.*" for s in self.handlers})
+
+    async def filter_for(self, uow: UnitOfWork) -> list[str]:
+        """The filter as of ``uow``: every family handled, or those ``listening`` names."""
+        if self.listening is None:
+            return self.filter_subjects
+        listened = {f"{family_of(s)[0]}.*" for s in await self.listening(uow)}
+        wanted = sorted(listened & set(self.filter_subjects))
+        return wanted or [NOBODY_LISTENS.format(producer=self.producer)]
 
     @property
     def stream(self) -> str:
@@ -139,6 +165,7 @@ class ConsumerSettings:
     watchdog_seconds: float = 5.0
     stream_replicas: int = 1
     concurrency: int = 4
+    filter_refresh_seconds: float = 30.0
 
 
 class PoisonMessage(Exception):
@@ -323,6 +350,11 @@ class ConsumerRunner:
     async def run(self) -> None:
         await self.link.wait_ready()
         watchdog = asyncio.create_task(self._watchdog(), name=f"watchdog-{self.consumer_name}")
+        refresh = (
+            asyncio.create_task(self._refresh_filter(), name=f"filter-{self.consumer_name}")
+            if self.subscription.listening is not None
+            else None
+        )
         try:
             while True:
                 try:
@@ -350,15 +382,15 @@ class ConsumerRunner:
                     continue
                 await self._process_batch(msgs)
         finally:
-            watchdog.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watchdog
+            for task in (watchdog, refresh):
+                if task is not None:
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
             await self._drop_subscription()
 
-    async def _bind(self) -> None:
-        js = self.link.jetstream()
-        subjects = self.subscription.filter_subjects
-        config = ConsumerConfig(
+    def _config(self, subjects: list[str]) -> ConsumerConfig:
+        return ConsumerConfig(
             durable_name=self.durable,
             ack_policy=AckPolicy.EXPLICIT,
             deliver_policy=DeliverPolicy.ALL,
@@ -370,15 +402,49 @@ class ConsumerRunner:
             filter_subjects=subjects if len(subjects) > 1 else None,
             filter_subject=subjects[0] if len(subjects) == 1 else None,
         )
+
+    async def _ensure_filter(self, subjects: list[str], *, stream_may_be_missing: bool) -> None:
+        """The durable consumer exists and filters on ``subjects``. With
+        ``stream_may_be_missing``, a stream its producer has not made yet is left alone: the
+        runner makes the consumer with the filter of that moment once the stream is there, and
+        it reads the stream from its first event."""
+        js = self.link.jetstream()
         try:
             info = await js.consumer_info(self.subscription.stream, self.durable)
             if (
                 sorted(info.config.filter_subjects or [info.config.filter_subject or ""])
-                != subjects
+                == subjects
             ):
-                await js.add_consumer(self.subscription.stream, config)
-        except NotFoundError:
-            await js.add_consumer(self.subscription.stream, config)
+                return
+        except NotFoundError as exc:
+            if exc.err_code == STREAM_NOT_FOUND:
+                if stream_may_be_missing:
+                    return
+                raise
+        await js.add_consumer(self.subscription.stream, self._config(subjects))
+        log.info("consumer.filtered", consumer=self.consumer_name, subjects=len(subjects))
+
+    async def refilter(self, uow: UnitOfWork, *, binding: bool = False) -> None:
+        """Set the durable's filter to what the subscription's ``listening`` says in ``uow``.
+        Serialised with every other replica's by a transaction lock, so a narrower filter read
+        from committed rows never overwrites a wider one set by a transaction not yet
+        committed."""
+        await uow.session.execute(select(func.pg_advisory_xact_lock(_FILTER_LOCK)))
+        subjects = await self.subscription.filter_for(uow)
+        await self._ensure_filter(subjects, stream_may_be_missing=not binding)
+
+    async def _refiltered(self, *, binding: bool = False) -> None:
+        async with self.db.uow() as uow:
+            await self.refilter(uow, binding=binding)
+            await uow.commit()
+
+    async def _bind(self) -> None:
+        if self.subscription.listening is None:
+            subjects = self.subscription.filter_subjects
+            await self._ensure_filter(subjects, stream_may_be_missing=False)
+        else:
+            await self._refiltered(binding=True)
+        js = self.link.jetstream()
         self._psub = await js.pull_subscribe_bind(self.durable, self.subscription.stream)
         log.info("consumer.bound", consumer=self.consumer_name)
 
@@ -388,6 +454,20 @@ class ConsumerRunner:
             with contextlib.suppress(Exception):
                 async with asyncio.timeout(2):
                     await psub.unsubscribe()
+
+    async def _refresh_filter(self) -> None:
+        """A ``listening`` consumer's filter, read again now and then: narrower once the last
+        listener of an event has gone (growing is done by whoever adds one)."""
+        while True:
+            await asyncio.sleep(self.settings.filter_refresh_seconds)
+            try:
+                await self._refiltered()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning(
+                    "consumer.refilter_failed", consumer=self.consumer_name, error=repr(exc)
+                )
 
     async def _watchdog(self) -> None:
         while True:

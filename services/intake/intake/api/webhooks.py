@@ -12,6 +12,7 @@ from starlette.responses import Response
 from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
+from aftersales.errors import Unavailable
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.sealed import SecretBox
@@ -29,6 +30,24 @@ from intake.use_cases import webhooks as use_cases
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 # Every integrator subscribes here, to every service's events, within its token's scope.
 Subscribers = require_roles("admin", "agent", "crm", "point", "technician", "app")
+
+
+def _listen(request: Request) -> use_cases.Listen:
+    """The fan-out consumers of this process, told to listen for what the subscriptions name
+    (the broker's filter is one per consumer, whichever replica sets it)."""
+    runners = [r for r in request.app.state.runners if r.subscription.listening is not None]
+
+    async def listen(uow: UnitOfWork) -> None:
+        try:
+            for runner in runners:
+                await runner.refilter(uow)
+        except Exception as exc:
+            raise Unavailable(
+                "The event broker cannot be reached, so the subscription could not begin;"
+                " nothing was changed. Try again shortly."
+            ) from exc
+
+    return listen
 
 
 def _out(row: WebhookSubscriptionRow) -> WebhookOut:
@@ -73,6 +92,7 @@ async def create_webhook(
             policy=policy,
             box=box,
             sunsets=use_cases.sunsets_of(request.app.state.settings),
+            listen=_listen(request),
         )
         return _with_secret(row, box)
 
@@ -187,7 +207,9 @@ async def _set_active(
     active: bool,
 ) -> Response:
     async def command(uow: UnitOfWork) -> WebhookOut:
-        row = await use_cases.set_active(uow, subscription_id, owner_of(principal), active)
+        row = await use_cases.set_active(
+            uow, subscription_id, owner_of(principal), active, _listen(request)
+        )
         return _out(row)
 
     return await run_command(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import NotFound, Unprocessable
+from aftersales.events import REGISTRY as BUS
 from aftersales.events import Envelope
 from aftersales.http.egress import EgressPolicy, EgressRefused, checked_address
 from aftersales.logging import get_logger
@@ -55,6 +56,27 @@ def event_catalogue_for(
 ) -> list[event_catalogue.EventType]:
     subjects = event_types(owner, available_subjects(sunsets))
     return event_catalogue.catalogue(subjects, sunsets, datetime.now(UTC).date())
+
+
+# Make the fan-out consumers listen for what the active subscriptions name, as of ``uow``
+# (``ConsumerRunner.refilter`` of each): called before a subscription's events may begin.
+Listen = Callable[[UnitOfWork], Awaitable[None]]
+
+
+async def listened_subjects(
+    uow: UnitOfWork, producer: str, *, also: Iterable[str] = ()
+) -> set[str]:
+    """The subjects of ``producer`` on the bus that some active subscription names in one of
+    their versions, and ``also`` (those that may concern a customer): what the fan-out's
+    consumer of that stream is delivered at all."""
+    patterns = await webhook_queue.active_patterns(uow.session)
+    sunsets = sunsets_of(uow.db.settings)
+    return {
+        s
+        for s in BUS
+        if s.startswith(f"{producer}.")
+        and (s in also or any(matches(patterns, v) for v in versions_of(sunsets, s)))
+    }
 
 
 async def fan_out(uow: UnitOfWork, event: Envelope[Any]) -> None:
@@ -104,7 +126,10 @@ async def subscribe(
     policy: EgressPolicy,
     box: SecretBox,
     sunsets: event_catalogue.Sunsets,
+    listen: Listen,
 ) -> WebhookSubscriptionRow:
+    """A new subscription, active from the moment the fan-out listens for its events
+    (``listen`` runs in this transaction, before its commit)."""
     check_patterns(events)
     check_reach(owner, events, available_subjects(sunsets))
     try:
@@ -128,6 +153,9 @@ async def subscribe(
         updated_at=now,
     )
     uow.session.add(row)
+    await uow.session.flush()
+    await listen(uow)
+    row.active_since = datetime.now(UTC)  # every event from here on reaches the fan-out
     await uow.session.flush()
     return row
 
@@ -179,10 +207,13 @@ async def rotate_secret(
 
 
 async def set_active(
-    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, active: bool
+    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, active: bool, listen: Listen
 ) -> WebhookSubscriptionRow:
     row = await get_subscription(uow, subscription_id, owner, lock=True)
     if active and not row.active:
+        row.active = True
+        await uow.session.flush()
+        await listen(uow)
         row.active_since = datetime.now(UTC)  # what happened while it was off stays undelivered
     row.active = active
     row.disabled_reason = None if active else "disabled by the owner"

@@ -157,17 +157,19 @@ async def _async(value):
     return value
 
 
-async def test_an_event_nobody_listens_to_is_passed_over_and_a_new_subscription_hears_the_next(
+async def test_an_event_nobody_listens_to_is_not_even_delivered_and_a_new_subscription_hears_the_next(
     start_service, receiver_factory
 ):
-    """With no subscription, intake's fan-out of its own events claims no inbox row and runs
-    no handler; a subscription made afterwards hears the events that follow."""
+    """With no subscription, the broker does not deliver intake's own events to the fan-out
+    at all; a subscription made afterwards hears the events that follow at once (its filter
+    is set before it commits). Disabled, it is not heard again: until the filter is next read,
+    its events reach the fan-out, which passes them over without an inbox row."""
     receiver = receiver_factory(200)
     async with start_service("intake", **FAST) as intake:
         [fan_out] = [r for r in intake.app.state.runners if r.subscription.stream == "INTAKE"]
         await make_ticket(intake)
         await drained(intake)
-        assert fan_out.outcomes["irrelevant"] >= 1 and fan_out.outcomes["processed"] == 0
+        assert sum(fan_out.outcomes.values()) == 0
         inbox = intake.db.platform.inbox
         async with intake.db.sessionmaker() as s:
             claimed = await s.scalars(
@@ -175,12 +177,21 @@ async def test_an_event_nobody_listens_to_is_passed_over_and_a_new_subscription_
             )
             assert list(claimed) == []
 
-        await subscribe(intake, receiver.url, ["intake.ticket.created.v1"], intake.auth("agent"))
+        agent = intake.auth("agent")
+        hook = await subscribe(intake, receiver.url, ["intake.ticket.created.v1"], agent)
         heard = await make_ticket(intake)
         await eventually(lambda: _async(len(receiver.events()) >= 1))
         await drained(intake)
         assert [e["data"]["ticket_id"] for e in receiver.events()] == [heard["id"]]
-        assert fan_out.outcomes["processed"] >= 1
+        processed = fan_out.outcomes["processed"]
+        assert processed >= 1
+
+        off = await intake.client.post(f"/v1/webhooks/{hook['id']}/disable", headers=agent)
+        assert off.status_code == 200, off.text
+        await make_ticket(intake)
+        await drained(intake)
+        assert fan_out.outcomes["irrelevant"] == 1 and fan_out.outcomes["processed"] == processed
+        assert len(receiver.events()) == 1
 
 
 async def test_disable_stops_deliveries_and_enable_resumes_them(start_service, receiver_factory):
