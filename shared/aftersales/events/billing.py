@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from aftersales.events.base import EventData, Money, Open, PartsLine
 
 ServiceClass = Open[Literal["A", "B", "C", "D"]]
-PaymentMethod = Open[Literal["cash", "card", "transfer"]]
+PaymentMethod = Open[Literal["cash", "card", "transfer", "wallet"]]
 
 
 class ChargeIssued(EventData):
@@ -155,7 +155,9 @@ class ChargeCorrected(EventData):
     charge_id: uuid.UUID
     ticket_id: uuid.UUID
     job_id: uuid.UUID | None = None
-    correction: Open[Literal["exclusion_overturned", "late_compensation_waived"]]
+    correction: Open[
+        Literal["exclusion_overturned", "late_compensation_waived", "late_report_received_times"]
+    ]
     service_class: ServiceClass
     reason: str
     credit_note_number: str | None = None
@@ -175,6 +177,34 @@ class CashHandedOver(EventData):
     payment_ids: list[uuid.UUID]
     amount: Money
     handed_at: datetime
+
+
+class CashRemitted(EventData):
+    """A partner point paid the company the cash its technicians took (finance recorded it):
+    it no longer owes it."""
+
+    SUBJECT: ClassVar[str] = "billing.cash.remitted.v1"
+    AGGREGATE: ClassVar[str] = "remittance"
+
+    remittance_id: uuid.UUID
+    point_id: uuid.UUID
+    payment_ids: list[uuid.UUID]
+    amount: Money
+    reference: str
+    remitted_at: datetime
+
+
+class PaymentsReconciled(EventData):
+    """Non-cash payments technicians recorded, matched by finance to the provider's statement."""
+
+    SUBJECT: ClassVar[str] = "billing.payments.reconciled.v1"
+    AGGREGATE: ClassVar[str] = "reconciliation"
+
+    reconciliation_id: uuid.UUID
+    statement_ref: str
+    payment_ids: list[uuid.UUID]
+    amount: Money
+    reconciled_at: datetime
 
 
 class RefundPaid(EventData):

@@ -27,6 +27,9 @@ JobStatus = Open[
 Resolution = Open[Literal["on_site", "workshop"]]
 ReportOutcome = Open[Literal["fixed", "no_fault_found", "misuse"]]
 PauseReason = Open[Literal["awaiting_customer", "awaiting_parts", "other"]]
+RescheduleReason = Open[
+    Literal["customer_request", "technician_unavailable", "parts_delayed", "weather", "other"]
+]
 RequisitionStatus = Open[
     Literal["requested", "approved", "shipped", "received", "rejected", "cancelled"]
 ]
@@ -42,7 +45,9 @@ class OfferedProduct(Contract):
 class JobRouted(EventData):
     """The offer, with what a point needs to decide without calling back: the job, the
     customer's window, the region, the product and the accept-by time (``offer_expires_at``).
-    ``why`` is the routing's reason, for staff."""
+    ``why`` is the routing's reason, for staff: it names the other candidates.
+    ``own_why`` is the chosen point's own reason, naming no other point: what leaves the
+    information centre for anyone else."""
 
     SUBJECT: ClassVar[str] = "dispatch.job.routed.v2"
     AGGREGATE: ClassVar[str] = "job"
@@ -59,6 +64,7 @@ class JobRouted(EventData):
     product: OfferedProduct
     window: Window | None = None
     description: str = ""
+    own_why: str | None = None
 
 
 class JobUnrouted(EventData):
@@ -104,7 +110,9 @@ class JobScheduled(EventData):
     point_id: uuid.UUID
     technician_id: uuid.UUID
     appointment: Window
+    # Internal: the point's own words. The customer is told the code's wording only.
     rescheduled_reason: str | None = None
+    rescheduled_reason_code: RescheduleReason | None = None
 
 
 class JobStatusChanged(EventData):
@@ -144,6 +152,17 @@ class DelayCause(Contract):
     note: str
 
 
+class ReceivedTimes(Contract):
+    """When the reports that carry money reached dispatch, for a job reported late (more than
+    ``DISPATCH_LATE_REPORT_MINUTES`` after its ``at``): the arrival and the completion as the
+    company first heard of them, and how late the arrival was by them."""
+
+    arrived_at: datetime | None = None
+    arrived_late_minutes: int = 0
+    completed_at: datetime
+    reported_late_by_minutes: int
+
+
 class JobCompleted(EventData):
     """The work is done: what was spent (labour, parts, travel), how late the arrival was,
     what was found and done (fault codes and outcome), which unit it was (model, serial: its
@@ -173,6 +192,7 @@ class JobCompleted(EventData):
     action_code: str | None = None
     exclusion: ClaimedExclusion | None = None
     delay_cause: DelayCause | None = None
+    received: ReceivedTimes | None = None
 
 
 class PointRegistered(EventData):

@@ -113,6 +113,9 @@ class TicketRemedyDecided(EventData):
     product_id: uuid.UUID
     replacement_product_id: uuid.UUID | None = None
     refund: Money | None = None
+    # What the product was sold for, as recorded (none: unknown, so finance approves a refund).
+    purchase_price: Money | None = None
+    proof_ref: str | None = None
     decided_at: datetime
 
 
@@ -296,6 +299,23 @@ class TicketCallbackRequested(EventData):
 
 
 OrderLine = PartsLine
+
+
+class WebhookDisabled(EventData):
+    """A webhook subscription was switched off (failing for too long, or its receiver said 410):
+    told to its owner through the owner's other subscriptions."""
+
+    SUBJECT: ClassVar[str] = "intake.webhook.disabled.v1"
+    AGGREGATE: ClassVar[str] = "webhook"
+
+    subscription_id: uuid.UUID
+    url: str
+    reason: str
+    failing_since: datetime | None = None
+    tenant_id: str | None = None
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    disabled_at: datetime
 
 
 class PartsOrderPlaced(EventData):

@@ -27,8 +27,32 @@ TODAY = date(2026, 12, 7)
 CHANGES = [e for e in RECORDED["examples"] if e[0]["subject"] in REGISTRY]
 
 
+# Events first published after 8db829b, so not among the recorded examples.
+ADDED_SINCE = {
+    "intake.webhook.disabled.v1",
+    "billing.cash.remitted.v1",
+    "billing.payments.reconciled.v1",
+}
+
+
 def _without_id_and_time(payload: dict) -> dict:
     return {k: v for k, v in payload.items() if k not in ("id", "time")}
+
+
+def _said_alike(sent, recorded) -> bool:
+    """Everything ``recorded`` says, ``sent`` says alike; ``sent`` may say more (a field added
+    in place since, which a receiver ignores)."""
+    if isinstance(recorded, dict):
+        return isinstance(sent, dict) and all(
+            k in sent and _said_alike(sent[k], v) for k, v in recorded.items()
+        )
+    if isinstance(recorded, list):
+        return (
+            isinstance(sent, list)
+            and len(sent) == len(recorded)
+            and all(_said_alike(a, b) for a, b in zip(sent, recorded, strict=True))
+        )
+    return sent == recorded
 
 
 def _received(pattern: str, published: dict) -> list:
@@ -49,7 +73,8 @@ def test_a_wildcard_subscriber_receives_the_payloads_it_received_before(example)
     for pattern in (">", family):
         received = _received(pattern, newest)
         assert [e.type for e in received] == [p["subject"] for p in example]
-        assert json.loads(encode(received[0])) == newest["payload"]
+        # The version on the bus may have grown in place; the older ones never change.
+        assert _said_alike(json.loads(encode(received[0])), newest["payload"])
         for copy, before in zip(received[1:], older, strict=True):
             assert _without_id_and_time(json.loads(encode(copy))) == _without_id_and_time(
                 before["payload"]
@@ -61,7 +86,7 @@ def test_a_wildcard_subscriber_receives_the_payloads_it_received_before(example)
 
 def test_every_event_published_before_is_among_the_recorded_examples():
     recorded = {p["subject"] for e in RECORDED["examples"] for p in e}
-    assert recorded == set(REGISTRY) | set(OLDER)
+    assert recorded == (set(REGISTRY) | set(OLDER)) - ADDED_SINCE
 
 
 def test_only_the_version_subscribed_to_is_queued():
