@@ -157,7 +157,7 @@ async def _async(value):
     return value
 
 
-async def test_an_event_nobody_listens_to_is_not_even_delivered_and_a_new_subscription_hears_the_next(
+async def test_an_event_nobody_listens_to_is_not_delivered_and_a_new_subscription_hears_the_next(
     start_service, receiver_factory
 ):
     """With no subscription, the broker does not deliver intake's own events to the fan-out
