@@ -11,7 +11,7 @@ from pydantic import WrapValidator
 
 from aftersales.events import CONTRACTS, dispatch, feedback, intake
 from aftersales.events.base import Contract, values_of
-from dispatch.domain import jobs, points
+from dispatch.domain import jobs, points, scheduling
 from feedback.domain import callbacks
 from intake.domain import tickets
 from tests.architecture.test_layers import ROOT, SERVICES, imports_of
@@ -21,6 +21,7 @@ PAIRS = [
     (jobs.JobStatus, dispatch.JobStatus, "published"),
     (callbacks.CallbackOutcome, feedback.CallbackOutcome, "published"),
     (points.Grade, feedback.Grade, "read"),
+    (scheduling.RescheduleReason, dispatch.RescheduleReason, "published"),
 ]
 # The contracts themselves are the subject of intake's webhook catalogue and audience.
 ABOUT_THE_CONTRACTS = {"event_catalogue.py", "audience.py"}

@@ -254,6 +254,7 @@ async def assign_job(
         start=body.appointment.start,
         end=body.appointment.end,
         reason=body.reason,
+        reason_code=body.reason_code,
     )
     return await _run(
         request,

@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, mod
 
 from aftersales.http.models import RequestModel
 from dispatch.domain.jobs import JobStatus, Report
+from dispatch.domain.scheduling import RescheduleReason
 
 RegionCode = Annotated[str, Field(pattern=r"^\d{6}$", description="administrative region code")]
 Category = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_\-]+$")]
@@ -157,8 +158,16 @@ class JobPause(BaseModel):
 class AssignIn(RequestModel):
     technician_id: uuid.UUID
     appointment: WindowIn
+    reason_code: RescheduleReason | None = Field(
+        default=None,
+        description="why a visit moves (a reschedule): the customer is told the code's wording",
+    )
     reason: str | None = Field(
-        default=None, min_length=1, max_length=500, description="required when rescheduling"
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="the point's own note on a reschedule: kept inside, never sent to the"
+        " customer (a reschedule with a note and no reason_code is 'other')",
     )
 
 

@@ -5,10 +5,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from aftersales.errors import Conflict, Unprocessable
 
 MAX_WINDOW = timedelta(hours=12)
+
+# Why a visit moved, in words the customer may be told (the point's own note stays inside).
+RescheduleReason = Literal[
+    "customer_request", "technician_unavailable", "parts_delayed", "weather", "other"
+]
 
 
 @dataclass(frozen=True)
@@ -59,9 +65,16 @@ def check_technician(
         )
 
 
-def check_reschedule_reason(rescheduling: bool, reason: str | None) -> None:
-    if rescheduling and not reason:
-        raise Unprocessable("A reschedule needs a reason.")
+def reschedule_reason(
+    rescheduling: bool, code: RescheduleReason | None, note: str | None
+) -> RescheduleReason | None:
+    """A reschedule's reason code: the one given, or ``other`` with a note; a first booking
+    has none."""
+    if not rescheduling:
+        return None
+    if code is None and not note:
+        raise Unprocessable("A reschedule needs a reason_code (and may add a note in reason).")
+    return code or "other"
 
 
 def check_capacity(booked: int, capacity: int, day: object) -> None:

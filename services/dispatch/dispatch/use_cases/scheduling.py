@@ -20,11 +20,12 @@ from dispatch.adapters.tables import JobRow, SlaTimerRow
 from dispatch.domain.jobs import check_can_assign
 from dispatch.domain.points import business_day, capacity_on
 from dispatch.domain.scheduling import (
+    RescheduleReason,
     TechnicianFacts,
     check_capacity,
-    check_reschedule_reason,
     check_technician,
     check_window,
+    reschedule_reason,
 )
 from dispatch.domain.sla import arrival_due
 from dispatch.use_cases.job_events import change, publish
@@ -37,6 +38,7 @@ class Assignment:
     start: datetime
     end: datetime
     reason: str | None = None
+    reason_code: RescheduleReason | None = None
 
 
 async def assign(
@@ -51,7 +53,7 @@ async def assign(
     policy = policy_of(uow)
     job = await JobRepository(uow.session).get(job_id, scope=scope, lock=True)
     rescheduling = check_can_assign(job.status)
-    check_reschedule_reason(rescheduling, cmd.reason)
+    reason_code = reschedule_reason(rescheduling, cmd.reason_code, cmd.reason)
     assert job.point_id is not None
     tech = await TechnicianRepository(uow.session).find(cmd.technician_id)
     if tech is None:
@@ -81,7 +83,7 @@ async def assign(
     job.appointment_start = cmd.start
     job.appointment_end = cmd.end
     job.service_date = day
-    job.status_reason = cmd.reason if rescheduling else None
+    job.status_reason = (cmd.reason or reason_code) if rescheduling else None
     timers = TimerRepository(uow.session)
     await timers.settle(job.id, ["respond"], "met", now)
     await timers.settle(job.id, ["arrival"], "cancelled", now)
@@ -120,6 +122,7 @@ async def assign(
             technician_id=tech.id,
             appointment=Window(start=cmd.start, end=cmd.end),
             rescheduled_reason=cmd.reason if rescheduling else None,
+            rescheduled_reason_code=reason_code,
         ),
     )
     return job

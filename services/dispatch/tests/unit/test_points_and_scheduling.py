@@ -17,9 +17,9 @@ from dispatch.domain.rework import plan_rework
 from dispatch.domain.scheduling import (
     TechnicianFacts,
     check_capacity,
-    check_reschedule_reason,
     check_technician,
     check_window,
+    reschedule_reason,
 )
 from dispatch.domain.signatures import parse_signature
 
@@ -100,9 +100,11 @@ def test_capacity_counts_booked_jobs_of_the_day_and_a_reschedule_needs_a_reason(
     check_capacity(9, 10, date(2026, 7, 15))
     with pytest.raises(Conflict, match="fully booked"):
         check_capacity(10, 10, date(2026, 7, 15))
-    check_reschedule_reason(False, None)
-    with pytest.raises(Unprocessable):
-        check_reschedule_reason(True, None)
+    assert reschedule_reason(False, None, None) is None  # a first booking
+    with pytest.raises(Unprocessable, match="reason_code"):
+        reschedule_reason(True, None, None)
+    assert reschedule_reason(True, "weather", None) == "weather"
+    assert reschedule_reason(True, None, "the van broke down") == "other"
 
 
 @pytest.mark.parametrize(
