@@ -6,6 +6,9 @@ Each service connects as its own role, which owns its schema and has no rights o
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from collections.abc import Iterable
 
 import asyncpg
@@ -14,16 +17,28 @@ from sqlalchemy.engine import make_url
 from aftersales.db import libpq_dsn
 
 
-def role_password(service: str, secret: str | None = None) -> str:
-    """Development password of a service's role; production sets ``<SVC>_DATABASE_URL``."""
-    return secret or f"{service}-dev-password"
+def role_password(service: str, secret: str | None = None, admin_url: str | None = None) -> str:
+    """The password of a service's role. Production gives it (``<SVC>_DB_PASSWORD``, from a
+    secret). Otherwise it is derived from the superuser's password in ``admin_url`` (the
+    devstack's, kept under ``.data/``), so every tool holding the admin URL finds the same
+    one and nothing else need be stored; a superuser without a password (a server that
+    trusts local connections) keeps the old development password."""
+    if secret:
+        return secret
+    admin_password = make_url(admin_url).password if admin_url else None
+    if admin_password:
+        mac = hmac.new(
+            str(admin_password).encode(), f"aftersales-role:{service}".encode(), hashlib.sha256
+        )
+        return base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode()
+    return f"{service}-dev-password"
 
 
 def service_url(admin_url: str, service: str, database: str, password: str | None = None) -> str:
     url = make_url(admin_url).set(
         drivername="postgresql+asyncpg",
         username=service,
-        password=role_password(service, password),
+        password=role_password(service, password, admin_url),
         database=database,
     )
     return url.render_as_string(hide_password=False)
@@ -63,7 +78,7 @@ async def bootstrap(
             await conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
             for service in services:
                 role = _ident(service)
-                password = role_password(service, (passwords or {}).get(service))
+                password = role_password(service, (passwords or {}).get(service), admin_url)
                 password = password.replace("'", "''")
                 has_role = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", service)
                 verb = "ALTER" if has_role else "CREATE"

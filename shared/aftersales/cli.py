@@ -118,7 +118,7 @@ def _print_banner(
         table.add_row(p.ref.name, base, f"{base}/docs", "yes" if ready[p.ref.name] else "NO")
     console.print(table)
     nats_url = without_userinfo(infra.broker_url)
-    console.print(f"PostgreSQL: {infra.admin_url}   NATS: {nats_url}")
+    console.print(f"PostgreSQL: {infra.admin_url_shown}   NATS: {nats_url}")
     if infra.credentials is not None:
         console.print(
             f"NATS identities: {infra.credentials.directory} (the operator's password is in"
@@ -218,6 +218,55 @@ def nats_credentials(
         "kubectl -n nats create secret generic nats-jetstream-key"
         f" --from-file=key={directory / 'jetstream.key'}"
     )
+
+
+@app.command("compose-env")
+def compose_env(
+    directory: Annotated[
+        Path, typer.Option("--dir", help="the folder of docker-compose.yml")
+    ] = Path("deploy"),
+    force: Annotated[
+        bool, typer.Option(help="replace an existing .env with new secrets (see deploy/README.md)")
+    ] = False,
+    nats_only: Annotated[
+        bool,
+        typer.Option(
+            help="keep .env; only rewrite the NATS users and permissions (after an upgrade)"
+        ),
+    ] = False,
+) -> None:
+    """Write deploy/.env (0600) with random values for every secret the compose file reads,
+    and the NATS identities (each service's NKey, the operator) under deploy/.compose/."""
+    from aftersales.devstack.compose import EnvExists, write_compose_env, write_nats_files
+
+    if nats_only:
+        config, creds = write_nats_files(directory)
+        console.print(f"NATS users and permissions: {config} (identities in {creds.directory})")
+        console.print(
+            "Restart the NATS nodes one at a time (docker compose restart nats-1, …) to apply."
+        )
+        return
+    try:
+        files = write_compose_env(directory, force=force)
+    except EnvExists as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    console.print(f"secrets: {files.env_file} (0600; keep it out of git and backups you share)")
+    console.print(
+        f"NATS identities: {files.credentials.directory}; configuration {files.nats_config}"
+    )
+    console.print(
+        "Published on 127.0.0.1 only (AFTERSALES_PUBLISH_ADDR in the .env)."
+        f" Start: docker compose -f {directory / 'docker-compose.yml'} up --build -d"
+    )
+    if force:
+        console.print(
+            "New secrets: `docker compose up -d` applies them (the superuser's and the roles'"
+            " passwords are set again before the services start); tokens signed with the old"
+            " JWT secret stop working."
+        )
 
 
 @app.command()

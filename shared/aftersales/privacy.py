@@ -4,9 +4,10 @@ When intake erases a customer (``intake.customer.erased.v1``), each service repl
 customer's personal data with tombstones in its own tables and, through ``scrub_platform``, in
 what the kit keeps on its behalf: unsent and sent outbox payloads, dead letters and stored
 idempotency responses. A JSON document is scrubbed where it speaks of that customer: any object
-whose ``id`` or ``customer_id`` is the customer's has its personal fields replaced (and the
-signatures of its reports). What remains in NATS is bounded by the streams' retention (90 days,
-``aftersales.messaging.streams``).
+whose ``id`` or ``customer_id`` is the customer's, or whose ``customer`` is, has its personal
+fields replaced, every address block in it too (``address``, ``site``, ``ship_to``,
+``installation``), and the signatures of its reports. What remains in NATS is bounded by the
+streams' retention (90 days, ``aftersales.messaging.streams``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ PERSONAL_KEYS = frozenset(
         "signature",
     }
 )
+# Blocks that are all about the customer when the object holding them is.
+ADDRESS_KEYS = frozenset({"address", "customer", "site", "ship_to", "installation"})
 
 
 def scrub(document: Any, customer_id: uuid.UUID, *, whole: bool = False) -> tuple[Any, bool]:
@@ -48,7 +51,12 @@ def scrub(document: Any, customer_id: uuid.UUID, *, whole: bool = False) -> tupl
     changed = False
 
     def about_customer(node: dict[str, Any]) -> bool:
-        return str(node.get("id")) == target or str(node.get("customer_id")) == target
+        customer = node.get("customer")
+        return (
+            str(node.get("id")) == target
+            or str(node.get("customer_id")) == target
+            or (isinstance(customer, dict) and str(customer.get("id")) == target)
+        )
 
     def walk(node: Any, inside: bool) -> Any:
         nonlocal changed
@@ -59,7 +67,7 @@ def scrub(document: Any, customer_id: uuid.UUID, *, whole: bool = False) -> tupl
                 if mine and key in PERSONAL_KEYS and value not in (None, TOMBSTONE):
                     out[key] = TOMBSTONE
                     changed = True
-                elif mine and key in ("address", "customer") and isinstance(value, dict):
+                elif mine and key in ADDRESS_KEYS and isinstance(value, dict):
                     out[key] = walk(value, True)
                 else:
                     out[key] = walk(value, False)

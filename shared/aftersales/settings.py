@@ -19,6 +19,57 @@ from pydantic_settings import (
 
 DEV_SECRET_MARKER = "dev-insecure-"
 
+# The shortest HS* secret production accepts (RFC 7518 §3.2: a key at least as long as the
+# hash, 256 bits for HS256).
+MIN_JWT_SECRET_BYTES = 32
+
+# Secrets that have been printed somewhere (this repository's compose file, docs, tests and
+# benchmarks, and the usual placeholders): anyone can read them, so production refuses them
+# whatever their length. Compared without case and surrounding blanks.
+KNOWN_JWT_SECRETS = frozenset(
+    s.lower()
+    for s in (
+        DEV_SECRET_MARKER + "change-me",
+        "change-me-to-a-long-random-secret-please",  # deploy/docker-compose.yml until issue 28
+        "a-real-secret-from-the-vault",  # shared/tests/unit/test_settings.py
+        "test-secret-" + "x" * 32,  # aftersales.testing.plugin.TEST_JWT_SECRET
+        "unit-test-secret-" + "y" * 32,  # shared/tests/unit
+        "cli-secret-" + "c" * 32,  # shared/tests/integration/test_cli.py
+        "bench-secret-" + "b" * 32,  # bench/
+        "whatever-secret-value-long-enough",  # shared/tests/unit/test_auth.py
+        "change-me",
+        "changeme",
+        "change-it",
+        "changeit",
+        "secret",
+        "your-secret",
+        "your-secret-key",
+        "your-256-bit-secret",  # jwt.io's example
+        "supersecret",
+        "super-secret",
+        "jwt-secret",
+        "jwt_secret",
+        "password",
+    )
+)
+
+
+def weak_jwt_secret(secret: str) -> str | None:
+    """Why ``secret`` must not sign production tokens, or None. Names the rule, never the
+    secret (the answer ends up in logs)."""
+    if secret.startswith(DEV_SECRET_MARKER):
+        return (
+            f"the JWT secret is the development JWT secret (it starts with {DEV_SECRET_MARKER!r})"
+        )
+    if len(secret.encode()) < MIN_JWT_SECRET_BYTES:
+        return f"the JWT secret is shorter than {MIN_JWT_SECRET_BYTES} bytes"
+    if secret.strip().lower() in KNOWN_JWT_SECRETS:
+        return "the JWT secret is a published example (on the list of known secrets)"
+    most = max(secret.count(c) for c in set(secret))
+    if most * 2 >= len(secret):
+        return "the JWT secret is mostly one repeated character"
+    return None
+
 
 class Limit(BaseModel):
     """A rate limit, per role or per role and route class (see ``aftersales.http.ratelimit``)."""
@@ -37,7 +88,10 @@ class Limit(BaseModel):
 
 
 class ServiceSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="AFTERSALES_", extra="ignore")
+    # Settings hold secrets: a refusal names the field and the rule, never the values given.
+    model_config = SettingsConfigDict(
+        env_prefix="AFTERSALES_", extra="ignore", hide_input_in_errors=True
+    )
 
     service_name: str = "aftersales"
     environment: Literal["development", "test", "production"] = "development"
@@ -108,12 +162,14 @@ class ServiceSettings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_dev_secret_in_production(self) -> ServiceSettings:
         uses_hmac = any(a.startswith("HS") for a in self.jwt_algorithms)
-        if (
-            self.environment == "production"
-            and uses_hmac
-            and self.jwt_secret.startswith(DEV_SECRET_MARKER)
-        ):
-            raise ValueError("refusing to run in production with the development JWT secret")
+        if self.environment == "production" and uses_hmac:
+            weak = weak_jwt_secret(self.jwt_secret)
+            if weak is not None:
+                raise ValueError(
+                    f"refusing to run in production with an HS* algorithm: {weak};"
+                    " set AFTERSALES_JWT_SECRET to a random value of at least"
+                    f" {MIN_JWT_SECRET_BYTES} bytes, or use RS256 keys (deploy/README.md)"
+                )
         if self.environment == "production" and not (
             self.nats_nkey_seed_file or self.nats_creds_file
         ):

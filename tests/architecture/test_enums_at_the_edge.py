@@ -23,8 +23,8 @@ PAIRS = [
     (points.Grade, feedback.Grade, "read"),
     (scheduling.RescheduleReason, dispatch.RescheduleReason, "published"),
 ]
-# The contracts themselves are the subject of intake's webhook catalogue and audience.
-ABOUT_THE_CONTRACTS = {"event_catalogue.py", "audience.py"}
+# The contracts themselves are the subject of intake's webhook catalogue, audience and redaction.
+ABOUT_THE_CONTRACTS = {"event_catalogue.py", "audience.py", "redaction.py"}
 
 
 @pytest.mark.parametrize("service", SERVICES)

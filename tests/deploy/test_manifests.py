@@ -7,7 +7,9 @@ the Dockerfiles and the NATS Helm values say what deploy/README.md promises."""
 
 import copy
 import functools
+import ipaddress
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -193,6 +195,169 @@ def test_compose_runs_three_nats_nodes_two_replicas_of_each_service_and_a_proxy(
     proxy_conf = (DEPLOY / "nginx" / "aftersales.conf").read_text()
     for svc in SERVICES:
         assert f"proxy_pass ${svc}" in proxy_conf
+
+
+# ${VAR:?message}: compose refuses to start while VAR is unset or empty.
+REQUIRED = re.compile(r"\$\{([A-Z0-9_]+):\?[^}]*\}")
+ANY_VARIABLE = re.compile(r"\$\{([A-Z0-9_]+)")
+
+
+def compose_text() -> str:
+    return (DEPLOY / "docker-compose.yml").read_text()
+
+
+def compose_values(node: object) -> list[tuple[str, str]]:
+    """Every (key, value) of every environment block, as strings."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "environment" and isinstance(value, dict):
+                found += [(str(k), str(v)) for k, v in value.items()]
+            else:
+                found += compose_values(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += compose_values(item)
+    return found
+
+
+def test_compose_holds_no_secret_and_refuses_to_start_without_the_generated_env():
+    from aftersales.devstack.compose import PUBLISH_DEFAULTS, secret_names
+
+    text = compose_text()
+    compose = yaml.safe_load(text)
+    secretish = re.compile(r"PASSWORD|SECRET|_KEYS$|DATABASE_URL")
+    values = [(k, v) for k, v in compose_values(compose) if secretish.search(k)]
+    assert len(values) >= 15
+    for key, value in values:
+        if "_URL" in key:  # the password inside the URL comes from .env too
+            assert re.search(r"://[a-z]+:\$\{[A-Z_]+:\?[^}]*\}@", value), (key, value)
+        else:
+            assert REQUIRED.fullmatch(value), (key, value)
+    # no example left behind, and no default for a secret (${VAR:-...})
+    assert "change-me" not in text and "dev-password" not in text
+    assert "${POSTGRES_PASSWORD:-" not in text and "${AFTERSALES_JWT_SECRET:-" not in text
+    # what compose requires is exactly what `aftersales compose-env` writes; the only
+    # optional variables are where to publish
+    assert set(REQUIRED.findall(text)) == set(secret_names())
+    assert set(ANY_VARIABLE.findall(text)) - set(secret_names()) == set(PUBLISH_DEFAULTS)
+
+
+def test_compose_publishes_on_loopback_unless_told_otherwise():
+    compose = yaml.safe_load(compose_text())
+    published = {
+        name: svc["ports"] for name, svc in compose["services"].items() if svc.get("ports")
+    }
+    assert published == {
+        "proxy": ["${AFTERSALES_PUBLISH_ADDR:-127.0.0.1}:${AFTERSALES_PUBLISH_PORT:-8080}:80"]
+    }
+
+
+def test_compose_nats_admits_only_the_services_identities():
+    compose = yaml.safe_load(compose_text())
+    services = compose["services"]
+    for node in ("nats-1", "nats-2", "nats-3"):
+        command = services[node]["command"]
+        # one generated configuration: the users, their permissions and the routes' password;
+        # --cluster or --routes on the command line would drop the routes' password
+        assert command[-2:] == ["-c", "/etc/nats/nats.conf"], command
+        assert not {"--cluster", "--routes", "--no_auth_user", "--user", "--auth"} & set(command)
+        mounts = services[node]["volumes"]
+        assert "./.compose/nats.conf:/etc/nats/nats.conf:ro" in mounts
+        assert "./nats/sync.conf:/etc/nats/sync.conf:ro" in mounts
+    for svc in SERVICES:
+        env = services[svc]["environment"]
+        seed = env[f"{svc.upper()}_NATS_NKEY_SEED_FILE"]
+        assert services[svc]["volumes"] == [f"./.compose/nats-credentials/{svc}.nk:{seed}:ro"]
+        assert "@" not in env["AFTERSALES_NATS_URL"]  # no operator password in the services
+        # the role's password the migration sets is the one the service connects with
+        migrate = services[f"{svc}-migrate"]["environment"]
+        assert migrate[f"{svc.upper()}_DB_PASSWORD"] in env[f"{svc.upper()}_DATABASE_URL"]
+        assert services[svc]["depends_on"][f"{svc}-migrate"] == {
+            "condition": "service_completed_successfully"
+        }
+
+
+def test_compose_secrets_and_nats_files_stay_out_of_git():
+    ignored = (DEPLOY.parent / ".gitignore").read_text().splitlines()
+    assert "deploy/.env" in ignored and "deploy/.compose/" in ignored
+
+
+def _selects(selector: dict, labels: dict[str, str]) -> bool:
+    if any(labels.get(k) != v for k, v in selector.get("matchLabels", {}).items()):
+        return False
+    for expr in selector.get("matchExpressions", []):
+        value, op = labels.get(expr["key"]), expr["operator"]
+        if op == "In" and value not in expr["values"]:
+            return False
+        if op == "NotIn" and value in expr.get("values", []):
+            return False
+        if op == "Exists" and value is None:
+            return False
+        if op == "DoesNotExist" and value is not None:
+            return False
+    return True
+
+
+def _in_block(block: dict, address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    cidr = ipaddress.ip_network(block["cidr"])
+    if ip.version != cidr.version or ip not in cidr:
+        return False
+    return not any(ip in ipaddress.ip_network(e) for e in block.get("except", []))
+
+
+def egress_allowed(docs: list[dict], labels: dict[str, str], address: str, port: int) -> bool:
+    """Whether a pod with ``labels`` may open a TCP connection to ``address:port`` outside
+    the cluster, as a NetworkPolicy implementation decides (the union of the policies that
+    select the pod; default-deny selects every pod)."""
+    for policy in docs:
+        if policy["kind"] != "NetworkPolicy":
+            continue
+        spec = policy["spec"]
+        if "Egress" not in spec.get("policyTypes", []) or not _selects(spec["podSelector"], labels):
+            continue
+        for rule in spec.get("egress", []):
+            ports = rule.get("ports")
+            if ports is not None and not any(
+                p.get("port") == port and p.get("protocol", "TCP") == "TCP" for p in ports
+            ):
+                continue
+            peers = rule.get("to")
+            if peers is None or any(
+                "ipBlock" in peer and _in_block(peer["ipBlock"], address) for peer in peers
+            ):
+                return True
+    return False
+
+
+PUBLIC = ("203.0.113.10", "2001:db8::10")  # a CRM's receiver, a mail relay
+INSIDE = ("10.96.0.1", "172.20.0.5", "192.168.1.1", "169.254.169.254", "127.0.0.1", "fd00::1")
+
+
+@pytest.mark.parametrize("overlay", [None, "dev", "prod"])
+def test_only_intake_reaches_the_outside(overlay):
+    """Intake's webhook and notification workers reach public addresses on 443 (HTTPS) and
+    587 (SMTP submission); no other pod reaches anything outside on any port, and intake does
+    not reach the cluster's own or private addresses that way (the API server, metadata)."""
+    docs = rendered(overlay)
+    pods = {
+        d["metadata"]["name"]: d["spec"]["template"]["metadata"]["labels"]
+        for d in docs
+        if d["kind"] in ("Deployment", "Job")
+    }
+    assert set(pods) == {*SERVICES, *(f"{s}-migrate" for s in SERVICES)}
+    for name, labels in pods.items():
+        for port in (443, 587, 80, 25, 8443):
+            for address in PUBLIC:
+                expected = name == "intake" and port in (443, 587)
+                assert egress_allowed(docs, labels, address, port) is expected, (
+                    name,
+                    address,
+                    port,
+                )
+            for address in INSIDE:
+                assert not egress_allowed(docs, labels, address, port), (name, address, port)
 
 
 @pytest.mark.parametrize("svc", SERVICES)

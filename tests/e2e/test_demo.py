@@ -31,3 +31,8 @@ async def test_the_demo_drives_every_ticket_to_a_final_state(process_stack):
     assert re.search(r"│\s+[ABC]\s+│\s+[1-9]\d*\s+│", out.getvalue())  # finance's figures
     assert "the grade their scorecard gives" in text
     assert "Spare parts" in text and "movement: transfer_in" in text  # opening balances
+    # Finance's side of the field's money: card slips matched to the acquirer's statement, and
+    # a partner's remittance of the cash its technicians took.
+    assert "Money in the field" in text
+    assert re.search(r"card payments reconciled \(statement ACQ-[^)]+\)\s*│\s*[1-9]", text), text
+    assert re.search(r"cash remitted by partner SH-[A-Z]{3}-\d-\w+\s*│\s*[1-9]", text), text

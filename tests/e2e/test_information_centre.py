@@ -86,6 +86,8 @@ async def test_a_complaint_call_becomes_a_complaint_and_a_strike(world: World):
                 "resolution": "apologised; the technician is warned",
                 "technician_id": tech["id"],
                 "point_id": point["id"],
+                # The complaint ticket is about a visit on another request: the agent says so.
+                "attribution_reason": "the customer named the technician of last week's repair",
             },
             headers=world.agent,
         )

@@ -1,14 +1,19 @@
 """Smoke test of `make run` itself: from an empty data dir to four ready services and back."""
 
+import asyncio
+import json
 import os
 import signal
+import stat
 import subprocess
 import time
 from pathlib import Path
 
+import asyncpg
 import httpx
 import psutil
 import pytest
+from sqlalchemy.engine import make_url
 
 from aftersales.devstack.ports import free_port
 
@@ -52,6 +57,37 @@ class Stack:
         self.log.close()
         time.sleep(0.5)
         return [c for c in self.children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+
+
+def login(dsn: str) -> str:
+    async def attempt() -> str:
+        try:
+            conn = await asyncpg.connect(dsn, timeout=10)
+        except asyncpg.InvalidPasswordError as exc:
+            return f"refused: {exc}"
+        try:
+            return str(await conn.fetchval("SELECT current_user"))
+        finally:
+            await conn.close()
+
+    return asyncio.run(attempt())
+
+
+def assert_postgres_wants_its_password(data_dir: Path, log_path: Path) -> None:
+    """`make run`'s PostgreSQL lets no one in without the password it keeps under .data/;
+    the files that hold it are the owner's alone, and the banner does not print it."""
+    password_file = data_dir / "pg-password"
+    stack_file = data_dir / "stack.json"
+    for private in (password_file, stack_file):
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600, private
+    password = password_file.read_text().strip()
+    admin = make_url(json.loads(stack_file.read_text())["admin_url"])
+    assert admin.password == password
+    assert password not in log_path.read_text(errors="replace")
+    with_password = admin.render_as_string(hide_password=False)
+    assert login(with_password) == "postgres"
+    anyone = f"postgresql://postgres@127.0.0.1:{admin.port}/postgres"
+    assert login(anyone).startswith("refused")
 
 
 def wait_ready(client: httpx.Client, port: int, timeout: float = 60) -> None:
@@ -128,6 +164,7 @@ def test_make_run_brings_the_stack_up_restarts_crashes_and_keeps_its_data(tmp_pa
                 ).json()["items"]
                 time.sleep(0.3)
             assert jobs and jobs[0]["status"] == "unrouted"
+            assert_postgres_wants_its_password(data_dir, stack.log_path)
 
             names = {c.name() for c in stack.children}
             assert "postgres" in names and "nats-server" in names
@@ -144,6 +181,7 @@ def test_make_run_brings_the_stack_up_restarts_crashes_and_keeps_its_data(tmp_pa
         leftovers = stack.stop()
     assert leftovers == [], [c.cmdline() for c in leftovers]
     assert (data_dir / "pg" / "PG_VERSION").exists()
+    first_password = (data_dir / "pg-password").read_text().strip()
 
     # A second `make run` finds its data again.
     again = Stack(env, tmp_path / "second.log")
@@ -154,6 +192,8 @@ def test_make_run_brings_the_stack_up_restarts_crashes_and_keeps_its_data(tmp_pa
             assert r.status_code == 200 and r.json()["number"] == ticket["number"]
             found = client.get(jobs_url, params={"ticket_id": ticket["id"]}, headers=headers)
             assert [j["id"] for j in found.json()["items"]] == [jobs[0]["id"]]
+            assert_postgres_wants_its_password(data_dir, again.log_path)
+            assert (data_dir / "pg-password").read_text().strip() == first_password
     finally:
         leftovers = again.stop()
     assert leftovers == [], [c.cmdline() for c in leftovers]

@@ -1,7 +1,9 @@
 """Money as the original document keeps it, end to end on the four services as processes:
 a contract billed quarterly whose planned maintenance visit intake opens and a point does under
 the contract; a misuse exclusion that finance overturns; a late arrival whose cause finance
-accepts; the cash taken on site handed over; a 三包 refund paid out.
+accepts; the cash taken on site handed over to the partner's office, still owed until finance
+records the partner's remittance; a card payment reconciled with the acquirer's statement; a
+三包 refund with no sale price recorded, paid out once finance approved it.
 
 The late arrival is made by moving the booked window back in dispatch's table (an appointment
 in the past cannot be booked): the one step of the story that is not an API call.
@@ -151,7 +153,8 @@ async def test_a_contract_earns_plans_its_visit_and_corrections_cash_and_refunds
     assert supplementary["number"].startswith("SC-")
     assert supplementary["customer_total"]["amount"] == late["late"]["compensation"]["amount"]
 
-    # Cash taken on site is held by the technician until the point hands it over.
+    # Cash taken on site is held by the technician, then by the partner's office: the company
+    # has it only once finance records the point's remittance.
     paid = await world.ok(
         await world.billing.post(
             f"/v1/charges/{late['id']}/payments",
@@ -177,14 +180,69 @@ async def test_a_contract_earns_plans_its_visit_and_corrections_cash_and_refunds
         ),
         201,
     )
-    after = await world.ok(
+
+    async def outstanding() -> dict:
+        return await world.ok(
+            await world.billing.get(
+                "/v1/cash",
+                params={"point_id": point["id"], "outstanding": "true"},
+                headers=finance,
+            )
+        )
+
+    at_office = await outstanding()
+    assert [(p["payment_id"], p["status"]) for p in at_office["items"]] == [
+        (payment["id"], "at_office")
+    ]
+    remittance = {
+        "point_id": point["id"],
+        "payment_ids": [payment["id"]],
+        "reference": f"BANK-{uuid.uuid4().hex[:8]}",
+    }
+    mine = await world.billing.post(
+        "/v1/cash-remittances", json=remittance, headers=world.as_point(point)
+    )
+    assert mine.status_code == 403  # a partner cannot clear its own debt
+    remitted = await world.ok(
+        await world.billing.post("/v1/cash-remittances", json=remittance, headers=finance), 201
+    )
+    assert remitted["amount"] == late["balance"]
+    after = await outstanding()
+    assert after["items"] == [] and after["held"]["amount"] == 0
+
+    # The customer pays the supplementary charge by card: paid at once, unreconciled until
+    # finance matches the slip to the acquirer's statement.
+    card = {"method": "card", "amount": supplementary["balance"]}
+    pay_card = f"/v1/charges/{supplementary['id']}/payments"
+    blind = await world.billing.post(pay_card, json=card, headers=world.as_tech(tech))
+    assert blind.status_code == 422
+    slip = f"SLIP-{uuid.uuid4().hex[:10]}"
+    by_card = await world.ok(
+        await world.billing.post(
+            pay_card, json={**card, "reference": slip}, headers=world.as_tech(tech)
+        ),
+        201,
+    )
+    assert by_card["status"] == "paid"
+    assert by_card["payments"][0]["reconciliation"] == "unreconciled"
+    waiting = await world.ok(
         await world.billing.get(
-            "/v1/cash",
-            params={"technician_id": tech["id"], "outstanding": "true"},
+            "/v1/payments", params={"unreconciled": "true", "reference": slip}, headers=finance
+        )
+    )
+    assert [p["reference"] for p in waiting["items"]] == [slip]
+    reconciled = await world.ok(
+        await world.billing.post(
+            "/v1/payments/reconcile",
+            json={
+                "method": "card",
+                "statement_ref": f"ACQ-{today.isoformat()}",
+                "payments": [{"reference": slip, "amount": supplementary["balance"]}],
+            },
             headers=finance,
         )
     )
-    assert after["items"] == [] and after["held"]["amount"] == 0
+    assert [p["reconciliation"] for p in reconciled["payments"]] == ["reconciled"]
 
     # The point's open statement: the waived lateness reversed, nothing else taken off.
     statement = (
@@ -228,18 +286,87 @@ async def test_a_contract_earns_plans_its_visit_and_corrections_cash_and_refunds
         )
     )
 
-    async def voucher():
-        r = await world.billing.get("/v1/refunds", params={"status": "unpaid"}, headers=finance)
+    async def voucher_made():
+        r = await world.billing.get("/v1/refunds", params={"limit": 2000}, headers=finance)
         found = [x for x in r.json()["items"] if x["ticket_id"] == consult["id"]]
         return found[0] if found else None
 
-    refund = await eventually(voucher, timeout=30)
+    refund = await eventually(voucher_made, timeout=30)
     assert refund["voucher_no"].startswith("RF-") and refund["amount"]["amount"] == 329_900
-    paid_out = await world.ok(
+    # No sale price was recorded for the product: finance checks the proof and approves first.
+    pay = f"/v1/refunds/{refund['id']}/pay"
+    transfer = {"method": "transfer", "reference": "BANK-42"}
+    assert refund["status"] == "awaiting_approval"
+    early = await world.billing.post(pay, json=transfer, headers=finance)
+    assert early.status_code == 409
+    approved = await world.ok(
         await world.billing.post(
-            f"/v1/refunds/{refund['id']}/pay",
-            json={"method": "transfer", "reference": "BANK-42"},
+            f"/v1/refunds/{refund['id']}/approve",
+            json={
+                "amount": {"amount": 329_900, "currency": "CNY"},
+                "note": "the shop's invoice shows 3,299.00",
+            },
             headers=finance,
         )
     )
-    assert paid_out["status"] == "paid"
+    assert approved["status"] == "unpaid"
+    paid_out = await world.ok(await world.billing.post(pay, json=transfer, headers=finance))
+    assert paid_out["status"] == "paid" and paid_out["amount"]["amount"] == 329_900
+
+
+async def test_an_arrival_dated_into_the_window_but_reported_hours_later_is_held_for_finance(
+    world: World, admin_dsn: str
+):
+    """The technician dates the arrival inside the booked window; dispatch heard of it hours
+    after the window ended. By the reports' times nobody owes the customer anything; by the
+    times they arrived the customer is owed a day's compensation and the point is deducted it.
+    The charge waits for finance, which releases it on the received times."""
+    point, [tech] = await world.point("MONEY-2", "320102")
+    customer, product = await world.customer("320102", in_warranty=False)
+    ticket = await world.ticket(customer, product)
+    job = await world.book(await world.job(ticket["id"], status="offered"), point, tech)
+    now = datetime.now(UTC)
+    # The job was offered and booked hours ago (the one step that is not an API call).
+    conn = await asyncpg.connect(admin_dsn)
+    try:
+        await conn.execute(
+            "UPDATE dispatch.jobs SET appointment_start = $1, appointment_end = $2 WHERE id = $3",
+            now - timedelta(hours=5),
+            now - timedelta(hours=3),
+            uuid.UUID(job["id"]),
+        )
+        await conn.execute(
+            "UPDATE dispatch.job_offers SET offered_at = $1 WHERE job_id = $2",
+            now - timedelta(hours=6),
+            uuid.UUID(job["id"]),
+        )
+    finally:
+        await conn.close()
+
+    def hours_ago(h: float) -> str:
+        return (now - timedelta(hours=h)).isoformat()
+
+    await world.report(job, tech, "en_route", at=hours_ago(4.5))
+    await world.report(job, tech, "on_site", at=hours_ago(4), travel_km=5)
+    await world.report(
+        job,
+        tech,
+        "resolved_on_site",
+        at=hours_ago(3.5),
+        signature=SIGNATURE,
+        labor_minutes=30,
+    )
+    charge = await world.charge(job["id"])
+    assert charge["held"] is True and "late report" in charge["held_reason"]
+    figures = charge["late_report"]["figures"]
+    assert figures["reported"]["compensation"] == 0
+    assert figures["received"]["compensation"] > 0
+    url = f"/v1/charges/{charge['id']}/release"
+    blind = await world.billing.post(url, headers=world.finance)
+    assert blind.status_code == 422
+    released = await world.ok(
+        await world.billing.post(url, json={"basis": "received"}, headers=world.finance)
+    )
+    assert released["held"] is False
+    assert released["late"]["compensation"]["amount"] == figures["received"]["compensation"]
+    assert "compensation" in [line["kind"] for line in released["lines"]]

@@ -213,7 +213,11 @@ async def test_a_paid_parts_order_ships_within_two_days_and_closes_on_delivery(w
     paid = await world.ok(
         await world.billing.post(
             f"/v1/charges/{charge['id']}/payments",
-            json={"method": "transfer", "amount": charge["customer_total"]},
+            json={
+                "method": "transfer",
+                "amount": charge["customer_total"],
+                "reference": f"BANK-{uuid.uuid4().hex[:10]}",
+            },
             headers=world.finance,
         ),
         201,

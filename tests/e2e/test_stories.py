@@ -3,8 +3,10 @@ separate processes exactly as `make run` runs them."""
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import asyncpg
 import pytest
 
 from aftersales.testing.apps import eventually
@@ -261,7 +263,7 @@ async def test_6_three_substantiated_complaints_dismiss_a_technician(world: Worl
 
 
 async def test_7_grading_makes_dispatch_prefer_the_better_point_and_settlement_apply_the_factor(
-    world: World,
+    world: World, admin_dsn
 ):
     shanghai = ZoneInfo("Asia/Shanghai")
     first_of_month = datetime.now(shanghai).replace(
@@ -284,7 +286,9 @@ async def test_7_grading_makes_dispatch_prefer_the_better_point_and_settlement_a
                 )
             )
         job = await world.book(job, point, tech)
-        # The technician's phone was offline last month: it reports with the real times.
+        # The job was offered last month, and the technician's phone was offline since: it
+        # reports with the real times (no report may be dated before its job's offer).
+        await _offered_at(admin_dsn, job["id"], last_month - timedelta(hours=1))
         times = [last_month + timedelta(minutes=m) for m in (0, 20, 60)]
         await world.report(job, tech, "en_route", at=times[0].isoformat())
         await world.report(job, tech, "on_site", at=times[1].isoformat())
@@ -325,6 +329,16 @@ async def test_7_grading_makes_dispatch_prefer_the_better_point_and_settlement_a
     doc = await eventually(factor, timeout=30)
     assert doc["grade_factor_percent"] == 110
     assert doc["graded"]["amount"] == round(doc["gross"]["amount"] * 1.1)
+
+
+async def _offered_at(admin_dsn: str, job_id: str, at: datetime) -> None:
+    conn = await asyncpg.connect(admin_dsn)
+    try:
+        await conn.execute(
+            "UPDATE dispatch.job_offers SET offered_at = $2 WHERE job_id = $1", UUID(job_id), at
+        )
+    finally:
+        await conn.close()
 
 
 async def test_8_remote_resolution_and_cancellation_before_and_after_departure(world: World):

@@ -46,4 +46,10 @@ class BillingSettings(ServiceSettings):
     # unpaid before it is cancelled.
     parts_order_shipping_fee: int = Field(default=1_500, ge=0)
     parts_order_pay_within_days: float = Field(default=7, gt=0)
+    # A non-cash payment a technician records and finance has not matched to the provider's
+    # statement this many days after it was made is deducted from a partner point's settlement
+    # until it is (and the deduction reversed in the month it is).
+    reconcile_within_days: int = Field(default=7, ge=1, le=90)
+    # A refund above this (fen), or with no sale price recorded, waits for finance's approval.
+    refund_approval_above: int = Field(default=500_000, ge=0)
     worker_poll_seconds: float = 5.0

@@ -21,6 +21,9 @@ class DispatchSettings(ServiceSettings):
     arrival_grace_seconds: float = 30 * 60
     # How far in the future a report's `at` may lie (clock skew of phones).
     report_clock_skew_seconds: float = 5 * 60
+    # A report reaching dispatch more than this after its `at` is kept with both times; if the
+    # money differs by them, billing holds the charge for finance (DISPATCH_LATE_REPORT_MINUTES).
+    late_report_minutes: float = Field(default=60, gt=0)
     signature_max_bytes: int = 256 * 1024
     # How often overdue defective-part returns and unshipped parts orders are looked for.
     returns_poll_seconds: float = Field(default=60, gt=0)

@@ -25,6 +25,10 @@ SUBSCRIPTIONS = (
                 callbacks.on_job_completed, resolution="on_site", outcome="fixed"
             ),
             dispatch.SlaBreached.SUBJECT: projections.record_breach,
+            # Who was offered, assigned or booked for the ticket's jobs: whom a complaint may name.
+            dispatch.JobRouted.SUBJECT: projections.record_offered,
+            dispatch.JobAccepted.SUBJECT: projections.record_accepted,
+            dispatch.JobScheduled.SUBJECT: projections.record_scheduled,
         },
     ),
 )

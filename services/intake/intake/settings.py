@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from pydantic import Field, model_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from aftersales.http.egress import EgressPolicy
@@ -11,9 +11,14 @@ from aftersales.settings import ServiceSettings
 from intake.domain.notifications import QuietHours
 from intake.domain.tickets import KINDS
 
+# The longest one send (a webhook delivery, a customer message) may take: well inside the lease
+# on a claimed row (intake.adapters.leases.LEASE, 120 s), so no replica claims it twice.
+MAX_SEND_SECONDS = 60
+
 
 class IntakeSettings(ServiceSettings):
-    model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
+    # populate_by_name: a field with an alias is still set by its name in code and tests.
+    model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore", populate_by_name=True)
 
     service_name: str = "intake"
     port: int = 8001
@@ -41,9 +46,30 @@ class IntakeSettings(ServiceSettings):
     failed_repairs_for_replacement: int = 2
     replacement_warranty_months: int | None = None
 
-    # Outbound webhooks to CRMs.
-    webhook_timeout_seconds: float = 10
+    # Outbound webhooks to CRMs. One delivery is done within this many seconds, all told: the
+    # name's resolution, the connection, sending and the answer (of whose body at most 64 KiB
+    # is read, and thrown away). Well inside the 120 s lease on a claimed delivery, so no
+    # other replica claims it while it is being sent.
+    webhook_timeout_seconds: float = Field(
+        default=10,
+        gt=0,
+        le=MAX_SEND_SECONDS,
+        validation_alias=AliasChoices(
+            "INTAKE_WEBHOOK_TIMEOUT_S",
+            "INTAKE_WEBHOOK_TIMEOUT_SECONDS",
+            "AFTERSALES_WEBHOOK_TIMEOUT_SECONDS",
+        ),
+    )
     webhook_poll_seconds: float = 1.0
+    # Deliveries in flight at once, per replica: one per subscription at most (a slow receiver
+    # holds one lane), and a few per owner (one with many slow receivers holds those few).
+    webhook_lanes: int = Field(default=100, ge=1, le=500)
+    webhook_lanes_per_owner: int = Field(default=4, ge=1, le=100)
+    # A subscription whose receiver accepted nothing for this long is switched off, and its
+    # owner told (intake.webhook.disabled.v1). ISO 8601 (P3D) or seconds.
+    webhook_disable_after: timedelta = Field(default=timedelta(days=3), gt=timedelta(0))
+    # Active subscriptions per owner (a CRM tenant, a point, a technician, the app, the staff).
+    webhooks_per_owner: int = Field(default=20, ge=1, le=1000)
     # Seconds after each failed attempt; about three days in all.
     webhook_retry_schedule: list[int] = Field(
         default_factory=lambda: [
@@ -89,7 +115,21 @@ class IntakeSettings(ServiceSettings):
     # The SMS/WeChat gateway: a JSON POST signed like a webhook with this secret (whsec_...).
     notify_gateway_url: str | None = None
     notify_gateway_secret: str | None = None
-    notify_timeout_seconds: float = 10
+    # One message is handed over within this many seconds, all told (as a webhook delivery).
+    notify_timeout_seconds: float = Field(default=10, gt=0, le=MAX_SEND_SECONDS)
+    # Messages in flight at once, per channel: a slow gateway never holds up e-mail.
+    notify_lanes: int = Field(default=10, ge=1, le=100)
+
+    @field_validator("webhook_disable_after", mode="before")
+    @classmethod
+    def _seconds_or_iso(cls, value: object) -> object:
+        """``259200`` (seconds) as well as ``P3D`` (ISO 8601) from the environment."""
+        if isinstance(value, str):
+            try:
+                return float(value)
+            except ValueError:
+                return value
+        return value
 
     @property
     def quiet_hours(self) -> QuietHours:
@@ -118,6 +158,15 @@ class IntakeSettings(ServiceSettings):
     def _refuse_unsealed_secrets_in_production(self) -> IntakeSettings:
         if self.environment == "production" and not self.secret_keys:
             raise ValueError("refusing to run in production without INTAKE_SECRET_KEYS")
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_private_targets_in_production(self) -> IntakeSettings:
+        if self.environment == "production" and self.webhook_allow_private_urls:
+            raise ValueError(
+                "refusing to run in production with INTAKE_WEBHOOK_ALLOW_PRIVATE_URLS: webhooks"
+                " would reach addresses inside the network (development and tests only)"
+            )
         return self
 
     @property

@@ -10,9 +10,11 @@ from fastapi import FastAPI
 
 from aftersales.logging import get_logger
 from aftersales.tasks import stop_if_cancelled
+from intake.adapters.leases import Lanes
 from intake.use_cases.clocks import fire_due_breaches
 from intake.use_cases.notifications import Sender, send_due
-from intake.use_cases.webhooks import DeliverySettings, deliver_due, reseal_secrets
+from intake.use_cases.webhook_delivery import DeliverySettings, deliver_due
+from intake.use_cases.webhooks import reseal_secrets
 
 log = get_logger(__name__)
 
@@ -23,6 +25,10 @@ async def webhook_deliveries(app: FastAPI) -> None:
         schedule=list(settings.webhook_retry_schedule),
         policy=settings.egress_policy,
         box=settings.secret_box,
+        batch=settings.webhook_lanes,
+        per_owner=settings.webhook_lanes_per_owner,
+        deadline=settings.webhook_timeout_seconds,
+        disable_after=settings.webhook_disable_after,
     )
     while True:
         try:
@@ -34,29 +40,35 @@ async def webhook_deliveries(app: FastAPI) -> None:
             await asyncio.sleep(settings.webhook_poll_seconds)
     if resealed:
         log.info("webhook.secrets_resealed", count=resealed)
+    lanes = Lanes(delivery.batch)
     async with httpx.AsyncClient(
-        timeout=settings.webhook_timeout_seconds, follow_redirects=False
+        timeout=settings.webhook_timeout_seconds,
+        follow_redirects=False,
+        limits=httpx.Limits(max_connections=delivery.batch),
     ) as client:
-        await _drain_forever(
+        await _keep_sending(
             "webhook",
-            lambda: deliver_due(app.state.db, client, delivery),
+            lambda: deliver_due(app.state.db, client, delivery, lanes),
+            lanes,
             settings.webhook_poll_seconds,
         )
 
 
-async def _drain_forever(
-    name: str, send: Callable[[], Awaitable[int]], poll_seconds: float
+async def _keep_sending(
+    name: str, start_due: Callable[[], Awaitable[int]], lanes: Lanes, poll_seconds: float
 ) -> None:
-    """Send what is due until nothing is, then wait a poll; a failure is logged and retried."""
-    while True:
-        try:
-            sent = await send()
-        except Exception as exc:  # database away: try again shortly
-            stop_if_cancelled()
-            log.warning(f"{name}.worker_failed", error=repr(exc))
-            sent = 0
-        if sent == 0:
-            await asyncio.sleep(poll_seconds)
+    """Start what is due on free lanes, then wait until a send finishes or a poll passes; a
+    failure to claim is logged and retried. Sends run on while the next ones are claimed."""
+    try:
+        while True:
+            try:
+                await start_due()
+            except Exception as exc:  # database away: try again shortly
+                stop_if_cancelled()
+                log.warning(f"{name}.worker_failed", error=repr(exc))
+            await lanes.settle(poll_seconds)
+    finally:
+        await lanes.close()
 
 
 async def ticket_clocks(app: FastAPI) -> None:
@@ -76,10 +88,14 @@ async def ticket_clocks(app: FastAPI) -> None:
 async def customer_notifications(app: FastAPI) -> None:
     """Send the customers' messages as they fall due (after the quiet hours, or on retry)."""
     settings = app.state.settings
+    lanes = Lanes(settings.notify_lanes * 2)  # a share per channel (e-mail, SMS)
     async with httpx.AsyncClient(
         timeout=settings.notify_timeout_seconds, follow_redirects=False
     ) as client:
         sender = Sender(settings, client)
-        await _drain_forever(
-            "notification", lambda: send_due(app.state.db, sender), settings.notify_poll_seconds
+        await _keep_sending(
+            "notification",
+            lambda: send_due(app.state.db, sender, lanes),
+            lanes,
+            settings.notify_poll_seconds,
         )

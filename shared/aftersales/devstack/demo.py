@@ -3,12 +3,18 @@ tickets driven through their whole lifecycle over the public HTTP APIs, then a s
 
 The data: network points across six districts of Shanghai, technicians, customers with
 air conditioners in and out of warranty, a maintenance contract, a price list. Each ticket
-takes the path a real one might: repaired on site or in the workshop, paid in cash or left to
-the same-day invoice, and called back — mostly satisfied, sometimes not (then reworked), now
-and then a complaint; a few are solved on the phone or cancelled. Spare parts run too: the
-points start with stock from a central warehouse, some repairs wait for a compressor (a
-requisition shipped and received, then the same visit goes on), and a few customers order
-parts, pay, and get them shipped and delivered.
+takes the path a real one might: repaired on site or in the workshop, paid in cash or by card
+(with the slip's reference) or left to the same-day invoice, and called back — mostly
+satisfied, sometimes not (then reworked), now and then a complaint; a few are solved on the
+phone or cancelled. Spare parts run too: the points start with stock from a central
+warehouse, some repairs wait for a compressor (a requisition shipped and received, then the
+same visit goes on), and a few customers order parts, pay, and get them shipped and
+delivered. At the end finance matches the card payments to the acquirer's statement, and
+records one partner point's remittance of the cash its technicians took (until then the point
+owes it, even once its office holds it).
+
+The demo's calls of routes newer than the generated client (payments with a reference, the
+reconciliation, the remittance) are plain HTTP requests.
 """
 
 from __future__ import annotations
@@ -26,7 +32,6 @@ from zoneinfo import ZoneInfo
 import httpx
 from aftersales_client.api.billing import (
     list_charges,
-    record_payment,
     register_contract,
     replace_price_list,
     revenue_report,
@@ -56,7 +61,6 @@ from aftersales_client.models import (
     ContractIn,
     DispatchTransferIn,
     PartsOrderOut,
-    PaymentIn,
     PriceListIn,
     ReceiveIn,
     ResolveRemotelyIn,
@@ -179,7 +183,15 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
             await register_contract.asyncio_detailed(
                 client=w.api("billing", w.finance), body=ContractIn.from_dict(contract)
             )
-    return {"points": points, "people": people, "warehouse": warehouse}
+    return {
+        "points": points,
+        "people": people,
+        "warehouse": warehouse,
+        # What the field took: card slips to reconcile, and cash by point to remit.
+        "methods": [],
+        "cards": [],
+        "cash": {},
+    }
 
 
 def _crew(world_data: dict[str, Any], point_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -238,16 +250,39 @@ async def _visit(
         )
     charge = await w.charge(job["id"])
     if charge["balance"]["amount"] > 0 and rng.random() < 0.6:
-        payment = {
-            "method": rng.choice(["cash", "card"]),
-            "amount": {"amount": charge["balance"]["amount"], "currency": "CNY"},
-        }
-        await record_payment.asyncio_detailed(
-            UUID(charge["id"]),
-            client=w.api("billing", w.as_tech(tech)),
-            body=PaymentIn.from_dict(payment),
-        )
+        await _collect(w, rng, data, charge, point, tech)
     return job, tech
+
+
+async def _collect(
+    w: World,
+    rng: random.Random,
+    data: dict[str, Any],
+    charge: dict[str, Any],
+    point: dict[str, Any],
+    tech: dict[str, Any],
+) -> None:
+    """The technician takes the customer's money on site: cash, or a card with the slip's
+    reference (the acquirer's statement shows it later)."""
+    # The first two payments of a run are one of each, so finance's side has both to show.
+    taken_so_far = data["methods"]
+    method = ["card", "cash"][len(taken_so_far)] if len(taken_so_far) < 2 else None
+    method = method or rng.choice(["cash", "card"])
+    taken_so_far.append(method)
+    payment: dict[str, Any] = {"method": method, "amount": charge["balance"]}
+    if method == "card":
+        payment["reference"] = f"SLIP-{rng.randrange(10**12):012d}"
+    paid = await w.ok(
+        await w.billing.post(
+            f"/v1/charges/{charge['id']}/payments", json=payment, headers=w.as_tech(tech)
+        ),
+        201,
+    )
+    if method == "card":
+        data["cards"].append((payment["reference"], charge["balance"]))
+    else:
+        taken = paid["payments"][-1]
+        data["cash"].setdefault(point["id"], []).append((taken["id"], taken["amount"]["amount"]))
 
 
 async def _wait_for_compressor(
@@ -304,13 +339,16 @@ async def _parts_order(
         return page["items"][0] if page["items"] else None
 
     charge = await eventually(priced, timeout=30)
-    transfer = {"method": "transfer", "amount": charge["balance"]}
-    await w.call(
-        record_payment,
+    transfer = {
+        "method": "transfer",
+        "amount": charge["balance"],
+        "reference": f"BANK-{uuid.UUID(int=rng.getrandbits(128)).hex[:16]}",
+    }
+    await w.ok(
+        await w.billing.post(
+            f"/v1/charges/{charge['id']}/payments", json=transfer, headers=w.finance
+        ),
         201,
-        UUID(charge["id"]),
-        client=finance,
-        body=PaymentIn.from_dict(transfer),
     )
     agent = w.api("dispatch", w.agent)
 
@@ -438,6 +476,7 @@ async def run_demo(
 
             await asyncio.gather(*(one(i) for i in range(tickets)))
         await _summary(w, console, outcomes, failures)
+        await _field_money(w, data, console)
     finally:
         await w.aclose()
         for c in clients.values():
@@ -492,6 +531,67 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
     await _parts_summary(w, console)
     if failures:
         console.print(f"[red]{len(failures)} ticket(s) failed[/]: {failures[:3]}")
+
+
+async def _field_money(w: World, data: dict[str, Any], console: Console) -> None:
+    """Finance's side of what the field took: the card slips matched to the acquirer's
+    statement, and one partner point's remittance of its technicians' cash."""
+    table = Table(title="Money in the field: the customer has paid; does the company have it?")
+    for col in ("what", "payments", "CNY"):
+        table.add_column(col, justify="right" if col != "what" else "left")
+    cards = data["cards"]
+    if cards:
+        statement = f"ACQ-{date.today().isoformat()}-{uuid.uuid4().hex[:4].upper()}"
+        done = await w.ok(
+            await w.billing.post(
+                "/v1/payments/reconcile",
+                json={
+                    "method": "card",
+                    "statement_ref": statement,
+                    "payments": [{"reference": ref, "amount": amount} for ref, amount in cards],
+                },
+                headers=w.finance,
+            )
+        )
+        table.add_row(
+            f"card payments reconciled (statement {statement})",
+            str(len(done["payments"])),
+            f"{done['amount']['amount'] / 100:,.2f}",
+        )
+    cash = data["cash"]
+    if cash:
+        point_id, taken = max(cash.items(), key=lambda kv: sum(a for _, a in kv[1]))
+        codes = {p["id"]: p["code"] for crew in data["points"].values() for p, _ in crew}
+        owed = await w.ok(
+            await w.billing.get(
+                "/v1/cash",
+                params={"point_id": point_id, "outstanding": "true"},
+                headers=w.finance,
+            )
+        )
+        table.add_row(
+            f"cash owed by partner {codes.get(point_id, point_id[:8])} before its remittance",
+            str(len(owed["items"])),
+            f"{owed['held']['amount'] / 100:,.2f}",
+        )
+        remitted = await w.ok(
+            await w.billing.post(
+                "/v1/cash-remittances",
+                json={
+                    "point_id": point_id,
+                    "payment_ids": [pid for pid, _ in taken],
+                    "reference": f"BANK-REMIT-{uuid.uuid4().hex[:6].upper()}",
+                },
+                headers=w.finance,
+            ),
+            201,
+        )
+        table.add_row(
+            f"cash remitted by partner {codes.get(point_id, point_id[:8])}",
+            str(remitted["payments"]),
+            f"{remitted['amount']['amount'] / 100:,.2f}",
+        )
+    console.print(table)
 
 
 async def _parts_summary(w: World, console: Console) -> None:

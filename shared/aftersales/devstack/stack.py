@@ -88,6 +88,14 @@ class Infrastructure:
         return self.postgres.admin_url
 
     @property
+    def admin_url_shown(self) -> str:
+        """The admin URL to print: the password masked, and where it is kept."""
+        shown = make_url(self.admin_url).render_as_string(hide_password=True)
+        if self.postgres is not None:
+            return f"{shown} (password in {self.postgres.password_file})"
+        return shown
+
+    @property
     def broker_url(self) -> str:
         """The broker as the operator sees it (tests, tools); services get their own identity."""
         if self.nats_url is not None:
@@ -261,9 +269,15 @@ class ServiceSupervisor:
 
 
 def write_stack_file(data_dir: Path, admin_url: str, nats_url: str) -> None:
-    (data_dir / "stack.json").write_text(
-        json.dumps({"admin_url": admin_url, "nats_url": nats_url, "pid": os.getpid()})
-    )
+    """Where the running stack is, for the other commands. It holds the superuser's and the
+    broker operator's passwords: 0600, written whole (never readable half-written)."""
+    path = data_dir / "stack.json"
+    tmp = path.with_name(f".stack.json.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(json.dumps({"admin_url": admin_url, "nats_url": nats_url, "pid": os.getpid()}))
+    tmp.chmod(0o600)
+    os.replace(tmp, path)
 
 
 def read_stack_file(data_dir: Path) -> dict[str, str] | None:

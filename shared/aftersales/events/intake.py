@@ -128,6 +128,8 @@ class CustomerErased(EventData):
 
     customer_id: uuid.UUID
     erased_at: datetime
+    # The customer's tickets, for copies kept by ticket that do not name the customer.
+    ticket_ids: list[uuid.UUID] = []
 
 
 class Site(Contract):

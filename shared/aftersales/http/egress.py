@@ -7,6 +7,14 @@ clouds' metadata addresses, with IPv4 hidden inside IPv6 (IPv4-mapped, 6to4, Ter
 unwrapped first. The name is resolved once; the connection then goes to the address that was
 checked (the ``Host`` header and TLS SNI still name the host, so the certificate is verified
 for it), which closes the DNS-rebinding window between check and connect.
+
+A refusal never names the address a name resolved to: the caller learns that the target is not
+public, not what an internal name points at (that would answer DNS questions about our network).
+
+:func:`post_within` bounds one call in time and memory: one deadline for everything
+(resolution, connection, sending, the answer), and at most :data:`MAX_ANSWER_BYTES` of the
+answer's body read, then thrown away. A receiver that answers one byte at a time, or without
+end, costs a caller that much and no more.
 """
 
 from __future__ import annotations
@@ -107,17 +115,28 @@ async def checked_address(url: str, policy: EgressPolicy) -> IPAddress:
     try:
         addresses = await resolve(host)
     except OSError as exc:
-        raise EgressRefused(f"The host {host} does not resolve: {exc}.") from exc
+        # The resolver's own words may name servers or addresses of ours: never passed on.
+        raise EgressRefused(f"The host {host} does not resolve.") from exc
     if not addresses:
         raise EgressRefused(f"The host {host} does not resolve.")
-    if not policy.allow_private:
-        inward = [a for a in addresses if not is_public(a)]
-        if inward:
-            raise EgressRefused(
-                f"{host} resolves to {inward[0]}, which is not a public address; only "
-                "globally routable endpoints may be called."
-            )
+    if not policy.allow_private and not all(is_public(a) for a in addresses):
+        # Which address, and whether the name resolves at all, stays with us.
+        raise EgressRefused(
+            f"The host {host} is not a public address, or resolves to one that is not; only "
+            "globally routable endpoints may be called."
+        )
     return addresses[0]
+
+
+def _pinned(url: str, address: IPAddress) -> tuple[str, str, str]:
+    """The URL aimed at ``address``, the ``Host`` header and the TLS server name."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    literal = f"[{address}]" if address.version == 6 else str(address)
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    host_header = f"{host}:{parts.port}" if parts.port else host
+    return pinned, host_header, host
 
 
 async def post_pinned(
@@ -130,12 +149,7 @@ async def post_pinned(
 ) -> httpx.Response:
     """POST to ``url``, connecting to the address that was checked (no second resolution)."""
     address = await checked_address(url, policy)
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    literal = f"[{address}]" if address.version == 6 else str(address)
-    netloc = f"{literal}:{parts.port}" if parts.port else literal
-    pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
-    host_header = f"{host}:{parts.port}" if parts.port else host
+    pinned, host_header, host = _pinned(url, address)
     return await client.post(
         pinned,
         content=content,
@@ -144,7 +158,78 @@ async def post_pinned(
     )
 
 
+# The most of an answer's body a bounded call reads (and throws away).
+MAX_ANSWER_BYTES = 64 * 1024
+
+
+class DeadlineExceeded(TimeoutError):
+    """A bounded call did not finish within its deadline (resolution and connection included)."""
+
+    def __init__(self, deadline: float) -> None:
+        super().__init__(f"timed out after {deadline:g} s")
+        self.deadline = deadline
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a bounded call keeps of the answer: its status and reason phrase, never its body."""
+
+    status_code: int
+    reason_phrase: str
+
+    @property
+    def is_success(self) -> bool:
+        return 200 <= self.status_code < 300
+
+
+async def post_within(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    content: bytes,
+    headers: dict[str, str],
+    deadline: float,
+    policy: EgressPolicy | None,
+    max_answer_bytes: int = MAX_ANSWER_BYTES,
+) -> Answer:
+    """POST to ``url`` and be done within ``deadline`` seconds, all told: resolving the name,
+    connecting, sending, and reading the answer, of which at most ``max_answer_bytes`` of body
+    are read (undecoded, so a compressed answer cannot grow) and thrown away.
+
+    With a ``policy`` the target is checked and the call pinned to the checked address, as
+    :func:`post_pinned` does; ``None`` is for a URL the operator configured (a gateway).
+    Raises :class:`DeadlineExceeded`, :class:`EgressRefused` or httpx's errors."""
+    bound = asyncio.timeout(deadline)
+    try:
+        async with bound:
+            target, extra, extensions = url, {}, {}
+            if policy is not None:
+                address = await checked_address(url, policy)
+                target, host_header, host = _pinned(url, address)
+                extra, extensions = {"host": host_header}, {"sni_hostname": host}
+            async with client.stream(
+                "POST",
+                target,
+                content=content,
+                headers={**headers, **extra},
+                extensions=extensions,
+            ) as response:
+                read = 0
+                async for chunk in response.aiter_raw():
+                    read += len(chunk)
+                    if read >= max_answer_bytes:
+                        break  # the rest is never read: closing drops the connection
+                return Answer(response.status_code, response.reason_phrase)
+    except TimeoutError as exc:
+        if bound.expired():
+            raise DeadlineExceeded(deadline) from exc
+        raise
+
+
 __all__ = [
+    "MAX_ANSWER_BYTES",
+    "Answer",
+    "DeadlineExceeded",
     "EgressPolicy",
     "EgressRefused",
     "check_target",
@@ -152,4 +237,5 @@ __all__ = [
     "embedded_ipv4",
     "is_public",
     "post_pinned",
+    "post_within",
 ]

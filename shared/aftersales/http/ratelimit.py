@@ -21,6 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Float, bindparam, func, select, text
+from starlette.datastructures import QueryParams
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aftersales.auth import bearer_token
@@ -49,9 +50,12 @@ def default_limits() -> dict[str, Limit | None]:
 
 
 def route_class(method: str, path: str, query: str) -> str:
+    """``query`` is the raw query string; it is parsed as the route will read it (percent
+    decoding, the last of repeated values), so ``?note=format=csv`` is a read and
+    ``?format=%63sv`` an export."""
     if method not in ("GET", "HEAD"):
         return "writes"
-    if path.startswith("/v1/reports") or "format=csv" in query:
+    if path.startswith("/v1/reports") or QueryParams(query).get("format") == "csv":
         return "reports"
     return "reads"
 
@@ -144,7 +148,8 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         app = scope["app"]
-        klass = route_class(scope["method"], path, scope.get("query_string", b"").decode())
+        query = scope.get("query_string", b"").decode("latin-1")  # as Starlette reads it
+        klass = route_class(scope["method"], path, query)
         principal = None
         header = next((v for k, v in scope["headers"] if k == b"authorization"), b"")
         token = bearer_token(header.decode("latin-1"))

@@ -29,6 +29,39 @@ def test_route_classes():
     assert route_class("GET", "/v1/settlements", "month=2026-01&format=csv") == "reports"
 
 
+def test_the_class_is_read_from_the_query_as_the_route_reads_it():
+    # percent-encoded, or the last of repeated values: the route answers CSV, so a report
+    assert route_class("GET", "/v1/settlements", "month=2026-01&format=%63sv") == "reports"
+    assert route_class("GET", "/v1/settlements", "format=json&format=csv") == "reports"
+    # the text "format=csv" inside another parameter, or another value, is a read
+    assert route_class("GET", "/v1/tickets", "q=format=csv") == "reads"
+    assert route_class("GET", "/v1/tickets", "note=format%3Dcsv") == "reads"
+    assert route_class("GET", "/v1/settlements", "format=csvx") == "reads"
+    assert route_class("GET", "/v1/settlements", "format=csv&format=json") == "reads"
+
+
+async def test_an_export_asked_for_in_disguise_is_limited_as_a_report(start_service):
+    """``?format=%63sv`` is a CSV export all the same: it counts against the reports bucket,
+    not against the far larger reads bucket."""
+    limits = {
+        "rate_limit_enabled": True,
+        "rate_limits": {"finance:reports": {"rate": 0.01, "burst": 2}},
+    }
+    async with start_service("billing", **limits) as billing:
+        finance = billing.auth("finance")
+        answers = [
+            await billing.client.get("/v1/settlements?month=2026-01&format=%63sv", headers=finance)
+            for _ in range(3)
+        ]
+        assert [r.status_code for r in answers] == [200, 200, 429]
+        assert answers[0].headers["content-type"].startswith("text/csv")
+        assert answers[0].headers["ratelimit-policy"].startswith('"reports";q=2;')
+        assert "finance reports" in answers[2].json()["detail"]
+        # the same caller's reads are another bucket, untouched
+        json = await billing.client.get("/v1/settlements?month=2026-01", headers=finance)
+        assert json.status_code == 200
+
+
 async def test_a_caller_over_its_burst_gets_429_with_the_draft_headers(start_service):
     async with start_service("intake", **TIGHT) as intake:
         agent = intake.auth("agent")

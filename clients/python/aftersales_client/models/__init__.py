@@ -14,6 +14,7 @@ from .appointment import Appointment
 from .approve_in import ApproveIn
 from .approve_line_in import ApproveLineIn
 from .assign_in import AssignIn
+from .assign_in_reason_code_type_0 import AssignInReasonCodeType0
 from .assignment import Assignment
 from .attempt_out import AttemptOut
 from .audit_entry import AuditEntry
@@ -47,6 +48,7 @@ from .cancel_in import CancelIn
 from .capacity_calendar import CapacityCalendar
 from .capacity_override_in import CapacityOverrideIn
 from .capacity_override_out import CapacityOverrideOut
+from .capacity_override_out_made_by import CapacityOverrideOutMadeBy
 from .capacity_overrides import CapacityOverrides
 from .care_plan_in import CarePlanIn
 from .care_plan_in_level import CarePlanInLevel
@@ -57,6 +59,8 @@ from .cash_handover_in import CashHandoverIn
 from .cash_handover_out import CashHandoverOut
 from .cash_payment_out import CashPaymentOut
 from .cash_payment_out_status import CashPaymentOutStatus
+from .cash_remittance_in import CashRemittanceIn
+from .cash_remittance_out import CashRemittanceOut
 from .cash_report import CashReport
 from .category_offer_io import CategoryOfferIO
 from .category_offer_io_complete_within_hours import CategoryOfferIOCompleteWithinHours
@@ -66,6 +70,7 @@ from .centre_scorecard import CentreScorecard
 from .charge_line_out import ChargeLineOut
 from .charge_out import ChargeOut
 from .charge_out_exclusion_type_0 import ChargeOutExclusionType0
+from .charge_out_late_report_type_0 import ChargeOutLateReportType0
 from .charge_out_service_class import ChargeOutServiceClass
 from .charge_out_status import ChargeOutStatus
 from .charge_summary import ChargeSummary
@@ -127,6 +132,10 @@ from .job_pause import JobPause
 from .late_out import LateOut
 from .late_out_delay_cause_type_0 import LateOutDelayCauseType0
 from .late_out_waived_type_0 import LateOutWaivedType0
+from .ledger_payment_out import LedgerPaymentOut
+from .ledger_payment_out_reconciliation_type_0 import (
+    LedgerPaymentOutReconciliationType0,
+)
 from .list_jobs_status_type_0 import ListJobsStatusType0
 from .list_parts_orders_status_type_0 import ListPartsOrdersStatusType0
 from .list_requisitions_status_type_0 import ListRequisitionsStatusType0
@@ -177,7 +186,9 @@ from .pause_in_reason import PauseInReason
 from .pause_out import PauseOut
 from .payment_in import PaymentIn
 from .payment_in_method import PaymentInMethod
+from .payment_list import PaymentList
 from .payment_out import PaymentOut
+from .payment_out_reconciliation_type_0 import PaymentOutReconciliationType0
 from .planned_visit_out import PlannedVisitOut
 from .point_in import PointIn
 from .point_out import PointOut
@@ -219,12 +230,19 @@ from .quality_report_parts_item import QualityReportPartsItem
 from .reason_in import ReasonIn
 from .receipt_in import ReceiptIn
 from .receive_in import ReceiveIn
+from .reconcile_in import ReconcileIn
+from .reconcile_in_method import ReconcileInMethod
+from .reconciliation_out import ReconciliationOut
+from .refund_approval_in import RefundApprovalIn
 from .refund_list import RefundList
 from .refund_out import RefundOut
+from .refund_out_approval import RefundOutApproval
 from .refund_out_status import RefundOutStatus
 from .refund_payment_in import RefundPaymentIn
 from .refund_payment_in_method import RefundPaymentInMethod
 from .reject_in import RejectIn
+from .release_in import ReleaseIn
+from .release_in_basis_type_0 import ReleaseInBasisType0
 from .remedy_out import RemedyOut
 from .renewal_in import RenewalIn
 from .renewal_in_schedule_type_0 import RenewalInScheduleType0
@@ -268,6 +286,7 @@ from .slow_mover_row import SlowMoverRow
 from .slow_movers_format import SlowMoversFormat
 from .staff_penalty_list import StaffPenaltyList
 from .staff_penalty_out import StaffPenaltyOut
+from .statement_line_in import StatementLineIn
 from .statements import Statements
 from .statements_items_item import StatementsItemsItem
 from .status_batch_in import StatusBatchIn
@@ -338,6 +357,7 @@ __all__ = (
     "ApproveIn",
     "ApproveLineIn",
     "AssignIn",
+    "AssignInReasonCodeType0",
     "Assignment",
     "AttemptOut",
     "AuditEntry",
@@ -371,6 +391,7 @@ __all__ = (
     "CapacityCalendar",
     "CapacityOverrideIn",
     "CapacityOverrideOut",
+    "CapacityOverrideOutMadeBy",
     "CapacityOverrides",
     "CarePlanIn",
     "CarePlanInLevel",
@@ -381,6 +402,8 @@ __all__ = (
     "CashHandoverOut",
     "CashPaymentOut",
     "CashPaymentOutStatus",
+    "CashRemittanceIn",
+    "CashRemittanceOut",
     "CashReport",
     "CategoryOfferIO",
     "CategoryOfferIOCompleteWithinHours",
@@ -390,6 +413,7 @@ __all__ = (
     "ChargeLineOut",
     "ChargeOut",
     "ChargeOutExclusionType0",
+    "ChargeOutLateReportType0",
     "ChargeOutServiceClass",
     "ChargeOutStatus",
     "ChargeSummary",
@@ -451,6 +475,8 @@ __all__ = (
     "LateOut",
     "LateOutDelayCauseType0",
     "LateOutWaivedType0",
+    "LedgerPaymentOut",
+    "LedgerPaymentOutReconciliationType0",
     "ListJobsStatusType0",
     "ListPartsOrdersStatusType0",
     "ListRequisitionsStatusType0",
@@ -501,7 +527,9 @@ __all__ = (
     "PauseOut",
     "PaymentIn",
     "PaymentInMethod",
+    "PaymentList",
     "PaymentOut",
+    "PaymentOutReconciliationType0",
     "PlannedVisitOut",
     "PointIn",
     "PointOut",
@@ -541,12 +569,19 @@ __all__ = (
     "ReasonIn",
     "ReceiptIn",
     "ReceiveIn",
+    "ReconcileIn",
+    "ReconcileInMethod",
+    "ReconciliationOut",
+    "RefundApprovalIn",
     "RefundList",
     "RefundOut",
+    "RefundOutApproval",
     "RefundOutStatus",
     "RefundPaymentIn",
     "RefundPaymentInMethod",
     "RejectIn",
+    "ReleaseIn",
+    "ReleaseInBasisType0",
     "RemedyOut",
     "RenewalIn",
     "RenewalInScheduleType0",
@@ -586,6 +621,7 @@ __all__ = (
     "SlowMoversFormat",
     "StaffPenaltyList",
     "StaffPenaltyOut",
+    "StatementLineIn",
     "Statements",
     "StatementsItemsItem",
     "StatusBatchIn",

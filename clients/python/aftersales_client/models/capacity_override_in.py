@@ -15,7 +15,8 @@ class CapacityOverrideIn:
     Attributes:
         starts_on (datetime.date):
         ends_on (datetime.date):
-        daily_capacity (int):
+        daily_capacity (int): a point may only lower its capacity (at most the point's daily_capacity; 403 above it);
+            admins and agents set any
         reason (str):
     """
 

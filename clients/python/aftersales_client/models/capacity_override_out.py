@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.capacity_override_out_made_by import CapacityOverrideOutMadeBy
+
 T = TypeVar("T", bound="CapacityOverrideOut")
 
 
@@ -21,6 +23,7 @@ class CapacityOverrideOut:
         ends_on (datetime.date):
         daily_capacity (int):
         reason (str):
+        made_by (CapacityOverrideOutMadeBy): who set it: a point removes only the overrides it made
         created_at (datetime.datetime):
     """
 
@@ -30,6 +33,7 @@ class CapacityOverrideOut:
     ends_on: datetime.date
     daily_capacity: int
     reason: str
+    made_by: CapacityOverrideOutMadeBy
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,6 +50,8 @@ class CapacityOverrideOut:
 
         reason = self.reason
 
+        made_by = self.made_by.value
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -58,6 +64,7 @@ class CapacityOverrideOut:
                 "ends_on": ends_on,
                 "daily_capacity": daily_capacity,
                 "reason": reason,
+                "made_by": made_by,
                 "created_at": created_at,
             }
         )
@@ -79,6 +86,8 @@ class CapacityOverrideOut:
 
         reason = d.pop("reason")
 
+        made_by = CapacityOverrideOutMadeBy(d.pop("made_by"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         capacity_override_out = cls(
@@ -88,6 +97,7 @@ class CapacityOverrideOut:
             ends_on=ends_on,
             daily_capacity=daily_capacity,
             reason=reason,
+            made_by=made_by,
             created_at=created_at,
         )
 

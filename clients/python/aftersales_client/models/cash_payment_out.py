@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.cash_payment_out_status import CashPaymentOutStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.billing_money import BillingMoney
@@ -27,9 +28,12 @@ class CashPaymentOut:
         point_id (None | UUID):
         amount (BillingMoney):
         paid_at (datetime.datetime):
-        status (CashPaymentOutStatus):
+        status (CashPaymentOutStatus): held (the technician), at_office (a partner's office: still owed), handed_over (a
+            company point's office: the end), remitted (a partner paid it to the company), netted (a partner's settlement
+            took it)
         handover_id (None | UUID):
         netted_month (None | str):
+        remittance_id (None | Unset | UUID):
     """
 
     payment_id: UUID
@@ -41,6 +45,7 @@ class CashPaymentOut:
     status: CashPaymentOutStatus
     handover_id: None | UUID
     netted_month: None | str
+    remittance_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +80,14 @@ class CashPaymentOut:
         netted_month: None | str
         netted_month = self.netted_month
 
+        remittance_id: None | str | Unset
+        if isinstance(self.remittance_id, Unset):
+            remittance_id = UNSET
+        elif isinstance(self.remittance_id, UUID):
+            remittance_id = str(self.remittance_id)
+        else:
+            remittance_id = self.remittance_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -90,6 +103,8 @@ class CashPaymentOut:
                 "netted_month": netted_month,
             }
         )
+        if remittance_id is not UNSET:
+            field_dict["remittance_id"] = remittance_id
 
         return field_dict
 
@@ -160,6 +175,23 @@ class CashPaymentOut:
 
         netted_month = _parse_netted_month(d.pop("netted_month"))
 
+        def _parse_remittance_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                remittance_id_type_0 = UUID(data)
+
+                return remittance_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        remittance_id = _parse_remittance_id(d.pop("remittance_id", UNSET))
+
         cash_payment_out = cls(
             payment_id=payment_id,
             charge_id=charge_id,
@@ -170,6 +202,7 @@ class CashPaymentOut:
             status=status,
             handover_id=handover_id,
             netted_month=netted_month,
+            remittance_id=remittance_id,
         )
 
         cash_payment_out.additional_properties = d

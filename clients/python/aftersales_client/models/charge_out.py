@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.billing_money import BillingMoney
     from ..models.charge_line_out import ChargeLineOut
     from ..models.charge_out_exclusion_type_0 import ChargeOutExclusionType0
+    from ..models.charge_out_late_report_type_0 import ChargeOutLateReportType0
     from ..models.late_out import LateOut
     from ..models.payment_out import PaymentOut
 
@@ -44,7 +45,7 @@ class ChargeOut:
         balance (BillingMoney):
         status (ChargeOutStatus):
         review (list[str]): lines that could not be priced, for an agent to check
-        held (bool): an implausible report: not invoiced nor settled until released
+        held (bool): an implausible or a late report: not invoiced nor settled until released
         held_reason (None | str):
         month (str):
         completed_at (datetime.datetime):
@@ -59,6 +60,9 @@ class ChargeOut:
             what the charge would otherwise be, and finance's overturn if any
         late (LateOut | None | Unset):
         unpaid_reason (None | str | Unset): why the point is not paid for this job's work
+        late_report (ChargeOutLateReportType0 | None | Unset): a job reported late: when its reports reached dispatch,
+            what the received times change in the money, both figures (reported, received) while held, and the basis finance
+            released it on
         number (None | str | Unset): a supplementary charge's number
         supplements (None | Unset | UUID): the charge a supplementary charge corrects
     """
@@ -94,12 +98,14 @@ class ChargeOut:
     exclusion: ChargeOutExclusionType0 | None | Unset = UNSET
     late: LateOut | None | Unset = UNSET
     unpaid_reason: None | str | Unset = UNSET
+    late_report: ChargeOutLateReportType0 | None | Unset = UNSET
     number: None | str | Unset = UNSET
     supplements: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.charge_out_exclusion_type_0 import ChargeOutExclusionType0
+        from ..models.charge_out_late_report_type_0 import ChargeOutLateReportType0
         from ..models.late_out import LateOut
 
         id = str(self.id)
@@ -218,6 +224,14 @@ class ChargeOut:
         else:
             unpaid_reason = self.unpaid_reason
 
+        late_report: dict[str, Any] | None | Unset
+        if isinstance(self.late_report, Unset):
+            late_report = UNSET
+        elif isinstance(self.late_report, ChargeOutLateReportType0):
+            late_report = self.late_report.to_dict()
+        else:
+            late_report = self.late_report
+
         number: None | str | Unset
         if isinstance(self.number, Unset):
             number = UNSET
@@ -273,6 +287,8 @@ class ChargeOut:
             field_dict["late"] = late
         if unpaid_reason is not UNSET:
             field_dict["unpaid_reason"] = unpaid_reason
+        if late_report is not UNSET:
+            field_dict["late_report"] = late_report
         if number is not UNSET:
             field_dict["number"] = number
         if supplements is not UNSET:
@@ -285,6 +301,7 @@ class ChargeOut:
         from ..models.billing_money import BillingMoney
         from ..models.charge_line_out import ChargeLineOut
         from ..models.charge_out_exclusion_type_0 import ChargeOutExclusionType0
+        from ..models.charge_out_late_report_type_0 import ChargeOutLateReportType0
         from ..models.late_out import LateOut
         from ..models.payment_out import PaymentOut
 
@@ -501,6 +518,23 @@ class ChargeOut:
 
         unpaid_reason = _parse_unpaid_reason(d.pop("unpaid_reason", UNSET))
 
+        def _parse_late_report(data: object) -> ChargeOutLateReportType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                late_report_type_0 = ChargeOutLateReportType0.from_dict(data)
+
+                return late_report_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChargeOutLateReportType0 | None | Unset, data)
+
+        late_report = _parse_late_report(d.pop("late_report", UNSET))
+
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -559,6 +593,7 @@ class ChargeOut:
             exclusion=exclusion,
             late=late,
             unpaid_reason=unpaid_reason,
+            late_report=late_report,
             number=number,
             supplements=supplements,
         )

@@ -17,14 +17,18 @@ class ComplaintIn:
     Attributes:
         ticket_id (UUID):
         text (str):
-        technician_id (None | Unset | UUID):
-        point_id (None | Unset | UUID):
+        technician_id (None | Unset | UUID): a technician assigned to or sent on one of the ticket's jobs
+        point_id (None | Unset | UUID): a point offered or assigned one of the ticket's jobs; with neither named, the
+            complaint is about the ticket's latest visit
+        attribution_reason (None | str | Unset): the centre's reason for naming a point or technician that was not
+            offered, assigned or sent to any of the ticket's jobs (agents and admins only; audited)
     """
 
     ticket_id: UUID
     text: str
     technician_id: None | Unset | UUID = UNSET
     point_id: None | Unset | UUID = UNSET
+    attribution_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         ticket_id = str(self.ticket_id)
@@ -47,6 +51,12 @@ class ComplaintIn:
         else:
             point_id = self.point_id
 
+        attribution_reason: None | str | Unset
+        if isinstance(self.attribution_reason, Unset):
+            attribution_reason = UNSET
+        else:
+            attribution_reason = self.attribution_reason
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -59,6 +69,8 @@ class ComplaintIn:
             field_dict["technician_id"] = technician_id
         if point_id is not UNSET:
             field_dict["point_id"] = point_id
+        if attribution_reason is not UNSET:
+            field_dict["attribution_reason"] = attribution_reason
 
         return field_dict
 
@@ -103,11 +115,23 @@ class ComplaintIn:
 
         point_id = _parse_point_id(d.pop("point_id", UNSET))
 
+        def _parse_attribution_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        attribution_reason = _parse_attribution_reason(
+            d.pop("attribution_reason", UNSET)
+        )
+
         complaint_in = cls(
             ticket_id=ticket_id,
             text=text,
             technician_id=technician_id,
             point_id=point_id,
+            attribution_reason=attribution_reason,
         )
 
         return complaint_in

@@ -32,6 +32,9 @@ class ComplaintOut:
         resolution (None | str):
         substantiated (bool | None):
         resolved_at (datetime.datetime | None):
+        counted_month (None | str): the month whose scorecards count it: set once substantiated (its own month, or the
+            next one not yet graded when its own was graded already)
+        attribution_reason (None | str): why the centre named someone who did not serve the ticket (staff only)
         reply_overdue (bool):
         resolve_overdue (bool):
         version (int):
@@ -53,6 +56,8 @@ class ComplaintOut:
     resolution: None | str
     substantiated: bool | None
     resolved_at: datetime.datetime | None
+    counted_month: None | str
+    attribution_reason: None | str
     reply_overdue: bool
     resolve_overdue: bool
     version: int
@@ -109,6 +114,12 @@ class ComplaintOut:
         else:
             resolved_at = self.resolved_at
 
+        counted_month: None | str
+        counted_month = self.counted_month
+
+        attribution_reason: None | str
+        attribution_reason = self.attribution_reason
+
         reply_overdue = self.reply_overdue
 
         resolve_overdue = self.resolve_overdue
@@ -136,6 +147,8 @@ class ComplaintOut:
                 "resolution": resolution,
                 "substantiated": substantiated,
                 "resolved_at": resolved_at,
+                "counted_month": counted_month,
+                "attribution_reason": attribution_reason,
                 "reply_overdue": reply_overdue,
                 "resolve_overdue": resolve_overdue,
                 "version": version,
@@ -245,6 +258,20 @@ class ComplaintOut:
 
         resolved_at = _parse_resolved_at(d.pop("resolved_at"))
 
+        def _parse_counted_month(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        counted_month = _parse_counted_month(d.pop("counted_month"))
+
+        def _parse_attribution_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        attribution_reason = _parse_attribution_reason(d.pop("attribution_reason"))
+
         reply_overdue = d.pop("reply_overdue")
 
         resolve_overdue = d.pop("resolve_overdue")
@@ -269,6 +296,8 @@ class ComplaintOut:
             resolution=resolution,
             substantiated=substantiated,
             resolved_at=resolved_at,
+            counted_month=counted_month,
+            attribution_reason=attribution_reason,
             reply_overdue=reply_overdue,
             resolve_overdue=resolve_overdue,
             version=version,

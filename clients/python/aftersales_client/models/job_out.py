@@ -34,7 +34,8 @@ class JobOut:
         region (str):
         category (str):
         description (str):
-        customer (JobOutCustomer):
+        customer (JobOutCustomer): who and where; to a point, technician or app only the district (region, city) until
+            the point accepts the job
         product (JobOutProduct):
         preferred_window (Appointment | None):
         status (JobOutStatus):

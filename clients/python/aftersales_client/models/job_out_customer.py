@@ -11,6 +11,8 @@ T = TypeVar("T", bound="JobOutCustomer")
 
 @_attrs_define
 class JobOutCustomer:
+    """who and where; to a point, technician or app only the district (region, city) until the point accepts the job"""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

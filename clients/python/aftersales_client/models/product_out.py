@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.address import Address
+    from ..models.intake_money import IntakeMoney
 
 
 T = TypeVar("T", bound="ProductOut")
@@ -36,6 +37,9 @@ class ProductOut:
         installation_address (Address | None | Unset): where the product is installed, when not at the owner's
         notes (None | str | Unset):
         deregistered_at (datetime.datetime | None | Unset): refunded (三包)
+        purchase_price (IntakeMoney | None | Unset):
+        sold_by (None | str | Unset):
+        proof_ref (None | str | Unset):
     """
 
     id: UUID
@@ -53,10 +57,14 @@ class ProductOut:
     installation_address: Address | None | Unset = UNSET
     notes: None | str | Unset = UNSET
     deregistered_at: datetime.datetime | None | Unset = UNSET
+    purchase_price: IntakeMoney | None | Unset = UNSET
+    sold_by: None | str | Unset = UNSET
+    proof_ref: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address
+        from ..models.intake_money import IntakeMoney
 
         id = str(self.id)
 
@@ -111,6 +119,26 @@ class ProductOut:
         else:
             deregistered_at = self.deregistered_at
 
+        purchase_price: dict[str, Any] | None | Unset
+        if isinstance(self.purchase_price, Unset):
+            purchase_price = UNSET
+        elif isinstance(self.purchase_price, IntakeMoney):
+            purchase_price = self.purchase_price.to_dict()
+        else:
+            purchase_price = self.purchase_price
+
+        sold_by: None | str | Unset
+        if isinstance(self.sold_by, Unset):
+            sold_by = UNSET
+        else:
+            sold_by = self.sold_by
+
+        proof_ref: None | str | Unset
+        if isinstance(self.proof_ref, Unset):
+            proof_ref = UNSET
+        else:
+            proof_ref = self.proof_ref
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -136,12 +164,19 @@ class ProductOut:
             field_dict["notes"] = notes
         if deregistered_at is not UNSET:
             field_dict["deregistered_at"] = deregistered_at
+        if purchase_price is not UNSET:
+            field_dict["purchase_price"] = purchase_price
+        if sold_by is not UNSET:
+            field_dict["sold_by"] = sold_by
+        if proof_ref is not UNSET:
+            field_dict["proof_ref"] = proof_ref
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.address import Address
+        from ..models.intake_money import IntakeMoney
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -235,6 +270,41 @@ class ProductOut:
 
         deregistered_at = _parse_deregistered_at(d.pop("deregistered_at", UNSET))
 
+        def _parse_purchase_price(data: object) -> IntakeMoney | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                purchase_price_type_0 = IntakeMoney.from_dict(data)
+
+                return purchase_price_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntakeMoney | None | Unset, data)
+
+        purchase_price = _parse_purchase_price(d.pop("purchase_price", UNSET))
+
+        def _parse_sold_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sold_by = _parse_sold_by(d.pop("sold_by", UNSET))
+
+        def _parse_proof_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        proof_ref = _parse_proof_ref(d.pop("proof_ref", UNSET))
+
         product_out = cls(
             id=id,
             customer_id=customer_id,
@@ -251,6 +321,9 @@ class ProductOut:
             installation_address=installation_address,
             notes=notes,
             deregistered_at=deregistered_at,
+            purchase_price=purchase_price,
+            sold_by=sold_by,
+            proof_ref=proof_ref,
         )
 
         product_out.additional_properties = d

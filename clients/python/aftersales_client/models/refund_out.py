@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.refund_out_approval import RefundOutApproval
 from ..models.refund_out_status import RefundOutStatus
 
 if TYPE_CHECKING:
@@ -26,8 +27,15 @@ class RefundOut:
         ticket_id (UUID):
         reason (str):
         amount (BillingMoney):
+        decided (BillingMoney):
+        purchase_price (BillingMoney | None): the sale price recorded (none: unknown)
+        proof_ref (None | str):
         note (None | str):
         status (RefundOutStatus):
+        approval (RefundOutApproval):
+        approved_by (None | str):
+        approved_at (datetime.datetime | None):
+        approval_note (None | str):
         decided_at (datetime.datetime):
         paid_at (datetime.datetime | None):
         paid_by (None | str):
@@ -40,8 +48,15 @@ class RefundOut:
     ticket_id: UUID
     reason: str
     amount: BillingMoney
+    decided: BillingMoney
+    purchase_price: BillingMoney | None
+    proof_ref: None | str
     note: None | str
     status: RefundOutStatus
+    approval: RefundOutApproval
+    approved_by: None | str
+    approved_at: datetime.datetime | None
+    approval_note: None | str
     decided_at: datetime.datetime
     paid_at: datetime.datetime | None
     paid_by: None | str
@@ -50,6 +65,8 @@ class RefundOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.billing_money import BillingMoney
+
         id = str(self.id)
 
         voucher_no: None | str
@@ -61,10 +78,35 @@ class RefundOut:
 
         amount = self.amount.to_dict()
 
+        decided = self.decided.to_dict()
+
+        purchase_price: dict[str, Any] | None
+        if isinstance(self.purchase_price, BillingMoney):
+            purchase_price = self.purchase_price.to_dict()
+        else:
+            purchase_price = self.purchase_price
+
+        proof_ref: None | str
+        proof_ref = self.proof_ref
+
         note: None | str
         note = self.note
 
         status = self.status.value
+
+        approval = self.approval.value
+
+        approved_by: None | str
+        approved_by = self.approved_by
+
+        approved_at: None | str
+        if isinstance(self.approved_at, datetime.datetime):
+            approved_at = self.approved_at.isoformat()
+        else:
+            approved_at = self.approved_at
+
+        approval_note: None | str
+        approval_note = self.approval_note
 
         decided_at = self.decided_at.isoformat()
 
@@ -92,8 +134,15 @@ class RefundOut:
                 "ticket_id": ticket_id,
                 "reason": reason,
                 "amount": amount,
+                "decided": decided,
+                "purchase_price": purchase_price,
+                "proof_ref": proof_ref,
                 "note": note,
                 "status": status,
+                "approval": approval,
+                "approved_by": approved_by,
+                "approved_at": approved_at,
+                "approval_note": approval_note,
                 "decided_at": decided_at,
                 "paid_at": paid_at,
                 "paid_by": paid_by,
@@ -124,6 +173,30 @@ class RefundOut:
 
         amount = BillingMoney.from_dict(d.pop("amount"))
 
+        decided = BillingMoney.from_dict(d.pop("decided"))
+
+        def _parse_purchase_price(data: object) -> BillingMoney | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                purchase_price_type_0 = BillingMoney.from_dict(data)
+
+                return purchase_price_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BillingMoney | None, data)
+
+        purchase_price = _parse_purchase_price(d.pop("purchase_price"))
+
+        def _parse_proof_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        proof_ref = _parse_proof_ref(d.pop("proof_ref"))
+
         def _parse_note(data: object) -> None | str:
             if data is None:
                 return data
@@ -132,6 +205,37 @@ class RefundOut:
         note = _parse_note(d.pop("note"))
 
         status = RefundOutStatus(d.pop("status"))
+
+        approval = RefundOutApproval(d.pop("approval"))
+
+        def _parse_approved_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        approved_by = _parse_approved_by(d.pop("approved_by"))
+
+        def _parse_approved_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                approved_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return approved_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        approved_at = _parse_approved_at(d.pop("approved_at"))
+
+        def _parse_approval_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        approval_note = _parse_approval_note(d.pop("approval_note"))
 
         decided_at = datetime.datetime.fromisoformat(d.pop("decided_at"))
 
@@ -177,8 +281,15 @@ class RefundOut:
             ticket_id=ticket_id,
             reason=reason,
             amount=amount,
+            decided=decided,
+            purchase_price=purchase_price,
+            proof_ref=proof_ref,
             note=note,
             status=status,
+            approval=approval,
+            approved_by=approved_by,
+            approved_at=approved_at,
+            approval_note=approval_note,
             decided_at=decided_at,
             paid_at=paid_at,
             paid_by=paid_by,

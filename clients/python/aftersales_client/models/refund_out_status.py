@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class RefundOutStatus(StrEnum):
+    AWAITING_APPROVAL = "awaiting_approval"
     PAID = "paid"
     UNPAID = "unpaid"
 

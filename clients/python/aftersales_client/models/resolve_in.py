@@ -19,12 +19,15 @@ class ResolveIn:
         resolution (str | Unset):  Default: ''.
         technician_id (None | Unset | UUID):
         point_id (None | Unset | UUID):
+        attribution_reason (None | str | Unset): the centre's reason for naming a point or technician that was not
+            offered, assigned or sent to any of the ticket's jobs (agents and admins only; audited)
     """
 
     substantiated: bool
     resolution: str | Unset = ""
     technician_id: None | Unset | UUID = UNSET
     point_id: None | Unset | UUID = UNSET
+    attribution_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         substantiated = self.substantiated
@@ -47,6 +50,12 @@ class ResolveIn:
         else:
             point_id = self.point_id
 
+        attribution_reason: None | str | Unset
+        if isinstance(self.attribution_reason, Unset):
+            attribution_reason = UNSET
+        else:
+            attribution_reason = self.attribution_reason
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -60,6 +69,8 @@ class ResolveIn:
             field_dict["technician_id"] = technician_id
         if point_id is not UNSET:
             field_dict["point_id"] = point_id
+        if attribution_reason is not UNSET:
+            field_dict["attribution_reason"] = attribution_reason
 
         return field_dict
 
@@ -104,11 +115,23 @@ class ResolveIn:
 
         point_id = _parse_point_id(d.pop("point_id", UNSET))
 
+        def _parse_attribution_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        attribution_reason = _parse_attribution_reason(
+            d.pop("attribution_reason", UNSET)
+        )
+
         resolve_in = cls(
             substantiated=substantiated,
             resolution=resolution,
             technician_id=technician_id,
             point_id=point_id,
+            attribution_reason=attribution_reason,
         )
 
         return resolve_in

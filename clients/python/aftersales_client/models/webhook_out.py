@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="WebhookOut")
 
 
@@ -23,6 +25,8 @@ class WebhookOut:
         disabled_reason (None | str):
         version (int):
         created_at (datetime.datetime):
+        failing_since (datetime.datetime | None | Unset): the first failed attempt since the receiver last accepted one
+            (null: not failing); failing for INTAKE_WEBHOOK_DISABLE_AFTER (3 days) switches it off
     """
 
     id: UUID
@@ -33,6 +37,7 @@ class WebhookOut:
     disabled_reason: None | str
     version: int
     created_at: datetime.datetime
+    failing_since: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +59,14 @@ class WebhookOut:
 
         created_at = self.created_at.isoformat()
 
+        failing_since: None | str | Unset
+        if isinstance(self.failing_since, Unset):
+            failing_since = UNSET
+        elif isinstance(self.failing_since, datetime.datetime):
+            failing_since = self.failing_since.isoformat()
+        else:
+            failing_since = self.failing_since
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +81,8 @@ class WebhookOut:
                 "created_at": created_at,
             }
         )
+        if failing_since is not UNSET:
+            field_dict["failing_since"] = failing_since
 
         return field_dict
 
@@ -100,6 +115,23 @@ class WebhookOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_failing_since(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                failing_since_type_0 = datetime.datetime.fromisoformat(data)
+
+                return failing_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        failing_since = _parse_failing_since(d.pop("failing_since", UNSET))
+
         webhook_out = cls(
             id=id,
             url=url,
@@ -109,6 +141,7 @@ class WebhookOut:
             disabled_reason=disabled_reason,
             version=version,
             created_at=created_at,
+            failing_since=failing_since,
         )
 
         webhook_out.additional_properties = d

@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="WebhookWithSecret")
 
 
@@ -24,6 +26,8 @@ class WebhookWithSecret:
         version (int):
         created_at (datetime.datetime):
         secret (str): signing secret (whsec_...); shown only now
+        failing_since (datetime.datetime | None | Unset): the first failed attempt since the receiver last accepted one
+            (null: not failing); failing for INTAKE_WEBHOOK_DISABLE_AFTER (3 days) switches it off
     """
 
     id: UUID
@@ -35,6 +39,7 @@ class WebhookWithSecret:
     version: int
     created_at: datetime.datetime
     secret: str
+    failing_since: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +63,14 @@ class WebhookWithSecret:
 
         secret = self.secret
 
+        failing_since: None | str | Unset
+        if isinstance(self.failing_since, Unset):
+            failing_since = UNSET
+        elif isinstance(self.failing_since, datetime.datetime):
+            failing_since = self.failing_since.isoformat()
+        else:
+            failing_since = self.failing_since
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +86,8 @@ class WebhookWithSecret:
                 "secret": secret,
             }
         )
+        if failing_since is not UNSET:
+            field_dict["failing_since"] = failing_since
 
         return field_dict
 
@@ -107,6 +122,23 @@ class WebhookWithSecret:
 
         secret = d.pop("secret")
 
+        def _parse_failing_since(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                failing_since_type_0 = datetime.datetime.fromisoformat(data)
+
+                return failing_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        failing_since = _parse_failing_since(d.pop("failing_since", UNSET))
+
         webhook_with_secret = cls(
             id=id,
             url=url,
@@ -117,6 +149,7 @@ class WebhookWithSecret:
             version=version,
             created_at=created_at,
             secret=secret,
+            failing_since=failing_since,
         )
 
         webhook_with_secret.additional_properties = d

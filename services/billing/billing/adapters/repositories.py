@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, text, update
+from sqlalchemy import and_, case, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,7 @@ from billing.adapters.tables import (
     CallbackFactsRow,
     CampaignRow,
     CashHandoverRow,
+    CashRemittanceRow,
     ChargeLineRow,
     ChargeRow,
     ClosedMonthRow,
@@ -38,6 +39,7 @@ from billing.adapters.tables import (
     PointFactsRow,
     PointGradeRow,
     PriceListRow,
+    ReconciliationRow,
     RemedyRow,
     SettlementRow,
     StaffPenaltyRow,
@@ -501,6 +503,14 @@ class ChargeRepository:
             limit=limit,
         )
 
+    async def replace_lines(self, charge_id: uuid.UUID, rows: Sequence[ChargeLineRow]) -> None:
+        """A held charge's lines replaced (the database refuses it for any other charge)."""
+        await self.session.execute(
+            delete(ChargeLineRow).where(ChargeLineRow.charge_id == charge_id)
+        )
+        self.session.add_all(rows)
+        await self.session.flush()
+
     def add_payment(self, row: PaymentRow) -> None:
         self.session.add(row)
 
@@ -704,11 +714,18 @@ class RemedyRepository:
             raise NotFound(f"Refund {remedy_id} does not exist.")
         return row
 
-    async def refunds(self, *, paid: bool | None, limit: int) -> list[RemedyRow]:
+    async def refunds(self, *, status: str | None, limit: int) -> list[RemedyRow]:
+        """Refund vouchers: ``paid``, ``unpaid`` (payable now) or ``awaiting_approval``."""
         stmt = select(RemedyRow).where(RemedyRow.remedy == "refund")
-        if paid is not None:
+        if status == "paid":
+            stmt = stmt.where(RemedyRow.paid_at.is_not(None))
+        elif status == "unpaid":
             stmt = stmt.where(
-                RemedyRow.paid_at.is_not(None) if paid else RemedyRow.paid_at.is_(None)
+                RemedyRow.paid_at.is_(None), RemedyRow.approval != "awaiting_approval"
+            )
+        elif status == "awaiting_approval":
+            stmt = stmt.where(
+                RemedyRow.paid_at.is_(None), RemedyRow.approval == "awaiting_approval"
             )
         return list(
             (await self.session.scalars(stmt.order_by(RemedyRow.decided_at).limit(limit))).all()
@@ -787,16 +804,29 @@ def campaign_of(row: CampaignRow) -> Campaign:
 
 
 class CashRepository:
-    """Cash taken on site: held by the technician until handed over (or netted)."""
+    """Cash taken on site: held by the technician, then by the point's office once handed over.
+    A company point's handover ends it; a partner point owes it until remitted (or netted at a
+    month's close)."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def _held(self) -> Any:
+    @staticmethod
+    def _on_site() -> Any:
+        return and_(PaymentRow.method == "cash", PaymentRow.held_by.is_not(None))
+
+    def _owed_by_partner(self) -> Any:
+        """A partner's cash the company does not have: not remitted (handed over or not)."""
+        return and_(self._on_site(), PaymentRow.remittance_id.is_(None))
+
+    def _outstanding(self, partners: set[uuid.UUID]) -> Any:
+        """Not the company's yet: the technician holds it, or a partner's office does."""
+        at_office = PaymentRow.point_id.in_(partners) if partners else text("false")
         return and_(
-            PaymentRow.method == "cash",
-            PaymentRow.held_by.is_not(None),
-            PaymentRow.handover_id.is_(None),
+            self._on_site(),
+            PaymentRow.netted_month.is_(None),
+            PaymentRow.remittance_id.is_(None),
+            (PaymentRow.handover_id.is_(None)) | at_office,
         )
 
     async def for_handover(self, payment_ids: Sequence[uuid.UUID]) -> list[PaymentRow]:
@@ -811,40 +841,47 @@ class CashRepository:
     def add_handover(self, row: CashHandoverRow) -> None:
         self.session.add(row)
 
+    def add_remittance(self, row: CashRemittanceRow) -> None:
+        self.session.add(row)
+
     async def payments(
         self,
         *,
         technician_id: uuid.UUID | None,
         point_id: uuid.UUID | None,
         outstanding: bool,
+        partners: set[uuid.UUID],
         limit: int,
     ) -> list[PaymentRow]:
-        stmt: Any = select(PaymentRow).where(
-            PaymentRow.method == "cash", PaymentRow.held_by.is_not(None)
-        )
+        stmt: Any = select(PaymentRow).where(self._on_site())
         if technician_id is not None:
             stmt = stmt.where(PaymentRow.held_by == technician_id)
         if point_id is not None:
             stmt = stmt.where(PaymentRow.point_id == point_id)
         if outstanding:
-            stmt = stmt.where(self._held(), PaymentRow.netted_month.is_(None))
+            stmt = stmt.where(self._outstanding(partners))
         return list(
             (await self.session.scalars(stmt.order_by(PaymentRow.paid_at).limit(limit))).all()
+        )
+
+    def _owed_at(self, before: datetime, points: set[uuid.UUID]) -> Any:
+        return and_(
+            self._owed_by_partner(),
+            PaymentRow.point_id.in_(points),
+            PaymentRow.paid_at < before,
         )
 
     async def held_at(
         self, month: str, before: datetime, points: set[uuid.UUID]
     ) -> dict[uuid.UUID, tuple[int, int]]:
-        """Per point: the cash payments (count, amount) still held at ``before``, not netted
-        in another month."""
+        """Per partner point: the cash payments (count, amount) it still owed at ``before``
+        (not remitted, whoever holds it), not netted in another month."""
         if not points:
             return {}
         stmt = (
             select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
             .where(
-                self._held(),
-                PaymentRow.point_id.in_(points),
-                PaymentRow.paid_at < before,
+                self._owed_at(before, points),
                 (PaymentRow.netted_month.is_(None)) | (PaymentRow.netted_month == month),
             )
             .group_by(PaymentRow.point_id)
@@ -852,17 +889,147 @@ class CashRepository:
         rows = (await self.session.execute(stmt)).all()
         return {r[0]: (int(r[1]), int(r[2])) for r in rows if r[0] is not None}
 
+    async def lock_owed(self, before: datetime, points: set[uuid.UUID]) -> None:
+        """Lock what a close will net, before it is computed: a remittance recorded at the same
+        moment waits for the close, then finds the payment netted (never both)."""
+        if points:
+            stmt = (
+                select(PaymentRow.id)
+                .where(self._owed_at(before, points), PaymentRow.netted_month.is_(None))
+                .order_by(PaymentRow.id)
+                .with_for_update()
+            )
+            await self.session.execute(stmt)
+
     async def net(self, month: str, before: datetime, points: set[uuid.UUID]) -> None:
         """Mark what a closing month nets: the point keeps that cash, so it owes it no more."""
         if not points:
             return
         await self.session.execute(
             update(PaymentRow)
-            .where(
-                self._held(),
-                PaymentRow.point_id.in_(points),
-                PaymentRow.paid_at < before,
-                PaymentRow.netted_month.is_(None),
-            )
+            .where(self._owed_at(before, points), PaymentRow.netted_month.is_(None))
             .values(netted_month=month)
+        )
+
+
+@dataclass(frozen=True)
+class PaymentFilter:
+    unreconciled: bool | None = None
+    method: str | None = None
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    reference: str | None = None
+
+
+class PaymentRepository:
+    """Payments of charges as finance reconciles them: non-cash ones by their reference."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    @staticmethod
+    def _unreconciled() -> Any:
+        return and_(PaymentRow.method != "cash", PaymentRow.reconciled_at.is_(None))
+
+    async def reference_taken(self, method: str, reference: str) -> bool:
+        stmt = select(func.count()).where(
+            PaymentRow.method == method, PaymentRow.reference == reference
+        )
+        return bool(await self.session.scalar(stmt))
+
+    async def by_references(self, method: str, references: Sequence[str]) -> list[PaymentRow]:
+        """The payments of ``method`` with these references, locked, in id order."""
+        stmt = (
+            select(PaymentRow)
+            .where(PaymentRow.method == method, PaymentRow.reference.in_(references))
+            .order_by(PaymentRow.id)
+            .with_for_update()
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    def add_reconciliation(self, row: ReconciliationRow) -> None:
+        self.session.add(row)
+
+    async def technicians_of(
+        self, charge_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, uuid.UUID | None]:
+        stmt = select(ChargeRow.id, ChargeRow.technician_id).where(ChargeRow.id.in_(charge_ids))
+        return {r[0]: r[1] for r in (await self.session.execute(stmt)).all()}
+
+    async def listed(self, where: PaymentFilter, *, limit: int) -> list[tuple[PaymentRow, Any]]:
+        """Payments with their charge's technician, oldest first."""
+        stmt: Any = select(PaymentRow, ChargeRow.technician_id).join(
+            ChargeRow, ChargeRow.id == PaymentRow.charge_id
+        )
+        if where.unreconciled is not None:
+            stmt = stmt.where(
+                self._unreconciled()
+                if where.unreconciled
+                else and_(PaymentRow.method != "cash", PaymentRow.reconciled_at.is_not(None))
+            )
+        for value, column in (
+            (where.method, PaymentRow.method),
+            (where.point_id, PaymentRow.point_id),
+            (where.technician_id, ChargeRow.technician_id),
+            (where.reference, PaymentRow.reference),
+        ):
+            if value is not None:
+                stmt = stmt.where(column == value)
+        rows = await self.session.execute(stmt.order_by(PaymentRow.paid_at).limit(limit))
+        return [(r[0], r[1]) for r in rows.all()]
+
+    def _overdue(self, cutoff: datetime, points: set[uuid.UUID]) -> Any:
+        return and_(
+            self._unreconciled(),
+            PaymentRow.point_id.in_(points),
+            PaymentRow.paid_at < cutoff,
+        )
+
+    async def unreconciled_at(
+        self, month: str, cutoff: datetime, points: set[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[int, int]]:
+        """Per partner point: its technicians' non-cash payments (count, amount) made before
+        ``cutoff`` and still unreconciled, not deducted in another month."""
+        if not points:
+            return {}
+        stmt = (
+            select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
+            .where(
+                self._overdue(cutoff, points),
+                (PaymentRow.deducted_month.is_(None)) | (PaymentRow.deducted_month == month),
+            )
+            .group_by(PaymentRow.point_id)
+        )
+        rows = (await self.session.execute(stmt)).all()
+        return {r[0]: (int(r[1]), int(r[2])) for r in rows if r[0] is not None}
+
+    async def reversed_in(self, month: str) -> dict[uuid.UUID, tuple[int, int]]:
+        """Per point: deducted payments reconciled since, whose deduction this month reverses."""
+        stmt = (
+            select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
+            .where(PaymentRow.reversed_month == month)
+            .group_by(PaymentRow.point_id)
+        )
+        rows = (await self.session.execute(stmt)).all()
+        return {r[0]: (int(r[1]), -int(r[2])) for r in rows if r[0] is not None}
+
+    async def lock_overdue(self, cutoff: datetime, points: set[uuid.UUID]) -> None:
+        """Lock what a close will deduct, before it is computed: a reconciliation at the same
+        moment waits, then finds the deduction made and reverses it."""
+        if points:
+            stmt = (
+                select(PaymentRow.id)
+                .where(self._overdue(cutoff, points), PaymentRow.deducted_month.is_(None))
+                .order_by(PaymentRow.id)
+                .with_for_update()
+            )
+            await self.session.execute(stmt)
+
+    async def mark_deducted(self, month: str, cutoff: datetime, points: set[uuid.UUID]) -> None:
+        if not points:
+            return
+        await self.session.execute(
+            update(PaymentRow)
+            .where(self._overdue(cutoff, points), PaymentRow.deducted_month.is_(None))
+            .values(deducted_month=month)
         )

@@ -97,6 +97,9 @@ class CompletedJobRow(Base):
     # late arrival ({reason|cause, note, photo_ref?}).
     exclusion: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     delay_cause: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # A late report (dispatch's ``received``): when its arrival and completion reached dispatch
+    # ({arrived_at, arrived_late_minutes, completed_at, reported_late_by_minutes}).
+    received: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
 
 
 class PriceListRow(Base):
@@ -273,6 +276,9 @@ class ChargeRow(Base):
     late_waived: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     # Why the point is not paid for this job's work (a rework of its own unfixed job).
     unpaid_reason: Mapped[str | None] = mapped_column(Text)
+    # A job reported late: both figures (by the times reported and by the times dispatch
+    # received the reports), what differs, and the basis finance released it on.
+    late_report: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     # A supplementary charge: its own number, and the charge whose correction it is.
     number: Mapped[str | None] = mapped_column(String(20), unique=True)
     supplements: Mapped[uuid.UUID | None] = mapped_column(index=True)
@@ -298,6 +304,21 @@ class ChargeLineRow(Base):
 
 class PaymentRow(Base):
     __tablename__ = "payments"
+    __table_args__ = (
+        # One provider payment pays once: a reference is recorded for one payment only.
+        Index(
+            "ux_payments_method_reference",
+            "method",
+            "reference",
+            unique=True,
+            postgresql_where=text("reference IS NOT NULL AND method <> 'cash'"),
+        ),
+        Index(
+            "ix_payments_unreconciled",
+            "paid_at",
+            postgresql_where=text("reconciled_at IS NULL AND method <> 'cash'"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     charge_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("charges.id"), index=True)
@@ -311,6 +332,49 @@ class PaymentRow(Base):
     point_id: Mapped[uuid.UUID | None]
     handover_id: Mapped[uuid.UUID | None]
     netted_month: Mapped[str | None] = mapped_column(String(7))
+    # The provider's reference (card slip, transfer, wallet transaction): every non-cash payment.
+    reference: Mapped[str | None] = mapped_column(String(100))
+    # A non-cash payment a technician records is unreconciled until finance matches it to the
+    # provider's statement (finance's own are reconciled when recorded). One left unreconciled
+    # too long is deducted from a partner's settlement (``deducted_month``) until it is, and the
+    # deduction reversed in the month it is (``reversed_month``).
+    reconciled_at: Mapped[datetime | None] = mapped_column(TZ)
+    reconciled_by: Mapped[str | None] = mapped_column(String(200))
+    reconciliation_id: Mapped[uuid.UUID | None]
+    deducted_month: Mapped[str | None] = mapped_column(String(7))
+    reversed_month: Mapped[str | None] = mapped_column(String(7))
+    # A partner point's cash: owed by the point until finance records its remittance.
+    remittance_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+
+
+class CashRemittanceRow(Base):
+    """A partner point paid the company the cash its technicians took (finance recorded it)."""
+
+    __tablename__ = "cash_remittances"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    reference: Mapped[str] = mapped_column(String(100))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    payments: Mapped[int] = mapped_column(Integer)
+    received_by: Mapped[str] = mapped_column(String(200))
+    remitted_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ReconciliationRow(Base):
+    """Finance matched non-cash payments to a provider's statement."""
+
+    __tablename__ = "reconciliations"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    method: Mapped[str] = mapped_column(String(10))
+    statement_ref: Mapped[str] = mapped_column(String(100))
+    payments: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reconciled_by: Mapped[str] = mapped_column(String(200))
+    reconciled_at: Mapped[datetime] = mapped_column(TZ)
 
 
 class CashHandoverRow(Base):
@@ -389,6 +453,17 @@ class RemedyRow(Base):
     paid_by: Mapped[str | None] = mapped_column(String(200))
     payment_method: Mapped[str | None] = mapped_column(String(10))
     payment_reference: Mapped[str | None] = mapped_column(String(100))
+    # A refund is bounded by the sale: the price recorded (none: unknown) and its proof. With no
+    # price, or above the approval threshold, finance approves the amount it checked before the
+    # voucher can be paid. ``decided_amount`` is what intake decided; ``customer_credit`` what
+    # is paid (the approved amount once approved).
+    decided_amount: Mapped[int] = mapped_column(BigInteger)
+    purchase_price: Mapped[int | None] = mapped_column(BigInteger)
+    proof_ref: Mapped[str | None] = mapped_column(String(100))
+    approval: Mapped[str] = mapped_column(String(20))  # not_needed | awaiting_approval | approved
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+    approved_at: Mapped[datetime | None] = mapped_column(TZ)
+    approval_note: Mapped[str | None] = mapped_column(Text)
 
 
 class AdminWorkRow(Base):

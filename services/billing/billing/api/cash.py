@@ -1,4 +1,5 @@
-"""Cash taken on site: what each technician holds, and handing it over to the cashier."""
+"""Cash taken on site: what each technician and each partner's office holds, handing it over,
+and a partner point's remittance to the company."""
 
 from __future__ import annotations
 
@@ -13,10 +14,17 @@ from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from billing.adapters.repositories import CashRepository
-from billing.api.presenters import cash_payment_out, handover_out
-from billing.api.schemas import CashHandoverIn, CashHandoverOut, CashReport
-from billing.api.scope import actor_of, scope_of
+from billing.adapters.repositories import CashRepository, FactsRepository
+from billing.api.presenters import cash_payment_out, handover_out, remittance_out
+from billing.api.schemas import (
+    CashHandoverIn,
+    CashHandoverOut,
+    CashRemittanceIn,
+    CashRemittanceOut,
+    CashReport,
+)
+from billing.api.scope import Finance, actor_of, scope_of
+from billing.domain.payments import outstanding as is_outstanding
 from billing.use_cases import cash
 from billing.use_cases.policy import policy_of_settings
 
@@ -34,7 +42,9 @@ async def hand_over_cash(
     principal: Principal = CashDesk,
 ) -> Response:
     """A technician hands the cash of these on-site payments to the cashier (finance) or to
-    the point's office: each payment is handed over once."""
+    the point's office: each payment is handed over once. A company point's office receiving
+    it ends it; a partner point owes it until finance records its remittance
+    (`POST /v1/cash-remittances`), unless the cashier received it (the company has it)."""
 
     async def command(uow: UnitOfWork) -> CashHandoverOut:
         row = await cash.hand_over(
@@ -43,6 +53,7 @@ async def hand_over_cash(
             body.payment_ids,
             scope=scope_of(principal),
             actor=actor_of(principal),
+            to_company=principal.role in ("admin", "finance"),
         )
         return handover_out(row)
 
@@ -62,20 +73,60 @@ async def cash_on_site(
     db: DatabaseDep,
     technician_id: uuid.UUID | None = None,
     point_id: uuid.UUID | None = None,
-    outstanding: bool = Query(default=False, description="only cash still held"),
+    outstanding: bool = Query(
+        default=False,
+        description="only cash the company does not have yet: held by a technician, or by a "
+        "partner point's office until it is remitted",
+    ),
     limit: int = Query(default=500, ge=1, le=5000),
     principal: Principal = CashDesk,
 ) -> CashReport:
-    """Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
-    yet."""
+    """Cash taken on site, by technician or point; `outstanding=true` for what is not yet the
+    company's (a partner's office's cash included until it is remitted)."""
     point_id = confined_point(principal, point_id, what="cash")
     currency = policy_of_settings(db).currency
     async with db.uow() as uow:
+        partners = await FactsRepository(uow.session).partners()
         rows = await CashRepository(uow.session).payments(
-            technician_id=technician_id, point_id=point_id, outstanding=outstanding, limit=limit
+            technician_id=technician_id,
+            point_id=point_id,
+            outstanding=outstanding,
+            partners=partners,
+            limit=limit,
         )
-    held = sum(p.amount for p in rows if p.handover_id is None and p.netted_month is None)
-    return CashReport(
-        items=[cash_payment_out(p, currency) for p in rows],
-        held=Money(amount=held, currency=currency),
+    items = [cash_payment_out(p, currency, partners) for p in rows]
+    held = sum(p.amount.amount for p in items if is_outstanding(p.status))
+    return CashReport(items=items, held=Money(amount=held, currency=currency))
+
+
+@router.post("/v1/cash-remittances", status_code=201, response_model=CashRemittanceOut)
+async def remit_cash(
+    body: CashRemittanceIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Finance,
+) -> Response:
+    """A partner point paid the company its technicians' cash: finance records the remittance
+    of these payments (each once, all of that point's; a company point owes none). The point
+    owes them no more, and the month's close does not net them."""
+
+    async def command(uow: UnitOfWork) -> CashRemittanceOut:
+        row = await cash.remit(
+            uow,
+            body.point_id,
+            body.payment_ids,
+            reference=body.reference,
+            actor=actor_of(principal),
+        )
+        return remittance_out(row, body.payment_ids)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        audit=Audit("cash_remittance", "received"),
     )

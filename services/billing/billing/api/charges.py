@@ -25,9 +25,10 @@ from billing.api.schemas import (
     InvoiceOut,
     PaymentIn,
     ReasonIn,
+    ReleaseIn,
 )
 from billing.api.scope import ChargeReaders, Collectors, Finance, actor_of, scope_of
-from billing.use_cases import corrections, invoices, parts_orders, payments
+from billing.use_cases import corrections, invoices, parts_orders, payments, releases
 
 router = APIRouter(prefix="/v1/charges", tags=["charges"])
 
@@ -94,9 +95,16 @@ async def record_payment(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Collectors,
 ) -> Response:
-    """On-site collection (or a later transfer); partial payments are fine, overpayment is not."""
+    """On-site collection (or a later transfer); partial payments are fine, overpayment is not.
+    Anything but cash names the provider's `reference` (422 without it; a reference recorded
+    already is a 409). The charge is paid as soon as the customer has paid; a card, transfer or
+    wallet payment a technician records stays unreconciled until finance matches it to the
+    provider's statement (`POST /v1/payments/reconcile`)."""
     cmd = payments.Payment(
-        method=body.method, amount=body.amount.amount, currency=body.amount.currency
+        method=body.method,
+        amount=body.amount.amount,
+        currency=body.amount.currency,
+        reference=body.reference,
     )
 
     async def command(uow: UnitOfWork) -> ChargeOut:
@@ -183,23 +191,40 @@ async def issue_credit_note(
 
 @router.post("/{charge_id}/release", response_model=ChargeOut)
 async def release_charge(
-    charge_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Finance
+    charge_id: uuid.UUID,
+    request: Request,
+    db: DatabaseDep,
+    body: ReleaseIn | None = None,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Finance,
 ) -> Response:
-    """Let a held charge (an implausible report) go on to be invoiced and settled; correct
-    its amount afterwards with a credit note if the report was wrong."""
+    """Let a held charge go on to be invoiced and settled. An implausible report is released
+    as it is (correct its amount afterwards with a credit note if the report was wrong). A late
+    report, held with both figures, is released on the `basis` finance chooses: `reported`
+    keeps the charge, `received` replaces it with what the times the reports reached dispatch
+    give (announced as `billing.charge.corrected.v1`)."""
+    release = body or ReleaseIn()
 
     async def command(uow: UnitOfWork) -> ChargeOut:
-        return await present(
-            uow, await invoices.release_charge(uow, charge_id, actor=actor_of(principal))
+        row = await releases.release_charge(
+            uow, charge_id, actor=actor_of(principal), basis=release.basis, note=release.note
         )
+        return await present(uow, row)
 
     return await run_command(
         request,
         db,
         command,
         principal=principal,
+        key=idempotency_key,
+        body=release,
         status_code=200,
-        audit=Audit("charge", "released", before=_charge_now(charge_id)),
+        audit=Audit(
+            "charge",
+            "released",
+            before=_charge_now(charge_id),
+            extra={"basis": release.basis} if release.basis else {},
+        ),
     )
 
 

@@ -9,6 +9,7 @@ from billing.adapters.tables import (
     AdminWorkRow,
     CampaignRow,
     CashHandoverRow,
+    CashRemittanceRow,
     ChargeLineRow,
     ChargeRow,
     ContractInvoiceRow,
@@ -19,6 +20,7 @@ from billing.adapters.tables import (
     PaymentRow,
     PlannedVisitRow,
     PriceListRow,
+    ReconciliationRow,
     RemedyRow,
     StaffPenaltyRow,
 )
@@ -27,6 +29,7 @@ from billing.api.schemas import (
     CampaignOut,
     CashHandoverOut,
     CashPaymentOut,
+    CashRemittanceOut,
     ChargeLineOut,
     ChargeOut,
     ContractInvoiceOut,
@@ -35,13 +38,16 @@ from billing.api.schemas import (
     CreditNoteOut,
     InvoiceOut,
     LateOut,
+    LedgerPaymentOut,
     PaymentOut,
     PlannedVisitOut,
     PriceListOut,
+    ReconciliationOut,
     RefundOut,
     StaffPenaltyOut,
 )
 from billing.domain.charges import balance
+from billing.domain.payments import cash_status, reconciliation_of
 
 
 def _m(amount: int, currency: str) -> Money:
@@ -101,6 +107,7 @@ def charge_out(row: ChargeRow, lines: list[ChargeLineRow], payments: list[Paymen
             else None
         ),
         unpaid_reason=row.unpaid_reason,
+        late_report=row.late_report,
         number=row.number,
         supplements=row.supplements,
         version=row.version,
@@ -110,15 +117,74 @@ def charge_out(row: ChargeRow, lines: list[ChargeLineRow], payments: list[Paymen
 
 def payment_out(p: PaymentRow | ContractPaymentRow, currency: str) -> PaymentOut:
     """A payment of a charge (cash may be held on site) or of a contract invoice."""
-    return PaymentOut(
-        id=p.id,
-        method=p.method,
-        amount=_m(p.amount, currency),
-        recorded_by=p.recorded_by,
-        paid_at=p.paid_at,
-        held_by=getattr(p, "held_by", None),
-        handover_id=getattr(p, "handover_id", None),
-        netted_month=getattr(p, "netted_month", None),
+    if isinstance(p, ContractPaymentRow):
+        return PaymentOut(
+            id=p.id,
+            method=p.method,
+            amount=_m(p.amount, currency),
+            recorded_by=p.recorded_by,
+            paid_at=p.paid_at,
+        )
+    return PaymentOut.model_validate(_charge_payment(p, currency))
+
+
+def _charge_payment(p: PaymentRow, currency: str) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "method": p.method,
+        "amount": _m(p.amount, currency),
+        "recorded_by": p.recorded_by,
+        "paid_at": p.paid_at,
+        "held_by": p.held_by,
+        "handover_id": p.handover_id,
+        "netted_month": p.netted_month,
+        "reference": p.reference,
+        "reconciliation": reconciliation_of(p.method, p.reconciled_at),
+        "reconciled_at": p.reconciled_at,
+        "remittance_id": p.remittance_id,
+    }
+
+
+def ledger_payment_out(
+    p: PaymentRow, technician_id: uuid.UUID | None, currency: str
+) -> LedgerPaymentOut:
+    return LedgerPaymentOut.model_validate(
+        {
+            **_charge_payment(p, currency),
+            "charge_id": p.charge_id,
+            "point_id": p.point_id,
+            "technician_id": technician_id,
+            "deducted_month": p.deducted_month,
+            "reversed_month": p.reversed_month,
+        }
+    )
+
+
+def reconciliation_out(
+    row: ReconciliationRow, payments: list[LedgerPaymentOut], reversed_in: str | None
+) -> ReconciliationOut:
+    return ReconciliationOut(
+        id=row.id,
+        method=row.method,
+        statement_ref=row.statement_ref,
+        payments=payments,
+        amount=_m(row.amount, row.currency),
+        reconciled_by=row.reconciled_by,
+        reconciled_at=row.reconciled_at,
+        reversed_in=reversed_in,
+    )
+
+
+def remittance_out(row: CashRemittanceRow, payment_ids: list[uuid.UUID]) -> CashRemittanceOut:
+    return CashRemittanceOut(
+        id=row.id,
+        point_id=row.point_id,
+        reference=row.reference,
+        amount=_m(row.amount, row.currency),
+        payments=row.payments,
+        payment_ids=payment_ids,
+        received_by=row.received_by,
+        remitted_at=row.remitted_at,
     )
 
 
@@ -167,14 +233,30 @@ def campaign_out(row: CampaignRow) -> CampaignOut:
 
 
 def refund_out(row: RemedyRow) -> RefundOut:
+    status = (
+        "paid"
+        if row.paid_at
+        else "awaiting_approval"
+        if row.approval == "awaiting_approval"
+        else "unpaid"
+    )
     return RefundOut(
         id=row.id,
         voucher_no=row.voucher_no,
         ticket_id=row.ticket_id,
         reason=row.reason,
         amount=_m(row.customer_credit, row.currency),
+        decided=_m(row.decided_amount, row.currency),
+        purchase_price=(
+            _m(row.purchase_price, row.currency) if row.purchase_price is not None else None
+        ),
+        proof_ref=row.proof_ref,
         note=row.note,
-        status="paid" if row.paid_at else "unpaid",
+        status=status,  # type: ignore[arg-type]
+        approval=row.approval,  # type: ignore[arg-type]
+        approved_by=row.approved_by,
+        approved_at=row.approved_at,
+        approval_note=row.approval_note,
         decided_at=row.decided_at,
         paid_at=row.paid_at,
         paid_by=row.paid_by,
@@ -195,8 +277,13 @@ def handover_out(row: CashHandoverRow) -> CashHandoverOut:
     )
 
 
-def cash_payment_out(p: PaymentRow, currency: str) -> CashPaymentOut:
-    status = "handed_over" if p.handover_id else "netted" if p.netted_month else "held"
+def cash_payment_out(p: PaymentRow, currency: str, partners: set[uuid.UUID]) -> CashPaymentOut:
+    status = cash_status(
+        handed_over=p.handover_id is not None,
+        remitted=p.remittance_id is not None,
+        netted=p.netted_month is not None,
+        partner=p.point_id in partners,
+    )
     return CashPaymentOut(
         payment_id=p.id,
         charge_id=p.charge_id,
@@ -204,8 +291,9 @@ def cash_payment_out(p: PaymentRow, currency: str) -> CashPaymentOut:
         point_id=p.point_id,
         amount=_m(p.amount, currency),
         paid_at=p.paid_at,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         handover_id=p.handover_id,
+        remittance_id=p.remittance_id,
         netted_month=p.netted_month,
     )
 

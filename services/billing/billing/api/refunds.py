@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -17,6 +18,7 @@ from aftersales.http.idempotency import IdempotencyKey, run_command
 from billing.adapters.repositories import FactsRepository, RemedyRepository
 from billing.api.presenters import refund_out, staff_penalty_out
 from billing.api.schemas import (
+    RefundApprovalIn,
     RefundList,
     RefundOut,
     RefundPaymentIn,
@@ -32,15 +34,14 @@ router = APIRouter(tags=["refunds"])
 @router.get("/v1/refunds", response_model=RefundList)
 async def list_refunds(
     db: DatabaseDep,
-    status: str | None = Query(default=None, pattern="^(unpaid|paid)$"),
+    status: str | None = Query(default=None, pattern="^(awaiting_approval|unpaid|paid)$"),
     limit: int = Query(default=200, ge=1, le=2000),
     principal: Principal = Finance,
 ) -> RefundList:
-    """Refund vouchers (三包 refunds), paid or not."""
+    """Refund vouchers (三包 refunds): waiting for finance's approval, payable (`unpaid`), or
+    paid."""
     async with db.uow() as uow:
-        rows = await RemedyRepository(uow.session).refunds(
-            paid=None if status is None else status == "paid", limit=limit
-        )
+        rows = await RemedyRepository(uow.session).refunds(status=status, limit=limit)
     return RefundList(items=[refund_out(r) for r in rows])
 
 
@@ -63,7 +64,8 @@ async def pay_refund(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
-    """Pay the refund out to the customer (once) for its voucher's amount."""
+    """Pay the refund out to the customer (once) for its voucher's amount; one waiting for
+    finance's approval is a 409 until it is approved."""
 
     async def command(uow: UnitOfWork) -> RefundOut:
         row = await remedies.pay_refund(
@@ -81,6 +83,49 @@ async def pay_refund(
         status_code=200,
         audit=Audit("refund", "paid"),
     )
+
+
+@router.post("/v1/refunds/{refund_id}/approve", response_model=RefundOut)
+async def approve_refund(
+    refund_id: uuid.UUID,
+    body: RefundApprovalIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = Finance,
+) -> Response:
+    """Approve a refund that waits for it (no sale price recorded, or above
+    `BILLING_REFUND_APPROVAL_ABOVE`) with the amount finance checked against the proof of
+    sale: at most the refund decided and the recorded price (422 above either)."""
+
+    async def command(uow: UnitOfWork) -> RefundOut:
+        row = await remedies.approve_refund(
+            uow,
+            refund_id,
+            amount=body.amount.amount,
+            currency=body.amount.currency,
+            note=body.note,
+            actor=actor_of(principal),
+        )
+        return refund_out(row)
+
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        key=idempotency_key,
+        body=body,
+        status_code=200,
+        audit=Audit("refund", "approved", before=_refund_now(refund_id)),
+    )
+
+
+def _refund_now(refund_id: uuid.UUID) -> Callable[[UnitOfWork], Awaitable[RefundOut]]:
+    async def load(uow: UnitOfWork) -> RefundOut:
+        return refund_out(await RemedyRepository(uow.session).refund(refund_id))
+
+    return load
 
 
 @router.get("/v1/staff-penalties", response_model=StaffPenaltyList)

@@ -184,6 +184,11 @@ class ChargeLineOut(BaseModel):
     company_bears: Money
 
 
+PaymentMethod = Literal["cash", "card", "transfer", "wallet"]
+NonCashMethod = Literal["card", "transfer", "wallet"]
+Reference = Annotated[str, Field(min_length=1, max_length=100)]
+
+
 class PaymentOut(BaseModel):
     id: uuid.UUID
     method: str
@@ -191,10 +196,22 @@ class PaymentOut(BaseModel):
     recorded_by: str
     paid_at: datetime
     held_by: uuid.UUID | None = Field(
-        default=None, description="cash taken on site: the technician who holds it"
+        default=None, description="cash taken on site: the technician who took it"
     )
     handover_id: uuid.UUID | None = None
     netted_month: str | None = None
+    reference: str | None = Field(
+        default=None, description="the provider's reference of a card, transfer or wallet payment"
+    )
+    reconciliation: Literal["not_needed", "unreconciled", "reconciled"] | None = Field(
+        default=None,
+        description="a non-cash payment a technician recorded is unreconciled until finance "
+        "matches it to the provider's statement (cash: not_needed)",
+    )
+    reconciled_at: datetime | None = None
+    remittance_id: uuid.UUID | None = Field(
+        default=None, description="cash a partner point remitted to the company"
+    )
 
 
 class ChargeOut(BaseModel):
@@ -215,7 +232,9 @@ class ChargeOut(BaseModel):
     balance: Money
     status: Literal["open", "paid", "nothing_due", "credit_due"]
     review: list[str] = Field(description="lines that could not be priced, for an agent to check")
-    held: bool = Field(description="an implausible report: not invoiced nor settled until released")
+    held: bool = Field(
+        description="an implausible or a late report: not invoiced nor settled until released"
+    )
     held_reason: str | None
     month: str
     completed_at: datetime
@@ -232,6 +251,12 @@ class ChargeOut(BaseModel):
     late: LateOut | None = None
     unpaid_reason: str | None = Field(
         default=None, description="why the point is not paid for this job's work"
+    )
+    late_report: dict[str, Any] | None = Field(
+        default=None,
+        description="a job reported late: when its reports reached dispatch, what the received "
+        "times change in the money, both figures (reported, received) while held, and the "
+        "basis finance released it on",
     )
     number: str | None = Field(default=None, description="a supplementary charge's number")
     supplements: uuid.UUID | None = Field(
@@ -259,8 +284,66 @@ class CorrectionOut(BaseModel):
 
 
 class PaymentIn(RequestModel):
-    method: Literal["cash", "card", "transfer"]
+    method: PaymentMethod = Field(description="wallet: WeChat Pay, Alipay")
     amount: MoneyIn
+    reference: Reference | None = Field(
+        default=None,
+        description="the provider's reference (card slip, transfer, wallet transaction): "
+        "required for anything but cash",
+    )
+
+
+class ReleaseIn(RequestModel):
+    basis: Literal["reported", "received"] | None = Field(
+        default=None,
+        description="for a charge held for a late report (required then, refused otherwise): "
+        "the times the reports carry, or the times they reached dispatch",
+    )
+    note: str | None = Field(default=None, min_length=1, max_length=1000)
+
+
+class LedgerPaymentOut(PaymentOut):
+    charge_id: uuid.UUID
+    point_id: uuid.UUID | None
+    technician_id: uuid.UUID | None = Field(description="the charge's technician")
+    deducted_month: str | None = Field(
+        default=None, description="left unreconciled too long: deducted from the partner then"
+    )
+    reversed_month: str | None = Field(
+        default=None, description="reconciled after its deduction: given back then"
+    )
+
+
+class PaymentList(BaseModel):
+    items: list[LedgerPaymentOut]
+    total: Money = Field(description="what the listed payments add up to")
+
+
+class StatementLineIn(RequestModel):
+    reference: Reference
+    amount: MoneyIn
+
+
+class ReconcileIn(RequestModel):
+    method: NonCashMethod = Field(
+        description="whose statement: the card acquirer's, the bank's, the wallet's"
+    )
+    statement_ref: Reference = Field(description="the provider statement's own reference")
+    payments: list[StatementLineIn] = Field(min_length=1, max_length=5000)
+
+
+class ReconciliationOut(BaseModel):
+    id: uuid.UUID
+    method: str
+    statement_ref: str
+    payments: list[LedgerPaymentOut]
+    amount: Money
+    reconciled_by: str
+    reconciled_at: datetime
+    reversed_in: str | None = Field(
+        default=None,
+        description="the month whose settlement gives back deductions made for these payments",
+    )
 
 
 class InvoiceOut(BaseModel):
@@ -361,14 +444,26 @@ class RefundOut(BaseModel):
     voucher_no: str | None
     ticket_id: uuid.UUID
     reason: str
-    amount: Money
+    amount: Money = Field(description="what is paid out: the approved amount once approved")
+    decided: Money = Field(description="the refund intake decided")
+    purchase_price: Money | None = Field(description="the sale price recorded (none: unknown)")
+    proof_ref: str | None
     note: str | None
-    status: Literal["unpaid", "paid"]
+    status: Literal["awaiting_approval", "unpaid", "paid"]
+    approval: Literal["not_needed", "awaiting_approval", "approved"]
+    approved_by: str | None
+    approved_at: datetime | None
+    approval_note: str | None
     decided_at: datetime
     paid_at: datetime | None
     paid_by: str | None
     method: str | None
     reference: str | None
+
+
+class RefundApprovalIn(RequestModel):
+    amount: MoneyIn = Field(description="what finance checked against the proof of sale")
+    note: str = Field(min_length=1, max_length=1000)
 
 
 class RefundList(BaseModel):
@@ -429,14 +524,39 @@ class CashPaymentOut(BaseModel):
     point_id: uuid.UUID | None
     amount: Money
     paid_at: datetime
-    status: Literal["held", "handed_over", "netted"]
+    status: Literal["held", "at_office", "handed_over", "remitted", "netted"] = Field(
+        description="held (the technician), at_office (a partner's office: still owed), "
+        "handed_over (a company point's office: the end), remitted (a partner paid it to the "
+        "company), netted (a partner's settlement took it)"
+    )
     handover_id: uuid.UUID | None
+    remittance_id: uuid.UUID | None = None
     netted_month: str | None
 
 
 class CashReport(BaseModel):
     items: list[CashPaymentOut]
-    held: Money = Field(description="what the listed payments still held add up to")
+    held: Money = Field(
+        description="what the listed payments not yet the company's add up to (held by a "
+        "technician or a partner's office)"
+    )
+
+
+class CashRemittanceIn(RequestModel):
+    point_id: uuid.UUID
+    payment_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+    reference: Reference = Field(description="the remittance's own reference, e.g. the transfer's")
+
+
+class CashRemittanceOut(BaseModel):
+    id: uuid.UUID
+    point_id: uuid.UUID
+    reference: str
+    amount: Money
+    payments: int
+    payment_ids: list[uuid.UUID]
+    received_by: str
+    remitted_at: datetime
 
 
 class StaffPenaltyOut(BaseModel):

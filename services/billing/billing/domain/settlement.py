@@ -7,7 +7,11 @@ set what they are paid).
     deductions  = substantiated complaints + penalties (partner points only) + SLA breaches
                   + late-arrival compensation paid to the point's customers (less what
                     finance waived) + callback-outcome deductions + unreturned parts
-                  + cash a partner point still holds from its customers at month end
+                  + cash a partner point still owes at month end (taken from its
+                    customers and not remitted to the company, whoever holds it)
+                  + its technicians' card, transfer and wallet payments still unreconciled
+                    ``BILLING_RECONCILE_WITHIN_DAYS`` before month end (``unreconciled``),
+                    given back in the month they are reconciled (``unreconciled_reversed``)
     net         = graded - deductions                   (may be negative: the point owes)
 
 The work value of a job is its labour, travel and call-out at list price, whoever pays (parts
@@ -37,7 +41,7 @@ class ClassActivity:
 @dataclass(frozen=True)
 class Deduction:
     # complaint | penalty | sla_breach | late_compensation | late_waived | outcome
-    # | unreturned_part | cash_held
+    # | unreturned_part | cash_held | unreconciled | unreconciled_reversed
     kind: str
     count: int
     amount: int

@@ -1,6 +1,13 @@
-"""Cash taken on site (document §十): the technician holds it until it is handed over to the
-cashier. A handover names the payments it settles; each is handed over once. Cash a partner
-point still holds when a month is closed is netted in that month's settlement instead."""
+"""Cash taken on site (document §十): the technician holds it until it is handed over, to the
+point's office or to the company's cash desk. A handover names the payments it moves; each is
+handed over once.
+
+For one of the company's own points the office's handover ends it. A partner point owes its
+technicians' cash until the company has it: finance records the point's remittance
+(``remit``), or the technician hands it straight to the company's cash desk (finance or admin
+receives the handover: a remittance too). A partner's handover to its own office only moves the
+cash; what a partner still owes when a month is closed is netted in that month's settlement.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +17,8 @@ from datetime import UTC, datetime
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import CashRepository, Scope
-from billing.adapters.tables import CashHandoverRow
+from billing.adapters.repositories import CashRepository, FactsRepository, Scope
+from billing.adapters.tables import CashHandoverRow, CashRemittanceRow, PaymentRow
 from billing.use_cases.policy import policy_of
 
 
@@ -22,7 +29,9 @@ async def hand_over(
     *,
     scope: Scope,
     actor: str,
+    to_company: bool = False,
 ) -> CashHandoverRow:
+    """``to_company``: the company's cash desk (finance, admin) receives it."""
     if len(set(payment_ids)) != len(payment_ids):
         raise Unprocessable("A payment is listed twice.")
     found = {p.id: p for p in await CashRepository(uow.session).for_handover(payment_ids)}
@@ -71,6 +80,11 @@ async def hand_over(
     CashRepository(uow.session).add_handover(row)
     for p in payments:
         p.handover_id = row.id
+    point = await FactsRepository(uow.session).point(row.point_id) if row.point_id else None
+    if to_company and point is not None and point.is_partner:
+        await _remitted(
+            uow, point.point_id, payments, f"cash desk handover {row.id}", actor=actor, now=now
+        )
     uow.publish(
         billing.CashHandedOver(
             handover_id=row.id,
@@ -84,4 +98,93 @@ async def hand_over(
         aggregate_version=1,
     )
     await uow.session.flush()
+    return row
+
+
+async def remit(
+    uow: UnitOfWork,
+    point_id: uuid.UUID,
+    payment_ids: list[uuid.UUID],
+    *,
+    reference: str,
+    actor: str,
+) -> CashRemittanceRow:
+    """A partner point paid the company its technicians' cash (finance recorded it): the point
+    owes it no more. Each payment is remitted once, and only by its own point."""
+    if len(set(payment_ids)) != len(payment_ids):
+        raise Unprocessable("A payment is listed twice.")
+    point = await FactsRepository(uow.session).point(point_id)
+    if point is None or not point.is_partner:
+        raise Unprocessable(
+            "This point is not a partner: the company's own points owe no remittance (their "
+            "office's handover ends it).",
+            point_id=str(point_id),
+        )
+    found = {p.id: p for p in await CashRepository(uow.session).for_handover(payment_ids)}
+    for pid in payment_ids:
+        p = found.get(pid)
+        if p is None:
+            raise NotFound(f"Payment {pid} does not exist.", payment_id=str(pid))
+        if p.point_id != point_id:
+            raise Unprocessable(
+                f"Payment {pid} is another point's: a remittance holds one point's cash.",
+                payment_id=str(pid),
+            )
+        if p.method != "cash" or p.held_by is None:
+            raise Unprocessable(
+                f"Payment {pid} is not cash taken on site: there is nothing to remit.",
+                payment_id=str(pid),
+            )
+        if p.remittance_id is not None:
+            raise Conflict(
+                f"Payment {pid} was remitted already.",
+                payment_id=str(pid),
+                remittance_id=str(p.remittance_id),
+            )
+        if p.netted_month is not None:
+            raise Conflict(
+                f"Payment {pid} was netted in the point's settlement for {p.netted_month}.",
+                payment_id=str(pid),
+            )
+    payments = [found[pid] for pid in payment_ids]
+    row = await _remitted(uow, point_id, payments, reference, actor=actor, now=datetime.now(UTC))
+    await uow.session.flush()
+    return row
+
+
+async def _remitted(
+    uow: UnitOfWork,
+    point_id: uuid.UUID,
+    payments: list[PaymentRow],
+    reference: str,
+    *,
+    actor: str,
+    now: datetime,
+) -> CashRemittanceRow:
+    currency = policy_of(uow).currency
+    row = CashRemittanceRow(
+        id=uuid.uuid4(),
+        point_id=point_id,
+        reference=reference,
+        amount=sum(p.amount for p in payments),
+        currency=currency,
+        payments=len(payments),
+        received_by=actor,
+        remitted_at=now,
+    )
+    CashRepository(uow.session).add_remittance(row)
+    for p in payments:
+        p.remittance_id = row.id
+    uow.publish(
+        billing.CashRemitted(
+            remittance_id=row.id,
+            point_id=point_id,
+            payment_ids=[p.id for p in payments],
+            amount=Money(amount=row.amount, currency=currency),
+            reference=reference,
+            remitted_at=now,
+        ),
+        aggregate_id=row.id,
+        aggregate_version=1,
+    )
     return row

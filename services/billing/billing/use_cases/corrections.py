@@ -1,4 +1,5 @@
-"""Corrections of an issued charge. Its lines never change: what the customer no longer owes is
+"""Corrections of an issued charge. Its lines never change once it may have been invoiced or
+settled: what the customer no longer owes is
 a credit note, what the customer now owes is a supplementary charge with its own gapless
 number (``SC-YYYY-NNNNNN``). Each correction is published as ``billing.charge.corrected.v1``.
 
@@ -7,6 +8,11 @@ number (``SC-YYYY-NNNNNN``). Each correction is published as ``billing.charge.co
 - **Waiving the late-arrival compensation** (finance accepts that the delay was the customer's
   or force majeure): the customer owes the compensation back (a supplementary charge) and the
   point's deduction for it is reversed in the first open month.
+
+The one charge whose lines are replaced is a held one, released on a late report's received
+times (``billing.use_cases.releases``): held, it was never invoiced nor settled, so no document
+or statement carries the lines it replaces. It is announced here too
+(``late_report_received_times``).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from billing.adapters.repositories import ChargeRepository, DocumentRepository, 
 from billing.adapters.tables import ChargeRow, CreditNoteRow
 from billing.domain.charges import Line
 from billing.domain.classification import Classification
+from billing.domain.late_reports import pending as late_report_pending
 from billing.domain.numbering import document_number
 from billing.use_cases.charging import ChargeDetails, issue_charge, settlement_month_for
 from billing.use_cases.invoices import credit
@@ -32,6 +39,7 @@ async def overturn_exclusion(
     uow: UnitOfWork, charge_id: uuid.UUID, *, reason: str, actor: str
 ) -> tuple[ChargeRow, CreditNoteRow | None]:
     charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
+    _not_pending(charge)
     claimed = charge.exclusion
     if claimed is None:
         raise Conflict("This charge claims no warranty exclusion.", charge_id=str(charge.id))
@@ -72,7 +80,7 @@ async def overturn_exclusion(
         },
     }
     _touch(charge, now)
-    _announce(
+    announce_correction(
         uow,
         charge,
         "exclusion_overturned",
@@ -90,6 +98,7 @@ async def waive_late_compensation(
 ) -> tuple[ChargeRow, ChargeRow]:
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, lock=True)
+    _not_pending(charge)
     if charge.compensation <= 0:
         raise Conflict(
             "This charge has no late-arrival compensation to waive.",
@@ -157,7 +166,7 @@ async def waive_late_compensation(
         "supplementary_charge_number": number,
     }
     _touch(charge, now)
-    _announce(
+    announce_correction(
         uow,
         charge,
         "late_compensation_waived",
@@ -170,12 +179,23 @@ async def waive_late_compensation(
     return charge, supplementary
 
 
+def _not_pending(charge: ChargeRow) -> None:
+    """A charge held for a late report is corrected after finance chose the times it stands
+    on: a release on the received times replaces what a correction would correct."""
+    if late_report_pending(charge.late_report):
+        raise Conflict(
+            "This charge is held for a late report: release it on the reported or the received "
+            "times first (POST /v1/charges/{id}/release).",
+            charge_id=str(charge.id),
+        )
+
+
 def _touch(charge: ChargeRow, now: datetime) -> None:
     charge.version += 1
     charge.updated_at = now
 
 
-def _announce(
+def announce_correction(
     uow: UnitOfWork,
     charge: ChargeRow,
     correction: str,

@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
-from billing.adapters.repositories import ChargeRepository, DocumentRepository, Months, Scope
+from billing.adapters.repositories import ChargeRepository, DocumentRepository, Scope
 from billing.adapters.tables import ChargeRow, CreditNoteRow, InvoiceRow
 from billing.domain.charges import balance
 from billing.domain.numbering import document_number
-from billing.use_cases.charging import settlement_month_for
 from billing.use_cases.payments import settle_status
 from billing.use_cases.policy import policy_of
 
@@ -135,26 +134,3 @@ async def credit(
     settle_status(uow, charge, now=now, method=payments[-1].method if payments else None)
     await uow.session.flush()
     return note
-
-
-async def release_charge(uow: UnitOfWork, charge_id: uuid.UUID, *, actor: str) -> ChargeRow:
-    """Finance has looked at a held charge and lets it go: it is invoiced and settled from
-    now on (in the next open month when its own month has closed meanwhile). A correction
-    of the amount is a credit note, as for any issued charge."""
-    policy = policy_of(uow)
-    charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
-    if charge.held_reason is None:
-        raise Conflict("This charge is not held.", charge_status=charge.status)
-    now = datetime.now(UTC)
-    charge.review = [*charge.review, f"released by {actor}: {charge.held_reason}"]
-    charge.held_reason, charge.released_by, charge.released_at = None, actor, now
-    months = Months(uow.session)
-    await months.lock_for_fact(charge.month)
-    if await months.is_closed(charge.month):
-        charge.month = await settlement_month_for(uow, now, policy)
-    if charge.customer_total - charge.credited > 0:
-        charge.auto_invoice_at = policy.auto_invoice_at(now)
-    charge.version += 1
-    charge.updated_at = now
-    await uow.session.flush()
-    return charge

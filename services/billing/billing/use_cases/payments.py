@@ -1,4 +1,9 @@
-"""Collecting what the customer owes: on site by the technician, or later by transfer."""
+"""Collecting what the customer owes: on site by the technician, or later by transfer.
+
+A charge is ``paid`` when the customer has paid, by any method: invoices, events and webhooks
+follow that, so no customer who paid is chased. Whether the company has the money is the other
+fact (``billing.domain.payments``): a technician's cash until handed over or remitted, a
+technician's card, transfer or wallet payment until finance reconciles its reference."""
 
 from __future__ import annotations
 
@@ -6,12 +11,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy.exc import IntegrityError
+
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import ChargeRepository, Scope
+from billing.adapters.repositories import ChargeRepository, PaymentRepository, Scope
 from billing.adapters.tables import ChargeRow, PaymentRow
 from billing.domain.charges import balance, status_for
+from billing.domain.payments import CASH, needs_reference
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class Payment:
     method: str
     amount: int
     currency: str
+    reference: str | None = None
 
 
 async def record_payment(
@@ -31,9 +40,26 @@ async def record_payment(
     on_site: bool = False,
 ) -> ChargeRow:
     """A payment against a charge. Cash taken on site (recorded by the technician) is held by
-    the charge's technician until handed over to the cashier (``billing.use_cases.cash``)."""
+    the charge's technician until handed over (``billing.use_cases.cash``); anything else
+    names the provider's reference, and one the technician records is unreconciled until
+    finance matches it (``billing.use_cases.reconciliation``)."""
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, scope=scope, lock=True)
+    reference = cmd.reference
+    if needs_reference(cmd.method):
+        if not reference:
+            raise Unprocessable(
+                f"A {cmd.method} payment needs the provider's reference (the card slip's, the "
+                "transfer's or the wallet transaction's number): finance matches it to the "
+                "provider's statement.",
+                method=cmd.method,
+            )
+        if await PaymentRepository(uow.session).reference_taken(cmd.method, reference):
+            raise Conflict(
+                f"A {cmd.method} payment with this reference is recorded already: one "
+                "provider payment pays once.",
+                reference=reference,
+            )
     check_payment(
         "charge",
         cmd,
@@ -42,6 +68,8 @@ async def record_payment(
         status=charge.status,
     )
     now = datetime.now(UTC)
+    # Finance records what it sees on its own statement: reconciled at once.
+    reconciled = cmd.method != CASH and not on_site
     charges.add_payment(
         PaymentRow(
             id=uuid.uuid4(),
@@ -50,10 +78,21 @@ async def record_payment(
             amount=cmd.amount,
             recorded_by=actor,
             paid_at=now,
-            held_by=charge.technician_id if on_site and cmd.method == "cash" else None,
+            held_by=charge.technician_id if on_site and cmd.method == CASH else None,
             point_id=charge.point_id,
+            reference=reference,
+            reconciled_at=now if reconciled else None,
+            reconciled_by=actor if reconciled else None,
         )
     )
+    try:
+        await uow.session.flush()
+    except IntegrityError as exc:  # the same reference recorded at the same moment
+        raise Conflict(
+            f"A {cmd.method} payment with this reference is recorded already: one provider "
+            "payment pays once.",
+            reference=reference,
+        ) from exc
     charge.paid_total += cmd.amount
     settle_status(uow, charge, now=now, method=cmd.method)
     # Paid on site or not, the charge is still invoiced the same day (marked paid when it is).

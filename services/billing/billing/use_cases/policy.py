@@ -28,6 +28,8 @@ class BillingPolicy:
     outcome_deductions: dict[str, int] = field(default_factory=dict)
     contract_expiring_days: int = 30
     maintenance_lead_days: int = 7
+    reconcile_within: timedelta = timedelta(days=7)
+    refund_approval_above: int = 500_000
 
     def auto_invoice_at(self, now: datetime) -> datetime:
         """When a charge issued (or released) at ``now`` is invoiced if still unpaid: after
@@ -57,6 +59,8 @@ class BillingPolicy:
             outcome_deductions=dict(s.outcome_deductions),
             contract_expiring_days=s.contract_expiring_days,
             maintenance_lead_days=s.maintenance_lead_days,
+            reconcile_within=timedelta(days=s.reconcile_within_days),
+            refund_approval_above=s.refund_approval_above,
         )
 
 

@@ -1,5 +1,9 @@
 """三包 remedies: a refund is money paid back to the customer against a refund voucher
 (``RF-YYYY-NNNNNN``, gapless, for the product's price), a replacement a cost the company bears.
+
+A refund is bounded by the sale (``billing.domain.refunds``): with no sale price recorded, above
+it, or above ``BILLING_REFUND_APPROVAL_ABOVE``, the voucher waits for finance to approve the
+amount it checked against the proof of sale before it can be paid.
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 
 from aftersales.db import UnitOfWork
-from aftersales.errors import Conflict
+from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Envelope, Money, billing, intake
 from billing.adapters.repositories import (
     DocumentRepository,
@@ -19,6 +23,7 @@ from billing.adapters.repositories import (
 from billing.adapters.tables import RemedyRow
 from billing.domain.months import month_of
 from billing.domain.numbering import document_number
+from billing.domain.refunds import approval_needed, check_approval, why_approval
 from billing.use_cases.policy import policy_of
 from billing.use_cases.price_lists import price_list_of
 
@@ -35,11 +40,17 @@ async def on_remedy_decided(uow: UnitOfWork, event: Envelope[intake.TicketRemedy
         return  # decided once already: no second voucher (numbers stay gapless)
     note = None
     voucher = None
+    approval = "not_needed"
+    price = d.purchase_price.amount if d.purchase_price else None
     if d.remedy == "refund":
         amount = d.refund.amount if d.refund else 0
         credit, cost = amount, amount
+        approval = approval_needed(amount, price, above=policy.refund_approval_above)
+        why = why_approval(amount, price, above=policy.refund_approval_above)
         if d.refund is None:
             note = "refund decided without an amount"
+        if why is not None:
+            note = "; ".join(x for x in (note, f"finance approves it first: {why}") if x)
         year = d.decided_at.astimezone(policy.tz).year
         seq = await DocumentRepository(uow.session).next_number("refund", year)
         voucher = document_number("refund", year, seq)
@@ -68,6 +79,10 @@ async def on_remedy_decided(uow: UnitOfWork, event: Envelope[intake.TicketRemedy
             "note": note,
             "month": month_of(d.decided_at, policy.tz),
             "decided_at": d.decided_at,
+            "decided_amount": credit,
+            "purchase_price": price,
+            "proof_ref": d.proof_ref,
+            "approval": approval,
         }
     )
 
@@ -80,6 +95,13 @@ async def pay_refund(
     if row.paid_at is not None:
         raise Conflict(
             f"Refund {row.voucher_no} was paid already.", paid_at=row.paid_at.isoformat()
+        )
+    if row.approval == "awaiting_approval":
+        raise Conflict(
+            f"Refund {row.voucher_no} waits for finance's approval of the amount checked "
+            f"against the proof of sale (POST /v1/refunds/{row.id}/approve): "
+            f"{row.note or 'no sale price is recorded'}.",
+            approval=row.approval,
         )
     if row.customer_credit <= 0:
         raise Conflict(
@@ -100,6 +122,42 @@ async def pay_refund(
         ),
         aggregate_id=row.ticket_id,
         aggregate_version=2,
+    )
+    await uow.session.flush()
+    return row
+
+
+async def approve_refund(
+    uow: UnitOfWork,
+    refund_id: uuid.UUID,
+    *,
+    amount: int,
+    currency: str,
+    note: str,
+    actor: str,
+) -> RemedyRow:
+    """Finance checked the proof of sale: the voucher is payable for ``amount`` (at most what
+    was decided and the recorded price)."""
+    row = await RemedyRepository(uow.session).refund(refund_id, lock=True)
+    if row.paid_at is not None:
+        raise Conflict(
+            f"Refund {row.voucher_no} was paid already.", paid_at=row.paid_at.isoformat()
+        )
+    if row.approval != "awaiting_approval":
+        raise Conflict(
+            f"Refund {row.voucher_no} is not waiting for approval ({row.approval}).",
+            approval=row.approval,
+        )
+    if currency != row.currency:
+        raise Unprocessable(f"The refund is in {row.currency}, not {currency}.")
+    check_approval(amount, decided=row.decided_amount, purchase_price=row.purchase_price)
+    now = datetime.now(UTC)
+    row.customer_credit = row.company_cost = amount
+    row.approval, row.approved_by, row.approved_at, row.approval_note = (
+        "approved",
+        actor,
+        now,
+        note,
     )
     await uow.session.flush()
     return row

@@ -17,6 +17,7 @@ from billing.adapters.repositories import (
     ChargeRepository,
     FactsRepository,
     Months,
+    PaymentRepository,
     SettlementRepository,
 )
 from billing.adapters.tables import ClosedMonthRow, SettlementRow
@@ -39,6 +40,8 @@ DEDUCTION_KINDS = (
     "outcome",
     "unreturned_part",
     "cash_held",
+    "unreconciled",
+    "unreconciled_reversed",
 )
 
 
@@ -115,10 +118,23 @@ async def _compute(
     for pid, (count, amount) in compensation.items():
         deductions[pid].append(Deduction("late_compensation", count, amount))
     partners = await FactsRepository(uow.session).partners()
-    held = await CashRepository(uow.session).held_at(month, month_end(month, policy.tz), partners)
-    for pid, (count, amount) in held.items():
-        if point_id is None or pid == point_id:
-            deductions[pid].append(Deduction("cash_held", count, amount))
+    end = month_end(month, policy.tz)
+    cash = CashRepository(uow.session)
+    payments = PaymentRepository(uow.session)
+    for kind, per_point in (
+        # The cash a partner point owes at month end: not remitted, whoever holds it.
+        ("cash_held", await cash.held_at(month, end, partners)),
+        # Its technicians' card, transfer and wallet payments still unreconciled long after.
+        (
+            "unreconciled",
+            await payments.unreconciled_at(month, end - policy.reconcile_within, partners),
+        ),
+        # Those deducted in an earlier month and reconciled since: given back.
+        ("unreconciled_reversed", await payments.reversed_in(month)),
+    ):
+        for pid, (count, amount) in per_point.items():
+            if point_id is None or pid == point_id:
+                deductions[pid].append(Deduction(kind, count, amount))
     unpaid: dict[uuid.UUID, list[UnpaidWork]] = defaultdict(list)
     for pid, job_id, cls, work, reason in await ChargeRepository(uow.session).unpaid_work(
         month, point_id
@@ -186,6 +202,13 @@ async def close_month(
     months.close(
         ClosedMonthRow(month=month, closed_by=actor, closed_at=now, forced_reason=force_reason)
     )
+    partners = await FactsRepository(uow.session).partners()
+    end = month_end(month, policy.tz)
+    cutoff = end - policy.reconcile_within
+    # What this close nets and deducts is locked before it is computed: a remittance or a
+    # reconciliation at the same moment waits and then sees it netted or deducted.
+    await CashRepository(uow.session).lock_owed(end, partners)
+    await PaymentRepository(uow.session).lock_overdue(cutoff, partners)
     repo = SettlementRepository(uow.session)
     documents = []
     for computed in await _compute(uow, month, policy, None):
@@ -228,7 +251,7 @@ async def close_month(
             aggregate_version=1,
         )
         documents.append(document)
-    partners = await FactsRepository(uow.session).partners()
-    await CashRepository(uow.session).net(month, month_end(month, policy.tz), partners)
+    await CashRepository(uow.session).net(month, end, partners)
+    await PaymentRepository(uow.session).mark_deducted(month, cutoff, partners)
     await uow.session.flush()
     return documents

@@ -15,8 +15,9 @@ from aftersales.testing.factories import publish_raw, read_events, ticket_create
 from .test_settlements import _statement, last_month
 
 
-def cash(amount, method="cash"):
-    return {"method": method, "amount": {"amount": amount, "currency": "CNY"}}
+def cash(amount, method="cash", reference=None):
+    body = {"method": method, "amount": {"amount": amount, "currency": "CNY"}}
+    return {**body, "reference": reference} if reference else body
 
 
 async def aircon_ticket(books, *, region="east", reported=None):
@@ -198,7 +199,7 @@ async def test_a_waived_lateness_is_a_supplementary_charge_and_the_point_is_not_
         assert doc["jobs"] == 2  # the supplementary charge is no job
 
 
-async def test_cash_is_held_until_handed_over_once_and_a_partner_nets_what_it_keeps(
+async def test_cash_is_held_until_handed_over_once_and_a_partner_nets_what_it_still_owes(
     start_service, books_for
 ):
     month, mid = last_month()
@@ -220,7 +221,7 @@ async def test_cash_is_held_until_handed_over_once_and_a_partner_nets_what_it_ke
             return r.json()["payments"][-1]["id"]
 
         cash_one = await pay(first, cash(45_000))
-        card = await pay(second, cash(20_000, "card"))
+        card = await pay(second, cash(20_000, "card", reference="SLIP-77"))
         at_desk = await pay(second, cash(25_000), who=books.finance)  # taken by the cashier
         kept = await pay(third, cash(45_000))
         async with billing.db.uow() as uow:  # taken on site last month, still held
@@ -255,6 +256,17 @@ async def test_cash_is_held_until_handed_over_once_and_a_partner_nets_what_it_ke
         assert ok.status_code == 201 and ok.json()["amount"]["amount"] == 45_000
         twice = await hand([cash_one])
         assert twice.status_code == 409 and "handed over already" in twice.json()["detail"]
+        # A partner's own office holding it is not the company having it: still outstanding.
+        owed = await billing.client.get(
+            "/v1/cash",
+            params={"point_id": str(books.point_id), "outstanding": "true"},
+            headers=point,
+        )
+        assert {p["payment_id"]: p["status"] for p in owed.json()["items"]} == {
+            cash_one: "at_office",
+            kept: "held",
+        }
+        assert owed.json()["held"]["amount"] == 90_000
 
         # Last month the partner kept 450.00 of its customers' cash: netted in its statement.
         doc = await _statement(billing, month, books.point_id, books.finance)
@@ -266,7 +278,7 @@ async def test_cash_is_held_until_handed_over_once_and_a_partner_nets_what_it_ke
             "/v1/cash", params={"point_id": str(books.point_id)}, headers=books.finance
         )
         status = {p["payment_id"]: p["status"] for p in after.json()["items"]}
-        assert status == {cash_one: "handed_over", kept: "netted"}
+        assert status == {cash_one: "at_office", kept: "netted"}
         assert (await hand([kept])).status_code == 409
 
 
@@ -325,6 +337,8 @@ async def test_a_refund_gets_a_gapless_voucher_and_is_paid_out_once(
                 reason="third failure",
                 product_id=t.data.product.id,
                 refund=Money(amount=199_900),
+                purchase_price=Money(amount=219_900),  # within the price and the threshold
+                proof_ref="INV-8812",
                 decided_at=datetime.now(UTC),
             )
             env = await books.publish(decided, "intake", t.data.ticket_id)
@@ -345,6 +359,8 @@ async def test_a_refund_gets_a_gapless_voucher_and_is_paid_out_once(
         assert all(n.startswith(f"RF-{year}-") for n in numbers)
         assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))  # no gap, no duplicate
         refund = refunds[0]
+        assert refund["approval"] == "not_needed" and refund["proof_ref"] == "INV-8812"
+        assert refund["purchase_price"]["amount"] == 219_900
         url = f"/v1/refunds/{refund['id']}/pay"
         r = await billing.client.post(
             url, json={"method": "transfer", "reference": "BANK-1"}, headers=books.finance

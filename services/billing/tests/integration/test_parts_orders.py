@@ -22,7 +22,11 @@ async def priced(billing, books, ticket_id: uuid.UUID) -> dict:
 
 
 def transfer(amount: int) -> dict:
-    return {"method": "transfer", "amount": {"amount": amount, "currency": "CNY"}}
+    return {
+        "method": "transfer",
+        "amount": {"amount": amount, "currency": "CNY"},
+        "reference": f"BANK-{uuid.uuid4().hex[:12]}",
+    }
 
 
 async def test_an_order_is_priced_once_and_invoiced_when_paid_in_full(

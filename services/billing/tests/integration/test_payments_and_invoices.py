@@ -5,8 +5,9 @@ from sqlalchemy import text
 from aftersales.testing.factories import read_events
 
 
-def cash(amount, method="cash", currency="CNY"):
-    return {"method": method, "amount": {"amount": amount, "currency": currency}}
+def cash(amount, method="cash", currency="CNY", reference=None):
+    body = {"method": method, "amount": {"amount": amount, "currency": currency}}
+    return {**body, "reference": reference} if reference else body
 
 
 async def test_partial_payments_settle_the_charge_and_overpayment_is_refused(
@@ -27,13 +28,25 @@ async def test_partial_payments_settle_the_charge_and_overpayment_is_refused(
         assert wrong.status_code == 422
         zero = await billing.client.post(url, json=cash(0), headers=me)
         assert zero.status_code == 422
-        done = await billing.client.post(url, json=cash(25_000, "card"), headers=me)
+        # A card payment names the provider's reference: without one it is refused, and the
+        # charge stays as it was.
+        blind = await billing.client.post(url, json=cash(25_000, "card"), headers=me)
+        assert blind.status_code == 422 and "reference" in blind.json()["detail"]
+        got = await billing.client.get(f"/v1/charges/{charge['id']}", headers=me)
+        assert got.json()["status"] == "open" and len(got.json()["payments"]) == 1
+        slip = cash(25_000, "card", reference="SLIP-0001")
+        done = await billing.client.post(url, json=slip, headers=me)
         assert done.json()["status"] == "paid" and done.json()["balance"]["amount"] == 0
         # Paid on site, it is still invoiced the same day (document §十).
         assert done.json()["auto_invoice_at"] is not None
         assert [p["method"] for p in done.json()["payments"]] == ["cash", "card"]
-        # The technician holds the cash until it is handed over; a card payment holds nothing.
+        # The technician holds the cash until it is handed over; a card payment holds nothing
+        # but waits for finance to match it to the acquirer's statement.
         assert [p["held_by"] for p in done.json()["payments"]] == [str(books.technician_id), None]
+        assert [p["reconciliation"] for p in done.json()["payments"]] == [
+            "not_needed",
+            "unreconciled",
+        ]
         more = await billing.client.post(url, json=cash(1), headers=me)
         assert more.status_code == 409
         [paid] = await read_events(infrastructure.broker_url, "billing.charge.paid.v1")

@@ -329,6 +329,13 @@ class JobRepository:
         stmt = select(JobOfferRow).where(JobOfferRow.job_id == job_id).order_by(JobOfferRow.attempt)
         return list((await self.session.scalars(stmt)).all())
 
+    async def offered_at(self, job_id: uuid.UUID, point_id: uuid.UUID) -> datetime | None:
+        """When the job was last offered to ``point_id`` (the offer it holds now)."""
+        stmt = select(func.max(JobOfferRow.offered_at)).where(
+            JobOfferRow.job_id == job_id, JobOfferRow.point_id == point_id
+        )
+        return await self.session.scalar(stmt)
+
     async def pending_offer(self, job_id: uuid.UUID) -> JobOfferRow | None:
         stmt = select(JobOfferRow).where(
             JobOfferRow.job_id == job_id, JobOfferRow.outcome == "pending"

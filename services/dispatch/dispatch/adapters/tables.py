@@ -74,6 +74,10 @@ class CapacityOverrideRow(Base):
     ends_on: Mapped[date] = mapped_column(Date)
     daily_capacity: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
+    # Who set it: the operator (admin, agent) or the point itself, which may only lower its
+    # capacity and remove only what it set. ``created_by`` is the actor (None before 0011).
+    made_by: Mapped[str] = mapped_column(String(10), server_default="operator")
+    created_by: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
 
 
@@ -138,6 +142,9 @@ class JobRow(Base):
     last_report: Mapped[str | None] = mapped_column(String(20))
     last_report_at: Mapped[datetime | None] = mapped_column(TZ)
     arrived_at: Mapped[datetime | None] = mapped_column(TZ)
+    # When the arrival and the completion reached dispatch (their `at` is the phone's word).
+    arrived_received_at: Mapped[datetime | None] = mapped_column(TZ)
+    completed_received_at: Mapped[datetime | None] = mapped_column(TZ)
     receipt_no: Mapped[str | None] = mapped_column(String(20), unique=True)
     resolution: Mapped[str | None] = mapped_column(String(10))
     labor_minutes: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,4 +1,5 @@
-"""One shape for the simple commands on an object: act in one transaction, present the row."""
+"""One shape for the simple commands on an object: act in one transaction, present the row,
+and leave an audit record when the write is one to audit."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi import Request
 from pydantic import BaseModel
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -26,9 +28,10 @@ async def step(
     act: Callable[[UnitOfWork], Awaitable[Row]],
     *,
     status_code: int = 200,
+    audit: Audit | None = None,
 ) -> Response:
     """Run ``act`` (honouring ``Idempotency-Key``) and answer with the row presented, its
-    version as the ETag."""
+    version as the ETag; ``audit`` records the write in the same transaction."""
 
     async def command(uow: UnitOfWork) -> BaseModel:
         return present(await act(uow))
@@ -37,5 +40,11 @@ async def step(
         return {"ETag": etag_of(out.version)}
 
     return await run_command(
-        request, db, command, principal=principal, status_code=status_code, headers_for=headers
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=status_code,
+        headers_for=headers,
+        audit=audit,
     )

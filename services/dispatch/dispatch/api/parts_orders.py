@@ -9,7 +9,9 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
+from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.pagination import Limit
 from dispatch.adapters.tables import PartsOrderRow
@@ -40,6 +42,16 @@ def order_out(row: PartsOrderRow) -> PartsOrderOut:
         delivered_at=row.delivered_at,
         version=row.version,
     )
+
+
+def _audit(action: str, order_id: uuid.UUID) -> Audit:
+    """The audit record of an order's move, with the order as it was before (the customer and
+    the address do not change, so the trail holds neither)."""
+
+    async def before(uow: UnitOfWork) -> PartsOrderOut:
+        return order_out(await use_cases.get(uow, order_id))
+
+    return Audit("parts_order", action, before=before)
 
 
 @router.get("", response_model=list[PartsOrderOut])
@@ -86,6 +98,7 @@ async def ship_parts_order(
             body.tracking_no,
             actor=principal.actor,
         ),
+        audit=_audit("shipped", order_id),
     )
 
 
@@ -95,5 +108,10 @@ async def mark_parts_order_delivered(
 ) -> Response:
     """The carrier delivered it: the ticket closes (``closure_reason: delivered``)."""
     return await step(
-        request, db, principal, order_out, lambda uow: use_cases.delivered(uow, order_id)
+        request,
+        db,
+        principal,
+        order_out,
+        lambda uow: use_cases.delivered(uow, order_id),
+        audit=_audit("delivered", order_id),
     )

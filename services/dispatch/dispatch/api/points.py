@@ -37,12 +37,17 @@ from dispatch.api.schemas import (
     WorkshopItem,
     WorkshopRegister,
 )
-from dispatch.api.scope import Admin, CentreOrPoint, Field, scope_of
+from dispatch.api.scope import Admin, CentreOrPoint, Field, actor_of, scope_of
 from dispatch.use_cases import points as use_cases
 from dispatch.use_cases.technicians import NewTechnician, add_technician
 
 router = APIRouter(prefix="/v1/points", tags=["network points"])
 MAX_CALENDAR_DAYS = 92
+
+
+def _author(principal: Principal) -> Literal["operator", "point"]:
+    """Who sets a capacity override: the point itself, or the operator (admin, agent)."""
+    return "point" if principal.role == "point" else "operator"
 
 
 def _point_headers(point: PointOut) -> dict[str, str]:
@@ -151,11 +156,17 @@ async def add_capacity_override(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = CentreOrPoint,
 ) -> Response:
-    """A day with a different capacity (a holiday, a training day)."""
+    """Days with a different capacity (a peak, a holiday, a technician on leave). A point may
+    lower its own capacity for a while, never raise it above the operator's figure (403)."""
 
     async def command(uow: UnitOfWork) -> CapacityOverrideOut:
         row = await use_cases.add_capacity_override(
-            uow, point_id, **body.model_dump(), scope=scope_of(principal)
+            uow,
+            point_id,
+            **body.model_dump(),
+            scope=scope_of(principal),
+            by=_author(principal),
+            actor=actor_of(principal),
         )
         return override_out(row)
 
@@ -189,10 +200,11 @@ async def delete_capacity_override(
     db: DatabaseDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
-    """Remove a capacity override; the point's usual capacity applies again."""
+    """Remove a capacity override; the point's usual capacity applies again. A point removes
+    only the overrides it made (403 for the operator's)."""
     async with db.uow() as uow:
-        await use_cases.remove_capacity_override(
-            uow, point_id, override_id, scope=scope_of(principal)
+        row = await use_cases.remove_capacity_override(
+            uow, point_id, override_id, scope=scope_of(principal), by=_author(principal)
         )
         await record(
             uow,
@@ -200,7 +212,7 @@ async def delete_capacity_override(
             action="removed",
             object_type="capacity_override",
             object_id=str(override_id),
-            before={"point_id": str(point_id)},
+            before=override_out(row),
         )
         await uow.commit()
     return Response(status_code=204)

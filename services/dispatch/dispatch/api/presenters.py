@@ -41,9 +41,23 @@ def _window(start: object, end: object) -> Appointment | None:
     return Appointment(start=start, end=end)  # type: ignore[arg-type]
 
 
+# What a point is shown of the customer on a job it has been offered: where, to decide.
+DISTRICT = ("region", "city")
+
+
+def _customer(row: JobRow, confined: bool) -> dict[str, object]:
+    """The customer on the job; for a point, technician or app (``confined``) only the
+    district until the point has accepted the job (a point may decline, having learnt
+    nothing of whom it declined)."""
+    if confined and (row.status in ("unrouted", "offered") or row.accepted_at is None):
+        return {k: row.customer[k] for k in DISTRICT if k in row.customer}
+    return row.customer
+
+
 def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
     """A job as its caller may see it: a point or technician (``confined``) never sees the
-    routing candidates nor the explanation that names the points it beat."""
+    routing candidates nor the explanation that names the points it beat, nor the customer's
+    name, phone and address line before the job is accepted."""
     routing = row.routing or {}
     # The explanation of a choice names the point it beat; that of no choice names none.
     chosen = any(c.get("outcome") == "chosen" for c in routing.get("candidates", []))
@@ -56,7 +70,7 @@ def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
         region=row.region,
         category=row.category,
         description=row.description,
-        customer=row.customer,
+        customer=_customer(row, confined),
         product=row.product,
         preferred_window=_window(row.preferred_start, row.preferred_end),
         status=row.status,  # type: ignore[arg-type]

@@ -9,10 +9,13 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
+from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.pagination import Limit
+from dispatch.adapters.repositories import Scope
 from dispatch.adapters.tables import RequisitionRow
 from dispatch.api.commands import step
 from dispatch.api.schemas import (
@@ -51,6 +54,15 @@ def requisition_out(row: RequisitionRow) -> RequisitionOut:
     )
 
 
+def _audit(action: str, requisition_id: uuid.UUID, scope: Scope) -> Audit:
+    """The audit record of a move of an existing requisition, with it as it was before."""
+
+    async def before(uow: UnitOfWork) -> RequisitionOut:
+        return requisition_out(await use_cases.get(uow, requisition_id, scope=scope))
+
+    return Audit("requisition", action, before=before)
+
+
 @router.post("", status_code=201, response_model=RequisitionOut)
 async def request_requisition(
     body: RequisitionIn, request: Request, db: DatabaseDep, principal: Principal = CentreOrPoint
@@ -73,6 +85,7 @@ async def request_requisition(
         requisition_out,
         lambda uow: use_cases.request(uow, cmd, scope=scope, actor=principal.actor),
         status_code=201,
+        audit=Audit("requisition", "requested"),
     )
 
 
@@ -118,6 +131,7 @@ async def approve_requisition(
         principal,
         requisition_out,
         lambda uow: use_cases.approve(uow, requisition_id, lines, scope=scope_of(principal)),
+        audit=_audit("approved", requisition_id, scope_of(principal)),
     )
 
 
@@ -144,6 +158,7 @@ async def ship_requisition(
             scope=scope_of(principal),
             actor=principal.actor,
         ),
+        audit=_audit("shipped", requisition_id, scope_of(principal)),
     )
 
 
@@ -165,6 +180,7 @@ async def receive_requisition(
         lambda uow: use_cases.receive(
             uow, requisition_id, lines, scope=scope_of(principal), actor=principal.actor
         ),
+        audit=_audit("received", requisition_id, scope_of(principal)),
     )
 
 
@@ -183,6 +199,7 @@ async def reject_requisition(
         principal,
         requisition_out,
         lambda uow: use_cases.reject(uow, requisition_id, body.reason, scope=scope_of(principal)),
+        audit=_audit("rejected", requisition_id, scope_of(principal)),
     )
 
 
@@ -200,4 +217,5 @@ async def cancel_requisition(
         principal,
         requisition_out,
         lambda uow: use_cases.cancel(uow, requisition_id, scope=scope_of(principal)),
+        audit=_audit("cancelled", requisition_id, scope_of(principal)),
     )

@@ -9,9 +9,12 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
+from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.pagination import Limit
+from dispatch.adapters.repositories import Scope
 from dispatch.adapters.tables import PartReturnRow
 from dispatch.api.commands import step
 from dispatch.api.schemas import PartReturnOut, ReturnReceiveIn, ReturnShipIn
@@ -42,6 +45,15 @@ def return_out(row: PartReturnRow) -> PartReturnOut:
         condition=row.condition,
         version=row.version,
     )
+
+
+def _audit(action: str, return_id: uuid.UUID, scope: Scope) -> Audit:
+    """The audit record of a return's move, with the return as it was before."""
+
+    async def before(uow: UnitOfWork) -> PartReturnOut:
+        return return_out(await use_cases.get(uow, return_id, scope=scope))
+
+    return Audit("part_return", action, before=before)
 
 
 @router.get("", response_model=list[PartReturnOut])
@@ -77,6 +89,7 @@ async def ship_return(
         lambda uow: use_cases.ship(
             uow, return_id, body.carrier, body.tracking_no, scope=scope_of(principal)
         ),
+        audit=_audit("shipped", return_id, scope_of(principal)),
     )
 
 
@@ -95,4 +108,5 @@ async def receive_return(
         principal,
         return_out,
         lambda uow: use_cases.receive(uow, return_id, body.condition, scope=scope_of(principal)),
+        audit=_audit("received", return_id, scope_of(principal)),
     )

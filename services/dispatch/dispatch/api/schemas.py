@@ -66,7 +66,12 @@ class PointOut(BaseModel):
 class CapacityOverrideIn(RequestModel):
     starts_on: date
     ends_on: date
-    daily_capacity: int = Field(ge=0, le=10_000)
+    daily_capacity: int = Field(
+        ge=0,
+        le=10_000,
+        description="a point may only lower its capacity (at most the point's daily_capacity; "
+        "403 above it); admins and agents set any",
+    )
     reason: str = Field(min_length=1, max_length=500)
 
 
@@ -77,6 +82,9 @@ class CapacityOverrideOut(BaseModel):
     ends_on: date
     daily_capacity: int
     reason: str
+    made_by: Literal["operator", "point"] = Field(
+        description="who set it: a point removes only the overrides it made"
+    )
     created_at: datetime
 
 
@@ -257,7 +265,10 @@ class JobOut(BaseModel):
     region: str
     category: str
     description: str
-    customer: dict[str, Any]
+    customer: dict[str, Any] = Field(
+        description="who and where; to a point, technician or app only the district (region, "
+        "city) until the point accepts the job"
+    )
     product: dict[str, Any]
     preferred_window: Appointment | None
     status: JobStatus

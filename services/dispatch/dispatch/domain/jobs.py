@@ -125,16 +125,34 @@ def check_report(status: str, report: str, *, by_technician: bool, signed: bool)
 
 
 def check_report_time(
-    at: datetime, *, last_at: datetime | None, now: datetime, max_skew: timedelta
+    at: datetime,
+    *,
+    offered_at: datetime,
+    last_at: datetime | None,
+    now: datetime,
+    max_skew: timedelta,
 ) -> None:
-    """Reports may arrive late (an offline phone) but not from the future, nor out of order."""
+    """Reports may arrive late (an offline phone) but not from the future, nor from before the
+    job was offered to its point, nor out of order."""
     if at > now + max_skew:
         raise Unprocessable("The report's time 'at' lies in the future.", at=at.isoformat())
+    if at < offered_at:
+        raise Unprocessable(
+            "The report's time 'at' is before the job was offered to its network point.",
+            offered_at=offered_at.isoformat(),
+        )
     if last_at is not None and at < last_at:
         raise Unprocessable(
             "The report's time 'at' is earlier than the job's previous report.",
             previous_at=last_at.isoformat(),
         )
+
+
+def reported_late_by(at: datetime | None, received_at: datetime | None) -> timedelta:
+    """How long after its ``at`` a report reached dispatch."""
+    if at is None or received_at is None:
+        return timedelta(0)
+    return max(received_at - at, timedelta(0))
 
 
 def minutes_late(appointment_end: datetime | None, arrived_at: datetime | None) -> int:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from aftersales.errors import Conflict, Unprocessable
+from aftersales.errors import Conflict, Forbidden, Unprocessable
 
 __all__ = ["Grade", "grade_rank"]
 
@@ -36,6 +36,32 @@ class CapacityOverride:
     starts_on: date
     ends_on: date
     daily_capacity: int
+
+
+# Who set a capacity override: the operator (admin, agent) or the point itself.
+OverrideAuthor = Literal["operator", "point"]
+
+
+def check_may_set_capacity(
+    daily_capacity: int, operators_figure: int, *, by: OverrideAuthor
+) -> None:
+    """A point may lower its capacity for a while (holidays, a technician on leave), never raise
+    it above the operator's figure: routing ranks by load share, so more capacity wins work."""
+    if by == "point" and daily_capacity > operators_figure:
+        raise Forbidden(
+            f"A point may lower its daily capacity, not raise it above the operator's figure "
+            f"({operators_figure}); ask the centre.",
+            daily_capacity=operators_figure,
+        )
+
+
+def check_may_remove_override(made_by: str, *, by: OverrideAuthor) -> None:
+    """A point removes only the overrides it made; the operator's stay until the operator
+    removes them."""
+    if by == "point" and made_by != "point":
+        raise Forbidden(
+            "This capacity override was set by the operator; only the centre removes it."
+        )
 
 
 def capacity_on(day: date, default: int, overrides: Iterable[CapacityOverride]) -> int:

@@ -56,6 +56,8 @@ class Decision:
     why: str
     considered: tuple[Considered, ...]
     total_candidates: int
+    # The winner's own reason, naming no other point: what a point, a CRM or the app may read.
+    own_why: str | None = None
 
     def explanation(self, day: date) -> dict[str, object]:
         return {
@@ -117,7 +119,8 @@ def choose(
     why = f"{winner.describe()} on {day}: first of {len(eligible)} with room"
     if len(eligible) > 1:
         why += f"; {_beat(winner, eligible[1])}"
-    return Decision(winner, why, shown, len(ranked))
+    own = f"{winner.describe()} on {day}: serves the region and category, with room"
+    return Decision(winner, why, shown, len(ranked), own_why=own)
 
 
 def _no_match(

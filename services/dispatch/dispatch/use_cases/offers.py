@@ -118,5 +118,14 @@ async def route_by_hand(
     if point is None or not point.active:
         raise Unprocessable(f"Network point {point_id} does not exist or is not active.")
     why = f"routed by hand by {actor}" + (f": {note}" if note else "")
-    await offer(uow, job, point.id, why, policy, now=now, actor=actor)
+    await offer(
+        uow,
+        job,
+        point.id,
+        why,
+        policy,
+        now=now,
+        actor=actor,
+        own_why="routed by hand by the information centre",
+    )
     return job

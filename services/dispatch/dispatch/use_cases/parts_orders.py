@@ -49,7 +49,7 @@ async def on_placed(uow: UnitOfWork, event: Envelope[intake.PartsOrderPlaced]) -
     row = await _row(uow, d.ticket_id, lines=lines, status="awaiting_payment")
     row.number, row.tenant_id = d.number, d.tenant_id
     row.lines = row.lines or lines
-    row.customer = {"name": d.customer.name, "phone": d.customer.phone}
+    row.customer = {"id": str(d.customer.id), "name": d.customer.name, "phone": d.customer.phone}
     row.ship_to = d.ship_to.model_dump()
     row.version += 1
 

@@ -14,7 +14,15 @@ from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
 from dispatch.adapters.repositories import PointRepository, Scope
 from dispatch.adapters.tables import CapacityOverrideRow, PointRow
-from dispatch.domain.points import capacity_on, check_override, days, grade_is_newer
+from dispatch.domain.points import (
+    OverrideAuthor,
+    capacity_on,
+    check_may_remove_override,
+    check_may_set_capacity,
+    check_override,
+    days,
+    grade_is_newer,
+)
 
 log = get_logger(__name__)
 
@@ -98,9 +106,13 @@ async def add_capacity_override(
     daily_capacity: int,
     reason: str,
     scope: Scope,
+    by: OverrideAuthor,
+    actor: str,
 ) -> CapacityOverrideRow:
+    """A range of days with another capacity; a point (``by``) may only lower its own."""
     points = PointRepository(uow.session)
     point = await points.get(point_id, scope=scope, lock=True)  # one change to a calendar at a time
+    check_may_set_capacity(daily_capacity, point.daily_capacity, by=by)
     check_override(starts_on, ends_on, points.as_domain(await points.overrides(point.id)))
     row = CapacityOverrideRow(
         id=uuid.uuid4(),
@@ -109,6 +121,8 @@ async def add_capacity_override(
         ends_on=ends_on,
         daily_capacity=daily_capacity,
         reason=reason,
+        made_by=by,
+        created_by=actor,
         created_at=datetime.now(UTC),
     )
     points.add_override(row)
@@ -117,11 +131,20 @@ async def add_capacity_override(
 
 
 async def remove_capacity_override(
-    uow: UnitOfWork, point_id: uuid.UUID, override_id: uuid.UUID, *, scope: Scope
-) -> None:
+    uow: UnitOfWork,
+    point_id: uuid.UUID,
+    override_id: uuid.UUID,
+    *,
+    scope: Scope,
+    by: OverrideAuthor,
+) -> CapacityOverrideRow:
+    """Remove an override (a point only one it made); returns it as it was."""
     points = PointRepository(uow.session)
     await points.get(point_id, scope=scope, lock=True)
-    await points.delete_override(await points.override(point_id, override_id))
+    row = await points.override(point_id, override_id)
+    check_may_remove_override(row.made_by, by=by)
+    await points.delete_override(row)
+    return row
 
 
 @dataclass(frozen=True)

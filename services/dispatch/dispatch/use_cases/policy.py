@@ -19,6 +19,7 @@ class DispatchPolicy:
     signature_max_bytes: int
     rework_respond_within: timedelta
     parts_order_ship_within: timedelta = timedelta(hours=48)
+    late_report: timedelta = timedelta(hours=1)
 
     @classmethod
     def from_settings(cls, s: DispatchSettings) -> DispatchPolicy:
@@ -30,6 +31,7 @@ class DispatchPolicy:
             signature_max_bytes=s.signature_max_bytes,
             rework_respond_within=timedelta(hours=s.rework_respond_within_hours),
             parts_order_ship_within=timedelta(hours=s.parts_order_ship_within_hours),
+            late_report=timedelta(minutes=s.late_report_minutes),
         )
 
 

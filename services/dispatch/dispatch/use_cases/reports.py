@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
@@ -23,7 +23,7 @@ from dispatch.adapters.repositories import (
 )
 from dispatch.adapters.tables import JobRow, RepairCardRow, SignatureRow, WorkshopLogRow
 from dispatch.domain.fault_codes import ReportedCodes, check_codes, check_outcome
-from dispatch.domain.jobs import check_report, check_report_time, minutes_late
+from dispatch.domain.jobs import check_report, check_report_time, minutes_late, reported_late_by
 from dispatch.domain.signatures import parse_signature
 from dispatch.domain.sla import arrival_breached
 from dispatch.domain.workshop import receipt_number
@@ -111,7 +111,16 @@ async def report_status(
     if job.last_report == cmd.status and job.last_report_at == cmd.at:
         return job  # the same report again (a phone retrying without a key): nothing to do
     rule = check_report(job.status, cmd.status, by_technician=by_technician, signed=cmd.signed)
-    check_report_time(cmd.at, last_at=job.last_report_at, now=now, max_skew=policy.clock_skew)
+    assert job.point_id is not None
+    offered_at = await jobs.offered_at(job.id, job.point_id)
+    assert offered_at is not None, "a job reported on was offered to its point"
+    check_report_time(
+        cmd.at,
+        offered_at=offered_at,
+        last_at=job.last_report_at,
+        now=now,
+        max_skew=policy.clock_skew,
+    )
     _check_fields(cmd)
     if cmd.codes.any:
         check_codes(
@@ -180,8 +189,9 @@ async def report_status(
     if target == "completed":
         job.outcome = job.outcome or "fixed"
         job.completed_at = cmd.at
+        job.completed_received_at = now
         job.resolution = "on_site" if cmd.status == "resolved_on_site" else "workshop"
-        publish(uow, job, _completed(job))
+        publish(uow, job, _completed(job, late_report=policy.late_report))
     else:
         publish_status(uow, job, previous, at=cmd.at, note=cmd.note)
     return job
@@ -232,6 +242,7 @@ async def _arrived(uow: UnitOfWork, job: JobRow, at: datetime, *, now: datetime)
     """Arrival settles the arrival clock: met in time, or breached now if the clock has not
     fired yet (a late report with an earlier ``at`` is judged by its ``at``)."""
     job.arrived_at = at
+    job.arrived_received_at = now
     job.arrived_late_minutes = minutes_late(job.appointment_end, at)
     late = job.appointment_end is not None and arrival_breached(job.appointment_end, at)
     settled = await TimerRepository(uow.session).settle(
@@ -260,9 +271,29 @@ def _log(job: JobRow, direction: str, at: datetime, actor: str) -> WorkshopLogRo
     )
 
 
-def _completed(job: JobRow) -> dispatch.JobCompleted:
+def _received(job: JobRow, late_report: timedelta) -> dispatch.ReceivedTimes | None:
+    """The times the arrival and the completion reached dispatch, when either came in more
+    than ``late_report`` after its ``at`` (a phone offline, or a time moved back): billing
+    prices the job by both and holds the charge where the money differs."""
+    late_by = max(
+        reported_late_by(job.arrived_at, job.arrived_received_at),
+        reported_late_by(job.completed_at, job.completed_received_at),
+    )
+    if late_by <= late_report:
+        return None
+    assert job.completed_received_at is not None
+    return dispatch.ReceivedTimes(
+        arrived_at=job.arrived_received_at,
+        arrived_late_minutes=minutes_late(job.appointment_end, job.arrived_received_at),
+        completed_at=job.completed_received_at,
+        reported_late_by_minutes=int(late_by.total_seconds() // 60),
+    )
+
+
+def _completed(job: JobRow, *, late_report: timedelta) -> dispatch.JobCompleted:
     """The work done: what billing prices (with the claimed exclusion and delay cause), the
-    codes and outcome the callback and the ticket show, and the unit."""
+    codes and outcome the callback and the ticket show, the unit, and, for a late report, the
+    times it reached dispatch."""
     assert job.point_id and job.technician_id and job.completed_at and job.resolution
     return dispatch.JobCompleted(
         job_id=job.id,
@@ -285,6 +316,7 @@ def _completed(job: JobRow) -> dispatch.JobCompleted:
         action_code=job.action_code,
         exclusion=job.exclusion,
         delay_cause=job.delay_cause,
+        received=_received(job, late_report),
     )
 
 

@@ -50,7 +50,9 @@ async def route(
         first = await _decide(uow, preferred, job, day, declined, excluded)
         if first.winner is not None:
             decision = replace(
-                first, why=f"rework: back to the point of the previous visit, {first.why}"
+                first,
+                why=f"rework: back to the point of the previous visit, {first.why}",
+                own_why=f"rework: back to the point of the previous visit, {first.own_why}",
             )
     if decision is None:
         decision = await _decide(uow, candidates, job, day, declined, excluded)
@@ -60,7 +62,16 @@ async def route(
     if decision.winner is None:
         await leave_unrouted(uow, job, decision.why, now=now, actor=actor)
     else:
-        await offer(uow, job, decision.winner.point_id, decision.why, policy, now=now, actor=actor)
+        await offer(
+            uow,
+            job,
+            decision.winner.point_id,
+            decision.why,
+            policy,
+            now=now,
+            actor=actor,
+            own_why=decision.own_why,
+        )
 
 
 async def _decide(
@@ -102,7 +113,10 @@ async def offer(
     *,
     now: datetime,
     actor: str,
+    own_why: str | None = None,
 ) -> None:
+    """Offer the job to ``point_id``. ``why`` is the full reason, for staff (it may name the
+    other candidates); ``own_why`` the chosen point's own, for everyone else."""
     job.point_id = point_id
     job.technician_id = None
     job.attempt += 1
@@ -141,10 +155,10 @@ async def offer(
             state="pending",
         )
     )
-    publish(uow, job, offer_of(job, point_id, why))
+    publish(uow, job, offer_of(job, point_id, why, own_why))
 
 
-def offer_of(job: JobRow, point_id: uuid.UUID, why: str) -> dispatch.JobRouted:
+def offer_of(job: JobRow, point_id: uuid.UUID, why: str, own_why: str | None) -> dispatch.JobRouted:
     """The offer as a point acts on it: the job's facts, the window and the accept-by time."""
     assert job.offer_expires_at is not None
     window = (
@@ -171,6 +185,7 @@ def offer_of(job: JobRow, point_id: uuid.UUID, why: str) -> dispatch.JobRouted:
         ),
         window=window,
         description=job.description,
+        own_why=own_why,
     )
 
 

@@ -80,10 +80,11 @@ async def test_eight_queued_reports_are_applied_in_order_and_the_phone_learns_wh
         flow = flow_for(dispatch)
         job_a, job_b, _point, tech = await two_jobs_of_one_technician(flow)
         me = flow.tech_auth(tech)
-        t0 = datetime.now(UTC) - timedelta(minutes=30)
+        # Queued while offline, sent at once: seconds apart (none before the job was offered).
+        t0 = datetime.now(UTC)
 
-        def at(minutes):
-            return (t0 + timedelta(minutes=minutes)).isoformat()
+        def at(seconds):
+            return (t0 + timedelta(seconds=seconds)).isoformat()
 
         alone = await dispatch.client.post(
             f"/v1/jobs/{job_a['id']}/status",

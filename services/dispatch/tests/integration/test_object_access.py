@@ -203,3 +203,49 @@ async def test_a_point_never_sees_its_competitors_routing_data(start_service, fl
             assert [o["why"] for o in history.json()["offers"]] == [None]
             listed = await dispatch.client.get("/v1/jobs", headers=headers)
             assert other["code"] not in listed.text
+
+
+async def test_an_offered_job_shows_a_point_the_district_not_the_customer_until_it_accepts(
+    start_service, flow_for
+):
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        point, _tech = await flow.point_with_technician(code="P-1", regions=["440301"])
+        me = flow.point_auth(point)
+        secrets = {"name": "Ouyang Xiu", "phone": "13912345678", "line": "88 Hidden Lane"}
+
+        async def offered():
+            customer = ticket_created().data.customer.model_copy(
+                update={"region": "440301", "city": "Shenzhen", **secrets}
+            )
+            env = await flow.ticket(customer=customer)
+            job = await flow.job_of(env.data.ticket_id, status="offered")
+            assert job["point_id"] == point["id"]
+            return job
+
+        def hides(text: str) -> bool:
+            return not any(value in text for value in secrets.values())
+
+        job = await offered()
+        url = f"/v1/jobs/{job['id']}"
+        for headers in (me, dispatch.auth("app")):
+            seen = await dispatch.client.get(url, headers=headers)
+            assert seen.status_code == 200, seen.text
+            assert seen.json()["customer"] == {"region": "440301", "city": "Shenzhen"}
+            assert seen.json()["product"]["category"] == "washing_machine"
+            listed = await dispatch.client.get("/v1/jobs", headers=headers)
+            assert job["id"] in listed.text and hides(listed.text)
+        staff = await flow.get(job)
+        assert staff["customer"]["name"] == secrets["name"]
+
+        accepted = await flow.post(job, "accept", headers=me)
+        assert accepted.status_code == 200
+        assert accepted.json()["customer"]["phone"] == secrets["phone"]
+        seen = await dispatch.client.get(url, headers=me)
+        assert {k: seen.json()["customer"][k] for k in secrets} == secrets
+
+        # A point that declines has learnt nothing of whom it declined.
+        other = await offered()
+        declined = await flow.post(other, "reject", {"reason": "too far"}, headers=me)
+        assert declined.status_code == 200, declined.text
+        assert hides(declined.text)

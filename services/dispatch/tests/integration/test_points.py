@@ -166,3 +166,77 @@ async def test_the_capacity_calendar_overrides_ranges_and_refuses_overlaps(start
             f"{base}/capacity", params={"from": "2027-07-01", "to": far}, headers=agent
         )
         assert too_long.status_code == 422
+
+
+async def test_a_point_lowers_its_capacity_but_neither_raises_it_nor_removes_the_operators(
+    start_service,
+):
+    async with start_service("dispatch") as dispatch:
+        admin = dispatch.auth("admin")
+        point = await make_point(dispatch, daily_capacity=10)
+        me = dispatch.auth("point", point_id=point["id"])
+        base = f"/v1/points/{point['id']}"
+
+        def days(first, last, capacity, reason="holidays"):
+            return {
+                "starts_on": first,
+                "ends_on": last,
+                "daily_capacity": capacity,
+                "reason": reason,
+            }
+
+        for capacity in (10_000, 11):
+            raised = await dispatch.client.post(
+                f"{base}/capacity-overrides",
+                json=days("2027-05-01", "2027-05-31", capacity),
+                headers=me,
+            )
+            assert raised.status_code == 403, raised.text
+            assert raised.headers["content-type"] == "application/problem+json"
+            assert "10" in raised.json()["detail"]
+        listed = await dispatch.client.get(f"{base}/capacity-overrides", headers=me)
+        assert listed.json()["items"] == []
+        cal = await dispatch.client.get(
+            f"{base}/capacity", params={"from": "2027-05-01"}, headers=me
+        )
+        assert {d["capacity"] for d in cal.json()["days"]} == {10}
+
+        lowered = await dispatch.client.post(
+            f"{base}/capacity-overrides", json=days("2027-05-01", "2027-05-07", 4), headers=me
+        )
+        assert lowered.status_code == 201, lowered.text
+        assert lowered.json()["made_by"] == "point"
+        peak = await dispatch.client.post(
+            f"{base}/capacity-overrides",
+            json=days("2027-07-01", "2027-07-31", 30, "season"),
+            headers=admin,
+        )
+        assert peak.status_code == 201 and peak.json()["made_by"] == "operator"
+        closed = await dispatch.client.post(
+            f"{base}/capacity-overrides",
+            json=days("2027-08-01", "2027-08-02", 0, "suspended"),
+            headers=dispatch.auth("agent"),
+        )
+        assert closed.status_code == 201
+
+        for operators in (peak.json(), closed.json()):
+            refused = await dispatch.client.delete(
+                f"{base}/capacity-overrides/{operators['id']}", headers=me
+            )
+            assert refused.status_code == 403, refused.text
+        listed = await dispatch.client.get(f"{base}/capacity-overrides", headers=me)
+        assert [(o["daily_capacity"], o["made_by"]) for o in listed.json()["items"]] == [
+            (4, "point"),
+            (30, "operator"),
+            (0, "operator"),
+        ]
+        mine = await dispatch.client.delete(
+            f"{base}/capacity-overrides/{lowered.json()['id']}", headers=me
+        )
+        assert mine.status_code == 204
+        theirs = await dispatch.client.delete(
+            f"{base}/capacity-overrides/{closed.json()['id']}", headers=admin
+        )
+        assert theirs.status_code == 204
+        listed = await dispatch.client.get(f"{base}/capacity-overrides", headers=admin)
+        assert [o["id"] for o in listed.json()["items"]] == [peak.json()["id"]]

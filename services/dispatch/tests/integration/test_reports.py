@@ -15,10 +15,10 @@ async def test_fixed_on_site_with_the_customers_signature_completes_the_job(
         flow = flow_for(dispatch)
         job, point, tech = await flow.scheduled_job()
         me = flow.tech_auth(tech)
-        start = datetime.now(UTC) - timedelta(minutes=30)
+        start = datetime.now(UTC)  # a report may not be dated before the job was offered
         assert (await flow.report(job, "en_route", headers=me, at=start)).status_code == 200
         r = await flow.report(
-            job, "on_site", headers=me, at=start + timedelta(minutes=20), travel_km=12
+            job, "on_site", headers=me, at=start + timedelta(minutes=2), travel_km=12
         )
         assert r.status_code == 200, r.text
         assert r.json()["arrived_late_minutes"] == 0
@@ -28,6 +28,7 @@ async def test_fixed_on_site_with_the_customers_signature_completes_the_job(
             job,
             "resolved_on_site",
             headers=me,
+            at=start + timedelta(minutes=3),
             labor_minutes=45,
             parts=[{"sku": "PUMP-01", "qty": 1}],
             signature=SIGNATURE,
@@ -59,25 +60,26 @@ async def test_a_report_claims_a_warranty_exclusion_and_a_delay_cause_for_billin
         flow = flow_for(dispatch)
         job, _point, tech = await flow.scheduled_job()
         me = flow.tech_auth(tech)
-        start = datetime.now(UTC) - timedelta(minutes=30)
+        start = datetime.now(UTC)
         await flow.report(job, "en_route", headers=me, at=start)
         cause = {"cause": "force_majeure", "note": "the bridge was closed"}
         early = await flow.report(
             job,
             "on_site",
             headers=me,
-            at=start + timedelta(minutes=20),
+            at=start + timedelta(minutes=2),
             exclusion={"reason": "misuse", "note": "x"},
         )
         assert early.status_code == 422  # an exclusion goes with the work report
         r = await flow.report(
-            job, "on_site", headers=me, at=start + timedelta(minutes=20), delay_cause=cause
+            job, "on_site", headers=me, at=start + timedelta(minutes=2), delay_cause=cause
         )
         assert r.status_code == 200, r.text
         bad = await flow.report(
             job,
             "resolved_on_site",
             headers=me,
+            at=start + timedelta(minutes=3),
             signature=SIGNATURE,
             exclusion={"reason": "bad luck", "note": "?"},
         )
@@ -86,6 +88,7 @@ async def test_a_report_claims_a_warranty_exclusion_and_a_delay_cause_for_billin
             job,
             "resolved_on_site",
             headers=me,
+            at=start + timedelta(minutes=3),
             labor_minutes=30,
             signature=SIGNATURE,
             outcome="misuse",
@@ -180,7 +183,7 @@ async def test_a_repeated_report_is_a_no_op_with_or_without_a_key(start_service,
         flow = flow_for(dispatch)
         job, _point, tech = await flow.scheduled_job()
         me = flow.tech_auth(tech)
-        at = datetime.now(UTC) - timedelta(minutes=5)
+        at = datetime.now(UTC)
         key = {**me, "Idempotency-Key": str(uuid.uuid4())}
         first = await flow.report(job, "en_route", headers=key, at=at)
         replay = await flow.report(job, "en_route", headers=key, at=at)
@@ -209,10 +212,14 @@ async def test_report_times_sizes_and_fields_are_checked(start_service, flow_for
             job, "status", {"status": "en_route", "at": "2026-11-27T10:00:00"}, headers=me
         )
         assert naive.status_code == 422
-        an_hour_ago = datetime.now(UTC) - timedelta(hours=1)
-        assert (await flow.report(job, "en_route", headers=me, at=an_hour_ago)).status_code == 200
+        months_ago = datetime.now(UTC) - timedelta(days=90)
+        backdated = await flow.report(job, "en_route", headers=me, at=months_ago)
+        assert backdated.status_code == 422 and "offered" in backdated.json()["detail"]
+        assert (await flow.get(job))["status"] == "scheduled"  # nothing changed
+        just_now = datetime.now(UTC)
+        assert (await flow.report(job, "en_route", headers=me, at=just_now)).status_code == 200
         earlier = await flow.report(
-            job, "on_site", headers=me, at=an_hour_ago - timedelta(minutes=1)
+            job, "on_site", headers=me, at=just_now - timedelta(microseconds=1)
         )
         assert earlier.status_code == 422 and "earlier" in earlier.json()["detail"]
         misplaced = await flow.report(job, "on_site", headers=me, labor_minutes=30)
@@ -266,3 +273,45 @@ async def test_a_late_arrival_is_measured_against_the_appointment_and_breaches_o
         states = {(t["kind"], t["state"]) for t in timers.json()["timers"]}
         assert ("arrival", "fired") in states and ("arrival", "cancelled") in states
         assert ("respond", "met") in states
+
+
+async def test_a_report_that_reaches_dispatch_late_is_kept_with_both_times(
+    start_service, flow_for, infrastructure
+):
+    """Nothing is refused: the job completes on the reports' times, and the completed event
+    also carries when they reached dispatch, for billing to price both."""
+    async with start_service("dispatch", late_report_minutes=0.001) as dispatch:
+        flow = flow_for(dispatch)
+        job, _point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        history = await dispatch.client.get(f"/v1/jobs/{job['id']}/history", headers=flow.agent)
+        [offered] = [e["at"] for e in history.json()["entries"] if e["action"] == "offered"]
+        at = datetime.fromisoformat(offered)  # as early as allowed: before accept and booking
+        for status in ("en_route", "on_site"):
+            assert (await flow.report(job, status, headers=me, at=at)).status_code == 200
+        done = await flow.report(
+            job, "resolved_on_site", headers=me, at=at, signature=SIGNATURE, labor_minutes=30
+        )
+        assert done.status_code == 200, done.text
+        assert done.json()["status"] == "completed"
+        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        assert completed.data.completed_at == at
+        received = completed.data.received
+        assert received is not None
+        assert at < received.arrived_at <= received.completed_at
+        assert received.arrived_late_minutes == 0  # the window is later today either way
+
+
+async def test_a_report_in_time_carries_no_second_set_of_times(
+    start_service, flow_for, infrastructure
+):
+    async with start_service("dispatch") as dispatch:  # 60 minutes, the default
+        flow = flow_for(dispatch)
+        job, _point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        for status in ("en_route", "on_site"):
+            assert (await flow.report(job, status, headers=me)).status_code == 200
+        done = await flow.report(job, "resolved_on_site", headers=me, signature=SIGNATURE)
+        assert done.status_code == 200, done.text
+        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        assert completed.data.received is None

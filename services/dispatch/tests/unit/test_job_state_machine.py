@@ -12,6 +12,7 @@ from dispatch.domain.jobs import (
     check_report,
     check_report_time,
     minutes_late,
+    reported_late_by,
 )
 
 ALL_STATUSES = get_args(JobStatus)
@@ -78,15 +79,29 @@ NOW = datetime(2026, 7, 15, 10, 0, tzinfo=UTC)
 SKEW = timedelta(minutes=5)
 
 
-def test_a_report_may_be_late_but_not_from_the_future_nor_before_the_last_one():
-    check_report_time(NOW - timedelta(hours=6), last_at=None, now=NOW, max_skew=SKEW)
-    check_report_time(NOW + timedelta(minutes=4), last_at=None, now=NOW, max_skew=SKEW)
+def test_a_report_may_be_late_but_not_from_the_future_nor_before_the_offer_nor_the_last_one():
+    offered = NOW - timedelta(days=1)
+
+    def check(at, last_at=None):
+        check_report_time(at, offered_at=offered, last_at=last_at, now=NOW, max_skew=SKEW)
+
+    check(NOW - timedelta(hours=6))  # a phone offline for six hours
+    check(NOW + timedelta(minutes=4))  # within the clock skew
+    check(offered)
     with pytest.raises(Unprocessable, match="future"):
-        check_report_time(NOW + timedelta(minutes=6), last_at=None, now=NOW, max_skew=SKEW)
+        check(NOW + timedelta(minutes=6))
+    with pytest.raises(Unprocessable, match="before the job was offered"):
+        check(offered - timedelta(seconds=1))
+    with pytest.raises(Unprocessable, match="before the job was offered"):
+        check(NOW - timedelta(days=90))  # months back, on a rework: refused
     with pytest.raises(Unprocessable, match="earlier"):
-        check_report_time(
-            NOW - timedelta(hours=2), last_at=NOW - timedelta(hours=1), now=NOW, max_skew=SKEW
-        )
+        check(NOW - timedelta(hours=2), last_at=NOW - timedelta(hours=1))
+
+
+def test_how_late_a_report_reached_dispatch():
+    assert reported_late_by(NOW - timedelta(minutes=90), NOW) == timedelta(minutes=90)
+    assert reported_late_by(NOW + timedelta(minutes=2), NOW) == timedelta(0)  # clock skew
+    assert reported_late_by(None, NOW) == timedelta(0)
 
 
 def test_lateness_counts_started_minutes_after_the_window_closed():

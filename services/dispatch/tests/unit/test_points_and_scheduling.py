@@ -5,11 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from aftersales.errors import Conflict, Unprocessable
+from aftersales.errors import Conflict, Forbidden, Unprocessable
 from dispatch.domain.points import (
     CapacityOverride,
     business_day,
     capacity_on,
+    check_may_remove_override,
+    check_may_set_capacity,
     check_override,
     grade_is_newer,
 )
@@ -143,3 +145,19 @@ def test_a_signature_is_a_small_image_or_a_reference():
         parse_signature("not base64!", None, max_bytes=1024)
     with pytest.raises(Unprocessable, match="PNG, JPEG or WebP"):
         parse_signature(base64.b64encode(b"GIF89a" + b"\x00" * 10).decode(), None, max_bytes=1024)
+
+
+def test_a_point_may_lower_its_capacity_not_raise_it_and_the_operator_may_set_any():
+    check_may_set_capacity(0, 10, by="point")
+    check_may_set_capacity(10, 10, by="point")
+    check_may_set_capacity(10_000, 10, by="operator")
+    with pytest.raises(Forbidden, match=r"\(10\)"):
+        check_may_set_capacity(11, 10, by="point")
+
+
+def test_a_point_removes_only_the_overrides_it_made():
+    check_may_remove_override("point", by="point")
+    check_may_remove_override("point", by="operator")
+    check_may_remove_override("operator", by="operator")
+    with pytest.raises(Forbidden):
+        check_may_remove_override("operator", by="point")

@@ -26,6 +26,9 @@ def test_a_better_grade_wins_over_a_lighter_load():
     d = decide([c, a])
     assert d.winner == a
     assert "better grade" in d.why and "P-C" in d.why
+    # What leaves for a point, a CRM or the app names the chosen point alone.
+    assert d.own_why is not None and "P-A" in d.own_why and "P-C" not in d.own_why
+    assert "grade C" not in d.own_why and "0/10" not in d.own_why
 
 
 def test_between_equal_grades_the_lighter_load_wins_by_share_of_capacity():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, func, or_, select, true
+from sqlalchemy import Integer, String, and_, func, or_, select, text, true
 from sqlalchemy import column as sql_column
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,6 +26,7 @@ from feedback.adapters.tables import (
     SlaBreachRow,
     StrikeRow,
     TicketContactRow,
+    TicketPartyRow,
 )
 from feedback.domain.callbacks import NOT_FIXED
 
@@ -58,6 +60,55 @@ class ContactRepository:
             .values(**values)
             .on_conflict_do_nothing(index_elements=["event_id"])
         )
+
+
+# How far a party came with a ticket's job; a later event never lowers it.
+PARTY_HOW = ("offered", "assigned", "served")
+
+
+class PartyRepository:
+    """Who was offered, assigned or served a ticket's jobs."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(
+        self, ticket_id: uuid.UUID, kind: str, party_id: uuid.UUID, how: str, at: datetime
+    ) -> None:
+        stmt = pg_insert(TicketPartyRow).values(
+            ticket_id=ticket_id, kind=kind, party_id=party_id, how=how, first_seen_at=at
+        )
+        ranks = ",".join(f"'{h}'" for h in PARTY_HOW)
+        rank = f"array_position(ARRAY[{ranks}]::varchar[], {{}}.how)"
+        higher = f"{rank.format('excluded')} > {rank.format('ticket_parties')}"
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["ticket_id", "kind", "party_id"],
+                set_={
+                    "how": text(
+                        f"CASE WHEN {higher} THEN excluded.how ELSE ticket_parties.how END"
+                    ),
+                    "first_seen_at": text(
+                        "least(ticket_parties.first_seen_at, excluded.first_seen_at)"
+                    ),
+                },
+                where=text(f"{higher} OR excluded.first_seen_at < ticket_parties.first_seen_at"),
+            )
+        )
+
+    async def strangers(
+        self, ticket_id: uuid.UUID, named: Sequence[tuple[str, uuid.UUID]]
+    ) -> list[tuple[str, uuid.UUID]]:
+        """Those of ``named`` (kind, id) that no job of the ticket was offered, assigned or
+        done by, in the order given."""
+        if not named:
+            return []
+        stmt = select(TicketPartyRow.kind, TicketPartyRow.party_id).where(
+            TicketPartyRow.ticket_id == ticket_id,
+            TicketPartyRow.party_id.in_([party for _, party in named]),
+        )
+        known = {(r[0], r[1]) for r in (await self.session.execute(stmt)).all()}
+        return [n for n in named if n not in known]
 
 
 @dataclass(frozen=True)
@@ -386,10 +437,26 @@ class ComplaintRepository:
         return (await self.session.scalars(stmt)).one_or_none()
 
     async def counts(self, month: str, *, by: str) -> dict[uuid.UUID, int]:
+        """Complaints opened in the month, per point (or technician): the work report's."""
         key = ComplaintRow.point_id if by == "point" else ComplaintRow.technician_id
         stmt = (
             select(key, func.count())
             .where(ComplaintRow.month == month, key.is_not(None))
+            .group_by(key)
+        )
+        return {r[0]: int(r[1]) for r in (await self.session.execute(stmt)).all() if r[0]}
+
+    async def substantiated(self, month: str, *, by: str) -> dict[uuid.UUID, int]:
+        """Substantiated complaints the month's scorecards count (``counted_month``), per point
+        (or technician): one only opened, or found unsubstantiated, counts nowhere."""
+        key = ComplaintRow.point_id if by == "point" else ComplaintRow.technician_id
+        stmt = (
+            select(key, func.count())
+            .where(
+                ComplaintRow.counted_month == month,
+                ComplaintRow.substantiated.is_(True),
+                key.is_not(None),
+            )
             .group_by(key)
         )
         return {r[0]: int(r[1]) for r in (await self.session.execute(stmt)).all() if r[0]}
@@ -417,9 +484,32 @@ class SlaRepository:
         return {r[0]: int(r[1]) for r in (await self.session.execute(stmt)).all() if r[0]}
 
 
+def _month_key(month: str) -> int:
+    digest = hashlib.sha256(f"feedback-grading:{month}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
 class GradingRepository:
+    """Grading a month and counting a complaint into it exclude each other (advisory locks):
+    a complaint substantiated while its month is being graded waits, then counts in the next."""
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def lock_for_grading(self, month: str) -> None:
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(:k)"), {"k": _month_key(month)}
+        )
+
+    async def lock_for_counting(self, month: str) -> None:
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": _month_key(month)}
+        )
+
+    async def is_graded(self, month: str) -> bool:
+        """The month has been graded (a grade is kept for it)."""
+        stmt = select(GradingRow.month).where(GradingRow.month == month).limit(1)
+        return (await self.session.scalar(stmt)) is not None
 
     async def of_month(self, month: str) -> dict[uuid.UUID, GradingRow]:
         stmt = select(GradingRow).where(GradingRow.month == month).with_for_update()

@@ -125,6 +125,7 @@ class ComplaintRow(Base):
     __tablename__ = "complaints"
     __table_args__ = (
         Index("ix_complaints_point_id_month", "point_id", "month"),
+        Index("ix_complaints_counted_month_point_id", "counted_month", "point_id"),
         Index("ix_complaints_updated_at_id", "updated_at", "id"),
         Index(
             "ix_complaints_reply_watch",
@@ -159,8 +160,26 @@ class ComplaintRow(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(TZ)
     reply_overdue_at: Mapped[datetime | None] = mapped_column(TZ)
     resolve_overdue_at: Mapped[datetime | None] = mapped_column(TZ)
+    # Why the centre named someone who served none of the ticket's jobs (None: it did not).
+    attribution_reason: Mapped[str | None] = mapped_column(Text)
+    # The month whose scorecard counts it: set when it is substantiated, to its own month or,
+    # when that month was graded already, the next month not yet graded.
+    counted_month: Mapped[str | None] = mapped_column(String(7))
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class TicketPartyRow(Base):
+    """Who was offered, assigned or served one of a ticket's jobs (from dispatch's events):
+    whom a complaint about the ticket may name. ``how`` keeps the furthest they came."""
+
+    __tablename__ = "ticket_parties"
+
+    ticket_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # point | technician
+    party_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    how: Mapped[str] = mapped_column(String(10))  # offered | assigned | served
+    first_seen_at: Mapped[datetime] = mapped_column(TZ)
 
 
 class StrikeRow(Base):

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -21,13 +22,23 @@ from feedback.use_cases import complaints as use_cases
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
 
-def complaint_out(row: ComplaintRow) -> ComplaintOut:
+def complaint_out(row: ComplaintRow, *, staff: bool = True) -> ComplaintOut:
+    """A complaint as its caller may see it: the centre's reason for an attribution stays with
+    the centre."""
     now = datetime.now(UTC)
+    fields = {k: getattr(row, k) for k in ComplaintOut.model_fields if hasattr(row, k)}
+    if not staff:
+        fields["attribution_reason"] = None
     return ComplaintOut(
-        **{k: getattr(row, k) for k in ComplaintOut.model_fields if hasattr(row, k)},
+        **fields,
         reply_overdue=overdue(row.reply_by, row.replied_at, now),
         resolve_overdue=overdue(row.resolve_by, row.resolved_at, now),
     )
+
+
+async def _complaint_now(uow: UnitOfWork, complaint_id: uuid.UUID) -> ComplaintOut:
+    """The complaint before a change, for the audit trail."""
+    return complaint_out(await ComplaintRepository(uow.session).get(complaint_id))
 
 
 @router.post("", status_code=201, response_model=ComplaintOut)
@@ -39,20 +50,27 @@ async def open_complaint(
     principal: Principal = ComplaintDesk,
 ) -> Response:
     """Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days."""
+    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
+    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
+    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
+    (a CRM may not), which the audit trail records."""
     scope = scope_of(principal)
+    crm = principal.role == "crm"
     cmd = use_cases.NewComplaint(**body.model_dump())
 
     async def command(uow: UnitOfWork) -> ComplaintOut:
         row = await use_cases.open_complaint(
             uow,
             cmd,
-            source="crm" if principal.role == "crm" else "agent",
+            source="crm" if crm else "agent",
             actor=actor_of(principal),
             tenant_id=scope.tenant_id,
+            by="crm" if crm else "centre",
         )
-        return complaint_out(row)
+        return complaint_out(row, staff=not crm)
 
+    # The customer's words stay out of the (unerasable) trail: "text" is left as unchanged.
+    attributed = Audit("complaint", "attributed", extra={"text": None})
     return await run_command(
         request,
         db,
@@ -61,6 +79,7 @@ async def open_complaint(
         key=idempotency_key,
         body=body,
         headers_for=lambda c: {"Location": f"/v1/complaints/{c.id}"},  # type: ignore[attr-defined]
+        audit=attributed if body.attribution_reason is not None and not crm else None,
     )
 
 
@@ -87,7 +106,10 @@ async def list_complaints(
         rows, next_cursor = await ComplaintRepository(uow.session).page(
             where, cursor=cursor, limit=limit
         )
-    return Page[ComplaintOut](items=[complaint_out(r) for r in rows], next_cursor=next_cursor)
+    staff = principal.role != "crm"
+    return Page[ComplaintOut](
+        items=[complaint_out(r, staff=staff) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.get("/{complaint_id}", response_model=ComplaintOut)
@@ -97,7 +119,7 @@ async def get_complaint(
     """One complaint with its reply and resolution clocks."""
     async with db.uow() as uow:
         row = await ComplaintRepository(uow.session).get(complaint_id, scope=scope_of(principal))
-    return complaint_out(row)
+    return complaint_out(row, staff=principal.role != "crm")
 
 
 @router.post("/{complaint_id}/reply", response_model=ComplaintOut)
@@ -126,8 +148,10 @@ async def resolve_complaint(
     db: DatabaseDep,
     principal: Principal = Centre,
 ) -> Response:
-    """Resolve, saying whether the complaint was substantiated and against whom; a
-    substantiated one is a strike on the technician (warning, penalty, dismissal)."""
+    """Resolve, saying whether the complaint was substantiated and against whom (someone who
+    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
+    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
+    Audited."""
     cmd = use_cases.Resolution(**body.model_dump())
 
     async def command(uow: UnitOfWork) -> ComplaintOut:
@@ -135,4 +159,11 @@ async def resolve_complaint(
             await use_cases.resolve(uow, complaint_id, cmd, scope=scope_of(principal))
         )
 
-    return await run_command(request, db, command, principal=principal, status_code=200)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit("complaint", "resolved", before=lambda uow: _complaint_now(uow, complaint_id)),
+    )

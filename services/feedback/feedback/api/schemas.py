@@ -52,11 +52,27 @@ class CallbackDetail(CallbackOut):
     attempt_log: list[AttemptOut]
 
 
+ATTRIBUTION_REASON = (
+    "the centre's reason for naming a point or technician that was not offered, assigned or "
+    "sent to any of the ticket's jobs (agents and admins only; audited)"
+)
+
+
 class ComplaintIn(RequestModel):
     ticket_id: uuid.UUID
     text: str = Field(min_length=1, max_length=5000)
-    technician_id: uuid.UUID | None = None
-    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = Field(
+        default=None,
+        description="a technician assigned to or sent on one of the ticket's jobs",
+    )
+    point_id: uuid.UUID | None = Field(
+        default=None,
+        description="a point offered or assigned one of the ticket's jobs; with neither named, "
+        "the complaint is about the ticket's latest visit",
+    )
+    attribution_reason: str | None = Field(
+        default=None, min_length=1, max_length=2000, description=ATTRIBUTION_REASON
+    )
 
 
 class ReplyIn(RequestModel):
@@ -68,6 +84,9 @@ class ResolveIn(RequestModel):
     resolution: str = Field(default="", max_length=5000)
     technician_id: uuid.UUID | None = None
     point_id: uuid.UUID | None = None
+    attribution_reason: str | None = Field(
+        default=None, min_length=1, max_length=2000, description=ATTRIBUTION_REASON
+    )
 
 
 class ComplaintOut(BaseModel):
@@ -86,6 +105,13 @@ class ComplaintOut(BaseModel):
     resolution: str | None
     substantiated: bool | None
     resolved_at: datetime | None
+    counted_month: str | None = Field(
+        description="the month whose scorecards count it: set once substantiated (its own "
+        "month, or the next one not yet graded when its own was graded already)"
+    )
+    attribution_reason: str | None = Field(
+        description="why the centre named someone who did not serve the ticket (staff only)"
+    )
     reply_overdue: bool
     resolve_overdue: bool
     version: int

@@ -1,11 +1,24 @@
-"""Complaints (投诉): answered within 24 hours, resolved within a month (DOMAIN.md)."""
+"""Complaints (投诉): answered within 24 hours, resolved within a month (DOMAIN.md).
+
+A complaint is about the people who served its ticket: a point or technician that was offered,
+assigned or did one of the ticket's jobs (its *parties*). A CRM names only those. The centre
+may attribute a complaint to anyone else, saying why (``attribution_reason``, audited): a
+technician the point sent under another's name, say. Feedback itself attributes a complaint
+only to parties (the callback's job, the latest visit).
+"""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
-from aftersales.errors import Conflict
+from aftersales.errors import Conflict, Unprocessable
+
+# Who attributes a complaint: feedback itself (from a callback or a ticket), a CRM, the centre.
+Attributor = Literal["feedback", "crm", "centre"]
 
 
 @dataclass(frozen=True)
@@ -35,3 +48,37 @@ def check_can_resolve(status: str) -> None:
 def overdue(due: datetime, done_at: datetime | None, now: datetime) -> bool:
     """Missed: not done by the deadline (done late counts as missed too)."""
     return (done_at or now) > due
+
+
+def check_attribution(
+    strangers: Sequence[tuple[str, uuid.UUID]],
+    *,
+    ticket_id: uuid.UUID,
+    reason: str | None,
+    by: Attributor,
+) -> None:
+    """``strangers``: those named (kind, id) that are no party of the ticket. A CRM may name
+    parties only and gives no reason; the centre names anyone else only with a reason. The
+    refusal names only whom the caller named, never who the parties are."""
+    if by == "crm" and reason is not None:
+        raise Unprocessable(
+            "attribution_reason: only the centre attributes a complaint to someone who did not "
+            "serve the ticket."
+        )
+    if not strangers or by == "feedback":
+        return
+    named = " and ".join(f"{kind} {party}" for kind, party in strangers)
+    was = "were" if len(strangers) > 1 else "was"
+    if by == "crm":
+        raise Unprocessable(
+            f"The {named} {was} not offered, assigned or sent to any job of ticket {ticket_id} "
+            "(as far as feedback knows yet): a complaint names only who served the ticket, or "
+            "nobody (it is then about the ticket's latest visit).",
+            ticket_id=str(ticket_id),
+        )
+    if not reason or not reason.strip():
+        raise Unprocessable(
+            f"The {named} did not serve ticket {ticket_id}: say why the complaint is about "
+            "them (attribution_reason).",
+            ticket_id=str(ticket_id),
+        )

@@ -5,7 +5,13 @@ from __future__ import annotations
 from aftersales.calendar import parse_month
 from aftersales.errors import Unprocessable
 
-__all__ = ["months_between", "parse_month"]
+__all__ = ["months_between", "next_month", "parse_month"]
+
+
+def next_month(month: str) -> str:
+    y, m = parse_month(month)
+    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return f"{y:04d}-{m:02d}"
 
 
 def months_between(first: str, last: str) -> list[str]:

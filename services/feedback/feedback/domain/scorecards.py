@@ -6,7 +6,10 @@
 - ``first_visit_fix_rate``: among reached callbacks of first visits, those whose outcome is
   not "not fixed".
 - ``repeat_visit_rate``: jobs that were a second or later visit / jobs.
-- ``complaints_per_100_jobs``: complaints opened against the point in the month per 100 jobs.
+- ``complaints_per_100_jobs``: substantiated complaints against the point counted in the month
+  per 100 jobs. A complaint counts once it is substantiated, in the month it was opened, or
+  (substantiated after that month was graded) in the next month not yet graded; one only
+  opened, or found unsubstantiated, counts nowhere.
 - ``attitude_complaints``: callbacks with the outcome ``bad_attitude``.
 - ``sla_compliance``: jobs without an SLA breach / jobs; ``late_arrivals``: jobs whose arrival
   was late against the appointment.

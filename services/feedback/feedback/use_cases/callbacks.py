@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, EventData, dispatch, feedback, intake
-from feedback.adapters.repositories import CallbackRepository, Scope
+from feedback.adapters.repositories import CallbackRepository, PartyRepository, Scope
 from feedback.adapters.tables import CallbackAttemptRow, CallbackRow
 from feedback.domain.callbacks import check_open, check_result, due_at, gives_up
 from feedback.use_cases.complaints import NewComplaint, open_complaint
@@ -17,10 +17,13 @@ from feedback.use_cases.policy import month_of, policy_of
 
 
 async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
-    """One callback per job."""
+    """One callback per job; the point and technician who did it served the ticket."""
     d = event.data
     policy = policy_of(uow)
     now = datetime.now(UTC)
+    parties = PartyRepository(uow.session)
+    await parties.record(d.ticket_id, "point", d.point_id, "served", d.completed_at)
+    await parties.record(d.ticket_id, "technician", d.technician_id, "served", d.completed_at)
     await CallbackRepository(uow.session).create(
         {
             "id": uuid.uuid4(),

@@ -13,11 +13,20 @@ from feedback.adapters.repositories import (
     CallbackRepository,
     ComplaintRepository,
     ContactRepository,
+    GradingRepository,
+    PartyRepository,
     Scope,
 )
 from feedback.adapters.tables import ComplaintRow, StrikeRow
-from feedback.domain.complaints import check_can_reply, check_can_resolve, deadlines
+from feedback.domain.complaints import (
+    Attributor,
+    check_attribution,
+    check_can_reply,
+    check_can_resolve,
+    deadlines,
+)
 from feedback.domain.discipline import action_for, strikes_in_window
+from feedback.domain.months import next_month
 from feedback.use_cases.policy import month_of, policy_of
 
 
@@ -27,6 +36,32 @@ class NewComplaint:
     text: str
     technician_id: uuid.UUID | None = None
     point_id: uuid.UUID | None = None
+    attribution_reason: str | None = None
+
+
+def _named(
+    point_id: uuid.UUID | None, technician_id: uuid.UUID | None
+) -> list[tuple[str, uuid.UUID]]:
+    return [
+        (kind, party)
+        for kind, party in (("point", point_id), ("technician", technician_id))
+        if party is not None
+    ]
+
+
+async def _check_attribution(
+    uow: UnitOfWork,
+    ticket_id: uuid.UUID,
+    named: list[tuple[str, uuid.UUID]],
+    *,
+    reason: str | None,
+    by: Attributor,
+) -> bool:
+    """Refuse naming someone who did not serve the ticket (see ``check_attribution``); True
+    when someone outside the ticket is named, with the centre's reason."""
+    strangers = await PartyRepository(uow.session).strangers(ticket_id, named)
+    check_attribution(strangers, ticket_id=ticket_id, reason=reason, by=by)
+    return bool(strangers)
 
 
 async def open_complaint(
@@ -37,12 +72,22 @@ async def open_complaint(
     actor: str,
     tenant_id: str | None,
     callback_id: uuid.UUID | None = None,
+    by: Attributor = "feedback",
 ) -> ComplaintRow:
+    """Open a complaint against whom ``cmd`` names (``by`` decides whom it may name), or the
+    ticket's latest visit."""
     policy = policy_of(uow)
     contact = await ContactRepository(uow.session).get(cmd.ticket_id)
     if tenant_id is not None and (contact is None or contact.tenant_id != tenant_id):
         raise NotFound(f"Ticket {cmd.ticket_id} does not exist.")
     point_id, technician_id = cmd.point_id, cmd.technician_id
+    await _check_attribution(
+        uow,
+        cmd.ticket_id,
+        _named(point_id, technician_id),
+        reason=cmd.attribution_reason,
+        by=by,
+    )
     if point_id is None and technician_id is None:
         # Against whoever did the ticket's latest visit, when feedback knows of one.
         latest = await CallbackRepository(uow.session).latest_of_ticket(cmd.ticket_id)
@@ -59,6 +104,7 @@ async def open_complaint(
         source=source,
         tenant_id=contact.tenant_id if contact else tenant_id,
         text=cmd.text,
+        attribution_reason=cmd.attribution_reason,
         status="open",
         opened_by=actor,
         opened_at=now,
@@ -119,21 +165,33 @@ class Resolution:
     resolution: str
     technician_id: uuid.UUID | None = None
     point_id: uuid.UUID | None = None
+    attribution_reason: str | None = None
 
 
 async def resolve(
     uow: UnitOfWork, complaint_id: uuid.UUID, cmd: Resolution, *, scope: Scope
 ) -> ComplaintRow:
-    """Resolve; a substantiated complaint against a technician is a strike (1st warning, 2nd
-    penalty, 3rd dismissal within the window), which dispatch and billing hear of."""
+    """Resolve (the centre); a substantiated complaint against a technician is a strike (1st
+    warning, 2nd penalty, 3rd dismissal within the window), which dispatch and billing hear
+    of, and counts on the scorecards of its month, or of the next month not yet graded.
+    Moving the complaint to someone who did not serve the ticket needs a reason."""
     complaints = ComplaintRepository(uow.session)
     row = await complaints.get(complaint_id, scope=scope, lock=True)
     check_can_resolve(row.status)
     now = datetime.now(UTC)
+    moved = _named(
+        cmd.point_id if cmd.point_id != row.point_id else None,
+        cmd.technician_id if cmd.technician_id != row.technician_id else None,
+    )
+    await _check_attribution(uow, row.ticket_id, moved, reason=cmd.attribution_reason, by="centre")
+    if cmd.attribution_reason is not None:
+        row.attribution_reason = cmd.attribution_reason
     row.technician_id = cmd.technician_id or row.technician_id
     row.point_id = cmd.point_id or row.point_id
     if cmd.substantiated and row.technician_id is None and row.point_id is None:
         raise Unprocessable("A substantiated complaint must say against which technician or point.")
+    if cmd.substantiated:
+        row.counted_month = await _counted_month(uow, row.month, month_of(now, policy_of(uow)))
     row.status, row.resolution, row.substantiated, row.resolved_at = (
         "resolved",
         cmd.resolution,
@@ -163,6 +221,17 @@ async def resolve(
     if cmd.substantiated and row.technician_id is not None:
         await _strike(uow, row, now)
     return row
+
+
+async def _counted_month(uow: UnitOfWork, month: str, this_month: str) -> str:
+    """The complaint's own month, or the first month after it not graded yet: a grade once
+    published is not lowered afterwards, the next one carries the complaint."""
+    gradings = GradingRepository(uow.session)
+    while True:
+        await gradings.lock_for_counting(month)  # not while the month is being graded
+        if month >= this_month or not await gradings.is_graded(month):
+            return month
+        month = next_month(month)
 
 
 async def _strike(uow: UnitOfWork, complaint: ComplaintRow, now: datetime) -> None:

@@ -1,10 +1,11 @@
-"""Feedback's own copy of who to call back for a ticket, and the SLA breaches of each point."""
+"""Feedback's own copy of who to call back for a ticket, who was offered, assigned or sent to its
+jobs, and the SLA breaches of each point."""
 
 from __future__ import annotations
 
 from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, intake
-from feedback.adapters.repositories import ContactRepository
+from feedback.adapters.repositories import ContactRepository, PartyRepository
 from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import month_of, policy_of
 
@@ -51,3 +52,27 @@ async def record_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) 
             "month": month_of(d.breached_at, policy_of(uow)),
         }
     )
+
+
+async def record_offered(uow: UnitOfWork, event: Envelope[dispatch.JobRouted]) -> None:
+    """The point a job of the ticket was offered to may be named in a complaint about it."""
+    d = event.data
+    await PartyRepository(uow.session).record(
+        d.ticket_id, "point", d.point_id, "offered", event.time
+    )
+
+
+async def record_accepted(uow: UnitOfWork, event: Envelope[dispatch.JobAccepted]) -> None:
+    d = event.data
+    await PartyRepository(uow.session).record(
+        d.ticket_id, "point", d.point_id, "assigned", d.accepted_at
+    )
+
+
+async def record_scheduled(uow: UnitOfWork, event: Envelope[dispatch.JobScheduled]) -> None:
+    """The point and the technician booked for a visit, whether or not anyone came (a no-show
+    can be complained about)."""
+    d = event.data
+    parties = PartyRepository(uow.session)
+    await parties.record(d.ticket_id, "point", d.point_id, "assigned", event.time)
+    await parties.record(d.ticket_id, "technician", d.technician_id, "assigned", event.time)

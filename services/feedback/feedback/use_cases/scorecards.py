@@ -43,7 +43,7 @@ async def cards(
     uow: UnitOfWork, month: str, *, by: str = "point", only: uuid.UUID | None = None
 ) -> list[Card]:
     callbacks = await CallbackRepository(uow.session).counts(month, by=by, only=only)
-    complaints = await ComplaintRepository(uow.session).counts(month, by=by)
+    complaints = await ComplaintRepository(uow.session).substantiated(month, by=by)
     breaches = await SlaRepository(uow.session).breaches(month) if by == "point" else {}
     ids = set(callbacks) | (set(complaints) if only is None else {only} & set(complaints))
     out = []
@@ -84,12 +84,14 @@ def _fingerprint(card: dict[str, Any]) -> str:
 
 async def run_grading(uow: UnitOfWork, month: str) -> GradingRun:
     """Grade every point with jobs in the month and publish ``feedback.point.graded.v1`` — only
-    for points whose scorecard or grade changed since the last run of that month."""
+    for points whose scorecard or grade changed since the last run of that month. A complaint
+    substantiated meanwhile waits for the run, and then counts in a later month."""
     policy = policy_of(uow)
     now = datetime.now(UTC)
     if month >= month_of(now, policy):
         raise Unprocessable(f"{month} is not over yet; grade a month after its last day.")
     repo = GradingRepository(uow.session)
+    await repo.lock_for_grading(month)
     existing = await repo.of_month(month)
     published, unchanged = [], 0
     for card in await graded_cards(uow, month):

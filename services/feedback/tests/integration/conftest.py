@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from aftersales.events import Envelope, EventData, dispatch, intake
-from aftersales.testing.apps import RunningService, eventually
+from aftersales.events import Envelope, EventData, Window, dispatch, intake
+from aftersales.testing.apps import RunningService, eventually, handled
 from aftersales.testing.factories import publish_raw, ticket_created
 
 
@@ -59,6 +59,57 @@ class Desk:
         job = self.completed(ticket_id, **fields)
         await self.publish(job, "dispatch", job.job_id)
         return job
+
+    async def offer(
+        self, ticket_id: uuid.UUID, point_id: uuid.UUID | None = None
+    ) -> Envelope[dispatch.JobRouted]:
+        """Dispatch offers a job of the ticket to the point (the desk's own by default), and
+        feedback has heard of it."""
+        now = datetime.now(UTC)
+        data = dispatch.JobRouted(
+            job_id=uuid.uuid4(),
+            ticket_id=ticket_id,
+            point_id=point_id or self.point_id,
+            attempt=1,
+            why="nearest point with capacity",
+            offer_expires_at=now + timedelta(minutes=30),
+            ticket_number="SR-2026-0000001",
+            kind="repair",
+            region="440305",
+            product=dispatch.OfferedProduct(
+                category="washing_machine", model="XQB", serial_no="S", in_warranty=True
+            ),
+        )
+        env = await self.publish(data, "dispatch", data.job_id)
+        await handled(self.feedback, env)
+        return env
+
+    async def book(self, ticket_id: uuid.UUID) -> Envelope[dispatch.JobScheduled]:
+        """The desk's point accepted a job of the ticket and booked its technician, who has
+        not come (yet); feedback has heard of it."""
+        now = datetime.now(UTC)
+        job_id = uuid.uuid4()
+        accepted = await self.publish(
+            dispatch.JobAccepted(
+                job_id=job_id, ticket_id=ticket_id, point_id=self.point_id, accepted_at=now
+            ),
+            "dispatch",
+            job_id,
+        )
+        env = await self.publish(
+            dispatch.JobScheduled(
+                job_id=job_id,
+                ticket_id=ticket_id,
+                point_id=self.point_id,
+                technician_id=self.technician_id,
+                appointment=Window(start=now + timedelta(hours=2), end=now + timedelta(hours=4)),
+            ),
+            "dispatch",
+            job_id,
+        )
+        await handled(self.feedback, accepted)
+        await handled(self.feedback, env)
+        return env
 
     async def callback_of(self, job_id: uuid.UUID) -> dict[str, Any]:
         async def found() -> dict[str, Any] | None:

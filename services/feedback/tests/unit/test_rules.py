@@ -1,3 +1,4 @@
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 
@@ -6,10 +7,16 @@ import pytest
 from aftersales.errors import Conflict, Unprocessable
 from feedback.domain.callbacks import check_open, check_result, gives_up
 from feedback.domain.care import add_months, next_due
-from feedback.domain.complaints import check_can_reply, check_can_resolve, deadlines, overdue
+from feedback.domain.complaints import (
+    check_attribution,
+    check_can_reply,
+    check_can_resolve,
+    deadlines,
+    overdue,
+)
 from feedback.domain.discipline import action_for, strikes_in_window
 from feedback.domain.grading import Threshold, grade
-from feedback.domain.months import months_between
+from feedback.domain.months import months_between, next_month
 from feedback.domain.scorecards import Counts, Scorecard
 from feedback.settings import DEFAULT_THRESHOLDS
 
@@ -161,3 +168,23 @@ def test_report_months_run_inclusive_and_are_bounded():
         months_between("2027-01", "2026-12")
     with pytest.raises(Unprocessable):
         months_between("2020-01", "2026-12")
+
+
+def test_a_crm_names_parties_only_and_the_centre_anyone_else_with_a_reason():
+    ticket, stranger = uuid.uuid4(), [("point", uuid.uuid4())]
+    check_attribution([], ticket_id=ticket, reason=None, by="crm")
+    check_attribution(stranger, ticket_id=ticket, reason=None, by="feedback")
+    check_attribution(stranger, ticket_id=ticket, reason="sent a subcontractor", by="centre")
+    with pytest.raises(Unprocessable) as refused:
+        check_attribution(stranger, ticket_id=ticket, reason=None, by="crm")
+    assert str(stranger[0][1]) in refused.value.detail
+    for reason in (None, "  "):
+        with pytest.raises(Unprocessable, match="attribution_reason"):
+            check_attribution(stranger, ticket_id=ticket, reason=reason, by="centre")
+    with pytest.raises(Unprocessable, match="only the centre"):
+        check_attribution([], ticket_id=ticket, reason="because", by="crm")
+
+
+def test_the_month_after_wraps_at_the_year_end():
+    assert next_month("2026-11") == "2026-12"
+    assert next_month("2026-12") == "2027-01"

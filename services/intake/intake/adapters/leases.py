@@ -1,19 +1,34 @@
-"""Claiming due rows of a durable send queue (webhook deliveries, customer messages).
+"""Claiming due rows of a durable send queue (webhook deliveries, customer messages), and
+sending them side by side.
 
-Rows are ``pending`` with a ``next_attempt_at``. A worker claims a batch by moving their
+Rows are ``pending`` with a ``next_attempt_at``. A worker claims rows by moving their
 ``next_attempt_at`` a lease ahead, under ``FOR UPDATE SKIP LOCKED``: replicas never claim the
-same row, and a worker that dies lets its rows fall due again when the lease ends.
+same row, and a worker that dies lets its rows fall due again when the lease ends. Every send is
+bounded by a deadline well inside the lease (the settings refuse a longer one), so a row is
+never claimed again while it is still being sent.
+
+What a worker claimed runs in :class:`Lanes`: each send is a task of its own, at most one per
+lane (a webhook subscription), a few per webhook owner and a bounded number at once, and no
+send waits for another to finish. A slow receiver holds its own lane, never anyone else's; an
+owner with many slow receivers holds its own few lanes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections import Counter
+from collections.abc import Collection, Coroutine, Hashable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, func, select, true, update
 
 from aftersales.db import Database
+from aftersales.logging import get_logger
+from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
+
+log = get_logger(__name__)
 
 LEASE = timedelta(seconds=120)
 
@@ -22,6 +37,8 @@ async def claim_due(
     db: Database, row: Any, *conditions: ColumnElement[bool], batch: int
 ) -> list[uuid.UUID]:
     """The ids of up to ``batch`` due rows of ``row``'s table that also meet ``conditions``."""
+    if batch <= 0:
+        return []
     now = datetime.now(UTC)
     async with db.sessionmaker() as session, session.begin():
         due = (
@@ -38,3 +55,142 @@ async def claim_due(
             .returning(row.id)
         )
         return list(claimed.scalars())
+
+
+def owner_key(role: str, scope: str | None) -> str:
+    """One webhook owner (a CRM tenant, a point, a technician, the app, the staff) as text."""
+    return f"{role}:{scope or ''}"
+
+
+async def claim_due_per_subscription(
+    db: Database,
+    *conditions: ColumnElement[bool],
+    lanes: int,
+    per_owner: int,
+    busy: Collection[Any] = (),
+    running: Mapping[str, int] | None = None,
+) -> list[tuple[uuid.UUID, uuid.UUID, str]]:
+    """Up to ``lanes`` due webhook deliveries that also meet ``conditions``: the one due first
+    of each subscription not in ``busy``, and at most ``per_owner`` in flight per owner
+    (``running`` counts those already in flight, by :func:`owner_key`). Owners take turns:
+    each one's first, then each one's second, and so on, longest waiting first. Returns
+    (delivery id, subscription id, owner) triples.
+
+    So one subscription with a long backlog takes one delivery per claim like any other, and
+    one owner with many slow receivers holds ``per_owner`` lanes at most."""
+    if lanes <= 0:
+        return []
+    running = running or {}
+    full = [owner for owner, n in running.items() if n >= per_owner]
+    now = datetime.now(UTC)
+    d, s = WebhookDeliveryRow, WebhookSubscriptionRow
+    due = (d.status == "pending", d.next_attempt_at <= now)
+    keys = select(d.subscription_id.label("lane")).where(*due)
+    if busy:
+        keys = keys.where(d.subscription_id.not_in(list(busy)))
+    waiting = keys.distinct().subquery("waiting")
+    first = (
+        select(d.id.label("id"), d.next_attempt_at.label("due_at"))
+        .where(d.subscription_id == waiting.c.lane, *due, *conditions)
+        .order_by(d.next_attempt_at)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+        .lateral("first_due")
+    )
+    owner = func.concat(s.owner_role, ":", func.coalesce(s.owner_scope, ""))
+    ranked = (
+        select(
+            first.c.id,
+            waiting.c.lane,
+            owner.label("owner"),
+            first.c.due_at,
+            func.row_number().over(partition_by=owner, order_by=first.c.due_at).label("turn"),
+        )
+        .select_from(waiting.join(s, s.id == waiting.c.lane).join(first, true()))
+        .where(owner.not_in(full) if full else true())
+        .subquery("ranked")
+    )
+    picked = (
+        select(ranked.c.id, ranked.c.lane, ranked.c.owner)
+        .where(ranked.c.turn <= per_owner)
+        .order_by(ranked.c.turn, ranked.c.due_at)
+        .limit(lanes)
+    )
+    async with db.sessionmaker() as session, session.begin():
+        found: list[tuple[uuid.UUID, uuid.UUID, str]] = []
+        taken: dict[str, int] = {}
+        for r in await session.execute(picked):
+            if running.get(r.owner, 0) + taken.get(r.owner, 0) < per_owner:
+                found.append((r.id, r.lane, r.owner))
+                taken[r.owner] = taken.get(r.owner, 0) + 1
+        if found:
+            await session.execute(
+                update(d)
+                .where(d.id.in_([i for i, _, _ in found]))
+                .values(next_attempt_at=now + LEASE)
+            )
+        return found
+
+
+class Lanes:
+    """Sends running side by side: each a task of its own, at most one per lane and ``size``
+    at once. Nothing awaits them as a batch; :meth:`settle` waits for the first to finish.
+    A lane may belong to a group (a webhook's owner), whose sends in flight are counted."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._running: dict[Hashable, tuple[asyncio.Task[None], str | None]] = {}
+
+    def _prune(self) -> None:
+        self._running = {k: v for k, v in self._running.items() if not v[0].done()}
+
+    @property
+    def busy(self) -> frozenset[Hashable]:
+        """The lanes with a send in flight."""
+        self._prune()
+        return frozenset(self._running)
+
+    @property
+    def free(self) -> int:
+        self._prune()
+        return max(0, self.size - len(self._running))
+
+    @property
+    def per_group(self) -> dict[str, int]:
+        """Sends in flight per group."""
+        self._prune()
+        return dict(Counter(g for _, g in self._running.values() if g is not None))
+
+    def start(
+        self, lane: Hashable, send: Coroutine[Any, Any, None], group: str | None = None
+    ) -> None:
+        """Run ``send`` on ``lane`` (which must not be busy)."""
+        task = asyncio.create_task(send)
+        task.add_done_callback(_log_failure)
+        self._running[lane] = (task, group)
+
+    async def settle(self, timeout: float) -> None:
+        """Wait until a send finishes (a lane is free again), or ``timeout`` seconds."""
+        self._prune()
+        if not self._running:
+            await asyncio.sleep(timeout)
+            return
+        await asyncio.wait(
+            [t for t, _ in self._running.values()],
+            timeout=timeout,
+            return_when=asyncio.FIRST_COMPLETED,
+        )
+
+    async def close(self) -> None:
+        """Stop every send in flight (at shutdown): their rows fall due again after the lease."""
+        tasks = [t for t, _ in self._running.values()]
+        self._running.clear()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        # The database went away mid-send, say: the row falls due again after the lease.
+        log.warning("send.failed", error=repr(exc))

@@ -295,11 +295,18 @@ class TicketRepository:
         summary: str,
         *,
         actor: str = "system",
+        public_summary: str | None = None,
         **data: Any,
     ) -> None:
         self.session.add(
             TimelineRow(
-                ticket_id=ticket_id, at=at, event=event, summary=summary, actor=actor, data=data
+                ticket_id=ticket_id,
+                at=at,
+                event=event,
+                summary=summary,
+                public_summary=public_summary if public_summary != summary else None,
+                actor=actor,
+                data=data,
             )
         )
 

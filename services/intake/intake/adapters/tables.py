@@ -79,6 +79,11 @@ class ProductRow(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Refunded (三包): no longer the customer's; kept for its history.
     deregistered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The sale: what it was sold for (a refund may not exceed it), by whom, and its invoice.
+    purchase_price: Mapped[int | None] = mapped_column(BigInteger)
+    purchase_currency: Mapped[str | None] = mapped_column(String(3))
+    sold_by: Mapped[str | None] = mapped_column(String(200))
+    proof_ref: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -182,6 +187,8 @@ class TimelineRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     event: Mapped[str] = mapped_column(String(80))
     summary: Mapped[str] = mapped_column(Text)
+    # The summary as anyone but the centre's staff reads it, where it differs (a routing reason).
+    public_summary: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict] = mapped_column(default=dict)
     actor: Mapped[str] = mapped_column(String(120), default="system", server_default="system")
 
@@ -230,6 +237,9 @@ class WebhookSubscriptionRow(Base):
         DateTime(timezone=True), server_default=func.now()
     )
     disabled_reason: Mapped[str | None] = mapped_column(Text)
+    # The first failed attempt since the receiver last accepted one (null: not failing); a
+    # subscription failing for INTAKE_WEBHOOK_DISABLE_AFTER is switched off.
+    failing_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -250,6 +260,13 @@ class WebhookDeliveryRow(Base):
             "subscription_id",
             "aggregate_id",
             "seq",
+            postgresql_where="status = 'pending'",
+        ),
+        # The first due delivery of each subscription (one lane per subscription).
+        Index(
+            "ix_webhook_deliveries_subscription_due",
+            "subscription_id",
+            "next_attempt_at",
             postgresql_where="status = 'pending'",
         ),
     )
@@ -325,6 +342,8 @@ class NotificationRow(Base):
     body: Mapped[str] = mapped_column(Text)
     facts: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     urgent: Mapped[bool] = mapped_column(default=False)
+    # Sent at once although in the quiet hours: once per ticket per night at most.
+    broke_quiet_hours: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
     # pending (held_until set while it waits out the quiet hours), sent, failed, skipped
     status: Mapped[str] = mapped_column(String(20))
     held_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -15,6 +15,7 @@ from aftersales.events import Envelope, encode
 from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain.audience import STAFF, Facts, Owner, admits, matches
 from intake.domain.event_catalogue import copies
+from intake.domain.redaction import for_outsiders
 
 
 async def active_patterns(session: AsyncSession) -> frozenset[str]:
@@ -54,26 +55,35 @@ async def enqueue(
         for s in (await session.execute(stmt)).scalars()
         if envelope.time >= s.active_since
     ]
-    named = {v for _, vs in wanted for v in vs}
+    named = [v for v in versions if any(v in vs for _, vs in wanted)]
     if not named:
         return 0
-    made = {e.type: (e, encode(e)) for e in copies(envelope, [v for v in versions if v in named])}
+    told: dict[bool, dict[str, tuple[uuid.UUID, bytes]]] = {}
+
+    def made(staff: bool) -> dict[str, tuple[uuid.UUID, bytes]]:
+        """Each version named, as staff or as anyone else may read it (redaction)."""
+        if staff not in told:
+            event = envelope if staff else for_outsiders(envelope)
+            told[staff] = {e.type: (e.id, encode(e)) for e in copies(event, named)}
+        return told[staff]
+
     now = datetime.now(UTC)
     rows = [
         {
             "id": uuid.uuid4(),
             "subscription_id": s.id,
-            "event_id": made[v][0].id,
+            "event_id": copy[0],
             "aggregate_id": envelope.aggregate_id,
             "event_type": v,
-            "payload": made[v][1],
+            "payload": copy[1],
             "status": "pending",
             "attempts": 0,
             "next_attempt_at": now,
         }
         for s, vs in wanted
         for v in vs
-        if v in made  # an older version that cannot say it is not sent
+        # an older version that cannot say it is not sent
+        if (copy := made(s.owner_role == STAFF).get(v)) is not None
     ]
     if not rows:
         return 0

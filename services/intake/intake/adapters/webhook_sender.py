@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 import httpx
 
-from aftersales.http.egress import EgressPolicy, EgressRefused, post_pinned
+from aftersales.http.egress import (
+    MAX_ANSWER_BYTES,
+    DeadlineExceeded,
+    EgressPolicy,
+    EgressRefused,
+    post_within,
+)
 
 
 @dataclass(frozen=True)
@@ -26,15 +32,29 @@ async def post(
     body: bytes,
     *,
     policy: EgressPolicy,
+    deadline: float,
+    max_answer_bytes: int = MAX_ANSWER_BYTES,
 ) -> Outcome:
-    """Send one delivery. The receiver's answer is kept as its status and reason phrase only:
-    its body is someone else's data and is never stored or shown."""
+    """Send one delivery, done within ``deadline`` seconds all told (the name's resolution and
+    the connection included). The receiver's answer is kept as its status and reason phrase
+    only: at most ``max_answer_bytes`` of its body are read, and none of it is stored or shown
+    (it is someone else's data)."""
     try:
-        response = await post_pinned(client, url, content=body, headers=headers, policy=policy)
+        answer = await post_within(
+            client,
+            url,
+            content=body,
+            headers=headers,
+            deadline=deadline,
+            policy=policy,
+            max_answer_bytes=max_answer_bytes,
+        )
+    except DeadlineExceeded as exc:
+        return Outcome(None, str(exc))
     except EgressRefused as exc:
         return Outcome(None, f"refused: {exc}"[:500])
     except (httpx.HTTPError, OSError) as exc:
         return Outcome(None, f"{type(exc).__name__}: {exc}"[:500])
-    if response.is_success:
-        return Outcome(response.status_code, None)
-    return Outcome(response.status_code, f"HTTP {response.status_code} {response.reason_phrase}")
+    if answer.is_success:
+        return Outcome(answer.status_code, None)
+    return Outcome(answer.status_code, f"HTTP {answer.status_code} {answer.reason_phrase}")

@@ -63,6 +63,11 @@ def product_out(row: ProductRow) -> ProductOut:
         else None,
         notes=row.notes,
         deregistered_at=row.deregistered_at,
+        purchase_price=Money(amount=row.purchase_price, currency=row.purchase_currency or "CNY")
+        if row.purchase_price is not None
+        else None,
+        sold_by=row.sold_by,
+        proof_ref=row.proof_ref,
         version=row.version,
     )
 
@@ -132,7 +137,9 @@ def ticket_out(row: TicketRow) -> TicketOut:
     )
 
 
-def timeline_entry(row: TimelineRow) -> TimelineEntry:
+def timeline_entry(row: TimelineRow, *, staff: bool = True) -> TimelineEntry:
+    """An entry as the caller may read it: a CRM gets the summary meant for outsiders."""
+    summary = row.summary if staff else (row.public_summary or row.summary)
     return TimelineEntry(
-        at=row.at, event=row.event, summary=row.summary, actor=row.actor, data=row.data
+        at=row.at, event=row.event, summary=summary, actor=row.actor, data=row.data
     )

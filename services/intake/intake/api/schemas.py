@@ -82,6 +82,15 @@ class ProductIn(Request):
     purchased_on: date
     warranty_months: int = Field(ge=0, le=120)
     contract_no: str | None = Field(default=None, min_length=1, max_length=60)
+    purchase_price: MoneyIn | None = Field(
+        default=None, description="what the customer paid for it: a refund may not exceed it"
+    )
+    sold_by: str | None = Field(
+        default=None, min_length=1, max_length=200, description="the dealer or shop that sold it"
+    )
+    proof_ref: str | None = Field(
+        default=None, min_length=1, max_length=100, description="the sale's invoice reference"
+    )
 
 
 class ProductOut(BaseModel):
@@ -101,16 +110,24 @@ class ProductOut(BaseModel):
     )
     notes: str | None = None
     deregistered_at: datetime | None = Field(default=None, description="refunded (三包)")
+    purchase_price: Money | None = None
+    sold_by: str | None = None
+    proof_ref: str | None = None
     version: int
 
 
 class ProductPatch(Request):
-    """Fields left out stay as they are; ``null`` clears one."""
+    """Fields left out stay as they are; ``null`` clears one. The sale's facts (price, seller,
+    proof) are the information centre's to set after registration (a CRM gives them when it
+    registers the product)."""
 
     installation_address: AddressIn | None = Field(
         default=None, description="visits go here; null: back to the owner's address"
     )
     notes: str | None = Field(default=None, max_length=4000)
+    purchase_price: MoneyIn | None = None
+    sold_by: str | None = Field(default=None, min_length=1, max_length=200)
+    proof_ref: str | None = Field(default=None, min_length=1, max_length=100)
 
 
 class WindowIn(Request):
@@ -373,6 +390,11 @@ class WebhookOut(BaseModel):
     description: str | None
     active: bool
     disabled_reason: str | None
+    failing_since: datetime | None = Field(
+        default=None,
+        description="the first failed attempt since the receiver last accepted one (null: "
+        "not failing); failing for INTAKE_WEBHOOK_DISABLE_AFTER (3 days) switches it off",
+    )
     version: int
     created_at: datetime
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.db import UnitOfWork
 from aftersales.events import Money
@@ -158,7 +159,8 @@ async def get_timeline(
         repo = TicketRepository(uow.session)
         await repo.get(ticket_id, tenant=tenant_of(principal))
         rows = await repo.timeline(ticket_id)
-    return Timeline(ticket_id=ticket_id, entries=[timeline_entry(r) for r in rows])
+    staff = principal.role in ("admin", "agent")
+    return Timeline(ticket_id=ticket_id, entries=[timeline_entry(r, staff=staff) for r in rows])
 
 
 async def _stop(
@@ -234,7 +236,14 @@ async def warranty_remedy(
             replacement_product=product_out(decision.replacement) if decision.replacement else None,
         )
 
-    return await run_command(request, db, command, principal=principal, status_code=200)
+    return await run_command(
+        request,
+        db,
+        command,
+        principal=principal,
+        status_code=200,
+        audit=Audit("ticket", "warranty remedy decided"),
+    )
 
 
 async def _ticket_command(

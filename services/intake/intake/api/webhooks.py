@@ -78,7 +78,9 @@ async def create_webhook(
     principal: Principal = Subscribers,
 ) -> Response:
     """Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
-    secret is shown in this answer only."""
+    secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
+    more is a 409."""
     policy = request.app.state.settings.egress_policy
     box = request.app.state.settings.secret_box
 
@@ -93,6 +95,7 @@ async def create_webhook(
             box=box,
             sunsets=use_cases.sunsets_of(request.app.state.settings),
             listen=_listen(request),
+            per_owner=request.app.state.settings.webhooks_per_owner,
         )
         return _with_secret(row, box)
 
@@ -183,7 +186,10 @@ async def enable_webhook(
     db: DatabaseDep,
     principal: Principal = Subscribers,
 ) -> Response:
-    """Turn a subscription back on (after a 410 disabled it, say)."""
+    """Turn a subscription back on (after a 410 or a long failing spell disabled it, say):
+    events from the moment it is on again are delivered; those from while it was off are not
+    (redeliver the failed ones from its deliveries). A 409 when its owner already has
+    `INTAKE_WEBHOOKS_PER_OWNER` active ones."""
     return await _set_active(request, db, principal, subscription_id, active=True)
 
 
@@ -208,7 +214,12 @@ async def _set_active(
 ) -> Response:
     async def command(uow: UnitOfWork) -> WebhookOut:
         row = await use_cases.set_active(
-            uow, subscription_id, owner_of(principal), active, _listen(request)
+            uow,
+            subscription_id,
+            owner_of(principal),
+            active,
+            _listen(request),
+            per_owner=request.app.state.settings.webhooks_per_owner,
         )
         return _out(row)
 

@@ -90,6 +90,20 @@ def admits(owner: Owner, subject: str, facts: Facts) -> bool:
     return False
 
 
+def facts_for(owner: Owner) -> Facts:
+    """The facts of an event about ``owner`` itself (its subscription was disabled, say), so
+    that it reaches that owner's subscriptions and the staff's, and no one else's. The ``app``
+    role has no scope to name: such an event reaches the staff only."""
+    match owner.role:
+        case "crm":
+            return Facts(tenant_id=owner.scope)
+        case "point":
+            return Facts(point_id=owner.scope)
+        case "technician":
+            return Facts(technician_id=owner.scope)
+    return Facts()
+
+
 def facts_of(data: EventData, tenant_of_ticket: str | None) -> Facts:
     def text(name: str) -> str | None:
         value = getattr(data, name, None)

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeAlias
 
 from aftersales.events import REGISTRY as BUS
 from aftersales.events import Envelope, EventData, dispatch, family_of, feedback, intake
@@ -29,12 +29,12 @@ from aftersales.events.base import TOLERANT, Open, values_of
 # A copy's id: uuid5 of the newest event's id and the copy's subject, in this namespace.
 COPY_NAMESPACE = uuid.UUID("5d0c3d55-1b8e-4c53-9d35-7c2f0a7e6a27")
 
-TicketKindV1 = Open[
+TicketKindV1: TypeAlias = Open[
     Literal[
         "install", "repair", "relocation", "maintenance", "consultation", "training", "complaint"
     ]
 ]
-JobStatusV1 = Open[
+JobStatusV1: TypeAlias = Open[
     Literal[
         "unrouted",
         "offered",

@@ -2,9 +2,13 @@
 
 A notification is one message of one kind to one customer on one channel. Its words come from a
 template per kind and locale (``zh-CN`` by default, ``en``), which an admin may edit; a
-template names its facts as ``{placeholders}`` and may use only those its kind has. Routine
-messages wait out the quiet hours; urgent ones (a late parts shipment, an appointment changed
-within two hours of it) go at once.
+template names its facts as plain ``{placeholders}`` (no format spec, conversion, attribute or
+index) and may use only those its kind has. Routine messages wait out the quiet hours; urgent
+ones (a late parts shipment, an appointment changed within two hours of it) go at once, but
+break one ticket's quiet hours once a night at most.
+
+The customer is told things in the company's words only: a reschedule's reason is the wording of
+its code (:data:`REASON_WORDS`), never the point's own note.
 """
 
 from __future__ import annotations
@@ -50,6 +54,19 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "parts_shipped": (*COMMON, "order_number", "carrier", "tracking_no"),
     "parts_late": (*COMMON, "order_number", "ship_by"),
     "complaint_received": (*COMMON, "reply_by"),
+}
+# Why a visit moved, as the customer is told it: one wording per reason code and locale. An
+# event without a code (from before codes) or with one this version does not know is "other".
+REASON_CODES = ("customer_request", "technician_unavailable", "parts_delayed", "weather", "other")
+REASON_WORDS: dict[str, dict[str, str]] = {
+    "customer_request": {"zh-CN": "应您的要求调整", "en": "at your request"},
+    "technician_unavailable": {
+        "zh-CN": "工程师临时无法前来",
+        "en": "the technician is unavailable",
+    },
+    "parts_delayed": {"zh-CN": "所需配件尚未到货", "en": "the parts needed are delayed"},
+    "weather": {"zh-CN": "天气原因", "en": "the weather"},
+    "other": {"zh-CN": "服务安排调整", "en": "a change in our schedule"},
 }
 URGENT_ALWAYS = frozenset({"parts_late"})
 URGENT_WITHIN = timedelta(hours=2)
@@ -127,18 +144,64 @@ DEFAULTS: dict[tuple[str, str], Template] = {
 }
 
 
-def placeholders_of(text: str) -> list[str]:
+def reason_words(code: str | None, locale: str) -> str:
+    """The company's wording of a reschedule's reason code (``other`` when none or unknown)."""
+    words = REASON_WORDS.get(str(code) if code is not None else "other", REASON_WORDS["other"])
+    return words.get(locale, words["zh-CN"])
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One ``{...}`` of a template, as written."""
+
+    name: str
+    format_spec: str
+    conversion: str | None
+
+    @property
+    def text(self) -> str:
+        conversion = f"!{self.conversion}" if self.conversion else ""
+        spec = f":{self.format_spec}" if self.format_spec else ""
+        return "{" + self.name + conversion + spec + "}"
+
+    @property
+    def plain(self) -> bool:
+        """A bare name: no format spec (``{a:>99}``), conversion (``{a!r}``), attribute
+        (``{a.b}``), index (``{a[0]}``) or position (``{0}``, ``{}``)."""
+        return not self.format_spec and self.conversion is None and self.name.isidentifier()
+
+
+def _parsed(text: str) -> list[tuple[str, Placeholder | None]]:
+    return [
+        (literal, None if name is None else Placeholder(name, spec or "", conversion))
+        for literal, name, spec, conversion in string.Formatter().parse(text)
+    ]
+
+
+def fields_of(text: str) -> list[Placeholder]:
     try:
-        return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        return [f for _, f in _parsed(text) if f is not None]
     except ValueError as exc:
         raise Unprocessable(f"The template is not well formed: {exc}.") from exc
 
 
+def placeholders_of(text: str) -> list[str]:
+    return [f.name for f in fields_of(text)]
+
+
 def check_template(kind: str, template: Template) -> None:
-    """Refuse a template that names a placeholder its kind has not, naming it."""
+    """Refuse a template with anything but plain ``{name}`` placeholders, or one naming a
+    placeholder its kind has not, naming it."""
     allowed = PLACEHOLDERS[kind]
     for part in (template.subject, template.body):
-        unknown = [n for n in placeholders_of(part) if n not in allowed]
+        fields = fields_of(part)
+        fancy = [f for f in fields if not f.plain]
+        if fancy:
+            raise Unprocessable(
+                f"The placeholder {fancy[0].text} is not allowed: a template may use plain "
+                "{name} placeholders only (no format spec, conversion, attribute or index)."
+            )
+        unknown = [f.name for f in fields if f.name not in allowed]
         if unknown:
             raise Unprocessable(
                 f"Unknown placeholder {{{unknown[0]}}} for {kind!r}; "
@@ -146,14 +209,25 @@ def check_template(kind: str, template: Template) -> None:
             )
 
 
-class _Facts(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return ""  # a fact the event could not give reads as nothing, never as an error
+def _fill(text: str, values: Mapping[str, str]) -> str:
+    """``text`` with each placeholder replaced by its fact: a fact the event could not give
+    reads as nothing, and whatever else a placeholder says (a format spec, a conversion, an
+    attribute or index, in a template stored before they were refused) is ignored."""
+    try:
+        parts = _parsed(text)
+    except ValueError:
+        return text  # stored before it was checked: sent as written
+    out: list[str] = []
+    for literal, f in parts:
+        out.append(literal)
+        if f is not None and f.name.isidentifier():
+            out.append(values.get(f.name, ""))
+    return "".join(out)
 
 
 def render(template: Template, facts: Mapping[str, object]) -> Template:
-    values = _Facts({k: str(v) for k, v in facts.items()})
-    return Template(template.subject.format_map(values), template.body.format_map(values))
+    values = {k: str(v) for k, v in facts.items()}
+    return Template(_fill(template.subject, values), _fill(template.body, values))
 
 
 @dataclass(frozen=True)
@@ -179,6 +253,18 @@ class QuietHours:
         if self.start < self.end:
             return self.start <= local < self.end
         return local >= self.start or local < self.end
+
+    def night_start(self, at: datetime) -> datetime | None:
+        """When the quiet hours ``at`` falls in began (None when ``at`` is not in them)."""
+        if not self.quiet(at):
+            return None
+        local = at.astimezone(self.zone)
+        start = local.replace(
+            hour=self.start.hour, minute=self.start.minute, second=0, microsecond=0
+        )
+        if start > local:
+            start -= timedelta(days=1)
+        return start
 
     def send_at(self, at: datetime) -> datetime:
         """``at`` itself, or the end of the quiet hours it falls in."""

@@ -67,3 +67,17 @@ def decide(remedy: str, facts: Facts, policy: WarrantyPolicy) -> None:
 
 def allowed(facts: Facts, policy: WarrantyPolicy) -> list[str]:
     return [r for r in ("refund", "replace", "repair") if why_not(r, facts, policy) is None]
+
+
+def check_refund(amount: int, currency: str, price: int, price_currency: str) -> None:
+    """A refund may not exceed what the product was sold for."""
+    if currency != price_currency:
+        raise Unprocessable(
+            f"The refund is in {currency}; the product was sold in {price_currency}."
+        )
+    if amount > price:
+        raise Unprocessable(
+            f"The refund ({amount / 100:.2f} {currency}) exceeds the recorded purchase price"
+            f" ({price / 100:.2f} {price_currency}).",
+            purchase_price={"amount": price, "currency": price_currency},
+        )

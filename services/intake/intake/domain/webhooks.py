@@ -78,3 +78,18 @@ def next_attempt(attempts: int, schedule: Sequence[float], now: datetime) -> dat
     if attempts > len(schedule):
         return None
     return now + timedelta(seconds=schedule[attempts - 1])
+
+
+def failing_too_long(
+    failing_since: datetime | None, now: datetime, disable_after: timedelta
+) -> bool:
+    """A subscription whose receiver has not once accepted a delivery for ``disable_after``
+    is switched off (its owner hears of it through its other subscriptions)."""
+    return failing_since is not None and now - failing_since >= disable_after
+
+
+def failing_reason(failing_since: datetime) -> str:
+    return (
+        f"the receiver accepted no delivery since {failing_since.isoformat(timespec='seconds')};"
+        " fix it, then enable the subscription again"
+    )

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from aftersales.db import UnitOfWork
-from aftersales.errors import Conflict, NotFound, Unprocessable
+from aftersales.errors import Conflict, Forbidden, NotFound, Unprocessable
 from aftersales.events import intake
 from aftersales.http.etag import check_version
 from intake.adapters.repositories import CustomerRepository, ProductRepository
@@ -121,6 +121,9 @@ class RegisterProduct:
     purchased_on: date
     warranty_months: int
     contract_no: str | None = None
+    purchase_price: dict[str, Any] | None = None
+    sold_by: str | None = None
+    proof_ref: str | None = None
 
 
 async def register_product(
@@ -133,9 +136,12 @@ async def register_product(
     until = warranty_until(cmd.purchased_on, cmd.warranty_months)
     existing = await products.find_serial(cmd.category, cmd.model, cmd.serial_no)
     if existing is not None:
+        # Named only to whom the other product is visible: not across CRM tenants.
+        owner = await uow.session.get(CustomerRow, existing.customer_id)
+        visible = tenant is None or (owner is not None and owner.tenant_id == tenant)
         raise Conflict(
             "This serial number is registered already for this category and model.",
-            existing_id=str(existing.id),
+            **({"existing_id": str(existing.id)} if visible else {}),
         )
     now = datetime.now(UTC)
     row = ProductRow(
@@ -148,6 +154,10 @@ async def register_product(
         warranty_months=cmd.warranty_months,
         warranty_until=until,
         contract_no=cmd.contract_no,
+        purchase_price=cmd.purchase_price["amount"] if cmd.purchase_price else None,
+        purchase_currency=cmd.purchase_price["currency"] if cmd.purchase_price else None,
+        sold_by=cmd.sold_by,
+        proof_ref=cmd.proof_ref,
         version=1,
         created_at=now,
         updated_at=now,
@@ -207,7 +217,8 @@ async def update_product(
     tenant: str | None,
     expected_version: int | None,
 ) -> ProductRow:
-    """The installation address (where visits go) and notes; ``null`` clears either."""
+    """The installation address (where visits go), notes and the sale's facts; ``null``
+    clears one. A CRM (``tenant``) may not change the sale's facts once registered."""
     products = ProductRepository(uow.session)
     row = await products.get(product_id, tenant=tenant, lock=True)
     check_version(expected_version, row.version)
@@ -222,11 +233,28 @@ async def update_product(
         row.install_postal_code = address.get("postal_code")
     if "notes" in changes:
         row.notes = changes.pop("notes")
+    sale = {k: changes.pop(k) for k in SALE_FACTS if k in changes}
+    if sale and tenant is not None:
+        raise Forbidden(
+            "The sale's price, seller and proof are given when the product is registered;"
+            " after that only the information centre changes them."
+        )
+    if "purchase_price" in sale:
+        price = sale["purchase_price"]
+        row.purchase_price = price["amount"] if price else None
+        row.purchase_currency = price["currency"] if price else None
+    if "sold_by" in sale:
+        row.sold_by = sale["sold_by"]
+    if "proof_ref" in sale:
+        row.proof_ref = sale["proof_ref"]
     row.version += 1
     row.updated_at = datetime.now(UTC)
     await uow.session.flush()
     await publish_product(uow, row, registered=False, changes=changed)
     return row
+
+
+SALE_FACTS = ("purchase_price", "sold_by", "proof_ref")
 
 
 async def transfer_product(

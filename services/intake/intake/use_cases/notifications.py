@@ -1,12 +1,16 @@
 """Customer notifications: made from the events that concern a customer's ticket, queued in the
-same transaction as the event's inbox row, and sent by a worker that retries like webhooks."""
+same transaction as the event's inbox row, and sent by a worker that retries like webhooks.
+
+Each message is handed over within ``INTAKE_NOTIFY_TIMEOUT_SECONDS`` all told, reading at most
+64 KiB of the gateway's answer, in a task of its own: a slow gateway holds up its own messages
+at most, never the e-mail ones, and never a batch."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -15,13 +19,14 @@ from zoneinfo import ZoneInfo
 
 import aiosmtplib
 import httpx
-from sqlalchemy import select, update
+from sqlalchemy import exists, func, select, update
 
 from aftersales.db import Database, UnitOfWork
 from aftersales.events import EventData, dispatch, feedback
+from aftersales.http.egress import post_within
 from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
-from intake.adapters.leases import claim_due
+from intake.adapters.leases import Lanes, claim_due
 from intake.adapters.tables import (
     CustomerRow,
     NotificationPreferenceRow,
@@ -38,6 +43,7 @@ from intake.domain.notifications import (
     check_template,
     is_urgent,
     local_text,
+    reason_words,
     render,
 )
 from intake.domain.webhooks import next_attempt, signed_headers
@@ -52,6 +58,8 @@ class Trigger:
     ticket_id: uuid.UUID
     facts: dict[str, str] = field(default_factory=dict)
     starts: tuple[datetime | None, ...] = ()
+    # A reschedule's reason code: the customer is told its wording, in their language.
+    reason_code: str | None = None
 
 
 def _scheduled(d: EventData, tz: ZoneInfo) -> Trigger:
@@ -60,12 +68,16 @@ def _scheduled(d: EventData, tz: ZoneInfo) -> Trigger:
         "window_start": local_text(s.appointment.start, tz),
         "window_end": local_text(s.appointment.end, tz),
     }
-    if s.rescheduled_reason:
+    if s.rescheduled_reason or s.rescheduled_reason_code:
+        # The point's own note (rescheduled_reason) stays inside: never in a message. An event
+        # from before codes, with a note and no code, reads as "other".
+        code = s.rescheduled_reason_code
         return Trigger(
             "rescheduled",
             s.ticket_id,
-            {**window, "reason": s.rescheduled_reason},
+            window,
             (s.appointment.start,),
+            reason_code=str(code) if code is not None else "other",
         )
     return Trigger("booked", s.ticket_id, window, (s.appointment.start,))
 
@@ -152,12 +164,17 @@ async def notify(uow: UnitOfWork, event: Any) -> None:
         **{k: v for k, v in booking.items() if k in ("window_start", "window_end")},
         **trigger.facts,
     }
+    if trigger.kind == "rescheduled":
+        facts["reason_code"] = trigger.reason_code or "other"
+        facts["reason"] = reason_words(trigger.reason_code, prefs.locale)
     text = render(template, facts)
     now = datetime.now(UTC)
     before = booking.get("starts") or []
     previous = datetime.fromisoformat(before[0]) if before else None
     urgent = is_urgent(trigger.kind, now, previous, *trigger.starts)
-    send_at = now if urgent else settings.quiet_hours.send_at(now)
+    night = settings.quiet_hours.night_start(now)
+    breaks = urgent and night is not None and not await _broke_tonight(uow, ticket.id, night)
+    send_at = now if urgent and (night is None or breaks) else settings.quiet_hours.send_at(now)
     for channel in CHANNELS:
         recipient, skipped = _recipient(channel, customer, prefs, settings)
         uow.session.add(
@@ -178,6 +195,7 @@ async def notify(uow: UnitOfWork, event: Any) -> None:
                     "starts": [s.isoformat() for s in trigger.starts if s is not None],
                 },
                 urgent=urgent,
+                broke_quiet_hours=breaks and not skipped,
                 status="skipped" if skipped else "pending",
                 held_until=send_at if send_at > now and not skipped else None,
                 attempts=0,
@@ -187,6 +205,24 @@ async def notify(uow: UnitOfWork, event: Any) -> None:
             )
         )
     await uow.session.flush()
+
+
+async def _broke_tonight(uow: UnitOfWork, ticket_id: uuid.UUID, night: datetime) -> bool:
+    """Has an urgent message about this ticket broken the quiet hours that began at ``night``?
+    Urgent messages break them once a ticket a night; later ones wait for the morning. (The
+    ticket's lock makes two urgent events handled at once agree on which one that is.)"""
+    key = func.hashtextextended(f"intake.quiet_hours:{ticket_id}", 0)
+    await uow.session.execute(select(func.pg_advisory_xact_lock(key)))
+    broke = await uow.session.scalar(
+        select(
+            exists().where(
+                NotificationRow.ticket_id == ticket_id,
+                NotificationRow.broke_quiet_hours.is_(True),
+                NotificationRow.created_at >= night,
+            )
+        )
+    )
+    return bool(broke)
 
 
 def _recipient(
@@ -318,7 +354,7 @@ class Sender:
     client: httpx.AsyncClient
 
     async def send(self, row: NotificationRow) -> None:
-        """Hand the message to its channel; raises on any failure."""
+        """Hand the message to its channel within the deadline; raises on any failure."""
         s = self.settings
         if row.recipient is None:
             raise RuntimeError("no recipient")
@@ -329,15 +365,22 @@ class Sender:
             message["Subject"] = row.subject
             message["Message-ID"] = f"<{row.id}@aftersales>"  # the same on every retry
             message.set_content(row.body)
-            await aiosmtplib.send(
-                message,
-                hostname=s.notify_smtp_host,
-                port=s.notify_smtp_port,
-                username=s.notify_smtp_username,
-                password=s.notify_smtp_password,
-                start_tls=s.notify_smtp_starttls,
-                timeout=s.notify_timeout_seconds,
-            )
+            bound = asyncio.timeout(s.notify_timeout_seconds)
+            try:
+                async with bound:
+                    await aiosmtplib.send(
+                        message,
+                        hostname=s.notify_smtp_host,
+                        port=s.notify_smtp_port,
+                        username=s.notify_smtp_username,
+                        password=s.notify_smtp_password,
+                        start_tls=s.notify_smtp_starttls,
+                        timeout=s.notify_timeout_seconds,
+                    )
+            except TimeoutError as exc:
+                if bound.expired():
+                    raise TimeoutError(f"timed out after {s.notify_timeout_seconds:g} s") from exc
+                raise
             return
         assert s.notify_gateway_url and s.notify_gateway_secret
         body = json.dumps(
@@ -352,16 +395,39 @@ class Sender:
             ensure_ascii=False,
         ).encode()
         headers = signed_headers([s.notify_gateway_secret], str(row.id), body)
-        r = await self.client.post(s.notify_gateway_url, content=body, headers=headers)
-        if r.status_code >= 300:
-            raise RuntimeError(f"the gateway answered HTTP {r.status_code}")
+        # The operator's own gateway: not an integrator's URL, so no egress policy; bounded
+        # in time and in what is read of its answer like a webhook delivery.
+        answer = await post_within(
+            self.client,
+            s.notify_gateway_url,
+            content=body,
+            headers=headers,
+            deadline=s.notify_timeout_seconds,
+            policy=None,
+        )
+        if answer.status_code >= 300:
+            raise RuntimeError(f"the gateway answered HTTP {answer.status_code}")
 
 
-async def send_due(db: Database, sender: Sender, batch: int = 20) -> int:
-    """Claim due messages with a lease, send them, record each outcome. Safe on replicas."""
-    claimed = await claim_due(db, NotificationRow, batch=batch)
-    await asyncio.gather(*(_send_one(db, sender, n) for n in claimed))
-    return len(claimed)
+async def send_due(db: Database, sender: Sender, lanes: Lanes) -> int:
+    """Claim due messages with a lease and start each in a task of its own, as many per
+    channel as its share of ``lanes`` has free; returns how many started. Safe on replicas."""
+    share = max(1, lanes.size // len(CHANNELS))
+    busy = lanes.busy
+    started = 0
+    for channel in CHANNELS:
+        free = share - sum(1 for lane in busy if _channel_of(lane) == channel)
+        claimed = await claim_due(
+            db, NotificationRow, NotificationRow.channel == channel, batch=free
+        )
+        for notification_id in claimed:
+            lanes.start((channel, notification_id), _send_one(db, sender, notification_id))
+        started += len(claimed)
+    return started
+
+
+def _channel_of(lane: Hashable) -> str | None:
+    return lane[0] if isinstance(lane, tuple) else None
 
 
 async def _send_one(db: Database, sender: Sender, notification_id: uuid.UUID) -> None:

@@ -57,8 +57,11 @@ async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow
             delivery.payload = scrubbed
     await notifications.erase(uow, customer_id)
     await scrub_platform(uow, customer_id)
+    tickets = await uow.session.scalars(
+        select(TicketRow.id).where(TicketRow.customer_id == customer_id)
+    )
     uow.publish(
-        intake.CustomerErased(customer_id=customer_id, erased_at=now),
+        intake.CustomerErased(customer_id=customer_id, erased_at=now, ticket_ids=list(tickets)),
         aggregate_id=customer_id,
         aggregate_version=row.version,
     )

@@ -19,6 +19,7 @@ from aftersales.logging import get_logger
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketJobRow, TicketRow
 from intake.domain.lifecycle import FINAL, TicketState, apply_callback, apply_job_status
+from intake.domain.redaction import for_outsiders
 from intake.use_cases.ticket_events import change_status, emit, end_ticket, touch
 
 log = get_logger(__name__)
@@ -119,6 +120,7 @@ async def ticket_for_event(uow: UnitOfWork, event: Envelope[Any]) -> TicketRow |
         event.time,
         event.type,
         _summary(event),
+        public_summary=_summary(for_outsiders(event)),
         actor=event.source,
         event_id=str(event.id),
     )
@@ -159,7 +161,9 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
     if after.current_job_id == d.job_id:
         _assign(ticket, d, event.time)
     if after.status != before.status:  # change_status bumps the version itself
-        await change_status(uow, ticket, after.status, reason=_summary(event), actor=event.source)
+        # The reason goes out in intake.ticket.status_changed, to CRMs too: as they may read it.
+        reason = _summary(for_outsiders(event))
+        await change_status(uow, ticket, after.status, reason=reason, actor=event.source)
     else:
         touch(ticket)
     if job.pending_callback is not None and ticket.current_job_id == d.job_id:

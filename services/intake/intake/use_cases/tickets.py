@@ -381,6 +381,13 @@ async def decide_warranty_remedy(
         failed_repairs=await tickets.failed_repairs(product.id, cause),
     )
     remedies.decide(cmd.remedy, facts, policy)
+    price = (
+        Money(amount=product.purchase_price, currency=product.purchase_currency or "CNY")
+        if product.purchase_price is not None
+        else None
+    )
+    if cmd.remedy == "refund" and cmd.refund is not None and price is not None:
+        remedies.check_refund(cmd.refund.amount, cmd.refund.currency, price.amount, price.currency)
 
     replacement = None
     if cmd.remedy == "replace":
@@ -435,6 +442,8 @@ async def decide_warranty_remedy(
                 product_id=product.id,
                 replacement_product_id=replacement.id if replacement else None,
                 refund=cmd.refund if cmd.remedy == "refund" else None,
+                purchase_price=price,
+                proof_ref=product.proof_ref,
                 decided_at=now,
             ),
         )

@@ -1,31 +1,28 @@
-"""Webhook subscriptions for every service's events, and the worker that delivers them."""
+"""Webhook subscriptions for every service's events: what is queued for whom, and the
+subscriptions' management. The worker that delivers them is
+:mod:`intake.use_cases.webhook_delivery`."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
-from sqlalchemy import and_, exists, select, true, update
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, func, select, true
 
 from aftersales.db import Database, UnitOfWork
-from aftersales.errors import NotFound, Unprocessable
+from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import REGISTRY as BUS
 from aftersales.events import Envelope
 from aftersales.http.egress import EgressPolicy, EgressRefused, checked_address
 from aftersales.logging import get_logger
 from aftersales.sealed import SecretBox
-from intake.adapters import webhook_queue, webhook_sender
-from intake.adapters.leases import claim_due
+from intake.adapters import webhook_queue
 from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
 from intake.domain import event_catalogue
 from intake.domain.audience import Owner, check_reach, event_types, facts_of, matches
-from intake.domain.webhooks import check_patterns, new_secret, next_attempt, signed_headers
+from intake.domain.webhooks import check_patterns, new_secret
 
 log = get_logger(__name__)
 ROTATION_GRACE = timedelta(hours=24)
@@ -127,15 +124,18 @@ async def subscribe(
     box: SecretBox,
     sunsets: event_catalogue.Sunsets,
     listen: Listen,
+    per_owner: int = 20,
 ) -> WebhookSubscriptionRow:
     """A new subscription, active from the moment the fan-out listens for its events
-    (``listen`` runs in this transaction, before its commit)."""
+    (``listen`` runs in this transaction, before its commit). An owner has ``per_owner``
+    active subscriptions at most."""
     check_patterns(events)
     check_reach(owner, events, available_subjects(sunsets))
     try:
         await checked_address(url, policy)
     except EgressRefused as exc:
         raise Unprocessable(str(exc)) from exc
+    await _check_room(uow, owner, per_owner)
     now = datetime.now(UTC)
     row = WebhookSubscriptionRow(
         id=uuid.uuid4(),
@@ -158,6 +158,26 @@ async def subscribe(
     row.active_since = datetime.now(UTC)  # every event from here on reaches the fan-out
     await uow.session.flush()
     return row
+
+
+async def _check_room(uow: UnitOfWork, owner: Owner, per_owner: int) -> None:
+    """Refuse one more active subscription beyond ``per_owner`` for this very owner (a CRM
+    tenant, a point, a technician, the app, the staff). Two creates at once queue on the
+    owner's lock, so both cannot slip under the limit."""
+    key = func.hashtextextended(f"intake.webhooks:{owner.role}:{owner.scope or ''}", 0)
+    await uow.session.execute(select(func.pg_advisory_xact_lock(key)))
+    sub = WebhookSubscriptionRow
+    scope = sub.owner_scope.is_(None) if owner.scope is None else sub.owner_scope == owner.scope
+    active = await uow.session.scalar(
+        select(func.count())
+        .select_from(sub)
+        .where(sub.owner_role == owner.role, scope, sub.active.is_(True))
+    )
+    if (active or 0) >= per_owner:
+        raise Conflict(
+            f"At most {per_owner} active webhook subscriptions per owner"
+            " (INTAKE_WEBHOOKS_PER_OWNER); disable one you no longer need first."
+        )
 
 
 def _owned_by(owner: Owner) -> Any:
@@ -207,10 +227,18 @@ async def rotate_secret(
 
 
 async def set_active(
-    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, active: bool, listen: Listen
+    uow: UnitOfWork,
+    subscription_id: uuid.UUID,
+    owner: Owner,
+    active: bool,
+    listen: Listen,
+    per_owner: int = 20,
 ) -> WebhookSubscriptionRow:
     row = await get_subscription(uow, subscription_id, owner, lock=True)
     if active and not row.active:
+        # Counted against the subscription's own owner (staff may enable anyone's).
+        await _check_room(uow, Owner(row.owner_role, row.owner_scope), per_owner)
+        row.failing_since = None  # a fresh start: the failing spell begins again
         row.active = True
         await uow.session.flush()
         await listen(uow)
@@ -246,102 +274,6 @@ async def redeliver(
     row.status, row.next_attempt_at = "pending", datetime.now(UTC)
     await uow.session.flush()
     return row
-
-
-@dataclass(frozen=True)
-class DeliverySettings:
-    schedule: list[int]
-    policy: EgressPolicy
-    box: SecretBox
-    batch: int = 20
-
-
-async def deliver_due(db: Database, client: httpx.AsyncClient, settings: DeliverySettings) -> int:
-    """Claim due deliveries with a lease, send them, record each outcome. Safe on replicas."""
-    earlier = aliased(WebhookDeliveryRow)
-    # In order per aggregate: nothing while an earlier one of its lane is pending.
-    in_turn = ~exists().where(
-        earlier.subscription_id == WebhookDeliveryRow.subscription_id,
-        earlier.aggregate_id == WebhookDeliveryRow.aggregate_id,
-        earlier.status == "pending",
-        earlier.seq < WebhookDeliveryRow.seq,
-    )
-    claimed = await claim_due(db, WebhookDeliveryRow, in_turn, batch=settings.batch)
-    await asyncio.gather(*(_deliver_one(db, client, settings, d) for d in claimed))
-    return len(claimed)
-
-
-async def _deliver_one(
-    db: Database, client: httpx.AsyncClient, settings: DeliverySettings, delivery_id: uuid.UUID
-) -> None:
-    async with db.sessionmaker() as session:
-        delivery = await session.get(WebhookDeliveryRow, delivery_id)
-        assert delivery is not None
-        sub = await session.get(WebhookSubscriptionRow, delivery.subscription_id)
-        assert sub is not None
-        payload, url, active = delivery.payload, sub.url, sub.active
-        keys = [settings.box.open(sub.secret)]
-        if (
-            sub.previous_secret
-            and sub.previous_secret_until
-            and (sub.previous_secret_until > datetime.now(UTC))
-        ):
-            keys.append(settings.box.open(sub.previous_secret))
-    if not active:
-        await _record(
-            db,
-            delivery_id,
-            webhook_sender.Outcome(None, "subscription disabled"),
-            settings,
-            final=True,
-        )
-        return
-    headers = {
-        **signed_headers(keys, str(delivery.event_id), payload),
-        "user-agent": "aftersales-webhooks/1",
-    }
-    outcome = await webhook_sender.post(client, url, headers, payload, policy=settings.policy)
-    await _record(db, delivery_id, outcome, settings, gone=outcome.status_code == 410)
-
-
-async def _record(
-    db: Database,
-    delivery_id: uuid.UUID,
-    outcome: webhook_sender.Outcome,
-    settings: DeliverySettings,
-    *,
-    gone: bool = False,
-    final: bool = False,
-) -> None:
-    now = datetime.now(UTC)
-    async with db.sessionmaker() as session, session.begin():
-        d = await session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
-        assert d is not None
-        d.attempts += 1
-        d.last_status_code, d.last_error = outcome.status_code, outcome.error
-        values: dict[str, Any] = {}
-        if outcome.delivered:
-            d.status, d.delivered_at = "succeeded", now
-        elif gone or final:
-            d.status = "failed"
-        else:
-            retry_at = next_attempt(d.attempts, settings.schedule, now)
-            if retry_at is None:
-                d.status = "failed"
-            else:
-                d.next_attempt_at = retry_at
-        if gone:
-            values = {
-                "active": False,
-                "updated_at": now,
-                "disabled_reason": "the receiver answered 410 Gone",
-            }
-            await session.execute(
-                update(WebhookSubscriptionRow)
-                .where(WebhookSubscriptionRow.id == d.subscription_id)
-                .values(**values)
-            )
-            log.warning("webhook.disabled_by_410", subscription_id=str(d.subscription_id))
 
 
 async def reseal_secrets(db: Database, box: SecretBox) -> int:

@@ -128,6 +128,19 @@ async def test_private_targets_are_refused_unless_allowed(start_service):
             )
             assert r.status_code == 422, url
             assert "not a public address" in r.json()["detail"]
+        # A name is not answered with where it points (no DNS oracle), nor why it does not
+        # resolve in the resolver's words.
+        for url, hidden in (
+            ("http://localhost/x", ("127.0.0.1", "::1")),
+            ("http://no-such-host.invalid/x", ("Errno", "Name or service", "not known")),
+        ):
+            r = await intake.client.post(
+                "/v1/webhooks", json={"url": url, "events": [">"]}, headers=intake.auth()
+            )
+            assert r.status_code == 422, url
+            assert not any(h in r.text for h in hidden), r.text
+        listed = await intake.client.get("/v1/webhooks", headers=intake.auth())
+        assert listed.json() == []  # nothing was stored
         bad = await intake.client.post(
             "/v1/webhooks",
             headers=intake.auth(),

@@ -2,13 +2,22 @@
 
 import importlib.util
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from aftersales.errors import Unprocessable
-from aftersales.events import billing, dispatch
-from intake.domain.audience import Facts, Owner, admits, check_reach, event_types, facts_of
+from aftersales.events import billing, dispatch, intake
+from intake.domain.audience import (
+    Facts,
+    Owner,
+    admits,
+    check_reach,
+    event_types,
+    facts_for,
+    facts_of,
+)
 from intake.domain.event_catalogue import REGISTRY
 
 POINT, OTHER = str(uuid.uuid4()), str(uuid.uuid4())
@@ -86,3 +95,33 @@ def test_old_subscriptions_keep_exactly_intakes_events():
     assert module._only_intake(">") == "intake.>"
     assert module._only_intake("*.ticket.*") == "intake.ticket.*"
     assert module._only_intake("intake.ticket.created.v1") == "intake.ticket.created.v1"
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        Owner("crm", "acme"),
+        Owner("point", POINT),
+        Owner("technician", POINT),
+    ],
+)
+def test_a_disabled_subscription_is_told_to_its_owner_and_the_staff_only(owner):
+    subject = intake.WebhookDisabled.SUBJECT
+    facts = facts_for(owner)
+    event = intake.WebhookDisabled(
+        subscription_id=uuid.uuid4(),
+        url="https://crm.example.com/hooks",
+        reason="failing",
+        tenant_id=facts.tenant_id,
+        point_id=uuid.UUID(facts.point_id) if facts.point_id else None,
+        technician_id=uuid.UUID(facts.technician_id) if facts.technician_id else None,
+        disabled_at=datetime.now(UTC),
+    )
+    told = facts_of(event, None)  # as the fan-out reads it
+    assert told == facts
+    assert subject in event_types(owner, EVERY)
+    assert admits(owner, subject, told)
+    assert admits(Owner("staff"), subject, told)
+    others = [Owner("crm", "beta"), Owner("point", OTHER), Owner("technician", OTHER)]
+    assert not any(admits(o, subject, told) for o in others)
+    assert not admits(Owner("app"), subject, told)

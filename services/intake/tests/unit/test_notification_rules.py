@@ -1,4 +1,5 @@
-"""The rules of customer messages: quiet hours, urgency, and what a template may name."""
+"""The rules of customer messages: quiet hours, urgency, the words a reason is told in, and
+what a template may name."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -9,10 +10,13 @@ from intake.domain.notifications import (
     DEFAULTS,
     KINDS,
     LOCALES,
+    REASON_CODES,
+    REASON_WORDS,
     QuietHours,
     Template,
     check_template,
     is_urgent,
+    reason_words,
     render,
 )
 
@@ -72,3 +76,62 @@ def test_a_missing_fact_reads_as_nothing():
     assert render(Template("{ticket_number}", "by {window_end}."), {"ticket_number": "T-1"}) == (
         Template("T-1", "by .")
     )
+
+
+def test_the_night_a_moment_falls_in_began_at_the_start_of_the_quiet_hours():
+    assert NIGHT.night_start(shanghai(22, 15)) == shanghai(21, 0)
+    assert NIGHT.night_start(shanghai(3, 0, day=7)) == shanghai(21, 0, day=6)
+    assert NIGHT.night_start(shanghai(21, 0)) == shanghai(21, 0)
+    assert NIGHT.night_start(shanghai(12, 0)) is None
+    early = QuietHours.parse("01:00-05:00", "Asia/Shanghai")
+    assert early.night_start(shanghai(4, 0)) == shanghai(1, 0)
+    assert early.night_start(shanghai(6, 0)) is None
+
+
+@pytest.mark.parametrize("code", REASON_CODES)
+def test_every_reason_code_has_the_companys_words_in_every_locale(code):
+    for locale in LOCALES:
+        words = reason_words(code, locale)
+        assert words and words == REASON_WORDS[code][locale]
+    assert reason_words(code, "zh-CN") != reason_words(code, "en")
+
+
+def test_no_code_or_a_code_this_version_does_not_know_reads_as_other():
+    assert reason_words(None, "en") == REASON_WORDS["other"]["en"]
+    assert reason_words("volcano", "zh-CN") == REASON_WORDS["other"]["zh-CN"]
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "{customer_name:>2000000000}",
+        "{customer_name!r}",
+        "{customer_name!s:^9}",
+        "{customer_name.__class__}",
+        "{customer_name[0]}",
+        "{0}",
+        "{}",
+    ],
+)
+def test_only_plain_placeholders_are_allowed_and_the_other_is_named(placeholder):
+    with pytest.raises(Unprocessable, match="plain") as refused:
+        check_template("done", Template("Done", f"Dear {placeholder}"))
+    assert placeholder in str(refused.value.detail)
+    with pytest.raises(Unprocessable, match="plain"):
+        check_template("done", Template(f"Done {placeholder}", "x"))
+
+
+def test_a_template_stored_before_the_check_renders_its_placeholders_plain():
+    stored = Template(
+        "{ticket_number!r}", "{customer_name:>2000000000} {customer_name.upper} {0} {{x}}"
+    )
+    out = render(stored, {"customer_name": "Li", "ticket_number": "T-1"})
+    assert out == Template("T-1", "Li   {x}")
+    assert render(Template("a {", "b }"), {}) == Template("a {", "b }")
+
+
+def test_the_codes_with_words_are_the_codes_dispatch_publishes():
+    from aftersales.events import dispatch
+    from aftersales.events.base import values_of
+
+    assert values_of(dispatch.RescheduleReason) == set(REASON_CODES) == set(REASON_WORDS)

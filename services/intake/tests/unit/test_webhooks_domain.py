@@ -1,19 +1,29 @@
+import asyncio
 import base64
+import ipaddress
+import time
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 
 from aftersales.errors import Unprocessable
+from aftersales.http import egress
 from aftersales.http.egress import (
+    MAX_ANSWER_BYTES,
+    DeadlineExceeded,
     EgressPolicy,
     EgressRefused,
     check_target,
     checked_address,
     is_public,
+    post_within,
 )
+from intake.adapters import webhook_sender
 from intake.domain.audience import matches
 from intake.domain.webhooks import (
     check_patterns,
+    failing_too_long,
     new_secret,
     next_attempt,
     sign,
@@ -86,8 +96,10 @@ def test_urls_and_addresses_that_point_inward():
 
 
 async def test_a_name_that_also_resolves_inward_is_refused():
-    with pytest.raises(EgressRefused, match="not a public address"):
+    with pytest.raises(EgressRefused, match="not a public address") as refused:
         await checked_address("https://localhost/hooks", EgressPolicy())
+    # Where an internal name points stays with us (no DNS oracle).
+    assert "127.0.0.1" not in str(refused.value) and "::1" not in str(refused.value)
     assert str(await checked_address("https://93.184.216.34/x", EgressPolicy())) == (
         "93.184.216.34"
     )
@@ -99,3 +111,81 @@ def test_the_retry_schedule_runs_out():
     assert next_attempt(1, schedule, now) == now + timedelta(seconds=5)
     assert next_attempt(2, schedule, now) == now + timedelta(seconds=60)
     assert next_attempt(3, schedule, now) is None
+
+
+async def test_a_refusal_never_names_the_address_or_the_resolvers_words(monkeypatch):
+    async def inward(host):
+        return [ipaddress.ip_address("93.184.216.34"), ipaddress.ip_address("10.20.30.40")]
+
+    monkeypatch.setattr(egress, "resolve", inward)
+    with pytest.raises(EgressRefused, match="not a public address") as refused:
+        await checked_address("https://crm.internal.example/x", EgressPolicy())
+    assert "10.20.30.40" not in str(refused.value)
+
+    async def broken(host):
+        raise OSError("[Errno -2] Name or service not known (asked 10.0.0.53)")
+
+    monkeypatch.setattr(egress, "resolve", broken)
+    with pytest.raises(EgressRefused, match="does not resolve") as unresolved:
+        await checked_address("https://nowhere.example/x", EgressPolicy())
+    assert "10.0.0.53" not in str(unresolved.value) and "Errno" not in str(unresolved.value)
+
+
+def test_a_subscription_fails_too_long_after_the_window_without_a_success():
+    now = datetime(2026, 7, 1, tzinfo=UTC)
+    window = timedelta(days=3)
+    assert not failing_too_long(None, now, window)
+    assert not failing_too_long(now - timedelta(days=2, hours=23), now, window)
+    assert failing_too_long(now - window, now, window)
+
+
+async def test_the_deadline_covers_resolving_the_name(monkeypatch):
+    async def slow(host):
+        await asyncio.sleep(30)
+        return [ipaddress.ip_address("93.184.216.34")]
+
+    monkeypatch.setattr(egress, "resolve", slow)
+    began = time.monotonic()
+    async with httpx.AsyncClient() as client:
+        outcome = await webhook_sender.post(
+            client, "https://slow-dns.example/x", {}, b"{}", policy=EgressPolicy(), deadline=0.3
+        )
+    assert time.monotonic() - began < 5
+    assert outcome == webhook_sender.Outcome(None, "timed out after 0.3 s")
+
+
+async def test_at_most_64_kib_of_an_endless_answer_is_read():
+    pulled = []
+
+    async def endless():
+        while True:
+            pulled.append(4096)
+            yield b"x" * 4096
+
+    def answer(request):
+        return httpx.Response(200, content=endless())
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as client:
+        got = await post_within(
+            client, "http://gateway/x", content=b"{}", headers={}, deadline=5, policy=None
+        )
+    assert got.status_code == 200 and got.is_success
+    assert MAX_ANSWER_BYTES <= sum(pulled) <= MAX_ANSWER_BYTES + 4096
+
+
+async def test_an_answer_that_never_ends_ends_at_the_deadline():
+    async def drip():
+        while True:
+            await asyncio.sleep(0.05)
+            yield b"."
+
+    def answer(request):
+        return httpx.Response(200, content=drip())
+
+    began = time.monotonic()
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as client:
+        with pytest.raises(DeadlineExceeded, match=r"timed out after 0\.5 s"):
+            await post_within(
+                client, "http://gateway/x", content=b"{}", headers={}, deadline=0.5, policy=None
+            )
+    assert time.monotonic() - began < 3

@@ -124,13 +124,14 @@ def sync_detailed(
 ) -> Response[CashReport | Problem]:
     """Cash On Site
 
-     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
-    yet.
+     Cash taken on site, by technician or point; `outstanding=true` for what is not yet the
+    company's (a partner's office's cash included until it is remitted).
 
     Args:
         technician_id (None | Unset | UUID):
         point_id (None | Unset | UUID):
-        outstanding (bool | Unset): only cash still held Default: False.
+        outstanding (bool | Unset): only cash the company does not have yet: held by a technician,
+            or by a partner point's office until it is remitted Default: False.
         limit (int | Unset):  Default: 500.
 
     Raises:
@@ -165,13 +166,14 @@ def sync(
 ) -> CashReport | Problem | None:
     """Cash On Site
 
-     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
-    yet.
+     Cash taken on site, by technician or point; `outstanding=true` for what is not yet the
+    company's (a partner's office's cash included until it is remitted).
 
     Args:
         technician_id (None | Unset | UUID):
         point_id (None | Unset | UUID):
-        outstanding (bool | Unset): only cash still held Default: False.
+        outstanding (bool | Unset): only cash the company does not have yet: held by a technician,
+            or by a partner point's office until it is remitted Default: False.
         limit (int | Unset):  Default: 500.
 
     Raises:
@@ -201,13 +203,14 @@ async def asyncio_detailed(
 ) -> Response[CashReport | Problem]:
     """Cash On Site
 
-     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
-    yet.
+     Cash taken on site, by technician or point; `outstanding=true` for what is not yet the
+    company's (a partner's office's cash included until it is remitted).
 
     Args:
         technician_id (None | Unset | UUID):
         point_id (None | Unset | UUID):
-        outstanding (bool | Unset): only cash still held Default: False.
+        outstanding (bool | Unset): only cash the company does not have yet: held by a technician,
+            or by a partner point's office until it is remitted Default: False.
         limit (int | Unset):  Default: 500.
 
     Raises:
@@ -240,13 +243,14 @@ async def asyncio(
 ) -> CashReport | Problem | None:
     """Cash On Site
 
-     Cash taken on site, by technician or point; `outstanding=true` for what is not handed over
-    yet.
+     Cash taken on site, by technician or point; `outstanding=true` for what is not yet the
+    company's (a partner's office's cash included until it is remitted).
 
     Args:
         technician_id (None | Unset | UUID):
         point_id (None | Unset | UUID):
-        outstanding (bool | Unset): only cash still held Default: False.
+        outstanding (bool | Unset): only cash the company does not have yet: held by a technician,
+            or by a partner point's office until it is remitted Default: False.
         limit (int | Unset):  Default: 500.
 
     Raises:

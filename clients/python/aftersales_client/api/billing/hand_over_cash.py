@@ -122,7 +122,9 @@ def sync_detailed(
     """Hand Over Cash
 
      A technician hands the cash of these on-site payments to the cashier (finance) or to
-    the point's office: each payment is handed over once.
+    the point's office: each payment is handed over once. A company point's office receiving
+    it ends it; a partner point owes it until finance records its remittance
+    (`POST /v1/cash-remittances`), unless the cashier received it (the company has it).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -158,7 +160,9 @@ def sync(
     """Hand Over Cash
 
      A technician hands the cash of these on-site payments to the cashier (finance) or to
-    the point's office: each payment is handed over once.
+    the point's office: each payment is handed over once. A company point's office receiving
+    it ends it; a partner point owes it until finance records its remittance
+    (`POST /v1/cash-remittances`), unless the cashier received it (the company has it).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -189,7 +193,9 @@ async def asyncio_detailed(
     """Hand Over Cash
 
      A technician hands the cash of these on-site payments to the cashier (finance) or to
-    the point's office: each payment is handed over once.
+    the point's office: each payment is handed over once. A company point's office receiving
+    it ends it; a partner point owes it until finance records its remittance
+    (`POST /v1/cash-remittances`), unless the cashier received it (the company has it).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -223,7 +229,9 @@ async def asyncio(
     """Hand Over Cash
 
      A technician hands the cash of these on-site payments to the cashier (finance) or to
-    the point's office: each payment is handed over once.
+    the point's office: each payment is handed over once. A company point's office receiving
+    it ends it; a partner point owes it until finance records its remittance
+    (`POST /v1/cash-remittances`), unless the cashier received it (the company has it).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

@@ -106,7 +106,8 @@ def sync_detailed(
 ) -> Response[Problem | RefundList]:
     """List Refunds
 
-     Refund vouchers (三包 refunds), paid or not.
+     Refund vouchers (三包 refunds): waiting for finance's approval, payable (`unpaid`), or
+    paid.
 
     Args:
         status (None | str | Unset):
@@ -140,7 +141,8 @@ def sync(
 ) -> Problem | RefundList | None:
     """List Refunds
 
-     Refund vouchers (三包 refunds), paid or not.
+     Refund vouchers (三包 refunds): waiting for finance's approval, payable (`unpaid`), or
+    paid.
 
     Args:
         status (None | str | Unset):
@@ -169,7 +171,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RefundList]:
     """List Refunds
 
-     Refund vouchers (三包 refunds), paid or not.
+     Refund vouchers (三包 refunds): waiting for finance's approval, payable (`unpaid`), or
+    paid.
 
     Args:
         status (None | str | Unset):
@@ -201,7 +204,8 @@ async def asyncio(
 ) -> Problem | RefundList | None:
     """List Refunds
 
-     Refund vouchers (三包 refunds), paid or not.
+     Refund vouchers (三包 refunds): waiting for finance's approval, payable (`unpaid`), or
+    paid.
 
     Args:
         status (None | str | Unset):

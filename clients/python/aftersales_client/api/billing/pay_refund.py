@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[Problem | RefundOut]:
     """Pay Refund
 
-     Pay the refund out to the customer (once) for its voucher's amount.
+     Pay the refund out to the customer (once) for its voucher's amount; one waiting for
+    finance's approval is a 409 until it is approved.
 
     Args:
         refund_id (UUID):
@@ -165,7 +166,8 @@ def sync(
 ) -> Problem | RefundOut | None:
     """Pay Refund
 
-     Pay the refund out to the customer (once) for its voucher's amount.
+     Pay the refund out to the customer (once) for its voucher's amount; one waiting for
+    finance's approval is a 409 until it is approved.
 
     Args:
         refund_id (UUID):
@@ -198,7 +200,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RefundOut]:
     """Pay Refund
 
-     Pay the refund out to the customer (once) for its voucher's amount.
+     Pay the refund out to the customer (once) for its voucher's amount; one waiting for
+    finance's approval is a 409 until it is approved.
 
     Args:
         refund_id (UUID):
@@ -234,7 +237,8 @@ async def asyncio(
 ) -> Problem | RefundOut | None:
     """Pay Refund
 
-     Pay the refund out to the customer (once) for its voucher's amount.
+     Pay the refund out to the customer (once) for its voucher's amount; one waiting for
+    finance's approval is a 409 until it is approved.
 
     Args:
         refund_id (UUID):

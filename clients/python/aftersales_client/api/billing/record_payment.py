@@ -128,6 +128,10 @@ def sync_detailed(
     """Record Payment
 
      On-site collection (or a later transfer); partial payments are fine, overpayment is not.
+    Anything but cash names the provider's `reference` (422 without it; a reference recorded
+    already is a 409). The charge is paid as soon as the customer has paid; a card, transfer or
+    wallet payment a technician records stays unreconciled until finance matches it to the
+    provider's statement (`POST /v1/payments/reconcile`).
 
     Args:
         charge_id (UUID):
@@ -166,6 +170,10 @@ def sync(
     """Record Payment
 
      On-site collection (or a later transfer); partial payments are fine, overpayment is not.
+    Anything but cash names the provider's `reference` (422 without it; a reference recorded
+    already is a 409). The charge is paid as soon as the customer has paid; a card, transfer or
+    wallet payment a technician records stays unreconciled until finance matches it to the
+    provider's statement (`POST /v1/payments/reconcile`).
 
     Args:
         charge_id (UUID):
@@ -199,6 +207,10 @@ async def asyncio_detailed(
     """Record Payment
 
      On-site collection (or a later transfer); partial payments are fine, overpayment is not.
+    Anything but cash names the provider's `reference` (422 without it; a reference recorded
+    already is a 409). The charge is paid as soon as the customer has paid; a card, transfer or
+    wallet payment a technician records stays unreconciled until finance matches it to the
+    provider's statement (`POST /v1/payments/reconcile`).
 
     Args:
         charge_id (UUID):
@@ -235,6 +247,10 @@ async def asyncio(
     """Record Payment
 
      On-site collection (or a later transfer); partial payments are fine, overpayment is not.
+    Anything but cash names the provider's `reference` (422 without it; a reference recorded
+    already is a 409). The charge is paid as soon as the customer has paid; a card, transfer or
+    wallet payment a technician records stays unreconciled until finance matches it to the
+    provider's statement (`POST /v1/payments/reconcile`).
 
     Args:
         charge_id (UUID):

@@ -9,12 +9,19 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.charge_out import ChargeOut
 from ...models.problem import Problem
-from ...types import Response
+from ...models.release_in import ReleaseIn
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     charge_id: UUID,
+    *,
+    body: None | ReleaseIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +30,14 @@ def _get_kwargs(
         ),
     }
 
+    if isinstance(body, ReleaseIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -110,14 +125,22 @@ def sync_detailed(
     charge_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | ReleaseIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ChargeOut | Problem]:
     """Release Charge
 
-     Let a held charge (an implausible report) go on to be invoiced and settled; correct
-    its amount afterwards with a credit note if the report was wrong.
+     Let a held charge go on to be invoiced and settled. An implausible report is released
+    as it is (correct its amount afterwards with a credit note if the report was wrong). A late
+    report, held with both figures, is released on the `basis` finance chooses: `reported`
+    keeps the charge, `received` replaces it with what the times the reports reached dispatch
+    give (announced as `billing.charge.corrected.v1`).
 
     Args:
         charge_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (None | ReleaseIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +152,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         charge_id=charge_id,
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -142,14 +167,22 @@ def sync(
     charge_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | ReleaseIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ChargeOut | Problem | None:
     """Release Charge
 
-     Let a held charge (an implausible report) go on to be invoiced and settled; correct
-    its amount afterwards with a credit note if the report was wrong.
+     Let a held charge go on to be invoiced and settled. An implausible report is released
+    as it is (correct its amount afterwards with a credit note if the report was wrong). A late
+    report, held with both figures, is released on the `basis` finance chooses: `reported`
+    keeps the charge, `received` replaces it with what the times the reports reached dispatch
+    give (announced as `billing.charge.corrected.v1`).
 
     Args:
         charge_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (None | ReleaseIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,6 +195,8 @@ def sync(
     return sync_detailed(
         charge_id=charge_id,
         client=client,
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -169,14 +204,22 @@ async def asyncio_detailed(
     charge_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | ReleaseIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ChargeOut | Problem]:
     """Release Charge
 
-     Let a held charge (an implausible report) go on to be invoiced and settled; correct
-    its amount afterwards with a credit note if the report was wrong.
+     Let a held charge go on to be invoiced and settled. An implausible report is released
+    as it is (correct its amount afterwards with a credit note if the report was wrong). A late
+    report, held with both figures, is released on the `basis` finance chooses: `reported`
+    keeps the charge, `received` replaces it with what the times the reports reached dispatch
+    give (announced as `billing.charge.corrected.v1`).
 
     Args:
         charge_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (None | ReleaseIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +231,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         charge_id=charge_id,
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,14 +244,22 @@ async def asyncio(
     charge_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | ReleaseIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ChargeOut | Problem | None:
     """Release Charge
 
-     Let a held charge (an implausible report) go on to be invoiced and settled; correct
-    its amount afterwards with a credit note if the report was wrong.
+     Let a held charge go on to be invoiced and settled. An implausible report is released
+    as it is (correct its amount afterwards with a credit note if the report was wrong). A late
+    report, held with both figures, is released on the `basis` finance chooses: `reported`
+    keeps the charge, `received` replaces it with what the times the reports reached dispatch
+    give (announced as `billing.charge.corrected.v1`).
 
     Args:
         charge_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (None | ReleaseIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,5 +273,7 @@ async def asyncio(
         await asyncio_detailed(
             charge_id=charge_id,
             client=client,
+            body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

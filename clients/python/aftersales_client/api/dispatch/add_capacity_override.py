@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[CapacityOverrideOut | Problem]:
     """Add Capacity Override
 
-     A day with a different capacity (a holiday, a training day).
+     Days with a different capacity (a peak, a holiday, a technician on leave). A point may
+    lower its own capacity for a while, never raise it above the operator's figure (403).
 
     Args:
         point_id (UUID):
@@ -165,7 +166,8 @@ def sync(
 ) -> CapacityOverrideOut | Problem | None:
     """Add Capacity Override
 
-     A day with a different capacity (a holiday, a training day).
+     Days with a different capacity (a peak, a holiday, a technician on leave). A point may
+    lower its own capacity for a while, never raise it above the operator's figure (403).
 
     Args:
         point_id (UUID):
@@ -198,7 +200,8 @@ async def asyncio_detailed(
 ) -> Response[CapacityOverrideOut | Problem]:
     """Add Capacity Override
 
-     A day with a different capacity (a holiday, a training day).
+     Days with a different capacity (a peak, a holiday, a technician on leave). A point may
+    lower its own capacity for a while, never raise it above the operator's figure (403).
 
     Args:
         point_id (UUID):
@@ -234,7 +237,8 @@ async def asyncio(
 ) -> CapacityOverrideOut | Problem | None:
     """Add Capacity Override
 
-     A day with a different capacity (a holiday, a training day).
+     Days with a different capacity (a peak, a holiday, a technician on leave). A point may
+    lower its own capacity for a while, never raise it above the operator's figure (403).
 
     Args:
         point_id (UUID):

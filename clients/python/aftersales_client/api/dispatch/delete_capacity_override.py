@@ -114,7 +114,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete Capacity Override
 
-     Remove a capacity override; the point's usual capacity applies again.
+     Remove a capacity override; the point's usual capacity applies again. A point removes
+    only the overrides it made (403 for the operator's).
 
     Args:
         point_id (UUID):
@@ -148,7 +149,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete Capacity Override
 
-     Remove a capacity override; the point's usual capacity applies again.
+     Remove a capacity override; the point's usual capacity applies again. A point removes
+    only the overrides it made (403 for the operator's).
 
     Args:
         point_id (UUID):
@@ -177,7 +179,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete Capacity Override
 
-     Remove a capacity override; the point's usual capacity applies again.
+     Remove a capacity override; the point's usual capacity applies again. A point removes
+    only the overrides it made (403 for the operator's).
 
     Args:
         point_id (UUID):
@@ -209,7 +212,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete Capacity Override
 
-     Remove a capacity override; the point's usual capacity applies again.
+     Remove a capacity override; the point's usual capacity applies again. A point removes
+    only the overrides it made (403 for the operator's).
 
     Args:
         point_id (UUID):

@@ -122,7 +122,10 @@ def sync_detailed(
     """Open Complaint
 
      Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days.
+    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
+    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
+    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
+    (a CRM may not), which the audit trail records.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -158,7 +161,10 @@ def sync(
     """Open Complaint
 
      Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days.
+    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
+    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
+    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
+    (a CRM may not), which the audit trail records.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -189,7 +195,10 @@ async def asyncio_detailed(
     """Open Complaint
 
      Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days.
+    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
+    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
+    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
+    (a CRM may not), which the audit trail records.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -223,7 +232,10 @@ async def asyncio(
     """Open Complaint
 
      Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days.
+    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
+    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
+    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
+    (a CRM may not), which the audit trail records.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

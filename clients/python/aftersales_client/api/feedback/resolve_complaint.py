@@ -123,8 +123,10 @@ def sync_detailed(
 ) -> Response[ComplaintOut | Problem]:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom; a
-    substantiated one is a strike on the technician (warning, penalty, dismissal).
+     Resolve, saying whether the complaint was substantiated and against whom (someone who
+    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
+    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
+    Audited.
 
     Args:
         complaint_id (UUID):
@@ -158,8 +160,10 @@ def sync(
 ) -> ComplaintOut | Problem | None:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom; a
-    substantiated one is a strike on the technician (warning, penalty, dismissal).
+     Resolve, saying whether the complaint was substantiated and against whom (someone who
+    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
+    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
+    Audited.
 
     Args:
         complaint_id (UUID):
@@ -188,8 +192,10 @@ async def asyncio_detailed(
 ) -> Response[ComplaintOut | Problem]:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom; a
-    substantiated one is a strike on the technician (warning, penalty, dismissal).
+     Resolve, saying whether the complaint was substantiated and against whom (someone who
+    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
+    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
+    Audited.
 
     Args:
         complaint_id (UUID):
@@ -221,8 +227,10 @@ async def asyncio(
 ) -> ComplaintOut | Problem | None:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom; a
-    substantiated one is a strike on the technician (warning, penalty, dismissal).
+     Resolve, saying whether the complaint was substantiated and against whom (someone who
+    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
+    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
+    Audited.
 
     Args:
         complaint_id (UUID):

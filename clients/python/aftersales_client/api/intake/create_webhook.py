@@ -122,7 +122,9 @@ def sync_detailed(
     """Create Webhook
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
-    secret is shown in this answer only.
+    secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
+    more is a 409.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -158,7 +160,9 @@ def sync(
     """Create Webhook
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
-    secret is shown in this answer only.
+    secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
+    more is a 409.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -189,7 +193,9 @@ async def asyncio_detailed(
     """Create Webhook
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
-    secret is shown in this answer only.
+    secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
+    more is a 409.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -223,7 +229,9 @@ async def asyncio(
     """Create Webhook
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
-    secret is shown in this answer only.
+    secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
+    more is a 409.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

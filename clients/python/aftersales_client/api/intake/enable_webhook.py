@@ -113,7 +113,10 @@ def sync_detailed(
 ) -> Response[Problem | WebhookOut]:
     """Enable Webhook
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     Turn a subscription back on (after a 410 or a long failing spell disabled it, say):
+    events from the moment it is on again are delivered; those from while it was off are not
+    (redeliver the failed ones from its deliveries). A 409 when its owner already has
+    `INTAKE_WEBHOOKS_PER_OWNER` active ones.
 
     Args:
         subscription_id (UUID):
@@ -144,7 +147,10 @@ def sync(
 ) -> Problem | WebhookOut | None:
     """Enable Webhook
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     Turn a subscription back on (after a 410 or a long failing spell disabled it, say):
+    events from the moment it is on again are delivered; those from while it was off are not
+    (redeliver the failed ones from its deliveries). A 409 when its owner already has
+    `INTAKE_WEBHOOKS_PER_OWNER` active ones.
 
     Args:
         subscription_id (UUID):
@@ -170,7 +176,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookOut]:
     """Enable Webhook
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     Turn a subscription back on (after a 410 or a long failing spell disabled it, say):
+    events from the moment it is on again are delivered; those from while it was off are not
+    (redeliver the failed ones from its deliveries). A 409 when its owner already has
+    `INTAKE_WEBHOOKS_PER_OWNER` active ones.
 
     Args:
         subscription_id (UUID):
@@ -199,7 +208,10 @@ async def asyncio(
 ) -> Problem | WebhookOut | None:
     """Enable Webhook
 
-     Turn a subscription back on (after a 410 disabled it, say).
+     Turn a subscription back on (after a 410 or a long failing spell disabled it, say):
+    events from the moment it is on again are delivered; those from while it was off are not
+    (redeliver the failed ones from its deliveries). A 409 when its owner already has
+    `INTAKE_WEBHOOKS_PER_OWNER` active ones.
 
     Args:
         subscription_id (UUID):

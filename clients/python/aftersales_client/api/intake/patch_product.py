@@ -128,7 +128,10 @@ def sync_detailed(
 
     Args:
         product_id (UUID):
-        body (ProductPatch): Fields left out stay as they are; ``null`` clears one.
+        body (ProductPatch): Fields left out stay as they are; ``null`` clears one. The sale's
+            facts (price, seller,
+            proof) are the information centre's to set after registration (a CRM gives them when it
+            registers the product).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +166,10 @@ def sync(
 
     Args:
         product_id (UUID):
-        body (ProductPatch): Fields left out stay as they are; ``null`` clears one.
+        body (ProductPatch): Fields left out stay as they are; ``null`` clears one. The sale's
+            facts (price, seller,
+            proof) are the information centre's to set after registration (a CRM gives them when it
+            registers the product).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +199,10 @@ async def asyncio_detailed(
 
     Args:
         product_id (UUID):
-        body (ProductPatch): Fields left out stay as they are; ``null`` clears one.
+        body (ProductPatch): Fields left out stay as they are; ``null`` clears one. The sale's
+            facts (price, seller,
+            proof) are the information centre's to set after registration (a CRM gives them when it
+            registers the product).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +235,10 @@ async def asyncio(
 
     Args:
         product_id (UUID):
-        body (ProductPatch): Fields left out stay as they are; ``null`` clears one.
+        body (ProductPatch): Fields left out stay as they are; ``null`` clears one. The sale's
+            facts (price, seller,
+            proof) are the information centre's to set after registration (a CRM gives them when it
+            registers the product).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -18,8 +18,30 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    pass
+    op.add_column(
+        "webhook_subscriptions",
+        sa.Column("failing_since", sa.DateTime(timezone=True)),
+        schema="intake",
+    )
+    op.create_index(
+        "ix_webhook_deliveries_subscription_due",
+        "webhook_deliveries",
+        ["subscription_id", "next_attempt_at"],
+        schema="intake",
+        postgresql_where=sa.text("status = 'pending'"),
+    )
+    op.add_column(
+        "notifications",
+        sa.Column(
+            "broke_quiet_hours", sa.Boolean(), server_default=sa.text("false"), nullable=False
+        ),
+        schema="intake",
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_column("notifications", "broke_quiet_hours", schema="intake")
+    op.drop_index(
+        "ix_webhook_deliveries_subscription_due", table_name="webhook_deliveries", schema="intake"
+    )
+    op.drop_column("webhook_subscriptions", "failing_since", schema="intake")

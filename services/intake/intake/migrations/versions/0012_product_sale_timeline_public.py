@@ -1,4 +1,4 @@
-"""product sale facts, the timeline as others read it
+"""products: the sale's price, seller and proof; the timeline as a CRM reads it
 
 Revision ID: 0012
 Revises: 0011
@@ -18,8 +18,27 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    pass
+    op.add_column("products", sa.Column("purchase_price", sa.BigInteger()), schema="intake")
+    op.add_column("products", sa.Column("purchase_currency", sa.String(3)), schema="intake")
+    op.add_column("products", sa.Column("sold_by", sa.String(200)), schema="intake")
+    op.add_column("products", sa.Column("proof_ref", sa.String(100)), schema="intake")
+    op.add_column("ticket_timeline", sa.Column("public_summary", sa.Text()), schema="intake")
+    # Entries written before: a routing reason, in the offer's entry and in the status change it
+    # caused, is replaced for outsiders by the words an offer without its own reason gets.
+    op.execute(
+        r"""
+        UPDATE intake.ticket_timeline
+        SET public_summary = regexp_replace(
+            summary,
+            '(Offered to network point [0-9a-f-]+) \(.*\)\.',
+            '\1 (offered by the information centre''s routing).'
+        )
+        WHERE summary ~ 'Offered to network point [0-9a-f-]+ \(.*\)\.'
+        """
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_column("ticket_timeline", "public_summary", schema="intake")
+    for column in ("proof_ref", "sold_by", "purchase_currency", "purchase_price"):
+        op.drop_column("products", column, schema="intake")

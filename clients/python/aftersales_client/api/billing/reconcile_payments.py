@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.reconcile_in import ReconcileIn
+from ...models.reconciliation_out import ReconciliationOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ReconcileIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/payments/reconcile",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReconciliationOut | None:
+    if response.status_code == 200:
+        response_200 = ReconciliationOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReconciliationOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Problem | ReconciliationOut]:
+    """Reconcile Payments
+
+     Match payments to the provider's statement by their references (one, or a statement's
+    worth), each with the amount the statement shows. All or nothing: an unknown reference or
+    a different amount is a 422, a payment reconciled already a 409, and nothing changes. A
+    payment its partner point was deducted for is given back in the first open month.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (ReconcileIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReconciliationOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Problem | ReconciliationOut | None:
+    """Reconcile Payments
+
+     Match payments to the provider's statement by their references (one, or a statement's
+    worth), each with the amount the statement shows. All or nothing: an unknown reference or
+    a different amount is a 422, a payment reconciled already a 409, and nothing changes. A
+    payment its partner point was deducted for is given back in the first open month.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (ReconcileIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReconciliationOut
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Problem | ReconciliationOut]:
+    """Reconcile Payments
+
+     Match payments to the provider's statement by their references (one, or a statement's
+    worth), each with the amount the statement shows. All or nothing: an unknown reference or
+    a different amount is a 422, a payment reconciled already a 409, and nothing changes. A
+    payment its partner point was deducted for is given back in the first open month.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (ReconcileIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReconciliationOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Problem | ReconciliationOut | None:
+    """Reconcile Payments
+
+     Match payments to the provider's statement by their references (one, or a statement's
+    worth), each with the amount the statement shows. All or nothing: an unknown reference or
+    a different amount is a 422, a payment reconciled already a 409, and nothing changes. A
+    payment its partner point was deducted for is given back in the first open month.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (ReconcileIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReconciliationOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,142 @@
+"""Releasing a held charge: finance has looked at it and lets it go on to be invoiced and
+settled.
+
+- **An implausible report** (labour or travel beyond belief) is released as it is; a correction
+  of the amount afterwards is a credit note, as for any issued charge.
+- **A late report** (held with both figures: by the times the reports carry and by the times
+  they reached dispatch) is released on one ``basis``, which finance must name:
+  ``reported`` keeps the charge as issued; ``received`` replaces its lines, totals, class,
+  month, lateness and rework rule with the received figures. That is the one exception to
+  "lines never change": a held charge was never invoiced (an invoice is refused while it is
+  held) nor settled (a statement leaves it out), so no document and no statement carries the
+  lines replaced; credit notes and supplementary charges exist to correct documents the
+  customer or the point already hold. Both figures stay in ``late_report``, the audit trail
+  keeps the charge before and after, and ``billing.charge.corrected.v1``
+  (``late_report_received_times``) tells the others (dispatch follows the class).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from aftersales.db import UnitOfWork
+from aftersales.errors import Conflict, Unprocessable
+from billing.adapters.repositories import ChargeRepository, ContractRepository, Months
+from billing.adapters.tables import ChargeRow
+from billing.domain.charges import totals
+from billing.domain.late_reports import Basis
+from billing.domain.late_reports import pending as late_report_pending
+from billing.use_cases.charging import (
+    count_visit,
+    line_of,
+    line_rows,
+    rework_at,
+    settlement_month_for,
+)
+from billing.use_cases.corrections import announce_correction
+from billing.use_cases.payments import settle_status
+from billing.use_cases.policy import policy_of
+
+
+async def release_charge(
+    uow: UnitOfWork,
+    charge_id: uuid.UUID,
+    *,
+    actor: str,
+    basis: Basis | None = None,
+    note: str | None = None,
+) -> ChargeRow:
+    """Let a held charge go: it is invoiced and settled from now on (in the next open month
+    when its own month has closed meanwhile)."""
+    policy = policy_of(uow)
+    charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
+    if charge.held_reason is None:
+        raise Conflict("This charge is not held.", charge_status=charge.status)
+    pending = late_report_pending(charge.late_report)
+    if pending and basis is None:
+        raise Unprocessable(
+            "This charge is held for a late report: release it with the basis 'reported' (the "
+            "times the reports carry) or 'received' (the times they reached dispatch).",
+            late_report=charge.late_report,
+        )
+    if not pending and basis is not None:
+        raise Unprocessable(
+            "This charge is not held for a late report: it is released as it is, without a basis."
+        )
+    now = datetime.now(UTC)
+    if pending:
+        assert charge.late_report is not None and basis is not None
+        if basis == "received":
+            await _apply_received(uow, charge, charge.late_report["figures"]["received"], now)
+        charge.late_report = {
+            **charge.late_report,
+            "basis": basis,
+            "released_by": actor,
+            "released_at": now.isoformat(),
+            "note": note,
+        }
+    released = f"released by {actor}" + (f" on the {basis} times" if basis else "")
+    charge.review = [*charge.review, f"{released}: {charge.held_reason}"]
+    charge.held_reason, charge.released_by, charge.released_at = None, actor, now
+    months = Months(uow.session)
+    await months.lock_for_fact(charge.month)
+    if await months.is_closed(charge.month):
+        charge.month = await settlement_month_for(uow, now, policy)
+    if charge.customer_total - charge.credited > 0:
+        charge.auto_invoice_at = policy.auto_invoice_at(now)
+    charge.version += 1
+    charge.updated_at = now
+    if basis == "received":
+        assert charge.late_report is not None
+        announce_correction(
+            uow,
+            charge,
+            "late_report_received_times",
+            note or "released on the times the reports reached dispatch",
+            amount=abs(
+                charge.late_report["figures"]["reported"]["customer_total"] - charge.customer_total
+            ),
+            now=now,
+        )
+    await uow.session.flush()
+    return charge
+
+
+async def _apply_received(
+    uow: UnitOfWork, charge: ChargeRow, figures: dict[str, Any], now: datetime
+) -> None:
+    """The held charge becomes what the received times give (its payments and credit notes
+    stay: its status follows, ``credit_due`` if the customer paid more than it now owes)."""
+    new_contract = figures.get("contract_id")
+    old = charge.contract_id if charge.service_class == "B" else None
+    new = uuid.UUID(new_contract) if figures["service_class"] == "B" and new_contract else None
+    if old != new:
+        contracts = ContractRepository(uow.session)
+        for contract_id, step in sorted(((old, -1), (new, +1)), key=lambda x: str(x[0])):
+            if contract_id is not None:
+                count_visit(await contracts.get(contract_id, lock=True), step, now)
+    lines = [line_of(line) for line in figures["lines"]]
+    t = totals(lines)
+    await ChargeRepository(uow.session).replace_lines(charge.id, line_rows(charge.id, lines))
+    completed_at = datetime.fromisoformat(figures["completed_at"])
+    campaign = figures.get("campaign_id")
+    charge.service_class = figures["service_class"]
+    charge.class_reason = figures["class_reason"]
+    charge.contract_id = uuid.UUID(new_contract) if new_contract else None
+    charge.campaign_id = uuid.UUID(campaign) if campaign else None
+    charge.price_list_version = figures["price_list_version"]
+    charge.customer_total = t.customer_total
+    charge.company_cost = t.company_cost
+    charge.work_value = t.work_value
+    charge.compensation = t.compensation
+    charge.completed_at = completed_at
+    charge.month = figures["month"]
+    charge.late_minutes = int(figures["arrived_late_minutes"])
+    charge.delay_cause = figures.get("delay_cause")
+    charge.exclusion = figures.get("exclusion")
+    if charge.point_id is not None:  # the callbacks known now, at the received completion
+        charge.unpaid_reason = await rework_at(uow, charge.ticket_id, charge.point_id, completed_at)
+    payments = await ChargeRepository(uow.session).payments(charge.id)
+    settle_status(uow, charge, now=now, method=payments[-1].method if payments else None)
