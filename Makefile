@@ -53,6 +53,7 @@ lint: sync
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy shared/aftersales services/intake/intake services/dispatch/dispatch services/billing/billing services/feedback/feedback
+	$(VENV)/bin/lint-imports --no-cache
 
 fmt: sync
 	$(VENV)/bin/ruff format .

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from aftersales.auth import Principal
 from aftersales.errors import Unprocessable
 from aftersales.events import EventData
 from intake.domain.event_catalogue import REGISTRY
@@ -44,7 +44,17 @@ class Facts:
     technician_id: str | None = None
 
 
-def owner_of(principal: Principal) -> Owner:
+class Caller(Protocol):
+    """Who asks (a token's principal), as far as the audience cares."""
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def scope(self) -> str | None: ...
+
+
+def owner_of(principal: Caller) -> Owner:
     if principal.role in ("admin", "agent"):
         return Owner(STAFF)
     if principal.role == "app":
