@@ -23,6 +23,8 @@ DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 K8S = DEPLOY / "k8s"
 K8S_VERSION = "1.33.0"
 SERVICES = ("intake", "dispatch", "billing", "feedback")
+# intake runs as two Deployments: its API, and its background work (the only egress outside).
+INTAKE_API, INTAKE_WORKER = "intake", "intake-worker"
 CRDS = {"postgresql.cnpg.io/v1"}
 CRD_VALIDATOR = Path(__file__).resolve().parent / "crds" / "validate.mjs"
 
@@ -143,6 +145,69 @@ def test_each_service_has_what_production_needs():
     assert by_kind["ConfigMap"]["aftersales-config"]["data"]["AFTERSALES_STREAM_REPLICAS"] == "3"
 
 
+def _env(deployment: dict) -> dict[str, str | None]:
+    [container] = deployment["spec"]["template"]["spec"]["containers"]
+    return {e["name"]: e.get("value") for e in container["env"]}
+
+
+def test_intake_runs_its_api_and_its_background_work_in_two_deployments(monkeypatch):
+    """The API pods (behind the Service and the Ingress) run no background work; the worker
+    pods run all of it, take no API traffic, and are otherwise the same pod: same image,
+    identity, secrets, probes and budget."""
+    from intake.settings import IntakeSettings
+
+    docs = base_documents()
+    by_kind: dict[str, dict[str, dict]] = {}
+    for d in docs:
+        by_kind.setdefault(d["kind"], {})[d["metadata"]["name"]] = d
+    api, worker = by_kind["Deployment"][INTAKE_API], by_kind["Deployment"][INTAKE_WORKER]
+    for deployment, background in ((api, False), (worker, True)):
+        # as the service reads the pod's environment
+        monkeypatch.setenv("INTAKE_RUN_BACKGROUND", str(_env(deployment)["INTAKE_RUN_BACKGROUND"]))
+        assert IntakeSettings().run_background is background
+    # the same pod otherwise
+    same = ("image", "envFrom", "resources", "securityContext", "readinessProbe", "livenessProbe")
+    [a], [w] = (
+        api["spec"]["template"]["spec"]["containers"],
+        worker["spec"]["template"]["spec"]["containers"],
+    )
+    assert {k: a[k] for k in same} == {k: w[k] for k in same}
+    assert {k: v for k, v in _env(api).items() if k != "INTAKE_RUN_BACKGROUND"} == {
+        k: v for k, v in _env(worker).items() if k != "INTAKE_RUN_BACKGROUND"
+    }
+    assert (
+        api["spec"]["template"]["spec"]["volumes"] == worker["spec"]["template"]["spec"]["volumes"]
+    )
+    assert worker["spec"]["replicas"] >= 2
+    assert by_kind["HorizontalPodAutoscaler"][INTAKE_WORKER]["spec"]["scaleTargetRef"]["name"] == (
+        INTAKE_WORKER
+    )
+    assert by_kind["PodDisruptionBudget"][INTAKE_WORKER]["spec"]["minAvailable"] >= 1
+
+    # No selector reaches across: the API's Deployment, Service and budget never pick a worker
+    # pod, nor the worker's an API pod; the Ingress routes to the API's Service only.
+    api_pod = api["spec"]["template"]["metadata"]["labels"]
+    worker_pod = worker["spec"]["template"]["metadata"]["labels"]
+    assert _selects(api["spec"]["selector"], api_pod)
+    assert not _selects(api["spec"]["selector"], worker_pod)
+    assert _selects(worker["spec"]["selector"], worker_pod)
+    assert not _selects(worker["spec"]["selector"], api_pod)
+    assert not _selects(by_kind["PodDisruptionBudget"][INTAKE_API]["spec"]["selector"], worker_pod)
+    services = by_kind["Service"].values()
+    assert [
+        s["metadata"]["name"]
+        for s in services
+        if _selects({"matchLabels": s["spec"]["selector"]}, api_pod)
+    ] == [INTAKE_API]
+    assert not any(_selects({"matchLabels": s["spec"]["selector"]}, worker_pod) for s in services)
+    ingress = json.dumps(by_kind["Ingress"]["aftersales"]["spec"])
+    assert INTAKE_WORKER not in ingress
+    for policy in by_kind["NetworkPolicy"].values():  # nothing admits traffic to a worker
+        spec = policy["spec"]
+        if "Ingress" in spec["policyTypes"] and spec.get("ingress"):
+            assert not _selects(spec["podSelector"], worker_pod), policy["metadata"]["name"]
+
+
 def test_postgres_is_a_three_instance_cloudnativepg_cluster():
     [cluster] = [d for d in base_documents() if d["kind"] == "Cluster"]
     assert cluster["apiVersion"] == "postgresql.cnpg.io/v1"
@@ -172,11 +237,11 @@ def test_nats_values_make_a_three_node_jetstream_cluster_that_fsyncs():
 def test_every_service_connects_to_nats_with_its_own_identity_over_tls():
     config = next(d for d in base_documents() if d["kind"] == "ConfigMap")
     assert config["data"]["AFTERSALES_NATS_URL"].startswith("tls://")
-    for svc in SERVICES:
+    for name, svc in [(s, s) for s in SERVICES] + [(INTAKE_WORKER, "intake")]:
         [deployment] = [
             d
             for d in base_documents()
-            if d["kind"] == "Deployment" and d["metadata"]["name"] == svc
+            if d["kind"] == "Deployment" and d["metadata"]["name"] == name
         ]
         pod = deployment["spec"]["template"]["spec"]
         env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
@@ -332,25 +397,48 @@ def egress_allowed(docs: list[dict], labels: dict[str, str], address: str, port:
 
 
 PUBLIC = ("203.0.113.10", "2001:db8::10")  # a CRM's receiver, a mail relay
-INSIDE = ("10.96.0.1", "172.20.0.5", "192.168.1.1", "169.254.169.254", "127.0.0.1", "fd00::1")
+INSIDE = (
+    "10.96.0.1",  # the cluster's services (the API server)
+    "172.20.0.5",
+    "192.168.1.1",
+    "169.254.169.254",  # the clouds' metadata
+    "100.100.100.200",  # Alibaba Cloud's metadata (carrier-grade NAT)
+    "192.0.0.192",  # Oracle Cloud's metadata
+    "127.0.0.1",
+    "0.0.0.0",
+    "198.18.0.1",  # benchmarking
+    "224.0.0.251",  # multicast
+    "240.0.0.1",  # reserved
+    "255.255.255.255",
+    "fd00::1",
+    "fe80::1",
+    "::1",
+    "ff02::1",
+    "::ffff:10.0.0.1",  # IPv4-mapped
+    "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+    "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+    "2002:a00:1::1",  # 6to4 of 10.0.0.1
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo
+)
 
 
 @pytest.mark.parametrize("overlay", [None, "dev", "prod"])
-def test_only_intake_reaches_the_outside(overlay):
-    """Intake's webhook and notification workers reach public addresses on 443 (HTTPS) and
-    587 (SMTP submission); no other pod reaches anything outside on any port, and intake does
-    not reach the cluster's own or private addresses that way (the API server, metadata)."""
+def test_only_intakes_workers_reach_the_outside(overlay):
+    """Intake's worker pods (webhook delivery, notifications) reach public addresses on 443
+    (HTTPS) and 587 (SMTP submission); no other pod, intake's API pods included, reaches
+    anything outside on any port, and the workers do not reach the cluster's own, private,
+    metadata or reserved addresses that way (nor those wrapped in IPv6)."""
     docs = rendered(overlay)
     pods = {
         d["metadata"]["name"]: d["spec"]["template"]["metadata"]["labels"]
         for d in docs
         if d["kind"] in ("Deployment", "Job")
     }
-    assert set(pods) == {*SERVICES, *(f"{s}-migrate" for s in SERVICES)}
+    assert set(pods) == {*SERVICES, INTAKE_WORKER, *(f"{s}-migrate" for s in SERVICES)}
     for name, labels in pods.items():
         for port in (443, 587, 80, 25, 8443):
             for address in PUBLIC:
-                expected = name == "intake" and port in (443, 587)
+                expected = name == INTAKE_WORKER and port in (443, 587)
                 assert egress_allowed(docs, labels, address, port) is expected, (
                     name,
                     address,
@@ -358,6 +446,30 @@ def test_only_intake_reaches_the_outside(overlay):
                 )
             for address in INSIDE:
                 assert not egress_allowed(docs, labels, address, port), (name, address, port)
+
+
+def test_the_workers_outside_is_what_intakes_own_egress_rules_call_public():
+    """Every address the policy keeps the workers from is one intake refuses to call too, and
+    each IPv4 range it excepts is excepted in its NAT64 form as well."""
+    from aftersales.http.egress import is_public
+
+    worker = {"app.kubernetes.io/name": INTAKE_WORKER}
+    for address in INSIDE:
+        assert not is_public(address), address
+    for address in ("93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "1.1.1.1"):
+        assert is_public(address) and egress_allowed(base_documents(), worker, address, 443)
+    [policy] = [
+        d
+        for d in base_documents()
+        if d["kind"] == "NetworkPolicy" and d["metadata"]["name"] == "intake-worker-egress-outside"
+    ]
+    [rule] = policy["spec"]["egress"]
+    v4, v6 = ([ipaddress.ip_network(e) for e in peer["ipBlock"]["except"]] for peer in rule["to"])
+    nat64 = ipaddress.ip_network("64:ff9b::/96")
+    for block in v4:
+        first = ipaddress.ip_address(int(nat64.network_address) + int(block.network_address))
+        last = ipaddress.ip_address(int(nat64.network_address) + int(block.broadcast_address))
+        assert any(first in n and last in n for n in v6), block
 
 
 @pytest.mark.parametrize("svc", SERVICES)
@@ -372,7 +484,7 @@ def test_each_image_builds_from_the_lock_file_and_runs_unprivileged(svc):
 def test_the_overlays_patch_what_they_mean_to(overlay):
     docs = rendered(overlay)
     deployments = [d for d in docs if d["kind"] == "Deployment"]
-    assert len(deployments) == 4
+    assert len(deployments) == 5  # intake's API and worker, and the other three
     replicas = {d["spec"]["replicas"] for d in deployments}
     assert replicas == ({1} if overlay == "dev" else {3})
     assert all(d["metadata"]["namespace"] == "aftersales" for d in deployments)

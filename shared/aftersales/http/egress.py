@@ -8,8 +8,10 @@ unwrapped first. The name is resolved once; the connection then goes to the addr
 checked (the ``Host`` header and TLS SNI still name the host, so the certificate is verified
 for it), which closes the DNS-rebinding window between check and connect.
 
-A refusal never names the address a name resolved to: the caller learns that the target is not
-public, not what an internal name points at (that would answer DNS questions about our network).
+A refusal never names the address a name resolved to, and a name that does not resolve gets the
+very refusal one that resolves inward gets: the caller learns that the target is not public, not
+what an internal name points at nor whether it exists (either would answer DNS questions about
+our network).
 
 :func:`post_within` bounds one call in time and memory: one deadline for everything
 (resolution, connection, sending, the answer), and at most :data:`MAX_ANSWER_BYTES` of the
@@ -116,16 +118,21 @@ async def checked_address(url: str, policy: EgressPolicy) -> IPAddress:
         addresses = await resolve(host)
     except OSError as exc:
         # The resolver's own words may name servers or addresses of ours: never passed on.
-        raise EgressRefused(f"The host {host} does not resolve.") from exc
+        raise _not_public(host) from exc
     if not addresses:
-        raise EgressRefused(f"The host {host} does not resolve.")
+        raise _not_public(host)
     if not policy.allow_private and not all(is_public(a) for a in addresses):
-        # Which address, and whether the name resolves at all, stays with us.
-        raise EgressRefused(
-            f"The host {host} is not a public address, or resolves to one that is not; only "
-            "globally routable endpoints may be called."
-        )
+        raise _not_public(host)
     return addresses[0]
+
+
+def _not_public(host: str) -> EgressRefused:
+    """The one refusal for a name that does not resolve and for one that resolves inward (or
+    partly inward): which address, and whether an internal name exists at all, stays with us."""
+    return EgressRefused(
+        f"The host {host} is not a public address: it does not resolve, or resolves to an "
+        "address that is not globally routable; only globally routable endpoints may be called."
+    )
 
 
 def _pinned(url: str, address: IPAddress) -> tuple[str, str, str]:

@@ -68,3 +68,34 @@ async def test_an_inward_answer_is_refused_before_any_connection(receiver, monke
             )
     assert "::1" not in str(refused.value)  # the resolved address is never echoed
     assert seen == []
+
+
+async def test_a_name_that_does_not_resolve_is_refused_as_one_that_resolves_inward(monkeypatch):
+    """No DNS oracle: the same refusal whether an internal name exists or not."""
+    answers = {
+        "inward": [egress.ipaddress.ip_address("10.20.30.40")],
+        "partly inward": [
+            egress.ipaddress.ip_address("93.184.216.34"),
+            egress.ipaddress.ip_address("fd00::1"),
+        ],
+        "no answer": [],
+        "unknown": OSError("[Errno -2] Name or service not known (asked 10.0.0.53)"),
+    }
+    refusals = {}
+    for case, answer in answers.items():
+
+        async def resolve(host, answer=answer):
+            if isinstance(answer, OSError):
+                raise answer
+            return answer
+
+        monkeypatch.setattr(egress, "resolve", resolve)
+        with pytest.raises(egress.EgressRefused) as refused:
+            await egress.checked_address(
+                "https://billing.internal.example/x", egress.EgressPolicy()
+            )
+        refusals[case] = str(refused.value)
+    assert len(set(refusals.values())) == 1, refusals
+    said = refusals["unknown"]
+    assert "not a public address" in said
+    assert not any(h in said for h in ("10.20.30.40", "fd00", "10.0.0.53", "Errno"))

@@ -864,52 +864,31 @@ class CashRepository:
             (await self.session.scalars(stmt.order_by(PaymentRow.paid_at).limit(limit))).all()
         )
 
-    def _owed_at(self, before: datetime, points: set[uuid.UUID]) -> Any:
-        return and_(
+    def _owed_at(self, before: datetime, points: set[uuid.UUID]) -> _TakenAtClose:
+        """The cash the partner ``points`` owed at ``before`` (not remitted, whoever holds it),
+        netted in the month whose close takes it."""
+        owed = and_(
             self._owed_by_partner(),
             PaymentRow.point_id.in_(points),
             PaymentRow.paid_at < before,
         )
+        return _TakenAtClose(self.session, points, owed, PaymentRow.netted_month)
 
     async def held_at(
         self, month: str, before: datetime, points: set[uuid.UUID]
     ) -> dict[uuid.UUID, tuple[int, int]]:
         """Per partner point: the cash payments (count, amount) it still owed at ``before``
         (not remitted, whoever holds it), not netted in another month."""
-        if not points:
-            return {}
-        stmt = (
-            select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
-            .where(
-                self._owed_at(before, points),
-                (PaymentRow.netted_month.is_(None)) | (PaymentRow.netted_month == month),
-            )
-            .group_by(PaymentRow.point_id)
-        )
-        rows = (await self.session.execute(stmt)).all()
-        return {r[0]: (int(r[1]), int(r[2])) for r in rows if r[0] is not None}
+        return await self._owed_at(before, points).per_point(month)
 
     async def lock_owed(self, before: datetime, points: set[uuid.UUID]) -> None:
         """Lock what a close will net, before it is computed: a remittance recorded at the same
         moment waits for the close, then finds the payment netted (never both)."""
-        if points:
-            stmt = (
-                select(PaymentRow.id)
-                .where(self._owed_at(before, points), PaymentRow.netted_month.is_(None))
-                .order_by(PaymentRow.id)
-                .with_for_update()
-            )
-            await self.session.execute(stmt)
+        await self._owed_at(before, points).lock()
 
     async def net(self, month: str, before: datetime, points: set[uuid.UUID]) -> None:
         """Mark what a closing month nets: the point keeps that cash, so it owes it no more."""
-        if not points:
-            return
-        await self.session.execute(
-            update(PaymentRow)
-            .where(self._owed_at(before, points), PaymentRow.netted_month.is_(None))
-            .values(netted_month=month)
-        )
+        await self._owed_at(before, points).stamp(month)
 
 
 @dataclass(frozen=True)
@@ -930,12 +909,6 @@ class PaymentRepository:
     @staticmethod
     def _unreconciled() -> Any:
         return and_(PaymentRow.method != "cash", PaymentRow.reconciled_at.is_(None))
-
-    async def reference_taken(self, method: str, reference: str) -> bool:
-        stmt = select(func.count()).where(
-            PaymentRow.method == method, PaymentRow.reference == reference
-        )
-        return bool(await self.session.scalar(stmt))
 
     async def by_references(self, method: str, references: Sequence[str]) -> list[PaymentRow]:
         """The payments of ``method`` with these references, locked, in id order."""
@@ -978,58 +951,82 @@ class PaymentRepository:
         rows = await self.session.execute(stmt.order_by(PaymentRow.paid_at).limit(limit))
         return [(r[0], r[1]) for r in rows.all()]
 
-    def _overdue(self, cutoff: datetime, points: set[uuid.UUID]) -> Any:
-        return and_(
+    def _overdue(self, cutoff: datetime, points: set[uuid.UUID]) -> _TakenAtClose:
+        """The partner ``points``' technicians' non-cash payments made before ``cutoff`` and
+        still unreconciled, deducted in the month whose close takes them."""
+        overdue = and_(
             self._unreconciled(),
             PaymentRow.point_id.in_(points),
             PaymentRow.paid_at < cutoff,
         )
+        return _TakenAtClose(self.session, points, overdue, PaymentRow.deducted_month)
 
     async def unreconciled_at(
         self, month: str, cutoff: datetime, points: set[uuid.UUID]
     ) -> dict[uuid.UUID, tuple[int, int]]:
         """Per partner point: its technicians' non-cash payments (count, amount) made before
         ``cutoff`` and still unreconciled, not deducted in another month."""
-        if not points:
-            return {}
-        stmt = (
-            select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
-            .where(
-                self._overdue(cutoff, points),
-                (PaymentRow.deducted_month.is_(None)) | (PaymentRow.deducted_month == month),
-            )
-            .group_by(PaymentRow.point_id)
-        )
-        rows = (await self.session.execute(stmt)).all()
-        return {r[0]: (int(r[1]), int(r[2])) for r in rows if r[0] is not None}
+        return await self._overdue(cutoff, points).per_point(month)
 
     async def reversed_in(self, month: str) -> dict[uuid.UUID, tuple[int, int]]:
         """Per point: deducted payments reconciled since, whose deduction this month reverses."""
-        stmt = (
-            select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
-            .where(PaymentRow.reversed_month == month)
-            .group_by(PaymentRow.point_id)
-        )
-        rows = (await self.session.execute(stmt)).all()
-        return {r[0]: (int(r[1]), -int(r[2])) for r in rows if r[0] is not None}
+        found = await _per_point(self.session, PaymentRow.reversed_month == month)
+        return {point: (count, -amount) for point, (count, amount) in found.items()}
 
     async def lock_overdue(self, cutoff: datetime, points: set[uuid.UUID]) -> None:
         """Lock what a close will deduct, before it is computed: a reconciliation at the same
         moment waits, then finds the deduction made and reverses it."""
-        if points:
-            stmt = (
+        await self._overdue(cutoff, points).lock()
+
+    async def mark_deducted(self, month: str, cutoff: datetime, points: set[uuid.UUID]) -> None:
+        await self._overdue(cutoff, points).stamp(month)
+
+
+async def _per_point(session: AsyncSession, *where: Any) -> dict[uuid.UUID, tuple[int, int]]:
+    """The payments matching ``where``, per point: (count, amount)."""
+    stmt = (
+        select(PaymentRow.point_id, func.count(), func.sum(PaymentRow.amount))
+        .where(*where)
+        .group_by(PaymentRow.point_id)
+    )
+    rows = (await session.execute(stmt)).all()
+    return {r[0]: (int(r[1]), int(r[2])) for r in rows if r[0] is not None}
+
+
+@dataclass(frozen=True)
+class _TakenAtClose:
+    """Payments a month's close takes into partner points' settlements, each in one month
+    only: a partner cash payment it nets, a non-cash one left unreconciled that it deducts.
+    ``owed`` says which payments the ``points`` owe; ``month_column`` records the month that
+    took one (``netted_month``, ``deducted_month``)."""
+
+    session: AsyncSession
+    points: set[uuid.UUID]
+    owed: Any
+    month_column: Any
+
+    async def per_point(self, month: str) -> dict[uuid.UUID, tuple[int, int]]:
+        """What ``month`` takes, per point (count, amount): not taken by another month."""
+        if not self.points:
+            return {}
+        column = self.month_column
+        return await _per_point(self.session, self.owed, column.is_(None) | (column == month))
+
+    async def lock(self) -> None:
+        """Lock, in id order, what a close will take, before it is computed."""
+        if self.points:
+            await self.session.execute(
                 select(PaymentRow.id)
-                .where(self._overdue(cutoff, points), PaymentRow.deducted_month.is_(None))
+                .where(self.owed, self.month_column.is_(None))
                 .order_by(PaymentRow.id)
                 .with_for_update()
             )
-            await self.session.execute(stmt)
 
-    async def mark_deducted(self, month: str, cutoff: datetime, points: set[uuid.UUID]) -> None:
-        if not points:
-            return
-        await self.session.execute(
-            update(PaymentRow)
-            .where(self._overdue(cutoff, points), PaymentRow.deducted_month.is_(None))
-            .values(deducted_month=month)
-        )
+    async def stamp(self, month: str) -> None:
+        """Record that ``month`` took them: no later month takes them again."""
+        if self.points:
+            await self.session.execute(
+                update(PaymentRow)
+                .where(self.owed, self.month_column.is_(None))
+                .values({self.month_column: month})
+            )

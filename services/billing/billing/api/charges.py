@@ -7,7 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from aftersales.audit import Audit
+from aftersales.audit import Audit, Loader
 from aftersales.auth import Principal
 from aftersales.db import Database, UnitOfWork
 from aftersales.http.deps import DatabaseDep
@@ -16,6 +16,7 @@ from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
 from billing.adapters.repositories import ChargeFilter, ChargeRepository, DocumentRepository
 from billing.adapters.tables import ChargeRow
+from billing.api.before import before_of
 from billing.api.presenters import charge_out, credit_note_out, invoice_out
 from billing.api.schemas import (
     ChargeOut,
@@ -310,11 +311,8 @@ async def _correction(
     )
 
 
-def _charge_now(charge_id: uuid.UUID) -> Callable[[UnitOfWork], Awaitable[ChargeOut]]:
-    async def load(uow: UnitOfWork) -> ChargeOut:
-        return await present(uow, await ChargeRepository(uow.session).get(charge_id))
-
-    return load
+def _charge_now(charge_id: uuid.UUID) -> Loader:
+    return before_of(lambda uow: ChargeRepository(uow.session).get(charge_id), present)
 
 
 @router.get("/{charge_id}/credit-notes", response_model=list[CreditNoteOut])

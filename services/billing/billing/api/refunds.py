@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -16,6 +15,7 @@ from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from billing.adapters.repositories import FactsRepository, RemedyRepository
+from billing.api.before import before_of
 from billing.api.presenters import refund_out, staff_penalty_out
 from billing.api.schemas import (
     RefundApprovalIn,
@@ -117,15 +117,15 @@ async def approve_refund(
         key=idempotency_key,
         body=body,
         status_code=200,
-        audit=Audit("refund", "approved", before=_refund_now(refund_id)),
+        audit=Audit(
+            "refund",
+            "approved",
+            before=before_of(
+                lambda uow: RemedyRepository(uow.session).refund(refund_id),
+                lambda _uow, row: refund_out(row),
+            ),
+        ),
     )
-
-
-def _refund_now(refund_id: uuid.UUID) -> Callable[[UnitOfWork], Awaitable[RefundOut]]:
-    async def load(uow: UnitOfWork) -> RefundOut:
-        return refund_out(await RemedyRepository(uow.session).refund(refund_id))
-
-    return load
 
 
 @router.get("/v1/staff-penalties", response_model=StaffPenaltyList)

@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 
 from billing.domain.classification import Classification
+from billing.domain.money import yuan
 from billing.domain.pricing import PricedItem
 
 SETTLED_BY_POINT = frozenset({"labour", "travel", "callout"})
@@ -88,7 +89,7 @@ def compensation_line(minutes_late: int, per_day: int, grace_minutes: int = 0) -
     return Line(
         kind="compensation",
         description=(
-            f"late arrival: {minutes_late} min late, {days} started day(s) x {per_day / 100:.2f}"
+            f"late arrival: {minutes_late} min late, {days} started day(s) x {yuan(per_day)}"
         ),
         list_amount=-amount,
         customer_amount=-amount,

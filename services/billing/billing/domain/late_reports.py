@@ -13,13 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from billing.domain.money import yuan
+
 Basis = Literal["reported", "received"]
 BASES: tuple[Basis, ...] = ("reported", "received")
 
 
 @dataclass(frozen=True)
 class Figures:
-    """What the money of one basis comes to (read from the draft's JSON)."""
+    """What the money of one basis comes to: its lines as (kind, quantity, list, customer,
+    company amounts)."""
 
     service_class: str
     month: str
@@ -31,33 +34,6 @@ class Figures:
     compensation: int
     lines: tuple[tuple[str, int, int, int, int], ...]
 
-    @classmethod
-    def of(cls, figures: dict[str, Any]) -> Figures:
-        return cls(
-            service_class=str(figures["service_class"]),
-            month=str(figures["month"]),
-            price_list_version=figures.get("price_list_version"),
-            unpaid_reason=figures.get("unpaid_reason"),
-            customer_total=int(figures["customer_total"]),
-            company_cost=int(figures["company_cost"]),
-            work_value=int(figures["work_value"]),
-            compensation=int(figures["compensation"]),
-            lines=tuple(
-                (
-                    str(line["kind"]),
-                    int(line["quantity"]),
-                    int(line["list_amount"]),
-                    int(line["customer_amount"]),
-                    int(line["company_amount"]),
-                )
-                for line in figures["lines"]
-            ),
-        )
-
-
-def _yuan(fen: int) -> str:
-    return f"{fen / 100:.2f}"
-
 
 def differences(reported: Figures, received: Figures) -> list[str]:
     """What the received times change in the money, in words (empty: nothing)."""
@@ -66,17 +42,16 @@ def differences(reported: Figures, received: Figures) -> list[str]:
         out.append(f"class {reported.service_class} -> {received.service_class}")
     if reported.customer_total != received.customer_total:
         out.append(
-            f"the customer pays {_yuan(reported.customer_total)} -> "
-            f"{_yuan(received.customer_total)}"
+            f"the customer pays {yuan(reported.customer_total)} -> {yuan(received.customer_total)}"
         )
     if reported.company_cost != received.company_cost:
         out.append(
-            f"the company bears {_yuan(reported.company_cost)} -> {_yuan(received.company_cost)}"
+            f"the company bears {yuan(reported.company_cost)} -> {yuan(received.company_cost)}"
         )
     if reported.compensation != received.compensation:
         out.append(
-            f"late-arrival compensation (deducted from the point) {_yuan(reported.compensation)}"
-            f" -> {_yuan(received.compensation)}"
+            f"late-arrival compensation (deducted from the point) {yuan(reported.compensation)}"
+            f" -> {yuan(received.compensation)}"
         )
     if (reported.unpaid_reason is None) != (received.unpaid_reason is None):
         out.append(
@@ -88,7 +63,7 @@ def differences(reported: Figures, received: Figures) -> list[str]:
             )
         )
     elif reported.work_value != received.work_value:
-        out.append(f"work value {_yuan(reported.work_value)} -> {_yuan(received.work_value)}")
+        out.append(f"work value {yuan(reported.work_value)} -> {yuan(received.work_value)}")
     if reported.price_list_version != received.price_list_version:
         out.append(f"price list v{reported.price_list_version} -> v{received.price_list_version}")
     if reported.month != received.month:

@@ -26,3 +26,8 @@ def percent_of(amount: int, percent: int) -> int:
 def fen(yuan: str) -> int:
     """``"12.34"`` → ``1234`` (for tests and fixtures written in yuan)."""
     return round_half_away(Fraction(yuan) * 100)
+
+
+def yuan(fen: int) -> str:
+    """``1234`` → ``"12.34"``: an amount in fen as the words of a message show it."""
+    return f"{fen / 100:.2f}"

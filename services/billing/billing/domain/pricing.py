@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from aftersales.errors import Unprocessable
-from billing.domain.money import round_half_away
+from billing.domain.money import round_half_away, yuan
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def labour(prices: PriceList, category: str, minutes: int) -> PricedItem | None:
     amount = round_half_away(Fraction(units * rate * unit, 60))
     return PricedItem(
         "labour",
-        f"labour, {minutes} min = {units} x {unit} min at {rate / 100:.2f}/h",
+        f"labour, {minutes} min = {units} x {unit} min at {yuan(rate)}/h",
         amount,
         amount,
         quantity=units,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from aftersales.errors import Unprocessable
+from billing.domain.money import yuan
 
 Approval = Literal["not_needed", "awaiting_approval", "approved"]
 
@@ -28,9 +29,9 @@ def why_approval(amount: int, purchase_price: int | None, *, above: int) -> str 
     if amount <= 0:
         return "no amount was decided"
     if amount > purchase_price:
-        return f"it is above the recorded sale price ({purchase_price / 100:.2f})"
+        return f"it is above the recorded sale price ({yuan(purchase_price)})"
     if amount > above:
-        return f"it is above {above / 100:.2f}, which finance approves"
+        return f"it is above {yuan(above)}, which finance approves"
     return None
 
 
@@ -38,12 +39,12 @@ def check_approval(amount: int, *, decided: int, purchase_price: int | None) -> 
     """The amount finance approves: at most what was decided, and at most the sale price."""
     if decided > 0 and amount > decided:
         raise Unprocessable(
-            f"The approval ({amount / 100:.2f}) is above the refund decided ({decided / 100:.2f}).",
+            f"The approval ({yuan(amount)}) is above the refund decided ({yuan(decided)}).",
             decided=decided,
         )
     if purchase_price is not None and amount > purchase_price:
         raise Unprocessable(
-            f"The approval ({amount / 100:.2f}) is above the product's recorded sale price "
-            f"({purchase_price / 100:.2f}).",
+            f"The approval ({yuan(amount)}) is above the product's recorded sale price "
+            f"({yuan(purchase_price)}).",
             purchase_price=purchase_price,
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Literal
 
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
@@ -39,31 +40,7 @@ async def hand_over(
         p = found.get(pid)
         if p is None or not scope.allows(p.point_id, None):
             raise NotFound(f"Payment {pid} does not exist.", payment_id=str(pid))
-        if p.method != "cash":
-            raise Unprocessable(
-                f"Payment {pid} was made by {p.method}, not in cash: there is nothing to hand "
-                "over.",
-                payment_id=str(pid),
-            )
-        if p.held_by is None:
-            raise Unprocessable(
-                f"Payment {pid} was taken by the cashier, not on site.", payment_id=str(pid)
-            )
-        if p.held_by != technician_id:
-            raise Unprocessable(
-                f"Payment {pid} is held by another technician.", payment_id=str(pid)
-            )
-        if p.handover_id is not None:
-            raise Conflict(
-                f"Payment {pid} was handed over already.",
-                payment_id=str(pid),
-                handover_id=str(p.handover_id),
-            )
-        if p.netted_month is not None:
-            raise Conflict(
-                f"Payment {pid} was netted in the point's settlement for {p.netted_month}.",
-                payment_id=str(pid),
-            )
+        _check_on_site_cash(p, "hand over", technician_id=technician_id)
     payments = [found[pid] for pid in payment_ids]
     now = datetime.now(UTC)
     currency = policy_of(uow).currency
@@ -130,26 +107,45 @@ async def remit(
                 f"Payment {pid} is another point's: a remittance holds one point's cash.",
                 payment_id=str(pid),
             )
-        if p.method != "cash" or p.held_by is None:
-            raise Unprocessable(
-                f"Payment {pid} is not cash taken on site: there is nothing to remit.",
-                payment_id=str(pid),
-            )
-        if p.remittance_id is not None:
-            raise Conflict(
-                f"Payment {pid} was remitted already.",
-                payment_id=str(pid),
-                remittance_id=str(p.remittance_id),
-            )
-        if p.netted_month is not None:
-            raise Conflict(
-                f"Payment {pid} was netted in the point's settlement for {p.netted_month}.",
-                payment_id=str(pid),
-            )
+        _check_on_site_cash(p, "remit")
     payments = [found[pid] for pid in payment_ids]
     row = await _remitted(uow, point_id, payments, reference, actor=actor, now=datetime.now(UTC))
     await uow.session.flush()
     return row
+
+
+def _check_on_site_cash(
+    p: PaymentRow, move: Literal["hand over", "remit"], *, technician_id: uuid.UUID | None = None
+) -> None:
+    """What a handover and a remittance may move: cash a technician took on site (held by
+    ``technician_id``, when one is named), moved that way once, and not netted at a close."""
+    pid = str(p.id)
+    if p.method != "cash":
+        raise Unprocessable(
+            f"Payment {pid} was made by {p.method}, not in cash: there is nothing to {move}.",
+            payment_id=pid,
+        )
+    if p.held_by is None:
+        raise Unprocessable(f"Payment {pid} was taken by the cashier, not on site.", payment_id=pid)
+    if technician_id is not None and p.held_by != technician_id:
+        raise Unprocessable(f"Payment {pid} is held by another technician.", payment_id=pid)
+    if move == "hand over" and p.handover_id is not None:
+        raise Conflict(
+            f"Payment {pid} was handed over already.",
+            payment_id=pid,
+            handover_id=str(p.handover_id),
+        )
+    if move == "remit" and p.remittance_id is not None:
+        raise Conflict(
+            f"Payment {pid} was remitted already.",
+            payment_id=pid,
+            remittance_id=str(p.remittance_id),
+        )
+    if p.netted_month is not None:
+        raise Conflict(
+            f"Payment {pid} was netted in the point's settlement for {p.netted_month}.",
+            payment_id=pid,
+        )
 
 
 async def _remitted(

@@ -158,6 +158,30 @@ class Draft:
     unpaid_reason: str | None
     delay_cause: dict[str, Any] | None
 
+    def money(self) -> Figures:
+        """What the draft's money comes to: two drafts are compared by it."""
+        t = totals(self.lines)
+        return Figures(
+            service_class=self.classification.service_class,
+            month=self.month,
+            price_list_version=self.price_list_version,
+            unpaid_reason=self.unpaid_reason,
+            customer_total=t.customer_total,
+            company_cost=t.company_cost,
+            work_value=t.work_value,
+            compensation=t.compensation,
+            lines=tuple(
+                (
+                    line.kind,
+                    line.quantity,
+                    line.list_amount,
+                    line.customer_amount,
+                    line.company_amount,
+                )
+                for line in self.lines
+            ),
+        )
+
     def figures(self) -> dict[str, Any]:
         """The draft as the charge's ``late_report`` keeps it (and a release applies it)."""
         c = self.classification
@@ -332,7 +356,7 @@ async def charge_job(uow: UnitOfWork, job: CompletedJobRow) -> ChargeRow | None:
         assert received is not None  # a price list exists: the reported draft found one
         assert job.received is not None
         late_by = int(job.received.get("reported_late_by_minutes") or 0)
-        changes = differences(Figures.of(reported.figures()), Figures.of(received.figures()))
+        changes = differences(reported.money(), received.money())
         late_report = {
             "reported_late_by_minutes": late_by,
             "received": job.received,

@@ -28,10 +28,9 @@ from billing.adapters.repositories import ChargeRepository, DocumentRepository, 
 from billing.adapters.tables import ChargeRow, CreditNoteRow
 from billing.domain.charges import Line
 from billing.domain.classification import Classification
-from billing.domain.late_reports import pending as late_report_pending
 from billing.domain.numbering import document_number
 from billing.use_cases.charging import ChargeDetails, issue_charge, settlement_month_for
-from billing.use_cases.invoices import credit
+from billing.use_cases.invoices import credit, not_pending
 from billing.use_cases.policy import policy_of
 
 
@@ -39,7 +38,7 @@ async def overturn_exclusion(
     uow: UnitOfWork, charge_id: uuid.UUID, *, reason: str, actor: str
 ) -> tuple[ChargeRow, CreditNoteRow | None]:
     charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
-    _not_pending(charge)
+    not_pending(charge)
     claimed = charge.exclusion
     if claimed is None:
         raise Conflict("This charge claims no warranty exclusion.", charge_id=str(charge.id))
@@ -98,7 +97,7 @@ async def waive_late_compensation(
 ) -> tuple[ChargeRow, ChargeRow]:
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, lock=True)
-    _not_pending(charge)
+    not_pending(charge)
     if charge.compensation <= 0:
         raise Conflict(
             "This charge has no late-arrival compensation to waive.",
@@ -177,17 +176,6 @@ async def waive_late_compensation(
     )
     await uow.session.flush()
     return charge, supplementary
-
-
-def _not_pending(charge: ChargeRow) -> None:
-    """A charge held for a late report is corrected after finance chose the times it stands
-    on: a release on the received times replaces what a correction would correct."""
-    if late_report_pending(charge.late_report):
-        raise Conflict(
-            "This charge is held for a late report: release it on the reported or the received "
-            "times first (POST /v1/charges/{id}/release).",
-            charge_id=str(charge.id),
-        )
 
 
 def _touch(charge: ChargeRow, now: datetime) -> None:

@@ -10,6 +10,8 @@ from aftersales.errors import Conflict, Unprocessable
 from billing.adapters.repositories import ChargeRepository, DocumentRepository, Scope
 from billing.adapters.tables import ChargeRow, CreditNoteRow, InvoiceRow
 from billing.domain.charges import balance
+from billing.domain.late_reports import pending as late_report_pending
+from billing.domain.money import yuan
 from billing.domain.numbering import document_number
 from billing.use_cases.payments import settle_status
 from billing.use_cases.policy import policy_of
@@ -97,6 +99,7 @@ async def issue_credit_note(
     uow: UnitOfWork, charge_id: uuid.UUID, *, amount: int, currency: str, reason: str, actor: str
 ) -> CreditNoteRow:
     charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
+    not_pending(charge)
     if currency != charge.currency:
         raise Unprocessable(f"The charge is in {charge.currency}, not {currency}.")
     return await credit(uow, charge, amount=amount, reason=reason, actor=actor)
@@ -110,7 +113,7 @@ async def credit(
     creditable = charge.customer_total - charge.credited
     if amount > creditable:
         raise Unprocessable(
-            f"At most {creditable / 100:.2f} {charge.currency} can still be credited.",
+            f"At most {yuan(creditable)} {charge.currency} can still be credited.",
             creditable={"amount": max(creditable, 0), "currency": charge.currency},
         )
     now = datetime.now(UTC)
@@ -134,3 +137,16 @@ async def credit(
     settle_status(uow, charge, now=now, method=payments[-1].method if payments else None)
     await uow.session.flush()
     return note
+
+
+def not_pending(charge: ChargeRow) -> None:
+    """A charge held for a late report is corrected (a credit note, an overturned exclusion, a
+    waived compensation) only after finance chose the times it stands on: a release on the
+    received times replaces what a correction would correct, and a credit note given before it
+    could leave a customer who paid nothing owed money."""
+    if late_report_pending(charge.late_report):
+        raise Conflict(
+            "This charge is held for a late report: release it on the reported or the received "
+            "times first (POST /v1/charges/{id}/release).",
+            charge_id=str(charge.id),
+        )

@@ -16,9 +16,10 @@ from sqlalchemy.exc import IntegrityError
 from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import ChargeRepository, PaymentRepository, Scope
+from billing.adapters.repositories import ChargeRepository, Scope
 from billing.adapters.tables import ChargeRow, PaymentRow
 from billing.domain.charges import balance, status_for
+from billing.domain.money import yuan
 from billing.domain.payments import CASH, needs_reference
 
 
@@ -46,27 +47,13 @@ async def record_payment(
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, scope=scope, lock=True)
     reference = cmd.reference
-    if needs_reference(cmd.method):
-        if not reference:
-            raise Unprocessable(
-                f"A {cmd.method} payment needs the provider's reference (the card slip's, the "
-                "transfer's or the wallet transaction's number): finance matches it to the "
-                "provider's statement.",
-                method=cmd.method,
-            )
-        if await PaymentRepository(uow.session).reference_taken(cmd.method, reference):
-            raise Conflict(
-                f"A {cmd.method} payment with this reference is recorded already: one "
-                "provider payment pays once.",
-                reference=reference,
-            )
-    check_payment(
-        "charge",
-        cmd,
-        left=balance(charge.customer_total, charge.credited, charge.paid_total),
-        currency=charge.currency,
-        status=charge.status,
-    )
+    if needs_reference(cmd.method) and not reference:
+        raise Unprocessable(
+            f"A {cmd.method} payment needs the provider's reference (the card slip's, the "
+            "transfer's or the wallet transaction's number): finance matches it to the "
+            "provider's statement.",
+            method=cmd.method,
+        )
     now = datetime.now(UTC)
     # Finance records what it sees on its own statement: reconciled at once.
     reconciled = cmd.method != CASH and not on_site
@@ -85,14 +72,25 @@ async def record_payment(
             reconciled_by=actor if reconciled else None,
         )
     )
+    # One provider payment pays once: the unique index on (method, reference) decides, before
+    # anything else is checked (a retried payment hears that it was recorded already, even
+    # when it would no longer fit the balance). A refusal below rolls the row back with the
+    # transaction.
     try:
         await uow.session.flush()
-    except IntegrityError as exc:  # the same reference recorded at the same moment
+    except IntegrityError as exc:
         raise Conflict(
             f"A {cmd.method} payment with this reference is recorded already: one provider "
             "payment pays once.",
             reference=reference,
         ) from exc
+    check_payment(
+        "charge",
+        cmd,
+        left=balance(charge.customer_total, charge.credited, charge.paid_total),
+        currency=charge.currency,
+        status=charge.status,
+    )
     charge.paid_total += cmd.amount
     settle_status(uow, charge, now=now, method=cmd.method)
     # Paid on site or not, the charge is still invoiced the same day (marked paid when it is).
@@ -108,7 +106,7 @@ def check_payment(what: str, cmd: Payment, *, left: int, currency: str, status: 
         raise Conflict(f"Nothing is left to pay on this {what}.", **{f"{what}_status": status})
     if cmd.amount > left:
         raise Unprocessable(
-            f"The payment exceeds what is left to pay ({left / 100:.2f} {currency}).",
+            f"The payment exceeds what is left to pay ({yuan(left)} {currency}).",
             balance={"amount": left, "currency": currency},
         )
 

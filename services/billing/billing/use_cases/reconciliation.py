@@ -19,6 +19,7 @@ from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
 from billing.adapters.repositories import PaymentRepository
 from billing.adapters.tables import PaymentRow, ReconciliationRow
+from billing.domain.money import yuan
 from billing.use_cases.charging import settlement_month_for
 from billing.use_cases.policy import policy_of
 
@@ -35,10 +36,6 @@ class Reconciled:
     row: ReconciliationRow
     payments: list[PaymentRow]
     reversed_in: str | None
-
-
-def _yuan(fen: int) -> str:
-    return f"{fen / 100:.2f}"
 
 
 async def reconcile(
@@ -87,7 +84,7 @@ async def reconcile(
         raise Unprocessable(
             "The statement's amount differs from the payment recorded: "
             + ", ".join(
-                f"{line.reference} (statement {_yuan(line.amount)}, recorded {_yuan(p.amount)})"
+                f"{line.reference} (statement {yuan(line.amount)}, recorded {yuan(p.amount)})"
                 for line, p in differ
             )
             + ". Nothing was reconciled.",

@@ -10,9 +10,12 @@ settled.
   "lines never change": a held charge was never invoiced (an invoice is refused while it is
   held) nor settled (a statement leaves it out), so no document and no statement carries the
   lines replaced; credit notes and supplementary charges exist to correct documents the
-  customer or the point already hold. Both figures stay in ``late_report``, the audit trail
-  keeps the charge before and after, and ``billing.charge.corrected.v1``
-  (``late_report_received_times``) tells the others (dispatch follows the class).
+  customer or the point already hold. None is issued while the late report waits
+  (``invoices.not_pending``), and a release on ``received`` is refused while credits already on
+  the charge exceed the total it would give: the customer would be owed money never paid.
+  Both figures stay in ``late_report``, the audit trail keeps the charge before and after, and
+  ``billing.charge.corrected.v1`` (``late_report_received_times``) tells the others (dispatch
+  follows the class).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from billing.adapters.tables import ChargeRow
 from billing.domain.charges import totals
 from billing.domain.late_reports import Basis
 from billing.domain.late_reports import pending as late_report_pending
+from billing.domain.money import yuan
 from billing.use_cases.charging import (
     count_visit,
     line_of,
@@ -65,6 +69,9 @@ async def release_charge(
         raise Unprocessable(
             "This charge is not held for a late report: it is released as it is, without a basis."
         )
+    if basis == "received":
+        assert charge.late_report is not None
+        _credits_within(charge, int(charge.late_report["figures"]["received"]["customer_total"]))
     now = datetime.now(UTC)
     if pending:
         assert charge.late_report is not None and basis is not None
@@ -102,6 +109,20 @@ async def release_charge(
         )
     await uow.session.flush()
     return charge
+
+
+def _credits_within(charge: ChargeRow, received_total: int) -> None:
+    """Credit notes already on the charge (issued before a pending late report refused them)
+    must fit in what the received times give: beyond it the customer would be owed money
+    without having paid it."""
+    if charge.credited > received_total:
+        raise Conflict(
+            f"Credit notes of {yuan(charge.credited)} {charge.currency} are on this charge, more "
+            f"than the {yuan(received_total)} the received times give: release it on the "
+            "reported times.",
+            credited={"amount": charge.credited, "currency": charge.currency},
+            received_total={"amount": received_total, "currency": charge.currency},
+        )
 
 
 async def _apply_received(

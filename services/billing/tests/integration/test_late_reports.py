@@ -200,3 +200,87 @@ async def test_a_late_report_that_changes_no_money_is_not_held_and_others_take_n
         assert basis.status_code == 422 and "not held for a late report" in basis.json()["detail"]
         plain = await billing.client.post(url, headers=books.finance)
         assert plain.status_code == 200 and plain.json()["held"] is False
+
+
+async def test_a_charge_held_for_a_late_report_takes_no_credit_note_until_it_is_released(
+    start_service, books_for
+):
+    async with start_service(
+        "billing", late_compensation_per_day=5_000, late_grace_minutes=30
+    ) as billing:
+        books = books_for(billing)
+        await books.price_list()
+        # By the received times the customer is owed 50.00 compensation: 50.00 less to pay.
+        charge = await books.charged(
+            await books.ticket(), received=received(arrived_late_minutes=200)
+        )
+        assert charge["held"] is True
+        total = charge["customer_total"]["amount"]
+        url = f"/v1/charges/{charge['id']}"
+        # The abuse: a credit note while the hold waits, then a release on the received times
+        # (50.00 less) would leave the company owing a customer who never paid.
+        goodwill = {"amount": {"amount": total - 2_000}, "reason": "goodwill"}
+        early = await billing.client.post(
+            f"{url}/credit-notes", json=goodwill, headers=books.finance
+        )
+        assert early.status_code == 409 and "late report" in early.json()["detail"]
+        notes = await billing.client.get(f"{url}/credit-notes", headers=books.finance)
+        assert notes.json() == []
+        assert (await billing.client.get(url, headers=books.finance)).json()["credited"][
+            "amount"
+        ] == 0
+
+        released = await billing.client.post(
+            f"{url}/release", json={"basis": "received"}, headers=books.finance
+        )
+        assert released.status_code == 200, released.text
+        body = released.json()
+        assert body["status"] == "open" and body["balance"]["amount"] == total - 5_000
+        # Released, the charge is corrected as any other.
+        late = await billing.client.post(
+            f"{url}/credit-notes",
+            json={"amount": {"amount": 1_000}, "reason": "goodwill"},
+            headers=books.finance,
+        )
+        assert late.status_code == 201, late.text
+
+
+async def test_a_release_on_the_received_times_is_refused_below_the_credits_already_given(
+    start_service, books_for
+):
+    async with start_service(
+        "billing", late_compensation_per_day=5_000, late_grace_minutes=30
+    ) as billing:
+        books = books_for(billing)
+        await books.price_list()
+        charge = await books.charged(
+            await books.ticket(), received=received(arrived_late_minutes=200)
+        )
+        total = charge["customer_total"]["amount"]
+        received_total = charge["late_report"]["figures"]["received"]["customer_total"]
+        assert received_total == total - 5_000
+        # A credit note given while the hold waited, before such credit notes were refused
+        # (written as it was left in the books).
+        async with billing.db.uow() as uow:
+            await uow.session.execute(
+                text("UPDATE billing.charges SET credited = :c WHERE id = :id"),
+                {"c": total - 2_000, "id": uuid.UUID(charge["id"])},
+            )
+            await uow.commit()
+        url = f"/v1/charges/{charge['id']}"
+        refused = await billing.client.post(
+            f"{url}/release", json={"basis": "received"}, headers=books.finance
+        )
+        assert refused.status_code == 409, refused.text
+        assert "credit notes" in refused.json()["detail"].lower()
+        after = (await billing.client.get(url, headers=books.finance)).json()
+        assert after["held"] is True and after["late_report"]["basis"] is None
+        assert after["customer_total"]["amount"] == total
+        assert after["lines"] == charge["lines"]
+        # On the reported times the credits fit: nothing is owed to a customer who never paid.
+        reported = await billing.client.post(
+            f"{url}/release", json={"basis": "reported"}, headers=books.finance
+        )
+        assert reported.status_code == 200, reported.text
+        assert reported.json()["status"] == "open"
+        assert reported.json()["balance"]["amount"] == 2_000

@@ -70,17 +70,9 @@ def figures(**overrides):
         "company_cost": 0,
         "work_value": 20_000,
         "compensation": 0,
-        "lines": [
-            {
-                "kind": "labour",
-                "quantity": 4,
-                "list_amount": 12_000,
-                "customer_amount": 12_000,
-                "company_amount": 0,
-            }
-        ],
+        "lines": (("labour", 4, 12_000, 12_000, 0),),
     }
-    return Figures.of({**base, **overrides})
+    return Figures(**{**base, **overrides})
 
 
 def test_a_late_report_holds_only_where_the_money_differs():

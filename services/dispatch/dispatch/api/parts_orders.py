@@ -9,13 +9,11 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.pagination import Limit
 from dispatch.adapters.tables import PartsOrderRow
-from dispatch.api.commands import step
+from dispatch.api.commands import Trail, step
 from dispatch.api.schemas import OrderLineOut, PartsOrderOut, ShipIn
 from dispatch.use_cases import parts_orders as use_cases
 
@@ -44,14 +42,11 @@ def order_out(row: PartsOrderRow) -> PartsOrderOut:
     )
 
 
-def _audit(action: str, order_id: uuid.UUID) -> Audit:
-    """The audit record of an order's move, with the order as it was before (the customer and
-    the address do not change, so the trail holds neither)."""
-
-    async def before(uow: UnitOfWork) -> PartsOrderOut:
-        return order_out(await use_cases.get(uow, order_id))
-
-    return Audit("parts_order", action, before=before)
+# Only the warehouse moves an order, so it reads any. The customer and the address do not
+# change, so the trail holds neither.
+_audit = Trail(
+    "parts_order", lambda uow, order_id, _scope: use_cases.get(uow, order_id), order_out
+).audit
 
 
 @router.get("", response_model=list[PartsOrderOut])

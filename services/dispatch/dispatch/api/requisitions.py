@@ -11,13 +11,12 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
+from aftersales.http.idempotency import IdempotencyKey
 from aftersales.http.pagination import Limit
-from dispatch.adapters.repositories import Scope
 from dispatch.adapters.tables import RequisitionRow
-from dispatch.api.commands import step
+from dispatch.api.commands import Trail, step
 from dispatch.api.schemas import (
     ApproveIn,
     ReceiveIn,
@@ -54,20 +53,23 @@ def requisition_out(row: RequisitionRow) -> RequisitionOut:
     )
 
 
-def _audit(action: str, requisition_id: uuid.UUID, scope: Scope) -> Audit:
-    """The audit record of a move of an existing requisition, with it as it was before."""
-
-    async def before(uow: UnitOfWork) -> RequisitionOut:
-        return requisition_out(await use_cases.get(uow, requisition_id, scope=scope))
-
-    return Audit("requisition", action, before=before)
+_audit = Trail(
+    "requisition",
+    lambda uow, requisition_id, scope: use_cases.get(uow, requisition_id, scope=scope),
+    requisition_out,
+).audit
 
 
 @router.post("", status_code=201, response_model=RequisitionOut)
 async def request_requisition(
-    body: RequisitionIn, request: Request, db: DatabaseDep, principal: Principal = CentreOrPoint
+    body: RequisitionIn,
+    request: Request,
+    db: DatabaseDep,
+    idempotency_key: IdempotencyKey = None,
+    principal: Principal = CentreOrPoint,
 ) -> Response:
-    """A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional)."""
+    """A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+    Safe to retry with an ``Idempotency-Key``: the same key and body make one requisition."""
     point_id = principal.point_id if principal.role == "point" else body.point_id
     if point_id is None:
         raise Unprocessable("point_id: the point the parts are for.")
@@ -84,6 +86,8 @@ async def request_requisition(
         principal,
         requisition_out,
         lambda uow: use_cases.request(uow, cmd, scope=scope, actor=principal.actor),
+        key=idempotency_key,
+        body=body,
         status_code=201,
         audit=Audit("requisition", "requested"),
     )

@@ -9,14 +9,11 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.pagination import Limit
-from dispatch.adapters.repositories import Scope
 from dispatch.adapters.tables import PartReturnRow
-from dispatch.api.commands import step
+from dispatch.api.commands import Trail, step
 from dispatch.api.schemas import PartReturnOut, ReturnReceiveIn, ReturnShipIn
 from dispatch.api.scope import CentreOrPoint, scope_of
 from dispatch.use_cases import returns as use_cases
@@ -47,13 +44,11 @@ def return_out(row: PartReturnRow) -> PartReturnOut:
     )
 
 
-def _audit(action: str, return_id: uuid.UUID, scope: Scope) -> Audit:
-    """The audit record of a return's move, with the return as it was before."""
-
-    async def before(uow: UnitOfWork) -> PartReturnOut:
-        return return_out(await use_cases.get(uow, return_id, scope=scope))
-
-    return Audit("part_return", action, before=before)
+_audit = Trail(
+    "part_return",
+    lambda uow, return_id, scope: use_cases.get(uow, return_id, scope=scope),
+    return_out,
+).audit
 
 
 @router.get("", response_model=list[PartReturnOut])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from aftersales.db import UnitOfWork
-from aftersales.errors import Unprocessable
+from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import dispatch
 from dispatch.adapters.repositories import (
     FaultCodeRepository,
@@ -113,7 +113,12 @@ async def report_status(
     rule = check_report(job.status, cmd.status, by_technician=by_technician, signed=cmd.signed)
     assert job.point_id is not None
     offered_at = await jobs.offered_at(job.id, job.point_id)
-    assert offered_at is not None, "a job reported on was offered to its point"
+    if offered_at is None:  # data from before offers were kept: no time to check it against
+        raise Conflict(
+            f"Job {job.id} has no offer to its network point on record, so a report's time "
+            "cannot be checked against it; the information centre must look into the job.",
+            point_id=str(job.point_id),
+        )
     check_report_time(
         cmd.at,
         offered_at=offered_at,

@@ -3,6 +3,8 @@ import base64
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import asyncpg
+
 from aftersales.testing.factories import SIGNATURE, read_events, soon
 
 ORDER = ["en_route", "on_site", "taken_to_workshop", "repaired", "inspected", "returned"]
@@ -237,6 +239,33 @@ async def test_report_times_sizes_and_fields_are_checked(start_service, flow_for
             await flow.report(job, "resolved_on_site", headers=me, signature=text)
         ).status_code == 422
         assert (await flow.get(job))["status"] == "on_site"
+
+
+async def test_a_report_on_a_job_with_no_offer_on_record_is_a_conflict_and_changes_nothing(
+    start_service, flow_for, admin_dsn
+):
+    """No public path makes such a job (every offer writes its row), but data from before
+    offers were kept may: without the offer's time a report's time cannot be checked."""
+    async with start_service("dispatch") as dispatch:
+        flow = flow_for(dispatch)
+        job, _point, tech = await flow.scheduled_job()
+        me = flow.tech_auth(tech)
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            await conn.execute(
+                "DELETE FROM dispatch.job_offers WHERE job_id = $1", uuid.UUID(job["id"])
+            )
+        finally:
+            await conn.close()
+        before = await flow.get(job)
+        r = await flow.report(job, "en_route", headers=me)
+        assert r.status_code == 409, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        assert "no offer" in r.json()["detail"]
+        after = await flow.get(job)
+        assert (after["status"], after["version"]) == ("scheduled", before["version"])
+        history = await dispatch.client.get(f"/v1/jobs/{job['id']}/history", headers=me)
+        assert "en_route" not in [e["action"] for e in history.json()["entries"]]
 
 
 async def test_a_late_arrival_is_measured_against_the_appointment_and_breaches_once(

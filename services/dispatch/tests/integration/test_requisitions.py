@@ -1,5 +1,7 @@
 """Requisitions: a point asks, the warehouse approves and ships, the point receives."""
 
+import uuid
+
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import make_point, read_events
 
@@ -167,6 +169,30 @@ async def test_a_point_sees_only_its_own_requisitions_and_may_cancel_them(start_
             headers=dispatch.auth("agent"),
         )
         assert again.status_code == 409
+
+
+async def test_a_retried_requisition_with_one_idempotency_key_is_made_once(start_service):
+    async with start_service("dispatch") as dispatch:
+        await dispatch.client.post("/v1/parts", json=PART, headers=dispatch.auth("admin"))
+        point = await make_point(dispatch)
+        me = dispatch.auth("point", point_id=point["id"])
+        keyed = {**me, "Idempotency-Key": str(uuid.uuid4())}
+        ask = {"lines": [{"sku": "BELT-02", "qty": 2}], "urgent": True}
+        first = await dispatch.client.post("/v1/requisitions", json=ask, headers=keyed)
+        assert first.status_code == 201, first.text
+        retry = await dispatch.client.post("/v1/requisitions", json=ask, headers=keyed)
+
+        async def made():
+            listed = await dispatch.client.get("/v1/requisitions", headers=me)
+            return [r["id"] for r in listed.json()]
+
+        assert await made() == [first.json()["id"]]
+        assert retry.status_code == 201 and retry.headers["Idempotent-Replayed"] == "true"
+        assert retry.json() == first.json()
+        other = {"lines": [{"sku": "BELT-02", "qty": 3}]}
+        reused = await dispatch.client.post("/v1/requisitions", json=other, headers=keyed)
+        assert reused.status_code == 422, reused.text
+        assert await made() == [first.json()["id"]]
 
 
 async def test_a_job_waits_for_its_parts_and_is_booked_again_when_they_arrive(

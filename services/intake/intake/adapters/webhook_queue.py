@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -89,3 +89,9 @@ async def enqueue(
         return 0
     await session.execute(pg_insert(WebhookDeliveryRow).values(rows).on_conflict_do_nothing())
     return len(rows)
+
+
+async def drop(session: AsyncSession, subscription_id: uuid.UUID) -> None:
+    """Every delivery of one subscription (queued, sent or failed), gone."""
+    d = WebhookDeliveryRow
+    await session.execute(delete(d).where(d.subscription_id == subscription_id))

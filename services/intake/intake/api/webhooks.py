@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from aftersales.audit import Audit
+from aftersales.audit import Audit, record
 from aftersales.auth import Principal, require_roles
 from aftersales.db import UnitOfWork
 from aftersales.errors import Unavailable
@@ -79,8 +79,8 @@ async def create_webhook(
 ) -> Response:
     """Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
     secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
-    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
-    more is a 409."""
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) subscriptions at most, disabled ones
+    included: one more is a 409 (`DELETE /v1/webhooks/{id}` makes room)."""
     policy = request.app.state.settings.egress_policy
     box = request.app.state.settings.secret_box
 
@@ -235,6 +235,27 @@ async def _set_active(
             before=_webhook_now(subscription_id, principal),
         ),
     )
+
+
+@router.delete("/{subscription_id}", status_code=204)
+async def delete_webhook(
+    subscription_id: uuid.UUID, db: DatabaseDep, principal: Principal = Subscribers
+) -> Response:
+    """Remove one of the caller's subscriptions, with its delivery log: what was queued for
+    it is never sent. It no longer counts against `INTAKE_WEBHOOKS_PER_OWNER`. A 404 for one
+    that does not exist or is not the caller's."""
+    async with db.uow() as uow:
+        row = await use_cases.delete_subscription(uow, subscription_id, owner_of(principal))
+        await record(
+            uow,
+            principal=principal,
+            action="deleted",
+            object_type="webhook_subscription",
+            object_id=str(subscription_id),
+            before=_out(row),
+        )
+        await uow.commit()
+    return Response(status_code=204)
 
 
 @router.get("/{subscription_id}/deliveries", response_model=list[DeliveryOut])

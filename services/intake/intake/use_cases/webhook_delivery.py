@@ -87,9 +87,13 @@ async def _deliver_one(
 ) -> None:
     async with db.sessionmaker() as session:
         delivery = await session.get(WebhookDeliveryRow, delivery_id)
-        assert delivery is not None
-        sub = await session.get(WebhookSubscriptionRow, delivery.subscription_id)
-        assert sub is not None
+        sub = (
+            await session.get(WebhookSubscriptionRow, delivery.subscription_id)
+            if delivery is not None
+            else None
+        )
+        if delivery is None or sub is None:
+            return  # its subscription was deleted meanwhile: nothing to send
         payload, url, active = delivery.payload, sub.url, sub.active
         keys = [settings.box.open(sub.secret)]
         if (
@@ -138,7 +142,8 @@ async def _record(
     now = datetime.now(UTC)
     async with db.uow() as uow:
         d = await uow.session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
-        assert d is not None
+        if d is None:
+            return  # its subscription was deleted while it was being sent
         d.attempts += 1
         d.last_status_code, d.last_error = outcome.status_code, outcome.error
         if outcome.delivered:

@@ -128,14 +128,14 @@ async def subscribe(
 ) -> WebhookSubscriptionRow:
     """A new subscription, active from the moment the fan-out listens for its events
     (``listen`` runs in this transaction, before its commit). An owner has ``per_owner``
-    active subscriptions at most."""
+    subscriptions at most, active or not: disabling one makes no room, deleting one does."""
     check_patterns(events)
     check_reach(owner, events, available_subjects(sunsets))
     try:
         await checked_address(url, policy)
     except EgressRefused as exc:
         raise Unprocessable(str(exc)) from exc
-    await _check_room(uow, owner, per_owner)
+    await _check_room(uow, owner, per_owner, active_only=False)
     now = datetime.now(UTC)
     row = WebhookSubscriptionRow(
         id=uuid.uuid4(),
@@ -160,24 +160,31 @@ async def subscribe(
     return row
 
 
-async def _check_room(uow: UnitOfWork, owner: Owner, per_owner: int) -> None:
-    """Refuse one more active subscription beyond ``per_owner`` for this very owner (a CRM
-    tenant, a point, a technician, the app, the staff). Two creates at once queue on the
-    owner's lock, so both cannot slip under the limit."""
+async def _check_room(uow: UnitOfWork, owner: Owner, per_owner: int, *, active_only: bool) -> None:
+    """Refuse one more subscription beyond ``per_owner`` for this very owner (a CRM tenant, a
+    point, a technician, the app, the staff). A new one counts against every subscription the
+    owner has, disabled ones included (else creating, disabling and creating again would grow
+    without end); enabling one, against the active ones (an owner from before the cap may
+    hold more). Two creates at once queue on the owner's lock, so both cannot slip under."""
     key = func.hashtextextended(f"intake.webhooks:{owner.role}:{owner.scope or ''}", 0)
     await uow.session.execute(select(func.pg_advisory_xact_lock(key)))
     sub = WebhookSubscriptionRow
     scope = sub.owner_scope.is_(None) if owner.scope is None else sub.owner_scope == owner.scope
-    active = await uow.session.scalar(
-        select(func.count())
-        .select_from(sub)
-        .where(sub.owner_role == owner.role, scope, sub.active.is_(True))
-    )
-    if (active or 0) >= per_owner:
+    counted = select(func.count()).select_from(sub).where(sub.owner_role == owner.role, scope)
+    if active_only:
+        counted = counted.where(sub.active.is_(True))
+    if (await uow.session.scalar(counted) or 0) < per_owner:
+        return
+    if active_only:
         raise Conflict(
             f"At most {per_owner} active webhook subscriptions per owner"
-            " (INTAKE_WEBHOOKS_PER_OWNER); disable one you no longer need first."
+            " (INTAKE_WEBHOOKS_PER_OWNER); disable or delete one first."
         )
+    raise Conflict(
+        f"At most {per_owner} webhook subscriptions per owner (INTAKE_WEBHOOKS_PER_OWNER),"
+        " disabled ones included; delete one you no longer need first"
+        " (DELETE /v1/webhooks/{id})."
+    )
 
 
 def _owned_by(owner: Owner) -> Any:
@@ -237,7 +244,7 @@ async def set_active(
     row = await get_subscription(uow, subscription_id, owner, lock=True)
     if active and not row.active:
         # Counted against the subscription's own owner (staff may enable anyone's).
-        await _check_room(uow, Owner(row.owner_role, row.owner_scope), per_owner)
+        await _check_room(uow, Owner(row.owner_role, row.owner_scope), per_owner, active_only=True)
         row.failing_since = None  # a fresh start: the failing spell begins again
         row.active = True
         await uow.session.flush()
@@ -247,6 +254,26 @@ async def set_active(
     row.disabled_reason = None if active else "disabled by the owner"
     row.version += 1
     row.updated_at = datetime.now(UTC)
+    await uow.session.flush()
+    return row
+
+
+async def delete_subscription(
+    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner
+) -> WebhookSubscriptionRow:
+    """Remove one of the owner's subscriptions (staff may remove anyone's) with its whole
+    delivery log, queued deliveries included: none is sent after this commits. Returns the
+    subscription as it was, for the audit trail.
+
+    The deliveries go first, then the subscription under ``FOR UPDATE``, then any delivery
+    the fan-out queued in between: the worker locks a delivery before its subscription, and
+    the fan-out's new deliveries wait on the subscription's lock, so neither deadlocks with
+    this nor is left pointing at nothing."""
+    await get_subscription(uow, subscription_id, owner)  # 404 for a stranger's, before any lock
+    await webhook_queue.drop(uow.session, subscription_id)
+    row = await get_subscription(uow, subscription_id, owner, lock=True)
+    await webhook_queue.drop(uow.session, subscription_id)
+    await uow.session.delete(row)
     await uow.session.flush()
     return row
 

@@ -1,6 +1,7 @@
 """One receiver holds up no one: a total deadline per delivery, at most 64 KiB of an answer
 read, a lane per subscription, a subscription failing too long switched off (its owner told),
-and a cap on subscriptions per owner. Against real local receivers that misbehave."""
+and a cap on subscriptions per owner (disabled ones counted). Against real local receivers that
+misbehave."""
 
 import asyncio
 import time
@@ -216,7 +217,9 @@ async def told_once(receiver, subject):
     return await eventually(lambda: _value(receiver.events(subject)), timeout=40)
 
 
-async def test_an_owner_has_at_most_its_share_of_active_subscriptions(start_service, receivers):
+async def test_an_owner_has_at_most_its_share_of_subscriptions_disabled_or_not(
+    start_service, receivers
+):
     receiver = receivers(WebhookReceiver([200]))
     async with start_service("intake", **FAST, webhooks_per_owner=3) as intake:
         acme = intake.auth("crm", subject="acme", tenant_id="acme")
@@ -232,12 +235,30 @@ async def test_an_owner_has_at_most_its_share_of_active_subscriptions(start_serv
         assert len(listed.json()) == 3  # nothing was stored
         await subscribe(intake, receiver.url, [DISABLED], beta)  # another owner's share
 
-        # Disabling one makes room; enabling it again while full is refused.
-        off = await intake.client.post(f"/v1/webhooks/{made[0]['id']}/disable", headers=acme)
-        assert off.status_code == 200
-        await subscribe(intake, receiver.url, [DISABLED], acme)
-        again = await intake.client.post(f"/v1/webhooks/{made[0]['id']}/enable", headers=acme)
+        # Disabling makes no room: create, disable and create again does not grow without end.
+        for hook in made:
+            off = await intake.client.post(f"/v1/webhooks/{hook['id']}/disable", headers=acme)
+            assert off.status_code == 200, off.text
+        again = await intake.client.post(
+            "/v1/webhooks", json={"url": receiver.url, "events": [DISABLED]}, headers=acme
+        )
         assert again.status_code == 409, again.text
+        assert "delete one" in again.json()["detail"]
+        listed = await intake.client.get("/v1/webhooks", headers=acme)
+        assert len(listed.json()) == 3
+        on = await intake.client.post(f"/v1/webhooks/{made[0]['id']}/enable", headers=acme)
+        assert on.status_code == 200, on.text  # its own place: enabling takes no more room
+
+        # Deleting one does make room; someone else's, or one gone already, is a 404.
+        stranger = await intake.client.delete(f"/v1/webhooks/{made[1]['id']}", headers=beta)
+        assert stranger.status_code == 404, stranger.text
+        gone = await intake.client.delete(f"/v1/webhooks/{made[1]['id']}", headers=acme)
+        assert gone.status_code == 204, gone.text
+        twice = await intake.client.delete(f"/v1/webhooks/{made[1]['id']}", headers=acme)
+        assert twice.status_code == 404, twice.text
+        await subscribe(intake, receiver.url, [DISABLED], acme)
+        listed = await intake.client.get("/v1/webhooks", headers=acme)
+        assert made[1]["id"] not in {h["id"] for h in listed.json()} and len(listed.json()) == 3
 
         # Creates at once queue on the owner's lock: none slips past the limit.
         point = intake.auth("point", point_id="6f1c3a52-8a7e-4d5e-9b1a-2f3c4d5e6f70")

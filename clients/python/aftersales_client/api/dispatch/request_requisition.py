@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.requisition_in import RequisitionIn
 from ...models.requisition_out import RequisitionOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: RequisitionIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -114,12 +117,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RequisitionIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | RequisitionOut]:
     """Request Requisition
 
      A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+    Safe to retry with an ``Idempotency-Key``: the same key and body make one requisition.
 
     Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
         body (RequisitionIn):
 
     Raises:
@@ -132,6 +139,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -145,12 +153,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RequisitionIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | RequisitionOut | None:
     """Request Requisition
 
      A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+    Safe to retry with an ``Idempotency-Key``: the same key and body make one requisition.
 
     Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
         body (RequisitionIn):
 
     Raises:
@@ -164,6 +176,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -171,12 +184,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RequisitionIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | RequisitionOut]:
     """Request Requisition
 
      A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+    Safe to retry with an ``Idempotency-Key``: the same key and body make one requisition.
 
     Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
         body (RequisitionIn):
 
     Raises:
@@ -189,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,12 +218,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RequisitionIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | RequisitionOut | None:
     """Request Requisition
 
      A point asks for parts (``urgent``, and the ``job_id`` waiting for them, optional).
+    Safe to retry with an ``Idempotency-Key``: the same key and body make one requisition.
 
     Args:
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
         body (RequisitionIn):
 
     Raises:
@@ -220,5 +242,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

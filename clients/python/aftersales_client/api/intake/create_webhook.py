@@ -123,8 +123,8 @@ def sync_detailed(
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
     secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
-    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
-    more is a 409.
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) subscriptions at most, disabled ones
+    included: one more is a 409 (`DELETE /v1/webhooks/{id}` makes room).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -161,8 +161,8 @@ def sync(
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
     secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
-    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
-    more is a 409.
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) subscriptions at most, disabled ones
+    included: one more is a 409 (`DELETE /v1/webhooks/{id}` makes room).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -194,8 +194,8 @@ async def asyncio_detailed(
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
     secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
-    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
-    more is a 409.
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) subscriptions at most, disabled ones
+    included: one more is a 409 (`DELETE /v1/webhooks/{id}` makes room).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -230,8 +230,8 @@ async def asyncio(
 
      Subscribe a URL to event subjects (NATS patterns), within the token's scope; the signing
     secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
-    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) active subscriptions at most: one
-    more is a 409.
+    app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) subscriptions at most, disabled ones
+    included: one more is a 409 (`DELETE /v1/webhooks/{id}` makes room).
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

@@ -7,10 +7,12 @@ Create Date: 2026-12-07 11:00:00
 What existing rows become:
 - every non-cash payment recorded before is reconciled as of its payment (it was trusted then;
   no settlement is deducted for it after the fact);
-- cash of a partner point that its technician handed to the company's cash desk (finance or
-  admin received the handover) is remitted by that handover; cash a partner's own office
-  received stays owed by the point until finance records its remittance (the next close nets
-  it otherwise);
+- cash of a partner point that its technician handed over before the upgrade is remitted by
+  that handover, whoever received it: the company's cash desk (finance or admin), or the
+  partner's own office, whose cash was settled outside the system until now. The rule that a
+  partner owes its office's cash until finance records the remittance holds for cash handed
+  over from the upgrade on; otherwise the first close would net years of old cash at once.
+  Cash no one handed over stays owed, as it was (the next close nets it);
 - an unpaid refund voucher waits for finance's approval (no sale price was ever recorded for it).
 
 A charge's lines stay immutable (a trigger refuses any change) with one exception: a held
@@ -98,16 +100,29 @@ def upgrade() -> None:
         sa.Column("reconciled_at", TZ, nullable=False),
         schema=S,
     )
-    # A partner's cash its technician handed to the company's cash desk: the company has it.
+    # Every payment handed over before the upgrade counts as remitted by its handover: the
+    # new rule (a partner owes its own office's cash until finance records the remittance)
+    # applies to cash handed over from now on. A handover to the company's cash desk (finance,
+    # admin) is a remittance as it would be today; one to a partner's own office was settled
+    # outside the system ("before remittances"), and left owed, the first close after the
+    # upgrade would deduct all of it at once. A point billing does not know as one of the
+    # company's own is taken as a partner (it may be one, or become one: partners are read at
+    # each close); the company's own points' handovers end their cash as they always did.
     op.execute(
         """
         INSERT INTO billing.cash_remittances
             (id, point_id, reference, amount, currency, payments, received_by, remitted_at)
-        SELECT h.id, h.point_id, 'cash desk handover ' || h.id::text, h.amount, h.currency,
-               h.payments, h.received_by, h.handed_at
+        SELECT h.id, h.point_id,
+               CASE WHEN h.received_by LIKE 'finance:%' OR h.received_by LIKE 'admin:%'
+                    THEN 'cash desk handover ' || h.id::text
+                    ELSE 'before remittances: office handover ' || h.id::text END,
+               h.amount, h.currency, h.payments,
+               CASE WHEN h.received_by LIKE 'finance:%' OR h.received_by LIKE 'admin:%'
+                    THEN h.received_by ELSE 'before remittances' END,
+               h.handed_at
         FROM billing.cash_handovers h
-        JOIN billing.point_facts p ON p.point_id = h.point_id AND p.is_partner
-        WHERE h.received_by LIKE 'finance:%' OR h.received_by LIKE 'admin:%'
+        LEFT JOIN billing.point_facts p ON p.point_id = h.point_id
+        WHERE h.point_id IS NOT NULL AND p.is_partner IS NOT FALSE
         """
     )
     op.execute(
