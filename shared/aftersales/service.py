@@ -18,10 +18,11 @@ from sqlalchemy import MetaData
 from aftersales import housekeeping, tracing
 from aftersales.audit import router as audit_router
 from aftersales.auth import JWTAuthenticator
+from aftersales.clock import SYSTEM_CLOCK, Clock
 from aftersales.db import Database
 from aftersales.http.health import router as health_router
 from aftersales.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
-from aftersales.http.openapi import document_problems
+from aftersales.http.openapi import document_problems, install_api_docs
 from aftersales.http.problems import install_problem_handlers
 from aftersales.http.ratelimit import RateLimiter, RateLimitMiddleware, default_limits
 from aftersales.logging import configure_logging, get_logger
@@ -40,7 +41,17 @@ from aftersales.settings import ServiceSettings
 log = get_logger(__name__)
 
 BackgroundJob = Callable[[FastAPI], Awaitable[None]]
-Backfill = Callable[[Database], Awaitable[int]]
+# One-off operator task: run against the service's database, with its policy.
+Backfill = Callable[[Database, Any], Awaitable[int]]
+# The service's configurable rules, made once from its settings and handed to whatever applies
+# them: routes (a dependency), consumers (bound into their handlers), background loops
+# (``app.state.policy``). Nothing reads settings from the unit of work.
+PolicyFactory = Callable[[Any], Any]
+Subscriptions = Sequence[Subscription] | Callable[[Any], Sequence[Subscription]]
+
+
+def _no_policy(settings: Any) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -51,17 +62,28 @@ class ServiceDefinition:
     metadata: MetaData
     settings_cls: type[ServiceSettings]
     routers: Sequence[APIRouter] = ()
-    subscriptions: Sequence[Subscription] = ()
+    # What it consumes: a sequence, or a function of the policy (handlers bound to it).
+    subscriptions: Subscriptions = ()
     background: Sequence[BackgroundJob] = field(default_factory=tuple)
-    # One-off operator tasks (``aftersales backfill NAME``): name -> task(db) -> how many.
+    # One-off operator tasks (``aftersales backfill NAME``): name -> task(db, policy) -> how many.
     backfills: Mapping[str, Backfill] = field(default_factory=dict)
+    policy: PolicyFactory = _no_policy
 
     @property
     def migrations_package(self) -> str:
         return f"{self.name}.migrations"
 
-    def handlers_by_consumer(self) -> dict[str, Any]:
-        return {consumer_name(self.name, s): s.handlers for s in self.subscriptions}
+    def policy_for(self, settings: ServiceSettings | None = None) -> Any:
+        """The service's rules as ``settings`` (by default, the environment's) configure them."""
+        return self.policy(settings or self.settings_cls())
+
+    def subscriptions_for(self, policy: Any) -> Sequence[Subscription]:
+        if callable(self.subscriptions):
+            return self.subscriptions(policy)
+        return self.subscriptions
+
+    def handlers_by_consumer(self, policy: Any) -> dict[str, Any]:
+        return {consumer_name(self.name, s): s.handlers for s in self.subscriptions_for(policy)}
 
 
 async def _supervised(name: str, job: Callable[[], Awaitable[None]]) -> None:
@@ -90,9 +112,14 @@ def consumer_settings(settings: ServiceSettings) -> ConsumerSettings:
 
 
 def create_service_app(
-    definition: ServiceDefinition, settings: ServiceSettings | None = None
+    definition: ServiceDefinition,
+    settings: ServiceSettings | None = None,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> FastAPI:
+    """The service's app; ``clock`` is the time everything in it reads (a test sets it)."""
     settings = settings or definition.settings_cls()
+    policy = definition.policy(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -104,6 +131,7 @@ def create_service_app(
             pool_size=settings.db_pool_size,
             lock_timeout_ms=settings.db_lock_timeout_ms,
             settings=settings,
+            clock=clock,
         )
         link = NatsLink(
             settings.nats_url,
@@ -130,9 +158,10 @@ def create_service_app(
                 subscription=sub,
                 settings=consumer_settings(settings),
             )
-            for sub in definition.subscriptions
+            for sub in definition.subscriptions_for(policy)
         ]
         app.state.db = db
+        app.state.clock = clock
         app.state.rate_limiter = RateLimiter(db)
         app.state.link = link
         app.state.relay = relay
@@ -168,12 +197,18 @@ def create_service_app(
         # Operation ids are the handlers' names (create_ticket, not create_ticket_v1_tickets_post):
         # what the generated client's functions are called.
         generate_unique_id_function=lambda route: route.name,
+        # FastAPI's pages load Swagger UI and ReDoc from a CDN: the kit serves its own copies.
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.settings = settings
+    app.state.policy = policy
     app.state.definition = definition
     app.state.authenticator = JWTAuthenticator(settings)
     install_problem_handlers(app)
     document_problems(app)
+    install_api_docs(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.rate_limit_enabled:
         app.add_middleware(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select
 
-from aftersales.db import Database, UnitOfWork
+if TYPE_CHECKING:
+    from aftersales.database import Database
+    from aftersales.unit_of_work import UnitOfWork
 
 
 def stop_if_cancelled() -> None:

@@ -37,10 +37,9 @@ async def replay_all(
             pool_size=1,
             settings=definition.settings_cls(),
         )
+        handlers = definition.handlers_by_consumer(definition.policy_for())
         try:
-            results[name] = await replay_dead_letters(
-                db, definition.handlers_by_consumer(), ids=ids
-            )
+            results[name] = await replay_dead_letters(db, handlers, ids=ids)
         finally:
             await db.dispose()
     return results
@@ -61,7 +60,7 @@ async def run_backfill(admin_url: str, database: str, name: str) -> dict[str, in
             settings=definition.settings_cls(),
         )
         try:
-            done[svc] = await task(db)
+            done[svc] = await task(db, definition.policy_for())
         finally:
             await db.dispose()
     if not done:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.ports import port_open, wait_port
@@ -21,10 +22,14 @@ def service_consumes() -> dict[str, list[str | tuple[str, str]]]:
 
     return {
         ref.name: sorted(
-            {(s.producer, s.durable or ref.name) for s in ref.definition().subscriptions}
+            {(s.producer, s.durable or ref.name) for s in _subscriptions(ref.definition())}
         )
         for ref in SERVICES
     }
+
+
+def _subscriptions(definition: Any) -> Any:
+    return definition.subscriptions_for(definition.policy_for())
 
 
 def nats_server_binary() -> str:

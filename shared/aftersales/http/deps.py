@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from aftersales.clock import Clock
 from aftersales.db import Database
 
 
@@ -16,3 +17,11 @@ async def get_db(request: Request) -> Database:
 
 
 DatabaseDep = Annotated[Database, Depends(get_db)]
+
+
+async def get_clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
+ClockDep = Annotated[Clock, Depends(get_clock)]

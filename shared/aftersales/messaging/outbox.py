@@ -16,17 +16,41 @@ from typing import Any
 
 import asyncpg
 from nats.js import JetStreamContext
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from aftersales import tracing
-from aftersales.db import Database, libpq_dsn
-from aftersales.logging import get_logger
+from aftersales.database import Database, libpq_dsn
+from aftersales.events import Envelope, encode
+from aftersales.logging import get_logger, request_id_var, traceparent_var
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.streams import ensure_stream
 from aftersales.metrics import OUTBOX_FAILURES, OUTBOX_PUBLISHED
 from aftersales.tasks import stop_if_cancelled
 
 log = get_logger(__name__)
+
+
+async def write_outbox(session: Any, outbox: Any, envelopes: Sequence[Envelope[Any]]) -> None:
+    """Stage ``envelopes`` in the outbox table of the session's transaction, with the request's
+    (or the message's) ids in their headers: the relay publishes them after the commit."""
+    headers: dict[str, str] = {}
+    if (rid := request_id_var.get()) is not None:
+        headers["X-Request-ID"] = rid
+    if (tp := traceparent_var.get()) is not None:
+        headers["traceparent"] = tp
+    await session.execute(
+        insert(outbox),
+        [
+            {
+                "id": e.id,
+                "subject": e.type,
+                "payload": encode(e),
+                "headers": headers,
+                "aggregate_id": e.aggregate_id,
+            }
+            for e in envelopes
+        ],
+    )
 
 
 def notify_channel(schema: str) -> str:

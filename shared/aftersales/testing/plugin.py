@@ -25,6 +25,7 @@ import pytest_asyncio
 from nats.js.errors import NotFoundError
 
 from aftersales.bootstrap import service_url
+from aftersales.clock import SYSTEM_CLOCK, Clock
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.stack import (
@@ -149,15 +150,18 @@ def settings_for(infrastructure: Infrastructure, service_urls: dict[str, str]) -
 def start_service(
     settings_for: SettingsFactory, clean_state: None
 ) -> Callable[..., contextlib.AbstractAsyncContextManager[RunningService]]:
-    """``async with start_service("intake") as intake: await intake.client.post(...)``."""
+    """``async with start_service("intake") as intake: await intake.client.post(...)``;
+    ``clock=SettableClock(...)`` hands the service a clock the test moves."""
 
     @contextlib.asynccontextmanager
-    async def start(name: str, **overrides: Any) -> AsyncIterator[RunningService]:
+    async def start(
+        name: str, *, clock: Clock = SYSTEM_CLOCK, **overrides: Any
+    ) -> AsyncIterator[RunningService]:
         app = service(name).definition()
         from aftersales.service import create_service_app
 
         settings = settings_for(name, **overrides)
-        async with running(name, create_service_app(app, settings)) as svc:
+        async with running(name, create_service_app(app, settings, clock=clock)) as svc:
             yield svc
 
     return start

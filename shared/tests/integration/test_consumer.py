@@ -217,7 +217,11 @@ async def test_consumer_resumes_after_the_broker_is_killed_and_restarted(
         await eventually(lambda: jobs_for(svc.db, first.data.ticket_id))
 
         private_nats.kill()
-        await asyncio.sleep(1)
+
+        async def lost() -> bool:  # the service has seen its broker go
+            return not svc.app.state.link.connected
+
+        await eventually(lost)
         private_nats.start()
         restarted_at = time.monotonic()
 

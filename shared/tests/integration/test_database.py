@@ -98,7 +98,7 @@ async def test_a_connection_idle_past_the_limit_is_pinged_and_one_in_use_is_not(
 ):
     """Steady state pays no round trip at checkout; a connection back from a long idle does
     (the ping is the empty query SQLAlchemy sends, seen on the wire by asyncpg's logger)."""
-    import aftersales.db as dbmod
+    import aftersales.database as dbmod
 
     db = Database(service_urls["intake"], make_metadata("intake"), pool_size=1)
     try:

@@ -11,7 +11,7 @@ from intake.use_cases.customers import publish_product
 BATCH = 500
 
 
-async def backfill_products(db: Database) -> int:
+async def backfill_products(db: Database, policy: object = None) -> int:
     """Publish (through the outbox) ``intake.product.registered.v1`` for every product, or
     ``intake.product.updated.v1`` for a deregistered one, so the services that keep their own
     projection learn of products registered before the events existed. Safe to run again:

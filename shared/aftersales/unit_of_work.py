@@ -1,0 +1,132 @@
+"""The unit of work: one transaction, the only place that commits.
+
+Use cases work on ``uow.session`` and stage events with ``uow.publish(...)``; ``uow.commit()``
+writes the staged events to the outbox in the same transaction as the state change, so an event
+exists if and only if its change does. ``uow.now()`` is the time from the service's clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from aftersales import tracing
+from aftersales.database import Database
+from aftersales.events import Envelope, EventData
+from aftersales.logging import traceparent_var
+from aftersales.messaging.outbox import write_outbox
+
+
+class UnitOfWork:
+    """One transaction. Leaving the block without ``commit()`` rolls everything back."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._staged: list[Envelope[Any]] = []
+        self._session: AsyncSession | None = None
+        self._span: contextlib.AbstractContextManager[Any] | None = None
+        self.committed = False
+
+    def now(self) -> datetime:
+        """The time, from the service's clock (a test may set it)."""
+        return self.db.clock.now()
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside its 'async with' block")
+        return self._session
+
+    async def __aenter__(self) -> UnitOfWork:
+        self._session = self.db.sessionmaker()
+        if tracing.enabled():
+            self._span = tracing.span(
+                "db.transaction",
+                kind=tracing.CLIENT,
+                attributes={"db.system": "postgresql", "aftersales.service": self.db.schema},
+            )
+            self._span.__enter__()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._session is not None
+        try:
+            # Closing without commit ends the transaction too (the pool rolls the connection
+            # back); an explicit rollback is kept for errors because it also expires the rows,
+            # so that nothing half-done can be read from them afterwards.
+            if exc_type is not None and not self.committed:
+                await self._session.rollback()
+        finally:
+            await self._session.close()
+            self._session = None
+            self._staged.clear()
+            if self._span is not None:
+                span, self._span = self._span, None
+                span.__exit__(exc_type, exc, tb)
+
+    async def snapshot(self) -> None:
+        """Read everything that follows from one snapshot (``REPEATABLE READ``): a report made of
+        several queries then never mixes data from before and after a concurrent commit. Call
+        it first, before any statement of the unit of work."""
+        await self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+    def publish(
+        self, data: EventData, *, aggregate_id: uuid.UUID, aggregate_version: int
+    ) -> Envelope[Any]:
+        """Stage an event; it is written to the outbox by ``commit()``."""
+        envelope = Envelope.wrap(
+            data,
+            source=self.db.schema,
+            aggregate_id=aggregate_id,
+            aggregate_version=aggregate_version,
+            traceparent=traceparent_var.get(),
+            time=self.now(),
+        )
+        self._staged.append(envelope)
+        return envelope
+
+    async def _write_staged(self) -> None:
+        """The staged events into the outbox, with the request's (or the message's) ids."""
+        if self._staged:
+            await write_outbox(self.session, self.db.platform.outbox, self._staged)
+            self._staged.clear()
+
+    @contextlib.asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """A part of the transaction that fails alone: leaving the block with an exception rolls
+        back its statements and forgets the events it staged, and the transaction goes on. On
+        success its events are written to the outbox at once, stamped with the ids current
+        now (a consumer handles a batch of messages, each with its own, in one transaction)."""
+        staged_before = len(self._staged)
+        try:
+            with tracing.span(
+                "db.savepoint",
+                kind=tracing.CLIENT,
+                attributes={"db.system": "postgresql", "aftersales.service": self.db.schema},
+            ):
+                async with self.session.begin_nested():
+                    yield
+                    await self._write_staged()
+        except BaseException:
+            del self._staged[staged_before:]
+            raise
+        finally:
+            # What the next part reads comes from the database, as in a transaction of its own,
+            # never from rows this part loaded (everything it changed is flushed by now).
+            self.session.expunge_all()
+
+    async def commit(self) -> None:
+        await self._write_staged()
+        await self.session.commit()
+        self.committed = True
