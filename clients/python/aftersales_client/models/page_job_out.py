@@ -21,10 +21,12 @@ class PageJobOut:
     Attributes:
         items (list[JobOut]):
         next_cursor (None | str | Unset):
+        next_since (None | str | Unset):
     """
 
     items: list[JobOut]
     next_cursor: None | str | Unset = UNSET
+    next_since: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +41,12 @@ class PageJobOut:
         else:
             next_cursor = self.next_cursor
 
+        next_since: None | str | Unset
+        if isinstance(self.next_since, Unset):
+            next_since = UNSET
+        else:
+            next_since = self.next_since
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,6 +56,8 @@ class PageJobOut:
         )
         if next_cursor is not UNSET:
             field_dict["next_cursor"] = next_cursor
+        if next_since is not UNSET:
+            field_dict["next_since"] = next_since
 
         return field_dict
 
@@ -72,9 +82,19 @@ class PageJobOut:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
+        def _parse_next_since(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_since = _parse_next_since(d.pop("next_since", UNSET))
+
         page_job_out = cls(
             items=items,
             next_cursor=next_cursor,
+            next_since=next_since,
         )
 
         page_job_out.additional_properties = d

@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
-from aftersales.http.pagination import keyset_page
+from aftersales.http.pagination import keyset_page, sync_page
 from billing.adapters.tables import (
     AdminWorkRow,
     CallbackFactsRow,
@@ -472,9 +472,8 @@ class ChargeRepository:
             out[line.charge_id].append(line)
         return out
 
-    async def page(
-        self, where: ChargeFilter, *, cursor: str | None, limit: int
-    ) -> tuple[list[ChargeRow], str | None]:
+    @staticmethod
+    def _listed(where: ChargeFilter) -> Any:
         stmt: Any = select(ChargeRow)
         pairs = [
             (where.scope.point_id, ChargeRow.point_id),
@@ -494,12 +493,31 @@ class ChargeRepository:
             stmt = stmt.where(has_notes if where.needs_review else ~has_notes)
         if where.updated_since is not None:
             stmt = stmt.where(ChargeRow.updated_at >= where.updated_since)
+        return stmt
+
+    async def page(
+        self, where: ChargeFilter, *, cursor: str | None, limit: int
+    ) -> tuple[list[ChargeRow], str | None]:
         return await keyset_page(
             self.session,
-            stmt,
+            self._listed(where),
             sort_col=ChargeRow.__table__.c.updated_at,
             id_col=ChargeRow.__table__.c.id,
             cursor=cursor,
+            limit=limit,
+        )
+
+    async def sync(
+        self, where: ChargeFilter, *, since: str, limit: int
+    ) -> tuple[list[ChargeRow], str]:
+        """The charges written after the sync cursor ``since``, in commit order; the next
+        cursor."""
+        return await sync_page(
+            self.session,
+            self._listed(where),
+            resource="billing.charges",
+            entity=ChargeRow,
+            since=since,
             limit=limit,
         )
 

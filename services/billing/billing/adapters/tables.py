@@ -225,6 +225,7 @@ class ChargeRow(Base):
     __table_args__ = (
         Index("ix_charges_point_id_month", "point_id", "month"),
         Index("ix_charges_updated_at_id", "updated_at", "id"),
+        Index("ix_charges_sync_xid_id", "sync_xid", "id"),
         Index(
             "ix_charges_auto_invoice_at",
             "auto_invoice_at",
@@ -284,6 +285,9 @@ class ChargeRow(Base):
     supplements: Mapped[uuid.UUID | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(TZ)
+    # The transaction that last wrote the row, set by a trigger (migration 0009): the order of
+    # the sync cursor (`?since=`, aftersales.http.pagination.sync_page). Never set it here.
+    sync_xid: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
 
 
 class ChargeLineRow(Base):

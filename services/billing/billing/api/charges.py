@@ -13,7 +13,7 @@ from aftersales.db import Database, UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from aftersales.http.pagination import Cursor, Limit, Page
+from aftersales.http.pagination import Cursor, Limit, Since, SyncPage, sync_or_page
 from billing.adapters.repositories import ChargeFilter, ChargeRepository, DocumentRepository
 from billing.adapters.tables import ChargeRow
 from billing.api.before import before_of
@@ -39,7 +39,7 @@ async def present(uow: UnitOfWork, row: ChargeRow) -> ChargeOut:
     return charge_out(row, await repo.lines(row.id), await repo.payments(row.id))
 
 
-@router.get("", response_model=Page[ChargeOut])
+@router.get("", response_model=SyncPage[ChargeOut])
 async def list_charges(
     db: DatabaseDep,
     ticket_id: uuid.UUID | None = None,
@@ -49,12 +49,17 @@ async def list_charges(
     status: str | None = Query(default=None, pattern="^(open|paid|nothing_due|credit_due)$"),
     month: str | None = Query(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
     needs_review: bool | None = None,
-    updated_since: datetime | None = None,
+    updated_since: datetime | None = Query(
+        default=None, description="updated at or after; for a sync, `since` never skips a charge"
+    ),
+    since: Since = None,
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = ChargeReaders,
-) -> Page[ChargeOut]:
-    """Charges, filtered by ticket, job, class or point; paged with `cursor`."""
+) -> SyncPage[ChargeOut]:
+    """Charges, filtered by ticket, job, class or point; paged with `cursor`. To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): charges in commit
+    order, none skipped."""
     where = ChargeFilter(
         scope=scope_of(principal),
         ticket_id=ticket_id,
@@ -66,12 +71,17 @@ async def list_charges(
         needs_review=needs_review,
         updated_since=updated_since,
     )
+    next_cursor: str | None = None
+    next_since: str | None = None
     async with db.uow() as uow:
         repo = ChargeRepository(uow.session)
-        rows, next_cursor = await repo.page(where, cursor=cursor, limit=limit)
+        if sync_or_page(since, cursor):
+            rows, next_since = await repo.sync(where, since=since or "", limit=limit)
+        else:
+            rows, next_cursor = await repo.page(where, cursor=cursor, limit=limit)
         lines = await repo.lines_of([r.id for r in rows])
         items = [charge_out(r, lines[r.id], await repo.payments(r.id)) for r in rows]
-    return Page[ChargeOut](items=items, next_cursor=next_cursor)
+    return SyncPage[ChargeOut](items=items, next_cursor=next_cursor, next_since=next_since)
 
 
 @router.get("/{charge_id}", response_model=ChargeOut)

@@ -12,7 +12,7 @@ from sqlalchemy import Uuid, and_, exists, func, literal, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
-from aftersales.http.pagination import keyset_page
+from aftersales.http.pagination import keyset_page, sync_page
 from dispatch.adapters.tables import (
     CapacityOverrideRow,
     FaultCodeListRow,
@@ -295,9 +295,8 @@ class JobRepository:
         )
         return list((await self.session.scalars(stmt)).all())
 
-    async def page(
-        self, where: JobFilter, *, cursor: str | None, limit: int
-    ) -> tuple[list[JobRow], str | None]:
+    @staticmethod
+    def _listed(where: JobFilter) -> Any:
         stmt: Any = select(JobRow)
         conditions = [
             (where.scope.point_id, JobRow.point_id),
@@ -312,12 +311,28 @@ class JobRepository:
                 stmt = stmt.where(column == value)
         if where.updated_since is not None:
             stmt = stmt.where(JobRow.updated_at >= where.updated_since)
+        return stmt
+
+    async def page(
+        self, where: JobFilter, *, cursor: str | None, limit: int
+    ) -> tuple[list[JobRow], str | None]:
         return await keyset_page(
             self.session,
-            stmt,
+            self._listed(where),
             sort_col=JobRow.__table__.c.updated_at,
             id_col=JobRow.__table__.c.id,
             cursor=cursor,
+            limit=limit,
+        )
+
+    async def sync(self, where: JobFilter, *, since: str, limit: int) -> tuple[list[JobRow], str]:
+        """The jobs written after the sync cursor ``since``, in commit order; the next cursor."""
+        return await sync_page(
+            self.session,
+            self._listed(where),
+            resource="dispatch.jobs",
+            entity=JobRow,
+            since=since,
             limit=limit,
         )
 

@@ -106,6 +106,7 @@ class JobRow(Base):
     __tablename__ = "jobs"
     __table_args__ = (
         Index("ix_jobs_updated_at_id", "updated_at", "id"),
+        Index("ix_jobs_sync_xid_id", "sync_xid", "id"),
         Index("ix_jobs_point_id_service_date", "point_id", "service_date"),
         UniqueConstraint("ticket_id", "visit_number"),
     )
@@ -165,6 +166,9 @@ class JobRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    # The transaction that last wrote the row, set by a trigger (migration 0013): the order of
+    # the sync cursor (`?since=`, aftersales.http.pagination.sync_page). Never set it here.
+    sync_xid: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
 
 
 class JobOfferRow(Base):

@@ -13,7 +13,7 @@ from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import check_version, etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from aftersales.http.pagination import Cursor, Limit, Page
+from aftersales.http.pagination import Cursor, Limit, Since, SyncPage, sync_or_page
 from dispatch.adapters.repositories import JobFilter, JobRepository, TimerRepository
 from dispatch.adapters.tables import JobRow
 from dispatch.api.presenters import job_out, repair_card_out
@@ -88,20 +88,25 @@ async def _run(
     )
 
 
-@router.get("", response_model=Page[JobOut])
+@router.get("", response_model=SyncPage[JobOut])
 async def list_jobs(
     db: DatabaseDep,
     point_id: uuid.UUID | None = None,
     technician_id: uuid.UUID | None = None,
     status: JobStatus | None = None,
     ticket_id: uuid.UUID | None = None,
-    updated_since: datetime | None = Query(default=None, description="for sync"),
+    updated_since: datetime | None = Query(
+        default=None, description="changed at or after; for a sync, `since` never skips a job"
+    ),
+    since: Since = None,
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = FieldReaders,
-) -> Page[JobOut]:
+) -> SyncPage[JobOut]:
     """Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`) for a sync."""
+    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
+    none skipped."""
     where = JobFilter(
         scope=scope_of(principal),
         point_id=point_id,
@@ -110,10 +115,20 @@ async def list_jobs(
         ticket_id=ticket_id,
         updated_since=updated_since,
     )
+    next_cursor: str | None = None
+    next_since: str | None = None
     async with db.uow() as uow:
-        rows, next_cursor = await JobRepository(uow.session).page(where, cursor=cursor, limit=limit)
+        jobs = JobRepository(uow.session)
+        if sync_or_page(since, cursor):
+            rows, next_since = await jobs.sync(where, since=since or "", limit=limit)
+        else:
+            rows, next_cursor = await jobs.page(where, cursor=cursor, limit=limit)
     hide = confined(principal)
-    return Page[JobOut](items=[job_out(r, confined=hide) for r in rows], next_cursor=next_cursor)
+    return SyncPage[JobOut](
+        items=[job_out(r, confined=hide) for r in rows],
+        next_cursor=next_cursor,
+        next_since=next_since,
+    )
 
 
 @router.get("/{job_id}", response_model=JobOut)

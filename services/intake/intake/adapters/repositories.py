@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
-from aftersales.http.pagination import keyset_page
+from aftersales.http.pagination import keyset_page, sync_page
 from intake.adapters.tables import (
     CatalogueRevisionRow,
     CustomerRow,
@@ -212,9 +212,8 @@ class TicketRepository:
     def add(self, row: TicketRow) -> None:
         self.session.add(row)
 
-    async def page(
-        self, where: TicketFilter, *, cursor: str | None, limit: int
-    ) -> tuple[list[TicketRow], str | None]:
+    @staticmethod
+    def _listed(where: TicketFilter) -> Any:
         stmt: Any = select(TicketRow)
         conditions = [
             (where.tenant, TicketRow.tenant_id.__eq__),
@@ -232,12 +231,31 @@ class TicketRepository:
         for value, condition in conditions:
             if value is not None:
                 stmt = stmt.where(condition(value))
+        return stmt
+
+    async def page(
+        self, where: TicketFilter, *, cursor: str | None, limit: int
+    ) -> tuple[list[TicketRow], str | None]:
         return await keyset_page(
             self.session,
-            stmt,
+            self._listed(where),
             sort_col=TicketRow.__table__.c.updated_at,
             id_col=TicketRow.__table__.c.id,
             cursor=cursor,
+            limit=limit,
+        )
+
+    async def sync(
+        self, where: TicketFilter, *, since: str, limit: int
+    ) -> tuple[list[TicketRow], str]:
+        """The tickets written after the sync cursor ``since``, in commit order; the next
+        cursor."""
+        return await sync_page(
+            self.session,
+            self._listed(where),
+            resource="intake.tickets",
+            entity=TicketRow,
+            since=since,
             limit=limit,
         )
 

@@ -93,6 +93,7 @@ class TicketRow(Base):
     __tablename__ = "tickets"
     __table_args__ = (
         Index("ix_tickets_updated_at_id", "updated_at", "id"),
+        Index("ix_tickets_sync_xid_id", "sync_xid", "id"),
         Index(
             "ix_tickets_respond_due",
             "respond_by",
@@ -156,6 +157,9 @@ class TicketRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The transaction that last wrote the row, set by a trigger (migration 0013): the order of
+    # the sync cursor (`?since=`, aftersales.http.pagination.sync_page). Never set it here.
+    sync_xid: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
 
 
 class TicketJobRow(Base):

@@ -15,7 +15,7 @@ from aftersales.events.intake import ClosureReason
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from aftersales.http.pagination import Cursor, Limit, Page
+from aftersales.http.pagination import Cursor, Limit, Since, SyncPage, sync_or_page
 from intake.adapters.repositories import TicketFilter, TicketRepository
 from intake.adapters.tables import TicketRow
 from intake.api.presenters import product_out, ticket_out, timeline_entry
@@ -97,7 +97,7 @@ async def create_ticket(
     )
 
 
-@router.get("", response_model=Page[TicketOut])
+@router.get("", response_model=SyncPage[TicketOut])
 async def list_tickets(
     db: DatabaseDep,
     status: TicketStatus | None = Query(
@@ -110,14 +110,18 @@ async def list_tickets(
     product_id: uuid.UUID | None = None,
     created_from: datetime | None = Query(default=None, description="created at or after"),
     created_to: datetime | None = Query(default=None, description="created before"),
-    updated_since: datetime | None = Query(default=None, description="for CRM sync"),
+    updated_since: datetime | None = Query(
+        default=None, description="updated at or after; for a sync, `since` never skips a ticket"
+    ),
     updated_until: datetime | None = Query(default=None, description="updated before"),
+    since: Since = None,
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = Staff,
-) -> Page[TicketOut]:
+) -> SyncPage[TicketOut]:
     """Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`."""
+    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
+    tickets in commit order, none skipped."""
     where = TicketFilter(
         tenant=tenant_of(principal),
         status=status,
@@ -131,11 +135,17 @@ async def list_tickets(
         updated_since=updated_since,
         updated_until=updated_until,
     )
+    next_cursor: str | None = None
+    next_since: str | None = None
     async with db.uow() as uow:
-        rows, next_cursor = await TicketRepository(uow.session).page(
-            where, cursor=cursor, limit=limit
-        )
-    return Page[TicketOut](items=[ticket_out(r) for r in rows], next_cursor=next_cursor)
+        tickets = TicketRepository(uow.session)
+        if sync_or_page(since, cursor):
+            rows, next_since = await tickets.sync(where, since=since or "", limit=limit)
+        else:
+            rows, next_cursor = await tickets.page(where, cursor=cursor, limit=limit)
+    return SyncPage[TicketOut](
+        items=[ticket_out(r) for r in rows], next_cursor=next_cursor, next_since=next_since
+    )
 
 
 @router.get("/{ticket_id}", response_model=TicketOut)

@@ -22,6 +22,7 @@ def _get_kwargs(
     month: None | str | Unset = UNSET,
     needs_review: bool | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -91,6 +92,13 @@ def _get_kwargs(
     else:
         json_updated_since = updated_since
     params["updated_since"] = json_updated_since
+
+    json_since: None | str | Unset
+    if isinstance(since, Unset):
+        json_since = UNSET
+    else:
+        json_since = since
+    params["since"] = json_since
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -183,12 +191,15 @@ def sync_detailed(
     month: None | str | Unset = UNSET,
     needs_review: bool | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageChargeOut | Problem]:
     """List Charges
 
-     Charges, filtered by ticket, job, class or point; paged with `cursor`.
+     Charges, filtered by ticket, job, class or point; paged with `cursor`. To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): charges in commit
+    order, none skipped.
 
     Args:
         ticket_id (None | Unset | UUID):
@@ -198,7 +209,11 @@ def sync_detailed(
         status (None | str | Unset):
         month (None | str | Unset):
         needs_review (bool | None | Unset):
-        updated_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a charge
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -219,6 +234,7 @@ def sync_detailed(
         month=month,
         needs_review=needs_review,
         updated_since=updated_since,
+        since=since,
         cursor=cursor,
         limit=limit,
     )
@@ -241,12 +257,15 @@ def sync(
     month: None | str | Unset = UNSET,
     needs_review: bool | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageChargeOut | Problem | None:
     """List Charges
 
-     Charges, filtered by ticket, job, class or point; paged with `cursor`.
+     Charges, filtered by ticket, job, class or point; paged with `cursor`. To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): charges in commit
+    order, none skipped.
 
     Args:
         ticket_id (None | Unset | UUID):
@@ -256,7 +275,11 @@ def sync(
         status (None | str | Unset):
         month (None | str | Unset):
         needs_review (bool | None | Unset):
-        updated_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a charge
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -278,6 +301,7 @@ def sync(
         month=month,
         needs_review=needs_review,
         updated_since=updated_since,
+        since=since,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -294,12 +318,15 @@ async def asyncio_detailed(
     month: None | str | Unset = UNSET,
     needs_review: bool | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageChargeOut | Problem]:
     """List Charges
 
-     Charges, filtered by ticket, job, class or point; paged with `cursor`.
+     Charges, filtered by ticket, job, class or point; paged with `cursor`. To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): charges in commit
+    order, none skipped.
 
     Args:
         ticket_id (None | Unset | UUID):
@@ -309,7 +336,11 @@ async def asyncio_detailed(
         status (None | str | Unset):
         month (None | str | Unset):
         needs_review (bool | None | Unset):
-        updated_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a charge
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -330,6 +361,7 @@ async def asyncio_detailed(
         month=month,
         needs_review=needs_review,
         updated_since=updated_since,
+        since=since,
         cursor=cursor,
         limit=limit,
     )
@@ -350,12 +382,15 @@ async def asyncio(
     month: None | str | Unset = UNSET,
     needs_review: bool | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageChargeOut | Problem | None:
     """List Charges
 
-     Charges, filtered by ticket, job, class or point; paged with `cursor`.
+     Charges, filtered by ticket, job, class or point; paged with `cursor`. To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): charges in commit
+    order, none skipped.
 
     Args:
         ticket_id (None | Unset | UUID):
@@ -365,7 +400,11 @@ async def asyncio(
         status (None | str | Unset):
         month (None | str | Unset):
         needs_review (bool | None | Unset):
-        updated_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a charge
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -388,6 +427,7 @@ async def asyncio(
             month=month,
             needs_review=needs_review,
             updated_since=updated_since,
+            since=since,
             cursor=cursor,
             limit=limit,
         )

@@ -20,6 +20,7 @@ def _get_kwargs(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -70,6 +71,13 @@ def _get_kwargs(
     else:
         json_updated_since = updated_since
     params["updated_since"] = json_updated_since
+
+    json_since: None | str | Unset
+    if isinstance(since, Unset):
+        json_since = UNSET
+    else:
+        json_since = since
+    params["since"] = json_since
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -159,20 +167,27 @@ def sync_detailed(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageJobOut | Problem]:
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
+    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
+    none skipped.
 
     Args:
         point_id (None | Unset | UUID):
         technician_id (None | Unset | UUID):
         status (ListJobsStatusType0 | None | Unset):
         ticket_id (None | Unset | UUID):
-        updated_since (datetime.datetime | None | Unset): for sync
+        updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
+            never skips a job
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -190,6 +205,7 @@ def sync_detailed(
         status=status,
         ticket_id=ticket_id,
         updated_since=updated_since,
+        since=since,
         cursor=cursor,
         limit=limit,
     )
@@ -209,20 +225,27 @@ def sync(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageJobOut | Problem | None:
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
+    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
+    none skipped.
 
     Args:
         point_id (None | Unset | UUID):
         technician_id (None | Unset | UUID):
         status (ListJobsStatusType0 | None | Unset):
         ticket_id (None | Unset | UUID):
-        updated_since (datetime.datetime | None | Unset): for sync
+        updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
+            never skips a job
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -241,6 +264,7 @@ def sync(
         status=status,
         ticket_id=ticket_id,
         updated_since=updated_since,
+        since=since,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -254,20 +278,27 @@ async def asyncio_detailed(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageJobOut | Problem]:
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
+    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
+    none skipped.
 
     Args:
         point_id (None | Unset | UUID):
         technician_id (None | Unset | UUID):
         status (ListJobsStatusType0 | None | Unset):
         ticket_id (None | Unset | UUID):
-        updated_since (datetime.datetime | None | Unset): for sync
+        updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
+            never skips a job
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -285,6 +316,7 @@ async def asyncio_detailed(
         status=status,
         ticket_id=ticket_id,
         updated_since=updated_since,
+        since=since,
         cursor=cursor,
         limit=limit,
     )
@@ -302,20 +334,27 @@ async def asyncio(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageJobOut | Problem | None:
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`) for a sync.
+    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
+    none skipped.
 
     Args:
         point_id (None | Unset | UUID):
         technician_id (None | Unset | UUID):
         status (ListJobsStatusType0 | None | Unset):
         ticket_id (None | Unset | UUID):
-        updated_since (datetime.datetime | None | Unset): for sync
+        updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
+            never skips a job
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -335,6 +374,7 @@ async def asyncio(
             status=status,
             ticket_id=ticket_id,
             updated_since=updated_since,
+            since=since,
             cursor=cursor,
             limit=limit,
         )

@@ -28,6 +28,7 @@ def _get_kwargs(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -124,6 +125,13 @@ def _get_kwargs(
         json_updated_until = updated_until
     params["updated_until"] = json_updated_until
 
+    json_since: None | str | Unset
+    if isinstance(since, Unset):
+        json_since = UNSET
+    else:
+        json_since = since
+    params["since"] = json_since
+
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
@@ -217,13 +225,15 @@ def sync_detailed(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
 
      Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`.
+    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
+    tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -235,8 +245,12 @@ def sync_detailed(
         product_id (None | Unset | UUID):
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
-        updated_since (datetime.datetime | None | Unset): for CRM sync
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -259,6 +273,7 @@ def sync_detailed(
         created_to=created_to,
         updated_since=updated_since,
         updated_until=updated_until,
+        since=since,
         cursor=cursor,
         limit=limit,
     )
@@ -283,13 +298,15 @@ def sync(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageTicketOut | Problem | None:
     """List Tickets
 
      Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`.
+    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
+    tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -301,8 +318,12 @@ def sync(
         product_id (None | Unset | UUID):
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
-        updated_since (datetime.datetime | None | Unset): for CRM sync
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -326,6 +347,7 @@ def sync(
         created_to=created_to,
         updated_since=updated_since,
         updated_until=updated_until,
+        since=since,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -344,13 +366,15 @@ async def asyncio_detailed(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
 
      Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`.
+    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
+    tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -362,8 +386,12 @@ async def asyncio_detailed(
         product_id (None | Unset | UUID):
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
-        updated_since (datetime.datetime | None | Unset): for CRM sync
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -386,6 +414,7 @@ async def asyncio_detailed(
         created_to=created_to,
         updated_since=updated_since,
         updated_until=updated_until,
+        since=since,
         cursor=cursor,
         limit=limit,
     )
@@ -408,13 +437,15 @@ async def asyncio(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageTicketOut | Problem | None:
     """List Tickets
 
      Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`.
+    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
+    tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -426,8 +457,12 @@ async def asyncio(
         product_id (None | Unset | UUID):
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
-        updated_since (datetime.datetime | None | Unset): for CRM sync
+        updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
+            never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
+            start from the first row). Returns what changed after it, in commit order, and never skips
+            a row that committed late (`updated_since` can).
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -452,6 +487,7 @@ async def asyncio(
             created_to=created_to,
             updated_since=updated_since,
             updated_until=updated_until,
+            since=since,
             cursor=cursor,
             limit=limit,
         )
