@@ -8,9 +8,10 @@ from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from feedback.adapters.tables import metadata
 from feedback.api import callbacks, care, complaints, performance, reports
-from feedback.consumers import SUBSCRIPTIONS
+from feedback.consumers import subscriptions
 from feedback.settings import FeedbackSettings
 from feedback.use_cases import privacy
+from feedback.use_cases.policy import FeedbackPolicy
 from feedback.workers import complaint_deadlines
 
 DEFINITION = ServiceDefinition(
@@ -31,8 +32,9 @@ DEFINITION = ServiceDefinition(
         reports.router,
         export_router("feedback", privacy.customer_export),
     ),
-    subscriptions=SUBSCRIPTIONS,
+    subscriptions=subscriptions,
     background=(complaint_deadlines,),
+    policy=FeedbackPolicy.from_settings,
 )
 
 

@@ -16,13 +16,15 @@ log = get_logger(__name__)
 
 async def complaint_deadlines(app: FastAPI) -> None:
     """Report every missed complaint deadline and overdue callback once, whichever replica
-    notices first."""
-    settings = app.state.settings
+    notices first. The deadlines are read against the service's clock (``app.state.db``'s);
+    only the pause between passes comes from the settings."""
+    db = app.state.db
+    poll_seconds = app.state.settings.watch_poll_seconds
     while True:
         try:
-            await report_overdue(app.state.db)
-            await report_overdue_callbacks(app.state.db)
+            await report_overdue(db)
+            await report_overdue_callbacks(db)
         except Exception as exc:  # database away: try again shortly
             stop_if_cancelled()
             log.warning("complaints.watch_failed", error=repr(exc))
-        await asyncio.sleep(settings.watch_poll_seconds)
+        await asyncio.sleep(poll_seconds)

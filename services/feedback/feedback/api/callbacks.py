@@ -1,18 +1,20 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from feedback.adapters.repositories import CallbackFilter, CallbackRepository, ContactRepository
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.callbacks import CallbackFilter, CallbackRepository
+from feedback.adapters.repositories.contacts import ContactRepository
 from feedback.adapters.tables import CallbackRow, TicketContactRow
+from feedback.api.deps import PolicyDep
 from feedback.api.schemas import AttemptOut, CallbackDetail, CallbackOut, CallbackResultIn
 from feedback.api.scope import Centre, CentreOrPoint, actor_of, scope_of
 from feedback.use_cases.callbacks import CallbackResult, record_result
@@ -31,10 +33,10 @@ def _contact(c: TicketContactRow | None) -> dict[str, str] | None:
     }
 
 
-def callback_out(row: CallbackRow, contact: TicketContactRow | None) -> CallbackOut:
+def callback_out(row: CallbackRow, contact: TicketContactRow | None, now: datetime) -> CallbackOut:
     return CallbackOut(
         **{k: getattr(row, k) for k in CallbackOut.model_fields if hasattr(row, k)},
-        overdue=row.status == "due" and row.due_at < datetime.now(UTC),
+        overdue=row.status == "due" and row.due_at < now,
         contact=_contact(contact),
     )
 
@@ -42,6 +44,7 @@ def callback_out(row: CallbackRow, contact: TicketContactRow | None) -> Callback
 @router.get("", response_model=Page[CallbackOut])
 async def list_callbacks(
     db: DatabaseDep,
+    clock: ClockDep,
     status: str | None = Query(
         default=None,
         pattern="^(due|done|unreachable|withdrawn|overdue)$",
@@ -55,10 +58,11 @@ async def list_callbacks(
     principal: Principal = CentreOrPoint,
 ) -> Page[CallbackOut]:
     """Callbacks, filtered by state (due, overdue, recorded), point or ticket."""
+    now = clock.now()
     where = CallbackFilter(
         scope=scope_of(principal),
         status=None if status == "overdue" else status,
-        overdue_at=datetime.now(UTC) if status == "overdue" else None,
+        overdue_at=now if status == "overdue" else None,
         point_id=point_id,
         ticket_id=ticket_id,
         month=month,
@@ -68,12 +72,12 @@ async def list_callbacks(
             where, cursor=cursor, limit=limit
         )
         contacts = ContactRepository(uow.session)
-        items = [callback_out(r, await contacts.get(r.ticket_id)) for r in rows]
+        items = [callback_out(r, await contacts.get(r.ticket_id), now) for r in rows]
     return Page[CallbackOut](items=items, next_cursor=next_cursor)
 
 
 async def _detail(uow: UnitOfWork, row: CallbackRow) -> CallbackDetail:
-    base = callback_out(row, await ContactRepository(uow.session).get(row.ticket_id))
+    base = callback_out(row, await ContactRepository(uow.session).get(row.ticket_id), uow.now())
     attempts = await CallbackRepository(uow.session).attempts(row.id)
     return CallbackDetail(
         **base.model_dump(),
@@ -99,6 +103,7 @@ async def post_result(
     body: CallbackResultIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Centre,
 ) -> Response:
@@ -110,7 +115,12 @@ async def post_result(
 
     async def command(uow: UnitOfWork) -> CallbackDetail:
         row = await record_result(
-            uow, callback_id, cmd, actor=actor_of(principal), scope=scope_of(principal)
+            uow,
+            callback_id,
+            cmd,
+            actor=actor_of(principal),
+            scope=scope_of(principal),
+            policy=policy,
         )
         return await _detail(uow, row)
 

@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from feedback.adapters.repositories import ComplaintFilter, ComplaintRepository
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.complaints import ComplaintFilter, ComplaintRepository
 from feedback.adapters.tables import ComplaintRow
+from feedback.api.deps import PolicyDep
 from feedback.api.schemas import ComplaintIn, ComplaintOut, ReplyIn, ResolveIn
 from feedback.api.scope import Centre, ComplaintDesk, actor_of, scope_of
 from feedback.domain.complaints import overdue
@@ -22,10 +23,9 @@ from feedback.use_cases import complaints as use_cases
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
 
-def complaint_out(row: ComplaintRow, *, staff: bool = True) -> ComplaintOut:
-    """A complaint as its caller may see it: the centre's reason for an attribution stays with
-    the centre."""
-    now = datetime.now(UTC)
+def complaint_out(row: ComplaintRow, now: datetime, *, staff: bool = True) -> ComplaintOut:
+    """A complaint as its caller may see it at ``now``: the centre's reason for an attribution
+    stays with the centre."""
     fields = {k: getattr(row, k) for k in ComplaintOut.model_fields if hasattr(row, k)}
     if not staff:
         fields["attribution_reason"] = None
@@ -38,7 +38,7 @@ def complaint_out(row: ComplaintRow, *, staff: bool = True) -> ComplaintOut:
 
 async def _complaint_now(uow: UnitOfWork, complaint_id: uuid.UUID) -> ComplaintOut:
     """The complaint before a change, for the audit trail."""
-    return complaint_out(await ComplaintRepository(uow.session).get(complaint_id))
+    return complaint_out(await ComplaintRepository(uow.session).get(complaint_id), uow.now())
 
 
 @router.post("", status_code=201, response_model=ComplaintOut)
@@ -46,6 +46,7 @@ async def open_complaint(
     body: ComplaintIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = ComplaintDesk,
 ) -> Response:
@@ -65,9 +66,10 @@ async def open_complaint(
             source="crm" if crm else "agent",
             actor=actor_of(principal),
             tenant_id=scope.tenant_id,
+            policy=policy,
             by="crm" if crm else "centre",
         )
-        return complaint_out(row, staff=not crm)
+        return complaint_out(row, uow.now(), staff=not crm)
 
     # The customer's words stay out of the (unerasable) trail: "text" is left as unchanged.
     attributed = Audit("complaint", "attributed", extra={"text": None})
@@ -86,6 +88,7 @@ async def open_complaint(
 @router.get("", response_model=Page[ComplaintOut])
 async def list_complaints(
     db: DatabaseDep,
+    clock: ClockDep,
     status: str | None = None,
     ticket_id: uuid.UUID | None = None,
     point_id: uuid.UUID | None = None,
@@ -95,12 +98,13 @@ async def list_complaints(
     principal: Principal = ComplaintDesk,
 ) -> Page[ComplaintOut]:
     """Complaints, filtered by status or point."""
+    now = clock.now()
     where = ComplaintFilter(
         scope=scope_of(principal),
         status=status,
         ticket_id=ticket_id,
         point_id=point_id,
-        overdue_at=datetime.now(UTC) if overdue_only else None,
+        overdue_at=now if overdue_only else None,
     )
     async with db.uow() as uow:
         rows, next_cursor = await ComplaintRepository(uow.session).page(
@@ -108,18 +112,18 @@ async def list_complaints(
         )
     staff = principal.role != "crm"
     return Page[ComplaintOut](
-        items=[complaint_out(r, staff=staff) for r in rows], next_cursor=next_cursor
+        items=[complaint_out(r, now, staff=staff) for r in rows], next_cursor=next_cursor
     )
 
 
 @router.get("/{complaint_id}", response_model=ComplaintOut)
 async def get_complaint(
-    complaint_id: uuid.UUID, db: DatabaseDep, principal: Principal = ComplaintDesk
+    complaint_id: uuid.UUID, db: DatabaseDep, clock: ClockDep, principal: Principal = ComplaintDesk
 ) -> ComplaintOut:
     """One complaint with its reply and resolution clocks."""
     async with db.uow() as uow:
         row = await ComplaintRepository(uow.session).get(complaint_id, scope=scope_of(principal))
-    return complaint_out(row, staff=principal.role != "crm")
+    return complaint_out(row, clock.now(), staff=principal.role != "crm")
 
 
 @router.post("/{complaint_id}/reply", response_model=ComplaintOut)
@@ -133,9 +137,8 @@ async def reply_to_complaint(
     """The first answer to the customer (its 24 h clock is met, or late)."""
 
     async def command(uow: UnitOfWork) -> ComplaintOut:
-        return complaint_out(
-            await use_cases.reply(uow, complaint_id, body.text, scope=scope_of(principal))
-        )
+        row = await use_cases.reply(uow, complaint_id, body.text, scope=scope_of(principal))
+        return complaint_out(row, uow.now())
 
     return await run_command(request, db, command, principal=principal, status_code=200)
 
@@ -146,6 +149,7 @@ async def resolve_complaint(
     body: ResolveIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     principal: Principal = Centre,
 ) -> Response:
     """Resolve, saying whether the complaint was substantiated and against whom (someone who
@@ -155,9 +159,10 @@ async def resolve_complaint(
     cmd = use_cases.Resolution(**body.model_dump())
 
     async def command(uow: UnitOfWork) -> ComplaintOut:
-        return complaint_out(
-            await use_cases.resolve(uow, complaint_id, cmd, scope=scope_of(principal))
+        row = await use_cases.resolve(
+            uow, complaint_id, cmd, scope=scope_of(principal), policy=policy
         )
+        return complaint_out(row, uow.now())
 
     return await run_command(
         request,

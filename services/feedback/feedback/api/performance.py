@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -12,12 +11,13 @@ from starlette.responses import Response
 from aftersales.audit import Audit
 from aftersales.auth import Principal, confined_point, require_roles
 from aftersales.calendar import MONTH_PATTERN
-from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
-from feedback.adapters.repositories import ComplaintRepository
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.discipline import StrikeRepository
+from feedback.api.deps import PolicyDep
 from feedback.api.schemas import (
     CentreScorecard,
     DisciplineOut,
@@ -29,7 +29,6 @@ from feedback.api.scope import Admin, Centre, ScorecardReaders
 from feedback.domain.discipline import strikes_in_window
 from feedback.domain.months import parse_month
 from feedback.use_cases.centre import centre_card
-from feedback.use_cases.policy import policy_of
 from feedback.use_cases.scorecards import cards, graded_cards, run_grading
 
 router = APIRouter(tags=["scorecards"])
@@ -58,6 +57,7 @@ COLUMNS = (
 @router.get("/v1/scorecards", response_model=Scorecards, responses=CSV_RESPONSES)
 async def point_scorecards(
     db: DatabaseDep,
+    policy: PolicyDep,
     month: str = Month,
     point_id: uuid.UUID | None = None,
     format: ExportFormat = FormatQuery,
@@ -68,7 +68,7 @@ async def point_scorecards(
     point_id = confined_point(principal, point_id, what="scorecard")
     async with db.uow() as uow:
         await uow.snapshot()
-        found = await graded_cards(uow, month, only=point_id)
+        found = await graded_cards(uow, month, policy=policy, only=point_id)
     items = [c.as_dict("point_id") for c in found]
     if format == "csv":
         return csv_response(
@@ -115,14 +115,18 @@ async def technician_scorecards(
 
 @router.post("/v1/grading/{month}", response_model=GradingOut)
 async def grade_month(
-    month: str, request: Request, db: DatabaseDep, principal: Principal = Admin
+    month: str,
+    request: Request,
+    db: DatabaseDep,
+    policy: PolicyDep,
+    principal: Principal = Admin,
 ) -> Response:
     """Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
     publishes only what changed since the last run, and says so."""
     parse_month(month)
 
     async def command(uow: UnitOfWork) -> GradingOut:
-        run = await run_grading(uow, month)
+        run = await run_grading(uow, month, policy=policy)
         return GradingOut(
             month=month,
             published=len(run.published),
@@ -146,17 +150,20 @@ TechnicianReaders = require_roles("admin", "agent", "technician")
 
 @router.get("/v1/technicians/{technician_id}/discipline", response_model=DisciplineOut)
 async def technician_discipline(
-    technician_id: uuid.UUID, db: DatabaseDep, principal: Principal = TechnicianReaders
+    technician_id: uuid.UUID,
+    db: DatabaseDep,
+    clock: ClockDep,
+    policy: PolicyDep,
+    principal: Principal = TechnicianReaders,
 ) -> DisciplineOut:
     """The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
     window (a technician may read its own)."""
     if principal.role == "technician" and principal.technician_id != technician_id:
         raise NotFound(f"Technician {technician_id} has no record you can see.")
+    window = policy.strike_window
     async with db.uow() as uow:
-        window = policy_of(uow).strike_window
-        strikes = await ComplaintRepository(uow.session).strikes(technician_id)
-    now = datetime.now(UTC)
-    in_window = strikes_in_window([s.at for s in strikes], at=now, window=window)
+        strikes = await StrikeRepository(uow.session).of_technician(technician_id)
+    in_window = strikes_in_window([s.at for s in strikes], at=clock.now(), window=window)
     return DisciplineOut(
         technician_id=technician_id,
         window_days=window.days,

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Query
 from aftersales.auth import Principal
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
-from feedback.adapters.repositories import CallbackRepository, ComplaintRepository
+from feedback.adapters.repositories.complaints import ComplaintRepository
+from feedback.adapters.repositories.reports import ReportRepository
 from feedback.api.schemas import QualityReport, WorkReport
 from feedback.api.scope import Centre
 from feedback.domain.months import months_between, parse_month
@@ -52,7 +53,7 @@ async def work_records(
     sections: dict[str, list[dict[str, Any]]] = {}
     async with db.uow() as uow:
         await uow.snapshot()
-        callbacks = CallbackRepository(uow.session)
+        reports = ReportRepository(uow.session)
         complaints = ComplaintRepository(uow.session)
         for kind in ("technician", "point"):
             complained = await complaints.counts(month, by=kind)
@@ -72,7 +73,7 @@ async def work_records(
                     "late_arrivals": int(r[9]),
                     "complaints": complained.get(r[0], 0),
                 }
-                for r in await callbacks.work(month, by=kind)
+                for r in await reports.work(month, by=kind)
             ]
     if format == "csv":
         return csv_response(
@@ -99,7 +100,7 @@ async def quality_report(
     months = months_between(first, last)
     async with db.uow() as uow:
         await uow.snapshot()
-        repo = CallbackRepository(uow.session)
+        repo = ReportRepository(uow.session)
         by_model = await repo.quality(months)
         faults = await repo.faults(months, batch_prefix=batch_prefix)
         parts = await repo.parts_by_model(months)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from aftersales.auth import Principal, require_roles
-from feedback.adapters.repositories import Scope
+from feedback.adapters.repositories.scope import Scope
 
 NOBODY = uuid.UUID(int=0)
 

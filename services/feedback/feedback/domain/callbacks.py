@@ -1,4 +1,4 @@
-"""The customer callback (回访) that alone closes a request, and its six outcomes (DOMAIN.md)."""
+"""The customer callback (回访) that alone closes a request, and its six outcomes (docs/domain.md)."""
 
 from __future__ import annotations
 

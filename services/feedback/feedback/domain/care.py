@@ -1,4 +1,4 @@
-"""Planned care visits to key customers (DOMAIN.md): senior staff every six months, ordinary
+"""Planned care visits to key customers (docs/domain.md): senior staff every six months, ordinary
 staff every month."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Complaints (投诉): answered within 24 hours, resolved within a month (DOMAIN.md).
+"""Complaints (投诉): answered within 24 hours, resolved within a month (docs/domain.md).
 
 A complaint is about the people who served its ticket: a point or technician that was offered,
 assigned or did one of the ticket's jobs (its *parties*). A CRM names only those. The centre

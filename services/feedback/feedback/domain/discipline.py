@@ -1,5 +1,5 @@
 """Staff discipline on substantiated complaints: 1st warning, 2nd penalty, 3rd dismissal
-(DOMAIN.md), counting the strikes within a rolling window (12 months by default)."""
+(docs/domain.md), counting the strikes within a rolling window (12 months by default)."""
 
 from __future__ import annotations
 

@@ -5,22 +5,25 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, EventData, dispatch, feedback, intake
-from feedback.adapters.repositories import CallbackRepository, PartyRepository, Scope
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.callbacks import CallbackRepository
+from feedback.adapters.repositories.parties import PartyRepository
+from feedback.adapters.repositories.scope import Scope
 from feedback.adapters.tables import CallbackAttemptRow, CallbackRow
 from feedback.domain.callbacks import check_open, check_result, due_at, gives_up
 from feedback.use_cases.complaints import NewComplaint, open_complaint
-from feedback.use_cases.policy import month_of, policy_of
+from feedback.use_cases.policy import FeedbackPolicy, month_of
 
 
-async def on_job_completed(uow: UnitOfWork, event: Envelope[dispatch.JobCompleted]) -> None:
+async def on_job_completed(
+    uow: UnitOfWork, event: Envelope[dispatch.JobCompleted], *, policy: FeedbackPolicy
+) -> None:
     """One callback per job; the point and technician who did it served the ticket."""
     d = event.data
-    policy = policy_of(uow)
-    now = datetime.now(UTC)
+    now = uow.now()
     parties = PartyRepository(uow.session)
     await parties.record(d.ticket_id, "point", d.point_id, "served", d.completed_at)
     await parties.record(d.ticket_id, "technician", d.technician_id, "served", d.completed_at)
@@ -64,16 +67,21 @@ class CallbackResult:
 
 
 async def record_result(
-    uow: UnitOfWork, callback_id: uuid.UUID, cmd: CallbackResult, *, actor: str, scope: Scope
+    uow: UnitOfWork,
+    callback_id: uuid.UUID,
+    cmd: CallbackResult,
+    *,
+    actor: str,
+    scope: Scope,
+    policy: FeedbackPolicy,
 ) -> CallbackRow:
-    policy = policy_of(uow)
     callbacks = CallbackRepository(uow.session)
     cb = await callbacks.get(callback_id, scope=scope, lock=True)
     check_open(cb.status)
     check_result(
         reached=cmd.reached, outcome=cmd.outcome, score=cmd.score, visit_number=cb.visit_number
     )
-    now = datetime.now(UTC)
+    now = uow.now()
     callbacks.add_attempt(
         CallbackAttemptRow(
             callback_id=cb.id, reached=cmd.reached, note=cmd.comment, by=actor, at=now
@@ -115,6 +123,7 @@ async def record_result(
             actor=actor,
             tenant_id=None,
             callback_id=cb.id,
+            policy=policy,
         )
     return cb
 
@@ -147,7 +156,7 @@ async def on_ticket_closed(uow: UnitOfWork, event: Envelope[intake.TicketClosed]
     d = event.data
     if d.closure_reason not in ("refunded", "replaced"):
         return
-    now = datetime.now(UTC)
+    now = uow.now()
     for cb in await CallbackRepository(uow.session).due_of_ticket(d.ticket_id):
         cb.status = "withdrawn"
         cb.comment = f"withdrawn: the ticket closed as {d.closure_reason}"
@@ -156,12 +165,11 @@ async def on_ticket_closed(uow: UnitOfWork, event: Envelope[intake.TicketClosed]
 
 
 async def on_callback_requested(
-    uow: UnitOfWork, event: Envelope[intake.TicketCallbackRequested]
+    uow: UnitOfWork, event: Envelope[intake.TicketCallbackRequested], *, policy: FeedbackPolicy
 ) -> None:
     """A request solved on the phone is called back too: a callback with no job, once."""
     d = event.data
-    policy = policy_of(uow)
-    now = datetime.now(UTC)
+    now = uow.now()
     await CallbackRepository(uow.session).create(
         {
             "id": uuid.uuid4(),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
-from aftersales.db import UnitOfWork
-from feedback.adapters.repositories import CareRepository
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.care import CareRepository
 from feedback.adapters.tables import CarePlanRow, CareVisitRow
 from feedback.domain.care import next_due
 
@@ -22,7 +22,7 @@ class NewCarePlan:
 
 
 async def create_plan(uow: UnitOfWork, cmd: NewCarePlan) -> CarePlanRow:
-    now = datetime.now(UTC)
+    now = uow.now()
     row = CarePlanRow(
         id=uuid.uuid4(),
         customer_id=cmd.customer_id,
@@ -45,7 +45,7 @@ async def record_visit(
 ) -> CarePlanRow:
     care = CareRepository(uow.session)
     plan = await care.get(plan_id, lock=True)
-    now = datetime.now(UTC)
+    now = uow.now()
     care.add_visit(
         CareVisitRow(
             id=uuid.uuid4(),

@@ -4,20 +4,22 @@ replies missed. These count against the centre, never against a network point.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, func, select
-
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.events import feedback
 from aftersales.tasks import claim_due
-from feedback.adapters.tables import CallbackRow, ComplaintRow
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.callbacks import CallbackRepository
+from feedback.adapters.repositories.complaints import ComplaintRepository
+from feedback.adapters.tables import CallbackRow
 
 
 async def report_overdue_callbacks(db: Database, *, limit: int = 100) -> int:
-    """Publish ``feedback.callback.overdue.v1`` once per callback not done by its due time."""
-    now = datetime.now(UTC)
+    """Publish ``feedback.callback.overdue.v1`` once per callback not done by its due time, as
+    of the service's clock. A callback reported is marked so, and never reported again, even
+    if the clock goes back and forth."""
+    now = db.clock.now()
 
     async def late(uow: UnitOfWork, cb: CallbackRow) -> None:
         cb.overdue_at = now
@@ -35,15 +37,9 @@ async def report_overdue_callbacks(db: Database, *, limit: int = 100) -> int:
             aggregate_version=cb.version,
         )
 
-    due = (
-        select(CallbackRow)
-        .where(
-            CallbackRow.status == "due",
-            CallbackRow.overdue_at.is_(None),
-            CallbackRow.due_at < now,
-        )
-        .order_by(CallbackRow.due_at)
-    )
+    # The clock's time as a bound parameter, not the database's: moving the clock moves the
+    # deadline.
+    due = CallbackRepository.overdue(now)
     return await claim_due(db, due, late, limit=limit)
 
 
@@ -73,29 +69,12 @@ class CentreCard:
 
 async def centre_card(uow: UnitOfWork, month: str) -> CentreCard:
     """Callbacks of jobs completed in ``month``; complaints opened in ``month``."""
-    settled = CallbackRow.status.in_(("done", "unreachable"))
-    cb = (
-        await uow.session.execute(
-            select(
-                func.count(),
-                func.count().filter(CallbackRow.status == "done"),
-                func.count().filter(settled, CallbackRow.recorded_at <= CallbackRow.due_at),
-                func.count().filter(CallbackRow.overdue_at.is_not(None)),
-                func.count().filter(CallbackRow.status == "unreachable"),
-                func.count().filter(CallbackRow.status == "due"),
-            ).where(CallbackRow.month == month)
-        )
-    ).one()
-    cp = (
-        await uow.session.execute(
-            select(
-                func.count(),
-                func.sum(case((ComplaintRow.reply_overdue_at.is_not(None), 1), else_=0)),
-                func.sum(case((ComplaintRow.resolve_overdue_at.is_not(None), 1), else_=0)),
-            ).where(ComplaintRow.month == month)
-        )
-    ).one()
-    callbacks, done, in_time, overdue, unreachable, still_due = (int(v) for v in cb)
+    callbacks, done, in_time, overdue, unreachable, still_due = await CallbackRepository(
+        uow.session
+    ).centre_counts(month)
+    complaints, replies_late, resolutions_late = await ComplaintRepository(
+        uow.session
+    ).centre_counts(month)
     return CentreCard(
         month=month,
         callbacks=callbacks,
@@ -104,7 +83,7 @@ async def centre_card(uow: UnitOfWork, month: str) -> CentreCard:
         overdue=overdue,
         unreachable=unreachable,
         still_due=still_due,
-        complaints=int(cp[0]),
-        replies_late=int(cp[1] or 0),
-        resolutions_late=int(cp[2] or 0),
+        complaints=complaints,
+        replies_late=replies_late,
+        resolutions_late=resolutions_late,
     )

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import NotFound, Unprocessable
 from aftersales.events import feedback
-from feedback.adapters.repositories import (
-    CallbackRepository,
-    ComplaintRepository,
-    ContactRepository,
-    GradingRepository,
-    PartyRepository,
-    Scope,
-)
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.callbacks import CallbackRepository
+from feedback.adapters.repositories.complaints import ComplaintRepository
+from feedback.adapters.repositories.contacts import ContactRepository
+from feedback.adapters.repositories.discipline import StrikeRepository
+from feedback.adapters.repositories.gradings import GradingRepository
+from feedback.adapters.repositories.parties import PartyRepository
+from feedback.adapters.repositories.scope import Scope
 from feedback.adapters.tables import ComplaintRow, StrikeRow
 from feedback.domain.complaints import (
     Attributor,
@@ -27,7 +27,7 @@ from feedback.domain.complaints import (
 )
 from feedback.domain.discipline import action_for, strikes_in_window
 from feedback.domain.months import next_month
-from feedback.use_cases.policy import month_of, policy_of
+from feedback.use_cases.policy import FeedbackPolicy, month_of
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,12 @@ async def open_complaint(
     source: str,
     actor: str,
     tenant_id: str | None,
+    policy: FeedbackPolicy,
     callback_id: uuid.UUID | None = None,
     by: Attributor = "feedback",
 ) -> ComplaintRow:
     """Open a complaint against whom ``cmd`` names (``by`` decides whom it may name), or the
-    ticket's latest visit."""
-    policy = policy_of(uow)
+    ticket's latest visit, with its reply and resolve deadlines from now."""
     contact = await ContactRepository(uow.session).get(cmd.ticket_id)
     if tenant_id is not None and (contact is None or contact.tenant_id != tenant_id):
         raise NotFound(f"Ticket {cmd.ticket_id} does not exist.")
@@ -93,7 +93,7 @@ async def open_complaint(
         latest = await CallbackRepository(uow.session).latest_of_ticket(cmd.ticket_id)
         if latest is not None:
             point_id, technician_id = latest.point_id, latest.technician_id
-    now = datetime.now(UTC)
+    now = uow.now()
     due = deadlines(now, reply_within=policy.reply_within, resolve_within=policy.resolve_within)
     row = ComplaintRow(
         id=uuid.uuid4(),
@@ -137,7 +137,7 @@ async def reply(
 ) -> ComplaintRow:
     row = await ComplaintRepository(uow.session).get(complaint_id, scope=scope, lock=True)
     check_can_reply(row.status)
-    now = datetime.now(UTC)
+    now = uow.now()
     row.status, row.reply, row.replied_at = "replied", text, now
     row.version += 1
     row.updated_at = now
@@ -169,7 +169,12 @@ class Resolution:
 
 
 async def resolve(
-    uow: UnitOfWork, complaint_id: uuid.UUID, cmd: Resolution, *, scope: Scope
+    uow: UnitOfWork,
+    complaint_id: uuid.UUID,
+    cmd: Resolution,
+    *,
+    scope: Scope,
+    policy: FeedbackPolicy,
 ) -> ComplaintRow:
     """Resolve (the centre); a substantiated complaint against a technician is a strike (1st
     warning, 2nd penalty, 3rd dismissal within the window), which dispatch and billing hear
@@ -178,7 +183,7 @@ async def resolve(
     complaints = ComplaintRepository(uow.session)
     row = await complaints.get(complaint_id, scope=scope, lock=True)
     check_can_resolve(row.status)
-    now = datetime.now(UTC)
+    now = uow.now()
     moved = _named(
         cmd.point_id if cmd.point_id != row.point_id else None,
         cmd.technician_id if cmd.technician_id != row.technician_id else None,
@@ -191,7 +196,7 @@ async def resolve(
     if cmd.substantiated and row.technician_id is None and row.point_id is None:
         raise Unprocessable("A substantiated complaint must say against which technician or point.")
     if cmd.substantiated:
-        row.counted_month = await _counted_month(uow, row.month, month_of(now, policy_of(uow)))
+        row.counted_month = await _counted_month(uow, row.month, month_of(now, policy))
     row.status, row.resolution, row.substantiated, row.resolved_at = (
         "resolved",
         cmd.resolution,
@@ -219,7 +224,7 @@ async def resolve(
         aggregate_version=row.version,
     )
     if cmd.substantiated and row.technician_id is not None:
-        await _strike(uow, row, now)
+        await _strike(uow, row, now, window=policy.strike_window)
     return row
 
 
@@ -234,14 +239,15 @@ async def _counted_month(uow: UnitOfWork, month: str, this_month: str) -> str:
         month = next_month(month)
 
 
-async def _strike(uow: UnitOfWork, complaint: ComplaintRow, now: datetime) -> None:
+async def _strike(
+    uow: UnitOfWork, complaint: ComplaintRow, now: datetime, *, window: timedelta
+) -> None:
     assert complaint.technician_id is not None
-    policy = policy_of(uow)
-    complaints = ComplaintRepository(uow.session)
-    earlier = await complaints.strikes(complaint.technician_id)
-    count = strikes_in_window([s.at for s in earlier] + [now], at=now, window=policy.strike_window)
+    strikes = StrikeRepository(uow.session)
+    earlier = await strikes.of_technician(complaint.technician_id)
+    count = strikes_in_window([s.at for s in earlier] + [now], at=now, window=window)
     action = action_for(count)
-    complaints.add_strike(
+    strikes.add(
         StrikeRow(
             id=uuid.uuid4(),
             technician_id=complaint.technician_id,
@@ -267,12 +273,14 @@ async def _strike(uow: UnitOfWork, complaint: ComplaintRow, now: datetime) -> No
 
 
 async def report_overdue(db: Database, *, limit: int = 100) -> int:
-    """Publish ``feedback.complaint.overdue.v1`` once per missed deadline; returns how many."""
+    """Publish ``feedback.complaint.overdue.v1`` once per missed deadline, as of the service's
+    clock; returns how many. A deadline reported is marked so, and never reported again, even
+    if the clock goes back and forth."""
     reported = 0
     seen: list[uuid.UUID] = []
     while len(seen) < limit:
         async with db.uow() as uow:
-            now = datetime.now(UTC)
+            now = uow.now()
             row = await ComplaintRepository(uow.session).next_overdue(now, seen)
             if row is None:
                 break

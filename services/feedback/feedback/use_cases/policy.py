@@ -1,12 +1,13 @@
-"""The configurable rules the use cases apply, read from the service's settings."""
+"""The configurable rules the use cases apply, made once from the service's settings
+(``DEFINITION.policy``) and passed to whatever applies them: routes take it as a dependency
+(``api/deps.py``), consumers have it bound into their handlers (``consumers.py``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.db import UnitOfWork
 from feedback.domain.grading import Threshold
 from feedback.settings import FeedbackSettings
 
@@ -34,13 +35,12 @@ class FeedbackPolicy:
         )
 
 
-def policy_of(uow: UnitOfWork) -> FeedbackPolicy:
-    settings = uow.db.settings
-    if not isinstance(settings, FeedbackSettings):
-        settings = FeedbackSettings()
-    return FeedbackPolicy.from_settings(settings)
-
-
-def month_of(moment: object, policy: FeedbackPolicy) -> str:
-    local = moment.astimezone(policy.tz)  # type: ignore[attr-defined]
+def month_of(moment: datetime, policy: FeedbackPolicy) -> str:
+    """The ``YYYY-MM`` month of ``moment`` at the network's local time."""
+    local = moment.astimezone(policy.tz)
     return f"{local.year:04d}-{local.month:02d}"
+
+
+def day_of(moment: datetime, policy: FeedbackPolicy) -> date:
+    """The date of ``moment`` at the network's local time."""
+    return moment.astimezone(policy.tz).date()

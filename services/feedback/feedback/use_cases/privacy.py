@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, intake
 from aftersales.privacy import TOMBSTONE, columns, scrub_platform
+from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.tables import CallbackRow, CarePlanRow, ComplaintRow, TicketContactRow
 
 

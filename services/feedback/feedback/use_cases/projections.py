@@ -3,14 +3,18 @@ jobs, and the SLA breaches of each point."""
 
 from __future__ import annotations
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, intake
-from feedback.adapters.repositories import ContactRepository, PartyRepository
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.contacts import ContactRepository
+from feedback.adapters.repositories.parties import PartyRepository
+from feedback.adapters.repositories.sla import SlaRepository
 from feedback.use_cases.complaints import NewComplaint, open_complaint
-from feedback.use_cases.policy import month_of, policy_of
+from feedback.use_cases.policy import FeedbackPolicy, month_of
 
 
-async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
+async def record_ticket(
+    uow: UnitOfWork, event: Envelope[intake.TicketCreated], *, policy: FeedbackPolicy
+) -> None:
     """Keep the contact for the callback; a complaint call opens its complaint at once, with
     the 24 h reply and one-month resolve clocks (the first copy of the event does)."""
     t = event.data
@@ -36,12 +40,16 @@ async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) 
             source="ticket",
             actor=event.source,
             tenant_id=t.tenant_id,
+            policy=policy,
         )
 
 
-async def record_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) -> None:
+async def record_breach(
+    uow: UnitOfWork, event: Envelope[dispatch.SlaBreached], *, policy: FeedbackPolicy
+) -> None:
+    """A breach counts against its point in the month it happened (network time)."""
     d = event.data
-    await ContactRepository(uow.session).record_breach(
+    await SlaRepository(uow.session).record_breach(
         {
             "event_id": event.id,
             "ticket_id": d.ticket_id,
@@ -49,7 +57,7 @@ async def record_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) 
             "point_id": d.point_id,
             "sla": d.sla,
             "breached_at": d.breached_at,
-            "month": month_of(d.breached_at, policy_of(uow)),
+            "month": month_of(d.breached_at, policy),
         }
     )
 

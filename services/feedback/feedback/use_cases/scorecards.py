@@ -5,24 +5,21 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.events import feedback
-from feedback.adapters.repositories import (
-    CallbackRepository,
-    ComplaintRepository,
-    GradingRepository,
-    SlaRepository,
-)
+from aftersales.unit_of_work import UnitOfWork
+from feedback.adapters.repositories.callbacks import CallbackRepository
+from feedback.adapters.repositories.complaints import ComplaintRepository
+from feedback.adapters.repositories.gradings import GradingRepository
+from feedback.adapters.repositories.sla import SlaRepository
 from feedback.adapters.tables import GradingRow
 from feedback.domain.grading import grade
 from feedback.domain.scorecards import Counts, Scorecard
-from feedback.use_cases.policy import month_of, policy_of
+from feedback.use_cases.policy import FeedbackPolicy, month_of
 
 
 @dataclass(frozen=True)
@@ -57,10 +54,11 @@ async def cards(
     return out
 
 
-async def graded_cards(uow: UnitOfWork, month: str, *, only: uuid.UUID | None = None) -> list[Card]:
-    thresholds = policy_of(uow).thresholds
+async def graded_cards(
+    uow: UnitOfWork, month: str, *, policy: FeedbackPolicy, only: uuid.UUID | None = None
+) -> list[Card]:
     return [
-        Card(c.subject_id, c.card, grade(c.card, thresholds))
+        Card(c.subject_id, c.card, grade(c.card, policy.thresholds))
         for c in await cards(uow, month, only=only)
     ]
 
@@ -82,19 +80,18 @@ def _fingerprint(card: dict[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(card, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-async def run_grading(uow: UnitOfWork, month: str) -> GradingRun:
+async def run_grading(uow: UnitOfWork, month: str, *, policy: FeedbackPolicy) -> GradingRun:
     """Grade every point with jobs in the month and publish ``feedback.point.graded.v1`` — only
     for points whose scorecard or grade changed since the last run of that month. A complaint
     substantiated meanwhile waits for the run, and then counts in a later month."""
-    policy = policy_of(uow)
-    now = datetime.now(UTC)
+    now = uow.now()
     if month >= month_of(now, policy):
         raise Unprocessable(f"{month} is not over yet; grade a month after its last day.")
     repo = GradingRepository(uow.session)
     await repo.lock_for_grading(month)
     existing = await repo.of_month(month)
     published, unchanged = [], 0
-    for card in await graded_cards(uow, month):
+    for card in await graded_cards(uow, month, policy=policy):
         doc = card.as_dict("point_id")
         fingerprint = _fingerprint(doc)
         before = existing.get(card.subject_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -24,6 +24,11 @@ class Desk:
     @property
     def agent(self) -> dict[str, str]:
         return self.feedback.auth("agent")
+
+    def now(self) -> datetime:
+        """The time on feedback's clock (a test's ``SettableClock``, or the system's): the
+        events the desk publishes happen then."""
+        return self.feedback.app.state.clock.now()
 
     async def publish(
         self, data: EventData, source: str, aggregate_id: uuid.UUID, msg_id: str | None = None
@@ -49,7 +54,7 @@ class Desk:
             "travel_km": 8,
             "visit_number": 1,
             "arrived_late_minutes": 0,
-            "completed_at": datetime.now(UTC),
+            "completed_at": self.now(),
             "category": "washing_machine",
         }
         values.update(fields)
@@ -65,7 +70,7 @@ class Desk:
     ) -> Envelope[dispatch.JobRouted]:
         """Dispatch offers a job of the ticket to the point (the desk's own by default), and
         feedback has heard of it."""
-        now = datetime.now(UTC)
+        now = self.now()
         data = dispatch.JobRouted(
             job_id=uuid.uuid4(),
             ticket_id=ticket_id,
@@ -87,7 +92,7 @@ class Desk:
     async def book(self, ticket_id: uuid.UUID) -> Envelope[dispatch.JobScheduled]:
         """The desk's point accepted a job of the ticket and booked its technician, who has
         not come (yet); feedback has heard of it."""
-        now = datetime.now(UTC)
+        now = self.now()
         job_id = uuid.uuid4()
         accepted = await self.publish(
             dispatch.JobAccepted(

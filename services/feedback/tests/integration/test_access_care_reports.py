@@ -1,11 +1,16 @@
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import dispatch as dispatch_events
+from aftersales.testing.apps import SettableClock
+
+# 11:00 on 20 May 2026 in Shanghai: the month and the day are the same in UTC and in network
+# time, whatever the hour the test runs at.
+MAY_20 = datetime(2026, 5, 20, 3, 0, tzinfo=UTC)
 
 
 async def test_a_point_reads_only_its_own_callbacks_and_scorecards(start_service, desk_for):
-    async with start_service("feedback") as feedback:
+    async with start_service("feedback", clock=SettableClock(MAY_20)) as feedback:
         mine = desk_for(feedback)
         theirs = desk_for(feedback)
         own = await mine.callback_of(
@@ -79,9 +84,10 @@ async def test_a_crm_opens_and_reads_complaints_of_its_own_tickets_only(start_se
 
 
 async def test_care_plans_list_due_visits_and_move_on_after_a_visit(start_service, desk_for):
-    async with start_service("feedback") as feedback:
+    clock = SettableClock(MAY_20)
+    async with start_service("feedback", clock=clock) as feedback:
         agent = feedback.auth("agent")
-        today = date.today()
+        today = date(2026, 5, 20)
         senior = await feedback.client.post(
             "/v1/care-plans",
             json={
@@ -94,6 +100,7 @@ async def test_care_plans_list_due_visits_and_move_on_after_a_visit(start_servic
             headers=agent,
         )
         assert senior.status_code == 201 and senior.json()["cadence_months"] == 6
+        assert senior.json()["due"] is True
         later = await feedback.client.post(
             "/v1/care-plans",
             json={
@@ -126,11 +133,16 @@ async def test_care_plans_list_due_visits_and_move_on_after_a_visit(start_servic
             "/v1/care-plans", params={"due_by": today.isoformat()}, headers=agent
         )
         assert due.json()["items"] == []
-        assert later.json()["cadence_months"] == 1
+        assert later.json()["cadence_months"] == 1 and later.json()["due"] is False
+        # Six months on, in the network's time zone (00:30 on 20 November in Shanghai), the
+        # senior staff's next visit is due.
+        clock.set(datetime(2026, 11, 19, 16, 30, tzinfo=UTC))
+        again = await feedback.client.get(f"/v1/care-plans/{senior.json()['id']}", headers=agent)
+        assert again.json()["next_due_on"] == "2026-11-20" and again.json()["due"] is True
 
 
 async def test_quality_and_work_reports(start_service, desk_for):
-    async with start_service("feedback") as feedback:
+    async with start_service("feedback", clock=SettableClock(MAY_20)) as feedback:
         desk = desk_for(feedback)
         ticket = await desk.ticket()
         first = await desk.complete(

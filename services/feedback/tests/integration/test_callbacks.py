@@ -74,7 +74,9 @@ async def test_an_unreachable_customer_is_reported_after_the_last_attempt(
             "/v1/callbacks", params={"status": "unreachable"}, headers=desk.agent
         )
         assert [c["id"] for c in listed.json()["items"]] == [cb["id"]]
-        [event] = await read_events(infrastructure.broker_url, "feedback.callback.unreachable.v2")
+        [event] = await read_events(
+            infrastructure.broker_url, "feedback.callback.unreachable.v2", after=feedback
+        )
         assert str(event.data.callback_id) == cb["id"] and event.data.attempts == 3
 
 

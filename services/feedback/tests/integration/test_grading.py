@@ -3,14 +3,14 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.events import dispatch as dispatch_events
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import SettableClock, eventually
 from aftersales.testing.factories import make_point, read_events
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def last_month():
-    first = datetime.now(SHANGHAI).replace(day=1, hour=12, minute=0, second=0, microsecond=0)
+def last_month(now):
+    first = now.astimezone(SHANGHAI).replace(day=1, hour=12, minute=0, second=0, microsecond=0)
     mid = (first - timedelta(days=15)).astimezone(UTC)
     return mid.astimezone(SHANGHAI).strftime("%Y-%m"), mid
 
@@ -28,7 +28,7 @@ async def _job_with_outcome(desk, outcome, when, *, visit=1, late=0):
 
 
 async def test_scorecards_count_what_the_customers_said(start_service, desk_for):
-    month, mid = last_month()
+    month, mid = last_month(datetime.now(UTC))
     async with start_service("feedback") as feedback:
         desk = desk_for(feedback)
         for outcome in ("satisfied", "satisfied", "satisfied", "unsatisfied"):
@@ -78,11 +78,12 @@ async def test_scorecards_count_what_the_customers_said(start_service, desk_for)
 async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it(
     start_service, desk_for, infrastructure
 ):
-    month, mid = last_month()
+    clock = SettableClock()
+    month, mid = last_month(clock.now())
     async with (
         start_service("dispatch") as dispatch,
         start_service("billing") as billing,
-        start_service("feedback") as feedback,
+        start_service("feedback", clock=clock) as feedback,
     ):
         good = await make_point(dispatch, code="GOOD")
         poor = await make_point(dispatch, code="POOR")
@@ -94,7 +95,7 @@ async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it
         await _job_with_outcome(poor_desk, "satisfied", mid)
 
         early = await feedback.client.post(
-            f"/v1/grading/{datetime.now(SHANGHAI):%Y-%m}", headers=feedback.auth("admin")
+            f"/v1/grading/{clock.now().astimezone(SHANGHAI):%Y-%m}", headers=feedback.auth("admin")
         )
         assert early.status_code == 422
         r = await feedback.client.post(f"/v1/grading/{month}", headers=feedback.auth("admin"))
@@ -115,7 +116,9 @@ async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it
         assert third.json()["published"] == 1 and third.json()["unchanged"] == 1
         assert third.json()["grades"][0]["point_id"] == poor["id"]
 
-        graded = await read_events(infrastructure.broker_url, "feedback.point.graded.v1")
+        graded = await read_events(
+            infrastructure.broker_url, "feedback.point.graded.v1", after=feedback
+        )
         assert sorted(str(e.data.point_id) for e in graded) == sorted(
             [good["id"], poor["id"], poor["id"]]
         )
@@ -137,7 +140,9 @@ async def test_grading_publishes_once_per_change_and_dispatch_and_billing_use_it
         statement = await eventually(billing_knows)
         assert statement["grade_factor_percent"] == 110
         # Every run says it is over, changed or not; billing may close the month after it.
-        runs = await read_events(infrastructure.broker_url, "feedback.grading.completed.v1")
+        runs = await read_events(
+            infrastructure.broker_url, "feedback.grading.completed.v1", after=feedback
+        )
         assert [(e.data.month, e.data.points_graded) for e in runs] == [
             (month, 2),
             (month, 0),

@@ -1,0 +1,13 @@
+"""Queries of feedback's tables, one module per aggregate; use cases never build SQL themselves.
+
+- ``scope``: what a caller may see (a point its own callbacks, a CRM its own tenant's complaints).
+- ``contacts``: intake's tickets as feedback keeps them (whom to call back).
+- ``parties``: who was offered, assigned or served a ticket's jobs (whom a complaint may name).
+- ``callbacks``: the callbacks, their attempts, and the callback side of a scorecard.
+- ``complaints``: complaints, their deadlines, and the complaint side of a scorecard.
+- ``discipline``: technicians' strikes.
+- ``sla``: dispatch's SLA breaches, per point and month.
+- ``gradings``: the grades given per month, and the locks between grading and counting.
+- ``care``: care plans for key customers and their visits.
+- ``reports``: the management's work records and the quality department's report.
+"""
