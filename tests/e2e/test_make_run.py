@@ -55,8 +55,10 @@ class Stack:
         os.killpg(self.proc.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
         self.proc.wait(60)
         self.log.close()
-        time.sleep(0.5)
-        return [c for c in self.children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+        # make has exited; its children get the signal too (or die with their parent): wait
+        # for them to be gone rather than for a fixed while, and return those that stay.
+        _, alive = psutil.wait_procs(self.children, timeout=10)
+        return [c for c in alive if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
 
 
 def login(dsn: str) -> str:
@@ -173,7 +175,9 @@ def test_make_run_brings_the_stack_up_restarts_crashes_and_keeps_its_data(tmp_pa
                 c for c in stack.children if "dispatch.main:create_app" in " ".join(c.cmdline())
             ]
             dispatch_proc.kill()
-            time.sleep(1)
+            # Gone (reaped by the supervisor, which restarts it then): the next ready answer
+            # is the new process's, not the dying one's.
+            dispatch_proc.wait(30)
             wait_ready(client, ports["dispatch"])
             assert "dispatch stopped unexpectedly; restarted" in stack.log_path.read_text()
             stack.children = psutil.Process(stack.proc.pid).children(recursive=True)

@@ -14,6 +14,7 @@ import asyncio
 import os
 import re
 
+import asyncpg
 import httpx
 import nats
 import pytest
@@ -24,6 +25,7 @@ from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.messaging.identity import BrokerCredentials
 from aftersales.registry import SERVICE_NAMES
+from aftersales.testing.apps import eventually
 from aftersales.testing.lifecycle import SERVICES, Retrying, one_ticket, settle, setup, verify
 from aftersales.testing.plugin import TEST_JWT_SECRET
 from aftersales.testing.stack import ProcessStack
@@ -56,6 +58,20 @@ async def stream_replicas(nats_url: str) -> dict[str, int]:
         return out
     finally:
         await nc.close()
+
+
+async def under_way(dsn: str, before: int) -> None:
+    """The barrier for "the next wave is in flight": intake has opened a ticket beyond the
+    ``before`` of the waves done, so the others driven beside it are on their way too."""
+    conn = await asyncpg.connect(dsn)
+    try:
+
+        async def opened() -> bool:
+            return bool(await conn.fetchval("SELECT count(*) FROM intake.tickets") > before)
+
+        await eventually(opened, timeout=120)
+    finally:
+        await conn.close()
 
 
 @pytest.mark.timeout(1800)
@@ -98,7 +114,7 @@ async def test_two_replicas_of_everything_share_the_work_and_survive_losing_one_
         # What the second replicas did before they die.
         before = {name: await scrape(stack.url(name, 1)) for name in SERVICES}
         rest = asyncio.gather(*(drive(i) for i in range(TICKETS // 3, TICKETS)))
-        await asyncio.sleep(2)
+        await under_way(dsn, TICKETS // 3)  # the kills land in the middle of the rest
         cluster.nodes[0].kill()
         for name in SERVICES:
             stack.replicas[name][1].kill()

@@ -7,6 +7,7 @@ import contextlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -114,27 +115,53 @@ async def consumers_idle(js: Any, consumers: list[tuple[str, str]]) -> bool:
     return True
 
 
+async def unsent(service: RunningService) -> int:
+    """How many events ``service``'s transactions have committed to its outbox that the relay
+    has not yet marked sent. The relay marks a row sent only after JetStream acked its publish,
+    in the transaction that claimed the row, so a row counted sent is in the stream."""
+    from sqlalchemy import func, select
+
+    outbox = service.db.platform.outbox
+    async with service.db.uow() as uow:
+        count = await uow.session.scalar(
+            select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+        )
+    return int(count or 0)
+
+
+async def published(service: RunningService, *, timeout: float = 20) -> None:
+    """The barrier before reading ``service``'s stream: its outbox is empty, so every event
+    committed before this call (by a request that has answered, or a handler whose effect the
+    test has seen) is in the stream, acked by JetStream. It says nothing about work still to
+    come: a message its consumers have not handled yet, a timer not yet due (:func:`drained`
+    waits for the consumers too)."""
+
+    async def empty() -> bool:
+        return await unsent(service) == 0
+
+    try:
+        await eventually(empty, timeout=timeout)
+    except AssertionError:
+        left = await unsent(service)
+        raise AssertionError(
+            f"{service.name}'s outbox still holds {left} unsent event(s) after {timeout}s"
+        ) from None
+
+
 async def drained(service: RunningService, *, timeout: float = 20) -> None:
     """The barrier before asserting that nothing more happened: every consumer of ``service``
     has acked everything published to its stream so far (a consumer acks only after the
     transaction that handled a message committed), and its outbox has published every event.
     (A sentinel published last and seen handled would be weaker: a batch is handled in lanes
     side by side, so the sentinel's lane may commit before an earlier message's.)"""
-    from sqlalchemy import func, select
-
     js = service.app.state.link.jetstream()
     consumers = [(r.subscription.stream, r.durable) for r in service.app.state.runners]
-    outbox = service.db.platform.outbox
 
     async def idle() -> bool:
         # The outbox first: once it is empty, every event committed so far is in the stream,
         # and consumers idle after that have handled them. The other order let the relay
         # publish between the two reads, and a consumer seen idle had not yet had the event.
-        async with service.db.uow() as uow:
-            unsent = await uow.session.scalar(
-                select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
-            )
-        return unsent == 0 and await consumers_idle(js, consumers)
+        return await unsent(service) == 0 and await consumers_idle(js, consumers)
 
     await eventually(idle, timeout=timeout)
 
@@ -152,3 +179,24 @@ async def blocked_on_lock(conn: Any, *, relation: str | None = None, timeout: fl
         return bool(await conn.fetchval(query, relation))
 
     await eventually(waiting, timeout=timeout)
+
+
+class SettableClock:
+    """A clock a test sets and moves: the service it is handed reads no other time. It never
+    runs by itself; ``advance`` and ``set`` move it (backwards too, to check that a deadline
+    never fires twice)."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self._now = now or datetime.now(UTC)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, now: datetime) -> None:
+        if now.tzinfo is None:
+            raise ValueError("a clock keeps timezone-aware time")
+        self._now = now
+
+    def advance(self, by: timedelta) -> datetime:
+        self._now += by
+        return self._now

@@ -17,7 +17,7 @@ from nats.js.errors import NotFoundError
 
 from aftersales.events import Envelope, encode, intake
 from aftersales.messaging.streams import ensure_stream, stream_for_subject
-from aftersales.testing.apps import RunningService, drained
+from aftersales.testing.apps import RunningService, drained, published
 
 
 def soon(hours: float = 0) -> datetime:
@@ -236,31 +236,53 @@ def parts_order_placed(
     return intake.PartsOrderPlaced(**{**fields, **overrides})
 
 
-async def read_events(nats_url: str, subject: str, *, idle_seconds: float = 1.0) -> list[Any]:
-    """Every event on ``subject`` so far, decoded, in stream order."""
-    return [e for e, _ in await read_messages(nats_url, subject, idle_seconds=idle_seconds)]
+async def read_events(nats_url: str, subject: str, *, after: RunningService | None) -> list[Any]:
+    """Every event on ``subject`` (a wildcard pattern too) once ``after`` has published all it
+    committed, decoded, in stream order: see :func:`read_messages`."""
+    return [e for e, _ in await read_messages(nats_url, subject, after=after)]
 
 
 async def read_messages(
-    nats_url: str, subject: str, *, idle_seconds: float = 1.0
+    nats_url: str, subject: str, *, after: RunningService | None
 ) -> list[tuple[Any, dict[str, str]]]:
-    """Every event on ``subject`` so far, decoded, with the headers it was published with."""
+    """Every event on ``subject`` once ``after`` has published all it committed, decoded, with
+    the headers it was published with, in stream order.
+
+    ``after`` is the running service that produces ``subject``: its outbox is drained first
+    (:func:`~aftersales.testing.apps.published`), so everything it committed before the call
+    is in the stream. ``None`` when no running service produces it, because the test published
+    it itself (:func:`publish_raw`, :func:`publish_json`): a publish returns once JetStream
+    acked it, so the stream is already final. Then the read takes exactly what the stream
+    holds at that moment, up to its last sequence, with no wait for silence. Events that are
+    still to come (a message not yet handled, a timer not yet due) need their own barrier:
+    ``handled``, ``drained``, or ``eventually`` around the read."""
     from aftersales.events import decode
 
+    producer = subject.split(".", 1)[0]
+    if after is not None:
+        if after.name != producer:
+            raise ValueError(f"{subject} is published by {producer}, not by {after.name}")
+        await published(after)
+    stream = stream_for_subject(subject)
     nc = await nats.connect(nats_url)
     try:
+        js = nc.jetstream()
         try:
-            sub = await nc.jetstream().subscribe(subject, ordered_consumer=True)
+            last = (await js.stream_info(stream)).state.last_seq
         except NotFoundError:
-            return []  # no stream holds the subject yet: nothing was published there
-
+            return []  # no stream yet: nothing was ever published there
         messages: list[tuple[Any, dict[str, str]]] = []
-        while True:
-            try:
-                msg = await sub.next_msg(timeout=idle_seconds)
-            except TimeoutError:
-                return messages
-            messages.append((decode(msg.data), dict(msg.headers or {})))
+        seq = 1
+        while seq <= last:
+            try:  # the first message on the subject from ``seq`` on
+                msg = await js.get_msg(stream, seq=seq, subject=subject, next=True)
+            except NotFoundError:
+                break  # none left on the subject
+            if msg.seq is None or msg.seq > last:
+                break  # published after the read began
+            messages.append((decode(msg.data or b""), dict(msg.headers or {})))
+            seq = msg.seq + 1
+        return messages
     finally:
         await nc.close()
 
@@ -270,9 +292,11 @@ async def redelivered(
 ) -> tuple[collections.Counter[str], int]:
     """Publish again, under new message ids and with their headers (as after a lost ack),
     every event of the subjects starting with ``prefix`` that the service's consumer of that
-    stream handles and ``keep`` picks, and wait until the service has handled them
-    (:func:`drained`). Returns what the consumer made of the copies (its outcomes counted
-    while they were handled: ``duplicate``, ...) and how many were sent."""
+    stream handles and ``keep`` picks, of those already in the stream (the caller has seen
+    them handled, so their producer's outbox has nothing more of them to publish), and wait
+    until the service has handled the copies (:func:`drained`). Returns what the consumer
+    made of the copies (its outcomes counted while they were handled: ``duplicate``, ...) and
+    how many were sent."""
     stream = stream_for_subject(prefix)
     runner = next(
         r
@@ -283,7 +307,7 @@ async def redelivered(
     copies = 0
     for subject in runner.subscription.handlers:
         if subject.startswith(prefix):
-            for envelope, headers in await read_messages(nats_url, subject):
+            for envelope, headers in await read_messages(nats_url, subject, after=None):
                 if keep(envelope):
                     headers.pop("Nats-Msg-Id", None)
                     await publish_raw(nats_url, envelope, msg_id=str(uuid.uuid4()), headers=headers)

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 
-from aftersales.testing.apps import blocked_on_lock, drained
+from aftersales.testing.apps import blocked_on_lock, drained, handled
 from aftersales.testing.factories import read_events
 
 
@@ -42,7 +42,9 @@ async def test_in_warranty_the_customer_pays_nothing_and_the_company_bears_parts
         assert charge["customer_total"]["amount"] == 0 and charge["status"] == "nothing_due"
         assert charge["company_cost"]["amount"] == 5_000 + 12_000 + 12_000 + 3_000
         assert charge["auto_invoice_at"] is None
-        [issued] = await read_events(infrastructure.broker_url, "billing.charge.issued.v1")
+        [issued] = await read_events(
+            infrastructure.broker_url, "billing.charge.issued.v1", after=billing
+        )
         assert issued.data.service_class == "C" and issued.data.customer_total.amount == 0
 
 
@@ -57,8 +59,8 @@ async def test_one_charge_per_job_under_duplicates_and_events_in_either_order(
             ticket = await books.ticket(publish=False)
             job = books.completed(ticket)
             if i % 2:  # the completion overtakes the ticket's creation
-                await books.publish(job, "dispatch", job.job_id)
-                await asyncio.sleep(0.05)
+                # handled before the ticket is published: it waits for the ticket's facts
+                await handled(billing, await books.publish(job, "dispatch", job.job_id))
                 await books.publish(ticket.data, "intake", ticket.data.ticket_id)
             else:
                 await books.publish(ticket.data, "intake", ticket.data.ticket_id)
@@ -74,7 +76,9 @@ async def test_one_charge_per_job_under_duplicates_and_events_in_either_order(
         await drained(billing)  # every copy handled and every event published
         r = await billing.client.get("/v1/charges", params={"limit": 100}, headers=books.finance)
         assert sorted(c["job_id"] for c in r.json()["items"]) == sorted(str(j.job_id) for j in jobs)
-        issued = await read_events(infrastructure.broker_url, "billing.charge.issued.v1")
+        issued = await read_events(
+            infrastructure.broker_url, "billing.charge.issued.v1", after=billing
+        )
         assert len(issued) == 10
 
 

@@ -222,13 +222,15 @@ async def test_a_contract_earns_its_fee_each_quarter_is_renewed_and_plans_its_vi
             )
         ).status_code == 409
 
-        invoiced = await read_events(infrastructure.broker_url, "billing.contract.invoiced.v1")
+        invoiced = await read_events(
+            infrastructure.broker_url, "billing.contract.invoiced.v1", after=billing
+        )
         mine = [e for e in invoiced if e.data.contract_id == uuid.UUID(contract["id"])]
         assert len(mine) == 2
 
         async def announced(subject):
             async def check():
-                events = await read_events(infrastructure.broker_url, subject)
+                events = await read_events(infrastructure.broker_url, subject, after=billing)
                 return [e for e in events if e.data.contract_id == uuid.UUID(contract["id"])]
 
             return await eventually(check)

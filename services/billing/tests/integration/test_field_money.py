@@ -121,7 +121,9 @@ async def test_a_technicians_card_payment_pays_the_charge_but_stays_unreconciled
             "/v1/payments", params={"unreconciled": "true"}, headers=books.finance
         )
         assert listed.json()["items"] == []
-        events = await read_events(infrastructure.broker_url, "billing.payments.reconciled.v1")
+        events = await read_events(
+            infrastructure.broker_url, "billing.payments.reconciled.v1", after=billing
+        )
         assert [e.data.payment_ids for e in events] == [[uuid.UUID(payment["id"])]]
 
         # Finance's own transfer names its reference too, and is reconciled as recorded.
@@ -298,7 +300,9 @@ async def test_a_partner_that_hands_cash_to_itself_still_owes_it_until_finance_r
         assert replay.headers["Idempotent-Replayed"] == "true" and replay.json() == done.json()
         twice = await remit([remitted])
         assert twice.status_code == 409 and "remitted already" in twice.json()["detail"]
-        events = await read_events(infrastructure.broker_url, "billing.cash.remitted.v1")
+        events = await read_events(
+            infrastructure.broker_url, "billing.cash.remitted.v1", after=billing
+        )
         by_reference = {e.data.reference: e.data.payment_ids for e in events}
         assert by_reference["BANK-REM-1"] == [uuid.UUID(remitted)]
         assert len(events) == 2  # this remittance and the cash desk's handover

@@ -104,7 +104,9 @@ async def test_an_arrival_reported_on_time_but_received_late_is_held_with_both_f
         assert {d["kind"]: d["amount"]["amount"] for d in doc["deductions"]}[
             "late_compensation"
         ] == 5_000
-        [corrected] = await read_events(infrastructure.broker_url, "billing.charge.corrected.v1")
+        [corrected] = await read_events(
+            infrastructure.broker_url, "billing.charge.corrected.v1", after=billing
+        )
         assert corrected.data.correction == "late_report_received_times"
         assert corrected.data.amount.amount == 5_000
         audit = await billing.client.get(
@@ -177,7 +179,9 @@ async def test_a_rework_dated_before_its_callback_is_held_and_released_on_the_re
         body = r.json()
         assert body["held"] is False and body["late_report"]["basis"] == "reported"
         assert body["lines"] == rework["lines"] and body["month"] == rework["month"]
-        corrected = await read_events(infrastructure.broker_url, "billing.charge.corrected.v1")
+        corrected = await read_events(
+            infrastructure.broker_url, "billing.charge.corrected.v1", after=billing
+        )
         assert corrected == []  # kept as issued: nothing to correct
 
 

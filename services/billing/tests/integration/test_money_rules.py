@@ -149,7 +149,9 @@ async def test_an_exclusion_is_paid_service_until_finance_overturns_it_with_a_cr
             headers=books.finance,
         )
         assert none.status_code == 409 and "no warranty exclusion" in none.json()["detail"]
-        [corrected] = await read_events(infrastructure.broker_url, "billing.charge.corrected.v1")
+        [corrected] = await read_events(
+            infrastructure.broker_url, "billing.charge.corrected.v1", after=billing
+        )
         assert corrected.data.correction == "exclusion_overturned"
         audit = await billing.client.get(
             "/v1/audit", params={"object_id": charge["id"]}, headers=billing.auth("admin")
@@ -371,7 +373,9 @@ async def test_a_refund_gets_a_gapless_voucher_and_is_paid_out_once(
         assert again.status_code == 409
         bad = await billing.client.post(url, json={"method": "cheque"}, headers=books.finance)
         assert bad.status_code == 422
-        [paid] = await read_events(infrastructure.broker_url, "billing.refund.paid.v1")
+        [paid] = await read_events(
+            infrastructure.broker_url, "billing.refund.paid.v1", after=billing
+        )
         assert paid.data.voucher_no == refund["voucher_no"]
 
 

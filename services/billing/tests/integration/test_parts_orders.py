@@ -59,7 +59,9 @@ async def test_an_order_is_priced_once_and_invoiced_when_paid_in_full(
         assert rest.json()["status"] == "paid" and rest.json()["invoice_id"] is not None
         [paid] = [
             e
-            for e in await read_events(infrastructure.broker_url, "billing.parts_order.paid.v1")
+            for e in await read_events(
+                infrastructure.broker_url, "billing.parts_order.paid.v1", after=billing
+            )
             if e.data.ticket_id == ticket_id
         ]
         assert str(paid.data.invoice_id) == rest.json()["invoice_id"]
@@ -105,7 +107,9 @@ async def test_an_order_left_unpaid_is_cancelled_and_credited_once(
             f"/v1/charges/{first['id']}/payments", json=transfer(100), headers=books.finance
         )
         assert late.status_code == 409  # nothing left to pay on a cancelled order
-        cancelled = await read_events(infrastructure.broker_url, "billing.parts_order.cancelled.v1")
+        cancelled = await read_events(
+            infrastructure.broker_url, "billing.parts_order.cancelled.v1", after=billing
+        )
         assert sorted(str(e.data.ticket_id) for e in cancelled) == sorted(
             [str(unpaid), str(unknown)]
         )

@@ -49,7 +49,9 @@ async def test_partial_payments_settle_the_charge_and_overpayment_is_refused(
         ]
         more = await billing.client.post(url, json=cash(1), headers=me)
         assert more.status_code == 409
-        [paid] = await read_events(infrastructure.broker_url, "billing.charge.paid.v1")
+        [paid] = await read_events(
+            infrastructure.broker_url, "billing.charge.paid.v1", after=billing
+        )
         assert paid.data.amount_paid.amount == 45_000 and paid.data.method == "card"
 
 

@@ -149,7 +149,9 @@ async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_th
         current = await _statement(billing, this_month, books.point_id, books.finance)
         assert current["jobs"] == 1 and current["status"] == "open"
 
-        [event] = await read_events(infrastructure.broker_url, "billing.settlement.closed.v1")
+        [event] = await read_events(
+            infrastructure.broker_url, "billing.settlement.closed.v1", after=billing
+        )
         assert event.data.month == month and event.data.net.amount == 6_000
         assert str(event.data.settlement_id) == closed["settlement_id"]
 

@@ -68,15 +68,27 @@ async def test_an_admin_keeps_the_list_and_reports_must_use_it(
         assert (r.json()["cause_code"], r.json()["outcome"]) == ("PUMP", "fixed")
 
         async def completed():
-            found = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+            found = await read_events(
+                infrastructure.broker_url, "dispatch.job.completed.v3", after=dispatch
+            )
             return [e.data for e in found if str(e.data.job_id) == job["id"]]
 
         [done] = await eventually(completed)
         assert (done.symptom_code, done.cause_code, done.action_code) == ("E1", "PUMP", "REPLACE")
         assert done.category == "washing_machine" and done.model == "XQB"
         # One version on the bus: no older copy beside it.
-        assert await read_events(infrastructure.broker_url, "dispatch.job.completed.v1") == []
-        assert await read_events(infrastructure.broker_url, "dispatch.job.completed.v2") == []
+        assert (
+            await read_events(
+                infrastructure.broker_url, "dispatch.job.completed.v1", after=dispatch
+            )
+            == []
+        )
+        assert (
+            await read_events(
+                infrastructure.broker_url, "dispatch.job.completed.v2", after=dispatch
+            )
+            == []
+        )
 
 
 async def test_a_failed_inspection_goes_back_to_the_bench_and_the_register_shows_its_age(

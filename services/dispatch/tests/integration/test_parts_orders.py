@@ -111,7 +111,7 @@ async def test_an_order_paid_before_its_details_arrive_ships_once_both_are_known
         assert r.json()["items"][0]["on_hand"] == 3  # shipped once
         [event] = [
             e
-            for e in await read_events(url, "dispatch.parts_order.shipped.v1")
+            for e in await read_events(url, "dispatch.parts_order.shipped.v1", after=dispatch)
             if e.data.ticket_id == ticket_id
         ]
         assert event.data.on_time is True and event.data.tracking_no == "SF1"
@@ -184,7 +184,9 @@ async def test_a_paid_order_not_shipped_in_time_is_published_once(start_service,
 
         async def overdue(ticket_id):
             async def found():
-                events = await read_events(url, "dispatch.parts_order.ship_overdue.v1")
+                events = await read_events(
+                    url, "dispatch.parts_order.ship_overdue.v1", after=dispatch
+                )
                 return events if any(e.data.ticket_id == ticket_id for e in events) else None
 
             return await eventually(found)
@@ -226,7 +228,7 @@ async def test_a_replica_skips_the_order_another_holds_and_each_is_reported_once
             await holder.close()
         assert await parts_orders.report_overdue(two.db) == 1
         assert await parts_orders.report_overdue(one.db) == 0
-        events = await read_events(url, "dispatch.parts_order.ship_overdue.v1")
+        events = await read_events(url, "dispatch.parts_order.ship_overdue.v1", after=one)
         assert sorted(str(e.data.ticket_id) for e in events if e.data.ticket_id in late) == sorted(
             str(t) for t in late
         )

@@ -54,11 +54,11 @@ async def test_a_paused_ticket_does_not_breach_and_resumes_where_it_stopped(
         running = await flow.ticket(respond_by=due)
 
         async def barrier():  # the unpaused ticket, due at the same moment, has breached
-            found = await read_events(url, "dispatch.sla.breached.v1", idle_seconds=0.3)
+            found = await read_events(url, "dispatch.sla.breached.v1", after=dispatch)
             return [b.data for b in found if b.data.ticket_id == running.data.ticket_id]
 
         await eventually(barrier)
-        breaches = await read_events(url, "dispatch.sla.breached.v1", idle_seconds=0.3)
+        breaches = await read_events(url, "dispatch.sla.breached.v1", after=dispatch)
         assert paused.data.ticket_id not in {b.data.ticket_id for b in breaches}
         assert (await flow.get(job))["pause"]["reason"] == "awaiting_customer"
 
@@ -110,8 +110,8 @@ async def test_a_point_pauses_its_job_and_intake_hears_of_it(
         assert (await _sla(flow, job))["arrival"]["state"] == "pending"
 
         async def told():
-            paused = await read_events(url, "dispatch.job.paused.v1", idle_seconds=0.3)
-            resumed = await read_events(url, "dispatch.job.resumed.v1", idle_seconds=0.3)
+            paused = await read_events(url, "dispatch.job.paused.v1", after=dispatch)
+            resumed = await read_events(url, "dispatch.job.resumed.v1", after=dispatch)
             mine = [e for e in paused + resumed if str(e.data.job_id) == job["id"]]
             return len(mine) == 2 and mine
 

@@ -81,9 +81,13 @@ async def test_a_point_is_changed_under_optimistic_concurrency(start_service, in
             await dispatch.client.patch(url, json={"active": False}, headers=point_token)
         ).status_code == 403
         # Other services learn of the point and its changes (billing: is it a partner?).
-        [registered] = await read_events(infrastructure.broker_url, "dispatch.point.registered.v1")
+        [registered] = await read_events(
+            infrastructure.broker_url, "dispatch.point.registered.v1", after=dispatch
+        )
         assert str(registered.data.point_id) == point["id"]
-        [updated] = await read_events(infrastructure.broker_url, "dispatch.point.updated.v1")
+        [updated] = await read_events(
+            infrastructure.broker_url, "dispatch.point.updated.v1", after=dispatch
+        )
         assert updated.data.regions == ["440305", "440306"] and updated.aggregate_version == 2
 
 

@@ -40,7 +40,9 @@ async def test_fixed_on_site_with_the_customers_signature_completes_the_job(
         assert body["status"] == "completed" and body["resolution"] == "on_site"
         assert body["labor_minutes"] == 45 and body["travel_km"] == 12
 
-        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        [completed] = await read_events(
+            infrastructure.broker_url, "dispatch.job.completed.v3", after=dispatch
+        )
         c = completed.data
         assert (c.resolution, c.labor_minutes, c.travel_km, c.arrived_late_minutes) == (
             "on_site",
@@ -51,7 +53,9 @@ async def test_fixed_on_site_with_the_customers_signature_completes_the_job(
         assert [(p.sku, p.qty) for p in c.parts] == [("PUMP-01", 1)]
         assert str(c.point_id) == point["id"] and str(c.technician_id) == tech["id"]
         assert c.visit_number == 1
-        changes = await read_events(infrastructure.broker_url, "dispatch.job.status_changed.v2")
+        changes = await read_events(
+            infrastructure.broker_url, "dispatch.job.status_changed.v2", after=dispatch
+        )
         assert [e.data.status for e in changes] == ["en_route", "on_site"]
 
 
@@ -97,7 +101,9 @@ async def test_a_report_claims_a_warranty_exclusion_and_a_delay_cause_for_billin
             note="the filter was never cleaned",
         )
         assert done.status_code == 200, done.text
-        [v3] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        [v3] = await read_events(
+            infrastructure.broker_url, "dispatch.job.completed.v3", after=dispatch
+        )
         assert v3.data.exclusion.reason == "misuse"
         assert v3.data.exclusion.note == "the filter was never cleaned"
         assert v3.data.delay_cause.cause == "force_majeure"
@@ -149,10 +155,14 @@ async def test_the_workshop_path_issues_a_receipt_keeps_a_repair_card_and_voids_
         assert card["inspected_by"] == f"point:point-{point['id']}@{point['id']}"
         assert [e["direction"] for e in card["log"]] == ["in", "out"]
 
-        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        [completed] = await read_events(
+            infrastructure.broker_url, "dispatch.job.completed.v3", after=dispatch
+        )
         assert completed.data.resolution == "workshop" and completed.data.travel_km == 8
         assert completed.data.labor_minutes == 120
-        changes = await read_events(infrastructure.broker_url, "dispatch.job.status_changed.v2")
+        changes = await read_events(
+            infrastructure.broker_url, "dispatch.job.status_changed.v2", after=dispatch
+        )
         in_workshop = [e for e in changes if e.data.status == "in_workshop"]
         assert in_workshop[0].data.receipt_no == receipt
 
@@ -294,9 +304,13 @@ async def test_a_late_arrival_is_measured_against_the_appointment_and_breaches_o
         assert r.json()["arrived_late_minutes"] == 1  # started minutes
         done = await flow.report(job, "resolved_on_site", headers=me, signature=SIGNATURE)
         assert done.status_code == 200
-        breaches = await read_events(infrastructure.broker_url, "dispatch.sla.breached.v1")
+        breaches = await read_events(
+            infrastructure.broker_url, "dispatch.sla.breached.v1", after=dispatch
+        )
         assert [(b.data.sla, b.data.due_at) for b in breaches] == [("arrival", end)]
-        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        [completed] = await read_events(
+            infrastructure.broker_url, "dispatch.job.completed.v3", after=dispatch
+        )
         assert completed.data.arrived_late_minutes == 1
         timers = await dispatch.client.get(f"/v1/jobs/{job['id']}/sla", headers=me)
         states = {(t["kind"], t["state"]) for t in timers.json()["timers"]}
@@ -323,7 +337,9 @@ async def test_a_report_that_reaches_dispatch_late_is_kept_with_both_times(
         )
         assert done.status_code == 200, done.text
         assert done.json()["status"] == "completed"
-        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        [completed] = await read_events(
+            infrastructure.broker_url, "dispatch.job.completed.v3", after=dispatch
+        )
         assert completed.data.completed_at == at
         received = completed.data.received
         assert received is not None
@@ -342,5 +358,7 @@ async def test_a_report_in_time_carries_no_second_set_of_times(
             assert (await flow.report(job, status, headers=me)).status_code == 200
         done = await flow.report(job, "resolved_on_site", headers=me, signature=SIGNATURE)
         assert done.status_code == 200, done.text
-        [completed] = await read_events(infrastructure.broker_url, "dispatch.job.completed.v3")
+        [completed] = await read_events(
+            infrastructure.broker_url, "dispatch.job.completed.v3", after=dispatch
+        )
         assert completed.data.received is None

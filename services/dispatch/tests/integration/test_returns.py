@@ -106,7 +106,9 @@ async def test_a_return_not_received_in_time_is_published_once(
         await charged(infrastructure.broker_url, job, "B", datetime.now(UTC) - timedelta(days=2))
 
         async def overdue():
-            found = await read_events(infrastructure.broker_url, "dispatch.part_return.overdue.v1")
+            found = await read_events(
+                infrastructure.broker_url, "dispatch.part_return.overdue.v1", after=dispatch
+            )
             mine = [e.data for e in found if str(e.data.job_id) == job["id"]]
             return mine or None
 
@@ -122,7 +124,9 @@ async def test_a_return_not_received_in_time_is_published_once(
         await charged(infrastructure.broker_url, later, "C", datetime.now(UTC) - timedelta(days=2))
 
         async def later_overdue():
-            found = await read_events(infrastructure.broker_url, "dispatch.part_return.overdue.v1")
+            found = await read_events(
+                infrastructure.broker_url, "dispatch.part_return.overdue.v1", after=dispatch
+            )
             return found if any(str(e.data.job_id) == later["id"] for e in found) else None
 
         found = await eventually(later_overdue)

@@ -145,7 +145,9 @@ async def test_a_rejection_moves_the_job_to_the_next_point_until_none_is_left(
         events = await eventually(ticket_heard_it)
         assert events.count("dispatch.job.routed.v2") == 2
         assert events[-1] == "dispatch.job.unrouted.v1"
-        declined = await read_events(infrastructure.broker_url, "dispatch.job.offer_declined.v1")
+        declined = await read_events(
+            infrastructure.broker_url, "dispatch.job.offer_declined.v1", after=dispatch
+        )
         assert [e.data.reason for e in declined] == ["no spare parts", "too far"]
 
 
@@ -185,10 +187,14 @@ async def test_an_offer_nobody_answers_expires_once_and_goes_to_the_next_point(
         await eventually(lambda: _no_pending_clock(dispatch, job["id"], "accept"))
         await drained(dispatch)
 
-        breaches = await read_events(infrastructure.broker_url, "dispatch.sla.breached.v1")
+        breaches = await read_events(
+            infrastructure.broker_url, "dispatch.sla.breached.v1", after=dispatch
+        )
         mine = [b for b in breaches if b.data.job_id == uuid.UUID(job["id"])]
         assert [(b.data.sla, str(b.data.point_id)) for b in mine] == [("accept", slow["id"])]
-        declined = await read_events(infrastructure.broker_url, "dispatch.job.offer_declined.v1")
+        declined = await read_events(
+            infrastructure.broker_url, "dispatch.job.offer_declined.v1", after=dispatch
+        )
         assert [(d.data.expired, str(d.data.point_id)) for d in declined] == [(True, slow["id"])]
 
 

@@ -53,7 +53,9 @@ async def test_a_point_books_a_skilled_technician_of_its_own_inside_the_preferre
         actions = [(e["action"], e["note"]) for e in history.json()["entries"]]
         assert ("rescheduled", "customer asked for later") in actions
 
-        scheduled = await read_events(infrastructure.broker_url, "dispatch.job.scheduled.v1")
+        scheduled = await read_events(
+            infrastructure.broker_url, "dispatch.job.scheduled.v1", after=dispatch
+        )
         assert [e.data.rescheduled_reason for e in scheduled] == [None, "customer asked for later"]
         assert other_point["id"] != point["id"]
 

@@ -8,8 +8,8 @@ from aftersales.testing.factories import read_events, soon
 FAST = {"timer_poll_seconds": 0.1, "arrival_grace_seconds": 0}
 
 
-async def _breaches(nats_url, job_id=None):
-    found = await read_events(nats_url, "dispatch.sla.breached.v1", idle_seconds=0.5)
+async def _breaches(nats_url, dispatch, job_id=None):
+    found = await read_events(nats_url, "dispatch.sla.breached.v1", after=dispatch)
     return [b for b in found if job_id is None or b.data.job_id == uuid.UUID(job_id)]
 
 
@@ -26,14 +26,14 @@ async def test_each_clock_fires_once_even_with_two_replicas_running(
             overdue.append(str(env.data.ticket_id))
 
         async def all_breached():
-            got = await _breaches(url)
+            got = await _breaches(url, one)
             return len(got) >= 10 and got
 
         await eventually(all_breached)
         # A timer is marked fired in the transaction that stages its breach, and a pass takes
         # only pending ones: with every staged event published, no second firing can come.
         await drained(one)
-        breaches = await _breaches(url)
+        breaches = await _breaches(url, one)
         assert sorted(str(b.data.ticket_id) for b in breaches) == sorted(overdue)
         assert {b.data.sla for b in breaches} == {"respond"}
         assert {str(b.data.point_id) for b in breaches} == {point["id"]}
@@ -56,14 +56,16 @@ async def test_no_arrival_by_the_end_of_the_window_breaches_the_arrival_sla(
             headers=flow.point_auth(point),
         )
         end = datetime.fromisoformat(r.json()["appointment"]["end"])
-        [breach] = await eventually(lambda: _breaches(infrastructure.broker_url, job["id"]))
+        [breach] = await eventually(
+            lambda: _breaches(infrastructure.broker_url, dispatch, job["id"])
+        )
         assert breach.data.sla == "arrival" and breach.data.due_at == end
         # The technician arrives after all: late, but no second breach.
         me = flow.tech_auth(tech)
         await flow.report(job, "en_route", headers=me)
         r = await flow.report(job, "on_site", headers=me)
         assert r.json()["arrived_late_minutes"] >= 1
-        assert len(await _breaches(infrastructure.broker_url, job["id"])) == 1
+        assert len(await _breaches(infrastructure.broker_url, dispatch, job["id"])) == 1
 
 
 async def test_a_clock_that_ran_out_while_the_service_was_down_fires_when_it_is_back(
@@ -88,6 +90,6 @@ async def test_a_clock_that_ran_out_while_the_service_was_down_fires_when_it_is_
         await eventually(moved)
         # (The second point's own 2 s offer may run out too on a slow machine: its breach is
         # its own; the first point's missed offer is breached exactly once.)
-        breaches = await _breaches(infrastructure.broker_url, job["id"])
+        breaches = await _breaches(infrastructure.broker_url, dispatch, job["id"])
         [breach] = [b for b in breaches if str(b.data.point_id) == first["id"]]
         assert breach.data.sla == "accept"

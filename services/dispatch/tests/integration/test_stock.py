@@ -228,7 +228,9 @@ async def test_falling_below_the_reorder_level_is_published_once_per_crossing(
         await send(9)  # 12 → 3: a second crossing (published again)
 
         async def crossings():
-            found = await read_events(infrastructure.broker_url, "dispatch.stock.below_reorder.v1")
+            found = await read_events(
+                infrastructure.broker_url, "dispatch.stock.below_reorder.v1", after=dispatch
+            )
             return found if len(found) >= 2 else None
 
         found = await eventually(crossings)

@@ -49,7 +49,7 @@ async def test_a_consultation_is_answered_and_a_resolved_answer_ends_it(
 
         async def requested():
             found = await read_events(
-                infrastructure.broker_url, "intake.ticket.callback_requested.v1"
+                infrastructure.broker_url, "intake.ticket.callback_requested.v1", after=intake
             )
             return [e.data for e in found if str(e.data.ticket_id) == settled["id"]]
 
@@ -87,7 +87,9 @@ async def test_a_consultation_is_answered_and_a_resolved_answer_ends_it(
         assert "intake.ticket.responded.v1" in [e["event"] for e in timeline.json()["entries"]]
 
         async def closed_event():
-            events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v2")
+            events = await read_events(
+                infrastructure.broker_url, "intake.ticket.closed.v2", after=intake
+            )
             return [e.data for e in events if str(e.data.ticket_id) == settled["id"]]
 
         [event] = await eventually(closed_event)
@@ -124,7 +126,9 @@ async def test_a_phone_solution_the_customer_disputes_is_reopened_for_a_visit(
         )
 
         async def reopened():
-            found = await read_events(infrastructure.broker_url, "intake.ticket.reopened.v1")
+            found = await read_events(
+                infrastructure.broker_url, "intake.ticket.reopened.v1", after=intake
+            )
             return [e.data for e in found if str(e.data.ticket_id) == ticket["id"]]
 
         [event] = await eventually(reopened)
@@ -234,7 +238,7 @@ async def test_a_missed_answer_is_published_once_and_a_paused_ticket_does_not_br
 
         async def breaches():
             events = await read_events(
-                infrastructure.broker_url, "intake.ticket.response_breached.v1"
+                infrastructure.broker_url, "intake.ticket.response_breached.v1", after=intake
             )
             return [
                 str(e.data.ticket_id)
@@ -270,7 +274,7 @@ async def test_a_missed_deadline_to_finish_is_published_once(start_service, infr
 
         async def breaches():
             events = await read_events(
-                infrastructure.broker_url, "intake.ticket.completion_breached.v1"
+                infrastructure.broker_url, "intake.ticket.completion_breached.v1", after=intake
             )
             return [e for e in events if str(e.data.ticket_id) == ticket["id"]]
 

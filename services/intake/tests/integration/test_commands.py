@@ -65,7 +65,9 @@ async def test_cancel_before_departure_and_409_after(start_service, infrastructu
             headers={**intake.auth(), "If-Match": '"1"'},
         )
         assert stale.status_code in (409, 412)
-        [cancelled] = await read_events(infrastructure.broker_url, "intake.ticket.cancelled.v1")
+        [cancelled] = await read_events(
+            infrastructure.broker_url, "intake.ticket.cancelled.v1", after=intake
+        )
         assert str(cancelled.data.ticket_id) == early["id"]
 
 
@@ -78,7 +80,9 @@ async def test_resolve_remotely_closes_without_a_visit(start_service, infrastruc
             headers=intake.auth(),
         )
         assert r.status_code == 200 and r.json()["status"] == "resolved_remotely"
-        [event] = await read_events(infrastructure.broker_url, "intake.ticket.resolved_remotely.v1")
+        [event] = await read_events(
+            infrastructure.broker_url, "intake.ticket.resolved_remotely.v1", after=intake
+        )
         assert event.data.note == "reset the remote's batteries"
         missing = await intake.client.post(
             f"/v1/tickets/{uuid.uuid4()}/resolve-remotely",
@@ -164,7 +168,9 @@ async def test_warranty_remedies_follow_the_policy(start_service, infrastructure
             headers=intake.auth(),
         )
         assert no_more.status_code == 422
-        decided = await read_events(infrastructure.broker_url, "intake.ticket.remedy_decided.v1")
+        decided = await read_events(
+            infrastructure.broker_url, "intake.ticket.remedy_decided.v1", after=intake
+        )
         assert [e.data.remedy for e in decided] == ["replace", "refund"]
         assert decided[0].data.replacement_product_id == uuid.UUID(new["id"])
         assert decided[1].data.refund.amount == 259900

@@ -97,7 +97,7 @@ async def test_an_unreachable_customers_ticket_ends_unreachable(start_service, i
         assert any("unreachable after 3" in e["summary"] for e in timeline.json()["entries"])
 
         async def closed_v2():
-            found = await read_events(url, "intake.ticket.closed.v2")
+            found = await read_events(url, "intake.ticket.closed.v2", after=intake)
             return [e.data for e in found if e.data.ticket_id == tid]
 
         [closed] = await eventually(closed_v2)
@@ -297,7 +297,7 @@ async def test_each_miss_is_published_once_with_two_replicas_scanning(
 
         async def all_breached():
             found = await read_events(
-                infrastructure.broker_url, "intake.ticket.response_breached.v1"
+                infrastructure.broker_url, "intake.ticket.response_breached.v1", after=one
             )
             mine = [str(e.data.ticket_id) for e in found if str(e.data.ticket_id) in wanted]
             return mine if set(mine) == wanted else None
@@ -311,6 +311,8 @@ async def test_each_miss_is_published_once_with_two_replicas_scanning(
             return r.json()["sla"]["response_breached_at"]
 
         await eventually(late_breached, timeout=30)
-        found = await read_events(infrastructure.broker_url, "intake.ticket.response_breached.v1")
+        found = await read_events(
+            infrastructure.broker_url, "intake.ticket.response_breached.v1", after=one
+        )
         mine = [str(e.data.ticket_id) for e in found if str(e.data.ticket_id) in wanted]
         assert sorted(mine) == sorted(wanted)  # once each

@@ -40,7 +40,9 @@ async def test_a_v1_subscriber_gets_v1_made_from_the_one_version_on_the_bus(
                 return receiver.accepted()
 
             [v1] = await eventually(accepted, timeout=30)
-            [on_the_bus] = await read_events(infrastructure.broker_url, "intake.ticket.created.*")
+            [on_the_bus] = await read_events(
+                infrastructure.broker_url, "intake.ticket.created.*", after=intake
+            )
             assert on_the_bus.type == "intake.ticket.created.v2"
             assert v1["type"] == "intake.ticket.created.v1"
             assert v1["data"]["ticket_id"] == ticket["id"]

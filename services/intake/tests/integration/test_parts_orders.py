@@ -80,12 +80,12 @@ async def test_an_order_is_announced_answered_by_its_charge_and_closed_on_delive
         await drained(intake)  # the outbox has published what the order committed
         [placed] = [
             e
-            for e in await read_events(url, "intake.parts_order.placed.v1")
+            for e in await read_events(url, "intake.parts_order.placed.v1", after=intake)
             if e.data.ticket_id == ticket_id
         ]
         assert placed.data.product_id == uuid.UUID(product["id"])
         assert placed.data.ship_to.city == "Shanghai"
-        created = await read_events(url, "intake.ticket.created.v2")
+        created = await read_events(url, "intake.ticket.created.v2", after=intake)
         assert ticket_id not in {e.data.ticket_id for e in created}  # v2 needs a product
 
         r = await intake.client.post(
@@ -204,7 +204,7 @@ async def test_an_order_is_announced_answered_by_its_charge_and_closed_on_delive
         ended = await eventually(delivered)
         assert (ended["status"], ended["closure_reason"]) == ("closed", "delivered")
         await drained(intake)
-        closed = await read_events(url, "intake.ticket.closed.v2")
+        closed = await read_events(url, "intake.ticket.closed.v2", after=intake)
         assert [e.data.closure_reason for e in closed if e.data.ticket_id == ticket_id] == [
             "delivered"
         ]
@@ -276,5 +276,7 @@ async def test_a_contracts_planned_visit_due_opens_a_maintenance_ticket_once(
         assert ticket["kind"] == "maintenance" and ticket["channel"] == "contract"
         assert "MC-2027-7" in ticket["description"] and ticket["product_id"] == product["id"]
         await drained(intake)
-        [created] = await read_events(infrastructure.broker_url, "intake.ticket.created.v2")
+        [created] = await read_events(
+            infrastructure.broker_url, "intake.ticket.created.v2", after=intake
+        )
         assert created.data.channel == "contract"

@@ -130,7 +130,9 @@ async def test_an_installation_address_is_where_visits_go(start_service, infrast
         ticket = await make_ticket(intake, customer=owner, product=r.json())
 
         async def created_v2():
-            events = await read_events(infrastructure.broker_url, "intake.ticket.created.v2")
+            events = await read_events(
+                infrastructure.broker_url, "intake.ticket.created.v2", after=intake
+            )
             return [e.data for e in events if str(e.data.ticket_id) == ticket["id"]]
 
         [created] = await eventually(created_v2)
@@ -138,7 +140,9 @@ async def test_an_installation_address_is_where_visits_go(start_service, infrast
         assert created.customer.region == "310115"  # the owner's own address is unchanged
 
         async def updated():
-            events = await read_events(infrastructure.broker_url, "intake.product.updated.v1")
+            events = await read_events(
+                infrastructure.broker_url, "intake.product.updated.v1", after=intake
+            )
             return [e.data for e in events if str(e.data.product_id) == heater["id"]]
 
         [update] = await eventually(updated)

@@ -4,7 +4,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import Envelope, Money, Window, billing, dispatch, feedback
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import drained, eventually
 from aftersales.testing.factories import make_ticket, publish_raw, read_events
 
 POINT, TECH = uuid.uuid4(), uuid.uuid4()
@@ -143,10 +143,14 @@ async def test_the_ticket_follows_its_job_and_closes_on_a_satisfied_callback(
         assert t["version"] == 1 + 5 + 2  # one version per event: 5 job events, charge, callback
         statuses = [
             e.data.status
-            for e in await read_events(infrastructure.broker_url, "intake.ticket.status_changed.v1")
+            for e in await read_events(
+                infrastructure.broker_url, "intake.ticket.status_changed.v1", after=intake
+            )
         ]
         assert statuses == ["dispatched", "scheduled", "in_progress", "completed", "closed"]
-        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v2")
+        closed_events = await read_events(
+            infrastructure.broker_url, "intake.ticket.closed.v2", after=intake
+        )
         assert len(closed_events) == 1
 
         timeline = (
@@ -181,9 +185,12 @@ async def test_reversed_and_duplicated_events_end_in_the_same_ticket(start_servi
         assert t["status"] == "completed"
         # The last version of the job wins for the assignment, whatever the arrival order.
         assert t["assignment"]["technician_id"] == str(TECH)
+        await drained(intake)  # the copies published last handled too
         statuses = [
             e.data.status
-            for e in await read_events(infrastructure.broker_url, "intake.ticket.status_changed.v1")
+            for e in await read_events(
+                infrastructure.broker_url, "intake.ticket.status_changed.v1", after=intake
+            )
         ]
         assert statuses == ["completed"]  # it never went back to dispatched or scheduled
 
@@ -206,7 +213,10 @@ async def test_an_unhappy_callback_reopens_once_and_a_rework_job_takes_over(
 
         t = await eventually(reopened)
         assert t["reopen_count"] == 1
-        [event] = await read_events(infrastructure.broker_url, "intake.ticket.reopened.v1")
+        await drained(intake)  # the second copy of the callback handled too
+        [event] = await read_events(
+            infrastructure.broker_url, "intake.ticket.reopened.v1", after=intake
+        )
         assert event.data.reason == "not_fixed_first_visit"
         assert event.data.previous_job_id == first
         assert event.data.previous_point_id == POINT
@@ -307,5 +317,7 @@ async def test_a_callback_that_overtakes_every_job_event_still_closes_the_ticket
             return (await get(intake, ticket["id"]))["status"] == "closed"
 
         await eventually(closed)
-        closed_events = await read_events(infrastructure.broker_url, "intake.ticket.closed.v2")
+        closed_events = await read_events(
+            infrastructure.broker_url, "intake.ticket.closed.v2", after=intake
+        )
         assert [e.data.ticket_id for e in closed_events] == [tid]

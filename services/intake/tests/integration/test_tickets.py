@@ -27,7 +27,7 @@ async def test_a_ticket_is_opened_with_number_sla_and_a_created_event(
         assert got.headers["etag"] == '"1"'
 
         [event] = await eventually(
-            lambda: read_events(infrastructure.broker_url, "intake.ticket.created.v2")
+            lambda: read_events(infrastructure.broker_url, "intake.ticket.created.v2", after=intake)
         )
         assert event.aggregate_id == event.data.ticket_id
         assert str(event.data.ticket_id) == ticket["id"]

@@ -51,7 +51,12 @@ async def test_a_refund_may_not_exceed_the_recorded_price_and_changes_nothing_if
         assert greedy.json()["purchase_price"] == {"amount": 300_000, "currency": "CNY"}
         got = await intake.client.get(f"/v1/tickets/{ticket['id']}", headers=crm)
         assert got.json()["status"] == "open" and got.json()["version"] == ticket["version"]
-        assert await read_events(infrastructure.broker_url, "intake.ticket.remedy_decided.v1") == []
+        assert (
+            await read_events(
+                infrastructure.broker_url, "intake.ticket.remedy_decided.v1", after=intake
+            )
+            == []
+        )
 
         fair = await intake.client.post(
             f"/v1/tickets/{ticket['id']}/warranty-remedy",
@@ -64,7 +69,9 @@ async def test_a_refund_may_not_exceed_the_recorded_price_and_changes_nothing_if
         )
         assert fair.status_code == 200, fair.text
         [decided] = await eventually(
-            lambda: read_events(infrastructure.broker_url, "intake.ticket.remedy_decided.v1")
+            lambda: read_events(
+                infrastructure.broker_url, "intake.ticket.remedy_decided.v1", after=intake
+            )
         )
         assert decided.data.purchase_price.amount == 300_000
         assert decided.data.proof_ref == "INV-2026-000123"
@@ -179,7 +186,7 @@ async def test_the_routing_reason_naming_other_points_stays_with_the_centres_sta
             assert "RUNNER-UP" in as_staff
             assert "RUNNER-UP" not in as_crm and "CHOSEN (grade A): its own" in as_crm
             [changed] = await read_events(
-                infrastructure.broker_url, "intake.ticket.status_changed.v1"
+                infrastructure.broker_url, "intake.ticket.status_changed.v1", after=intake
             )
             assert "RUNNER-UP" not in changed.data.reason
     finally:
