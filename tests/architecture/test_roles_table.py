@@ -1,5 +1,5 @@
-"""README.md's roles table is the truth: every route is listed, and every role is tried on every
-route (a role not ticked gets 403; a ticked one never does)."""
+"""The roles table in docs/security.md is the truth: every route is listed, and every role is
+tried on every route (a role not ticked gets 403; a ticked one never does)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from aftersales.audit import router as audit_router
 from aftersales.auth import ROLES
 from aftersales.registry import SERVICES
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+ROLES_TABLE = Path(__file__).resolve().parents[2] / "docs" / "security.md"
 ROW = re.compile(r"^\| (\w+) \| `([A-Z]+) (/\S+)` \|(.*)\|$")
 SCOPES = {
     "crm": {"tenant_id": "roles-table"},
@@ -23,7 +23,7 @@ SCOPES = {
 
 
 def documented() -> dict[tuple[str, str, str], set[str]]:
-    text = README.read_text()
+    text = ROLES_TABLE.read_text()
     start, end = text.index("<!-- roles-table:start -->"), text.index("<!-- roles-table:end -->")
     lines = text[start:end].splitlines()
     header = next(line for line in lines if line.startswith("| service | route |"))
@@ -53,7 +53,7 @@ def routes() -> set[tuple[str, str, str]]:
 def test_every_route_is_in_the_table_and_nothing_else():
     table = documented()
     assert set(table) == routes(), {
-        "missing from README": sorted(routes() - set(table)),
+        "missing from docs/security.md": sorted(routes() - set(table)),
         "no such route": sorted(set(table) - routes()),
     }
 

@@ -24,13 +24,13 @@ class IntakeSettings(ServiceSettings):
     port: int = 8001
     respond_within_hours: float = 4
     complaint_respond_within_hours: float = 24
-    # Hours to finish a request, per kind (DOMAIN.md: training within a month, a sample test's
+    # Hours to finish a request, per kind (docs/domain.md: training within a month, a sample test's
     # result within 24 h); the service catalogue may set them per category too.
     complete_within_hours: dict[str, float] = Field(
         default_factory=lambda: {"training": 744.0, "sample_test": 24.0}
     )
 
-    # The centre calls back every request (DOMAIN.md): one solved on the phone too, for these
+    # The centre calls back every request (docs/domain.md): one solved on the phone too, for these
     # kinds. Until that callback, a resolved_remotely ticket has no closure_reason.
     callback_after_remote_kinds: list[str] = Field(
         default_factory=lambda: [k for k in KINDS if k != "complaint"]
@@ -40,7 +40,7 @@ class IntakeSettings(ServiceSettings):
     clock_poll_seconds: float = 10
     clock_batch: int = Field(default=100, ge=1, le=1000)
 
-    # 三包 (DOMAIN.md): the national rule by default.
+    # 三包 (docs/domain.md): the national rule by default.
     refund_within_days: int = 7
     replace_within_days: int = 15
     failed_repairs_for_replacement: int = 2

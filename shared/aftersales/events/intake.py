@@ -286,7 +286,7 @@ class ProductUpdated(EventData):
 
 
 class TicketCallbackRequested(EventData):
-    """A request solved on the phone is called back too (DOMAIN.md: the centre calls back every
+    """A request solved on the phone is called back too (docs/domain.md: the centre calls back every
     request): feedback makes a callback with no job. A satisfied callback closes the ticket;
     any other outcome reopens it for a first visit."""
 

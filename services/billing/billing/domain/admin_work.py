@@ -1,4 +1,4 @@
-"""Class D: the internal admin work of the service organisation (DOMAIN.md, 作业分类 D)."""
+"""Class D: the internal admin work of the service organisation (docs/domain.md, 作业分类 D)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Which service class a completed job falls in, and why (DOMAIN.md, 作业分类).
+"""Which service class a completed job falls in, and why (docs/domain.md, 作业分类).
 
 - **C** (free service) when the product is in warranty on the day the fault was reported — the
   warranty's last day included — or when a free service campaign (特别服务) covers the

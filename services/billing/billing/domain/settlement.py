@@ -1,4 +1,4 @@
-"""A network point's statement for a month (DOMAIN.md: callback outcomes grade the points and
+"""A network point's statement for a month (docs/domain.md: callback outcomes grade the points and
 set what they are paid).
 
     gross       = Σ per class: round(work value of the class's jobs x class settlement rate)

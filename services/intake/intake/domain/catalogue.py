@@ -1,5 +1,5 @@
 """The service catalogue: which request kinds each product category is offered (full, special
-or selective service, DOMAIN.md), and how fast each kind must be answered.
+or selective service, docs/domain.md), and how fast each kind must be answered.
 
 A category without an entry gets full service under the default response policy.
 """

@@ -1,4 +1,4 @@
-"""三包 — repair, replacement, refund under warranty (DOMAIN.md), as a configurable policy.
+"""三包 — repair, replacement, refund under warranty (docs/domain.md), as a configurable policy.
 
 The national rule for household appliances, by default: a performance fault within 7 days of
 purchase — the customer chooses refund, replacement or repair; within 15 days — replacement or
