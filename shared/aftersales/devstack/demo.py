@@ -13,6 +13,13 @@ delivered. At the end finance matches the card payments to the acquirer's statem
 records one partner point's remittance of the cash its technicians took (until then the point
 owes it, even once its office holds it).
 
+The stack may hold other data: the README's tour (a point in Pudong, 310115, and its tickets),
+an earlier run, a user's own. The demo touches none of it and counts none of it. Its districts
+carry region codes of their own, drawn afresh each run among those no point serves yet (they
+begin with 99, which no real region code does), so its tickets are routed to its own points
+only; and what it prints is this run's: its tickets, their charges, its points' scorecards,
+its locations' stock movements and returns, its parts orders.
+
 The demo's calls of routes newer than the generated client (payments with a reference, the
 reconciliation, the remittance) are plain HTTP requests.
 """
@@ -30,17 +37,11 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import httpx
-from aftersales_client.api.billing import (
-    list_charges,
-    register_contract,
-    replace_price_list,
-    revenue_report,
-)
+from aftersales_client.api.billing import list_charges, register_contract, replace_price_list
 from aftersales_client.api.dispatch import (
     approve_requisition,
     assign_job,
     get_order,
-    list_parts_orders,
     list_points,
     list_requisitions,
     list_returns,
@@ -51,7 +52,7 @@ from aftersales_client.api.dispatch import (
     stock_movements,
     transfer_stock,
 )
-from aftersales_client.api.feedback import point_scorecards, post_result
+from aftersales_client.api.feedback import list_callbacks, point_scorecards, post_result
 from aftersales_client.api.intake import cancel_ticket, create_ticket, resolve_remotely
 from aftersales_client.models import (
     ApproveIn,
@@ -78,14 +79,11 @@ from aftersales.testing.apps import eventually
 from aftersales.testing.factories import SIGNATURE
 from aftersales.testing.world import PRICES, World, soon
 
-DISTRICTS = {
-    "310101": "Huangpu",
-    "310104": "Xuhui",
-    "310105": "Changning",
-    "310106": "Jing'an",
-    "310107": "Putuo",
-    "310115": "Pudong",
-}
+# The districts of Shanghai the demo's network covers. Their region codes are the run's own
+# (``_own_regions``), not the real ones (Pudong is 310115), which other data may use.
+DISTRICTS = ("Huangpu", "Xuhui", "Changning", "Jing'an", "Putuo", "Pudong")
+# No real region code begins with 99 (China's begin with 11 to 82).
+OWN_REGION_PREFIX = "99"
 
 
 class PoliteTransport(httpx.AsyncHTTPTransport):
@@ -149,6 +147,24 @@ async def _stock(w: World, tag: str, point_ids: list[str]) -> dict[str, Any]:
     return wh
 
 
+async def _own_regions(w: World) -> dict[str, str]:
+    """A region code per district that no network point serves yet: the run's tickets are
+    then offered to the run's points only, never to a point the stack held before (the tour's,
+    an earlier run's), which the demo could not act for. Drawn without the run's seed, which
+    every run of ``make demo`` shares."""
+    agent = w.api("dispatch", w.agent)
+    draw = random.SystemRandom()
+    codes: dict[str, str] = {}
+    while len(codes) < len(DISTRICTS):
+        code = f"{OWN_REGION_PREFIX}{draw.randrange(10_000):04d}"
+        if code in codes.values():
+            continue
+        served = await w.call(list_points, 200, client=agent, region=code, limit=1)
+        if not served["items"]:
+            codes[DISTRICTS[len(codes)]] = code
+    return codes
+
+
 async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]:
     r = await replace_price_list.asyncio_detailed(
         client=w.api("billing", w.finance), body=PriceListIn.from_dict(PRICES)
@@ -156,8 +172,9 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
     if r.status_code not in (200, 412):
         raise RuntimeError(f"price list refused: {r.content!r}")
     tag = uuid.uuid4().hex[:4].upper()
+    regions = await _own_regions(w)
     points: dict[str, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
-    for region, name in DISTRICTS.items():
+    for name, region in regions.items():
         for n in (1, 2):
             point, techs = await w.point(f"SH-{name[:3].upper()}-{n}-{tag}", region, technicians=3)
             points.setdefault(region, []).append((point, techs))
@@ -165,7 +182,7 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
     warehouse = await _stock(w, tag, ids)
     people = []
     for i in range(customers):
-        region = rng.choice(list(DISTRICTS))
+        region = regions[rng.choice(DISTRICTS)]
         customer, product = await w.customer(region, in_warranty=rng.random() < 0.55)
         people.append((customer, product))
         if i == 0:
@@ -187,6 +204,9 @@ async def _setup(w: World, rng: random.Random, customers: int) -> dict[str, Any]
         "points": points,
         "people": people,
         "warehouse": warehouse,
+        # What this run made, the only things its summary counts.
+        "tickets": [],
+        "orders": [],
         # What the field took: card slips to reconcile, and cash by point to remit.
         "methods": [],
         "cards": [],
@@ -199,7 +219,36 @@ def _crew(world_data: dict[str, Any], point_id: str) -> tuple[dict[str, Any], li
         for point, techs in crew:
             if point["id"] == point_id:
                 return point, techs
-    raise LookupError(point_id)
+    raise LookupError(f"a job was offered to point {point_id}, which this run did not create")
+
+
+def _codes(data: dict[str, Any]) -> dict[str, str]:
+    """This run's points: code by id."""
+    return {p["id"]: p["code"] for crew in data["points"].values() for p, _ in crew}
+
+
+async def _call_back(
+    w: World, ticket_id: str, job_id: str, outcome: str, score: int
+) -> dict[str, Any]:
+    """Feedback calls the customer back after the visit. The callback is looked up by its
+    ticket: the stack may hold more callbacks than one page lists."""
+    feedback = w.api("feedback", w.agent)
+
+    async def due() -> dict[str, Any] | None:
+        page = await w.call(
+            list_callbacks, 200, client=feedback, ticket_id=UUID(ticket_id), limit=100
+        )
+        mine = [c for c in page["items"] if c["job_id"] == job_id]
+        return mine[0] if mine else None
+
+    callback = await eventually(due, timeout=30)
+    return await w.call(  # type: ignore[no-any-return]
+        post_result,
+        200,
+        UUID(callback["id"]),
+        client=feedback,
+        body=CallbackResultIn.from_dict({"reached": True, "outcome": outcome, "score": score}),
+    )
 
 
 async def _visit(
@@ -331,6 +380,8 @@ async def _parts_order(
         body=TicketIn.from_dict(placed),
         idempotency_key=str(uuid.uuid4()),
     )
+    data["tickets"].append(order["id"])
+    data["orders"].append(order["id"])
     order_id = UUID(order["id"])
     finance = w.api("billing", w.finance)
 
@@ -373,6 +424,7 @@ async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str
     roll = rng.random()
     if roll < 0.06:
         ticket = await w.ticket(customer, product, kind="consultation")
+        data["tickets"].append(ticket["id"])
         await w.call(
             resolve_remotely,
             200,
@@ -394,6 +446,7 @@ async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str
     if roll < 0.11:
         return await _parts_order(w, rng, data, customer)
     ticket = await w.ticket(customer, product, channel=rng.choice(["hotline", "crm", "app"]))
+    data["tickets"].append(ticket["id"])
     if roll < 0.15:
         await w.job(ticket["id"], status="offered")
         await cancel_ticket.asyncio_detailed(
@@ -411,29 +464,12 @@ async def _one_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> str
                 ["satisfied", "unsatisfied", "not_fixed_first_visit", "bad_attitude", "complaint"],
                 weights=[80, 6, 6, 4, 4],
             )[0]
-        await w.call_back(job["id"], outcome, score=5 if outcome == "satisfied" else 2)
+        await _call_back(w, ticket["id"], job["id"], outcome, 5 if outcome == "satisfied" else 2)
         if outcome == "satisfied":
             break
         avoid = tech["id"] if outcome == "bad_attitude" else None
     await w.ticket_becomes(ticket["id"], "closed")
     return "closed"
-
-
-async def _count(
-    client: httpx.AsyncClient, path: str, headers: dict[str, str], **params: Any
-) -> int:
-    total, cursor = 0, None
-    while True:
-        r = await client.get(
-            path,
-            params={**params, "limit": 100, **({"cursor": cursor} if cursor else {})},
-            headers=headers,
-        )
-        body = r.json()
-        total += len(body["items"])
-        cursor = body.get("next_cursor")
-        if not cursor:
-            return total
 
 
 async def run_demo(
@@ -475,7 +511,7 @@ async def run_demo(
                     progress.advance(task)
 
             await asyncio.gather(*(one(i) for i in range(tickets)))
-        await _summary(w, console, outcomes, failures)
+        await _summary(w, data, console, outcomes, failures)
         await _field_money(w, data, console)
     finally:
         await w.aclose()
@@ -483,7 +519,13 @@ async def run_demo(
             await c.aclose()
 
 
-async def _summary(w: World, console: Console, outcomes: Counter[str], failures: list[str]) -> None:
+async def _summary(
+    w: World,
+    data: dict[str, Any],
+    console: Console,
+    outcomes: Counter[str],
+    failures: list[str],
+) -> None:
     month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
     table = Table(title="Tickets by final status (this run)")
     table.add_column("status")
@@ -494,33 +536,29 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
         table.add_row("[red]failed[/]", str(len(failures)))
     console.print(table)
 
-    revenue = await w.call(revenue_report, 200, client=w.api("billing", w.finance), month=month)
-    charges = Table(title=f"Charges by service class, {month}")
+    charges = Table(title="Charges by service class (this run)")
     for col in ("class", "charges", "customers pay", "company bears", "paid"):
         charges.add_column(col, justify="right")
-    for c in revenue.get("by_class", []):
+    for cls, n, pay, bear, paid in _by_class(await _charges(w, data["tickets"])):
         charges.add_row(
-            c["service_class"],
-            str(c["charges"]),
-            f"{c['customer_total']['amount'] / 100:,.2f}",
-            f"{c['company_cost']['amount'] / 100:,.2f}",
-            f"{c['paid']['amount'] / 100:,.2f}",
+            cls, str(n), f"{pay / 100:,.2f}", f"{bear / 100:,.2f}", f"{paid / 100:,.2f}"
         )
     console.print(charges)
 
+    # Every point's card of the month; the demo shows its own points'.
     cards = await w.call(point_scorecards, 200, client=w.api("feedback", w.agent), month=month)
-    listed = await w.call(list_points, 200, client=w.api("dispatch", w.agent), limit=100)
-    points = {p["id"]: p["code"] for p in listed["items"]}
-    grades = Table(title=f"Network points, {month}: the grade their scorecard gives")
+    points = _codes(data)
+    mine = [c for c in cards.get("items", []) if c["point_id"] in points]
+    grades = Table(title=f"This run's network points, {month}: the grade their scorecard gives")
     for col in ("point", "jobs", "satisfaction", "first-visit fix", "complaints/100", "grade"):
         grades.add_column(col, justify="right")
-    for c in sorted(cards.get("items", []), key=lambda c: points.get(c["point_id"], "")):
+    for c in sorted(mine, key=lambda c: points[c["point_id"]]):
 
         def pct(v: float | None) -> str:
             return "-" if v is None else f"{v:.0%}"
 
         grades.add_row(
-            points.get(c["point_id"], c["point_id"][:8]),
+            points[c["point_id"]],
             str(c["jobs"]),
             pct(c["satisfaction_rate"]),
             pct(c["first_visit_fix_rate"]),
@@ -528,9 +566,38 @@ async def _summary(w: World, console: Console, outcomes: Counter[str], failures:
             c.get("grade", "-"),
         )
     console.print(grades)
-    await _parts_summary(w, console)
+    await _parts_summary(w, data, console)
     if failures:
         console.print(f"[red]{len(failures)} ticket(s) failed[/]: {failures[:3]}")
+
+
+async def _charges(w: World, tickets: list[str]) -> list[dict[str, Any]]:
+    """Every charge of this run's tickets (a ticket has one per visit, or none)."""
+    finance = w.api("billing", w.finance)
+    sem = asyncio.Semaphore(8)
+
+    async def of(ticket_id: str) -> list[dict[str, Any]]:
+        async with sem:
+            page = await w.call(
+                list_charges, 200, client=finance, ticket_id=UUID(ticket_id), limit=100
+            )
+            return page["items"]  # type: ignore[no-any-return]
+
+    found = await asyncio.gather(*(of(t) for t in tickets))
+    return [c for charges in found for c in charges]
+
+
+def _by_class(charges: list[dict[str, Any]]) -> list[tuple[str, int, int, int, int]]:
+    """Per service class: charges, what customers pay, what the company bears, what is paid
+    (minor units), as finance's revenue report sums a month."""
+    sums: dict[str, list[int]] = {}
+    for c in charges:
+        row = sums.setdefault(c["service_class"], [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += c["customer_total"]["amount"]
+        row[2] += c["company_cost"]["amount"]
+        row[3] += c["paid"]["amount"]
+    return [(cls, n, pay, bear, paid) for cls, (n, pay, bear, paid) in sorted(sums.items())]
 
 
 async def _field_money(w: World, data: dict[str, Any], console: Console) -> None:
@@ -561,7 +628,7 @@ async def _field_money(w: World, data: dict[str, Any], console: Console) -> None
     cash = data["cash"]
     if cash:
         point_id, taken = max(cash.items(), key=lambda kv: sum(a for _, a in kv[1]))
-        codes = {p["id"]: p["code"] for crew in data["points"].values() for p, _ in crew}
+        codes = _codes(data)
         owed = await w.ok(
             await w.billing.get(
                 "/v1/cash",
@@ -594,25 +661,41 @@ async def _field_money(w: World, data: dict[str, Any], console: Console) -> None
     console.print(table)
 
 
-async def _parts_summary(w: World, console: Console) -> None:
+async def _parts_summary(w: World, data: dict[str, Any], console: Console) -> None:
+    """This run's parts: the movements at its warehouse and points, its points' defective
+    returns, its customers' parts orders."""
     agent = w.api("dispatch", w.agent)
+    points = list(_codes(data))
     moves: Counter[str] = Counter()
-    cursor: str | None = None
-    while True:
-        body = await w.call(stock_movements, 200, client=agent, limit=100, cursor=cursor or UNSET)
-        moves.update(m["kind"] for m in body["items"])
-        cursor = body.get("next_cursor")
-        if not cursor:
-            break
-    returns = await w.call(list_returns, 200, client=agent, limit=100)
-    orders = await w.call(list_parts_orders, 200, client=agent, limit=100)
+    for location_id in [data["warehouse"]["id"], *points]:
+        cursor: str | None = None
+        while True:
+            body = await w.call(
+                stock_movements,
+                200,
+                client=agent,
+                location_id=UUID(location_id),
+                limit=100,
+                cursor=cursor or UNSET,
+            )
+            moves.update(m["kind"] for m in body["items"])
+            cursor = body.get("next_cursor")
+            if not cursor:
+                break
+    returns: Counter[str] = Counter()
+    for point_id in points:
+        listed = await w.call(list_returns, 200, client=agent, point_id=UUID(point_id), limit=100)
+        returns.update(r["status"] for r in listed)
+    orders: Counter[str] = Counter()
+    for order_id in data["orders"]:
+        orders[(await w.call(get_order, 200, UUID(order_id), client=agent))["status"]] += 1
     table = Table(title="Spare parts: stock movements, defective returns, parts orders")
     table.add_column("what")
     table.add_column("count", justify="right")
     for kind, n in sorted(moves.items()):
         table.add_row(f"movement: {kind}", str(n))
-    for status, n in sorted(Counter(r["status"] for r in returns).items()):
+    for status, n in sorted(returns.items()):
         table.add_row(f"return: {status}", str(n))
-    for status, n in sorted(Counter(o["status"] for o in orders).items()):
+    for status, n in sorted(orders.items()):
         table.add_row(f"parts order: {status}", str(n))
     console.print(table)
