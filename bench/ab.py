@@ -40,6 +40,7 @@ from aftersales.devstack.ports import free_port, wait_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import ServiceProcess, prepare_database, service_env
 from aftersales.registry import SERVICES
+from bench import sql
 from bench.measure import Meter, WrkRun, wrk
 from bench.run import (
     MAKE_RUN_ENV,
@@ -250,6 +251,7 @@ def lifecycle(tree: Path, base_commit: str, rounds: int, seconds: int, rate: int
                 print(
                     f"{name}{i + 1}: " + ", ".join(f"{k} {v}" for k, v in row.items()), flush=True
                 )
+                print(sql.format_account(_sql(run), f"{name}{i + 1}: "), flush=True)
     table = {key: _lifecycle_row(run) for key, run in runs.items()}
     summary = {
         name: {
@@ -258,6 +260,13 @@ def lifecycle(tree: Path, base_commit: str, rounds: int, seconds: int, rate: int
         }
         for name in ("A", "B")
     }
+    statements = {key: _sql(run) for key, run in runs.items()}
+    for i in range(rounds):
+        print(
+            f"SQL statements, round {i + 1}:\n"
+            + sql.compare(statements[f"A{i + 1}"], statements[f"B{i + 1}"]),
+            flush=True,
+        )
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
@@ -268,11 +277,23 @@ def lifecycle(tree: Path, base_commit: str, rounds: int, seconds: int, rate: int
             "command": f"python -m bench.lifecycle --rates {rate} --routing-rates '' "
             f"--seconds {seconds} --outage 0 (A with --services-from the worktree)",
             "order": " ".join(table),
+            "sql": "pg_stat_statements (track = all) reset before the lifecycle's load and read"
+            " once every ticket of it is closed; per closed ticket (bench/sql.py)",
         },
         "per_run": table,
         "summary": summary,
+        "sql_per_closed_ticket": {
+            key: {k: v for k, v in account.items() if k != "all"}
+            for key, account in statements.items()
+        },
         "runs": runs,
     }
+
+
+def _sql(run: dict[str, Any]) -> dict[str, Any]:
+    [phase] = run["sustained"]
+    account: dict[str, Any] = phase["sql_per_closed_ticket"]
+    return account
 
 
 def _lifecycle_row(run: dict[str, Any]) -> dict[str, float]:
@@ -283,6 +304,7 @@ def _lifecycle_row(run: dict[str, Any]) -> dict[str, float]:
     suite = sum(cpu[p] for p in LIFECYCLE_PARTS)
     return {
         "closed_per_second": phase["lifecycle"]["closed_per_second_overall"],
+        "sql_statements": phase["sql_per_closed_ticket"]["per_ticket"],
         "events_published": work["events_published"],
         "events_delivered": work["events_delivered"],
         "events_handled": work["events_handled"],

@@ -44,6 +44,7 @@ from aftersales.messaging.streams import stream_name
 from aftersales.registry import SERVICE_NAMES
 from aftersales.testing.factories import SIGNATURE
 from aftersales.testing.stack import ProcessStack
+from bench import sql
 from bench.measure import Meter
 from bench.run import (
     MAKE_RUN_ENV,
@@ -166,7 +167,8 @@ class Lifecycle:
 
     One poller per side lists the work (offered jobs, due callbacks) into a queue; ``field``
     and ``callers`` workers take from it, so the lifecycle's own concurrency is not what holds
-    it back.
+    it back. The jobs' poller follows dispatch's sync cursor (``since``): each poll reads only
+    the jobs changed since the last, in commit order, none skipped.
     """
 
     def __init__(
@@ -190,7 +192,7 @@ class Lifecycle:
         dispatch = self._client("dispatch")
         feedback = self._client("feedback")
         work = [
-            self._poll(dispatch, "/v1/jobs", {"status": "offered"}, self.jobs),
+            self._poll(dispatch, "/v1/jobs", {"status": "offered"}, self.jobs, sync=True),
             self._poll(feedback, "/v1/callbacks", {"status": "due"}, self.callbacks),
             *(self._field(dispatch) for _ in range(self.field_workers)),
             *(self._call(feedback) for _ in range(self.callers)),
@@ -214,15 +216,26 @@ class Lifecycle:
         path: str,
         params: dict[str, str],
         queue: asyncio.Queue[dict[str, Any]],
+        *,
+        sync: bool = False,
     ) -> None:
         seen: set[str] = set()
+        # The sync cursor; None lists the first page again each time (the callbacks, and jobs
+        # from a service without `since`: bench.ab's base commit answers with no next_since).
+        since: str | None = "" if sync else None
         while True:
             if queue.qsize() >= 50:  # the workers have enough in hand: don't list it again
                 await asyncio.sleep(0.2)
                 continue
-            r = await c.get(path, params={**params, "limit": "100"})
+            query = {**params, "limit": "100"}
+            if since is not None:
+                query["since"] = since
+            r = await c.get(path, params=query)
             self.polls += 1
-            fresh = [item for item in r.json()["items"] if item["id"] not in seen]
+            body = r.json()
+            if since is not None:
+                since = body.get("next_since")
+            fresh = [item for item in body["items"] if item["id"] not in seen]
             for item in fresh:
                 seen.add(item["id"])
                 queue.put_nowait(item)
@@ -350,13 +363,16 @@ async def main(
         env["PYTHONPATH"] = services_path(services_from)
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-lifecycle-") as tmp:
         data = Path(tmp)
-        pg = EmbeddedPostgres(data / "pg", free_port(), {"track_commit_timestamp": "on"})
+        pg = EmbeddedPostgres(
+            data / "pg", free_port(), {"track_commit_timestamp": "on", **sql.SERVER_SETTINGS}
+        )
         creds = BrokerCredentials.ensure(data / "nats-credentials", SERVICE_NAMES)
         broker = EmbeddedNats(data / "nats", free_port(), credentials=creds)
         pg.start()
         broker.start()
         stack = None
         try:
+            await sql.enable(pg.admin_url)
             urls = await prepare_database(pg.admin_url, DATABASE)
             dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
             stack = ProcessStack(
@@ -395,8 +411,14 @@ async def main(
             idle = rss_mib(stack)
             meter = suite_meter(stack, pg, broker)
             idle_before = meter.read()
+            await sql.reset(pg.admin_url, DATABASE)
+            idle_started = time.monotonic()
             idle_cores = await asyncio.to_thread(meter.idle, 10)
             idle_after = meter.read()
+            idle_sql = {
+                "statements": await sql.snapshot(pg.admin_url, DATABASE),
+                "seconds": time.monotonic() - idle_started,
+            }
             idle_cpu_percent = {
                 name: round((idle_after.parts[name] - idle_before.parts[name]) * 100 / 10, 1)
                 for name in idle_after.parts
@@ -408,7 +430,9 @@ async def main(
             workers = lifecycle.tasks()
             for rate in rates:
                 sustained.append(
-                    await _phase(stack, meter, dsn, agent, body, lifecycle, rate, seconds, peak)
+                    await _phase(
+                        stack, meter, pg, dsn, agent, body, lifecycle, rate, seconds, peak, idle_sql
+                    )
                 )
                 await asyncio.sleep(5)
             for w in workers:
@@ -420,7 +444,9 @@ async def main(
             routing_only = []
             for rate in routing_rates:
                 routing_only.append(
-                    await _phase(stack, meter, dsn, agent, body, None, rate, seconds, peak)
+                    await _phase(
+                        stack, meter, pg, dsn, agent, body, None, rate, seconds, peak, idle_sql
+                    )
                 )
                 await asyncio.sleep(5)
 
@@ -444,12 +470,14 @@ async def main(
         "outage": drain,
         "rss_mib": {"idle": idle, "peak_under_load": peak},
         "idle_cpu_percent_of_one_core": idle_cpu_percent,
+        "idle_sql_statements_per_second": _idle_rates(idle_sql),
     }
 
 
 async def _phase(
     stack: ProcessStack,
     meter: Meter,
+    pg: EmbeddedPostgres,
     dsn: str,
     agent: dict[str, str],
     body: dict[str, str],
@@ -457,9 +485,14 @@ async def _phase(
     rate: int,
     seconds: int,
     peak: dict[str, float],
+    idle_sql: dict[str, Any],
 ) -> dict[str, Any]:
-    """Tickets at ``rate``/s for ``seconds``; with a lifecycle, wait until every one is closed."""
+    """Tickets at ``rate``/s for ``seconds``; with a lifecycle, wait until every one is closed,
+    and count the SQL statements the phase cost (``bench/sql.py``)."""
+    counters = await sql.reset(pg.admin_url, DATABASE)
+    polls_before = lifecycle.polls if lifecycle is not None else 0
     since = datetime.now(UTC)
+    started = time.monotonic()
     span = Span(meter)
     sampler = asyncio.create_task(_sample(stack, peak))
     made = await drive(
@@ -490,6 +523,9 @@ async def _phase(
         # and every outbox empty: how long after the load stopped, and the CPU the whole
         # lifecycle of one ticket cost each part.
         closed = await _settle(dsn, since, int(made["created"]), ended + 900)
+        statements = await sql.snapshot(pg.admin_url, DATABASE)
+        spent = time.monotonic() - started
+        polls = lifecycle.polls - polls_before
         phase["lifecycle"] = {
             "tickets_closed": closed,
             "closed_per_second_overall": round(
@@ -499,7 +535,24 @@ async def _phase(
         }
         closed = max(1, closed)
         phase["cpu_ms_per_closed_ticket"] = span.per(closed)
+        phase["sql_per_closed_ticket"] = sql.account(
+            statements,
+            closed,
+            seconds=spent,
+            polls=polls,
+            idle=idle_sql,
+            written=await sql.tables(pg.admin_url, DATABASE, counters),
+        )
     return phase
+
+
+def _idle_rates(idle_sql: dict[str, Any]) -> dict[str, float]:
+    """Statements per second each service runs with no load (relays, scanners)."""
+    rates: dict[str, float] = {}
+    for s in idle_sql["statements"]:
+        if s["role"] != sql.BENCH_ROLE:
+            rates[s["role"]] = rates.get(s["role"], 0) + s["calls"]
+    return {role: round(n / idle_sql["seconds"], 1) for role, n in sorted(rates.items())}
 
 
 async def _settle(dsn: str, since: datetime, tickets: int, deadline: float) -> int:
@@ -611,6 +664,10 @@ def cli() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
+    for phase in result["sustained"]:
+        if "sql_per_closed_ticket" in phase:
+            title = f"{phase['target_per_second']}/s: "
+            print(sql.format_account(phase["sql_per_closed_ticket"], title))
 
 
 if __name__ == "__main__":
