@@ -41,16 +41,10 @@ from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import ServiceProcess, prepare_database, service_env
 from aftersales.registry import SERVICES
 from bench import sql
+from bench.common import MAKE_RUN_ENV, RESULTS, SECRET, machine
+from bench.load import setup_ticket_body
 from bench.measure import Meter, WrkRun, wrk
-from bench.run import (
-    MAKE_RUN_ENV,
-    RESULTS,
-    SECRET,
-    BareProcess,
-    machine,
-    measured,
-    setup_ticket_body,
-)
+from bench.yardstick import BareProcess, measured
 
 ROOT = Path(__file__).resolve().parent.parent
 ORDERS = [("bare", "A", "B"), ("B", "A", "bare"), ("A", "B", "bare"), ("bare", "B", "A")]
@@ -278,7 +272,7 @@ def lifecycle(tree: Path, base_commit: str, rounds: int, seconds: int, rate: int
             f"--seconds {seconds} --outage 0 (A with --services-from the worktree)",
             "order": " ".join(table),
             "sql": "pg_stat_statements (track = all) reset before the lifecycle's load and read"
-            " once every ticket of it is closed; per closed ticket (bench/sql.py)",
+            " once every ticket of it is closed; per closed ticket (bench/sql/)",
         },
         "per_run": table,
         "summary": summary,

@@ -46,7 +46,7 @@ from aftersales.events import Envelope, dispatch, encode
 from aftersales.messaging.streams import ensure_stream
 from aftersales.registry import SERVICES, service
 from aftersales.testing.factories import ticket_created
-from bench.run import RESULTS, SECRET, machine, pct
+from bench.common import RESULTS, SECRET, machine, pct
 
 PRICE_LIST = {
     "labour_per_hour": {"washing_machine": 12_000},

@@ -49,7 +49,7 @@ from aftersales.events import encode, intake
 from aftersales.messaging.streams import ensure_stream
 from aftersales.registry import SERVICES, service
 from aftersales.testing.factories import SIGNATURE, ticket_created
-from bench.run import RESULTS, SECRET, machine, pct
+from bench.common import RESULTS, SECRET, machine, pct
 
 REGIONS = [f"{110000 + i:06d}" for i in range(100)]
 CATEGORIES = ["air_conditioner", "washing_machine", "fridge", "water_heater", "television"]

@@ -29,7 +29,7 @@ from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.registry import service
-from bench.run import RESULTS, machine
+from bench.common import RESULTS, machine
 
 SEED_CALLBACKS = """
 INSERT INTO feedback.callbacks (id, job_id, ticket_id, point_id, technician_id, visit_number,

@@ -32,320 +32,36 @@ from typing import Any
 
 import asyncpg
 import httpx
-import nats
-import psutil
 
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.messaging.identity import BrokerCredentials
-from aftersales.messaging.streams import stream_name
 from aftersales.registry import SERVICE_NAMES
-from aftersales.testing.factories import SIGNATURE
 from aftersales.testing.stack import ProcessStack
 from bench import sql
-from bench.measure import Meter
-from bench.run import (
-    MAKE_RUN_ENV,
-    RESULTS,
-    SECRET,
-    drive,
-    machine,
-    pct,
-    post_retrying,
-    setup_ticket_body,
+from bench.common import MAKE_RUN_ENV, RESULTS, SECRET, machine
+from bench.lifecycle_probes import (
+    SERVICES,
+    Span,
+    latencies,
+    rss_mib,
+    settle,
+    stages,
+    suite_meter,
+    summary,
+    work_per_ticket,
 )
-
-SERVICES = ("intake", "dispatch", "billing", "feedback")
+from bench.lifecycle_workers import Lifecycle
+from bench.load import drive, setup_ticket_body
+from bench.measure import Meter
 
 
 def services_path(tree: Path) -> str:
     """PYTHONPATH that makes the service processes import the kit and every service from
     ``tree`` (an editable install of this tree comes after it on ``sys.path``)."""
     return ":".join(str(p) for p in (tree / "shared", *(tree / "services" / s for s in SERVICES)))
-
-
-# Each ticket's commit in intake.
-CREATED = """
-WITH created AS (
-    SELECT ticket_id, min(pg_xact_commit_timestamp(xmin)) AS at
-    FROM intake.ticket_timeline WHERE event LIKE 'intake.ticket.created.v%' GROUP BY ticket_id
-)"""
-
-LATENCY = (
-    CREATED
-    + """, routed AS (
-    SELECT j.ticket_id, min(pg_xact_commit_timestamp(h.xmin)) AS at
-    FROM dispatch.job_history h JOIN dispatch.jobs j ON j.id = h.job_id
-    WHERE h.action = 'offered' GROUP BY j.ticket_id
-)
-SELECT extract(epoch FROM r.at - c.at) * 1000 AS ms
-FROM created c JOIN routed r USING (ticket_id)
-WHERE c.at >= $1 AND c.at < $2
-"""
-)
-
-
-def _tree(pid: int) -> list[psutil.Process]:
-    p = psutil.Process(pid)
-    return [p, *p.children(recursive=True)]
-
-
-def suite_meter(stack: ProcessStack, pg: EmbeddedPostgres, broker: EmbeddedNats) -> Meter:
-    """Every process of the suite by part (each service's tree, PostgreSQL's, NATS's), exited
-    children included; the machine's figure is everything but the idle rate and this process
-    (the load generator and its workers), whose CPU is reported on its own."""
-    parts = {name: proc.process.pid for name, proc in stack.by_name.items() if proc.process}
-    assert pg.process is not None and broker.process is not None
-    parts["postgres"] = pg.process.pid
-    parts["nats"] = broker.process.pid
-    return Meter(parts)
-
-
-class Span:
-    """The suite's CPU from now on, and the load generator's (this process) apart."""
-
-    def __init__(self, meter: Meter) -> None:
-        self.meter = meter
-        self.start = meter.read()
-        self.generator_start = time.process_time()
-
-    def per(self, operations: int) -> dict[str, float]:
-        """CPU ms per operation since the span began: the machine (idle rate and load generator
-        taken out), each part, and the load generator's own."""
-        generator = time.process_time() - self.generator_start
-        out = self.meter.cost(self.start, self.meter.read(), operations, generator)
-        out["load_generator"] = round(generator * 1000 / max(1, operations), 3)
-        return out
-
-
-# Where the time goes: commit → published by intake's relay → picked up by dispatch's
-# consumer (its transaction began) → routed (that transaction committed).
-STAGES = (
-    CREATED
-    + """
-SELECT extract(epoch FROM o.sent_at - c.at) * 1000 AS published,
-       extract(epoch FROM i.processed_at - o.sent_at) * 1000 AS picked_up,
-       extract(epoch FROM pg_xact_commit_timestamp(i.xmin) - i.processed_at) * 1000 AS handled
-FROM created c
-JOIN intake.outbox o ON o.aggregate_id = c.ticket_id AND o.subject LIKE 'intake.ticket.created.v%'
-JOIN dispatch.inbox i ON i.event_id = o.id
-WHERE c.at >= $1 AND c.at < $2
-"""
-)
-
-
-async def stages(dsn: str, since: datetime, until: datetime) -> dict[str, dict[str, float]]:
-    conn = await asyncpg.connect(dsn)
-    try:
-        rows = await conn.fetch(STAGES, since, until)
-    finally:
-        await conn.close()
-    return {
-        stage: summary([float(r[stage]) for r in rows])
-        for stage in ("published", "picked_up", "handled")
-    }
-
-
-def rss_mib(stack: ProcessStack) -> dict[str, float]:
-    out = {}
-    for name, proc in stack.by_name.items():
-        assert proc.process is not None
-        out[name] = round(sum(x.memory_info().rss for x in _tree(proc.process.pid)) / 2**20, 1)
-    return out
-
-
-def _report_crash(task: asyncio.Task[None]) -> None:
-    """A worker that dies would leave its jobs unclosed and the phase waiting: say why."""
-    if not task.cancelled() and task.exception() is not None:
-        print(f"lifecycle worker crashed: {task.exception()!r}", flush=True)
-
-
-class Lifecycle:
-    """Field and call-centre workers: every routed job is taken to a satisfied callback.
-
-    One poller per side lists the work (offered jobs, due callbacks) into a queue; ``field``
-    and ``callers`` workers take from it, so the lifecycle's own concurrency is not what holds
-    it back. The jobs' poller follows dispatch's sync cursor (``since``): each poll reads only
-    the jobs changed since the last, in commit order, none skipped.
-    """
-
-    def __init__(
-        self,
-        stack: ProcessStack,
-        technicians: list[dict[str, Any]],
-        field: int = 16,
-        callers: int = 4,
-    ) -> None:
-        self.stack = stack
-        self.technician_of = {t["point_id"]: t for t in technicians}
-        self.field_workers = field
-        self.callers = callers
-        self.completed = 0
-        self.called_back = 0
-        self.polls = 0  # the pollers' list requests, which the suite's CPU includes
-        self.jobs: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        self.callbacks: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-
-    def tasks(self) -> list[asyncio.Task[None]]:
-        dispatch = self._client("dispatch")
-        feedback = self._client("feedback")
-        work = [
-            self._poll(dispatch, "/v1/jobs", {"status": "offered"}, self.jobs, sync=True),
-            self._poll(feedback, "/v1/callbacks", {"status": "due"}, self.callbacks),
-            *(self._field(dispatch) for _ in range(self.field_workers)),
-            *(self._call(feedback) for _ in range(self.callers)),
-        ]
-        tasks = [asyncio.create_task(w) for w in work]
-        for task in tasks:
-            task.add_done_callback(_report_crash)
-        return tasks
-
-    def _client(self, service: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            base_url=self.stack.url(service),
-            headers=self.stack.auth("agent"),
-            timeout=60,
-            limits=httpx.Limits(max_connections=32, max_keepalive_connections=32),
-        )
-
-    async def _poll(
-        self,
-        c: httpx.AsyncClient,
-        path: str,
-        params: dict[str, str],
-        queue: asyncio.Queue[dict[str, Any]],
-        *,
-        sync: bool = False,
-    ) -> None:
-        seen: set[str] = set()
-        # The sync cursor; None lists the first page again each time (the callbacks, and jobs
-        # from a service without `since`: bench.ab's base commit answers with no next_since).
-        since: str | None = "" if sync else None
-        while True:
-            if queue.qsize() >= 50:  # the workers have enough in hand: don't list it again
-                await asyncio.sleep(0.2)
-                continue
-            query = {**params, "limit": "100"}
-            if since is not None:
-                query["since"] = since
-            r = await c.get(path, params=query)
-            self.polls += 1
-            body = r.json()
-            if since is not None:
-                since = body.get("next_since")
-            fresh = [item for item in body["items"] if item["id"] not in seen]
-            for item in fresh:
-                seen.add(item["id"])
-                queue.put_nowait(item)
-            if not fresh:
-                await asyncio.sleep(0.2)
-
-    async def _post(
-        self, c: httpx.AsyncClient, path: str, key: str, json: dict[str, Any] | None = None
-    ) -> httpx.Response:
-        return (await post_retrying(c, path, key=key, json=json))[0]
-
-    async def _field(self, c: httpx.AsyncClient) -> None:
-        while True:
-            job = await self.jobs.get()
-            j = job["id"]
-            if (await self._post(c, f"/v1/jobs/{j}/accept", f"accept-{j}")).status_code != 200:
-                continue
-            start = datetime.now(UTC).timestamp() + 3600
-            await self._post(
-                c,
-                f"/v1/jobs/{j}/assign",
-                f"assign-{j}",
-                {
-                    "technician_id": self.technician_of[job["point_id"]]["id"],
-                    "appointment": {
-                        "start": datetime.fromtimestamp(start, UTC).isoformat(),
-                        "end": datetime.fromtimestamp(start + 7200, UTC).isoformat(),
-                    },
-                },
-            )
-            for status, extra in (
-                ("en_route", {}),
-                ("on_site", {"travel_km": 5}),
-                ("resolved_on_site", {"signature": SIGNATURE, "labor_minutes": 30}),
-            ):
-                await self._post(
-                    c,
-                    f"/v1/jobs/{j}/status",
-                    f"{status}-{j}",
-                    {"status": status, "at": datetime.now(UTC).isoformat(), **extra},
-                )
-            self.completed += 1
-
-    async def _call(self, c: httpx.AsyncClient) -> None:
-        while True:
-            cb = await self.callbacks.get()
-            r = await self._post(
-                c,
-                f"/v1/callbacks/{cb['id']}/result",
-                f"callback-{cb['id']}",
-                {"reached": True, "outcome": "satisfied", "score": 5},
-            )
-            self.called_back += r.status_code == 200
-
-
-async def latencies(dsn: str, since: datetime, until: datetime, expected: int) -> list[float]:
-    conn = await asyncpg.connect(dsn)
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            rows = await conn.fetch(LATENCY, since, until)
-            if len(rows) >= expected or time.monotonic() > deadline:
-                return [float(r["ms"]) for r in rows]
-            await asyncio.sleep(0.5)
-    finally:
-        await conn.close()
-
-
-async def work_per_ticket(dsn: str, nats_url: str) -> dict[str, float] | None:
-    """What one ticket's whole lifecycle made the system do: events published (outbox rows),
-    delivered to a consumer (JetStream's consumer sequences) and handled (inbox rows; an event
-    a consumer's relevance check passes over is delivered but not handled), over all four
-    services."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        tickets = await conn.fetchval("SELECT count(*) FROM intake.tickets")
-        published = handled = 0
-        for schema in SERVICES:
-            published += await conn.fetchval(f"SELECT count(*) FROM {schema}.outbox")
-            handled += await conn.fetchval(f"SELECT count(*) FROM {schema}.inbox")
-    finally:
-        await conn.close()
-    nc = await nats.connect(nats_url)
-    try:
-        delivered = 0
-        for service in SERVICE_NAMES:
-            for info in await nc.jetstream().consumers_info(stream_name(service)):
-                delivered += (info.delivered.consumer_seq or 0) if info.delivered else 0
-    finally:
-        await nc.close()
-    return {
-        "tickets": tickets,
-        "events_published": round(published / tickets, 1),
-        "events_delivered": round(delivered / tickets, 1),
-        "events_handled": round(handled / tickets, 1),
-        # create; accept, assign and three reports; the callback
-        "http_writes": 7,
-    }
-
-
-def summary(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {"count": 0}
-    return {
-        "count": len(values),
-        "p50": round(pct(values, 50), 1),
-        "p90": round(pct(values, 90), 1),
-        "p99": round(pct(values, 99), 1),
-        "max": round(max(values), 1),
-    }
 
 
 async def main(
@@ -488,7 +204,7 @@ async def _phase(
     idle_sql: dict[str, Any],
 ) -> dict[str, Any]:
     """Tickets at ``rate``/s for ``seconds``; with a lifecycle, wait until every one is closed,
-    and count the SQL statements the phase cost (``bench/sql.py``)."""
+    and count the SQL statements the phase cost (``bench/sql/``)."""
     counters = await sql.reset(pg.admin_url, DATABASE)
     polls_before = lifecycle.polls if lifecycle is not None else 0
     since = datetime.now(UTC)
@@ -522,7 +238,7 @@ async def _phase(
         # Every ticket of the phase closed — in intake, where the callback's event closes it —
         # and every outbox empty: how long after the load stopped, and the CPU the whole
         # lifecycle of one ticket cost each part.
-        closed = await _settle(dsn, since, int(made["created"]), ended + 900)
+        closed = await settle(dsn, since, int(made["created"]), ended + 900)
         statements = await sql.snapshot(pg.admin_url, DATABASE)
         spent = time.monotonic() - started
         polls = lifecycle.polls - polls_before
@@ -553,28 +269,6 @@ def _idle_rates(idle_sql: dict[str, Any]) -> dict[str, float]:
         if s["role"] != sql.BENCH_ROLE:
             rates[s["role"]] = rates.get(s["role"], 0) + s["calls"]
     return {role: round(n / idle_sql["seconds"], 1) for role, n in sorted(rates.items())}
-
-
-async def _settle(dsn: str, since: datetime, tickets: int, deadline: float) -> int:
-    """Wait until the tickets created since ``since`` are closed in intake and no service has
-    an event left to publish; returns how many are closed."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        while True:
-            closed = await conn.fetchval(
-                "SELECT count(*) FROM intake.tickets WHERE status = 'closed' AND created_at >= $1",
-                since,
-            )
-            unsent = 0
-            for schema in SERVICES:
-                unsent += await conn.fetchval(
-                    f"SELECT count(*) FROM {schema}.outbox WHERE sent_at IS NULL"
-                )
-            if (closed >= tickets and unsent == 0) or time.monotonic() > deadline:
-                return int(closed)
-            await asyncio.sleep(0.5)
-    finally:
-        await conn.close()
 
 
 async def _sample(stack: ProcessStack, peak: dict[str, float]) -> None:

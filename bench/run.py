@@ -25,16 +25,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import platform
 import signal
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,171 +37,15 @@ from typing import Any
 import asyncpg
 import httpx
 
-from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port, wait_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, ServiceProcess, prepare_database, service_env
 from aftersales.registry import SERVICES
+from bench.common import MAKE_RUN_ENV, RESULTS, SECRET, machine, pct
+from bench.load import drive, setup_ticket_body
 from bench.measure import Meter, WrkRun, wrk
-
-RESULTS = Path(__file__).parent / "results"
-SECRET = "bench-secret-" + "b" * 32
-
-# The services' own defaults, as `make run` has them (the test stack polls every 0.2 s, which is
-# right for tests and wrong for a measurement).
-MAKE_RUN_ENV = {
-    "AFTERSALES_ENVIRONMENT": "development",
-    "AFTERSALES_LOG_LEVEL": "WARNING",
-    "AFTERSALES_OUTBOX_POLL_SECONDS": "1.0",
-    "AFTERSALES_CONSUMER_BACKOFF_SECONDS": "[1, 5, 15, 60]",
-    "AFTERSALES_CONSUMER_WATCHDOG_SECONDS": "5",
-    "AFTERSALES_CONSUMER_ACK_WAIT_SECONDS": "30",
-    "INTAKE_WEBHOOK_POLL_SECONDS": "1.0",
-    "DISPATCH_TIMER_POLL_SECONDS": "1.0",
-    "BILLING_WORKER_POLL_SECONDS": "5.0",
-    "FEEDBACK_WATCH_POLL_SECONDS": "30.0",
-}
-
-
-def machine() -> dict[str, str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = "unknown"
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f"{kb / 1024 / 1024:.0f} GiB"
-    except (OSError, ValueError):
-        pass
-    return {
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "memory": mem,
-        "python": platform.python_version(),
-        "os": platform.platform(),
-    }
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
-
-async def setup_ticket_body(base: str, headers: dict[str, str], tag: str) -> dict[str, str]:
-    """A customer and a product to open tickets for, through the public API."""
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as c:
-        customer = (
-            await c.post(
-                "/v1/customers",
-                json={
-                    "name": "Bench",
-                    "phone": f"136{time.time_ns() % 100_000_000:08d}",
-                    "address": {"region": "310115", "city": "Shanghai", "line": "1 Bench Rd"},
-                },
-            )
-        ).json()
-        product = (
-            await c.post(
-                f"/v1/customers/{customer['id']}/products",
-                json={
-                    "category": "air_conditioner",
-                    "model": "KFR-35GW",
-                    "serial_no": f"B-{tag}-{time.time_ns()}",
-                    "purchased_on": "2026-06-01",
-                    "warranty_months": 12,
-                },
-            )
-        ).json()
-    return {
-        "customer_id": customer["id"],
-        "product_id": product["id"],
-        "kind": "repair",
-        "description": "benchmark ticket",
-        "channel": "crm",
-    }
-
-
-async def post_retrying(
-    c: httpx.AsyncClient,
-    path: str,
-    *,
-    key: str,
-    json: Any = None,
-    attempts: int = 5,
-    pause: float = 0.5,
-) -> tuple[httpx.Response, int]:
-    """POST with an ``Idempotency-Key``, sent again when the connection drops under load (a
-    keep-alive connection the server closed as it was reused): the key makes that safe.
-    Returns the response and how many times it was sent again."""
-    for attempt in range(attempts):
-        try:
-            return await c.post(path, json=json, headers={"Idempotency-Key": key}), attempt
-        except httpx.TransportError:
-            if attempt == attempts - 1:
-                raise
-            await asyncio.sleep(pause)
-    raise AssertionError("unreachable")
-
-
-async def drive(
-    base: str,
-    headers: dict[str, str],
-    body: dict[str, str],
-    tickets: int,
-    concurrency: int,
-    *,
-    rate: float,
-    tag: str = "b",
-) -> dict[str, float]:
-    """POST ``tickets`` tickets paced at ``rate``/s, each with its own ``Idempotency-Key``.
-
-    A paced Python client, for latency below saturation and for lifecycle work that needs
-    logic; never for a throughput figure (wrk gives those). Its own CPU is reported."""
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    cpu_before = time.process_time()
-    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30) as c:
-        queue: asyncio.Queue[int] = asyncio.Queue()
-        for i in range(tickets):
-            queue.put_nowait(i)
-        request_ms: list[float] = []
-        retries = 0
-        started = time.perf_counter()
-
-        async def worker() -> None:
-            nonlocal retries
-            while True:
-                try:
-                    i = queue.get_nowait()
-                except asyncio.QueueEmpty:
-                    return
-                await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
-                t0 = time.perf_counter()
-                r, retried = await post_retrying(
-                    c, "/v1/tickets", key=f"{tag}{i}", json=body, attempts=3, pause=0
-                )
-                retries += retried
-                request_ms.append((time.perf_counter() - t0) * 1000)
-                r.raise_for_status()
-
-        await asyncio.gather(*[worker() for _ in range(concurrency)])
-        elapsed = time.perf_counter() - started
-    return {
-        "created": tickets,
-        "seconds": round(elapsed, 2),
-        "tickets_per_second": round(tickets / elapsed, 1),
-        "request_p50_ms": round(pct(request_ms, 50), 1),
-        "request_p99_ms": round(pct(request_ms, 99), 1),
-        "retried_after_connection_error": retries,
-        # The bench process's CPU while it drove them (its other tasks included).
-        "client_cpu_ms_per_ticket": round((time.process_time() - cpu_before) * 1000 / tickets, 2),
-    }
-
+from bench.yardstick import BareProcess, compared, interleaved, measured
 
 COMMIT_LATENCY = """
 WITH created AS (
@@ -247,45 +86,6 @@ async def commit_latencies(dsn: str, since: datetime) -> list[float]:
         await conn.close()
 
 
-class BareProcess:
-    def __init__(self, dsn: str, port: int, log_path: Path) -> None:
-        self.dsn, self.port, self.log_path = dsn, port, log_path
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "bench.bare:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--no-access-log",
-            ],
-            env={**os.environ, "BARE_DSN": self.dsn},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            preexec_fn=die_with_parent(signal.SIGTERM),
-        )
-        log.close()
-        wait_port(self.port, 30)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(15)
-
-
 def summary(latencies: list[float]) -> dict[str, float]:
     if not latencies:
         return {"count": 0}
@@ -296,46 +96,6 @@ def summary(latencies: list[float]) -> dict[str, float]:
         "p99": round(pct(latencies, 99), 1),
         "max": round(max(latencies), 1),
         "mean": round(statistics.fmean(latencies), 1),
-    }
-
-
-def measured(meter: Meter, run: Callable[[], WrkRun]) -> dict[str, Any]:
-    """One wrk run with the CPU it cost per request, the load generator's own taken out. The
-    reading ends when the machine is idle again, so what the requests left to do in the
-    background (the relay publishing their events, the consumers handling them) is their cost
-    too, and the next round starts on a quiet machine."""
-    before = meter.read()
-    result = run()
-    settled = meter.settle()
-    after = meter.read()
-    cost = meter.cost(before, after, result.requests, result.wrk_cpu_seconds)
-    # the cores the run's work kept busy while the load lasted (its trailing work included)
-    cost["cores_busy"] = round(cost["machine"] * result.requests / 1000 / result.seconds, 2)
-    return {**result.as_dict(), "settle_seconds": round(settled, 1), "cpu_ms_per_request": cost}
-
-
-def interleaved(
-    meter: Meter, runs: dict[str, Callable[[], WrkRun]], rounds: int
-) -> dict[str, list[dict[str, Any]]]:
-    """Every run once per round, in turn, ``rounds`` times: a slow minute on a shared machine
-    then costs every contender alike."""
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in runs}
-    for _ in range(rounds):
-        for name, run in runs.items():
-            out[name].append(measured(meter, run))
-    return out
-
-
-def compared(service: list[dict[str, Any]], yardstick: list[dict[str, Any]]) -> dict[str, Any]:
-    ratios = [s["per_second"] / y["per_second"] for s, y in zip(service, yardstick, strict=True)]
-    return {
-        "per_round": [round(r, 3) for r in ratios],
-        "median_ratio": round(statistics.median(ratios), 3),
-        "spread": [round(min(ratios), 3), round(max(ratios), 3)],
-        "service_per_second_median": round(statistics.median(s["per_second"] for s in service), 1),
-        "yardstick_per_second_median": round(
-            statistics.median(y["per_second"] for y in yardstick), 1
-        ),
     }
 
 

@@ -47,8 +47,8 @@ from aftersales.devstack.stack import (
 )
 from aftersales.registry import SERVICES, service
 from aftersales.settings import ServiceSettings
+from bench.common import RESULTS, SECRET, machine
 from bench.dispatch import CATEGORIES, REGIONS, SEED_POINTS, summary_ms
-from bench.run import RESULTS, SECRET, machine
 
 SEED_PARTS = """
 INSERT INTO dispatch.parts (sku, name, categories, models, unit, standard_cost,

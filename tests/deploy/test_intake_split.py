@@ -7,7 +7,7 @@ subscription commits, and the worker delivers."""
 from aftersales.service import create_service_app
 from aftersales.testing.apps import drained, eventually, running
 from aftersales.testing.factories import make_ticket
-from aftersales.testing.world import WebhookReceiver
+from aftersales.testing.webhooks import WebhookReceiver
 
 FAST = {"webhook_allow_private_urls": True, "webhook_poll_seconds": 0.1}
 

@@ -28,7 +28,8 @@ from aftersales_client.models import (
 
 from aftersales.testing.apps import eventually
 from aftersales.testing.mail import MailServer
-from aftersales.testing.world import WebhookReceiver, World, standard_webhooks_valid
+from aftersales.testing.webhooks import WebhookReceiver, standard_webhooks_valid
+from aftersales.testing.world import World
 
 
 @pytest.fixture(scope="module")

@@ -1,51 +1,18 @@
-"""The SQL statements a closed ticket costs, counted by PostgreSQL's ``pg_stat_statements``.
-
-The bench's embedded PostgreSQL loads the extension (``SERVER_SETTINGS``) with
-``pg_stat_statements.track = all``, so the statements PostgreSQL runs on behalf of a statement
-are counted as well as the ones a client sends: above all the foreign-key checks (``SELECT 1 FROM
-ONLY ... FOR KEY SHARE OF x``) the RI triggers run for a referencing row, and what a PL/pgSQL
-trigger runs (the outbox's ``pg_notify``). ``track_utility`` (on by default) counts BEGIN,
-COMMIT, ROLLBACK, SAVEPOINT and RELEASE, which asyncpg sends as simple queries, and SET/SHOW.
-
-What it does not count: a statement that failed (only completed ones are stored); the
-extended protocol's Parse/Describe that asyncpg sends to prepare a statement (a prepared
-statement is counted each time it is executed, not when prepared); ``DEALLOCATE``; and
-NOTIFY/LISTEN round trips the driver makes outside SQL. ``calls`` are executions, not round
-trips: asyncpg's ``executemany`` of N rows is N calls in one round trip.
-
-Since PostgreSQL 18 a relation is identified by its alias in the statement's fingerprint, and
-every RI check names its table ``x``: the checks of one role are therefore one entry, whatever
-the table (its text is the first one seen). Which constraints they come from is estimated from
-the rows inserted into each referencing table (``pg_stat_user_tables``): ``fk_estimate``.
-
-The extension lives in the ``postgres`` database (it sees every database's statements), so
-the application database stays as the services' migrations made it. Each service connects as
-its own role, so a statement's ``userid`` names the service, and its schema (an RI check runs
-as the owner of the referenced table: the same service); the superuser is the bench's own
-measuring, kept out of the totals.
-"""
+"""Statements per closed ticket: each counted statement put in a category (foreign-key checks,
+inbox, outbox and its parts, timeline, pollers, scanners, ...), summed per service and table,
+and printed; two accounts side by side for an A/B."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections import defaultdict
 from typing import Any
-
-import asyncpg
-
-SERVER_SETTINGS = {
-    "shared_preload_libraries": "pg_stat_statements",
-    "pg_stat_statements.track": "all",
-    "pg_stat_statements.track_utility": "on",
-    "pg_stat_statements.max": "20000",
-}
 
 BENCH_ROLE = "postgres"  # the superuser: the bench's own queries (settle, latencies)
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 
 # The bench's pollers: GET /v1/jobs?status=offered on dispatch, GET /v1/callbacks?status=due on
-# feedback (bench/lifecycle.py, Lifecycle._poll).
+# feedback (bench/lifecycle_workers.py, Lifecycle._poll).
 POLLED = {"dispatch": "dispatch.jobs", "feedback": "feedback.callbacks"}
 
 # (category, test on the lower-cased statement); the first that matches wins. Categories whose
@@ -78,118 +45,6 @@ OUTBOX_PARTS = [
     ("mark sent", r"^update \w+\.outbox"),
     ("backlog gauge", r"count\(\*\)"),
 ]
-
-
-def _postgres_dsn(admin_url: str) -> str:
-    """The superuser on the ``postgres`` database (``EmbeddedPostgres.admin_url`` is that)."""
-    return admin_url.rsplit("/", 1)[0] + "/postgres"
-
-
-def _database_dsn(admin_url: str, database: str) -> str:
-    return admin_url.rsplit("/", 1)[0] + f"/{database}"
-
-
-async def enable(admin_url: str) -> None:
-    conn = await asyncpg.connect(_postgres_dsn(admin_url))
-    try:
-        await conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
-    finally:
-        await conn.close()
-
-
-async def reset(admin_url: str, database: str) -> dict[tuple[str, str], dict[str, int]]:
-    """Empty ``pg_stat_statements``; returns the tables' write counters as they are now (the
-    start of the span ``tables`` measures)."""
-    conn = await asyncpg.connect(_postgres_dsn(admin_url))
-    try:
-        await conn.execute("SELECT pg_stat_statements_reset()")
-    finally:
-        await conn.close()
-    return await _table_counters(admin_url, database)
-
-
-async def _table_counters(admin_url: str, database: str) -> dict[tuple[str, str], dict[str, int]]:
-    conn = await asyncpg.connect(_database_dsn(admin_url, database))
-    try:
-        rows = await conn.fetch(
-            "SELECT schemaname, relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables"
-        )
-    finally:
-        await conn.close()
-    return {
-        (r["schemaname"], r["relname"]): {
-            "inserted": r["n_tup_ins"],
-            "updated": r["n_tup_upd"],
-            "deleted": r["n_tup_del"],
-        }
-        for r in rows
-    }
-
-
-async def snapshot(admin_url: str, database: str) -> list[dict[str, Any]]:
-    """Every statement counted in ``database`` since the last reset: the role that ran it,
-    whether it was sent by a client (top level) or run for one (nested), calls, rows and the
-    normalised text."""
-    conn = await asyncpg.connect(_postgres_dsn(admin_url))
-    try:
-        rows = await conn.fetch(
-            """
-            SELECT coalesce(r.rolname, '?') AS role, s.toplevel, s.calls, s.rows, s.query
-            FROM pg_stat_statements(true) s
-            JOIN pg_database d ON d.oid = s.dbid
-            LEFT JOIN pg_roles r ON r.oid = s.userid
-            WHERE d.datname = $1 AND s.calls > 0
-            """,
-            database,
-        )
-        dealloc = await conn.fetchval("SELECT dealloc FROM pg_stat_statements_info")
-    finally:
-        await conn.close()
-    if dealloc:
-        raise RuntimeError(
-            f"pg_stat_statements dropped {dealloc} entries: raise pg_stat_statements.max"
-        )
-    return [dict(r) for r in rows]
-
-
-async def tables(
-    admin_url: str, database: str, before: dict[tuple[str, str], dict[str, int]]
-) -> dict[str, Any]:
-    """Rows written per table since ``before``, and the foreign keys of the application
-    database. A backend reports its table counters when it goes idle, at most 10 s late: wait
-    that out first."""
-    await asyncio.sleep(11)
-    after = await _table_counters(admin_url, database)
-    conn = await asyncpg.connect(_database_dsn(admin_url, database))
-    try:
-        keys = await conn.fetch(
-            """
-            SELECT c.conname,
-                   cn.nspname AS schema, cr.relname AS child,
-                   pr.relname AS parent,
-                   (SELECT bool_or(NOT a.attnotnull) FROM pg_attribute a
-                    WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)) AS nullable,
-                   (SELECT string_agg(a.attname, ',') FROM pg_attribute a
-                    WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)) AS columns
-            FROM pg_constraint c
-            JOIN pg_class cr ON cr.oid = c.conrelid
-            JOIN pg_namespace cn ON cn.oid = cr.relnamespace
-            JOIN pg_class pr ON pr.oid = c.confrelid
-            WHERE c.contype = 'f'
-            """
-        )
-    finally:
-        await conn.close()
-    written = {}
-    for key, now in after.items():
-        then = before.get(key, {"inserted": 0, "updated": 0, "deleted": 0})
-        delta = {k: now[k] - then[k] for k in now}
-        if any(delta.values()):
-            written[f"{key[0]}.{key[1]}"] = delta
-    return {"written": written, "foreign_keys": [dict(k) for k in keys]}
-
-
-# --- accounting ----------------------------------------------------------------------------
 
 
 def _flat(query: str) -> str:
