@@ -31,7 +31,7 @@ from pathlib import Path
 import asyncpg
 import nats
 
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
@@ -118,19 +118,23 @@ def envelope(data, source: str, aggregate_id: uuid.UUID) -> Envelope:  # type: i
 
 
 async def charges_in_process(db: Database, events: int) -> dict[str, object]:
-    from billing.use_cases.charging import on_job_completed
+    from billing.settings import BillingSettings
+    from billing.use_cases.charging.completed_jobs import on_job_completed
+    from billing.use_cases.policy import BillingPolicy
     from billing.use_cases.projections import record_ticket
+
+    policy = BillingPolicy.from_settings(BillingSettings())
 
     timings = []
     for _ in range(events):
         ticket = ticket_created()
         async with db.uow() as uow:
-            await record_ticket(uow, ticket)
+            await record_ticket(uow, ticket, policy=policy)
             await uow.commit()
         job = completed_job(ticket.data.ticket_id)
         started = time.perf_counter()
         async with db.uow() as uow:
-            await on_job_completed(uow, envelope(job, "dispatch", job.job_id))
+            await on_job_completed(uow, envelope(job, "dispatch", job.job_id), policy=policy)
             await uow.commit()
         timings.append((time.perf_counter() - started) * 1000)
     return {"ms_per_charge": summary_ms(timings)}
@@ -165,7 +169,11 @@ async def charges_through_broker(nats_url: str, dsn: str, events: int) -> dict[s
 
 
 async def settle_month(db: Database, dsn: str, jobs: int, points: int) -> dict[str, object]:
+    from billing.settings import BillingSettings
+    from billing.use_cases.policy import BillingPolicy
     from billing.use_cases.settlements import close_month, statements
+
+    policy = BillingPolicy.from_settings(BillingSettings())
 
     month_start = datetime.now(UTC).replace(day=1, hour=12) - timedelta(days=40)
     month = month_start.strftime("%Y-%m")
@@ -193,13 +201,13 @@ async def settle_month(db: Database, dsn: str, jobs: int, points: int) -> dict[s
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.monotonic()
     async with db.uow() as uow:
-        docs = await statements(uow, month)
+        docs = await statements(uow, month, policy=policy)
     compute_s = time.monotonic() - t0
     _, compute_peak = tracemalloc.get_traced_memory()
     tracemalloc.reset_peak()
     t0 = time.monotonic()
     async with db.uow() as uow:
-        closed = await close_month(uow, month, actor="bench")
+        closed = await close_month(uow, month, actor="bench", policy=policy)
         await uow.commit()
     close_s = time.monotonic() - t0
     _, close_peak = tracemalloc.get_traced_memory()
@@ -232,7 +240,7 @@ async def main(jobs: int, points: int, events: int) -> dict[str, object]:
             urls = await prepare_database(pg.admin_url, DATABASE)
             dsn = pg.admin_url.rsplit("/", 1)[0] + f"/{DATABASE}"
             definition = service("billing").definition()
-            db = Database(urls["billing"], definition.metadata, settings=definition.settings_cls())
+            db = Database(urls["billing"], definition.metadata)
             try:
                 from billing.use_cases.price_lists import NewPriceList, put_price_list
 

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
-from billing.adapters.tables import metadata
+from billing.adapters.tables.schema import metadata
 from billing.api import (
     campaigns,
     cash,
@@ -19,9 +19,10 @@ from billing.api import (
     reports,
     settlements,
 )
-from billing.consumers import SUBSCRIPTIONS
+from billing.consumers import subscriptions
 from billing.settings import BillingSettings
 from billing.use_cases import privacy
+from billing.use_cases.policy import BillingPolicy
 from billing.workers import charges_and_invoices
 
 DEFINITION = ServiceDefinition(
@@ -44,8 +45,9 @@ DEFINITION = ServiceDefinition(
         reports.router,
         export_router("billing", privacy.customer_export),
     ),
-    subscriptions=SUBSCRIPTIONS,
+    subscriptions=subscriptions,
     background=(charges_and_invoices,),
+    policy=BillingPolicy.from_settings,
 )
 
 

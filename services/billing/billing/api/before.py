@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from aftersales.audit import Loader, Snapshot
-from aftersales.db import UnitOfWork
+from aftersales.unit_of_work import UnitOfWork
 
 Row = TypeVar("Row")
 

@@ -7,13 +7,13 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from billing.adapters.repositories import CampaignRepository
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.campaigns import CampaignRepository
 from billing.api.presenters import campaign_out
-from billing.api.schemas import CampaignIn, CampaignOut
+from billing.api.schemas.campaigns import CampaignIn, CampaignOut
 from billing.api.scope import Centre, Finance, actor_of
 from billing.use_cases.campaigns import NewCampaign, create_campaign
 

@@ -10,13 +10,15 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal, confined_point, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from billing.adapters.repositories import CashRepository, FactsRepository
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.cash import CashRepository
+from billing.adapters.repositories.facts import FactsRepository
+from billing.api.deps import PolicyDep
 from billing.api.presenters import cash_payment_out, handover_out, remittance_out
-from billing.api.schemas import (
+from billing.api.schemas.cash import (
     CashHandoverIn,
     CashHandoverOut,
     CashRemittanceIn,
@@ -26,7 +28,6 @@ from billing.api.schemas import (
 from billing.api.scope import Finance, actor_of, scope_of
 from billing.domain.payments import outstanding as is_outstanding
 from billing.use_cases import cash
-from billing.use_cases.policy import policy_of_settings
 
 router = APIRouter(tags=["cash"])
 
@@ -38,6 +39,7 @@ async def hand_over_cash(
     body: CashHandoverIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = CashDesk,
 ) -> Response:
@@ -53,6 +55,7 @@ async def hand_over_cash(
             body.payment_ids,
             scope=scope_of(principal),
             actor=actor_of(principal),
+            policy=policy,
             to_company=principal.role in ("admin", "finance"),
         )
         return handover_out(row)
@@ -71,6 +74,7 @@ async def hand_over_cash(
 @router.get("/v1/cash", response_model=CashReport)
 async def cash_on_site(
     db: DatabaseDep,
+    policy: PolicyDep,
     technician_id: uuid.UUID | None = None,
     point_id: uuid.UUID | None = None,
     outstanding: bool = Query(
@@ -84,7 +88,7 @@ async def cash_on_site(
     """Cash taken on site, by technician or point; `outstanding=true` for what is not yet the
     company's (a partner's office's cash included until it is remitted)."""
     point_id = confined_point(principal, point_id, what="cash")
-    currency = policy_of_settings(db).currency
+    currency = policy.currency
     async with db.uow() as uow:
         partners = await FactsRepository(uow.session).partners()
         rows = await CashRepository(uow.session).payments(
@@ -104,6 +108,7 @@ async def remit_cash(
     body: CashRemittanceIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
@@ -118,6 +123,7 @@ async def remit_cash(
             body.payment_ids,
             reference=body.reference,
             actor=actor_of(principal),
+            policy=policy,
         )
         return remittance_out(row, body.payment_ids)
 

@@ -9,25 +9,28 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit, Loader
 from aftersales.auth import Principal
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Since, SyncPage, sync_or_page
-from billing.adapters.repositories import ChargeFilter, ChargeRepository, DocumentRepository
-from billing.adapters.tables import ChargeRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.charges import ChargeFilter, ChargeRepository
+from billing.adapters.repositories.documents import DocumentRepository
+from billing.adapters.tables.charges import ChargeRow
 from billing.api.before import before_of
+from billing.api.deps import PolicyDep
 from billing.api.presenters import charge_out, credit_note_out, invoice_out
-from billing.api.schemas import (
+from billing.api.schemas.charges import (
     ChargeOut,
     CorrectionOut,
     CreditNoteIn,
     CreditNoteOut,
-    InvoiceOut,
     PaymentIn,
     ReasonIn,
     ReleaseIn,
 )
+from billing.api.schemas.invoices import InvoiceOut
 from billing.api.scope import ChargeReaders, Collectors, Finance, actor_of, scope_of
 from billing.use_cases import corrections, invoices, parts_orders, payments, releases
 
@@ -103,6 +106,7 @@ async def record_payment(
     body: PaymentIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Collectors,
 ) -> Response:
@@ -127,7 +131,7 @@ async def record_payment(
             actor=actor_of(principal),
             on_site=principal.role == "technician",
         )
-        await parts_orders.after_payment(uow, row)
+        await parts_orders.after_payment(uow, row, policy=policy)
         return await present(uow, row)
 
     return await run_command(
@@ -146,13 +150,16 @@ async def invoice_charge(
     charge_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
     """An invoice with the next number of the year; a charge is invoiced once."""
 
     async def command(uow: UnitOfWork) -> InvoiceOut:
-        row = await invoices.invoice_charge(uow, charge_id, actor=actor_of(principal))
+        row = await invoices.invoice_charge(
+            uow, charge_id, actor=actor_of(principal), policy=policy
+        )
         return invoice_out(row)
 
     return await run_command(
@@ -172,6 +179,7 @@ async def issue_credit_note(
     body: CreditNoteIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
@@ -186,6 +194,7 @@ async def issue_credit_note(
             currency=body.amount.currency,
             reason=body.reason,
             actor=actor_of(principal),
+            policy=policy,
         )
         return credit_note_out(row)
 
@@ -205,6 +214,7 @@ async def release_charge(
     charge_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     body: ReleaseIn | None = None,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
@@ -218,7 +228,12 @@ async def release_charge(
 
     async def command(uow: UnitOfWork) -> ChargeOut:
         row = await releases.release_charge(
-            uow, charge_id, actor=actor_of(principal), basis=release.basis, note=release.note
+            uow,
+            charge_id,
+            actor=actor_of(principal),
+            policy=policy,
+            basis=release.basis,
+            note=release.note,
         )
         return await present(uow, row)
 
@@ -245,6 +260,7 @@ async def overturn_exclusion(
     body: ReasonIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
@@ -253,7 +269,7 @@ async def overturn_exclusion(
 
     async def correct(uow: UnitOfWork) -> CorrectionOut:
         row, note = await corrections.overturn_exclusion(
-            uow, charge_id, reason=body.reason, actor=actor_of(principal)
+            uow, charge_id, reason=body.reason, actor=actor_of(principal), policy=policy
         )
         return CorrectionOut(
             charge=await present(uow, row), credit_note=credit_note_out(note) if note else None
@@ -270,6 +286,7 @@ async def waive_late_compensation(
     body: ReasonIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
@@ -279,7 +296,7 @@ async def waive_late_compensation(
 
     async def correct(uow: UnitOfWork) -> CorrectionOut:
         row, extra = await corrections.waive_late_compensation(
-            uow, charge_id, reason=body.reason, actor=actor_of(principal)
+            uow, charge_id, reason=body.reason, actor=actor_of(principal), policy=policy
         )
         return CorrectionOut(
             charge=await present(uow, row), supplementary_charge=await present(uow, extra)

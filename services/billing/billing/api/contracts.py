@@ -7,13 +7,14 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from billing.adapters.repositories import ContractRepository
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.contracts import ContractRepository
+from billing.api.deps import PolicyDep
 from billing.api.presenters import contract_invoice_out, contract_out, planned_visit_out
-from billing.api.schemas import (
+from billing.api.schemas.contracts import (
     ContractDetail,
     ContractIn,
     ContractInvoiceOut,
@@ -34,6 +35,7 @@ async def register_contract(
     body: ContractIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
@@ -56,7 +58,7 @@ async def register_contract(
     )
 
     async def command(uow: UnitOfWork) -> ContractOut:
-        row = await create_contract(uow, cmd)
+        row = await create_contract(uow, cmd, policy=policy)
         return contract_out(row, cmd.product_ids)
 
     return await run_command(
@@ -124,6 +126,7 @@ async def renew_contract(
     body: RenewalIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
@@ -139,7 +142,7 @@ async def renew_contract(
     )
 
     async def command(uow: UnitOfWork) -> ContractOut:
-        row = await contracts.renew_contract(uow, contract_id, cmd)
+        row = await contracts.renew_contract(uow, contract_id, cmd, policy=policy)
         return contract_out(row, await ContractRepository(uow.session).products(row.id))
 
     return await run_command(

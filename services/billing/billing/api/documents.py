@@ -7,9 +7,9 @@ from fastapi import APIRouter, Query
 from aftersales.auth import Principal
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.pagination import Limit
-from billing.adapters.repositories import DocumentRepository
+from billing.adapters.repositories.documents import DocumentRepository
 from billing.api.presenters import invoice_out
-from billing.api.schemas import InvoiceList, InvoiceOut
+from billing.api.schemas.invoices import InvoiceList, InvoiceOut
 from billing.api.scope import Finance
 
 router = APIRouter(prefix="/v1/invoices", tags=["invoices"])

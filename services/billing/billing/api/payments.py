@@ -10,16 +10,16 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from billing.adapters.repositories import PaymentFilter, PaymentRepository
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.payments import PaymentFilter, PaymentRepository
+from billing.api.deps import PolicyDep
 from billing.api.presenters import ledger_payment_out, reconciliation_out
-from billing.api.schemas import PaymentList, ReconcileIn, ReconciliationOut
+from billing.api.schemas.payments import PaymentList, ReconcileIn, ReconciliationOut
 from billing.api.scope import Finance, actor_of
 from billing.use_cases import reconciliation
-from billing.use_cases.policy import policy_of_settings
 
 router = APIRouter(prefix="/v1/payments", tags=["payments"])
 
@@ -27,6 +27,7 @@ router = APIRouter(prefix="/v1/payments", tags=["payments"])
 @router.get("", response_model=PaymentList)
 async def list_payments(
     db: DatabaseDep,
+    policy: PolicyDep,
     unreconciled: bool | None = Query(
         default=None,
         description="true: card, transfer and wallet payments technicians recorded that finance "
@@ -41,7 +42,7 @@ async def list_payments(
 ) -> PaymentList:
     """Payments of charges, oldest first, with the charge's point and technician; one left
     unreconciled too long shows the month its partner point was deducted for it."""
-    currency = policy_of_settings(db).currency
+    currency = policy.currency
     where = PaymentFilter(
         unreconciled=unreconciled,
         method=method,
@@ -62,6 +63,7 @@ async def reconcile_payments(
     body: ReconcileIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Finance,
 ) -> Response:
@@ -82,6 +84,7 @@ async def reconcile_payments(
                 for line in body.payments
             ],
             actor=actor_of(principal),
+            policy=policy,
         )
         currency = done.row.currency
         technicians = await PaymentRepository(uow.session).technicians_of(

@@ -5,47 +5,30 @@ from __future__ import annotations
 import uuid
 
 from aftersales.events import Money
-from billing.adapters.tables import (
-    AdminWorkRow,
-    CampaignRow,
-    CashHandoverRow,
-    CashRemittanceRow,
-    ChargeLineRow,
-    ChargeRow,
+from billing.adapters.tables.admin_work import AdminWorkRow
+from billing.adapters.tables.campaigns import CampaignRow
+from billing.adapters.tables.cash import CashHandoverRow, CashRemittanceRow
+from billing.adapters.tables.charges import ChargeLineRow, ChargeRow
+from billing.adapters.tables.contracts import (
     ContractInvoiceRow,
     ContractPaymentRow,
     ContractRow,
-    CreditNoteRow,
-    InvoiceRow,
-    PaymentRow,
     PlannedVisitRow,
-    PriceListRow,
-    ReconciliationRow,
-    RemedyRow,
-    StaffPenaltyRow,
 )
-from billing.api.schemas import (
-    AdminWorkOut,
-    CampaignOut,
-    CashHandoverOut,
-    CashPaymentOut,
-    CashRemittanceOut,
-    ChargeLineOut,
-    ChargeOut,
-    ContractInvoiceOut,
-    ContractOut,
-    Covers,
-    CreditNoteOut,
-    InvoiceOut,
-    LateOut,
-    LedgerPaymentOut,
-    PaymentOut,
-    PlannedVisitOut,
-    PriceListOut,
-    ReconciliationOut,
-    RefundOut,
-    StaffPenaltyOut,
-)
+from billing.adapters.tables.documents import CreditNoteRow, InvoiceRow
+from billing.adapters.tables.payments import PaymentRow, ReconciliationRow
+from billing.adapters.tables.price_lists import PriceListRow
+from billing.adapters.tables.remedies import RemedyRow
+from billing.adapters.tables.settlements import StaffPenaltyRow
+from billing.api.schemas.campaigns import CampaignOut
+from billing.api.schemas.cash import CashHandoverOut, CashPaymentOut, CashRemittanceOut
+from billing.api.schemas.charges import ChargeLineOut, ChargeOut, CreditNoteOut, LateOut, PaymentOut
+from billing.api.schemas.contracts import ContractInvoiceOut, ContractOut, Covers, PlannedVisitOut
+from billing.api.schemas.invoices import InvoiceOut
+from billing.api.schemas.payments import LedgerPaymentOut, ReconciliationOut
+from billing.api.schemas.price_lists import PriceListOut
+from billing.api.schemas.refunds import RefundOut, StaffPenaltyOut
+from billing.api.schemas.reports import AdminWorkOut
 from billing.domain.charges import balance
 from billing.domain.payments import cash_status, reconciliation_of
 

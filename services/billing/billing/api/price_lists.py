@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -8,14 +8,15 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import run_command
-from billing.adapters.repositories import PriceListRepository
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.price_lists import PriceListRepository
+from billing.api.deps import PolicyDep
 from billing.api.presenters import price_list_out
-from billing.api.schemas import PriceListIn, PriceListOut, PriceListVersions
+from billing.api.schemas.price_lists import PriceListIn, PriceListOut, PriceListVersions
 from billing.api.scope import Centre, Finance, actor_of
 from billing.use_cases.price_lists import NewPriceList, put_price_list
 
@@ -38,7 +39,7 @@ async def current_price_list(
     """The price list in force: labour per hour by category, parts, travel bands, call-out fees."""
     async with db.uow() as uow:
         lists = PriceListRepository(uow.session)
-        row = await lists.in_force(at or datetime.now(UTC))
+        row = await lists.in_force(at or uow.now())
         latest = await lists.latest()
     if row is None:
         raise NotFound("No price list is in force at that time.")
@@ -48,7 +49,11 @@ async def current_price_list(
 
 @router.put("/v1/price-list", response_model=PriceListOut)
 async def replace_price_list(
-    body: PriceListIn, request: Request, db: DatabaseDep, principal: Principal = Finance
+    body: PriceListIn,
+    request: Request,
+    db: DatabaseDep,
+    policy: PolicyDep,
+    principal: Principal = Finance,
 ) -> Response:
     """A new version of the whole list, in force from ``effective_from`` (now by default).
     Charges keep the prices of the list they were computed with. ``If-Match`` (the ETag of
@@ -56,7 +61,6 @@ async def replace_price_list(
     expected = expected_version(request, required=False)
     payload = body.model_dump(mode="json", exclude={"currency", "effective_from"})
     cmd = NewPriceList(body=payload, currency=body.currency, effective_from=body.effective_from)
-    currency = request.app.state.settings.currency
 
     async def command(uow: UnitOfWork) -> PriceListOut:
         row = await put_price_list(
@@ -64,8 +68,8 @@ async def replace_price_list(
             cmd,
             expected=expected,
             actor=actor_of(principal),
-            now=datetime.now(UTC),
-            currency=currency,
+            now=uow.now(),
+            currency=policy.currency,
         )
         return price_list_out(row)
 

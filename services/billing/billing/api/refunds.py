@@ -10,14 +10,16 @@ from starlette.responses import Response
 from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.calendar import MONTH_PATTERN
-from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from billing.adapters.repositories import FactsRepository, RemedyRepository
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.facts import FactsRepository
+from billing.adapters.repositories.remedies import RemedyRepository
 from billing.api.before import before_of
+from billing.api.deps import PolicyDep
 from billing.api.presenters import refund_out, staff_penalty_out
-from billing.api.schemas import (
+from billing.api.schemas.refunds import (
     RefundApprovalIn,
     RefundList,
     RefundOut,
@@ -26,7 +28,6 @@ from billing.api.schemas import (
 )
 from billing.api.scope import Finance, actor_of
 from billing.use_cases import remedies
-from billing.use_cases.policy import policy_of_settings
 
 router = APIRouter(tags=["refunds"])
 
@@ -131,6 +132,7 @@ async def approve_refund(
 @router.get("/v1/staff-penalties", response_model=StaffPenaltyList)
 async def staff_penalties(
     db: DatabaseDep,
+    policy: PolicyDep,
     technician_id: uuid.UUID | None = None,
     month: str | None = Query(default=None, pattern=MONTH_PATTERN),
     principal: Principal = Finance,
@@ -139,7 +141,7 @@ async def staff_penalties(
     partner point's settlement."""
     async with db.uow() as uow:
         rows = await FactsRepository(uow.session).staff_penalties(technician_id, month)
-    currency = policy_of_settings(db).currency
+    currency = policy.currency
     return StaffPenaltyList(
         items=[staff_penalty_out(r) for r in rows],
         total=Money(amount=sum(r.amount for r in rows), currency=currency),

@@ -8,19 +8,22 @@ from starlette.responses import Response
 from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.calendar import MONTH_PATTERN
-from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import IdempotencyKey, run_command
-from billing.adapters.repositories import AdminWorkRepository, ChargeRepository, RemedyRepository
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.admin_work import AdminWorkRepository
+from billing.adapters.repositories.charges import ChargeRepository
+from billing.adapters.repositories.remedies import RemedyRepository
+from billing.api.deps import PolicyDep
 from billing.api.presenters import admin_work_out
-from billing.api.schemas import (
+from billing.api.schemas.refunds import RemedyOut
+from billing.api.schemas.reports import (
     AdminWorkIn,
     AdminWorkOut,
     AdminWorkReport,
     AdminWorkStaffMonth,
-    RemedyOut,
     RevenueClass,
     RevenueReport,
 )
@@ -33,14 +36,14 @@ Month = Query(pattern=MONTH_PATTERN, description="YYYY-MM")
 
 @router.get("/v1/reports/revenue", response_model=RevenueReport, responses=CSV_RESPONSES)
 async def revenue_report(
-    request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     month: str = Month,
     format: ExportFormat = FormatQuery,
     principal: Principal = Finance,
 ) -> Any:
     """The month's charges by service class, 三包 remedies and class D minutes."""
-    currency = request.app.state.settings.currency
+    currency = policy.currency
     async with db.uow() as uow:
         await uow.snapshot()
         by_class = await ChargeRepository(uow.session).revenue(month)

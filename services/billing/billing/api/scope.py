@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from aftersales.auth import Principal, require_roles
-from billing.adapters.repositories import Scope
+from billing.adapters.repositories.scope import Scope
 
 NOBODY = uuid.UUID(int=0)
 

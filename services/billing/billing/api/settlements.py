@@ -9,12 +9,13 @@ from starlette.responses import Response
 from aftersales.audit import Audit
 from aftersales.auth import Principal, confined_point
 from aftersales.calendar import MONTH_PATTERN
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.idempotency import run_command
-from billing.api.schemas import CloseMonthIn, Statements
+from aftersales.unit_of_work import UnitOfWork
+from billing.api.deps import PolicyDep
+from billing.api.schemas.settlements import CloseMonthIn, Statements
 from billing.api.scope import Finance, SettlementReaders, actor_of
 from billing.use_cases import settlements
 
@@ -66,6 +67,7 @@ def _csv_row(doc: dict[str, Any]) -> dict[str, Any]:
 @router.get("", response_model=Statements, responses=CSV_RESPONSES)
 async def get_settlements(
     db: DatabaseDep,
+    policy: PolicyDep,
     month: str = Month,
     point_id: uuid.UUID | None = None,
     format: ExportFormat = FormatQuery,
@@ -76,7 +78,7 @@ async def get_settlements(
     point_id = confined_point(principal, point_id, what="settlement")
     async with db.uow() as uow:
         await uow.snapshot()
-        docs = await settlements.statements(uow, month, point_id)
+        docs = await settlements.statements(uow, month, point_id, policy=policy)
     if format == "csv":
         return csv_response(
             (_csv_row(d) for d in docs), CSV_COLUMNS, filename=f"settlements-{month}.csv"
@@ -88,6 +90,7 @@ async def get_settlements(
 async def close_month(
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     body: CloseMonthIn | None = None,
     month: str = Path(pattern=MONTH_PATTERN, description="YYYY-MM"),
     principal: Principal = Finance,
@@ -104,7 +107,7 @@ async def close_month(
 
     async def command(uow: UnitOfWork) -> Statements:
         docs = await settlements.close_month(
-            uow, month, actor=actor_of(principal), force_reason=force.reason
+            uow, month, actor=actor_of(principal), policy=policy, force_reason=force.reason
         )
         return Statements(month=month, items=docs)
 

@@ -1,4 +1,4 @@
 from aftersales.migrations import run_env
-from billing.adapters.tables import metadata
+from billing.adapters.tables.schema import metadata
 
 run_env(metadata)

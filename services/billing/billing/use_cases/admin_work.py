@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
-from aftersales.db import UnitOfWork
-from billing.adapters.repositories import AdminWorkRepository
-from billing.adapters.tables import AdminWorkRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.admin_work import AdminWorkRepository
+from billing.adapters.tables.admin_work import AdminWorkRow
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ async def log_admin_work(uow: UnitOfWork, cmd: NewAdminWork, *, actor: str) -> A
         point_id=cmd.point_id,
         note=cmd.note,
         recorded_by=actor,
-        created_at=datetime.now(UTC),
+        created_at=uow.now(),
     )
     AdminWorkRepository(uow.session).add(row)
     await uow.session.flush()

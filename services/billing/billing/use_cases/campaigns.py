@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
-from billing.adapters.repositories import CampaignRepository
-from billing.adapters.tables import CampaignRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.campaigns import CampaignRepository
+from billing.adapters.tables.campaigns import CampaignRow
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ async def create_campaign(uow: UnitOfWork, cmd: NewCampaign, *, actor: str) -> C
         to_on=cmd.to_on,
         covers=sorted(set(cmd.covers)),
         created_by=actor,
-        created_at=datetime.now(UTC),
+        created_at=uow.now(),
     )
     CampaignRepository(uow.session).add(row)
     await uow.session.flush()

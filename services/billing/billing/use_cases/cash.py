@@ -12,15 +12,18 @@ cash; what a partner still owes when a month is closed is netted in that month's
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import CashRepository, FactsRepository, Scope
-from billing.adapters.tables import CashHandoverRow, CashRemittanceRow, PaymentRow
-from billing.use_cases.policy import policy_of
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.cash import CashRepository
+from billing.adapters.repositories.facts import FactsRepository
+from billing.adapters.repositories.scope import Scope
+from billing.adapters.tables.cash import CashHandoverRow, CashRemittanceRow
+from billing.adapters.tables.payments import PaymentRow
+from billing.use_cases.policy import BillingPolicy
 
 
 async def hand_over(
@@ -30,6 +33,7 @@ async def hand_over(
     *,
     scope: Scope,
     actor: str,
+    policy: BillingPolicy,
     to_company: bool = False,
 ) -> CashHandoverRow:
     """``to_company``: the company's cash desk (finance, admin) receives it."""
@@ -42,8 +46,8 @@ async def hand_over(
             raise NotFound(f"Payment {pid} does not exist.", payment_id=str(pid))
         _check_on_site_cash(p, "hand over", technician_id=technician_id)
     payments = [found[pid] for pid in payment_ids]
-    now = datetime.now(UTC)
-    currency = policy_of(uow).currency
+    now = uow.now()
+    currency = policy.currency
     row = CashHandoverRow(
         id=uuid.uuid4(),
         technician_id=technician_id,
@@ -60,7 +64,13 @@ async def hand_over(
     point = await FactsRepository(uow.session).point(row.point_id) if row.point_id else None
     if to_company and point is not None and point.is_partner:
         await _remitted(
-            uow, point.point_id, payments, f"cash desk handover {row.id}", actor=actor, now=now
+            uow,
+            point.point_id,
+            payments,
+            f"cash desk handover {row.id}",
+            actor=actor,
+            now=now,
+            currency=currency,
         )
     uow.publish(
         billing.CashHandedOver(
@@ -85,6 +95,7 @@ async def remit(
     *,
     reference: str,
     actor: str,
+    policy: BillingPolicy,
 ) -> CashRemittanceRow:
     """A partner point paid the company its technicians' cash (finance recorded it): the point
     owes it no more. Each payment is remitted once, and only by its own point."""
@@ -109,7 +120,9 @@ async def remit(
             )
         _check_on_site_cash(p, "remit")
     payments = [found[pid] for pid in payment_ids]
-    row = await _remitted(uow, point_id, payments, reference, actor=actor, now=datetime.now(UTC))
+    row = await _remitted(
+        uow, point_id, payments, reference, actor=actor, now=uow.now(), currency=policy.currency
+    )
     await uow.session.flush()
     return row
 
@@ -156,8 +169,8 @@ async def _remitted(
     *,
     actor: str,
     now: datetime,
+    currency: str,
 ) -> CashRemittanceRow:
-    currency = policy_of(uow).currency
     row = CashRemittanceRow(
         id=uuid.uuid4(),
         point_id=point_id,

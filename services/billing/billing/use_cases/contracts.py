@@ -8,26 +8,28 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
 from aftersales.tasks import claim_due
-from billing.adapters.repositories import ContractRepository, DocumentRepository
-from billing.adapters.tables import (
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.contracts import ContractRepository
+from billing.adapters.repositories.documents import DocumentRepository
+from billing.adapters.tables.contracts import (
     ContractInvoiceRow,
     ContractPaymentRow,
     ContractRow,
     PlannedVisitRow,
-    ProductFactsRow,
 )
+from billing.adapters.tables.facts import ProductFactsRow
 from billing.domain.contract_terms import check_terms, fee_periods, maintenance_dates
 from billing.domain.numbering import document_number
 from billing.use_cases.payments import Payment, check_payment
-from billing.use_cases.policy import policy_of, policy_of_settings
+from billing.use_cases.policy import BillingPolicy
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,11 @@ class NewContract:
 
 
 async def create_contract(
-    uow: UnitOfWork, cmd: NewContract, *, renewed_from: uuid.UUID | None = None
+    uow: UnitOfWork,
+    cmd: NewContract,
+    *,
+    policy: BillingPolicy,
+    renewed_from: uuid.UUID | None = None,
 ) -> ContractRow:
     check_terms(
         starts_on=cmd.starts_on,
@@ -57,7 +63,6 @@ async def create_contract(
         schedule=cmd.schedule,
         visits_per_year=cmd.maintenance_visits_per_year,
     )
-    policy = policy_of(uow)
     if cmd.currency != policy.currency:
         raise Unprocessable(f"Contracts are billed in {policy.currency}, not {cmd.currency}.")
     if len(set(cmd.product_ids)) != len(cmd.product_ids):
@@ -75,7 +80,7 @@ async def create_contract(
             contract_no=no,
             product_id=str(product),
         )
-    now = datetime.now(UTC)
+    now = uow.now()
     row = ContractRow(
         id=uuid.uuid4(),
         contract_no=cmd.contract_no,
@@ -131,7 +136,9 @@ class Renewal:
     maintenance_visits_per_year: int | None = None
 
 
-async def renew_contract(uow: UnitOfWork, contract_id: uuid.UUID, cmd: Renewal) -> ContractRow:
+async def renew_contract(
+    uow: UnitOfWork, contract_id: uuid.UUID, cmd: Renewal, *, policy: BillingPolicy
+) -> ContractRow:
     """A new contract for the same customer and products, from the day after the old one
     ends, on the old terms unless the renewal changes them. A contract is renewed once."""
     contracts = ContractRepository(uow.session)
@@ -167,9 +174,10 @@ async def renew_contract(uow: UnitOfWork, contract_id: uuid.UUID, cmd: Renewal) 
                 else old.maintenance_visits_per_year
             ),
         ),
+        policy=policy,
         renewed_from=old.id,
     )
-    now = datetime.now(UTC)
+    now = uow.now()
     old.renewed_by = row.id
     old.version += 1
     old.updated_at = now
@@ -189,17 +197,23 @@ async def renew_contract(uow: UnitOfWork, contract_id: uuid.UUID, cmd: Renewal) 
     return row
 
 
-async def invoice_contracts(db: Database, *, limit: int = 100) -> int:
-    """Invoice each contract's fee period that has begun (one period per contract per pass;
-    a contract behind by several periods catches up pass by pass)."""
-    today = datetime.now(policy_of_settings(db).tz).date()
+async def invoice_contracts(db: Database, policy: BillingPolicy, *, limit: int = 100) -> int:
+    """Invoice each contract's fee period that has begun, as of the service's clock (one period
+    per contract per pass; a contract behind by several periods catches up pass by pass). A
+    period invoiced moves the contract's ``next_invoice_on`` on, so it is never invoiced twice."""
+    today = db.clock.now().astimezone(policy.tz).date()
     due = select(ContractRow).where(ContractRow.next_invoice_on <= today)
-    return await claim_due(db, due, _invoice_next_period, limit=limit)
+
+    async def invoice(uow: UnitOfWork, contract: ContractRow) -> None:
+        await _invoice_next_period(uow, contract, policy)
+
+    return await claim_due(db, due, invoice, limit=limit)
 
 
-async def _invoice_next_period(uow: UnitOfWork, contract: ContractRow) -> None:
+async def _invoice_next_period(
+    uow: UnitOfWork, contract: ContractRow, policy: BillingPolicy
+) -> None:
     assert contract.next_invoice_on is not None
-    policy = policy_of(uow)
     periods = fee_periods(contract.starts_on, contract.ends_on, contract.schedule)
     if contract.schedule == "once":
         period, following = periods[0], None
@@ -207,7 +221,7 @@ async def _invoice_next_period(uow: UnitOfWork, contract: ContractRow) -> None:
         index = next(i for i, p in enumerate(periods) if p.starts_on == contract.next_invoice_on)
         period = periods[index]
         following = periods[index + 1].starts_on if index + 1 < len(periods) else None
-    now = datetime.now(UTC)
+    now = uow.now()
     year = now.astimezone(policy.tz).year
     seq = await DocumentRepository(uow.session).next_number("contract_invoice", year)
     invoice = ContractInvoiceRow(
@@ -244,11 +258,11 @@ async def _invoice_next_period(uow: UnitOfWork, contract: ContractRow) -> None:
     )
 
 
-async def announce_expiring(db: Database, *, limit: int = 100) -> int:
-    """``billing.contract.expiring.v1`` once per contract, N days before its last day, unless
-    it has been renewed."""
-    policy = policy_of_settings(db)
-    today = datetime.now(policy.tz).date()
+async def announce_expiring(db: Database, policy: BillingPolicy, *, limit: int = 100) -> int:
+    """``billing.contract.expiring.v1`` once per contract, N days before its last day (as of the
+    service's clock), unless it has been renewed. A contract announced is marked so, and never
+    announced again, however the clock moves."""
+    today = db.clock.now().astimezone(policy.tz).date()
     due = select(ContractRow).where(
         ContractRow.expiring_notified_at.is_(None),
         ContractRow.renewed_by.is_(None),
@@ -257,7 +271,7 @@ async def announce_expiring(db: Database, *, limit: int = 100) -> int:
     )
 
     async def notify(uow: UnitOfWork, contract: ContractRow) -> None:
-        now = datetime.now(UTC)
+        now = uow.now()
         contract.expiring_notified_at = now
         contract.version += 1
         contract.updated_at = now
@@ -276,10 +290,10 @@ async def announce_expiring(db: Database, *, limit: int = 100) -> int:
     return await claim_due(db, due, notify, limit=limit)
 
 
-async def request_planned_visits(db: Database, *, limit: int = 100) -> int:
-    """Ask intake to open the ticket of each planned visit due within the lead time."""
-    policy = policy_of_settings(db)
-    today = datetime.now(policy.tz).date()
+async def request_planned_visits(db: Database, policy: BillingPolicy, *, limit: int = 100) -> int:
+    """Ask intake to open the ticket of each planned visit due within the lead time (as of the
+    service's clock). A visit asked for is marked so, and never asked for twice."""
+    today = db.clock.now().astimezone(policy.tz).date()
     due = (
         select(PlannedVisitRow)
         .where(
@@ -292,7 +306,7 @@ async def request_planned_visits(db: Database, *, limit: int = 100) -> int:
     async def request(uow: UnitOfWork, visit: PlannedVisitRow) -> None:
         contract = await ContractRepository(uow.session).get(visit.contract_id)
         product = await uow.session.get(ProductFactsRow, visit.product_id)
-        visit.requested_at = datetime.now(UTC)
+        visit.requested_at = uow.now()
         uow.publish(
             billing.MaintenanceVisitDue(
                 visit_id=visit.id,
@@ -328,7 +342,7 @@ async def pay_contract_invoice(
         currency=invoice.currency,
         status=invoice.status,
     )
-    now = datetime.now(UTC)
+    now = uow.now()
     contracts.add_payment(
         ContractPaymentRow(
             id=uuid.uuid4(),

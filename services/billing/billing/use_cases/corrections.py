@@ -18,24 +18,27 @@ or statement carries the lines it replaces. It is announced here too
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
 from aftersales.events import Money, billing
-from billing.adapters.repositories import ChargeRepository, DocumentRepository, FactsRepository
-from billing.adapters.tables import ChargeRow, CreditNoteRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.charges import ChargeRepository
+from billing.adapters.repositories.documents import DocumentRepository
+from billing.adapters.repositories.facts import FactsRepository
+from billing.adapters.tables.charges import ChargeRow
+from billing.adapters.tables.documents import CreditNoteRow
 from billing.domain.charges import Line
 from billing.domain.classification import Classification
 from billing.domain.numbering import document_number
-from billing.use_cases.charging import ChargeDetails, issue_charge, settlement_month_for
+from billing.use_cases.charging.issuing import ChargeDetails, issue_charge, settlement_month_for
 from billing.use_cases.invoices import credit, not_pending
-from billing.use_cases.policy import policy_of
+from billing.use_cases.policy import BillingPolicy
 
 
 async def overturn_exclusion(
-    uow: UnitOfWork, charge_id: uuid.UUID, *, reason: str, actor: str
+    uow: UnitOfWork, charge_id: uuid.UUID, *, reason: str, actor: str, policy: BillingPolicy
 ) -> tuple[ChargeRow, CreditNoteRow | None]:
     charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
     not_pending(charge)
@@ -58,9 +61,10 @@ async def overturn_exclusion(
             charge,
             amount=owed_less,
             reason=f"warranty exclusion overturned: {reason}",
+            policy=policy,
             actor=actor,
         )
-    now = datetime.now(UTC)
+    now = uow.now()
     charge.service_class = otherwise["service_class"]
     charge.class_reason = (
         f"{otherwise['class_reason']} (the {claimed['reason']} exclusion was overturned "
@@ -93,7 +97,7 @@ async def overturn_exclusion(
 
 
 async def waive_late_compensation(
-    uow: UnitOfWork, charge_id: uuid.UUID, *, reason: str, actor: str
+    uow: UnitOfWork, charge_id: uuid.UUID, *, reason: str, actor: str, policy: BillingPolicy
 ) -> tuple[ChargeRow, ChargeRow]:
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, lock=True)
@@ -107,8 +111,7 @@ async def waive_late_compensation(
         raise Conflict(
             "This charge's late compensation was waived already.", waived=charge.late_waived
         )
-    policy = policy_of(uow)
-    now = datetime.now(UTC)
+    now = uow.now()
     amount = charge.compensation
     month = await settlement_month_for(uow, now, policy)
     year = now.astimezone(policy.tz).year

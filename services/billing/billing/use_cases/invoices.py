@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import Conflict, Unprocessable
-from billing.adapters.repositories import ChargeRepository, DocumentRepository, Scope
-from billing.adapters.tables import ChargeRow, CreditNoteRow, InvoiceRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.charges import ChargeRepository
+from billing.adapters.repositories.documents import DocumentRepository
+from billing.adapters.repositories.scope import Scope
+from billing.adapters.tables.charges import ChargeRow
+from billing.adapters.tables.documents import CreditNoteRow, InvoiceRow
 from billing.domain.charges import balance
 from billing.domain.late_reports import pending as late_report_pending
 from billing.domain.money import yuan
 from billing.domain.numbering import document_number
 from billing.use_cases.payments import settle_status
-from billing.use_cases.policy import policy_of
+from billing.use_cases.policy import BillingPolicy
 
 
 async def invoice_charge(
@@ -22,21 +25,24 @@ async def invoice_charge(
     charge_id: uuid.UUID,
     *,
     actor: str,
+    policy: BillingPolicy,
     automatic: bool = False,
     scope: Scope = Scope(),
 ) -> InvoiceRow:
     charges = ChargeRepository(uow.session)
     charge = await charges.get(charge_id, scope=scope, lock=True)
-    return await _invoice(uow, charge, actor=actor, automatic=automatic)
+    return await _invoice(uow, charge, actor=actor, automatic=automatic, policy=policy)
 
 
-async def invoice_now(uow: UnitOfWork, charge: ChargeRow, *, actor: str) -> InvoiceRow:
+async def invoice_now(
+    uow: UnitOfWork, charge: ChargeRow, *, actor: str, policy: BillingPolicy
+) -> InvoiceRow:
     """Invoice a charge (locked by the caller) at once, as the system does."""
-    return await _invoice(uow, charge, actor=actor, automatic=True)
+    return await _invoice(uow, charge, actor=actor, automatic=True, policy=policy)
 
 
 async def _invoice(
-    uow: UnitOfWork, charge: ChargeRow, *, actor: str, automatic: bool
+    uow: UnitOfWork, charge: ChargeRow, *, actor: str, automatic: bool, policy: BillingPolicy
 ) -> InvoiceRow:
     if charge.invoice_id is not None:
         raise Conflict("This charge has been invoiced already.", invoice_id=str(charge.invoice_id))
@@ -47,8 +53,8 @@ async def _invoice(
     amount = charge.customer_total - charge.credited
     if amount <= 0:
         raise Conflict("There is nothing to invoice on this charge.", charge_status=charge.status)
-    now = datetime.now(UTC)
-    year = now.astimezone(policy_of(uow).tz).year
+    now = uow.now()
+    year = now.astimezone(policy.tz).year
     docs = DocumentRepository(uow.session)
     seq = await docs.next_number("invoice", year)
     invoice = InvoiceRow(
@@ -73,22 +79,21 @@ async def _invoice(
     return invoice
 
 
-async def invoice_due(db: Database, *, limit: int = 100) -> int:
+async def invoice_due(db: Database, policy: BillingPolicy, *, limit: int = 100) -> int:
     """The same-day invoice: every charge with something to invoice at its ``auto_invoice_at``
-    — one paid on site too, its invoice marked paid (document §十)."""
+    (as of the service's clock) — one paid on site too, its invoice marked paid (document §十).
+    An invoiced charge has no ``auto_invoice_at`` any more, so it is never invoiced twice."""
     done = 0
     skipped: list[uuid.UUID] = []
     while done + len(skipped) < limit:
         async with db.uow() as uow:
-            charge = await ChargeRepository(uow.session).due_for_auto_invoice(
-                datetime.now(UTC), skipped
-            )
+            charge = await ChargeRepository(uow.session).due_for_auto_invoice(uow.now(), skipped)
             if charge is None:
                 break
             if charge.customer_total - charge.credited <= 0:
                 charge.auto_invoice_at = None  # credited in full meanwhile: nothing to invoice
             else:
-                await _invoice(uow, charge, actor="billing", automatic=True)
+                await _invoice(uow, charge, actor="billing", automatic=True, policy=policy)
                 done += 1
             skipped.append(charge.id)
             await uow.commit()
@@ -96,17 +101,30 @@ async def invoice_due(db: Database, *, limit: int = 100) -> int:
 
 
 async def issue_credit_note(
-    uow: UnitOfWork, charge_id: uuid.UUID, *, amount: int, currency: str, reason: str, actor: str
+    uow: UnitOfWork,
+    charge_id: uuid.UUID,
+    *,
+    amount: int,
+    currency: str,
+    reason: str,
+    actor: str,
+    policy: BillingPolicy,
 ) -> CreditNoteRow:
     charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
     not_pending(charge)
     if currency != charge.currency:
         raise Unprocessable(f"The charge is in {charge.currency}, not {currency}.")
-    return await credit(uow, charge, amount=amount, reason=reason, actor=actor)
+    return await credit(uow, charge, amount=amount, reason=reason, actor=actor, policy=policy)
 
 
 async def credit(
-    uow: UnitOfWork, charge: ChargeRow, *, amount: int, reason: str, actor: str
+    uow: UnitOfWork,
+    charge: ChargeRow,
+    *,
+    amount: int,
+    reason: str,
+    actor: str,
+    policy: BillingPolicy,
 ) -> CreditNoteRow:
     """A credit note against a charge (locked by the caller): what the customer no longer
     owes, numbered gapless, naming the invoice it corrects."""
@@ -116,8 +134,8 @@ async def credit(
             f"At most {yuan(creditable)} {charge.currency} can still be credited.",
             creditable={"amount": max(creditable, 0), "currency": charge.currency},
         )
-    now = datetime.now(UTC)
-    year = now.astimezone(policy_of(uow).tz).year
+    now = uow.now()
+    year = now.astimezone(policy.tz).year
     docs = DocumentRepository(uow.session)
     seq = await docs.next_number("credit_note", year)
     note = CreditNoteRow(

@@ -11,31 +11,34 @@ prices it twice; the row is locked for every step, so payment and cancellation n
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.events import Envelope, billing, intake
 from aftersales.tasks import claim_due
-from billing.adapters.repositories import PriceListRepository
-from billing.adapters.tables import ChargeRow, PartsOrderRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.price_lists import PriceListRepository
+from billing.adapters.tables.charges import ChargeRow
+from billing.adapters.tables.parts_orders import PartsOrderRow
 from billing.domain.charges import lines_for, review_notes
 from billing.domain.classification import Classification
 from billing.domain.pricing import price_order
-from billing.use_cases.charging import issue_charge, settlement_month_for
+from billing.use_cases.charging.issuing import issue_charge, settlement_month_for
 from billing.use_cases.invoices import invoice_now, issue_credit_note
-from billing.use_cases.policy import policy_of
+from billing.use_cases.policy import BillingPolicy
 from billing.use_cases.price_lists import price_list_of
 
 ORDER_CLASS = Classification("A", "paid parts order: the parts at list price and shipping")
 
 
-async def on_placed(uow: UnitOfWork, event: Envelope[intake.PartsOrderPlaced]) -> None:
+async def on_placed(
+    uow: UnitOfWork, event: Envelope[intake.PartsOrderPlaced], *, policy: BillingPolicy
+) -> None:
     d = event.data
-    policy = policy_of(uow)
-    now = datetime.now(UTC)
+    now = uow.now()
     charge_id = uuid.uuid4()
     claimed = await uow.session.scalar(
         pg_insert(PartsOrderRow)
@@ -94,7 +97,7 @@ async def _order_of_charge(uow: UnitOfWork, charge_id: uuid.UUID) -> PartsOrderR
     )
 
 
-async def after_payment(uow: UnitOfWork, charge: ChargeRow) -> None:
+async def after_payment(uow: UnitOfWork, charge: ChargeRow, *, policy: BillingPolicy) -> None:
     """A payment was recorded on ``charge``: when it paid a parts order in full, invoice it and
     tell dispatch to ship."""
     if charge.job_id is not None or charge.status != "paid":
@@ -102,7 +105,7 @@ async def after_payment(uow: UnitOfWork, charge: ChargeRow) -> None:
     order = await _order_of_charge(uow, charge.id)
     if order is None or order.status != "awaiting_payment":
         return
-    invoice = await invoice_now(uow, charge, actor="billing")
+    invoice = await invoice_now(uow, charge, actor="billing", policy=policy)
     order.status, order.paid_at = "paid", charge.updated_at
     uow.publish(
         billing.PartsOrderPaid(
@@ -117,13 +120,21 @@ async def after_payment(uow: UnitOfWork, charge: ChargeRow) -> None:
     )
 
 
-async def _cancel(uow: UnitOfWork, order: PartsOrderRow, reason: str, now: datetime) -> None:
+async def _cancel(
+    uow: UnitOfWork, order: PartsOrderRow, reason: str, now: datetime, policy: BillingPolicy
+) -> None:
     charge = await uow.session.get(ChargeRow, order.charge_id, with_for_update=True)
     assert charge is not None
     owed = charge.customer_total - charge.credited
     if owed > 0:
         await issue_credit_note(
-            uow, charge.id, amount=owed, currency=charge.currency, reason=reason, actor="billing"
+            uow,
+            charge.id,
+            amount=owed,
+            currency=charge.currency,
+            reason=reason,
+            actor="billing",
+            policy=policy,
         )
     order.status, order.cancelled_at = "cancelled", now
     uow.publish(
@@ -135,22 +146,26 @@ async def _cancel(uow: UnitOfWork, order: PartsOrderRow, reason: str, now: datet
     )
 
 
-async def on_ticket_cancelled(uow: UnitOfWork, event: Envelope[intake.TicketCancelled]) -> None:
+async def on_ticket_cancelled(
+    uow: UnitOfWork, event: Envelope[intake.TicketCancelled], *, policy: BillingPolicy
+) -> None:
     """The customer cancelled the order before paying for it: its charge is credited."""
     order = await uow.session.get(PartsOrderRow, event.data.ticket_id, with_for_update=True)
     if order is None or order.status != "awaiting_payment":
         return
-    await _cancel(uow, order, f"cancelled by the customer: {event.data.reason}", datetime.now(UTC))
+    reason = f"cancelled by the customer: {event.data.reason}"
+    await _cancel(uow, order, reason, uow.now(), policy)
 
 
-async def cancel_unpaid(db: Database, *, now: datetime | None = None, limit: int = 100) -> int:
-    """Cancel each order nothing was paid on by its ``pay_by``; returns how many. An order paid
-    in part stays for finance to settle."""
-    at = now or datetime.now(UTC)
+async def cancel_unpaid(db: Database, policy: BillingPolicy, *, limit: int = 100) -> int:
+    """Cancel each order nothing was paid on by its ``pay_by`` (as of the service's clock);
+    returns how many. An order paid in part stays for finance to settle. A cancelled order is
+    no longer awaiting payment, so it is never cancelled twice, however the clock moves."""
+    at = db.clock.now()
+    days = policy.parts_order_pay_within.total_seconds() / 86400
 
     async def cancel(uow: UnitOfWork, order: PartsOrderRow) -> None:
-        days = policy_of(uow).parts_order_pay_within.total_seconds() / 86400
-        await _cancel(uow, order, f"unpaid after {days:g} days", at)
+        await _cancel(uow, order, f"unpaid after {days:g} days", at, policy)
 
     unpaid = (
         select(PartsOrderRow)

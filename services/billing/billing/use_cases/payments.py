@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import ChargeRepository, Scope
-from billing.adapters.tables import ChargeRow, PaymentRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.charges import ChargeRepository
+from billing.adapters.repositories.scope import Scope
+from billing.adapters.tables.charges import ChargeRow
+from billing.adapters.tables.payments import PaymentRow
 from billing.domain.charges import balance, status_for
 from billing.domain.money import yuan
 from billing.domain.payments import CASH, needs_reference
@@ -54,7 +56,7 @@ async def record_payment(
             "provider's statement.",
             method=cmd.method,
         )
-    now = datetime.now(UTC)
+    now = uow.now()
     # Finance records what it sees on its own statement: reconciled at once.
     reconciled = cmd.method != CASH and not on_site
     charges.add_payment(

@@ -1,4 +1,7 @@
-"""The configurable rules the use cases apply, read from the service's settings."""
+"""The configurable rules the use cases apply, made once from the service's settings
+(``DEFINITION.policy``) and passed to whatever applies them: routes take it as a dependency
+(``api/deps.py``), consumers have it bound into their handlers (``consumers.py``), the background
+loops read it from ``app.state.policy`` (``workers.py``)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.db import Database, UnitOfWork
 from billing.domain.charges import Plausibility
 from billing.domain.months import day_end
 from billing.domain.settlement import Rates
@@ -62,14 +64,3 @@ class BillingPolicy:
             reconcile_within=timedelta(days=s.reconcile_within_days),
             refund_approval_above=s.refund_approval_above,
         )
-
-
-def policy_of(uow: UnitOfWork) -> BillingPolicy:
-    return policy_of_settings(uow.db)
-
-
-def policy_of_settings(db: Database) -> BillingPolicy:
-    settings = db.settings
-    if not isinstance(settings, BillingSettings):
-        settings = BillingSettings()
-    return BillingPolicy.from_settings(settings)

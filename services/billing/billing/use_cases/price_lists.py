@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.etag import check_version
-from billing.adapters.repositories import PriceListRepository
-from billing.adapters.tables import PriceListRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.price_lists import PriceListRepository
+from billing.adapters.tables.price_lists import PriceListRow
 from billing.domain.pricing import Part, PriceList, TravelBand
 
 

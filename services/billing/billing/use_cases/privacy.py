@@ -7,10 +7,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, intake
 from aftersales.privacy import columns, scrub_platform
-from billing.adapters.tables import ChargeRow, InvoiceRow, PaymentRow, TicketFactsRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.tables.charges import ChargeRow
+from billing.adapters.tables.documents import InvoiceRow
+from billing.adapters.tables.facts import TicketFactsRow
+from billing.adapters.tables.payments import PaymentRow
 
 
 async def on_customer_erased(uow: UnitOfWork, event: Envelope[intake.CustomerErased]) -> None:

@@ -4,27 +4,28 @@ a point's settlement (SLA breaches, substantiated complaints, penalties)."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, dispatch, feedback, intake
-from billing.adapters.repositories import FactsRepository, Months, PriceListRepository
-from billing.adapters.tables import PointFactsRow, ProductFactsRow, TicketFactsRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.facts import FactsRepository
+from billing.adapters.repositories.months import Months
+from billing.adapters.repositories.price_lists import PriceListRepository
+from billing.adapters.tables.facts import PointFactsRow, ProductFactsRow, TicketFactsRow
 from billing.domain.money import percent_of
-from billing.use_cases.charging import (
-    UNFIXED_OUTCOMES,
-    charge_pending_of_ticket,
-    rework_reason,
-    settlement_month_for,
-)
-from billing.use_cases.policy import policy_of
+from billing.use_cases.charging.completed_jobs import charge_pending_of_ticket
+from billing.use_cases.charging.issuing import settlement_month_for
+from billing.use_cases.charging.rework import UNFIXED_OUTCOMES, rework_reason
+from billing.use_cases.policy import BillingPolicy
 from billing.use_cases.price_lists import price_list_of
 
 
-async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
+async def record_ticket(
+    uow: UnitOfWork, event: Envelope[intake.TicketCreated], *, policy: BillingPolicy
+) -> None:
     """The ticket's facts for pricing (the first copy of the event wins)."""
     t = event.data
     await FactsRepository(uow.session).lock_ticket(t.ticket_id)
@@ -47,7 +48,7 @@ async def record_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) 
         )
         .on_conflict_do_nothing(index_elements=["ticket_id"])
     )
-    await charge_pending_of_ticket(uow, t.ticket_id)
+    await charge_pending_of_ticket(uow, t.ticket_id, policy=policy)
 
 
 async def record_grade(uow: UnitOfWork, event: Envelope[feedback.PointGraded]) -> None:
@@ -65,9 +66,9 @@ async def _deduct(
     point_id: uuid.UUID,
     occurred_at: datetime,
     reason: str,
+    policy: BillingPolicy,
     amount: int | None = None,
 ) -> None:
-    policy = policy_of(uow)
     month = await settlement_month_for(uow, occurred_at, policy)
     await FactsRepository(uow.session).add_deduction(
         {
@@ -83,12 +84,15 @@ async def _deduct(
     )
 
 
-async def record_sla_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreached]) -> None:
+async def record_sla_breach(
+    uow: UnitOfWork, event: Envelope[dispatch.SlaBreached], *, policy: BillingPolicy
+) -> None:
     d = event.data
     if d.point_id is None:
         return  # no point had the job: nothing to deduct from
     await _deduct(
         uow,
+        policy=policy,
         kind="sla_breach",
         source_id=event.id,
         point_id=d.point_id,
@@ -97,12 +101,15 @@ async def record_sla_breach(uow: UnitOfWork, event: Envelope[dispatch.SlaBreache
     )
 
 
-async def record_complaint(uow: UnitOfWork, event: Envelope[feedback.ComplaintResolved]) -> None:
+async def record_complaint(
+    uow: UnitOfWork, event: Envelope[feedback.ComplaintResolved], *, policy: BillingPolicy
+) -> None:
     d = event.data
     if not d.substantiated or d.point_id is None:
         return
     await _deduct(
         uow,
+        policy=policy,
         kind="complaint",
         source_id=d.complaint_id,
         point_id=d.point_id,
@@ -112,7 +119,7 @@ async def record_complaint(uow: UnitOfWork, event: Envelope[feedback.ComplaintRe
 
 
 async def record_discipline(
-    uow: UnitOfWork, event: Envelope[feedback.TechnicianDisciplined]
+    uow: UnitOfWork, event: Envelope[feedback.TechnicianDisciplined], *, policy: BillingPolicy
 ) -> None:
     """The second strike's penalty falls on the staff member (§1 (15)): it goes in the
     technician's penalty ledger, and comes off the point's settlement only when the point is a
@@ -120,7 +127,6 @@ async def record_discipline(
     d = event.data
     if d.action != "penalty":
         return
-    policy = policy_of(uow)
     facts = FactsRepository(uow.session)
     point = await facts.point(d.point_id) if d.point_id is not None else None
     partner = point is not None and point.is_partner
@@ -144,6 +150,7 @@ async def record_discipline(
     if partner and d.point_id is not None:
         await _deduct(
             uow,
+            policy=policy,
             kind="penalty",
             source_id=d.complaint_id,
             point_id=d.point_id,
@@ -179,6 +186,8 @@ async def record_grading(uow: UnitOfWork, event: Envelope[feedback.GradingComple
 async def record_callback(
     uow: UnitOfWork,
     event: Envelope[feedback.CallbackRecorded],
+    *,
+    policy: BillingPolicy,
 ) -> None:
     """Settlement follows callback outcomes: a rework of the point's own unfixed job is not
     paid (whether the rework's charge came first or comes later), and an outcome may carry a
@@ -198,11 +207,11 @@ async def record_callback(
     )
     if not new or d.point_id is None or d.outcome is None:
         return
-    policy = policy_of(uow)
     amount = policy.outcome_deductions.get(d.outcome, 0)
     if amount > 0:
         await _deduct(
             uow,
+            policy=policy,
             kind="outcome",
             source_id=d.callback_id,
             point_id=d.point_id,
@@ -214,12 +223,14 @@ async def record_callback(
         return
     reason = rework_reason(d.outcome, d.recorded_at)
     months = Months(uow.session)
+    now = uow.now()
     for charge in await facts.reworks_after(d.ticket_id, d.point_id, d.recorded_at):
         await months.lock_for_fact(charge.month)
         if await months.is_closed(charge.month):
             # Paid already in a closed month: what was paid for it comes off the next open one.
             await _deduct(
                 uow,
+                policy=policy,
                 kind="outcome",
                 source_id=charge.id,
                 point_id=d.point_id,
@@ -231,7 +242,7 @@ async def record_callback(
             )
         charge.unpaid_reason = reason
         charge.version += 1
-        charge.updated_at = datetime.now(UTC)
+        charge.updated_at = now
 
 
 async def record_product(
@@ -275,7 +286,7 @@ async def _keep_newest(
 
 
 async def record_unreturned_part(
-    uow: UnitOfWork, event: Envelope[dispatch.PartReturnOverdue]
+    uow: UnitOfWork, event: Envelope[dispatch.PartReturnOverdue], *, policy: BillingPolicy
 ) -> None:
     """A defective part the point did not send back in time: its cost comes off the point's
     settlement (the price list's cost in force then; the parts master's standard cost if the
@@ -287,6 +298,7 @@ async def record_unreturned_part(
     unit = listed.cost if listed is not None else (d.standard_cost or 0)
     await _deduct(
         uow,
+        policy=policy,
         kind="unreturned_part",
         source_id=d.return_id,
         point_id=d.point_id,

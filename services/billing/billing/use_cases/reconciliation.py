@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import PaymentRepository
-from billing.adapters.tables import PaymentRow, ReconciliationRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.payments import PaymentRepository
+from billing.adapters.tables.payments import PaymentRow, ReconciliationRow
 from billing.domain.money import yuan
-from billing.use_cases.charging import settlement_month_for
-from billing.use_cases.policy import policy_of
+from billing.use_cases.charging.issuing import settlement_month_for
+from billing.use_cases.policy import BillingPolicy
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,8 @@ async def reconcile(
     statement_ref: str,
     lines: list[StatementLine],
     actor: str,
+    policy: BillingPolicy,
 ) -> Reconciled:
-    policy = policy_of(uow)
     references = [line.reference for line in lines]
     twice = sorted({r for r in references if references.count(r) > 1})
     if twice:
@@ -90,7 +89,7 @@ async def reconcile(
             + ". Nothing was reconciled.",
             references=[line.reference for line, _ in differ],
         )
-    now = datetime.now(UTC)
+    now = uow.now()
     payments = [found[r] for r in references]
     reversed_in = None
     if any(p.deducted_month is not None for p in payments):

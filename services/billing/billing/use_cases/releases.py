@@ -21,27 +21,26 @@ settled.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
-from billing.adapters.repositories import ChargeRepository, ContractRepository, Months
-from billing.adapters.tables import ChargeRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.charges import ChargeRepository
+from billing.adapters.repositories.contracts import ContractRepository
+from billing.adapters.repositories.months import Months
+from billing.adapters.tables.charges import ChargeRow
 from billing.domain.charges import totals
 from billing.domain.late_reports import Basis
 from billing.domain.late_reports import pending as late_report_pending
 from billing.domain.money import yuan
-from billing.use_cases.charging import (
-    count_visit,
-    line_of,
-    line_rows,
-    rework_at,
-    settlement_month_for,
-)
+from billing.use_cases.charging.completed_jobs import count_visit
+from billing.use_cases.charging.drafts import line_of
+from billing.use_cases.charging.issuing import line_rows, settlement_month_for
+from billing.use_cases.charging.rework import rework_at
 from billing.use_cases.corrections import announce_correction
 from billing.use_cases.payments import settle_status
-from billing.use_cases.policy import policy_of
+from billing.use_cases.policy import BillingPolicy
 
 
 async def release_charge(
@@ -49,12 +48,12 @@ async def release_charge(
     charge_id: uuid.UUID,
     *,
     actor: str,
+    policy: BillingPolicy,
     basis: Basis | None = None,
     note: str | None = None,
 ) -> ChargeRow:
     """Let a held charge go: it is invoiced and settled from now on (in the next open month
     when its own month has closed meanwhile)."""
-    policy = policy_of(uow)
     charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
     if charge.held_reason is None:
         raise Conflict("This charge is not held.", charge_status=charge.status)
@@ -72,7 +71,7 @@ async def release_charge(
     if basis == "received":
         assert charge.late_report is not None
         _credits_within(charge, int(charge.late_report["figures"]["received"]["customer_total"]))
-    now = datetime.now(UTC)
+    now = uow.now()
     if pending:
         assert charge.late_report is not None and basis is not None
         if basis == "received":

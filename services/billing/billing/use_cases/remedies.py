@@ -9,30 +9,28 @@ amount it checked against the proof of sale before it can be paid.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Envelope, Money, billing, intake
-from billing.adapters.repositories import (
-    DocumentRepository,
-    FactsRepository,
-    PriceListRepository,
-    RemedyRepository,
-)
-from billing.adapters.tables import RemedyRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.documents import DocumentRepository
+from billing.adapters.repositories.facts import FactsRepository
+from billing.adapters.repositories.price_lists import PriceListRepository
+from billing.adapters.repositories.remedies import RemedyRepository
+from billing.adapters.tables.remedies import RemedyRow
 from billing.domain.months import month_of
 from billing.domain.numbering import document_number
 from billing.domain.refunds import approval_needed, check_approval, why_approval
-from billing.use_cases.policy import policy_of
+from billing.use_cases.policy import BillingPolicy
 from billing.use_cases.price_lists import price_list_of
 
 
-async def on_remedy_decided(uow: UnitOfWork, event: Envelope[intake.TicketRemedyDecided]) -> None:
+async def on_remedy_decided(
+    uow: UnitOfWork, event: Envelope[intake.TicketRemedyDecided], *, policy: BillingPolicy
+) -> None:
     d = event.data
     if d.remedy == "repair":
         return  # a repair is charged like any job, when it is completed
-    policy = policy_of(uow)
     facts_repo = FactsRepository(uow.session)
     await facts_repo.lock_ticket(d.ticket_id)
     remedies = RemedyRepository(uow.session)
@@ -107,7 +105,7 @@ async def pay_refund(
         raise Conflict(
             f"Refund {row.voucher_no} has no amount to pay: {row.note or 'none was decided'}."
         )
-    now = datetime.now(UTC)
+    now = uow.now()
     row.paid_at, row.paid_by, row.payment_method = now, actor, method
     row.payment_reference = reference
     assert row.voucher_no is not None
@@ -151,7 +149,7 @@ async def approve_refund(
     if currency != row.currency:
         raise Unprocessable(f"The refund is in {row.currency}, not {currency}.")
     check_approval(amount, decided=row.decided_amount, purchase_price=row.purchase_price)
-    now = datetime.now(UTC)
+    now = uow.now()
     row.customer_credit = row.company_cost = amount
     row.approval, row.approved_by, row.approved_at, row.approval_note = (
         "approved",

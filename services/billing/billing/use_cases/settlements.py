@@ -6,30 +6,22 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import Money, billing
-from billing.adapters.repositories import (
-    CashRepository,
-    ChargeRepository,
-    FactsRepository,
-    Months,
-    PaymentRepository,
-    SettlementRepository,
-)
-from billing.adapters.tables import ClosedMonthRow, SettlementRow
+from aftersales.unit_of_work import UnitOfWork
+from billing.adapters.repositories.cash import CashRepository
+from billing.adapters.repositories.charges import ChargeRepository
+from billing.adapters.repositories.facts import FactsRepository
+from billing.adapters.repositories.months import Months
+from billing.adapters.repositories.payments import PaymentRepository
+from billing.adapters.repositories.settlements import SettlementRepository
+from billing.adapters.tables.settlements import ClosedMonthRow, SettlementRow
 from billing.domain.months import month_end, parse_month
-from billing.domain.settlement import (
-    ClassActivity,
-    Deduction,
-    Statement,
-    UnpaidWork,
-    compute,
-)
-from billing.use_cases.policy import BillingPolicy, policy_of
+from billing.domain.settlement import ClassActivity, Deduction, Statement, UnpaidWork, compute
+from billing.use_cases.policy import BillingPolicy
 
 DEDUCTION_KINDS = (
     "complaint",
@@ -163,11 +155,10 @@ async def _compute(
 
 
 async def statements(
-    uow: UnitOfWork, month: str, point_id: uuid.UUID | None = None
+    uow: UnitOfWork, month: str, point_id: uuid.UUID | None = None, *, policy: BillingPolicy
 ) -> list[dict[str, Any]]:
     """Each point's statement for the month: the frozen one if closed, else computed now."""
     parse_month(month)
-    policy = policy_of(uow)
     if await Months(uow.session).is_closed(month):
         rows = await SettlementRepository(uow.session).closed(month, point_id)
         if point_id is not None and not rows:
@@ -180,13 +171,17 @@ async def statements(
 
 
 async def close_month(
-    uow: UnitOfWork, month: str, *, actor: str, force_reason: str | None = None
+    uow: UnitOfWork,
+    month: str,
+    *,
+    actor: str,
+    policy: BillingPolicy,
+    force_reason: str | None = None,
 ) -> list[dict[str, Any]]:
     """Freeze the month's statements. Feedback must have graded the month first (its grades
     set each point's factor) unless finance forces the close, saying why."""
     parse_month(month)
-    policy = policy_of(uow)
-    now = datetime.now(UTC)
+    now = uow.now()
     if month_end(month, policy.tz) > now:
         raise Unprocessable(f"{month} is not over yet; a month is closed after its last day.")
     months = Months(uow.session)

@@ -220,10 +220,11 @@ async def test_a_ticket_and_its_completed_job_handled_at_the_same_moment_still_m
     # them at once: the completed job is recorded while the ticket's facts are not committed
     # yet, and the ticket's facts are recorded while the job is not committed yet.
     from aftersales.events import Envelope
-    from billing.use_cases.charging import on_job_completed
+    from billing.use_cases.charging.completed_jobs import on_job_completed
     from billing.use_cases.projections import record_ticket
 
     async with start_service("billing", run_background=False) as billing:
+        policy = billing.app.state.policy
         books = books_for(billing)
         await books.price_list()
         ticket = await books.ticket(publish=False)
@@ -234,11 +235,12 @@ async def test_a_ticket_and_its_completed_job_handled_at_the_same_moment_still_m
 
         async def record_the_ticket() -> None:
             async with billing.db.uow() as uow:
-                await record_ticket(uow, ticket)
+                await record_ticket(uow, ticket, policy=policy)
                 await uow.commit()
 
         async with billing.db.uow() as first:
-            await on_job_completed(first, job_event)  # no ticket yet: the job waits for it
+            # No ticket yet: the job waits for it.
+            await on_job_completed(first, job_event, policy=policy)
             second = asyncio.create_task(record_the_ticket())
             probe = await asyncpg.connect(admin_dsn)
             try:  # the ticket's handler is running, and waits for the ticket's lock

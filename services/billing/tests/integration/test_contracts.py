@@ -2,7 +2,12 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import intake
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import SettableClock, eventually
+from billing.use_cases.contracts import (
+    announce_expiring,
+    invoice_contracts,
+    request_planned_visits,
+)
 
 CUSTOMER = uuid.uuid4()
 
@@ -164,15 +169,13 @@ async def test_a_contract_earns_its_fee_each_quarter_is_renewed_and_plans_its_vi
 ):
     from aftersales.testing.factories import read_events
 
-    fast = {
-        "worker_poll_seconds": 0.2,
-        "contract_expiring_days": 365,
-        "maintenance_lead_days": 90,
-    }
-    async with start_service("billing", **fast) as billing:
+    # 10:00 in Shanghai on 10 March 2026; the scanners run when the test calls them.
+    clock = SettableClock(datetime(2026, 3, 10, 2, 0, tzinfo=UTC))
+    async with start_service("billing", clock=clock, worker_poll_seconds=3600) as billing:
+        policy = billing.app.state.policy
         books = books_for(billing)
         product = await registered(books)
-        today = date.today()
+        today = date(2026, 3, 10)
         body = contract_body(
             [product],
             starts_on=(today - timedelta(days=100)).isoformat(),
@@ -190,11 +193,9 @@ async def test_a_contract_earns_its_fee_each_quarter_is_renewed_and_plans_its_vi
         assert contract["fee"]["amount"] == 30_000 and contract["schedule"] == "quarterly"
         url = f"/v1/contracts/{contract['id']}/billing"
 
-        async def two_quarters_invoiced():
-            r = await billing.client.get(url, headers=books.finance)
-            return len(r.json()["invoices"]) == 2 and r.json()
-
-        detail = await eventually(two_quarters_invoiced)
+        # Signed 100 days into its term: the quarters begun are invoiced one per pass.
+        assert [await invoice_contracts(billing.db, policy) for _ in range(3)] == [1, 1, 0]
+        detail = (await billing.client.get(url, headers=books.finance)).json()
         first, second = detail["invoices"]
         assert [i["number"][:3] for i in (first, second)] == ["CI-", "CI-"]
         assert first["period_start"] == body["starts_on"]
@@ -229,16 +230,22 @@ async def test_a_contract_earns_its_fee_each_quarter_is_renewed_and_plans_its_vi
         assert len(mine) == 2
 
         async def announced(subject):
-            async def check():
-                events = await read_events(infrastructure.broker_url, subject, after=billing)
-                return [e for e in events if e.data.contract_id == uuid.UUID(contract["id"])]
+            events = await read_events(infrastructure.broker_url, subject, after=billing)
+            return [e for e in events if e.data.contract_id == uuid.UUID(contract["id"])]
 
-            return await eventually(check)
-
+        # Its first planned visit (three months into the term) is due: intake is asked for it.
+        assert await request_planned_visits(billing.db, policy) == 1
+        [due] = await announced("billing.contract.maintenance_due.v1")
+        assert due.data.visit_no == 1 and due.data.product_id == product
+        # Thirty days before its last day, its end is announced.
+        ends_on = date.fromisoformat(body["ends_on"])
+        last_day = datetime(ends_on.year, ends_on.month, ends_on.day, 2, tzinfo=UTC)
+        clock.set(last_day - timedelta(days=31))
+        assert await announce_expiring(billing.db, policy) == 0
+        clock.advance(timedelta(days=1))
+        assert await announce_expiring(billing.db, policy) == 1
         [expiring] = await announced("billing.contract.expiring.v1")
-        assert expiring.data.ends_on.isoformat() == body["ends_on"]
-        due = await announced("billing.contract.maintenance_due.v1")
-        assert {e.data.visit_no for e in due} >= {1} and due[0].data.product_id == product
+        assert expiring.data.ends_on == ends_on
 
         renew = f"/v1/contracts/{contract['id']}/renew"
         renewed = await billing.client.post(

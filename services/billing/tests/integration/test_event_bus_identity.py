@@ -10,7 +10,7 @@ import nats
 import pytest
 
 from aftersales.events import Envelope, encode
-from aftersales.messaging.consumer import list_dead_letters
+from aftersales.messaging.dead_letters import list_dead_letters
 from aftersales.messaging.identity import inbox_prefix, without_userinfo
 from aftersales.messaging.streams import ensure_stream
 from aftersales.testing.apps import eventually

@@ -9,13 +9,18 @@ PostgreSQL and NATS, as a technician, a partner point and finance would:
 """
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import text
-
+from aftersales.testing.apps import SettableClock
 from aftersales.testing.factories import read_events
 
-from .test_settlements import _statement, last_month
+from .test_settlements import _statement
+
+# The payments are taken at 10:00 in Shanghai on 10 March 2026, on the service's clock, and the
+# rest happens on 2 April, once March is over.
+MARCH = "2026-03"
+START = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
+APRIL = datetime(2026, 4, 2, 2, 0, tzinfo=UTC)
 
 
 def paid(amount, method="cash", reference=None):
@@ -25,16 +30,6 @@ def paid(amount, method="cash", reference=None):
 
 def slip() -> str:
     return f"SLIP-{uuid.uuid4().hex[:10]}"
-
-
-async def _backdate(billing, payment_id: str, at: datetime) -> None:
-    """A payment taken at ``at`` (an API cannot take one in the past)."""
-    async with billing.db.uow() as uow:
-        await uow.session.execute(
-            text("UPDATE billing.payments SET paid_at = :at WHERE id = :id"),
-            {"at": at, "id": uuid.UUID(payment_id)},
-        )
-        await uow.commit()
 
 
 async def test_a_technicians_card_payment_pays_the_charge_but_stays_unreconciled_until_matched(
@@ -145,8 +140,9 @@ async def test_a_technicians_card_payment_pays_the_charge_but_stays_unreconciled
 async def test_a_partner_is_deducted_for_a_payment_left_unreconciled_and_given_it_back_later(
     start_service, books_for
 ):
-    month, mid = last_month()
-    async with start_service("billing", reconcile_within_days=7) as billing:
+    month, mid = MARCH, START
+    clock = SettableClock(START)
+    async with start_service("billing", clock=clock, reconcile_within_days=7) as billing:
         partner = books_for(billing)
         await partner.price_list()
         await partner.register_point(is_partner=True)
@@ -163,7 +159,7 @@ async def test_a_partner_is_deducted_for_a_payment_left_unreconciled_and_given_i
                 headers=tech,
             )
             assert r.status_code == 201, r.text
-            await _backdate(billing, r.json()["payments"][0]["id"], mid)
+        clock.set(APRIL)  # the payments were taken in March; it is April now
 
         # Last month the partner's technician recorded a wallet payment nobody has found on a
         # statement since: 450.00 comes off its settlement. The company's own centre: nothing.
@@ -218,8 +214,9 @@ async def test_a_partner_is_deducted_for_a_payment_left_unreconciled_and_given_i
 async def test_a_partner_that_hands_cash_to_itself_still_owes_it_until_finance_records_it(
     start_service, books_for, infrastructure
 ):
-    month, mid = last_month()
-    async with start_service("billing") as billing:
+    month, mid = MARCH, START
+    clock = SettableClock(START)
+    async with start_service("billing", clock=clock) as billing:
         books = books_for(billing)
         await books.price_list()
         await books.register_point(is_partner=True)
@@ -233,8 +230,8 @@ async def test_a_partner_that_hands_cash_to_itself_still_owes_it_until_finance_r
             )
             assert r.status_code == 201, r.text
             ids.append(r.json()["payments"][0]["id"])
-            await _backdate(billing, ids[-1], mid)
         kept, remitted, at_desk = ids
+        clock.set(APRIL)  # the cash was taken in March; it is April now
 
         # The abuse: the partner hands its technician's cash over to itself.
         handed = await billing.client.post(

@@ -5,9 +5,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import intake
-from aftersales.testing.apps import eventually, handled
+from aftersales.testing.apps import SettableClock, eventually, handled
 from aftersales.testing.factories import parts_order_placed, read_events
 from billing.use_cases.parts_orders import cancel_unpaid
+
+# 10:00 in Shanghai on 10 March 2026: the orders' days are counted on the service's clock.
+START = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
 
 
 async def priced(billing, books, ticket_id: uuid.UUID) -> dict:
@@ -75,7 +78,10 @@ async def test_an_order_is_priced_once_and_invoiced_when_paid_in_full(
 async def test_an_order_left_unpaid_is_cancelled_and_credited_once(
     start_service, books_for, infrastructure
 ):
-    async with start_service("billing", parts_order_pay_within_days=3) as billing:
+    clock = SettableClock(START)
+    settings = {"parts_order_pay_within_days": 3, "worker_poll_seconds": 3600}
+    async with start_service("billing", clock=clock, **settings) as billing:
+        policy = billing.app.state.policy
         books = books_for(billing)
         await books.price_list()
         unpaid, partly, unknown = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
@@ -91,10 +97,11 @@ async def test_an_order_left_unpaid_is_cancelled_and_credited_once(
         )
         assert r.status_code == 201
 
-        assert await cancel_unpaid(billing.db, now=datetime.now(UTC) + timedelta(days=2)) == 0
-        later = datetime.now(UTC) + timedelta(days=3, minutes=1)
-        assert await cancel_unpaid(billing.db, now=later) == 2  # not the one paid in part
-        assert await cancel_unpaid(billing.db, now=later) == 0  # once
+        clock.advance(timedelta(days=2))
+        assert await cancel_unpaid(billing.db, policy) == 0
+        clock.set(START + timedelta(days=3, minutes=1))
+        assert await cancel_unpaid(billing.db, policy) == 2  # not the one paid in part
+        assert await cancel_unpaid(billing.db, policy) == 0  # once
         r = await billing.client.get(f"/v1/charges/{first['id']}", headers=books.finance)
         assert r.json()["status"] == "nothing_due" and r.json()["balance"]["amount"] == 0
         assert r.json()["credited"] == first["customer_total"]

@@ -1,8 +1,11 @@
 import asyncio
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
+from aftersales.testing.apps import SettableClock
 from aftersales.testing.factories import read_events
+from billing.use_cases.invoices import invoice_due
 
 
 def cash(amount, method="cash", currency="CNY", reference=None):
@@ -150,32 +153,33 @@ async def test_an_issued_invoice_is_immutable_and_corrected_by_a_credit_note(
 async def test_a_charge_is_invoiced_the_same_day_paid_on_site_or_not_and_a_free_one_is_not(
     start_service, books_for
 ):
-    settings = {"auto_invoice_after_seconds": 1.0, "worker_poll_seconds": 0.2}
-    async with start_service("billing", **settings) as billing:
+    # 10:00 in Shanghai: the invoice is due two hours after the charge, on the service's clock.
+    start = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
+    clock = SettableClock(start)
+    async with start_service("billing", clock=clock, worker_poll_seconds=3600) as billing:
         books = books_for(billing)
         await books.price_list()
-        unpaid = await books.charged(await books.ticket())
-        paid = await books.charged(await books.ticket())
-        free = await books.charged(await books.ticket(in_warranty=True))
+        unpaid = await books.charged(await books.ticket(), completed_at=start)
+        paid = await books.charged(await books.ticket(), completed_at=start)
+        free = await books.charged(await books.ticket(in_warranty=True), completed_at=start)
         await billing.client.post(
             f"/v1/charges/{paid['id']}/payments", json=cash(45_000), headers=books.finance
         )
-        from aftersales.testing.apps import eventually
+        clock.advance(timedelta(hours=2))
+        assert await invoice_due(billing.db, billing.app.state.policy) == 2
 
-        def invoiced(charge):
-            async def check():
-                r = await billing.client.get(f"/v1/charges/{charge['id']}", headers=books.finance)
-                return r.json()["invoice_id"]
+        async def invoice_of(charge):
+            r = await billing.client.get(f"/v1/charges/{charge['id']}", headers=books.finance)
+            inv = await billing.client.get(
+                f"/v1/invoices/{r.json()['invoice_id']}", headers=books.finance
+            )
+            return inv.json()
 
-            return check
-
-        invoice_id = await eventually(invoiced(unpaid), timeout=15)
-        inv = await billing.client.get(f"/v1/invoices/{invoice_id}", headers=books.finance)
-        assert inv.json()["automatic"] is True and inv.json()["issued_by"] == "billing"
-        assert inv.json()["paid"] is False
-        paid_invoice = await eventually(invoiced(paid), timeout=15)
-        inv = await billing.client.get(f"/v1/invoices/{paid_invoice}", headers=books.finance)
-        assert inv.json()["paid"] is True and inv.json()["amount"]["amount"] == 45_000
-        # The worker has passed both (issued before and after it): a free charge has nothing.
+        inv = await invoice_of(unpaid)
+        assert inv["automatic"] is True and inv["issued_by"] == "billing"
+        assert inv["paid"] is False
+        inv = await invoice_of(paid)
+        assert inv["paid"] is True and inv["amount"]["amount"] == 45_000
+        # The scanner has passed all three: a free charge has nothing to invoice.
         r = await billing.client.get(f"/v1/charges/{free['id']}", headers=books.finance)
         assert r.json()["invoice_id"] is None and r.json()["auto_invoice_at"] is None

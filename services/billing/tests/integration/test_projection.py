@@ -2,7 +2,7 @@ from sqlalchemy import func, select
 
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import make_ticket, tickets_created_again
-from billing.adapters.tables import TicketFactsRow
+from billing.adapters.tables.facts import TicketFactsRow
 
 
 async def test_every_created_ticket_is_recorded_once(start_service, infrastructure):

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.events import dispatch, feedback
-from aftersales.testing.apps import drained, eventually
+from aftersales.testing.apps import SettableClock, drained, eventually
 from aftersales.testing.factories import publish_raw, read_events
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -104,12 +104,13 @@ async def test_a_points_month_by_class_grade_factor_and_deductions(start_service
 async def test_closing_a_month_freezes_and_publishes_it_and_later_facts_go_to_the_next(
     start_service, books_for, infrastructure
 ):
-    month, mid = last_month()
-    async with start_service("billing") as billing:
+    # 10:00 in Shanghai on 2 April 2026: March is over, April is not.
+    month, mid, this_month = "2026-03", datetime(2026, 3, 16, 4, tzinfo=UTC), "2026-04"
+    clock = SettableClock(datetime(2026, 4, 2, 2, tzinfo=UTC))
+    async with start_service("billing", clock=clock) as billing:
         books = books_for(billing)
         await books.price_list()
         await books.charged(await books.ticket(), completed_at=mid)
-        this_month = datetime.now(SHANGHAI).strftime("%Y-%m")
         early = await billing.client.post(
             f"/v1/settlements/{this_month}/close", headers=books.finance
         )

@@ -10,7 +10,7 @@ from datetime import datetime
 import asyncpg
 
 from aftersales.bootstrap import bootstrap, service_url
-from aftersales.db import libpq_dsn
+from aftersales.database import libpq_dsn
 from aftersales.migrations import upgrade
 from aftersales.registry import service
 from aftersales.service import create_service_app

@@ -3,7 +3,8 @@
 import pytest
 from pydantic import ValidationError
 
-from billing.api.schemas import MoneyIn, PartPrice
+from billing.api.schemas.common import MoneyIn
+from billing.api.schemas.price_lists import PartPrice
 
 
 @pytest.mark.parametrize("amount", ["100", True, 1.5, "1e3"])

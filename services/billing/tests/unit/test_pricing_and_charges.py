@@ -4,13 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from billing.domain.charges import (
-    compensation_line,
-    late_days,
-    lines_for,
-    status_for,
-    totals,
-)
+from billing.domain.charges import compensation_line, late_days, lines_for, status_for, totals
 from billing.domain.classification import Classification, ContractTerms
 from billing.domain.money import fen, percent_of, round_half_away
 from billing.domain.pricing import Part, PriceList, TravelBand, labour, price_job

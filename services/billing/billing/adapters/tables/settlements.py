@@ -1,0 +1,82 @@
+"""What comes off a point's settlement (deductions, staff penalties), the closed months and
+the frozen statements."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from billing.adapters.tables.base import TZ, Base
+
+
+class PointDeductionRow(Base):
+    """What comes off a point's settlement: complaints, penalties, SLA breaches."""
+
+    __tablename__ = "point_deductions"
+    __table_args__ = (
+        UniqueConstraint("kind", "source_id"),
+        Index("ix_point_deductions_point_id_month", "point_id", "month"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID]
+    month: Mapped[str] = mapped_column(String(7))
+    kind: Mapped[str] = mapped_column(String(20))
+    source_id: Mapped[uuid.UUID]
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class StaffPenaltyRow(Base):
+    """A penalty on a staff member (the second strike, §1 (15)): the technician's ledger."""
+
+    __tablename__ = "staff_penalties"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    technician_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    point_id: Mapped[uuid.UUID | None]
+    complaint_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    strike: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text)
+    # Deducted from the point's settlement too: only when the point is a partner.
+    deducted_from_point: Mapped[bool] = mapped_column(Boolean)
+    month: Mapped[str] = mapped_column(String(7))
+    decided_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class ClosedMonthRow(Base):
+    __tablename__ = "closed_months"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    closed_by: Mapped[str] = mapped_column(String(200))
+    closed_at: Mapped[datetime] = mapped_column(TZ)
+    # Closed before feedback graded it: finance forced it, and why.
+    forced_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SettlementRow(Base):
+    """A closed statement: immutable (a trigger refuses updates and deletes)."""
+
+    __tablename__ = "settlements"
+    __table_args__ = (UniqueConstraint("point_id", "month"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID]
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    jobs: Mapped[int] = mapped_column(Integer)
+    grade: Mapped[str | None] = mapped_column(String(1))
+    grade_factor_percent: Mapped[int] = mapped_column(Integer)
+    gross: Mapped[int] = mapped_column(BigInteger)
+    deductions: Mapped[int] = mapped_column(BigInteger)
+    net: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    statement: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    closed_at: Mapped[datetime] = mapped_column(TZ)
