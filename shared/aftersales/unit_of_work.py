@@ -105,25 +105,38 @@ class UnitOfWork:
     @contextlib.asynccontextmanager
     async def savepoint(self) -> AsyncIterator[None]:
         """A part of the transaction that fails alone: leaving the block with an exception rolls
-        back its statements and forgets the events it staged, and the transaction goes on. On
-        success its events are written to the outbox at once, stamped with the ids current
-        now (a consumer handles a batch of messages, each with its own, in one transaction)."""
+        back its statements and forgets the events it staged, and the transaction goes on."""
+        async with self.part(isolated=True):
+            yield
+
+    @contextlib.asynccontextmanager
+    async def part(self, *, isolated: bool = False) -> AsyncIterator[None]:
+        """A part of the transaction with its own ids: on success its events are written to the
+        outbox at once, stamped with the request's (or the message's) ids current now, and what
+        follows reads from the database, never from rows this part loaded (a consumer handles
+        a batch of messages, each with its own ids, in one transaction). ``isolated`` makes it a
+        savepoint, which a failure rolls back alone; otherwise a failure leaves the whole
+        transaction to be rolled back, for two statements less (SAVEPOINT, RELEASE)."""
         staged_before = len(self._staged)
+        name = "db.savepoint" if isolated else "db.part"
         try:
             with tracing.span(
-                "db.savepoint",
+                name,
                 kind=tracing.CLIENT,
                 attributes={"db.system": "postgresql", "aftersales.service": self.db.schema},
             ):
-                async with self.session.begin_nested():
+                if isolated:
+                    async with self.session.begin_nested():
+                        yield
+                        await self._write_staged()
+                else:
                     yield
                     await self._write_staged()
         except BaseException:
             del self._staged[staged_before:]
             raise
         finally:
-            # What the next part reads comes from the database, as in a transaction of its own,
-            # never from rows this part loaded (everything it changed is flushed by now).
+            # Everything this part changed is flushed by now.
             self.session.expunge_all()
 
     async def commit(self) -> None:

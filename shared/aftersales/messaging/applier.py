@@ -1,17 +1,18 @@
 """The applier: what a consumer does with the messages it fetched.
 
-Every message is applied in a savepoint that first inserts ``(consumer, event id)`` into the
+Every message is applied in a transaction that first inserts ``(consumer, event id)`` into the
 inbox: a duplicate finds the row and is acked without running the handler again. A handler that
 fails is nak'ed with a growing delay; after ``max_deliver`` attempts the message lands in the
 dead-letter table (and is acked), from where an operator can list and replay it.
 
 A fetched batch is split into lanes, one per aggregate in stream order, so a job's reports are
 applied one after another; the lanes are dealt into up to ``concurrency`` groups worked on at
-once. A group is one transaction with a savepoint per message, committed once and acked after
-the commit: a batch of 50 costs a handful of commits instead of 50. A refused message rolls back
-its savepoint alone; a group whose transaction breaks (deadlock, lost connection) is handled
-again one message per transaction. Handlers are written to be correct under concurrency anyway
-(replicas share a consumer), so a lane is about order and fewer lock waits, not safety.
+once. A group is one transaction, committed once and acked after the commit: a batch of 50
+costs a handful of commits instead of 50. A message whose handler fails (a refusal, a deadlock,
+a lost connection) rolls the group back, and the group is handled again one message per
+transaction, where the failure is retried or dead-lettered alone. Handlers are written to be
+correct under concurrency anyway (replicas share a consumer), so a lane is about order and fewer
+lock waits, not safety.
 """
 
 from __future__ import annotations
@@ -135,23 +136,29 @@ class Applier:
                 group.create_task(self._apply_group(msgs_of_group))
 
     async def _apply_group(self, msgs: list[Msg]) -> None:
-        """Handle ``msgs`` in one transaction, each message in a savepoint of its own: one
-        commit (and one fsync) for the group instead of one per message. A message its handler
-        refuses rolls back alone and is retried or dead-lettered as ever; anything that breaks
-        the transaction itself (a deadlock, a lost connection, a lock timeout) sends the whole
-        group through one transaction per message instead, where it is retried as ever."""
+        """Handle ``msgs`` in one transaction: one commit (and one fsync) for the group instead
+        of one per message. Each message is a part of the transaction with its own ids, but no
+        savepoint of its own: a message whose handler fails rolls the group back, and the group
+        is then handled one message per transaction, where a refusal is retried or dead-lettered
+        as ever and the others are applied. Refusals are rare; the two statements a savepoint
+        costs (SAVEPOINT, RELEASE) were paid for every message."""
         done: list[tuple[Msg, str]] = []
-        refused: list[tuple[Msg, Exception]] = []
+        poisoned: list[tuple[Msg, Exception]] = []
+        culprit: tuple[Msg, Exception] | None = None
         try:
             async with self.db.uow() as uow:
                 relevant = self.subscription.relevant
                 wanted = None if relevant is None else await relevant(uow)
                 for msg in msgs:
                     with self._enter(msg):
-                        outcome = await self._apply_in(uow, msg, wanted)
+                        try:
+                            outcome = await self._apply_in(uow, msg, wanted)
+                        except Exception as exc:
+                            culprit = (msg, exc)
+                            raise
                     self.mark_progress()
                     if isinstance(outcome, Exception):
-                        refused.append((msg, outcome))
+                        poisoned.append((msg, outcome))
                     else:
                         done.append((msg, outcome))
                 await uow.commit()
@@ -165,22 +172,27 @@ class Applier:
                 error=repr(broken),
             )
             for msg in msgs:
-                await self._apply_alone(msg)
+                if culprit is not None and msg is culprit[0] and not is_transient(culprit[1]):
+                    # Refused by its handler: retried later or dead-lettered, not run twice now.
+                    with self._enter(msg):
+                        await self._failed(msg, culprit[1])
+                else:
+                    await self._apply_alone(msg)
                 self.mark_progress()
             return
         for msg, outcome in done:
             with contextlib.suppress(Exception):  # unacked, it comes again: the inbox has it
                 await msg.ack()
             self._count(outcome)
-        for msg, error in refused:
+        for msg, error in poisoned:
             await self._failed(msg, error)
         self.mark_progress()
 
     async def _apply_in(
         self, uow: UnitOfWork, msg: Msg, wanted: Callable[[Envelope[Any]], bool] | None
-    ) -> str | Exception:
-        """One message of a group, in a savepoint of the group's transaction: its outcome, or
-        why it was refused. A transient error is raised: the transaction itself is broken."""
+    ) -> str | PoisonMessage:
+        """One message of a group, as a part of the group's transaction: its outcome, or why it
+        can never be applied. A handler's failure is raised: the group is rolled back."""
         try:
             delivery = self._prepare(msg)
         except PoisonMessage as exc:
@@ -190,15 +202,10 @@ class Applier:
             return delivery.skip or "ignored"
         if wanted is not None and not wanted(envelope):
             return "irrelevant"
-        try:
-            async with uow.savepoint():
-                applied = await claim(uow, self.consumer_name, envelope)
-                if applied:
-                    await handler(uow, envelope)
-        except Exception as exc:
-            if is_transient(exc):
-                raise
-            return exc
+        async with uow.part():
+            applied = await claim(uow, self.consumer_name, envelope)
+            if applied:
+                await handler(uow, envelope)
         return "processed" if applied else "duplicate"
 
     def _enter(self, msg: Msg) -> contextlib.AbstractContextManager[Any]:

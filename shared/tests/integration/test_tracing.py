@@ -71,11 +71,11 @@ async def test_one_tickets_trace_spans_all_four_services(start_service):
     for consumer in (s for s in mine if s.kind == SpanKind.CONSUMER):
         parent = by_id[consumer.parent.span_id]
         assert parent.kind == SpanKind.PRODUCER
-    # the request's transaction in intake; each handled message's savepoint in the group
+    # the request's transaction in intake; each handled message's part of the group
     # transaction of its consumer
     work = {(s.name, s.attributes["aftersales.service"]) for s in mine}
-    assert {("db.transaction", "intake"), ("db.savepoint", "dispatch")} <= work
-    assert {("db.savepoint", "billing"), ("db.savepoint", "feedback")} <= work
+    assert {("db.transaction", "intake"), ("db.part", "dispatch")} <= work
+    assert {("db.part", "billing"), ("db.part", "feedback")} <= work
 
 
 def test_with_the_endpoint_set_spans_are_exported_over_otlp(tmp_path):
