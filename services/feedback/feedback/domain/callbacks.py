@@ -1,4 +1,5 @@
-"""The customer callback (回访) that alone closes a request, and its six outcomes (docs/domain.md)."""
+"""The customer callback (回访) that alone closes a request, and its six outcomes
+(docs/domain.md)."""
 
 from __future__ import annotations
 
