@@ -131,6 +131,9 @@ class UnitOfWork:
                         await self._write_staged()
                 else:
                     yield
+                    # What the part changed, before its rows are forgotten (a savepoint's end
+                    # flushes them on its own).
+                    await self.session.flush()
                     await self._write_staged()
         except BaseException:
             del self._staged[staged_before:]
