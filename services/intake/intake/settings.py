@@ -8,8 +8,8 @@ from pydantic_settings import SettingsConfigDict
 from aftersales.http.egress import EgressPolicy
 from aftersales.sealed import SecretBox
 from aftersales.settings import ServiceSettings
-from intake.domain.notifications import QuietHours
 from intake.domain.tickets import KINDS
+from intake.notifications.domain.quiet_hours import QuietHours
 
 # The longest one send (a webhook delivery, a customer message) may take: well inside the lease
 # on a claimed row (intake.adapters.leases.LEASE, 120 s), so no replica claims it twice.

@@ -8,11 +8,11 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository
 from intake.api.presenters import customer_out, product_out
 from intake.api.schemas import CustomerIn, CustomerOut, CustomerPatch, ProductIn, ProductOut
@@ -155,7 +155,8 @@ async def create_product(
     cmd = RegisterProduct(customer_id=customer_id, **body.model_dump())
 
     async def command(uow: UnitOfWork) -> ProductOut:
-        return product_out(await register_product(uow, cmd, tenant=tenant_of(principal)))
+        row = await register_product(uow, cmd, tenant=tenant_of(principal))
+        return product_out(row, uow.now().date())
 
     return await run_command(
         request, db, command, principal=principal, key=idempotency_key, body=body

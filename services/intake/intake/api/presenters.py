@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import date, datetime
 
 from intake.adapters.tables import CustomerRow, ProductRow, TicketRow, TimelineRow
 from intake.api.schemas import (
@@ -40,7 +40,8 @@ def customer_out(row: CustomerRow) -> CustomerOut:
     )
 
 
-def product_out(row: ProductRow) -> ProductOut:
+def product_out(row: ProductRow, today: date) -> ProductOut:
+    """The product as the API shows it; ``today`` (the service's clock) says if in warranty."""
     return ProductOut(
         id=row.id,
         customer_id=row.customer_id,
@@ -50,7 +51,7 @@ def product_out(row: ProductRow) -> ProductOut:
         purchased_on=row.purchased_on,
         warranty_months=row.warranty_months,
         warranty_until=row.warranty_until,
-        in_warranty=in_warranty(row.warranty_until, datetime.now(UTC).date()),
+        in_warranty=in_warranty(row.warranty_until, today),
         contract_no=row.contract_no,
         replaces_product_id=row.replaces_product_id,
         installation_address=Address(

@@ -11,12 +11,12 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import run_command
 from aftersales.http.models import RequestModel
 from aftersales.http.pagination import Cursor, Limit, Page
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.api.presenters import product_out
 from intake.api.schemas import ProductOut, ProductPatch
@@ -45,7 +45,9 @@ async def products_of_customer(
         rows, next_cursor = await ProductRepository(uow.session).page(
             tenant=tenant, customer_id=customer_id, cursor=cursor, limit=limit
         )
-    return Page[ProductOut](items=[product_out(r) for r in rows], next_cursor=next_cursor)
+    return Page[ProductOut](
+        items=[product_out(r, uow.now().date()) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.get("/v1/products", response_model=Page[ProductOut])
@@ -68,7 +70,9 @@ async def search_products(
             cursor=cursor,
             limit=limit,
         )
-    return Page[ProductOut](items=[product_out(r) for r in rows], next_cursor=next_cursor)
+    return Page[ProductOut](
+        items=[product_out(r, uow.now().date()) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.get("/v1/products/{product_id}", response_model=ProductOut)
@@ -79,7 +83,7 @@ async def get_product(
     async with db.uow() as uow:
         row = await ProductRepository(uow.session).get(product_id, tenant=tenant_of(principal))
     response.headers["ETag"] = etag_of(row.version)
-    return product_out(row)
+    return product_out(row, uow.now().date())
 
 
 @router.post("/v1/products/{product_id}/transfer", response_model=ProductOut)
@@ -98,10 +102,11 @@ async def transfer_product_ownership(
         row = await transfer_product(
             uow, product_id, body.customer_id, tenant=tenant, expected_version=expected
         )
-        return product_out(row)
+        return product_out(row, uow.now().date())
 
     async def before(uow: UnitOfWork) -> ProductOut:
-        return product_out(await ProductRepository(uow.session).get(product_id, tenant=tenant))
+        row = await ProductRepository(uow.session).get(product_id, tenant=tenant)
+        return product_out(row, uow.now().date())
 
     return await run_command(
         request,
@@ -132,10 +137,11 @@ async def patch_product(
         row = await update_product(
             uow, product_id, changes, tenant=tenant, expected_version=expected
         )
-        return product_out(row)
+        return product_out(row, uow.now().date())
 
     async def before(uow: UnitOfWork) -> ProductOut:
-        return product_out(await ProductRepository(uow.session).get(product_id, tenant=tenant))
+        row = await ProductRepository(uow.session).get(product_id, tenant=tenant)
+        return product_out(row, uow.now().date())
 
     return await run_command(
         request,

@@ -3,21 +3,23 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import partial
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.events import Money
 from aftersales.events.intake import ClosureReason
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Since, SyncPage, sync_or_page
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import TicketFilter, TicketRepository
 from intake.adapters.tables import TicketRow
+from intake.api.deps import PolicyDep
 from intake.api.presenters import product_out, ticket_out, timeline_entry
 from intake.api.schemas import (
     CancelIn,
@@ -31,9 +33,8 @@ from intake.api.schemas import (
     WarrantyRemedyOut,
 )
 from intake.api.scope import Staff, actor_of, tenant_of
-from intake.domain.remedies import WarrantyPolicy
-from intake.domain.tickets import Channel, ResponsePolicy, TicketKind, TicketStatus
-from intake.use_cases import clocks
+from intake.domain.tickets import Channel, TicketKind, TicketStatus
+from intake.use_cases import clocks, remedies
 from intake.use_cases import tickets as use_cases
 
 router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
@@ -43,25 +44,12 @@ def _headers(ticket: TicketOut) -> dict[str, str]:
     return {"Location": f"/v1/tickets/{ticket.id}", "ETag": etag_of(ticket.version)}
 
 
-def _policy(request: Request) -> ResponsePolicy:
-    return use_cases.response_policy(request.app.state.settings)
-
-
-def _warranty_policy(request: Request) -> WarrantyPolicy:
-    s = request.app.state.settings
-    return WarrantyPolicy(
-        refund_within_days=s.refund_within_days,
-        replace_within_days=s.replace_within_days,
-        failed_repairs_for_replacement=s.failed_repairs_for_replacement,
-        replacement_warranty_months=s.replacement_warranty_months,
-    )
-
-
 @router.post("", status_code=201, response_model=TicketOut)
 async def create_ticket(
     body: TicketIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Staff,
 ) -> Response:
@@ -78,11 +66,10 @@ async def create_ticket(
         preferred_end=window.end if window else None,
         lines=[(line.sku, line.qty) for line in body.lines] if body.lines is not None else None,
     )
-    policy = _policy(request)
 
     async def command(uow: UnitOfWork) -> TicketOut:
         row = await use_cases.open_ticket(
-            uow, cmd, policy, tenant=tenant_of(principal), actor=actor_of(principal)
+            uow, cmd, policy=policy, tenant=tenant_of(principal), actor=actor_of(principal)
         )
         return ticket_out(row)
 
@@ -210,10 +197,12 @@ async def resolve_remotely(
     body: ResolveRemotelyIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     principal: Principal = Staff,
 ) -> Response:
     """Solved on the phone (guidance, a non-fault cause): closed without a visit."""
-    return await _stop(request, db, principal, use_cases.resolve_remotely, ticket_id, body.note)
+    resolve = partial(use_cases.resolve_remotely, policy=policy)
+    return await _stop(request, db, principal, resolve, ticket_id, body.note)
 
 
 @router.post("/{ticket_id}/warranty-remedy", response_model=WarrantyRemedyOut)
@@ -222,10 +211,11 @@ async def warranty_remedy(
     body: WarrantyRemedyIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     principal: Principal = Staff,
 ) -> Response:
     """The 三包 decision, checked against the warranty policy (422 with the reason if not)."""
-    cmd = use_cases.DecideRemedy(
+    cmd = remedies.DecideRemedy(
         remedy=body.remedy,
         reason=body.reason,
         new_serial_no=body.new_serial_no,
@@ -234,16 +224,22 @@ async def warranty_remedy(
         if body.refund
         else None,
     )
-    policy = _warranty_policy(request)
 
     async def command(uow: UnitOfWork) -> WarrantyRemedyOut:
-        decision = await use_cases.decide_warranty_remedy(
-            uow, ticket_id, cmd, policy, tenant=tenant_of(principal), actor=actor_of(principal)
+        decision = await remedies.decide_warranty_remedy(
+            uow,
+            ticket_id,
+            cmd,
+            policy=policy,
+            tenant=tenant_of(principal),
+            actor=actor_of(principal),
         )
         return WarrantyRemedyOut(
             ticket=ticket_out(decision.ticket),
             remedy=decision.remedy,
-            replacement_product=product_out(decision.replacement) if decision.replacement else None,
+            replacement_product=product_out(decision.replacement, uow.now().date())
+            if decision.replacement
+            else None,
         )
 
     return await run_command(
@@ -284,6 +280,7 @@ async def respond_to_ticket(
     body: RespondIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     principal: Principal = Staff,
 ) -> Response:
     """The centre's answer to a ticket that needs no visit (a consultation, a sample test).
@@ -295,7 +292,13 @@ async def respond_to_ticket(
         db,
         principal,
         lambda uow, tenant, actor, expected: clocks.respond(
-            uow, ticket_id, cmd, tenant=tenant, actor=actor, expected_version=expected
+            uow,
+            ticket_id,
+            cmd,
+            tenant=tenant,
+            actor=actor,
+            policy=policy,
+            expected_version=expected,
         ),
     )
 

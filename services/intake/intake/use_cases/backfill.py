@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from aftersales.db import Database
+from aftersales.database import Database
 from intake.adapters.tables import ProductRow
 from intake.use_cases.customers import publish_product
+from intake.use_cases.policy import TicketPolicy
 
 BATCH = 500
 
 
-async def backfill_products(db: Database, policy: object = None) -> int:
+async def backfill_products(db: Database, policy: TicketPolicy) -> int:
     """Publish (through the outbox) ``intake.product.registered.v1`` for every product, or
     ``intake.product.updated.v1`` for a deregistered one, so the services that keep their own
     projection learn of products registered before the events existed. Safe to run again:
-    projections keep the newest version of each product, so a repeat changes nothing."""
+    projections keep the newest version of each product, so a repeat changes nothing.
+
+    ``policy`` is the ticket core's rules, as every operator task is handed; publishing a
+    product as it is applies none of them."""
     published = 0
     after = None
     while True:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.etag import check_version
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CatalogueRepository
 from intake.adapters.tables import ServiceCategoryRow
 from intake.domain.catalogue import CategoryOffer
@@ -42,7 +41,7 @@ async def replace_catalogue(
     repo = CatalogueRepository(uow.session)
     revision = await repo.revision(for_update=True)
     check_version(expected_revision, revision.revision)
-    now = datetime.now(UTC)
+    now = uow.now()
     await repo.replace(
         [
             ServiceCategoryRow(

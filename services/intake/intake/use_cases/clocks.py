@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import Conflict, NotFound
 from aftersales.events import Envelope, dispatch, intake
 from aftersales.logging import get_logger
 from aftersales.tasks import claim_due
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketRow
 from intake.domain.clocks import (
@@ -25,6 +26,7 @@ from intake.domain.clocks import (
     check_can_resume,
     resumed,
 )
+from intake.use_cases.policy import TicketPolicy
 from intake.use_cases.ticket_events import emit, seconds_between, touch
 from intake.use_cases.tickets import locked_ticket, resolve_remotely
 
@@ -47,12 +49,13 @@ async def respond(
     *,
     tenant: str | None,
     actor: str,
+    policy: TicketPolicy,
     expected_version: int | None = None,
 ) -> TicketRow:
     """The centre's answer to a ticket that needs no visit; ``resolved`` ends the ticket."""
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_respond(ticket.kind, ticket.status, ticket.responded_at is not None)
-    now = touch(ticket)
+    now = touch(uow, ticket)
     due = ticket.respond_by
     if ticket.paused_at is not None:  # the clock stopped at the pause
         due = resumed(due, ticket.paused_at, now) or due
@@ -80,7 +83,9 @@ async def respond(
         ),
     )
     if cmd.resolved:
-        return await resolve_remotely(uow, ticket.id, cmd.summary, tenant=tenant, actor=actor)
+        return await resolve_remotely(
+            uow, ticket.id, cmd.summary, tenant=tenant, actor=actor, policy=policy
+        )
     return ticket
 
 
@@ -102,7 +107,7 @@ async def pause(
 ) -> TicketRow:
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_pause(PauseState(ticket.status, ticket.paused_at))
-    now = touch(ticket)
+    now = touch(uow, ticket)
     ticket.paused_at, ticket.pause_reason, ticket.pause_note = now, cmd.reason, cmd.note
     ticket.paused_by = actor
     TicketRepository(uow.session).record(
@@ -144,7 +149,7 @@ async def resume(
     check_can_resume(PauseState(ticket.status, ticket.paused_at))
     paused_at = ticket.paused_at
     assert paused_at is not None
-    now = touch(ticket)
+    now = touch(uow, ticket)
     if ticket.responded_at is None and ticket.status in AWAITING_ANSWER:
         ticket.respond_by = resumed(ticket.respond_by, paused_at, now) or ticket.respond_by
     if ticket.status not in WORK_DONE:
@@ -179,8 +184,9 @@ async def resume(
 
 async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
     """Publish each missed answer and deadline once: the ticket is marked in the same
-    transaction as its event (``claim_due``: replicas share the work)."""
-    now = datetime.now(UTC)
+    transaction as its event (``claim_due``: replicas share the work). "Missed" is as of the
+    service's clock; a ticket marked once is never told again, however the clock moves."""
+    now = db.clock.now()
     running: list[Any] = [TicketRow.paused_at.is_(None), TicketRow.status.not_in(ENDED)]
     response = select(TicketRow).where(
         TicketRow.respond_clock.in_(("intake", "billing")),
@@ -210,7 +216,7 @@ async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
         await emit(uow, ticket, data)
 
     async def unanswered(uow: UnitOfWork, ticket: TicketRow) -> None:
-        touch(ticket)
+        touch(uow, ticket)
         ticket.response_breached_at = now
         data = intake.TicketResponseBreached(
             ticket_id=ticket.id, due_at=ticket.respond_by, breached_at=now
@@ -218,7 +224,7 @@ async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
         await tell(uow, ticket, "response", data, ticket.respond_by)
 
     async def unfinished(uow: UnitOfWork, ticket: TicketRow) -> None:
-        touch(ticket)
+        touch(uow, ticket)
         ticket.completion_breached_at = now
         due = ticket.complete_by
         assert due is not None

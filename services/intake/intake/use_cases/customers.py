@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Forbidden, NotFound, Unprocessable
 from aftersales.events import intake
 from aftersales.http.etag import check_version
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.adapters.tables import CustomerRow, ProductRow
 from intake.domain.customers import normalise_phone
@@ -61,7 +61,7 @@ async def register_customer(
     customers = CustomerRepository(uow.session)
     phone_normalized = normalise_phone(cmd.phone)
     await _check_unique(customers, phone_normalized, cmd.external_ref, tenant)
-    now = datetime.now(UTC)
+    now = uow.now()
     row = CustomerRow(
         id=uuid.uuid4(),
         name=cmd.name,
@@ -107,7 +107,7 @@ async def update_customer(
     for field, value in changes.items():
         setattr(row, field, value)
     row.version += 1
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = uow.now()
     await uow.session.flush()
     return row
 
@@ -131,7 +131,7 @@ async def register_product(
 ) -> ProductRow:
     await CustomerRepository(uow.session).get(cmd.customer_id, tenant=tenant)
     products = ProductRepository(uow.session)
-    today = datetime.now(UTC).date()
+    today = uow.now().date()
     check_purchase_date(cmd.purchased_on, today)
     until = warranty_until(cmd.purchased_on, cmd.warranty_months)
     existing = await products.find_serial(cmd.category, cmd.model, cmd.serial_no)
@@ -143,7 +143,7 @@ async def register_product(
             "This serial number is registered already for this category and model.",
             **({"existing_id": str(existing.id)} if visible else {}),
         )
-    now = datetime.now(UTC)
+    now = uow.now()
     row = ProductRow(
         id=uuid.uuid4(),
         customer_id=cmd.customer_id,
@@ -248,7 +248,7 @@ async def update_product(
     if "proof_ref" in sale:
         row.proof_ref = sale["proof_ref"]
     row.version += 1
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = uow.now()
     await uow.session.flush()
     await publish_product(uow, row, registered=False, changes=changed)
     return row
@@ -278,7 +278,7 @@ async def transfer_product(
         raise Conflict("The product already belongs to this customer.")
     row.customer_id = new_owner
     row.version += 1
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = uow.now()
     await uow.session.flush()
     await publish_product(uow, row, registered=False, changes=["customer_id"])
     return row

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, billing, dispatch
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.tables import TicketRow
 from intake.domain.lifecycle import FINAL
-from intake.use_cases.projection import ticket_for_event
+from intake.use_cases.projection.timeline import ticket_for_event
 from intake.use_cases.ticket_events import change_status, end_ticket, touch
 
 
@@ -30,7 +30,7 @@ async def on_paid(uow: UnitOfWork, event: Envelope[billing.PartsOrderPaid]) -> N
     ticket = await ticket_for_event(uow, event)
     if ticket is not None:
         _fill(ticket, paid_at=event.data.paid_at)
-        touch(ticket)
+        touch(uow, ticket)
 
 
 async def on_shipped(uow: UnitOfWork, event: Envelope[dispatch.PartsOrderShipped]) -> None:
@@ -50,14 +50,14 @@ async def on_shipped(uow: UnitOfWork, event: Envelope[dispatch.PartsOrderShipped
     if ticket.status == "open":
         await change_status(uow, ticket, "in_progress", reason="parts shipped", actor="dispatch")
     else:
-        touch(ticket)
+        touch(uow, ticket)
 
 
 async def on_ship_overdue(uow: UnitOfWork, event: Envelope[dispatch.PartsOrderShipOverdue]) -> None:
     ticket = await ticket_for_event(uow, event)
     if ticket is not None:
         _fill(ticket, ship_by=event.data.ship_by, ship_breached_at=event.data.at)
-        touch(ticket)
+        touch(uow, ticket)
 
 
 async def on_delivered(uow: UnitOfWork, event: Envelope[dispatch.PartsOrderDelivered]) -> None:
@@ -66,7 +66,7 @@ async def on_delivered(uow: UnitOfWork, event: Envelope[dispatch.PartsOrderDeliv
         return
     _fill(ticket, ship_by=event.data.ship_by, delivered_at=event.data.at)
     if ticket.status in FINAL:
-        touch(ticket)
+        touch(uow, ticket)
         return
     await end_ticket(uow, ticket, "closed", "delivered", note="parts delivered", actor="dispatch")
 
@@ -76,6 +76,6 @@ async def on_cancelled(uow: UnitOfWork, event: Envelope[billing.PartsOrderCancel
     if ticket is None:
         return
     if ticket.status in FINAL:
-        touch(ticket)
+        touch(uow, ticket)
         return
     await end_ticket(uow, ticket, "cancelled", "cancelled", note=event.data.reason, actor="billing")

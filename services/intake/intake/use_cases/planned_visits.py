@@ -6,12 +6,15 @@ two events with two ids."""
 
 from __future__ import annotations
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, billing
-from intake.use_cases.tickets import OpenTicket, open_ticket, response_policy
+from aftersales.unit_of_work import UnitOfWork
+from intake.use_cases.policy import TicketPolicy
+from intake.use_cases.tickets import OpenTicket, open_ticket
 
 
-async def on_maintenance_due(uow: UnitOfWork, event: Envelope[billing.MaintenanceVisitDue]) -> None:
+async def on_maintenance_due(
+    uow: UnitOfWork, event: Envelope[billing.MaintenanceVisitDue], *, policy: TicketPolicy
+) -> None:
     d = event.data
     await open_ticket(
         uow,
@@ -25,7 +28,7 @@ async def on_maintenance_due(uow: UnitOfWork, event: Envelope[billing.Maintenanc
                 f"{d.contract_no}, due {d.due_on}."
             ),
         ),
-        response_policy(uow.db.settings),
+        policy=policy,
         tenant=None,
         actor=f"billing (contract {d.contract_no})",
     )

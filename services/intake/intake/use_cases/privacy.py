@@ -1,26 +1,21 @@
-"""A customer's personal data: erased on request everywhere, exported on request."""
+"""A customer's personal data: erased on request everywhere, exported on request. The one
+place the ticket core calls into the webhook gateway and the notifications: each erases and
+exports what it holds itself."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, update
 
-from aftersales.db import UnitOfWork
 from aftersales.events import intake
-from aftersales.privacy import TOMBSTONE, columns, scrub_bytes, scrub_platform
+from aftersales.privacy import TOMBSTONE, columns, scrub_platform
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository, TicketRepository
-from intake.adapters.tables import (
-    CustomerRow,
-    NotificationPreferenceRow,
-    NotificationRow,
-    ProductRow,
-    TicketRow,
-    WebhookDeliveryRow,
-)
-from intake.use_cases import notifications
+from intake.adapters.tables import CustomerRow, ProductRow, TicketRow
+from intake.integrations.use_cases import privacy as webhook_privacy
+from intake.notifications.use_cases import records
 
 
 async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow:
@@ -31,7 +26,7 @@ async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow
     row = await CustomerRepository(uow.session).get(customer_id, lock=True)
     if row.erased_at is not None:
         return row
-    now = datetime.now(UTC)
+    now = uow.now()
     row.name = row.phone = row.city = row.line = TOMBSTONE
     row.phone_normalized = "erased"
     row.email = row.postal_code = None
@@ -47,15 +42,8 @@ async def erase_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> CustomerRow
     await uow.session.execute(
         update(ProductRow).where(ProductRow.customer_id == customer_id).values(notes=None)
     )
-    needle = b"%" + str(customer_id).encode() + b"%"
-    deliveries = await uow.session.scalars(
-        select(WebhookDeliveryRow).where(WebhookDeliveryRow.payload.like(needle))
-    )
-    for delivery in deliveries:
-        scrubbed = scrub_bytes(delivery.payload, customer_id)
-        if scrubbed is not None:
-            delivery.payload = scrubbed
-    await notifications.erase(uow, customer_id)
+    await webhook_privacy.erase(uow, customer_id)
+    await records.erase(uow, customer_id)
     await scrub_platform(uow, customer_id)
     tickets = await uow.session.scalars(
         select(TicketRow.id).where(TicketRow.customer_id == customer_id)
@@ -79,16 +67,9 @@ async def customer_export(uow: UnitOfWork, customer_id: uuid.UUID) -> dict[str, 
         await uow.session.scalars(select(TicketRow).where(TicketRow.customer_id == customer_id))
     ).all()
     timelines = TicketRepository(uow.session)
-    messages = (
-        await uow.session.scalars(
-            select(NotificationRow).where(NotificationRow.customer_id == customer_id)
-        )
-    ).all()
-    preferences = await uow.session.get(NotificationPreferenceRow, customer_id)
     return {
         "customer": columns(customer),
-        "notification_preferences": columns(preferences) if preferences else None,
-        "notifications": [columns(n) for n in messages],
+        **await records.export(uow, customer_id),
         "products": [columns(p) for p in products],
         "tickets": [
             {**columns(t), "timeline": [columns(e) for e in await timelines.timeline(t.id)]}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, EventData, intake
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketRow
 
@@ -16,8 +16,9 @@ async def emit(uow: UnitOfWork, ticket: TicketRow, data: EventData) -> Envelope[
     return uow.publish(data, aggregate_id=ticket.id, aggregate_version=ticket.version)
 
 
-def touch(ticket: TicketRow) -> datetime:
-    now = datetime.now(UTC)
+def touch(uow: UnitOfWork, ticket: TicketRow) -> datetime:
+    """A new version of the ticket, changed now (the service's clock)."""
+    now = uow.now()
     ticket.version += 1
     ticket.updated_at = now
     return now
@@ -28,7 +29,7 @@ async def change_status(
 ) -> None:
     previous = ticket.status
     ticket.status = status
-    now = touch(ticket)
+    now = touch(uow, ticket)
     TicketRepository(uow.session).record(
         ticket.id,
         now,
@@ -65,7 +66,7 @@ async def end_ticket(
     """The ticket ends (``closed``, ``cancelled`` or ``resolved_remotely``) with the reason why,
     published as ``intake.ticket.closed``; a pause still running ends with it."""
     if ticket.paused_at is not None:
-        ticket.paused_seconds += seconds_between(ticket.paused_at, datetime.now(UTC))
+        ticket.paused_seconds += seconds_between(ticket.paused_at, uow.now())
         ticket.paused_at = None
     ticket.closure_reason = closure_reason
     await change_status(uow, ticket, status, reason=note, actor=actor)

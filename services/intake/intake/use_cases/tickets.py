@@ -1,23 +1,22 @@
-"""Open tickets, and the agent's commands on them: cancel, resolve remotely, warranty remedy."""
+"""Open tickets, and the agent's commands on them: cancel, resolve remotely. The 三包 remedy is
+:mod:`intake.use_cases.remedies`."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
-from aftersales.db import UnitOfWork
-from aftersales.errors import Conflict, NotFound, Unprocessable
-from aftersales.events import Money, Window, intake
+from aftersales.errors import NotFound, Unprocessable
+from aftersales.events import Window, intake
 from aftersales.http.etag import check_version
-from intake.adapters.repositories import ProductRepository, TicketRepository, ticket_context
+from aftersales.unit_of_work import UnitOfWork
+from intake.adapters.repositories import TicketRepository, ticket_context
 from intake.adapters.tables import CustomerRow, ProductRow, TicketRow
-from intake.domain import remedies
 from intake.domain.catalogue import CategoryOffer, check_offered, complete_within, respond_by
 from intake.domain.clocks import complete_by, respond_clock
-from intake.domain.lifecycle import FINAL, check_can_stop, check_order_can_stop
-from intake.domain.products import in_warranty, warranty_until
+from intake.domain.lifecycle import check_can_stop, check_order_can_stop
+from intake.domain.products import in_warranty
 from intake.domain.tickets import (
     ResponsePolicy,
     check_order,
@@ -25,17 +24,8 @@ from intake.domain.tickets import (
     needs_visit,
     ticket_number,
 )
-from intake.use_cases.customers import publish_product
-from intake.use_cases.ticket_events import change_status, emit, end_ticket, touch
-
-
-def response_policy(settings: Any) -> ResponsePolicy:
-    """The answer and completion deadlines intake's settings set."""
-    return ResponsePolicy(
-        default_hours=settings.respond_within_hours,
-        complaint_hours=settings.complaint_respond_within_hours,
-        complete_within_hours=dict(settings.complete_within_hours),
-    )
+from intake.use_cases.policy import TicketPolicy
+from intake.use_cases.ticket_events import change_status, emit, end_ticket
 
 
 @dataclass(frozen=True)
@@ -51,9 +41,9 @@ class OpenTicket:
 
 
 async def open_ticket(
-    uow: UnitOfWork, cmd: OpenTicket, policy: ResponsePolicy, *, tenant: str | None, actor: str
+    uow: UnitOfWork, cmd: OpenTicket, *, policy: TicketPolicy, tenant: str | None, actor: str
 ) -> TicketRow:
-    now = datetime.now(UTC)
+    now = uow.now()
     check_order(cmd.kind, cmd.lines, cmd.product_id is not None)
     context = await ticket_context(uow.session, cmd.customer_id, cmd.product_id)
     if context is None or (tenant is not None and context.customer.tenant_id != tenant):
@@ -66,7 +56,9 @@ async def open_ticket(
     if product is not None and product.deregistered_at is not None:
         raise Unprocessable("The product was refunded and is no longer registered.")
     if product is None:  # a parts order naming no product
-        return await _place_order(uow, cmd, policy, context.number_seq, customer, now, actor)
+        return await _place_order(
+            uow, cmd, policy.response, context.number_seq, customer, now, actor
+        )
     offer = (
         CategoryOffer(
             entry.category,
@@ -96,10 +88,10 @@ async def open_ticket(
         status="open",
         preferred_start=cmd.preferred_start,
         preferred_end=cmd.preferred_end,
-        respond_by=respond_by(offer, cmd.kind, now, policy),
+        respond_by=respond_by(offer, cmd.kind, now, policy.response),
         respond_clock=respond_clock(cmd.kind),
         complete_by=complete_by(
-            cmd.kind, now, complete_within(offer, policy.complete_within_hours)
+            cmd.kind, now, complete_within(offer, policy.response.complete_within_hours)
         ),
         paused_seconds=0,
         tenant_id=customer.tenant_id,
@@ -297,13 +289,14 @@ async def resolve_remotely(
     *,
     tenant: str | None,
     actor: str,
+    policy: TicketPolicy,
     expected_version: int | None = None,
 ) -> TicketRow:
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "resolved remotely")
     check_order_can_stop(ticket.kind, "resolved remotely", paid=ticket.charge_status == "paid")
     reason = f"solved on the phone: {note}"
-    call_back = ticket.kind in _callback_kinds(uow)
+    call_back = ticket.kind in policy.callback_after_remote_kinds
     if call_back:  # it ends when the callback says the customer is satisfied
         await change_status(uow, ticket, "resolved_remotely", reason=reason, actor=actor)
     else:
@@ -329,135 +322,3 @@ async def resolve_remotely(
             ),
         )
     return ticket
-
-
-def _callback_kinds(uow: UnitOfWork) -> frozenset[str]:
-    """The kinds whose phone solutions are called back (``INTAKE_CALLBACK_AFTER_REMOTE_KINDS``)."""
-    return frozenset(getattr(uow.db.settings, "callback_after_remote_kinds", ()))
-
-
-@dataclass(frozen=True)
-class DecideRemedy:
-    remedy: str
-    reason: str
-    new_serial_no: str | None = None
-    new_model: str | None = None
-    refund: Money | None = None
-
-
-@dataclass(frozen=True)
-class RemedyDecision:
-    ticket: TicketRow
-    remedy: str
-    replacement: ProductRow | None
-
-
-async def decide_warranty_remedy(
-    uow: UnitOfWork,
-    ticket_id: uuid.UUID,
-    cmd: DecideRemedy,
-    policy: remedies.WarrantyPolicy,
-    *,
-    tenant: str | None,
-    actor: str,
-) -> RemedyDecision:
-    ticket = await locked_ticket(uow, ticket_id, tenant, None)
-    if ticket.status in FINAL:
-        raise Conflict(f"The ticket is {ticket.status}; no remedy can be decided on it.")
-    if ticket.product_id is None:
-        raise Conflict("A parts order names no product; there is nothing to refund or replace.")
-    tickets = TicketRepository(uow.session)
-    products = ProductRepository(uow.session)
-    product = await products.get(ticket.product_id, lock=True)
-    if product.deregistered_at is not None:
-        raise Conflict("The product was refunded already.")
-    today = datetime.now(UTC).date()
-    # 三包 is judged on the day the fault was reported, however long the decision took.
-    reported_on = ticket.created_at.date()
-    cause = await tickets.latest_cause(ticket.id)
-    facts = remedies.Facts(
-        days_since_purchase=(reported_on - product.purchased_on).days,
-        in_warranty=in_warranty(product.warranty_until, reported_on),
-        failed_repairs=await tickets.failed_repairs(product.id, cause),
-    )
-    remedies.decide(cmd.remedy, facts, policy)
-    price = (
-        Money(amount=product.purchase_price, currency=product.purchase_currency or "CNY")
-        if product.purchase_price is not None
-        else None
-    )
-    if cmd.remedy == "refund" and cmd.refund is not None and price is not None:
-        remedies.check_refund(cmd.refund.amount, cmd.refund.currency, price.amount, price.currency)
-
-    replacement = None
-    if cmd.remedy == "replace":
-        if not cmd.new_serial_no:
-            raise Unprocessable("A replacement needs new_serial_no, the serial of the new unit.")
-        model = cmd.new_model or product.model
-        if await products.find_serial(product.category, model, cmd.new_serial_no) is not None:
-            raise Conflict("The replacement's serial number is registered already.")
-        months = policy.replacement_warranty_months or product.warranty_months
-        replacement = ProductRow(
-            id=uuid.uuid4(),
-            customer_id=product.customer_id,
-            category=product.category,
-            model=model,
-            serial_no=cmd.new_serial_no,
-            purchased_on=today,
-            warranty_months=months,
-            warranty_until=warranty_until(today, months),
-            contract_no=product.contract_no,
-            replaces_product_id=product.id,
-            version=1,
-            created_at=datetime.now(UTC),
-            updated_at=datetime.now(UTC),
-        )
-        products.add(replacement)
-    now = touch(ticket)
-    tickets.record(
-        ticket.id,
-        now,
-        intake.TicketRemedyDecided.SUBJECT,
-        f"Warranty remedy: {cmd.remedy} ({cmd.reason})",
-        actor=actor,
-        remedy=cmd.remedy,
-        replacement_product_id=str(replacement.id) if replacement else None,
-        facts={
-            "reported_on": reported_on.isoformat(),
-            "days_since_purchase": facts.days_since_purchase,
-            "in_warranty": facts.in_warranty,
-            "failed_repairs": facts.failed_repairs,
-            "cause_code": cause,
-        },
-    )
-    await uow.session.flush()
-    if cmd.remedy in ("replace", "refund"):
-        await emit(
-            uow,
-            ticket,
-            intake.TicketRemedyDecided(
-                ticket_id=ticket.id,
-                remedy=cmd.remedy,  # type: ignore[arg-type]
-                reason=cmd.reason,
-                product_id=product.id,
-                replacement_product_id=replacement.id if replacement else None,
-                refund=cmd.refund if cmd.remedy == "refund" else None,
-                purchase_price=price,
-                proof_ref=product.proof_ref,
-                decided_at=now,
-            ),
-        )
-        if cmd.remedy == "refund":  # the product goes back: no longer the customer's
-            product.deregistered_at = now
-            product.version += 1
-            product.updated_at = now
-            await uow.session.flush()
-            await publish_product(uow, product, registered=False, changes=["deregistered"])
-        if replacement is not None:
-            await publish_product(uow, replacement, registered=True)
-        # A replaced or refunded product's request is settled: no callback, no further visit.
-        closure = "replaced" if cmd.remedy == "replace" else "refunded"
-        await end_ticket(
-            uow, ticket, "closed", closure, note=f"{cmd.remedy}: {cmd.reason}", actor=actor
-        )
-    return RemedyDecision(ticket, cmd.remedy, replacement)

@@ -1,13 +1,23 @@
-"""The 4-hour answer for tickets that need no visit, deadlines to finish, pauses, closure."""
+"""The 4-hour answer for tickets that need no visit, deadlines to finish, pauses, closure. The
+deadlines are reached by moving the service's clock; each missed one is published once,
+however the clock moves afterwards."""
 
 import uuid
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import Envelope, feedback
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import SettableClock, eventually
 from aftersales.testing.factories import make_ticket, publish_raw, read_events
+from intake.use_cases.clocks import fire_due_breaches
 
 PROBLEM = "application/problem+json"
+RESPONSE = "intake.ticket.response_breached.v1"
+COMPLETION = "intake.ticket.completion_breached.v1"
+# 10:00 in Shanghai tomorrow: the service's clock, which the tests move (after today, as the
+# factories' products are bought this month).
+START = datetime.now(UTC).replace(hour=2, minute=0, second=0, microsecond=0) + timedelta(days=1)
+# The breach scanner runs when a test calls it: the background pass waits an hour.
+SCANNED_BY_THE_TEST = {"clock_poll_seconds": 3600}
 
 
 def at(value: str) -> datetime:
@@ -199,12 +209,11 @@ async def test_deadlines_to_finish_come_from_the_kind_and_the_catalogue(start_se
 async def test_a_missed_answer_is_published_once_and_a_paused_ticket_does_not_breach(
     start_service, infrastructure
 ):
-    # Four seconds to answer, so the breach scanner's work can be watched.
-    async with start_service(
-        "intake", respond_within_hours=4 / 3600, clock_poll_seconds=0.2
-    ) as intake:
+    clock = SettableClock(START)
+    async with start_service("intake", clock=clock, **SCANNED_BY_THE_TEST) as intake:
         agent = intake.auth("agent")
         paused = await make_ticket(intake, kind="consultation")
+        assert at(paused["sla"]["respond_by"]) == START + timedelta(hours=4)
         r = await intake.client.post(
             f"/v1/tickets/{paused['id']}/pause",
             json={"reason": "awaiting_customer", "note": "calls back after lunch"},
@@ -218,13 +227,10 @@ async def test_a_missed_answer_is_published_once_and_a_paused_ticket_does_not_br
         assert twice.status_code == 409
         running = await make_ticket(intake, kind="consultation")
 
-        async def breached():
-            t = await intake.client.get(f"/v1/tickets/{running['id']}", headers=agent)
-            return t.json() if t.json()["sla"]["response_breached_at"] else None
-
-        # The barrier: the running ticket, due after the paused one, has breached; so the
-        # scanner has passed the paused ticket's due time too.
-        await eventually(breached, timeout=30)
+        missed_at = clock.advance(timedelta(hours=4, minutes=1))
+        await fire_due_breaches(intake.db)
+        now_running = await intake.client.get(f"/v1/tickets/{running['id']}", headers=agent)
+        assert at(now_running.json()["sla"]["response_breached_at"]) == missed_at
         now_paused = (await intake.client.get(f"/v1/tickets/{paused['id']}", headers=agent)).json()
         assert now_paused["sla"]["response_breached_at"] is None
 
@@ -232,21 +238,12 @@ async def test_a_missed_answer_is_published_once_and_a_paused_ticket_does_not_br
         assert r.status_code == 200, r.text
         resumed = r.json()
         assert resumed["pause"] is None
-        moved = at(resumed["sla"]["respond_by"]) - at(paused["sla"]["respond_by"])
-        assert moved.total_seconds() >= resumed["sla"]["paused_seconds"] >= 4
-        assert moved.total_seconds() < resumed["sla"]["paused_seconds"] + 1.5
-
-        async def breaches():
-            events = await read_events(
-                infrastructure.broker_url, "intake.ticket.response_breached.v1", after=intake
-            )
-            return [
-                str(e.data.ticket_id)
-                for e in events
-                if str(e.data.ticket_id) in (paused["id"], running["id"])
-            ]
-
-        assert await eventually(breaches) == [running["id"]]  # once, and not the paused one
+        # Every clock continues where it stopped: the due time moves on by the pause.
+        assert resumed["sla"]["paused_seconds"] == 4 * 3600 + 60
+        assert at(resumed["sla"]["respond_by"]) == START + timedelta(hours=8, minutes=1)
+        assert await _breaches(infrastructure, intake, RESPONSE, paused, running) == [
+            running["id"]
+        ]  # once, and not the paused one
 
         not_paused = await intake.client.post(f"/v1/tickets/{paused['id']}/resume", headers=agent)
         assert not_paused.status_code == 409
@@ -261,22 +258,51 @@ async def test_a_missed_answer_is_published_once_and_a_paused_ticket_does_not_br
 
 
 async def test_a_missed_deadline_to_finish_is_published_once(start_service, infrastructure):
-    async with start_service(
-        "intake", complete_within_hours={"sample_test": 3 / 3600}, clock_poll_seconds=0.2
-    ) as intake:
+    clock = SettableClock(START)
+    async with start_service("intake", clock=clock, **SCANNED_BY_THE_TEST) as intake:
+        ticket = await make_ticket(intake, kind="sample_test")  # a result within 24 hours
+        assert at(ticket["sla"]["complete_by"]) == START + timedelta(hours=24)
+        clock.advance(timedelta(hours=23, minutes=59))
+        await fire_due_breaches(intake.db)
+        assert await _breaches(infrastructure, intake, COMPLETION, ticket) == []
+
+        missed_at = clock.advance(timedelta(minutes=2))
+        await fire_due_breaches(intake.db)
+        t = await intake.client.get(f"/v1/tickets/{ticket['id']}", headers=intake.auth())
+        assert at(t.json()["sla"]["completion_breached_at"]) == missed_at
+        [event] = await _breach_events(infrastructure, intake, COMPLETION, ticket)
+        assert event.data.kind == "sample_test" and event.data.breached_at == missed_at
+
+
+async def test_a_clock_set_back_after_a_deadline_fired_never_fires_it_twice(
+    start_service, infrastructure
+):
+    """Both of intake's clocks on one ticket: the answer (4 hours) and the result (24 hours)."""
+    clock = SettableClock(START)
+    async with start_service("intake", clock=clock, **SCANNED_BY_THE_TEST) as intake:
         ticket = await make_ticket(intake, kind="sample_test")
+        clock.set(START + timedelta(hours=25))
+        await fire_due_breaches(intake.db)
+        for moment in (START, START + timedelta(hours=30), START + timedelta(days=3)):
+            clock.set(moment)  # back before both deadlines, then past them again
+            await fire_due_breaches(intake.db)
+        assert await _breaches(infrastructure, intake, RESPONSE, ticket) == [ticket["id"]]
+        assert await _breaches(infrastructure, intake, COMPLETION, ticket) == [ticket["id"]]
+        t = await intake.client.get(f"/v1/tickets/{ticket['id']}", headers=intake.auth())
+        sla = t.json()["sla"]
+        fired_at = START + timedelta(hours=25)
+        assert at(sla["response_breached_at"]) == at(sla["completion_breached_at"]) == fired_at
 
-        async def breached():
-            t = await intake.client.get(f"/v1/tickets/{ticket['id']}", headers=intake.auth())
-            return t.json() if t.json()["sla"]["completion_breached_at"] else None
 
-        await eventually(breached, timeout=30)
+async def _breach_events(infrastructure, intake, subject, *tickets):
+    """The ``subject`` breaches published about ``tickets``, once intake's outbox is drained."""
+    wanted = {t["id"] for t in tickets}
+    events = await read_events(infrastructure.broker_url, subject, after=intake)
+    return [e for e in events if str(e.data.ticket_id) in wanted]
 
-        async def breaches():
-            events = await read_events(
-                infrastructure.broker_url, "intake.ticket.completion_breached.v1", after=intake
-            )
-            return [e for e in events if str(e.data.ticket_id) == ticket["id"]]
 
-        [event] = await eventually(breaches)
-        assert event.data.kind == "sample_test"
+async def _breaches(infrastructure, intake, subject, *tickets):
+    return [
+        str(e.data.ticket_id)
+        for e in await _breach_events(infrastructure, intake, subject, *tickets)
+    ]

@@ -5,15 +5,15 @@ misbehave."""
 
 import asyncio
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aftersales.testing.apps import drained, eventually
+from aftersales.testing.apps import SettableClock, drained, eventually
 from aftersales.testing.factories import make_ticket
 from aftersales.testing.receivers import SlowReceiver
 from aftersales.testing.world import WebhookReceiver
-from intake.domain.webhooks import verify
+from intake.integrations.domain.webhooks import verify
 
 FAST = {
     "webhook_allow_private_urls": True,
@@ -21,6 +21,9 @@ FAST = {
 }
 CREATED = "intake.ticket.created.v1"
 DISABLED = "intake.webhook.disabled.v1"
+# The service's clock in the tests that move it: 10:00 in Shanghai tomorrow (after today, as the
+# factories' products are bought this month).
+START = datetime.now(UTC).replace(hour=2, minute=0, second=0, microsecond=0) + timedelta(days=1)
 
 
 @pytest.fixture
@@ -86,7 +89,7 @@ async def test_a_receiver_that_drips_holds_up_its_own_lane_only_until_the_deadli
 
         await eventually(all_five, timeout=30)
         for headers, body in fast.requests:
-            assert verify(fast_hook["secret"], headers, body)
+            assert verify(fast_hook["secret"], headers, body, now=int(time.time()))
         # The slow subscription's first delivery is still in flight: nobody waited for it.
         stuck = await deliveries(intake, slow_hook, agent)
         assert [d["attempts"] for d in stuck] == [0] * 5, stuck
@@ -162,16 +165,13 @@ async def test_an_endless_or_huge_answer_is_read_64_kib_at_most_and_thrown_away(
 async def test_a_subscription_failing_for_the_window_is_disabled_and_its_owner_told(
     start_service, receivers
 ):
+    """Three days (INTAKE_WEBHOOK_DISABLE_AFTER) of failures, reached by moving the clock."""
     failing = receivers(WebhookReceiver([500]))
     notices = receivers(WebhookReceiver([200]))
     strangers = receivers(WebhookReceiver([200]))
     staff = receivers(WebhookReceiver([200]))
-    settings = {
-        **FAST,
-        "webhook_retry_schedule": [1] * 30,
-        "webhook_disable_after": timedelta(seconds=3),
-    }
-    async with start_service("intake", **settings) as intake:
+    clock = SettableClock(START)
+    async with start_service("intake", clock=clock, **FAST) as intake:
         acme = intake.auth("crm", subject="acme", tenant_id="acme")
         beta = intake.auth("crm", subject="beta", tenant_id="beta")
         agent = intake.auth("agent")
@@ -180,21 +180,34 @@ async def test_a_subscription_failing_for_the_window_is_disabled_and_its_owner_t
         await subscribe(intake, strangers.url, [DISABLED], beta)
         await subscribe(intake, staff.url, [DISABLED], agent)
         await make_ticket(intake, headers=acme)
+        await _failing_since(intake, broken, acme, START)
 
+        # A retry just inside the window fails too: still on.
+        clock.set(START + timedelta(days=3) - timedelta(minutes=1))
+        await eventually(lambda: _value(len(failing.requests) >= 2), timeout=30)
+        await drained(intake)
+        r = await intake.client.get(f"/v1/webhooks/{broken['id']}", headers=acme)
+        assert r.json()["active"] is True and notices.requests == []
+
+        # The next one, past the window: switched off, and its owner told.
+        disabled_at = START + timedelta(days=3, minutes=1)
+        clock.set(disabled_at)
         [notice] = await told_once(notices, DISABLED)
         data = notice["data"]
         assert data["subscription_id"] == broken["id"] and data["url"] == failing.url
-        assert data["tenant_id"] == "acme" and data["failing_since"] is not None
+        assert data["tenant_id"] == "acme"
+        assert datetime.fromisoformat(data["failing_since"]) == START
+        assert datetime.fromisoformat(data["disabled_at"]) == disabled_at
         assert "accepted no delivery since" in data["reason"]
-        assert len(failing.requests) >= 3  # it was tried for the whole window
 
         r = await intake.client.get(f"/v1/webhooks/{broken['id']}", headers=acme)
         off = r.json()
         assert off["active"] is False and off["disabled_reason"] == data["reason"]
         assert off["failing_since"] is not None
 
-        # Nothing more is sent to it; its pending delivery ends failed.
+        # Nothing more is sent to it; its pending delivery ends failed at its next turn.
         tried = len(failing.requests)
+        clock.advance(timedelta(minutes=10))
 
         async def ended():
             got = await deliveries(intake, broken, acme)
@@ -211,6 +224,48 @@ async def test_a_subscription_failing_for_the_window_is_disabled_and_its_owner_t
         on = await intake.client.post(f"/v1/webhooks/{broken['id']}/enable", headers=acme)
         assert on.status_code == 200, on.text
         assert on.json()["active"] is True and on.json()["failing_since"] is None
+
+
+async def test_a_clock_set_back_after_a_subscription_was_disabled_never_disables_it_twice(
+    start_service, receivers
+):
+    failing = receivers(WebhookReceiver([500]))
+    notices = receivers(WebhookReceiver([200]))
+    clock = SettableClock(START)
+    async with start_service("intake", clock=clock, **FAST) as intake:
+        acme = intake.auth("crm", subject="acme", tenant_id="acme")
+        broken = await subscribe(intake, failing.url, [CREATED], acme)
+        await subscribe(intake, notices.url, [DISABLED], acme)
+        for _ in range(3):  # three deliveries waiting in the subscription's lane
+            await make_ticket(intake, headers=acme)
+        await _failing_since(intake, broken, acme, START)
+        clock.set(START + timedelta(days=3, minutes=1))
+        await told_once(notices, DISABLED)
+        clock.advance(timedelta(minutes=10))  # past every delivery's next turn
+
+        async def ended():
+            got = await deliveries(intake, broken, acme)
+            return got if all(d["status"] == "failed" for d in got) else None
+
+        await eventually(ended, timeout=30)
+        for moment in (START, START + timedelta(days=6)):
+            clock.set(moment)  # back before the window began, then past it again
+            await make_ticket(intake, headers=acme)
+            await drained(intake)
+        assert len(notices.events(DISABLED)) == 1
+        got = await deliveries(intake, broken, acme)
+        assert len(got) == 3 and {d["last_error"] for d in got} == {"subscription disabled"}
+
+
+async def _failing_since(intake, hook, headers, since):
+    """The barrier after a first failed attempt: the subscription is failing since ``since``."""
+
+    async def failing():
+        r = await intake.client.get(f"/v1/webhooks/{hook['id']}", headers=headers)
+        return r.json() if r.json()["failing_since"] else None
+
+    got = await eventually(failing, timeout=30)
+    assert datetime.fromisoformat(got["failing_since"]) == since
 
 
 async def told_once(receiver, subject):

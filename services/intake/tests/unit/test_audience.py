@@ -9,7 +9,8 @@ import pytest
 
 from aftersales.errors import Unprocessable
 from aftersales.events import billing, dispatch, intake
-from intake.domain.audience import (
+from intake.domain.event_catalogue import REGISTRY
+from intake.integrations.domain.audience import (
     Facts,
     Owner,
     admits,
@@ -18,7 +19,6 @@ from intake.domain.audience import (
     facts_for,
     facts_of,
 )
-from intake.domain.event_catalogue import REGISTRY
 
 POINT, OTHER = str(uuid.uuid4()), str(uuid.uuid4())
 EVERY = sorted(REGISTRY)

@@ -10,7 +10,6 @@ import pytest
 
 from aftersales.events import REGISTRY, decode, dispatch, encode, feedback, intake
 from aftersales.testing.factories import recorded_events
-from intake.domain.audience import matches
 from intake.domain.event_catalogue import (
     OLDER,
     catalogue,
@@ -19,6 +18,7 @@ from intake.domain.event_catalogue import (
     retired,
     subjects_of,
 )
+from intake.integrations.domain.audience import matches
 
 RECORDED = {"examples": recorded_events()}
 TODAY = date(2026, 12, 7)

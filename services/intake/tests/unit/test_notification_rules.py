@@ -6,16 +6,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from aftersales.errors import Unprocessable
-from intake.domain.notifications import (
+from intake.notifications.domain.quiet_hours import QuietHours, is_urgent
+from intake.notifications.domain.templates import (
     DEFAULTS,
     KINDS,
     LOCALES,
     REASON_CODES,
     REASON_WORDS,
-    QuietHours,
     Template,
     check_template,
-    is_urgent,
     reason_words,
     render,
 )

@@ -19,9 +19,9 @@ from aftersales.http.egress import (
     is_public,
     post_within,
 )
-from intake.adapters import webhook_sender
-from intake.domain.audience import matches
-from intake.domain.webhooks import (
+from intake.integrations.adapters import sender as webhook_sender
+from intake.integrations.domain.audience import matches
+from intake.integrations.domain.webhooks import (
     check_patterns,
     failing_too_long,
     new_secret,

@@ -18,45 +18,36 @@ One receiver holds up no one:
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 import httpx
 from sqlalchemy import exists, func, update
 from sqlalchemy.orm import aliased
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.events import intake as events
-from aftersales.http.egress import MAX_ANSWER_BYTES, EgressPolicy
 from aftersales.logging import get_logger
-from aftersales.sealed import SecretBox
-from intake.adapters import webhook_sender
-from intake.adapters.leases import Lanes, claim_due_per_subscription
+from aftersales.unit_of_work import UnitOfWork
+from intake.adapters.leases import Lanes
 from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
-from intake.domain.audience import Owner, facts_for
-from intake.domain.webhooks import failing_reason, failing_too_long, next_attempt, signed_headers
+from intake.integrations.adapters import sender
+from intake.integrations.adapters.claims import claim_due_per_subscription
+from intake.integrations.domain.audience import Owner, facts_for
+from intake.integrations.domain.webhooks import (
+    failing_reason,
+    failing_too_long,
+    next_attempt,
+    signed_headers,
+)
+from intake.integrations.use_cases.policy import WebhookPolicy
 
 log = get_logger(__name__)
 
 GONE_REASON = "the receiver answered 410 Gone"
 
 
-@dataclass(frozen=True)
-class DeliverySettings:
-    schedule: list[int]
-    policy: EgressPolicy
-    box: SecretBox
-    # Lanes: deliveries in flight at once, one per subscription and ``per_owner`` per owner
-    # at most.
-    batch: int = 100
-    per_owner: int = 4
-    deadline: float = 10
-    max_answer_bytes: int = MAX_ANSWER_BYTES
-    disable_after: timedelta = timedelta(days=3)
-
-
 async def deliver_due(
-    db: Database, client: httpx.AsyncClient, settings: DeliverySettings, lanes: Lanes
+    db: Database, client: httpx.AsyncClient, policy: WebhookPolicy, lanes: Lanes
 ) -> int:
     """Claim the first due delivery of each subscription not already being delivered to, as
     many as ``lanes`` has free, and start each in its lane; returns how many started. The
@@ -73,18 +64,19 @@ async def deliver_due(
         db,
         in_turn,
         lanes=lanes.free,
-        per_owner=settings.per_owner,
+        per_owner=policy.lanes_per_owner,
         busy=lanes.busy,
         running=lanes.per_group,
     )
     for delivery_id, subscription_id, owner in claimed:
-        lanes.start(subscription_id, _deliver_one(db, client, settings, delivery_id), owner)
+        lanes.start(subscription_id, _deliver_one(db, client, policy, delivery_id), owner)
     return len(claimed)
 
 
 async def _deliver_one(
-    db: Database, client: httpx.AsyncClient, settings: DeliverySettings, delivery_id: uuid.UUID
+    db: Database, client: httpx.AsyncClient, policy: WebhookPolicy, delivery_id: uuid.UUID
 ) -> None:
+    now = db.clock.now()
     async with db.sessionmaker() as session:
         delivery = await session.get(WebhookDeliveryRow, delivery_id)
         sub = (
@@ -95,43 +87,39 @@ async def _deliver_one(
         if delivery is None or sub is None:
             return  # its subscription was deleted meanwhile: nothing to send
         payload, url, active = delivery.payload, sub.url, sub.active
-        keys = [settings.box.open(sub.secret)]
-        if (
-            sub.previous_secret
-            and sub.previous_secret_until
-            and (sub.previous_secret_until > datetime.now(UTC))
-        ):
-            keys.append(settings.box.open(sub.previous_secret))
+        keys = [policy.box.open(sub.secret)]
+        if sub.previous_secret and sub.previous_secret_until and (sub.previous_secret_until > now):
+            keys.append(policy.box.open(sub.previous_secret))
     if not active:
         await _record(
             db,
             delivery_id,
-            webhook_sender.Outcome(None, "subscription disabled"),
-            settings,
+            sender.Outcome(None, "subscription disabled"),
+            policy,
             final=True,
         )
         return
     headers = {
-        **signed_headers(keys, str(delivery.event_id), payload),
+        **signed_headers(keys, str(delivery.event_id), payload, now=now),
         "user-agent": "aftersales-webhooks/1",
     }
-    outcome = await webhook_sender.post(
+    outcome = await sender.post(
         client,
         url,
         headers,
         payload,
-        policy=settings.policy,
-        deadline=settings.deadline,
-        max_answer_bytes=settings.max_answer_bytes,
+        policy=policy.egress,
+        deadline=policy.timeout_seconds,
+        max_answer_bytes=policy.max_answer_bytes,
     )
-    await _record(db, delivery_id, outcome, settings, gone=outcome.status_code == 410)
+    await _record(db, delivery_id, outcome, policy, gone=outcome.status_code == 410)
 
 
 async def _record(
     db: Database,
     delivery_id: uuid.UUID,
-    outcome: webhook_sender.Outcome,
-    settings: DeliverySettings,
+    outcome: sender.Outcome,
+    policy: WebhookPolicy,
     *,
     gone: bool = False,
     final: bool = False,
@@ -139,8 +127,8 @@ async def _record(
     """The attempt's outcome, and what it means for the subscription: a success ends its
     failing spell; a failure begins one, or, when the spell has lasted ``disable_after`` (or
     the receiver said 410), switches the subscription off and tells its owner."""
-    now = datetime.now(UTC)
     async with db.uow() as uow:
+        now = uow.now()
         d = await uow.session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
         if d is None:
             return  # its subscription was deleted while it was being sent
@@ -151,21 +139,21 @@ async def _record(
         elif gone or final:
             d.status = "failed"
         else:
-            retry_at = next_attempt(d.attempts, settings.schedule, now)
+            retry_at = next_attempt(d.attempts, policy.retry_schedule, now)
             if retry_at is None:
                 d.status = "failed"
             else:
                 d.next_attempt_at = retry_at
         if not final:  # a delivery dropped because it was off says nothing of the receiver
-            await _note_health(uow, d.subscription_id, outcome, settings, now, gone=gone)
+            await _note_health(uow, d.subscription_id, outcome, policy, now, gone=gone)
         await uow.commit()
 
 
 async def _note_health(
     uow: UnitOfWork,
     subscription_id: uuid.UUID,
-    outcome: webhook_sender.Outcome,
-    settings: DeliverySettings,
+    outcome: sender.Outcome,
+    policy: WebhookPolicy,
     now: datetime,
     *,
     gone: bool,
@@ -187,7 +175,7 @@ async def _note_health(
     )
     if gone:
         reason = GONE_REASON
-    elif failing_too_long(failing_since, now, settings.disable_after):
+    elif failing_too_long(failing_since, now, policy.disable_after):
         assert failing_since is not None
         reason = failing_reason(failing_since)
     else:

@@ -1,116 +1,30 @@
-"""Webhook subscriptions for every service's events: what is queued for whom, and the
-subscriptions' management. The worker that delivers them is
-:mod:`intake.use_cases.webhook_delivery`."""
+"""Webhook subscriptions: made, listed, switched on and off, their secrets rotated and resealed,
+removed with their delivery log; and their deliveries listed and sent again. What is queued for
+them is :mod:`intake.integrations.use_cases.fan_out`."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, select, true
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import Conflict, NotFound, Unprocessable
-from aftersales.events import REGISTRY as BUS
-from aftersales.events import Envelope
-from aftersales.http.egress import EgressPolicy, EgressRefused, checked_address
+from aftersales.http.egress import EgressRefused, checked_address
 from aftersales.logging import get_logger
 from aftersales.sealed import SecretBox
-from intake.adapters import webhook_queue
-from intake.adapters.tables import TicketRow, WebhookDeliveryRow, WebhookSubscriptionRow
-from intake.domain import event_catalogue
-from intake.domain.audience import Owner, check_reach, event_types, facts_of, matches
-from intake.domain.webhooks import check_patterns, new_secret
+from aftersales.unit_of_work import UnitOfWork
+from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
+from intake.integrations.adapters import queue
+from intake.integrations.domain.audience import Owner, check_reach
+from intake.integrations.domain.webhooks import check_patterns, new_secret
+from intake.integrations.use_cases.fan_out import Listen, available_subjects
+from intake.integrations.use_cases.policy import WebhookPolicy
 
 log = get_logger(__name__)
 ROTATION_GRACE = timedelta(hours=24)
-
-
-def sunsets_of(settings: Any) -> event_catalogue.Sunsets:
-    """The sunset dates of older event versions set for this deployment (none by default)."""
-    return getattr(settings, "event_sunsets", None) or {}
-
-
-def versions_of(sunsets: event_catalogue.Sunsets, subject: str) -> list[str]:
-    """``subject`` and the older versions integrators may still subscribe to, newest first."""
-    return event_catalogue.subjects_of(subject, sunsets, datetime.now(UTC).date())
-
-
-def available_subjects(sunsets: event_catalogue.Sunsets) -> list[str]:
-    """Every subject an integrator may subscribe to today (retired versions left out)."""
-    today = datetime.now(UTC).date()
-    return [
-        s
-        for s in sorted(event_catalogue.REGISTRY)
-        if not event_catalogue.retired(s, sunsets, today)
-    ]
-
-
-def event_catalogue_for(
-    sunsets: event_catalogue.Sunsets, owner: Owner
-) -> list[event_catalogue.EventType]:
-    subjects = event_types(owner, available_subjects(sunsets))
-    return event_catalogue.catalogue(subjects, sunsets, datetime.now(UTC).date())
-
-
-# Make the fan-out consumers listen for what the active subscriptions name, as of ``uow``
-# (``ConsumerRunner.refilter`` of each): called before a subscription's events may begin.
-Listen = Callable[[UnitOfWork], Awaitable[None]]
-
-
-async def listened_subjects(
-    uow: UnitOfWork, producer: str, *, also: Iterable[str] = ()
-) -> set[str]:
-    """The subjects of ``producer`` on the bus that some active subscription names in one of
-    their versions, and ``also`` (those that may concern a customer): what the fan-out's
-    consumer of that stream is delivered at all."""
-    patterns = await webhook_queue.active_patterns(uow.session)
-    sunsets = sunsets_of(uow.db.settings)
-    return {
-        s
-        for s in BUS
-        if s.startswith(f"{producer}.")
-        and (s in also or any(matches(patterns, v) for v in versions_of(sunsets, s)))
-    }
-
-
-async def fan_out(uow: UnitOfWork, event: Envelope[Any]) -> None:
-    """Queue one event, intake's own or another service's, for every subscription that may
-    see it, in each version the subscription asked for (down-converted from the one on the
-    bus). Runs as a consumer of each producer's stream, off the request path; the inbox makes
-    it once-only. A ticket's tenant comes from intake's own tickets."""
-    ticket_id = getattr(event.data, "ticket_id", None)
-    tenant = None
-    if ticket_id is not None:
-        tenant = await uow.session.scalar(
-            select(TicketRow.tenant_id).where(TicketRow.id == ticket_id)
-        )
-    await webhook_queue.enqueue(
-        uow.session,
-        event,
-        versions_of(sunsets_of(uow.db.settings), event.type),
-        facts_of(event.data, tenant),
-    )
-
-
-async def listened(uow: UnitOfWork) -> Callable[[Envelope[Any]], bool]:
-    """Which events some active subscription's patterns match, in any version it may be sent
-    as, as of now: the consumers' relevance check, so that an event nobody subscribed to costs
-    no inbox row, no ticket lookup and no savepoint. :func:`fan_out` still decides who may see
-    an event."""
-    patterns = await webhook_queue.active_patterns(uow.session)
-    sunsets = sunsets_of(uow.db.settings)
-    known: dict[str, bool] = {}
-
-    def wanted(event: Envelope[Any]) -> bool:
-        if event.type not in known:
-            versions = versions_of(sunsets, event.type)
-            known[event.type] = any(matches(patterns, s) for s in versions)
-        return known[event.type]
-
-    return wanted
 
 
 async def subscribe(
@@ -120,23 +34,20 @@ async def subscribe(
     events: list[str],
     description: str | None,
     owner: Owner,
-    policy: EgressPolicy,
-    box: SecretBox,
-    sunsets: event_catalogue.Sunsets,
+    policy: WebhookPolicy,
     listen: Listen,
-    per_owner: int = 20,
 ) -> WebhookSubscriptionRow:
     """A new subscription, active from the moment the fan-out listens for its events
     (``listen`` runs in this transaction, before its commit). An owner has ``per_owner``
     subscriptions at most, active or not: disabling one makes no room, deleting one does."""
+    now = uow.now()
     check_patterns(events)
-    check_reach(owner, events, available_subjects(sunsets))
+    check_reach(owner, events, available_subjects(policy.sunsets, now.date()))
     try:
-        await checked_address(url, policy)
+        await checked_address(url, policy.egress)
     except EgressRefused as exc:
         raise Unprocessable(str(exc)) from exc
-    await _check_room(uow, owner, per_owner, active_only=False)
-    now = datetime.now(UTC)
+    await _check_room(uow, owner, policy.per_owner, active_only=False)
     row = WebhookSubscriptionRow(
         id=uuid.uuid4(),
         tenant_id=owner.scope if owner.role == "crm" else None,
@@ -145,7 +56,7 @@ async def subscribe(
         url=url,
         events=list(events),
         description=description,
-        secret=box.seal(new_secret()),
+        secret=policy.box.seal(new_secret()),
         active=True,
         active_since=now,
         version=1,
@@ -155,7 +66,7 @@ async def subscribe(
     uow.session.add(row)
     await uow.session.flush()
     await listen(uow)
-    row.active_since = datetime.now(UTC)  # every event from here on reaches the fan-out
+    row.active_since = uow.now()  # every event from here on reaches the fan-out
     await uow.session.flush()
     return row
 
@@ -220,13 +131,13 @@ async def get_subscription(
 
 
 async def rotate_secret(
-    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, box: SecretBox
+    uow: UnitOfWork, subscription_id: uuid.UUID, owner: Owner, *, policy: WebhookPolicy
 ) -> WebhookSubscriptionRow:
     """A new secret; the old one keeps signing too for 24 h, so receivers can switch over."""
     row = await get_subscription(uow, subscription_id, owner, lock=True)
-    now = datetime.now(UTC)
+    now = uow.now()
     row.previous_secret, row.previous_secret_until = row.secret, now + ROTATION_GRACE
-    row.secret = box.seal(new_secret())
+    row.secret = policy.box.seal(new_secret())
     row.version += 1
     row.updated_at = now
     await uow.session.flush()
@@ -239,21 +150,24 @@ async def set_active(
     owner: Owner,
     active: bool,
     listen: Listen,
-    per_owner: int = 20,
+    *,
+    policy: WebhookPolicy,
 ) -> WebhookSubscriptionRow:
     row = await get_subscription(uow, subscription_id, owner, lock=True)
     if active and not row.active:
         # Counted against the subscription's own owner (staff may enable anyone's).
-        await _check_room(uow, Owner(row.owner_role, row.owner_scope), per_owner, active_only=True)
+        await _check_room(
+            uow, Owner(row.owner_role, row.owner_scope), policy.per_owner, active_only=True
+        )
         row.failing_since = None  # a fresh start: the failing spell begins again
         row.active = True
         await uow.session.flush()
         await listen(uow)
-        row.active_since = datetime.now(UTC)  # what happened while it was off stays undelivered
+        row.active_since = uow.now()  # what happened while it was off stays undelivered
     row.active = active
     row.disabled_reason = None if active else "disabled by the owner"
     row.version += 1
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = uow.now()
     await uow.session.flush()
     return row
 
@@ -270,9 +184,9 @@ async def delete_subscription(
     the fan-out's new deliveries wait on the subscription's lock, so neither deadlocks with
     this nor is left pointing at nothing."""
     await get_subscription(uow, subscription_id, owner)  # 404 for a stranger's, before any lock
-    await webhook_queue.drop(uow.session, subscription_id)
+    await queue.drop(uow.session, subscription_id)
     row = await get_subscription(uow, subscription_id, owner, lock=True)
-    await webhook_queue.drop(uow.session, subscription_id)
+    await queue.drop(uow.session, subscription_id)
     await uow.session.delete(row)
     await uow.session.flush()
     return row
@@ -298,7 +212,7 @@ async def redeliver(
     row = await uow.session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
     if row is None or row.subscription_id != subscription_id:
         raise NotFound(f"Delivery {delivery_id} does not exist.")
-    row.status, row.next_attempt_at = "pending", datetime.now(UTC)
+    row.status, row.next_attempt_at = "pending", uow.now()
     await uow.session.flush()
     return row
 

@@ -11,28 +11,30 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit, record
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unavailable
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.sealed import SecretBox
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.tables import WebhookSubscriptionRow
-from intake.api.schemas import (
+from intake.integrations.api.deps import WebhookPolicyDep
+from intake.integrations.api.schemas import (
     DeliveryOut,
     EventTypeOut,
     WebhookIn,
     WebhookOut,
     WebhookWithSecret,
 )
-from intake.domain.audience import event_types, owner_of
-from intake.use_cases import webhooks as use_cases
+from intake.integrations.domain.audience import owner_of
+from intake.integrations.use_cases import fan_out
+from intake.integrations.use_cases import subscriptions as use_cases
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 # Every integrator subscribes here, to every service's events, within its token's scope.
 Subscribers = require_roles("admin", "agent", "crm", "point", "technician", "app")
 
 
-def _listen(request: Request) -> use_cases.Listen:
+def _listen(request: Request) -> fan_out.Listen:
     """The fan-out consumers of this process, told to listen for what the subscriptions name
     (the broker's filter is one per consumer, whichever replica sets it)."""
     runners = [r for r in request.app.state.runners if r.subscription.listening is not None]
@@ -74,6 +76,7 @@ async def create_webhook(
     body: WebhookIn,
     request: Request,
     db: DatabaseDep,
+    policy: WebhookPolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Subscribers,
 ) -> Response:
@@ -81,8 +84,6 @@ async def create_webhook(
     secret is shown in this answer only. An owner (a CRM tenant, a point, a technician, the
     app, the staff) has `INTAKE_WEBHOOKS_PER_OWNER` (20) subscriptions at most, disabled ones
     included: one more is a 409 (`DELETE /v1/webhooks/{id}` makes room)."""
-    policy = request.app.state.settings.egress_policy
-    box = request.app.state.settings.secret_box
 
     async def command(uow: UnitOfWork) -> WebhookWithSecret:
         row = await use_cases.subscribe(
@@ -92,12 +93,9 @@ async def create_webhook(
             description=body.description,
             owner=owner_of(principal),
             policy=policy,
-            box=box,
-            sunsets=use_cases.sunsets_of(request.app.state.settings),
             listen=_listen(request),
-            per_owner=request.app.state.settings.webhooks_per_owner,
         )
-        return _with_secret(row, box)
+        return _with_secret(row, policy.box)
 
     return await run_command(
         request,
@@ -112,25 +110,25 @@ async def create_webhook(
 
 
 @router.get("/event-types", response_model=list[str])
-async def list_event_types(request: Request, principal: Principal = Subscribers) -> list[str]:
+async def list_event_types(
+    policy: WebhookPolicyDep, clock: ClockDep, principal: Principal = Subscribers
+) -> list[str]:
     """Every event subject the caller's token can receive (a point's offers, charges and grades;
     a technician's jobs; the app backend's field events; a CRM's tenant's tickets; all of them
     for the centre's staff), older versions still made included. A pattern must match at
     least one of them."""
-    sunsets = use_cases.sunsets_of(request.app.state.settings)
-    return event_types(owner_of(principal), use_cases.available_subjects(sunsets))
+    return fan_out.subjects_for(policy, owner_of(principal), clock.now().date())
 
 
 @router.get("/event-catalogue", response_model=list[EventTypeOut])
 async def list_event_catalogue(
-    request: Request, principal: Principal = Subscribers
+    policy: WebhookPolicyDep, clock: ClockDep, principal: Principal = Subscribers
 ) -> list[EventTypeOut]:
     """The event types of ``/event-types`` with their versions: an older one is
     ``deprecated``, made from the one on the bus (``replaced_by``) until its ``sunset``."""
-    sunsets = use_cases.sunsets_of(request.app.state.settings)
     return [
         EventTypeOut(**vars(entry))
-        for entry in use_cases.event_catalogue_for(sunsets, owner_of(principal))
+        for entry in fan_out.event_catalogue_for(policy, owner_of(principal), clock.now().date())
     ]
 
 
@@ -155,15 +153,16 @@ async def rotate_webhook_secret(
     subscription_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
+    policy: WebhookPolicyDep,
     principal: Principal = Subscribers,
 ) -> Response:
     """A new secret; for 24 h deliveries carry signatures by both the new and the old one."""
 
-    box = request.app.state.settings.secret_box
-
     async def command(uow: UnitOfWork) -> WebhookWithSecret:
-        row = await use_cases.rotate_secret(uow, subscription_id, owner_of(principal), box)
-        return _with_secret(row, box)
+        row = await use_cases.rotate_secret(
+            uow, subscription_id, owner_of(principal), policy=policy
+        )
+        return _with_secret(row, policy.box)
 
     return await run_command(
         request,
@@ -184,13 +183,14 @@ async def enable_webhook(
     subscription_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
+    policy: WebhookPolicyDep,
     principal: Principal = Subscribers,
 ) -> Response:
     """Turn a subscription back on (after a 410 or a long failing spell disabled it, say):
     events from the moment it is on again are delivered; those from while it was off are not
     (redeliver the failed ones from its deliveries). A 409 when its owner already has
     `INTAKE_WEBHOOKS_PER_OWNER` active ones."""
-    return await _set_active(request, db, principal, subscription_id, active=True)
+    return await _set_active(request, db, policy, principal, subscription_id, active=True)
 
 
 @router.post("/{subscription_id}/disable", response_model=WebhookOut)
@@ -198,15 +198,17 @@ async def disable_webhook(
     subscription_id: uuid.UUID,
     request: Request,
     db: DatabaseDep,
+    policy: WebhookPolicyDep,
     principal: Principal = Subscribers,
 ) -> Response:
     """Stop deliveries; events while it is off are not delivered later."""
-    return await _set_active(request, db, principal, subscription_id, active=False)
+    return await _set_active(request, db, policy, principal, subscription_id, active=False)
 
 
 async def _set_active(
     request: Request,
     db: DatabaseDep,
+    policy: WebhookPolicyDep,
     principal: Principal,
     subscription_id: uuid.UUID,
     *,
@@ -219,7 +221,7 @@ async def _set_active(
             owner_of(principal),
             active,
             _listen(request),
-            per_owner=request.app.state.settings.webhooks_per_owner,
+            policy=policy,
         )
         return _out(row)
 

@@ -4,21 +4,20 @@ A notification is one message of one kind to one customer on one channel. Its wo
 template per kind and locale (``zh-CN`` by default, ``en``), which an admin may edit; a
 template names its facts as plain ``{placeholders}`` (no format spec, conversion, attribute or
 index) and may use only those its kind has. Routine messages wait out the quiet hours; urgent
-ones (a late parts shipment, an appointment changed within two hours of it) go at once, but
-break one ticket's quiet hours once a night at most.
+ones go at once (:mod:`intake.notifications.domain.quiet_hours`).
 
 The customer is told things in the company's words only: a reschedule's reason is the wording of
 its code (:data:`REASON_WORDS`), never the point's own note.
 """
+
+# The customers' own words in Chinese, with its full-width punctuation.
 
 from __future__ import annotations
 
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from aftersales.errors import Unprocessable
 
@@ -68,8 +67,6 @@ REASON_WORDS: dict[str, dict[str, str]] = {
     "weather": {"zh-CN": "天气原因", "en": "the weather"},
     "other": {"zh-CN": "服务安排调整", "en": "a change in our schedule"},
 }
-URGENT_ALWAYS = frozenset({"parts_late"})
-URGENT_WITHIN = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -228,63 +225,3 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
 def render(template: Template, facts: Mapping[str, object]) -> Template:
     values = {k: str(v) for k, v in facts.items()}
     return Template(_fill(template.subject, values), _fill(template.body, values))
-
-
-@dataclass(frozen=True)
-class QuietHours:
-    """Local hours in which routine messages wait (``start`` to ``end``, across midnight)."""
-
-    start: time
-    end: time
-    zone: ZoneInfo
-
-    @classmethod
-    def parse(cls, text: str, zone: str) -> QuietHours:
-        try:
-            start, end = (time.fromisoformat(p.strip()) for p in text.split("-"))
-        except ValueError as exc:
-            raise ValueError(f"quiet hours are HH:MM-HH:MM, not {text!r}") from exc
-        return cls(start, end, ZoneInfo(zone))
-
-    def quiet(self, at: datetime) -> bool:
-        local = at.astimezone(self.zone).time()
-        if self.start == self.end:
-            return False
-        if self.start < self.end:
-            return self.start <= local < self.end
-        return local >= self.start or local < self.end
-
-    def night_start(self, at: datetime) -> datetime | None:
-        """When the quiet hours ``at`` falls in began (None when ``at`` is not in them)."""
-        if not self.quiet(at):
-            return None
-        local = at.astimezone(self.zone)
-        start = local.replace(
-            hour=self.start.hour, minute=self.start.minute, second=0, microsecond=0
-        )
-        if start > local:
-            start -= timedelta(days=1)
-        return start
-
-    def send_at(self, at: datetime) -> datetime:
-        """``at`` itself, or the end of the quiet hours it falls in."""
-        if not self.quiet(at):
-            return at
-        local = at.astimezone(self.zone)
-        morning = local.replace(hour=self.end.hour, minute=self.end.minute, second=0, microsecond=0)
-        if morning <= local:
-            morning += timedelta(days=1)
-        return morning
-
-
-def is_urgent(kind: str, now: datetime, *starts: datetime | None) -> bool:
-    """A late shipment always; a changed appointment when it (old or new) is within 2 h."""
-    if kind in URGENT_ALWAYS:
-        return True
-    if kind == "rescheduled":
-        return any(s is not None and s - now <= URGENT_WITHIN for s in starts)
-    return False
-
-
-def local_text(at: datetime, zone: ZoneInfo) -> str:
-    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M")

@@ -10,12 +10,13 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import expected_version
 from aftersales.http.idempotency import run_command
+from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository, TicketRepository
-from intake.api.schemas import (
+from intake.api.scope import Staff, tenant_of
+from intake.notifications.api.schemas import (
     NOTIFICATION_KINDS,
     NotificationOut,
     PreferencesIn,
@@ -23,9 +24,8 @@ from intake.api.schemas import (
     TemplateIn,
     TemplateOut,
 )
-from intake.api.scope import Staff, tenant_of
-from intake.domain.notifications import PLACEHOLDERS, Template
-from intake.use_cases import notifications as use_cases
+from intake.notifications.domain.templates import PLACEHOLDERS, Template
+from intake.notifications.use_cases import records as use_cases
 
 router = APIRouter(tags=["notifications"])
 Admin = require_roles("admin")

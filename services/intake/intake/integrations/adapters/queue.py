@@ -4,7 +4,7 @@ the event."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.events import Envelope, encode
 from intake.adapters.tables import WebhookDeliveryRow, WebhookSubscriptionRow
-from intake.domain.audience import STAFF, Facts, Owner, admits, matches
 from intake.domain.event_catalogue import copies
 from intake.domain.redaction import for_outsiders
+from intake.integrations.domain.audience import STAFF, Facts, Owner, admits, matches
 
 
 async def active_patterns(session: AsyncSession) -> frozenset[str]:
@@ -27,7 +27,12 @@ async def active_patterns(session: AsyncSession) -> frozenset[str]:
 
 
 async def enqueue(
-    session: AsyncSession, envelope: Envelope[Any], versions: list[str], facts: Facts
+    session: AsyncSession,
+    envelope: Envelope[Any],
+    versions: list[str],
+    facts: Facts,
+    *,
+    now: datetime,
 ) -> int:
     """One pending delivery per active subscription that may see ``envelope`` and per version
     of it (of ``versions``: its own subject and older ones) the subscription's patterns name,
@@ -67,7 +72,6 @@ async def enqueue(
             told[staff] = {e.type: (e.id, encode(e)) for e in copies(event, named)}
         return told[staff]
 
-    now = datetime.now(UTC)
     rows = [
         {
             "id": uuid.uuid4(),
