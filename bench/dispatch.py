@@ -34,7 +34,7 @@ import asyncpg
 import httpx
 import nats
 
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
@@ -109,10 +109,13 @@ async def seed(dsn: str, points: int, technicians_per_point: int) -> dict[str, i
 
 
 async def route_in_process(url: str, tickets: int) -> dict[str, object]:
+    from dispatch.settings import DispatchSettings
     from dispatch.use_cases.jobs import create_job_for_ticket
+    from dispatch.use_cases.policy import DispatchPolicy
 
     definition = service("dispatch").definition()
-    db = Database(url, definition.metadata, settings=definition.settings_cls())
+    policy = DispatchPolicy.from_settings(DispatchSettings())
+    db = Database(url, definition.metadata)
     timings: list[float] = []
     candidates: list[int] = []
     try:
@@ -120,7 +123,7 @@ async def route_in_process(url: str, tickets: int) -> dict[str, object]:
             env = a_ticket()
             started = time.perf_counter()
             async with db.uow() as uow:
-                await create_job_for_ticket(uow, env)  # type: ignore[arg-type]
+                await create_job_for_ticket(uow, env, policy=policy)  # type: ignore[arg-type]
                 await uow.commit()
             timings.append((time.perf_counter() - started) * 1000)
         async with db.uow() as uow:

@@ -24,7 +24,7 @@ from typing import Any
 
 import asyncpg
 
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.devstack.stack import DATABASE, prepare_database
@@ -72,7 +72,11 @@ async def measured(step: Callable[[], Awaitable[Any]]) -> tuple[Any, float, floa
 
 
 async def main(callbacks: int, points: int) -> dict[str, object]:
+    from feedback.settings import FeedbackSettings
+    from feedback.use_cases.policy import FeedbackPolicy
     from feedback.use_cases.scorecards import graded_cards, run_grading
+
+    policy = FeedbackPolicy.from_settings(FeedbackSettings())
 
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-feedback-") as tmp:
         pg = EmbeddedPostgres(Path(tmp) / "pg", free_port())
@@ -96,18 +100,18 @@ async def main(callbacks: int, points: int) -> dict[str, object]:
             await conn.close()
 
             definition = service("feedback").definition()
-            db = Database(urls["feedback"], definition.metadata, settings=definition.settings_cls())
+            db = Database(urls["feedback"], definition.metadata)
             rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             try:
 
                 async def scorecards() -> Any:
                     async with db.uow() as uow:
                         await uow.snapshot()
-                        return await graded_cards(uow, month)
+                        return await graded_cards(uow, month, policy=policy)
 
                 async def grading() -> Any:
                     async with db.uow() as uow:
-                        run = await run_grading(uow, month)
+                        run = await run_grading(uow, month, policy=policy)
                         await uow.commit()
                         return run
 

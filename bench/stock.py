@@ -34,7 +34,7 @@ import asyncpg
 import httpx
 
 from aftersales.auth import JWTAuthenticator
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.ports import free_port
 from aftersales.devstack.postgres import EmbeddedPostgres
@@ -123,11 +123,11 @@ async def pairs(dsn: str, n: int) -> list[tuple[uuid.UUID, str]]:
 
 
 async def in_process(url: str, samples: list[tuple[uuid.UUID, str]]) -> dict[str, object]:
-    from dispatch.adapters.repositories import StockFilter, StockRepository
+    from dispatch.adapters.repositories.stock import StockFilter, StockRepository
     from dispatch.use_cases.stock import issue_parts
 
     definition = service("dispatch").definition()
-    db = Database(url, definition.metadata, settings=definition.settings_cls())
+    db = Database(url, definition.metadata)
     lookups: list[float] = []
     issues: list[float] = []
     try:

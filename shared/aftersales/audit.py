@@ -25,13 +25,13 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.errors import BadCursor
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
 from aftersales.http.pagination import Cursor, Limit
 from aftersales.logging import request_id_var
 from aftersales.privacy import PERSONAL_KEYS
+from aftersales.unit_of_work import UnitOfWork
 
 # Recorded as "changed", never by value: personal data, whole objects holding it, secrets.
 PROTECTED_FIELDS = PERSONAL_KEYS | {

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from aftersales.db import libpq_dsn
+from aftersales.database import libpq_dsn
 
 
 def role_password(service: str, secret: str | None = None, admin_url: str | None = None) -> str:

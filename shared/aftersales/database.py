@@ -92,12 +92,9 @@ class Database:
         pool_size: int = 5,
         statement_timeout_ms: int = 30_000,
         lock_timeout_ms: int = 10_000,
-        settings: Any = None,
         clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.url = url
-        # The owning service's settings, for event handlers whose rules are configurable.
-        self.settings = settings
         # The time every unit of work of this database reads (``uow.now()``).
         self.clock = clock
         self.metadata = metadata

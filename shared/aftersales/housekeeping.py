@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete
 
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.messaging.streams import MAX_AGE_SECONDS
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from aftersales.db import async_url
+from aftersales.database import async_url
 
 
 def alembic_config(package: str, url: str) -> Config:

@@ -22,8 +22,8 @@ from sqlalchemy import select, update
 from starlette.responses import Response
 
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
+from aftersales.unit_of_work import UnitOfWork
 
 TOMBSTONE = "[erased]"
 PERSONAL_KEYS = frozenset(

@@ -19,7 +19,7 @@ from aftersales import housekeeping, tracing
 from aftersales.audit import router as audit_router
 from aftersales.auth import JWTAuthenticator
 from aftersales.clock import SYSTEM_CLOCK, Clock
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.http.health import router as health_router
 from aftersales.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from aftersales.http.openapi import document_problems, install_api_docs
@@ -130,7 +130,6 @@ def create_service_app(
             definition.metadata,
             pool_size=settings.db_pool_size,
             lock_timeout_ms=settings.db_lock_timeout_ms,
-            settings=settings,
             clock=clock,
         )
         link = NatsLink(

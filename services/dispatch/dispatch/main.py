@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
-from dispatch.adapters.tables import metadata
+from dispatch.adapters.tables.catalog import metadata
 from dispatch.api import (
     fault_codes,
     field,
@@ -19,9 +19,10 @@ from dispatch.api import (
     stock,
     technicians,
 )
-from dispatch.consumers import SUBSCRIPTIONS
+from dispatch.consumers import subscriptions
 from dispatch.settings import DispatchSettings
 from dispatch.use_cases import privacy
+from dispatch.use_cases.policy import DispatchPolicy
 from dispatch.workers import parts_deadlines, sla_timers
 
 DEFINITION = ServiceDefinition(
@@ -46,8 +47,9 @@ DEFINITION = ServiceDefinition(
         parts_reports.router,
         export_router("dispatch", privacy.customer_export),
     ),
-    subscriptions=SUBSCRIPTIONS,
+    subscriptions=subscriptions,
     background=(sla_timers, parts_deadlines),
+    policy=DispatchPolicy.from_settings,
 )
 
 

@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from aftersales.bootstrap import service_url
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.messaging.consumer import ReplayResult, list_dead_letters, replay_dead_letters
 from aftersales.registry import SERVICE_NAMES, service
 
@@ -35,7 +35,6 @@ async def replay_all(
             service_url(admin_url, name, database),
             definition.metadata,
             pool_size=1,
-            settings=definition.settings_cls(),
         )
         handlers = definition.handlers_by_consumer(definition.policy_for())
         try:
@@ -57,7 +56,6 @@ async def run_backfill(admin_url: str, database: str, name: str) -> dict[str, in
             service_url(admin_url, svc, database),
             definition.metadata,
             pool_size=1,
-            settings=definition.settings_cls(),
         )
         try:
             done[svc] = await task(db, definition.policy_for())

@@ -18,7 +18,7 @@ import httpx
 from sqlalchemy.engine import make_url
 
 from aftersales.bootstrap import bootstrap, service_url
-from aftersales.db import libpq_dsn
+from aftersales.database import libpq_dsn
 from aftersales.devstack.lifetime import die_with_parent
 from aftersales.devstack.nats import EmbeddedNats
 from aftersales.devstack.postgres import EmbeddedPostgres

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncpg
 
-from aftersales.db import libpq_dsn
+from aftersales.database import libpq_dsn
 from aftersales.registry import SERVICE_NAMES
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from aftersales.clock import Clock
-from aftersales.db import Database
+from aftersales.database import Database
 
 
 # Dependencies are ``async def`` even when they await nothing: FastAPI runs a plain ``def``

@@ -25,8 +25,9 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import IdempotencyConflict, IdempotencyMismatch, Unprocessable
+from aftersales.unit_of_work import UnitOfWork
 
 IdempotencyKey = Annotated[
     str | None,

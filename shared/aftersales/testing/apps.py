@@ -14,7 +14,7 @@ import httpx
 from fastapi import FastAPI
 
 from aftersales.auth import JWTAuthenticator
-from aftersales.db import Database
+from aftersales.database import Database
 from aftersales.events import Envelope
 
 

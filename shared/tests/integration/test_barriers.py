@@ -32,6 +32,7 @@ async def test_a_read_waits_until_the_producer_has_published_what_it_committed(
         reading = asyncio.create_task(
             read_events(infrastructure.broker_url, "intake.ticket.created.v2", after=intake)
         )
+
         # The reader found the event unsent twice, and waits on.
         async def waiting() -> bool:
             return looked.count(1) >= 2

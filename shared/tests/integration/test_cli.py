@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from aftersales.bootstrap import service_url
 from aftersales.cli import app
-from aftersales.db import libpq_dsn
+from aftersales.database import libpq_dsn
 from aftersales.devstack.compose import nats_config, read_env, secret_names
 from aftersales.devstack.nats import nats_server_binary, service_consumes
 from aftersales.devstack.ports import free_port, wait_port

@@ -3,6 +3,7 @@
 import asyncio
 import time
 import uuid
+from functools import partial
 
 import nats
 from nats.js.api import AckPolicy, ConsumerConfig
@@ -22,8 +23,15 @@ from aftersales.messaging.link import NatsLink
 from aftersales.messaging.streams import ensure_stream
 from aftersales.testing.apps import eventually
 from aftersales.testing.factories import publish_raw, ticket_created
-from dispatch.adapters.tables import JobRow
-from dispatch.use_cases.jobs import create_job_for_ticket
+from dispatch.adapters.tables.jobs import JobRow
+from dispatch.settings import DispatchSettings
+from dispatch.use_cases import jobs
+from dispatch.use_cases.policy import DispatchPolicy
+
+# Dispatch's handler for a new ticket, bound to its rules as the service binds it.
+create_job_for_ticket = partial(
+    jobs.create_job_for_ticket, policy=DispatchPolicy.from_settings(DispatchSettings())
+)
 
 
 async def jobs_for(db, ticket_id) -> int:

@@ -6,7 +6,7 @@ import asyncpg
 import pytest
 from sqlalchemy import text
 
-from aftersales.db import Database, libpq_dsn, make_metadata
+from aftersales.database import Database, libpq_dsn, make_metadata
 from aftersales.registry import SERVICE_NAMES
 
 

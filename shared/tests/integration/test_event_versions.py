@@ -22,7 +22,7 @@ from aftersales.messaging.consumer import (
 )
 from aftersales.testing.apps import drained, eventually, handled
 from aftersales.testing.factories import publish_json, recorded_events
-from dispatch.adapters.tables import JobRow
+from dispatch.adapters.tables.jobs import JobRow
 from feedback.adapters.tables import CallbackRow
 
 

@@ -3,7 +3,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from aftersales.auth import Principal, require_roles
-from aftersales.db import make_metadata
+from aftersales.database import make_metadata
 from aftersales.service import ServiceDefinition, create_service_app
 from aftersales.settings import ServiceSettings
 from aftersales.testing.apps import RunningService

@@ -14,11 +14,11 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of
 from aftersales.http.idempotency import run_command
-from dispatch.adapters.repositories import Scope
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.scope import Scope
 
 Row = TypeVar("Row")
 

@@ -10,14 +10,14 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import run_command
 from aftersales.http.models import RequestModel
-from dispatch.adapters.repositories import FaultCodeRepository
-from dispatch.adapters.tables import FaultCodeListRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.fault_codes import FaultCodeRepository
+from dispatch.adapters.tables.fault_codes import FaultCodeListRow
 from dispatch.api.scope import Admin
 from dispatch.api.scope import Field as FieldStaff
 from dispatch.use_cases.fault_codes import put_fault_codes as replace_fault_codes

@@ -10,31 +10,31 @@ job are refused too (they would build on a step that did not happen), while othe
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from fastapi import APIRouter, Query, Request
 
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.errors import AftersalesError, Unprocessable
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.idempotency import keyed_command
 from aftersales.http.problems import problem_of
-from dispatch.adapters.repositories import JobRepository
-from dispatch.api.jobs import JobCommand, report_of, status_report_of
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.api.deps import PolicyDep
+from dispatch.api.job_commands import JobCommand, report_of, status_report_of
 from dispatch.api.presenters import job_out, repair_card_out
-from dispatch.api.schemas import (
+from dispatch.api.schemas.field import (
     BatchResult,
-    JobOut,
     MyDayOut,
     MyJobOut,
     PreviousVisit,
     StatusBatchIn,
     StatusBatchOut,
-    StatusReportIn,
 )
+from dispatch.api.schemas.jobs import JobOut
+from dispatch.api.schemas.reports import StatusReportIn
 from dispatch.api.scope import Field, confined
-from dispatch.use_cases.policy import policy_of_settings
 
 router = APIRouter(tags=["field"])
 Technician = require_roles("technician")
@@ -43,13 +43,15 @@ Technician = require_roles("technician")
 @router.get("/v1/me/jobs", response_model=MyDayOut)
 async def my_jobs(
     db: DatabaseDep,
+    policy: PolicyDep,
+    clock: ClockDep,
     day: date | None = Query(default=None, alias="date", description="local date; today"),
     principal: Principal = Technician,
 ) -> MyDayOut:
     """The technician's day: its jobs in appointment order, each with the customer's address
     and phone, the window, the product, the ticket's earlier visits and the repair card so far."""
-    tz = policy_of_settings(db).tz
-    day = day or datetime.now(tz).date()
+    tz = policy.tz
+    day = day or clock.now().astimezone(tz).date()
     start = datetime.combine(day, time(0), tzinfo=tz)
     me = principal.technician_id or uuid.UUID(int=0)
     async with db.uow() as uow:
@@ -88,7 +90,11 @@ async def my_jobs(
 
 @router.post("/v1/jobs/status-batch", response_model=StatusBatchOut)
 async def status_batch(
-    body: StatusBatchIn, request: Request, db: DatabaseDep, principal: Principal = Field
+    body: StatusBatchIn,
+    request: Request,
+    db: DatabaseDep,
+    policy: PolicyDep,
+    principal: Principal = Field,
 ) -> StatusBatchOut:
     """Up to 100 queued reports (a phone back online, a partner pushing many jobs): each is
     ``applied``, ``already_applied`` (its key was used for the same report before, alone or in
@@ -112,10 +118,10 @@ async def status_batch(
                 raise Unprocessable(
                     "A signature in a batch goes by reference; send the image alone."
                 )
-            run = report_of(principal, item.job_id, status_report_of(single))
+            run = report_of(principal, item.job_id, status_report_of(single), policy)
 
             async def command(uow: UnitOfWork, run: JobCommand = run) -> JobOut:
-                return job_out(await run(uow, datetime.now(UTC)), confined=confined(principal))
+                return job_out(await run(uow, uow.now()), confined=confined(principal))
 
             done = await keyed_command(
                 db,

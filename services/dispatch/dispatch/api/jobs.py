@@ -1,23 +1,25 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import check_version, etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Since, SyncPage, sync_or_page
-from dispatch.adapters.repositories import JobFilter, JobRepository, TimerRepository
-from dispatch.adapters.tables import JobRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobFilter, JobRepository
+from dispatch.adapters.repositories.timers import TimerRepository
+from dispatch.adapters.tables.jobs import JobRow
+from dispatch.api.deps import PolicyDep
+from dispatch.api.job_commands import JobCommand, report_of, status_report_of
 from dispatch.api.presenters import job_out, repair_card_out
-from dispatch.api.schemas import (
+from dispatch.api.schemas.jobs import (
     AssignIn,
     HistoryEntry,
     JobHistory,
@@ -25,12 +27,12 @@ from dispatch.api.schemas import (
     OfferOut,
     PauseIn,
     RejectIn,
-    RepairCardOut,
     RouteIn,
     SlaTimerOut,
     SlaTimers,
-    StatusReportIn,
 )
+from dispatch.api.schemas.reports import StatusReportIn
+from dispatch.api.schemas.workshop import RepairCardOut
 from dispatch.api.scope import (
     Centre,
     CentreOrPoint,
@@ -40,13 +42,10 @@ from dispatch.api.scope import (
     confined,
     scope_of,
 )
-from dispatch.domain.fault_codes import ReportedCodes
 from dispatch.domain.jobs import JobStatus
-from dispatch.use_cases import offers, pauses, reports, scheduling
+from dispatch.use_cases import offers, pauses, scheduling
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
-
-JobCommand = Callable[[UnitOfWork, datetime], Awaitable[JobRow]]
 
 
 def _headers(job: JobOut) -> dict[str, str]:
@@ -70,7 +69,7 @@ async def _run(
         if expected is not None:
             current = await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
             check_version(expected, current.version)
-        return job_out(await act(uow, datetime.now(UTC)), confined=confined(principal))
+        return job_out(await act(uow, uow.now()), confined=confined(principal))
 
     async def authorize(uow: UnitOfWork) -> JobRow:
         return await JobRepository(uow.session).get(job_id, scope=scope_of(principal))
@@ -204,6 +203,7 @@ async def route_job(
     body: RouteIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     principal: Principal = Centre,
 ) -> Response:
     """An agent routes a waiting job by hand, to a named point or automatically once more."""
@@ -213,7 +213,13 @@ async def route_job(
         principal,
         job_id,
         lambda uow, now: offers.route_by_hand(
-            uow, job_id, point_id=body.point_id, note=body.note, actor=actor_of(principal), now=now
+            uow,
+            job_id,
+            point_id=body.point_id,
+            note=body.note,
+            actor=actor_of(principal),
+            now=now,
+            policy=policy,
         ),
     )
 
@@ -240,6 +246,7 @@ async def reject_job(
     body: RejectIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
     """The point declines with a reason; the job is offered to the next candidate."""
@@ -249,7 +256,13 @@ async def reject_job(
         principal,
         job_id,
         lambda uow, now: offers.reject(
-            uow, job_id, body.reason, scope=scope_of(principal), actor=actor_of(principal), now=now
+            uow,
+            job_id,
+            body.reason,
+            scope=scope_of(principal),
+            actor=actor_of(principal),
+            now=now,
+            policy=policy,
         ),
     )
 
@@ -260,6 +273,7 @@ async def assign_job(
     body: AssignIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = CentreOrPoint,
 ) -> Response:
@@ -277,7 +291,13 @@ async def assign_job(
         principal,
         job_id,
         lambda uow, now: scheduling.assign(
-            uow, job_id, cmd, scope=scope_of(principal), actor=actor_of(principal), now=now
+            uow,
+            job_id,
+            cmd,
+            scope=scope_of(principal),
+            actor=actor_of(principal),
+            now=now,
+            policy=policy,
         ),
         key=idempotency_key,
         body=body,
@@ -290,6 +310,7 @@ async def report_status(
     body: StatusReportIn,
     request: Request,
     db: DatabaseDep,
+    policy: PolicyDep,
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Field,
 ) -> Response:
@@ -299,41 +320,9 @@ async def report_status(
         db,
         principal,
         job_id,
-        report_of(principal, job_id, status_report_of(body)),
+        report_of(principal, job_id, status_report_of(body), policy),
         key=idempotency_key,
         body=body,
-    )
-
-
-def status_report_of(body: StatusReportIn) -> reports.StatusReport:
-    sig = body.signature
-    return reports.StatusReport(
-        status=body.status,
-        at=body.at,
-        note=body.note,
-        signature_image=sig.image_base64 if sig else None,
-        signature_reference=sig.reference if sig else None,
-        labor_minutes=body.labor_minutes,
-        parts=tuple(reports.Part(p.sku, p.qty, p.source) for p in body.parts or ()),
-        travel_km=body.travel_km,
-        codes=ReportedCodes(body.symptom_code, body.cause_code, body.action_code),
-        outcome=body.outcome,
-        passed=body.passed,
-        exclusion=body.exclusion.model_dump() if body.exclusion else None,
-        delay_cause=body.delay_cause.model_dump() if body.delay_cause else None,
-    )
-
-
-def report_of(principal: Principal, job_id: uuid.UUID, cmd: reports.StatusReport) -> JobCommand:
-    """The report as a job command of the caller (a technician's or a partner's)."""
-    return lambda uow, now: reports.report_status(
-        uow,
-        job_id,
-        cmd,
-        scope=scope_of(principal),
-        by_technician=principal.role == "technician",
-        actor=actor_of(principal),
-        now=now,
     )
 
 

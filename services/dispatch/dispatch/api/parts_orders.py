@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
+from functools import partial
 from typing import Literal
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.pagination import Limit
-from dispatch.adapters.tables import PartsOrderRow
+from dispatch.adapters.tables.parts_orders import PartsOrderRow
 from dispatch.api.commands import Trail, step
-from dispatch.api.schemas import OrderLineOut, PartsOrderOut, ShipIn
+from dispatch.api.schemas.parts_orders import OrderLineOut, PartsOrderOut
+from dispatch.api.schemas.requisitions import ShipIn
 from dispatch.use_cases import parts_orders as use_cases
 
 router = APIRouter(prefix="/v1/parts-orders", tags=["parts orders"])
 Warehouse = require_roles("admin", "agent")
 
 
-def order_out(row: PartsOrderRow) -> PartsOrderOut:
-    overdue = row.status == "paid" and row.ship_by is not None and row.ship_by < datetime.now(UTC)
+def order_out(row: PartsOrderRow, *, now: datetime) -> PartsOrderOut:
+    """The order as the warehouse sees it at ``now`` (the service's clock): overdue or not."""
+    overdue = row.status == "paid" and row.ship_by is not None and row.ship_by < now
     return PartsOrderOut(
         id=row.ticket_id,
         number=row.number,
@@ -44,14 +48,18 @@ def order_out(row: PartsOrderRow) -> PartsOrderOut:
 
 # Only the warehouse moves an order, so it reads any. The customer and the address do not
 # change, so the trail holds neither.
-_audit = Trail(
-    "parts_order", lambda uow, order_id, _scope: use_cases.get(uow, order_id), order_out
-).audit
+def _audit(action: str, order_id: uuid.UUID, now: datetime) -> Audit:
+    return Trail(
+        "parts_order",
+        lambda uow, order_id, _scope: use_cases.get(uow, order_id),
+        partial(order_out, now=now),
+    ).audit(action, order_id)
 
 
 @router.get("", response_model=list[PartsOrderOut])
 async def list_parts_orders(
     db: DatabaseDep,
+    clock: ClockDep,
     status: Literal["awaiting_payment", "paid", "shipped", "delivered", "cancelled"] | None = None,
     limit: Limit = 50,
     principal: Principal = Warehouse,
@@ -59,16 +67,17 @@ async def list_parts_orders(
     """Earliest shipping deadline first (``?status=paid``: the warehouse's work list)."""
     async with db.uow() as uow:
         rows = await use_cases.page(uow, status=status, limit=limit)
-    return [order_out(r) for r in rows]
+    now = clock.now()
+    return [order_out(r, now=now) for r in rows]
 
 
 @router.get("/{order_id}", response_model=PartsOrderOut)
 async def get_order(
-    order_id: uuid.UUID, db: DatabaseDep, principal: Principal = Warehouse
+    order_id: uuid.UUID, db: DatabaseDep, clock: ClockDep, principal: Principal = Warehouse
 ) -> PartsOrderOut:
     """One customer parts order at the warehouse: lines, payment known, shipping."""
     async with db.uow() as uow:
-        return order_out(await use_cases.get(uow, order_id))
+        return order_out(await use_cases.get(uow, order_id), now=clock.now())
 
 
 @router.post("/{order_id}/ship", response_model=PartsOrderOut)
@@ -77,6 +86,7 @@ async def ship_parts_order(
     body: ShipIn,
     request: Request,
     db: DatabaseDep,
+    clock: ClockDep,
     principal: Principal = Warehouse,
 ) -> Response:
     """Out of the warehouse's stock (409 naming any shortfall) to the customer."""
@@ -84,7 +94,7 @@ async def ship_parts_order(
         request,
         db,
         principal,
-        order_out,
+        partial(order_out, now=clock.now()),
         lambda uow: use_cases.ship(
             uow,
             order_id,
@@ -93,20 +103,24 @@ async def ship_parts_order(
             body.tracking_no,
             actor=principal.actor,
         ),
-        audit=_audit("shipped", order_id),
+        audit=_audit("shipped", order_id, clock.now()),
     )
 
 
 @router.post("/{order_id}/delivered", response_model=PartsOrderOut)
 async def mark_parts_order_delivered(
-    order_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Warehouse
+    order_id: uuid.UUID,
+    request: Request,
+    db: DatabaseDep,
+    clock: ClockDep,
+    principal: Principal = Warehouse,
 ) -> Response:
     """The carrier delivered it: the ticket closes (``closure_reason: delivered``)."""
     return await step(
         request,
         db,
         principal,
-        order_out,
+        partial(order_out, now=clock.now()),
         lambda uow: use_cases.delivered(uow, order_id),
-        audit=_audit("delivered", order_id),
+        audit=_audit("delivered", order_id, clock.now()),
     )

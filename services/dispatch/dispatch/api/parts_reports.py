@@ -14,7 +14,13 @@ from aftersales.auth import Principal, require_roles
 from aftersales.calendar import MONTH_PATTERN
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
-from dispatch.api.schemas import ConsumptionRow, PointOwesRow, SlowMoverRow, StockValueRow
+from dispatch.api.deps import PolicyDep
+from dispatch.api.schemas.parts_reports import (
+    ConsumptionRow,
+    PointOwesRow,
+    SlowMoverRow,
+    StockValueRow,
+)
 from dispatch.use_cases import parts_reports as reports
 
 router = APIRouter(prefix="/v1/reports", tags=["parts reports"])
@@ -43,6 +49,7 @@ async def stock_value(
 @router.get("/parts-consumption", response_model=list[ConsumptionRow], responses=CSV_RESPONSES)
 async def parts_consumption(
     db: DatabaseDep,
+    policy: PolicyDep,
     month: str = Query(pattern=MONTH_PATTERN, description="YYYY-MM, business time"),
     point_id: uuid.UUID | None = None,
     format: ExportFormat = FormatQuery,
@@ -50,7 +57,7 @@ async def parts_consumption(
 ) -> Any:
     """Parts issued to jobs in the month, per point, SKU and service class."""
     async with db.uow() as uow:
-        rows = await reports.consumption(uow, month, point_id)
+        rows = await reports.consumption(uow, month, point_id, policy=policy)
     return _answer(rows, ConsumptionRow, format, f"parts-consumption-{month}.csv")
 
 

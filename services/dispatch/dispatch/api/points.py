@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 from fastapi import APIRouter, Query, Request
@@ -10,20 +10,18 @@ from starlette.responses import Response
 from aftersales.audit import Audit, record
 from aftersales.auth import Principal
 from aftersales.calendar import LATEST, check_date
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from dispatch.adapters.repositories import (
-    PointRepository,
-    Scope,
-    TechnicianRepository,
-    workshop_register,
-)
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.points import PointRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.repositories.technicians import TechnicianRepository
+from dispatch.adapters.repositories.workshop import workshop_register
 from dispatch.api.presenters import override_out, point_out, technician_out
-from dispatch.api.schemas import (
+from dispatch.api.schemas.points import (
     CalendarDayOut,
     CapacityCalendar,
     CapacityOverrideIn,
@@ -32,11 +30,9 @@ from dispatch.api.schemas import (
     PointIn,
     PointOut,
     PointPatch,
-    TechnicianIn,
-    TechnicianOut,
-    WorkshopItem,
-    WorkshopRegister,
 )
+from dispatch.api.schemas.technicians import TechnicianIn, TechnicianOut
+from dispatch.api.schemas.workshop import WorkshopItem, WorkshopRegister
 from dispatch.api.scope import Admin, CentreOrPoint, Field, actor_of, scope_of
 from dispatch.use_cases import points as use_cases
 from dispatch.use_cases.technicians import NewTechnician, add_technician
@@ -296,6 +292,7 @@ async def list_point_technicians(
 async def workshop_queue(
     point_id: uuid.UUID,
     db: DatabaseDep,
+    clock: ClockDep,
     status: Literal["in", "out", "all"] = "in",
     older_than_days: int | None = Query(default=None, ge=0, le=3650),
     limit: int = Query(default=100, ge=1, le=500),
@@ -303,7 +300,7 @@ async def workshop_queue(
 ) -> WorkshopRegister:
     """The point's product in/out register (客户商品进出登记簿) with each item's age: what is
     still in the workshop, and for how long."""
-    now = datetime.now(UTC)
+    now = clock.now()
     before = now - timedelta(days=older_than_days) if older_than_days is not None else None
     async with db.uow() as uow:
         await PointRepository(uow.session).get(point_id, scope=scope_of(principal))

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from dispatch.adapters.tables import (
-    CapacityOverrideRow,
-    JobRow,
-    PointRow,
-    RepairCardRow,
-    TechnicianRow,
-    WorkshopLogRow,
-)
-from dispatch.api.schemas import (
-    Appointment,
-    CapacityOverrideOut,
-    JobOut,
-    JobPause,
-    PartOut,
-    PointOut,
-    RepairCardOut,
-    TechnicianOut,
-    WorkshopLogEntry,
-)
+from dispatch.adapters.tables.jobs import JobRow
+from dispatch.adapters.tables.points import CapacityOverrideRow, PointRow
+from dispatch.adapters.tables.technicians import TechnicianRow
+from dispatch.adapters.tables.workshop import RepairCardRow, WorkshopLogRow
+from dispatch.api.schemas.jobs import Appointment, JobOut, JobPause, PartOut
+from dispatch.api.schemas.points import CapacityOverrideOut, PointOut
+from dispatch.api.schemas.technicians import TechnicianOut
+from dispatch.api.schemas.workshop import RepairCardOut, WorkshopLogEntry
 
 
 def point_out(row: PointRow) -> PointOut:

@@ -15,12 +15,12 @@ from aftersales.errors import Unprocessable
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.idempotency import IdempotencyKey
 from aftersales.http.pagination import Limit
-from dispatch.adapters.tables import RequisitionRow
+from dispatch.adapters.tables.requisitions import RequisitionRow
 from dispatch.api.commands import Trail, step
-from dispatch.api.schemas import (
+from dispatch.api.schemas.jobs import RejectIn
+from dispatch.api.schemas.requisitions import (
     ApproveIn,
     ReceiveIn,
-    RejectIn,
     RequisitionIn,
     RequisitionLineOut,
     RequisitionOut,

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
+from functools import partial
 from typing import Literal
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.http.deps import DatabaseDep
+from aftersales.http.deps import ClockDep, DatabaseDep
 from aftersales.http.pagination import Limit
-from dispatch.adapters.tables import PartReturnRow
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.tables.returns import PartReturnRow
 from dispatch.api.commands import Trail, step
-from dispatch.api.schemas import PartReturnOut, ReturnReceiveIn, ReturnShipIn
+from dispatch.api.schemas.returns import PartReturnOut, ReturnReceiveIn, ReturnShipIn
 from dispatch.api.scope import CentreOrPoint, scope_of
 from dispatch.use_cases import returns as use_cases
 
@@ -22,8 +25,9 @@ router = APIRouter(prefix="/v1/returns", tags=["part returns"])
 Warehouse = require_roles("admin", "agent")
 
 
-def return_out(row: PartReturnRow) -> PartReturnOut:
-    overdue = row.status != "received" and row.due_at < datetime.now(UTC)
+def return_out(row: PartReturnRow, *, now: datetime) -> PartReturnOut:
+    """The return as it stands at ``now`` (the service's clock): overdue or not."""
+    overdue = row.status != "received" and row.due_at < now
     return PartReturnOut(
         id=row.id,
         job_id=row.job_id,
@@ -44,16 +48,18 @@ def return_out(row: PartReturnRow) -> PartReturnOut:
     )
 
 
-_audit = Trail(
-    "part_return",
-    lambda uow, return_id, scope: use_cases.get(uow, return_id, scope=scope),
-    return_out,
-).audit
+def _audit(action: str, return_id: uuid.UUID, scope: Scope, now: datetime) -> Audit:
+    return Trail(
+        "part_return",
+        lambda uow, return_id, scope: use_cases.get(uow, return_id, scope=scope),
+        partial(return_out, now=now),
+    ).audit(action, return_id, scope)
 
 
 @router.get("", response_model=list[PartReturnOut])
 async def list_returns(
     db: DatabaseDep,
+    clock: ClockDep,
     point_id: uuid.UUID | None = None,
     status: Literal["due", "shipped", "received"] | None = None,
     limit: Limit = 50,
@@ -64,7 +70,8 @@ async def list_returns(
         rows = await use_cases.page(
             uow, scope=scope_of(principal), point_id=point_id, status=status, limit=limit
         )
-    return [return_out(r) for r in rows]
+    now = clock.now()
+    return [return_out(r, now=now) for r in rows]
 
 
 @router.post("/{return_id}/ship", response_model=PartReturnOut)
@@ -73,6 +80,7 @@ async def ship_return(
     body: ReturnShipIn,
     request: Request,
     db: DatabaseDep,
+    clock: ClockDep,
     principal: Principal = CentreOrPoint,
 ) -> Response:
     """The point sends the defective part back (carrier, tracking number)."""
@@ -80,11 +88,11 @@ async def ship_return(
         request,
         db,
         principal,
-        return_out,
+        partial(return_out, now=clock.now()),
         lambda uow: use_cases.ship(
             uow, return_id, body.carrier, body.tracking_no, scope=scope_of(principal)
         ),
-        audit=_audit("shipped", return_id, scope_of(principal)),
+        audit=_audit("shipped", return_id, scope_of(principal), clock.now()),
     )
 
 
@@ -94,6 +102,7 @@ async def receive_return(
     body: ReturnReceiveIn,
     request: Request,
     db: DatabaseDep,
+    clock: ClockDep,
     principal: Principal = Warehouse,
 ) -> Response:
     """The warehouse has the part, and says what it found (``condition``)."""
@@ -101,7 +110,7 @@ async def receive_return(
         request,
         db,
         principal,
-        return_out,
+        partial(return_out, now=clock.now()),
         lambda uow: use_cases.receive(uow, return_id, body.condition, scope=scope_of(principal)),
-        audit=_audit("received", return_id, scope_of(principal)),
+        audit=_audit("received", return_id, scope_of(principal), clock.now()),
     )

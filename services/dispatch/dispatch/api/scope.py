@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from aftersales.auth import Principal, require_roles
-from dispatch.adapters.repositories import Scope
+from dispatch.adapters.repositories.scope import Scope
 
 NOBODY = uuid.UUID(int=0)  # a scoped token without its scope claim sees nothing
 

@@ -12,26 +12,20 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
-from aftersales.db import UnitOfWork
 from aftersales.errors import BadCursor, Forbidden, NotFound
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import run_command
 from aftersales.http.pagination import Cursor, Limit, Page
-from dispatch.adapters.repositories import StockFilter, StockRepository
-from dispatch.adapters.tables import (
-    PartRow,
-    StockLevelRow,
-    StockMovementRow,
-    WarehouseRow,
-)
-from dispatch.api.schemas import (
-    SKU,
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.stock import StockFilter, StockRepository
+from dispatch.adapters.tables.parts import PartRow, WarehouseRow
+from dispatch.adapters.tables.stock import StockLevelRow, StockMovementRow
+from dispatch.api.schemas.common import SKU
+from dispatch.api.schemas.parts import PartMasterIn, PartMasterOut, PartMasterPatch
+from dispatch.api.schemas.stock import (
     AdjustmentIn,
     MovementOut,
-    PartMasterIn,
-    PartMasterOut,
-    PartMasterPatch,
     ReceiptIn,
     ReorderLevelsIn,
     StockLevelOut,

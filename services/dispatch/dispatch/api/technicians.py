@@ -7,13 +7,14 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.db import UnitOfWork
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import run_command
-from dispatch.adapters.repositories import Scope, TechnicianRepository
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.repositories.technicians import TechnicianRepository
 from dispatch.api.presenters import technician_out
-from dispatch.api.schemas import TechnicianOut, TechnicianPatch
+from dispatch.api.schemas.technicians import TechnicianOut, TechnicianPatch
 from dispatch.api.scope import CentreOrPoint, Field, scope_of
 from dispatch.use_cases.technicians import update_technician
 

@@ -1,4 +1,4 @@
 from aftersales.migrations import run_env
-from dispatch.adapters.tables import metadata
+from dispatch.adapters.tables.catalog import metadata
 
 run_env(metadata)

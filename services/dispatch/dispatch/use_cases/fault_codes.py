@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.http.etag import check_version
-from dispatch.adapters.repositories import FaultCodeRepository
-from dispatch.adapters.tables import FaultCodeListRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.fault_codes import FaultCodeRepository
+from dispatch.adapters.tables.fault_codes import FaultCodeListRow
 
 
 async def put_fault_codes(
@@ -21,7 +20,7 @@ async def put_fault_codes(
     """Replace the category's list. Codes already reported on jobs stay on those jobs."""
     repo = FaultCodeRepository(uow.session)
     row = await repo.row(category, lock=True)
-    now = datetime.now(UTC)
+    now = uow.now()
     if row is None:
         check_version(expected_version, 0)
         row = FaultCodeListRow(category=category, version=0)

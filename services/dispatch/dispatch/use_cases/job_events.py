@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.events import EventData, dispatch
 from aftersales.metrics import SLA_BREACHES
-from dispatch.adapters.repositories import JobRepository
-from dispatch.adapters.tables import JobHistoryRow, JobRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.tables.jobs import JobHistoryRow, JobRow
 
 SYSTEM = "dispatch"
 

@@ -4,25 +4,29 @@ cancellation when the ticket is cancelled or solved on the phone."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, intake, reread
 from aftersales.logging import get_logger
-from dispatch.adapters.repositories import JobRepository, TimerRepository
-from dispatch.adapters.tables import JobRow, RemoteTicketRow, SlaTimerRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.timers import TimerRepository
+from dispatch.adapters.tables.jobs import JobRow, RemoteTicketRow
+from dispatch.adapters.tables.timers import SlaTimerRow
 from dispatch.domain.jobs import FINAL
 from dispatch.domain.rework import plan_rework
 from dispatch.use_cases.job_events import SYSTEM, change, publish_status
-from dispatch.use_cases.policy import policy_of
+from dispatch.use_cases.policy import DispatchPolicy
 from dispatch.use_cases.routing import close_offer, route
 
 log = get_logger(__name__)
 
 
-async def create_job_for_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCreated]) -> None:
+async def create_job_for_ticket(
+    uow: UnitOfWork, event: Envelope[intake.TicketCreated], *, policy: DispatchPolicy
+) -> None:
     """The first visit of a ticket that needs one, to the product's site. A ticket that needs
     none is kept: its callback may still reopen it for a first visit."""
     ticket = event.data
@@ -35,14 +39,18 @@ async def create_job_for_ticket(uow: UnitOfWork, event: Envelope[intake.TicketCr
         return
     if await JobRepository(uow.session).of_ticket(ticket.ticket_id):
         return  # already made (a replayed dead letter, say): one first visit per ticket
-    await _first_visit(uow, ticket, respond_by=ticket.respond_by)
+    await _first_visit(uow, ticket, respond_by=ticket.respond_by, policy=policy)
 
 
 async def _first_visit(
-    uow: UnitOfWork, ticket: intake.TicketCreated, *, respond_by: datetime
+    uow: UnitOfWork,
+    ticket: intake.TicketCreated,
+    *,
+    respond_by: datetime,
+    policy: DispatchPolicy,
 ) -> JobRow:
     jobs = JobRepository(uow.session)
-    now = datetime.now(UTC)
+    now = uow.now()
     window = ticket.preferred_window
     site = ticket.site
     job = JobRow(
@@ -80,11 +88,13 @@ async def _first_visit(
             state="pending",
         )
     )
-    await route(uow, job, policy_of(uow), now=now, actor=SYSTEM)
+    await route(uow, job, policy, now=now, actor=SYSTEM)
     return job
 
 
-async def create_rework_job(uow: UnitOfWork, event: Envelope[intake.TicketReopened]) -> None:
+async def create_rework_job(
+    uow: UnitOfWork, event: Envelope[intake.TicketReopened], *, policy: DispatchPolicy
+) -> None:
     reopened = event.data
     jobs = JobRepository(uow.session)
     history = await jobs.of_ticket(reopened.ticket_id, lock=True)
@@ -95,16 +105,19 @@ async def create_rework_job(uow: UnitOfWork, event: Envelope[intake.TicketReopen
             log.warning("rework.no_previous_job", ticket_id=str(reopened.ticket_id))
             return
         ticket = reread(intake.TicketCreated, remote.facts)
-        respond_by = reopened.reopened_at + policy_of(uow).rework_respond_within
+        respond_by = reopened.reopened_at + policy.rework_respond_within
         await _first_visit(
-            uow, ticket.model_copy(update={"needs_visit": True}), respond_by=respond_by
+            uow,
+            ticket.model_copy(update={"needs_visit": True}),
+            respond_by=respond_by,
+            policy=policy,
         )
         return
     last = history[-1]
     if last.status not in FINAL:
         return  # the ticket already has a job under way (a repeated reopen)
     plan = plan_rework(reopened.reason)
-    now = datetime.now(UTC)
+    now = uow.now()
     job = JobRow(
         id=uuid.uuid4(),
         ticket_id=last.ticket_id,
@@ -131,7 +144,6 @@ async def create_rework_job(uow: UnitOfWork, event: Envelope[intake.TicketReopen
     )
     jobs.add(job)
     await uow.session.flush()
-    policy = policy_of(uow)
     # The rework is a new request to answer: its own respond clock, from the reopening.
     TimerRepository(uow.session).add(
         SlaTimerRow(
@@ -164,7 +176,7 @@ async def cancel_jobs_of_ticket(
         reason = f"ticket closed ({data.closure_reason}): {data.note}"
     else:
         reason = "solved on the phone"
-    now = datetime.now(UTC)
+    now = uow.now()
     for job in await JobRepository(uow.session).of_ticket(ticket_id, lock=True):
         if job.status in FINAL:
             continue

@@ -5,14 +5,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.events import dispatch
-from dispatch.adapters.repositories import JobRepository, PointRepository, Scope
-from dispatch.adapters.tables import JobRow, SlaTimerRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.points import PointRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.tables.jobs import JobRow
+from dispatch.adapters.tables.timers import SlaTimerRow
 from dispatch.domain.jobs import check_can_decide_offer, check_can_route_by_hand
 from dispatch.use_cases.job_events import change, publish, publish_breach
-from dispatch.use_cases.policy import policy_of
+from dispatch.use_cases.policy import DispatchPolicy
 from dispatch.use_cases.routing import close_offer, offer, route
 
 
@@ -37,16 +40,25 @@ async def accept(
 
 
 async def reject(
-    uow: UnitOfWork, job_id: uuid.UUID, reason: str, *, scope: Scope, actor: str, now: datetime
+    uow: UnitOfWork,
+    job_id: uuid.UUID,
+    reason: str,
+    *,
+    scope: Scope,
+    actor: str,
+    now: datetime,
+    policy: DispatchPolicy,
 ) -> JobRow:
     jobs = JobRepository(uow.session)
     job = await jobs.get(job_id, scope=scope, lock=True)
     check_can_decide_offer(job.status, "rejected")
-    await _decline(uow, job, reason=reason, expired=False, actor=actor, now=now)
+    await _decline(uow, job, reason=reason, expired=False, actor=actor, now=now, policy=policy)
     return job
 
 
-async def expire_offer(uow: UnitOfWork, job: JobRow, timer: SlaTimerRow, *, now: datetime) -> None:
+async def expire_offer(
+    uow: UnitOfWork, job: JobRow, timer: SlaTimerRow, *, now: datetime, policy: DispatchPolicy
+) -> None:
     """The point let the offer run out: an accept-SLA breach, and the next candidate."""
     if job.status != "offered":
         return
@@ -58,11 +70,19 @@ async def expire_offer(uow: UnitOfWork, job: JobRow, timer: SlaTimerRow, *, now:
         expired=True,
         actor="dispatch",
         now=now,
+        policy=policy,
     )
 
 
 async def _decline(
-    uow: UnitOfWork, job: JobRow, *, reason: str, expired: bool, actor: str, now: datetime
+    uow: UnitOfWork,
+    job: JobRow,
+    *,
+    reason: str,
+    expired: bool,
+    actor: str,
+    now: datetime,
+    policy: DispatchPolicy,
 ) -> None:
     closed = await close_offer(
         uow, job, now=now, outcome="expired" if expired else "declined", reason=reason
@@ -93,7 +113,7 @@ async def _decline(
             declined_at=now,
         ),
     )
-    await route(uow, job, policy_of(uow), now=now, actor=actor)
+    await route(uow, job, policy, now=now, actor=actor)
 
 
 async def route_by_hand(
@@ -104,13 +124,13 @@ async def route_by_hand(
     note: str | None,
     actor: str,
     now: datetime,
+    policy: DispatchPolicy,
 ) -> JobRow:
     """An agent routes a waiting job: to a named point, or automatically once more."""
     job = await JobRepository(uow.session).get(job_id, lock=True)
     check_can_route_by_hand(job.status)
     if job.status == "offered":
         await close_offer(uow, job, now=now, outcome="withdrawn", reason=f"re-routed by {actor}")
-    policy = policy_of(uow)
     if point_id is None:
         await route(uow, job, policy, now=now, actor=actor)
         return job

@@ -11,19 +11,20 @@ only fills in or moves forward (``dispatch.domain.parts_orders``), so a duplicat
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import Envelope, billing, dispatch, intake
 from aftersales.tasks import claim_due
-from dispatch.adapters.tables import PartsOrderRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.tables.parts_orders import PartsOrderRow
 from dispatch.domain import parts_orders as rules
-from dispatch.use_cases.policy import policy_of
+from dispatch.use_cases.policy import DispatchPolicy
 from dispatch.use_cases.stock import Move, location_kind, record_moves
 
 
@@ -31,7 +32,7 @@ async def _row(uow: UnitOfWork, ticket_id: uuid.UUID, **first: Any) -> PartsOrde
     """The order's row, locked; created from ``first`` when this is the first event of it."""
     await uow.session.execute(
         pg_insert(PartsOrderRow)
-        .values(ticket_id=ticket_id, version=0, created_at=datetime.now(UTC), **first)
+        .values(ticket_id=ticket_id, version=0, created_at=uow.now(), **first)
         .on_conflict_do_nothing(index_elements=["ticket_id"])
     )
     stmt = (
@@ -54,14 +55,16 @@ async def on_placed(uow: UnitOfWork, event: Envelope[intake.PartsOrderPlaced]) -
     row.version += 1
 
 
-async def on_paid(uow: UnitOfWork, event: Envelope[billing.PartsOrderPaid]) -> None:
+async def on_paid(
+    uow: UnitOfWork, event: Envelope[billing.PartsOrderPaid], *, policy: DispatchPolicy
+) -> None:
     d = event.data
     lines = [line.model_dump() for line in d.lines]
     row = await _row(uow, d.ticket_id, lines=lines, status="awaiting_payment")
     if row.paid_at is not None:
         return  # a redelivery
     row.charge_id, row.paid_at = d.charge_id, d.paid_at
-    row.ship_by = d.paid_at + policy_of(uow).parts_order_ship_within
+    row.ship_by = d.paid_at + policy.parts_order_ship_within
     row.status = rules.paid(row.status)
     row.version += 1
 
@@ -118,7 +121,7 @@ async def ship(
         ],
         actor=actor,
     )
-    now = datetime.now(UTC)
+    now = uow.now()
     row.from_location_id, row.carrier, row.tracking_no = from_location_id, carrier, tracking_no
     row.status, row.shipped_at = "shipped", now
     assert row.ship_by is not None
@@ -129,7 +132,7 @@ async def ship(
 async def delivered(uow: UnitOfWork, ticket_id: uuid.UUID) -> PartsOrderRow:
     row = await get(uow, ticket_id, lock=True)
     rules.check_step(row.status, "deliver")
-    now = datetime.now(UTC)
+    now = uow.now()
     row.status, row.delivered_at = "delivered", now
     _publish(uow, row, dispatch.PartsOrderDelivered, now)
     return row
@@ -162,8 +165,8 @@ def _publish(
 
 
 async def report_overdue(db: Database, *, now: datetime | None = None, limit: int = 100) -> int:
-    """Publish each paid order not shipped by its deadline once."""
-    now = now or datetime.now(UTC)
+    """Publish each paid order not shipped by its deadline once (``now``: the service's clock)."""
+    now = now or db.clock.now()
 
     async def late(uow: UnitOfWork, row: PartsOrderRow) -> None:
         row.overdue_at = now

@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, func, literal, or_, select
 
 from aftersales.calendar import month_bounds
-from aftersales.db import UnitOfWork
-from dispatch.adapters.tables import (
-    JobRow,
-    PartReturnRow,
-    PartRow,
-    PointRow,
-    StockLevelRow,
-    StockMovementRow,
-    WarehouseRow,
-)
-from dispatch.use_cases.policy import policy_of
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.tables.jobs import JobRow
+from dispatch.adapters.tables.parts import PartRow, WarehouseRow
+from dispatch.adapters.tables.points import PointRow
+from dispatch.adapters.tables.returns import PartReturnRow
+from dispatch.adapters.tables.stock import StockLevelRow, StockMovementRow
+from dispatch.use_cases.policy import DispatchPolicy
 
 OUTBOUND = ("issue", "transfer_out")
 
@@ -90,10 +86,10 @@ async def stock_value(uow: UnitOfWork) -> list[LocationValue]:
 
 
 async def consumption(
-    uow: UnitOfWork, month: str, point_id: uuid.UUID | None = None
+    uow: UnitOfWork, month: str, point_id: uuid.UUID | None = None, *, policy: DispatchPolicy
 ) -> list[Consumption]:
     """Parts issued to jobs in the month (business time), by point, SKU and service class."""
-    start, end = month_bounds(month, policy_of(uow).tz)
+    start, end = month_bounds(month, policy.tz)
     qty = func.sum(-StockMovementRow.qty)
     service_class = func.coalesce(JobRow.service_class, literal("unknown"))
     stmt = (
@@ -124,7 +120,7 @@ async def consumption(
 
 async def slow_movers(uow: UnitOfWork, days: int, limit: int) -> list[SlowMover]:
     """Stock on hand that has not gone out (issued or transferred) for ``days``, oldest first."""
-    since = datetime.now(UTC) - timedelta(days=days)
+    since = uow.now() - timedelta(days=days)
     last_out = (
         select(func.max(StockMovementRow.at))
         .where(
@@ -170,7 +166,7 @@ async def points_owe(uow: UnitOfWork) -> list[PointOwes]:
         select(
             PartReturnRow.point_id,
             func.count().filter(outstanding),
-            func.count().filter(and_(outstanding, PartReturnRow.due_at < func.now())),
+            func.count().filter(and_(outstanding, PartReturnRow.due_at < uow.now())),
         )
         .where(outstanding)
         .group_by(PartReturnRow.point_id)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
 from aftersales.events import Envelope, dispatch, intake
-from dispatch.adapters.repositories import JobRepository, Scope, TimerRepository
-from dispatch.adapters.tables import JobRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.repositories.timers import TimerRepository
+from dispatch.adapters.tables.jobs import JobRow
 from dispatch.domain.jobs import FINAL
 from dispatch.use_cases.job_events import change, publish, publish_status
 

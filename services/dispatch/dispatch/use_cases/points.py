@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
 from aftersales.events import Envelope, dispatch, feedback
 from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
-from dispatch.adapters.repositories import PointRepository, Scope
-from dispatch.adapters.tables import CapacityOverrideRow, PointRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.points import PointRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.tables.points import CapacityOverrideRow, PointRow
 from dispatch.domain.points import (
     OverrideAuthor,
     capacity_on,
@@ -41,7 +42,7 @@ async def register_point(uow: UnitOfWork, cmd: NewPoint) -> PointRow:
     points = PointRepository(uow.session)
     if await points.code_taken(cmd.code):
         raise Conflict(f"A network point with code {cmd.code!r} exists already.", code=cmd.code)
-    now = datetime.now(UTC)
+    now = uow.now()
     row = PointRow(
         id=uuid.uuid4(),
         code=cmd.code,
@@ -92,7 +93,7 @@ async def update_point(
         setattr(row, name, sorted(set(value)) if name in ("regions", "categories") else value)
     if changes:
         row.version += 1
-        row.updated_at = datetime.now(UTC)
+        row.updated_at = uow.now()
         _announce(uow, row, dispatch.PointUpdated)
     return row
 
@@ -123,7 +124,7 @@ async def add_capacity_override(
         reason=reason,
         made_by=by,
         created_by=actor,
-        created_at=datetime.now(UTC),
+        created_at=uow.now(),
     )
     points.add_override(row)
     await uow.session.flush()
@@ -181,4 +182,4 @@ async def apply_grade(uow: UnitOfWork, event: Envelope[feedback.PointGraded]) ->
     point.grade = graded.grade
     point.grade_month = graded.month
     point.version += 1
-    point.updated_at = datetime.now(UTC)
+    point.updated_at = uow.now()

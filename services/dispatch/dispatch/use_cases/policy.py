@@ -1,4 +1,7 @@
-"""The configurable rules the use cases apply, read from the service's settings."""
+"""The configurable rules the use cases apply, made once from the service's settings
+(``DEFINITION.policy``) and passed to whatever applies them: routes take it as a dependency
+(``api/deps.py``), consumers have it bound into their handlers (``consumers.py``), the
+background loops read it from ``app.state.policy``."""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.db import Database, UnitOfWork
 from dispatch.settings import DispatchSettings
 
 
@@ -33,14 +35,3 @@ class DispatchPolicy:
             parts_order_ship_within=timedelta(hours=s.parts_order_ship_within_hours),
             late_report=timedelta(minutes=s.late_report_minutes),
         )
-
-
-def policy_of(uow: UnitOfWork) -> DispatchPolicy:
-    return policy_of_settings(uow.db)
-
-
-def policy_of_settings(db: Database) -> DispatchPolicy:
-    settings = db.settings
-    if not isinstance(settings, DispatchSettings):
-        settings = DispatchSettings()
-    return DispatchPolicy.from_settings(settings)

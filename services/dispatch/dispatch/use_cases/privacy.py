@@ -7,10 +7,11 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from aftersales.db import UnitOfWork
 from aftersales.events import Envelope, intake
 from aftersales.privacy import columns, scrub, scrub_platform
-from dispatch.adapters.tables import JobHistoryRow, JobRow, PartsOrderRow, SignatureRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.tables.jobs import JobHistoryRow, JobRow, SignatureRow
+from dispatch.adapters.tables.parts_orders import PartsOrderRow
 
 
 async def _jobs_of(uow: UnitOfWork, customer_id: uuid.UUID) -> list[JobRow]:

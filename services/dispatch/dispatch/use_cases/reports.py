@@ -12,16 +12,15 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, Unprocessable
 from aftersales.events import dispatch
-from dispatch.adapters.repositories import (
-    FaultCodeRepository,
-    JobRepository,
-    Scope,
-    TimerRepository,
-)
-from dispatch.adapters.tables import JobRow, RepairCardRow, SignatureRow, WorkshopLogRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.fault_codes import FaultCodeRepository
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.repositories.timers import TimerRepository
+from dispatch.adapters.tables.jobs import JobRow, SignatureRow
+from dispatch.adapters.tables.workshop import RepairCardRow, WorkshopLogRow
 from dispatch.domain.fault_codes import ReportedCodes, check_codes, check_outcome
 from dispatch.domain.jobs import check_report, check_report_time, minutes_late, reported_late_by
 from dispatch.domain.signatures import parse_signature
@@ -29,7 +28,7 @@ from dispatch.domain.sla import arrival_breached
 from dispatch.domain.workshop import receipt_number
 from dispatch.use_cases import pauses, requisitions
 from dispatch.use_cases.job_events import change, publish, publish_breach, publish_status
-from dispatch.use_cases.policy import policy_of
+from dispatch.use_cases.policy import DispatchPolicy
 from dispatch.use_cases.stock import issue_parts
 
 WORK_REPORTS = frozenset({"resolved_on_site", "repaired"})
@@ -104,8 +103,8 @@ async def report_status(
     by_technician: bool,
     actor: str,
     now: datetime,
+    policy: DispatchPolicy,
 ) -> JobRow:
-    policy = policy_of(uow)
     jobs = JobRepository(uow.session)
     job = await jobs.get(job_id, scope=scope, lock=True)
     if job.last_report == cmd.status and job.last_report_at == cmd.at:

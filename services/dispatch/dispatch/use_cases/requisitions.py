@@ -6,15 +6,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import NotFound, Unprocessable
 from aftersales.events import dispatch
-from dispatch.adapters.repositories import JobRepository, Scope
-from dispatch.adapters.tables import RequisitionRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.tables.requisitions import RequisitionRow
 from dispatch.domain.requisitions import approved_lines, check_step, received_lines
 from dispatch.domain.stock import check_lines
 from dispatch.use_cases.pauses import parts_received
@@ -52,7 +52,7 @@ async def request(
         except NotFound as exc:
             raise Unprocessable(f"Job {cmd.job_id} is not one of this point's jobs.") from exc
         assert job.point_id == cmd.point_id
-    now = datetime.now(UTC)
+    now = uow.now()
     row = RequisitionRow(
         id=uuid.uuid4(),
         point_id=cmd.point_id,
@@ -200,7 +200,7 @@ async def cancel(uow: UnitOfWork, requisition_id: uuid.UUID, *, scope: Scope) ->
 def _moved(uow: UnitOfWork, row: RequisitionRow, status: str) -> RequisitionRow:
     row.status = status
     row.version += 1
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = uow.now()
     _publish(uow, row)
     return row
 

@@ -5,17 +5,20 @@ in time is published once, and billing deducts the part's cost from the point's 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from aftersales.db import Database, UnitOfWork
+from aftersales.database import Database
 from aftersales.errors import Conflict, NotFound
 from aftersales.events import Envelope, billing, dispatch
 from aftersales.tasks import claim_due
-from dispatch.adapters.repositories import Scope
-from dispatch.adapters.tables import JobRow, PartReturnRow, PartRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.tables.jobs import JobRow
+from dispatch.adapters.tables.parts import PartRow
+from dispatch.adapters.tables.returns import PartReturnRow
 
 RETURNED_CLASSES = frozenset({"B", "C"})
 
@@ -54,7 +57,7 @@ async def _classified(
             )
         ).all()
     }
-    now = datetime.now(UTC)
+    now = uow.now()
     for line in job.parts:
         part = parts.get(line["sku"])
         if part is None:
@@ -112,7 +115,7 @@ async def ship(
     if row.status != "due":
         raise Conflict(f"The return is {row.status} already.", return_status=row.status)
     row.status, row.carrier, row.tracking_no = "shipped", carrier, tracking_no
-    row.shipped_at = datetime.now(UTC)
+    row.shipped_at = uow.now()
     row.version += 1
     return row
 
@@ -125,14 +128,14 @@ async def receive(
     if row.status == "received":
         raise Conflict("The return was received already.", return_status=row.status)
     row.status, row.condition = "received", condition
-    row.received_at = datetime.now(UTC)
+    row.received_at = uow.now()
     row.version += 1
     return row
 
 
-async def report_overdue(db: Database, *, limit: int = 100) -> int:
-    """Publish each return not received by its due time once."""
-    now = datetime.now(UTC)
+async def report_overdue(db: Database, *, now: datetime | None = None, limit: int = 100) -> int:
+    """Publish each return not received by its due time once (``now``: the service's clock)."""
+    now = now or db.clock.now()
 
     async def late(uow: UnitOfWork, row: PartReturnRow) -> None:
         part = await uow.session.get(PartRow, row.sku)

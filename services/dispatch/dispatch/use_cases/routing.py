@@ -6,11 +6,14 @@ import uuid
 from dataclasses import replace
 from datetime import date, datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.events import dispatch
 from aftersales.events.base import Window
-from dispatch.adapters.repositories import JobRepository, PointRepository, TimerRepository
-from dispatch.adapters.tables import JobOfferRow, JobRow, SlaTimerRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.points import PointRepository
+from dispatch.adapters.repositories.timers import TimerRepository
+from dispatch.adapters.tables.jobs import JobOfferRow, JobRow
+from dispatch.adapters.tables.timers import SlaTimerRow
 from dispatch.domain.points import business_day
 from dispatch.domain.routing import Candidate, Decision, choose
 from dispatch.use_cases.job_events import change, publish

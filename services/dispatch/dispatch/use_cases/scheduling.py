@@ -6,17 +6,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Unprocessable
 from aftersales.events import Window, dispatch
-from dispatch.adapters.repositories import (
-    JobRepository,
-    PointRepository,
-    Scope,
-    TechnicianRepository,
-    TimerRepository,
-)
-from dispatch.adapters.tables import JobRow, SlaTimerRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.points import PointRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.repositories.technicians import TechnicianRepository
+from dispatch.adapters.repositories.timers import TimerRepository
+from dispatch.adapters.tables.jobs import JobRow
+from dispatch.adapters.tables.timers import SlaTimerRow
 from dispatch.domain.jobs import check_can_assign
 from dispatch.domain.points import business_day, capacity_on
 from dispatch.domain.scheduling import (
@@ -29,7 +28,7 @@ from dispatch.domain.scheduling import (
 )
 from dispatch.domain.sla import arrival_due
 from dispatch.use_cases.job_events import change, publish
-from dispatch.use_cases.policy import policy_of
+from dispatch.use_cases.policy import DispatchPolicy
 
 
 @dataclass(frozen=True)
@@ -49,8 +48,8 @@ async def assign(
     scope: Scope,
     actor: str,
     now: datetime,
+    policy: DispatchPolicy,
 ) -> JobRow:
-    policy = policy_of(uow)
     job = await JobRepository(uow.session).get(job_id, scope=scope, lock=True)
     rescheduling = check_can_assign(job.status)
     reason_code = reschedule_reason(rescheduling, cmd.reason_code, cmd.reason)

@@ -12,23 +12,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import dispatch
 from aftersales.http.etag import check_version
-from dispatch.adapters.tables import (
-    PartRow,
-    PointRow,
-    StockLevelRow,
-    StockMovementRow,
-    WarehouseRow,
-)
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.tables.parts import PartRow, WarehouseRow
+from dispatch.adapters.tables.points import PointRow
+from dispatch.adapters.tables.stock import StockLevelRow, StockMovementRow
 from dispatch.domain.stock import Level, apply, check_lines, crossed_below, issue_to_job, signed
 
 STOCK_NAMESPACE = uuid.UUID("6b1f0a52-3c1e-4d0e-9a57-0d1f3e0c5a11")
@@ -49,7 +44,7 @@ class NewPart:
 async def create_part(uow: UnitOfWork, cmd: NewPart) -> PartRow:
     if await uow.session.get(PartRow, cmd.sku) is not None:
         raise Conflict(f"Part {cmd.sku} exists already.", sku=cmd.sku)
-    now = datetime.now(UTC)
+    now = uow.now()
     row = PartRow(
         sku=cmd.sku,
         name=cmd.name,
@@ -87,7 +82,7 @@ async def update_part(
             value = sorted(set(value))
         setattr(row, field, value)
     row.version += 1
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = uow.now()
     await uow.session.flush()
     return row
 
@@ -168,7 +163,7 @@ class Move:
 
 async def record_moves(uow: UnitOfWork, moves: list[Move], *, actor: str) -> list[StockMovementRow]:
     """Apply the moves all or nothing: levels locked in (location, SKU) order."""
-    now = datetime.now(UTC)
+    now = uow.now()
     levels: dict[tuple[uuid.UUID, str], StockLevelRow] = {}
     for key in sorted({(m.location_id, m.sku) for m in moves}, key=lambda k: (str(k[0]), k[1])):
         levels[key] = await _locked_level(uow, *key)
@@ -282,7 +277,7 @@ async def set_reorder_levels(
         row = await _locked_level(uow, location_id, sku)
         row.reorder_level = levels[sku]
         row.version += 1
-        row.updated_at = datetime.now(UTC)
+        row.updated_at = uow.now()
         out.append(row)
     await uow.session.flush()
     return out
@@ -312,5 +307,5 @@ async def add_in_transit(
         level = await _locked_level(uow, location_id, sku)
         level.in_transit = max(level.in_transit + changes[sku], 0)
         level.version += 1
-        level.updated_at = datetime.now(UTC)
+        level.updated_at = uow.now()
     await uow.session.flush()

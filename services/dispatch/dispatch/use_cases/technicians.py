@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from aftersales.db import UnitOfWork
 from aftersales.errors import Conflict
 from aftersales.events import Envelope, feedback
 from aftersales.http.etag import check_version
 from aftersales.logging import get_logger
-from dispatch.adapters.repositories import (
-    JobRepository,
-    PointRepository,
-    Scope,
-    TechnicianRepository,
-    TimerRepository,
-)
-from dispatch.adapters.tables import TechnicianRow
+from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.points import PointRepository
+from dispatch.adapters.repositories.scope import Scope
+from dispatch.adapters.repositories.technicians import TechnicianRepository
+from dispatch.adapters.repositories.timers import TimerRepository
+from dispatch.adapters.tables.technicians import TechnicianRow
 from dispatch.use_cases.job_events import change, publish_status
 
 log = get_logger(__name__)
@@ -36,7 +33,7 @@ async def add_technician(
     uow: UnitOfWork, point_id: uuid.UUID, cmd: NewTechnician, *, scope: Scope
 ) -> TechnicianRow:
     point = await PointRepository(uow.session).get(point_id, scope=scope)
-    now = datetime.now(UTC)
+    now = uow.now()
     row = TechnicianRow(
         id=uuid.uuid4(),
         point_id=point.id,
@@ -73,7 +70,7 @@ async def update_technician(
     for name, value in changes.items():
         setattr(row, name, value)
     row.version += 1
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = uow.now()
     return row
 
 
@@ -91,7 +88,7 @@ async def apply_discipline(
         return
     if tech.status == "dismissed":
         return
-    now = datetime.now(UTC)
+    now = uow.now()
     tech.status = "dismissed"
     tech.status_reason = (
         f"dismissed after strike {decided.strike} (complaint {decided.complaint_id})"

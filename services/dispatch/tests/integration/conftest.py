@@ -16,7 +16,6 @@ from aftersales.testing.factories import (
     make_point,
     make_technician,
     publish_raw,
-    soon,
     ticket_created,
 )
 
@@ -29,6 +28,11 @@ class Flow:
     @property
     def agent(self) -> dict[str, str]:
         return self.dispatch.auth("agent")
+
+    def now(self) -> datetime:
+        """The time on dispatch's clock (a test may have handed it a ``SettableClock``)."""
+        now: datetime = self.dispatch.app.state.clock.now()
+        return now
 
     def point_auth(self, point: dict[str, Any]) -> dict[str, str]:
         return self.dispatch.auth("point", point_id=point["id"])
@@ -110,9 +114,10 @@ class Flow:
         holds a slot on the day routing counts: booked onto tomorrow, it would leave its point
         looking free today and win the next ticket meant for a fresh point."""
         tz = ZoneInfo(self.dispatch.app.state.settings.business_timezone)
-        start = soon(1)
-        if start.astimezone(tz).date() != soon().astimezone(tz).date():
-            start = soon(-1)
+        now = self.now()
+        start = now + timedelta(hours=1)
+        if start.astimezone(tz).date() != now.astimezone(tz).date():
+            start = now - timedelta(hours=1)
         return start
 
     async def report(
@@ -124,7 +129,7 @@ class Flow:
         at: datetime | None = None,
         **fields: Any,
     ) -> Any:
-        body = {"status": status, "at": (at or datetime.now(UTC)).isoformat(), **fields}
+        body = {"status": status, "at": (at or self.now()).isoformat(), **fields}
         return await self.post(job, "status", body, headers=headers)
 
     async def grade(self, point: dict[str, Any], grade: str, month: str = "2026-10") -> None:

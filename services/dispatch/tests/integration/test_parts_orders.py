@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 
 from aftersales.events import Envelope, billing, intake
-from aftersales.testing.apps import eventually, handled
+from aftersales.testing.apps import SettableClock, drained, eventually, handled
 from aftersales.testing.factories import parts_order_placed, publish_raw, read_events
 from dispatch.use_cases import parts_orders
 
@@ -177,10 +177,14 @@ async def test_the_warehouse_ships_only_a_paid_order_from_a_warehouse_with_the_s
 
 async def test_a_paid_order_not_shipped_in_time_is_published_once(start_service, infrastructure):
     url = infrastructure.broker_url
-    async with start_service("dispatch", returns_poll_seconds=0.2) as dispatch:
+    clock = SettableClock()
+    async with start_service("dispatch", clock=clock, returns_poll_seconds=0.2) as dispatch:
         late = uuid.uuid4()
         await publish(url, placed(late), "intake")
-        await publish(url, paid(late, datetime.now(UTC) - timedelta(hours=49)), "billing")
+        await publish(url, paid(late, clock.now()), "billing")
+        order = await order_of(dispatch, late, status="paid", overdue=False)
+        assert datetime.fromisoformat(order["ship_by"]) == clock.now() + timedelta(hours=48)
+        clock.advance(timedelta(hours=48, minutes=1))
 
         async def overdue(ticket_id):
             async def found():
@@ -197,7 +201,9 @@ async def test_a_paid_order_not_shipped_in_time_is_published_once(start_service,
         # The barrier: a second late order, found by a later pass of the scanner.
         later = uuid.uuid4()
         await publish(url, placed(later), "intake")
-        await publish(url, paid(later, datetime.now(UTC) - timedelta(hours=50)), "billing")
+        await publish(url, paid(later, clock.now()), "billing")
+        await order_of(dispatch, later, status="paid")
+        clock.advance(timedelta(hours=48, minutes=1))
         events = await overdue(later)
         assert [e.data.ticket_id for e in events].count(late) == 1  # once
 
@@ -206,14 +212,19 @@ async def test_a_replica_skips_the_order_another_holds_and_each_is_reported_once
     start_service, infrastructure, admin_dsn
 ):
     url = infrastructure.broker_url
-    quiet = {"returns_poll_seconds": 600}  # only the calls below scan
-    async with start_service("dispatch", **quiet) as one, start_service("dispatch", **quiet) as two:
+    quiet = {"returns_poll_seconds": 3600}  # only the calls below scan
+    clock = SettableClock()
+    async with (
+        start_service("dispatch", clock=clock, **quiet) as one,
+        start_service("dispatch", clock=clock, **quiet) as two,
+    ):
         late = [uuid.uuid4() for _ in range(3)]
         for ticket_id in late:
             await publish(url, placed(ticket_id), "intake")
-            await publish(url, paid(ticket_id, datetime.now(UTC) - timedelta(hours=49)), "billing")
+            await publish(url, paid(ticket_id, clock.now()), "billing")
         for ticket_id in late:
             await order_of(one, ticket_id, status="paid", number=placed(ticket_id).number)
+        clock.advance(timedelta(hours=49))
         holder = await asyncpg.connect(admin_dsn)  # another replica, mid-scan, holds one
         try:
             tx = holder.transaction()
@@ -232,3 +243,33 @@ async def test_a_replica_skips_the_order_another_holds_and_each_is_reported_once
         assert sorted(str(e.data.ticket_id) for e in events if e.data.ticket_id in late) == sorted(
             str(t) for t in late
         )
+
+
+async def test_a_late_order_is_published_once_however_the_clock_moves(
+    start_service, infrastructure
+):
+    url = infrastructure.broker_url
+    clock = SettableClock()
+    start = clock.now()
+    async with start_service("dispatch", clock=clock, returns_poll_seconds=3600) as dispatch:
+        ticket_id = uuid.uuid4()
+        await publish(url, placed(ticket_id), "intake")
+        await publish(url, paid(ticket_id, start), "billing")
+        await order_of(dispatch, ticket_id, status="paid", number=placed(ticket_id).number)
+
+        async def overdue():
+            events = await read_events(url, "dispatch.parts_order.ship_overdue.v1", after=dispatch)
+            return [e.data.at for e in events if e.data.ticket_id == ticket_id]
+
+        fired_at = start + timedelta(hours=48, minutes=1)
+        clock.set(fired_at)
+        assert await parts_orders.report_overdue(dispatch.db) == 1
+        await eventually(overdue)  # the event is in the stream
+        clock.set(start)  # back before the deadline: nothing is due
+        assert await parts_orders.report_overdue(dispatch.db) == 0
+        clock.set(fired_at + timedelta(days=3))  # and past it again
+        assert await parts_orders.report_overdue(dispatch.db) == 0
+        await drained(dispatch)
+        assert await overdue() == [fired_at]
+        order = await order_of(dispatch, ticket_id, overdue=True)
+        assert order["status"] == "paid"

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 
 from aftersales.events import Envelope, intake
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import SettableClock, drained, eventually
 from aftersales.testing.factories import publish_raw, read_events, ticket_created
+from dispatch.use_cases.timers import fire_due
 from intake.domain.event_catalogue import copies
 
 FAST = {"timer_poll_seconds": 0.1}
@@ -30,12 +31,13 @@ async def test_a_paused_ticket_does_not_breach_and_resumes_where_it_stopped(
     start_service, flow_for, infrastructure
 ):
     url = infrastructure.broker_url
-    async with start_service("dispatch", **FAST) as dispatch:
+    clock = SettableClock()
+    async with start_service("dispatch", clock=clock, **FAST) as dispatch:
         flow = flow_for(dispatch)
-        due = datetime.now(UTC) + timedelta(seconds=3)
+        due = clock.now() + timedelta(hours=1)
         paused = await flow.ticket(respond_by=due)
         job = await flow.job_of(paused.data.ticket_id)
-        paused_at = datetime.now(UTC)
+        paused_at = clock.now()
         await _ticket_event(
             url,
             intake.TicketPaused(
@@ -52,6 +54,8 @@ async def test_a_paused_ticket_does_not_breach_and_resumes_where_it_stopped(
 
         await eventually(stopped)
         running = await flow.ticket(respond_by=due)
+        await flow.job_of(running.data.ticket_id)
+        clock.set(due + timedelta(minutes=1))
 
         async def barrier():  # the unpaused ticket, due at the same moment, has breached
             found = await read_events(url, "dispatch.sla.breached.v1", after=dispatch)
@@ -182,3 +186,62 @@ async def test_a_phone_solution_the_callback_disputes_gets_a_first_visit(
         assert (job["visit_number"], job["point_id"]) == (1, point["id"])
         respond = (await _sla(flow, job))["respond"]
         assert respond["state"] == "pending"  # the reopened request is answered anew
+
+
+async def test_a_fired_clock_stays_fired_when_the_ticket_pauses_and_the_clock_moves_back(
+    start_service, flow_for, infrastructure
+):
+    """A pause stops only running clocks: one that has fired is not revived by the pause and
+    the resume, wherever the clock stands."""
+    url = infrastructure.broker_url
+    clock = SettableClock()
+    start = clock.now()
+    async with start_service("dispatch", clock=clock, timer_poll_seconds=3600) as dispatch:
+        flow = flow_for(dispatch)
+        due = start + timedelta(hours=1)
+        env = await flow.ticket(respond_by=due)
+        job = await flow.job_of(env.data.ticket_id)
+        policy = dispatch.app.state.policy
+
+        async def breaches():
+            found = await read_events(url, "dispatch.sla.breached.v1", after=dispatch)
+            return [b.data for b in found if b.data.ticket_id == env.data.ticket_id]
+
+        fired_at = due + timedelta(minutes=1)
+        clock.set(fired_at)
+        await fire_due(dispatch.db, policy=policy)
+        await eventually(breaches)
+        assert (await _sla(flow, job))["respond"]["state"] == "fired"
+
+        clock.set(start)  # back before the deadline, and the ticket pauses and resumes
+        paused_at = start + timedelta(minutes=5)
+        pause = intake.TicketPaused(
+            ticket_id=env.data.ticket_id,
+            reason="awaiting_customer",
+            paused_by="agent:test@centre",
+            paused_at=paused_at,
+        )
+        await _ticket_event(url, pause, 2)
+
+        async def paused():
+            return (await flow.get(job))["pause"]
+
+        await eventually(paused)
+        resume = intake.TicketResumed(
+            ticket_id=env.data.ticket_id,
+            paused_at=paused_at,
+            resumed_at=paused_at + timedelta(minutes=10),
+            paused_seconds=600,
+            resumed_by="agent:test@centre",
+        )
+        await _ticket_event(url, resume, 3)
+
+        async def running():
+            return (await flow.get(job))["pause"] is None
+
+        await eventually(running)
+        assert (await _sla(flow, job))["respond"]["state"] == "fired"
+        clock.set(due + timedelta(hours=6))  # and past the deadline, shifted or not, again
+        await fire_due(dispatch.db, policy=policy)
+        await drained(dispatch)
+        assert [b.breached_at for b in await breaches()] == [fired_at]

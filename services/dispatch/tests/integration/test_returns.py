@@ -5,8 +5,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.events import Envelope, Money, billing
-from aftersales.testing.apps import eventually
+from aftersales.testing.apps import SettableClock, drained, eventually
 from aftersales.testing.factories import SIGNATURE, publish_raw, read_events
+from dispatch.adapters.tables.returns import PartReturnRow
+from dispatch.use_cases import returns
 
 PUMP = {
     "sku": "PUMP-01",
@@ -97,13 +99,20 @@ async def test_a_warranty_repairs_defective_part_comes_back(
 async def test_a_return_not_received_in_time_is_published_once(
     start_service, flow_for, infrastructure
 ):
-    async with start_service("dispatch", returns_poll_seconds=0.2) as dispatch:
+    clock = SettableClock()
+    async with start_service("dispatch", clock=clock, returns_poll_seconds=0.2) as dispatch:
         flow = flow_for(dispatch)
         for part in (PUMP, BELT):
             await dispatch.client.post("/v1/parts", json=part, headers=dispatch.auth("admin"))
         job, point = await completed_with_parts(flow)
-        # Charged two days ago: the pump was due back yesterday.
-        await charged(infrastructure.broker_url, job, "B", datetime.now(UTC) - timedelta(days=2))
+        # The barrier's job, done the same day: charged later (each job goes to a fresh point
+        # only while the points' loads differ on the day).
+        later, _ = await completed_with_parts(flow)
+        await charged(infrastructure.broker_url, job, "B", clock.now())
+        [due] = await _returns_of(dispatch, flow, job)
+        assert datetime.fromisoformat(due["due_at"]) == clock.now() + timedelta(days=1)
+        assert due["overdue"] is False
+        clock.advance(timedelta(days=1, minutes=1))  # the pump was due back a minute ago
 
         async def overdue():
             found = await read_events(
@@ -120,8 +129,9 @@ async def test_a_return_not_received_in_time_is_published_once(
         )
         assert [r["overdue"] for r in listed.json()] == [True]
         # The barrier: another overdue return, found by a later pass of the scanner.
-        later, _ = await completed_with_parts(flow)
-        await charged(infrastructure.broker_url, later, "C", datetime.now(UTC) - timedelta(days=2))
+        await charged(infrastructure.broker_url, later, "C", clock.now())
+        await _returns_of(dispatch, flow, later)
+        clock.advance(timedelta(days=1, minutes=1))
 
         async def later_overdue():
             found = await read_events(
@@ -131,6 +141,50 @@ async def test_a_return_not_received_in_time_is_published_once(
 
         found = await eventually(later_overdue)
         assert [str(e.data.job_id) for e in found].count(job["id"]) == 1  # once
+
+
+async def _returns_of(dispatch, flow, job):
+    """The job's returns, once dispatch has heard of its charge."""
+
+    async def found():
+        r = await dispatch.client.get("/v1/returns", headers=flow.agent)
+        return [x for x in r.json() if x["job_id"] == job["id"]]
+
+    return await eventually(found)
+
+
+async def test_a_return_is_published_overdue_once_however_the_clock_moves(
+    start_service, flow_for, infrastructure
+):
+    url = infrastructure.broker_url
+    clock = SettableClock()
+    start = clock.now()
+    # The scanner runs when the test calls it: its background pass waits an hour.
+    async with start_service("dispatch", clock=clock, returns_poll_seconds=3600) as dispatch:
+        flow = flow_for(dispatch)
+        for part in (PUMP, BELT):
+            await dispatch.client.post("/v1/parts", json=part, headers=dispatch.auth("admin"))
+        job, _point = await completed_with_parts(flow)
+        await charged(url, job, "B", start)
+        [due] = await _returns_of(dispatch, flow, job)
+
+        async def overdue():
+            found = await read_events(url, "dispatch.part_return.overdue.v1", after=dispatch)
+            return [e.data.noticed_at for e in found if str(e.data.job_id) == job["id"]]
+
+        fired_at = start + timedelta(days=1, minutes=1)
+        clock.set(fired_at)
+        await returns.report_overdue(dispatch.db)
+        await eventually(overdue)  # the event is in the stream
+        clock.set(start)  # back before the due time: nothing is due
+        await returns.report_overdue(dispatch.db)
+        clock.set(fired_at + timedelta(days=5))  # and past it again
+        await returns.report_overdue(dispatch.db)
+        await drained(dispatch)
+        assert await overdue() == [fired_at]
+        async with dispatch.db.sessionmaker() as s:
+            row = await s.get(PartReturnRow, uuid.UUID(due["id"]))
+        assert row is not None and row.overdue_at == fired_at
 
 
 async def test_the_parts_reports_value_stock_count_use_by_class_and_what_points_owe(

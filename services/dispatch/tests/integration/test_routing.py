@@ -1,10 +1,11 @@
 import uuid
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from aftersales.testing.apps import drained, eventually
+from aftersales.testing.apps import SettableClock, drained, eventually
 from aftersales.testing.factories import make_point, make_technician, make_ticket, read_events
-from dispatch.adapters.tables import SlaTimerRow
+from dispatch.adapters.tables.timers import SlaTimerRow
 
 
 async def test_a_job_is_offered_to_the_better_graded_point_and_says_why(start_service, flow_for):
@@ -169,16 +170,18 @@ async def test_accepting_twice_or_after_a_reroute_is_a_conflict(start_service, f
 async def test_an_offer_nobody_answers_expires_once_and_goes_to_the_next_point(
     start_service, flow_for, infrastructure
 ):
-    async with start_service(
-        "dispatch", offer_timeout_seconds=1.0, timer_poll_seconds=0.2
-    ) as dispatch:
+    clock = SettableClock()
+    async with start_service("dispatch", clock=clock, timer_poll_seconds=0.1) as dispatch:
         flow = flow_for(dispatch)
         slow, _ = await flow.point_with_technician(code="P-1")
         quick, _ = await flow.point_with_technician(code="P-2")
         env = await flow.ticket()
         job = await flow.job_of(env.data.ticket_id, status="offered")
         assert job["point_id"] == slow["id"]
-        moved = await eventually(lambda: _job_at(flow, job, quick["id"]), timeout=15)
+        expires = datetime.fromisoformat(job["offer_expires_at"])
+        assert expires == clock.now() + dispatch.app.state.policy.offer_timeout
+        clock.set(expires + timedelta(seconds=1))
+        moved = await eventually(lambda: _job_at(flow, job, quick["id"]))
         assert moved["attempt"] == 2
         ok = await flow.post(moved, "accept", headers=flow.point_auth(quick))
         assert ok.status_code == 200
