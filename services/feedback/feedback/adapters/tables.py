@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from aftersales.db import make_metadata
+from aftersales.database import make_metadata
 
 metadata = make_metadata("feedback")
 TZ = DateTime(timezone=True)
