@@ -27,7 +27,7 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(VENV)/.synced: $(UV) uv.lock pyproject.toml shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml shared/pyproject.toml devkit/pyproject.toml testkit/pyproject.toml $(wildcard services/*/pyproject.toml)
 	$(UV) sync --locked --all-packages
 	@touch $@
 
@@ -53,7 +53,7 @@ test: sync $(CRDS)/node_modules/.installed
 lint: sync
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy shared/aftersales services/intake/intake services/dispatch/dispatch services/billing/billing services/feedback/feedback
+	$(VENV)/bin/mypy shared/aftersales devkit/aftersales_dev testkit/aftersales_testing services/intake/intake services/dispatch/dispatch services/billing/billing services/feedback/feedback
 	$(VENV)/bin/lint-imports --no-cache
 
 fmt: sync

@@ -35,11 +35,11 @@ from typing import Any
 
 import httpx
 
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port, wait_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import ServiceProcess, prepare_database, service_env
 from aftersales.registry import SERVICES
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.ports import free_port, wait_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import ServiceProcess, prepare_database, service_env
 from bench import sql
 from bench.common import MAKE_RUN_ENV, RESULTS, SECRET, machine
 from bench.load import setup_ticket_body

@@ -35,20 +35,20 @@ import httpx
 import nats
 
 from aftersales.database import Database
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import (
+from aftersales.events import encode, intake
+from aftersales.messaging.streams import ensure_stream
+from aftersales.registry import SERVICES, service
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import (
     DATABASE,
     ServiceProcess,
     ServiceSupervisor,
     prepare_database,
     service_env,
 )
-from aftersales.events import encode, intake
-from aftersales.messaging.streams import ensure_stream
-from aftersales.registry import SERVICES, service
-from aftersales.testing.factories import SIGNATURE, ticket_created
+from aftersales_testing.factories import SIGNATURE, ticket_created
 from bench.common import RESULTS, SECRET, machine, pct
 
 REGIONS = [f"{110000 + i:06d}" for i in range(100)]

@@ -25,10 +25,10 @@ from typing import Any
 import asyncpg
 
 from aftersales.database import Database
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.registry import service
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import DATABASE, prepare_database
 from bench.common import RESULTS, machine
 
 SEED_CALLBACKS = """

@@ -33,13 +33,13 @@ from typing import Any
 import asyncpg
 import httpx
 
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.messaging.identity import BrokerCredentials
 from aftersales.registry import SERVICE_NAMES
-from aftersales.testing.stack import ProcessStack
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import DATABASE, prepare_database
+from aftersales_testing.stack import ProcessStack
 from bench import sql
 from bench.common import MAKE_RUN_ENV, RESULTS, SECRET, machine
 from bench.lifecycle_probes import (

@@ -13,11 +13,11 @@ import asyncpg
 import nats
 import psutil
 
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.messaging.streams import stream_name
 from aftersales.registry import SERVICE_NAMES
-from aftersales.testing.stack import ProcessStack
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_testing.stack import ProcessStack
 from bench.common import pct
 from bench.measure import Meter
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 
-from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.stack import ProcessStack
+from aftersales_testing.factories import SIGNATURE
+from aftersales_testing.stack import ProcessStack
 from bench.load import post_retrying
 
 

@@ -37,11 +37,11 @@ from typing import Any
 import asyncpg
 import httpx
 
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port, wait_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import DATABASE, ServiceProcess, prepare_database, service_env
 from aftersales.registry import SERVICES
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.ports import free_port, wait_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import DATABASE, ServiceProcess, prepare_database, service_env
 from bench.common import MAKE_RUN_ENV, RESULTS, SECRET, machine, pct
 from bench.load import drive, setup_ticket_body
 from bench.measure import Meter, WrkRun, wrk

@@ -35,18 +35,18 @@ import httpx
 
 from aftersales.auth import JWTAuthenticator
 from aftersales.database import Database
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import (
+from aftersales.registry import SERVICES, service
+from aftersales.settings import ServiceSettings
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import (
     DATABASE,
     ServiceProcess,
     ServiceSupervisor,
     prepare_database,
     service_env,
 )
-from aftersales.registry import SERVICES, service
-from aftersales.settings import ServiceSettings
 from bench.common import RESULTS, SECRET, machine
 from bench.dispatch import CATEGORIES, REGIONS, SEED_POINTS, summary_ms
 

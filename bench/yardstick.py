@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aftersales.devstack.lifetime import die_with_parent
-from aftersales.devstack.ports import wait_port
+from aftersales_dev.devstack.lifetime import die_with_parent
+from aftersales_dev.devstack.ports import wait_port
 from bench.measure import Meter, WrkRun
 
 

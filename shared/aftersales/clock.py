@@ -3,7 +3,7 @@
 Domain functions take ``now`` as an argument; use cases, consumers and background loops read it
 from the clock their service was given (``uow.now()``, ``db.clock``), never from the system
 clock directly (``tests/architecture`` checks). A test hands a service a clock it sets
-(``aftersales.testing``'s ``SettableClock``), so that a deadline is reached by moving the
+(``aftersales_testing``'s ``SettableClock``), so that a deadline is reached by moving the
 clock, not by waiting or by writing rows dated in the past.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,11 @@ class ServiceRef:
     @property
     def env_prefix(self) -> str:
         return f"{self.name.upper()}_"
+
+    @property
+    def port(self) -> int:
+        """Where the service listens on a developer's machine (``<SVC>_PORT``, else its own)."""
+        return int(os.environ.get(f"{self.env_prefix}PORT", self.default_port))
 
     @property
     def app_factory(self) -> str:

@@ -32,7 +32,7 @@ KNOWN_JWT_SECRETS = frozenset(
         DEV_SECRET_MARKER + "change-me",
         "change-me-to-a-long-random-secret-please",  # deploy/docker-compose.yml until issue 28
         "a-real-secret-from-the-vault",  # shared/tests/unit/test_settings.py
-        "test-secret-" + "x" * 32,  # aftersales.testing.plugin.TEST_JWT_SECRET
+        "test-secret-" + "x" * 32,  # aftersales_testing.plugin.TEST_JWT_SECRET
         "unit-test-secret-" + "y" * 32,  # shared/tests/unit
         "cli-secret-" + "c" * 32,  # shared/tests/integration/test_cli.py
         "bench-secret-" + "b" * 32,  # bench/

@@ -4,7 +4,7 @@ every request and response schema with an example that its own schema accepts.""
 import jsonschema
 import pytest
 
-from aftersales.origin import service_paths
+from aftersales_dev.origin import service_paths
 
 
 @pytest.mark.parametrize("service", ["intake", "dispatch", "billing", "feedback"])

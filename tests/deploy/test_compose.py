@@ -46,7 +46,7 @@ def compose_values(node: object) -> list[tuple[str, str]]:
 
 
 def test_compose_holds_no_secret_and_refuses_to_start_without_the_generated_env():
-    from aftersales.devstack.compose import PUBLISH_DEFAULTS, secret_names
+    from aftersales_dev.devstack.compose import PUBLISH_DEFAULTS, secret_names
 
     text = compose_text()
     compose = yaml.safe_load(text)

@@ -5,9 +5,9 @@ consumer runs there: the API pod sets the fan-out's broker filter itself, before
 subscription commits, and the worker delivers."""
 
 from aftersales.service import create_service_app
-from aftersales.testing.apps import drained, eventually, running
-from aftersales.testing.factories import make_ticket
-from aftersales.testing.webhooks import WebhookReceiver
+from aftersales_testing.apps import drained, eventually, running
+from aftersales_testing.factories import make_ticket
+from aftersales_testing.webhooks import WebhookReceiver
 
 FAST = {"webhook_allow_private_urls": True, "webhook_poll_seconds": 0.1}
 

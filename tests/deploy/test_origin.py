@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from aftersales.origin import PER_SERVICE, generated_files, merged_openapi, service_paths
+from aftersales_dev.origin import PER_SERVICE, generated_files, merged_openapi, service_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 UV = ROOT / ".tools" / "bin" / "uv"

@@ -3,8 +3,8 @@
 import pytest
 import pytest_asyncio
 
-from aftersales.testing.webhooks import WebhookReceiver
-from aftersales.testing.world import PRICES, World
+from aftersales_testing.webhooks import WebhookReceiver
+from aftersales_testing.world import PRICES, World
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")

@@ -7,8 +7,8 @@ import re
 import pytest
 from rich.console import Console
 
-from aftersales.devstack.demo import run_demo
-from aftersales.testing.plugin import TEST_JWT_SECRET
+from aftersales_dev.devstack.demo import run_demo
+from aftersales_testing.plugin import TEST_JWT_SECRET
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 import asyncpg
 import pytest
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.world import World
+from aftersales_testing.apps import eventually
+from aftersales_testing.world import World
 
 RESPOND_SECONDS = 12
 

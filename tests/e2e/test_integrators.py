@@ -26,10 +26,10 @@ from aftersales_client.models import (
     WebhookWithSecret,
 )
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.mail import MailServer
-from aftersales.testing.webhooks import WebhookReceiver, standard_webhooks_valid
-from aftersales.testing.world import World
+from aftersales_testing.apps import eventually
+from aftersales_testing.mail import MailServer
+from aftersales_testing.webhooks import WebhookReceiver, standard_webhooks_valid
+from aftersales_testing.world import World
 
 
 @pytest.fixture(scope="module")

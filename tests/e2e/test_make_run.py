@@ -15,7 +15,7 @@ import psutil
 import pytest
 from sqlalchemy.engine import make_url
 
-from aftersales.devstack.ports import free_port
+from aftersales_dev.devstack.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("intake", "dispatch", "billing", "feedback")

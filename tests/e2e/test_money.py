@@ -15,9 +15,9 @@ from datetime import UTC, date, datetime, timedelta
 import asyncpg
 import pytest
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.world import World
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE
+from aftersales_testing.world import World
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import asyncpg
 import pytest
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.world import World
+from aftersales_testing.apps import eventually
+from aftersales_testing.world import World
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

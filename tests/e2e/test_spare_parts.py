@@ -13,9 +13,9 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 import pytest
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.world import PRICES, World
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE
+from aftersales_testing.world import PRICES, World
 
 COMPRESSOR = {
     "sku": "COMP-7",

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.webhooks import deliveries_of, standard_webhooks_valid
-from aftersales.testing.world import World
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE
+from aftersales_testing.webhooks import deliveries_of, standard_webhooks_valid
+from aftersales_testing.world import World
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import pytest
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.world import World, soon
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE
+from aftersales_testing.world import World, soon
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -15,8 +15,8 @@ import httpx
 import pytest
 from rich.console import Console
 
-from aftersales.devstack.demo import run_demo
-from aftersales.testing.apps import eventually
+from aftersales_dev.devstack.demo import run_demo
+from aftersales_testing.apps import eventually
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -4,8 +4,8 @@ import asyncio
 
 import asyncpg
 
-from aftersales.testing.apps import drained, eventually
-from aftersales.testing.factories import make_customer, make_product, stream_messages
+from aftersales_testing.apps import drained, eventually
+from aftersales_testing.factories import make_customer, make_product, stream_messages
 
 TICKETS = 200
 

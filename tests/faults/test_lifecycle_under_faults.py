@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 import asyncpg
 import pytest
 
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.messaging.identity import BrokerCredentials
 from aftersales.registry import SERVICE_NAMES
-from aftersales.testing.lifecycle import (
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import DATABASE, prepare_database
+from aftersales_testing.lifecycle import (
     SERVICES,
     Retrying,
     one_ticket,
@@ -33,8 +33,8 @@ from aftersales.testing.lifecycle import (
     setup,
     verify,
 )
-from aftersales.testing.plugin import TEST_JWT_SECRET
-from aftersales.testing.stack import ProcessStack
+from aftersales_testing.plugin import TEST_JWT_SECRET
+from aftersales_testing.stack import ProcessStack
 
 TICKETS = int(os.environ.get("AFTERSALES_FAULT_TICKETS", "240"))
 ROUNDS = int(os.environ.get("AFTERSALES_FAULT_ROUNDS", "1"))

@@ -19,16 +19,16 @@ import httpx
 import nats
 import pytest
 
-from aftersales.devstack.nats import NatsCluster
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.postgres import EmbeddedPostgres
-from aftersales.devstack.stack import DATABASE, prepare_database
 from aftersales.messaging.identity import BrokerCredentials
 from aftersales.registry import SERVICE_NAMES
-from aftersales.testing.apps import eventually
-from aftersales.testing.lifecycle import SERVICES, Retrying, one_ticket, settle, setup, verify
-from aftersales.testing.plugin import TEST_JWT_SECRET
-from aftersales.testing.stack import ProcessStack
+from aftersales_dev.devstack.nats import NatsCluster
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
+from aftersales_dev.devstack.stack import DATABASE, prepare_database
+from aftersales_testing.apps import eventually
+from aftersales_testing.lifecycle import SERVICES, Retrying, one_ticket, settle, setup, verify
+from aftersales_testing.plugin import TEST_JWT_SECRET
+from aftersales_testing.stack import ProcessStack
 
 TICKETS = int(os.environ.get("AFTERSALES_REPLICA_TICKETS", "300"))
 WORK = {

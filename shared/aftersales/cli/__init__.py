@@ -5,11 +5,12 @@ Two groups of commands, one module each:
 - operator.py: what an operator runs, from a service's image too (deploy/ runs them):
   ``migrate``, ``dlq``, ``retenant``, ``backfill``, ``export-customer``, ``new-secret-key``,
   ``nats-credentials``;
-- developer.py: what only a developer runs against the local stack (``make run``): ``up``,
-  ``token``, ``demo``, ``origin``, ``compose-env``.
+- ``aftersales_dev.cli``, in the developers' kit (``aftersales-dev``): what only a developer
+  runs against the local stack (``make run``): ``up``, ``token``, ``demo``, ``origin``,
+  ``compose-env``.
 
 The developers' commands are added only where their module can be found
-(``DEVELOPER_COMMANDS``), so that the developers' kit can leave the runtime as one module.
+(``DEVELOPER_COMMANDS``): a service's image, which installs the runtime alone, has none.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ import typer
 
 from aftersales.cli import operator
 
-# The module whose ``register(app)`` adds the developers' commands; when the developers' kit is
-# its own package, this names its module there, and an image without that package has none.
-DEVELOPER_COMMANDS = "aftersales.cli.developer"
+# The module whose ``register(app)`` adds the developers' commands (the developers' kit).
+DEVELOPER_COMMANDS = "aftersales_dev.cli"
 
-app = typer.Typer(help="aftersales developer tools.", no_args_is_help=True)
+app = typer.Typer(
+    help="aftersales: the operator's commands, and the developers' where their kit is installed.",
+    no_args_is_help=True,
+)
 
 
 def _add_developer_commands(target: typer.Typer) -> None:

@@ -20,6 +20,7 @@ from aftersales.cli.common import (
     admin_url,
     authenticator,
     console,
+    local_stack,
     local_urls,
     reachable,
     stack_secret,
@@ -53,8 +54,8 @@ def nats_credentials(
     and write the NATS Helm values that admit exactly those identities (see deploy/README.md)."""
     import yaml
 
-    from aftersales.devstack.nats import service_consumes
     from aftersales.messaging.identity import BrokerCredentials, authorization_users
+    from aftersales.operations.consumes import service_consumes
 
     creds = BrokerCredentials.ensure(directory, SERVICE_NAMES)
     # The chart puts the password in from the nats-operator Secret at start.
@@ -90,8 +91,8 @@ def retenant(
     data_dir: DataDir = Path(".data"),
 ) -> None:
     """Move a CRM's data stored under its token's sub to its tenant id (every service)."""
-    from aftersales.devstack.stack import application_dsn
-    from aftersales.devstack.tenants import retenant as move
+    from aftersales.operations.database import application_dsn
+    from aftersales.operations.tenants import retenant as move
 
     moved = asyncio.run(move(application_dsn(admin_url(data_dir)), old, new))
     for table, count in moved.items():
@@ -146,21 +147,19 @@ def migrate(
         asyncio.run(_migrate_one(only))
         console.print(f"migrations applied for: {only}")
         return
-    from aftersales.devstack.stack import (
-        DATABASE,
-        Infrastructure,
-        prepare_database,
-        read_stack_file,
-    )
+    from aftersales.operations.database import DATABASE, prepare_database
 
-    data_dir = data_dir.resolve()
-    stack = read_stack_file(data_dir)
+    local = local_stack()
     if os.environ.get("DATABASE_URL"):
         asyncio.run(prepare_database(os.environ["DATABASE_URL"], DATABASE))
-    elif stack is not None and reachable(stack["admin_url"]):
+    elif local is None:
+        raise typer.BadParameter("set DATABASE_URL (an admin connection)")
+    elif (stack := local.read_stack_file(data_dir.resolve())) is not None and reachable(
+        stack["admin_url"]
+    ):
         asyncio.run(prepare_database(stack["admin_url"], DATABASE))
-    else:
-        infra = Infrastructure.from_env(data_dir)
+    else:  # nothing running: the local stack's PostgreSQL, for the time it takes
+        infra = local.Infrastructure.from_env(data_dir.resolve())
         infra.nats_url = "unused"
         infra.start()
         try:
@@ -172,8 +171,8 @@ def migrate(
 
 async def _migrate_one(name: str) -> None:
     from aftersales.bootstrap import bootstrap, service_url
-    from aftersales.devstack.stack import DATABASE
     from aftersales.migrations import upgrade
+    from aftersales.operations.database import DATABASE
 
     ref = service(name)
     admin = os.environ.get("DATABASE_URL")
@@ -192,8 +191,8 @@ def backfill(
 ) -> None:
     """Publish events for what existed before they did (e.g. ``products``: every registered
     product, so billing's projection knows it). Safe to run again."""
-    from aftersales.devstack.dlq import run_backfill
-    from aftersales.devstack.stack import DATABASE
+    from aftersales.operations.database import DATABASE
+    from aftersales.operations.dlq import run_backfill
 
     try:
         done = asyncio.run(run_backfill(admin_url(data_dir), DATABASE, name))
@@ -211,8 +210,8 @@ ServiceOpt = Annotated[
 @dlq_app.command("list")
 def dlq_list(service_name: ServiceOpt = None, data_dir: DataDir = Path(".data")) -> None:
     """Show dead-lettered events that were not replayed yet."""
-    from aftersales.devstack.dlq import list_all
-    from aftersales.devstack.stack import DATABASE
+    from aftersales.operations.database import DATABASE
+    from aftersales.operations.dlq import list_all
 
     rows = asyncio.run(list_all(admin_url(data_dir), DATABASE, _selected(service_name)))
     table = Table(title="dead letters")
@@ -238,8 +237,8 @@ def dlq_replay(
     data_dir: DataDir = Path(".data"),
 ) -> None:
     """Apply dead-lettered events again (each takes effect at most once)."""
-    from aftersales.devstack.dlq import replay_all
-    from aftersales.devstack.stack import DATABASE
+    from aftersales.operations.database import DATABASE
+    from aftersales.operations.dlq import replay_all
 
     wanted = [uuid.UUID(i) for i in ids] if ids else None
     results = asyncio.run(

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from aftersales.testing import apps
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import read_events, ticket_created
+from aftersales_testing import apps
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import read_events, ticket_created
 
 
 async def test_a_read_waits_until_the_producer_has_published_what_it_committed(

@@ -18,16 +18,16 @@ from typer.testing import CliRunner
 from aftersales.bootstrap import service_url
 from aftersales.cli import app
 from aftersales.database import libpq_dsn
-from aftersales.devstack.compose import nats_config, read_env, secret_names
-from aftersales.devstack.nats import nats_server_binary, service_consumes
-from aftersales.devstack.ports import free_port, wait_port
-from aftersales.devstack.postgres import EmbeddedPostgres, _bin_dir, trusts_anyone
-from aftersales.devstack.stack import DATABASE, read_stack_file, write_stack_file
 from aftersales.events import encode
 from aftersales.messaging.identity import BrokerCredentials, authorization_block
 from aftersales.sealed import SecretBox
 from aftersales.settings import weak_jwt_secret
-from aftersales.testing.factories import ticket_created
+from aftersales_dev.devstack.compose import nats_config, read_env, secret_names
+from aftersales_dev.devstack.nats import nats_server_binary, service_consumes
+from aftersales_dev.devstack.ports import free_port, wait_port
+from aftersales_dev.devstack.postgres import EmbeddedPostgres, _bin_dir, trusts_anyone
+from aftersales_dev.devstack.stack import DATABASE, read_stack_file, write_stack_file
+from aftersales_testing.factories import ticket_created
 
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 

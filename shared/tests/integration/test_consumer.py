@@ -21,8 +21,8 @@ from aftersales.messaging.consumer import (
 )
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.streams import ensure_stream
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import publish_raw, ticket_created
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import publish_raw, ticket_created
 from dispatch.adapters.tables.jobs import JobRow
 from dispatch.settings import DispatchSettings
 from dispatch.use_cases import jobs
@@ -142,7 +142,7 @@ async def test_redelivery_after_a_crash_before_the_ack_takes_effect_once(
 
     # The restarted service gets the redelivery and must not create a second job.
     from aftersales.service import create_service_app
-    from aftersales.testing.apps import running
+    from aftersales_testing.apps import running
     from dispatch.main import DEFINITION
 
     app = create_service_app(DEFINITION, settings_for("dispatch"))

@@ -20,8 +20,8 @@ from aftersales.messaging.consumer import (
     list_dead_letters,
     replay_dead_letters,
 )
-from aftersales.testing.apps import drained, eventually, handled
-from aftersales.testing.factories import publish_json, recorded_events
+from aftersales_testing.apps import drained, eventually, handled
+from aftersales_testing.factories import publish_json, recorded_events
 from dispatch.adapters.tables.jobs import JobRow
 from feedback.adapters.tables import CallbackRow
 

@@ -4,8 +4,8 @@ import asyncio
 
 import asyncpg
 
-from aftersales.testing.apps import blocked_on_lock
-from aftersales.testing.factories import make_customer
+from aftersales_testing.apps import blocked_on_lock
+from aftersales_testing.factories import make_customer
 
 
 def customer_body(phone="13911112222", name="Chen Jie"):

@@ -8,8 +8,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from aftersales.events import decode
 from aftersales.housekeeping import purge
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_customer, make_ticket
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_customer, make_ticket
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 
@@ -191,8 +191,8 @@ async def test_housekeeping_removes_only_what_is_past_its_retention(start_servic
 
 
 async def test_a_crms_data_stored_under_its_old_sub_moves_to_its_tenant(start_service, admin_dsn):
-    from aftersales.devstack.tenants import retenant
-    from aftersales.testing.factories import make_customer
+    from aftersales.operations.tenants import retenant
+    from aftersales_testing.factories import make_customer
 
     async with start_service("intake") as intake:
         # Stored as a crm token without tenant_id used to store it: under its sub.

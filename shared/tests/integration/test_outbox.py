@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from aftersales.events import dispatch
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_customer, make_product, stream_messages
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_customer, make_product, stream_messages
 
 
 async def outbox_rows(db):
@@ -98,7 +98,7 @@ async def test_the_relay_publishes_several_batches_in_commit_order(start_service
 
     from aftersales.events import decode
     from aftersales.messaging.outbox import OutboxRelay
-    from aftersales.testing.factories import ticket_created
+    from aftersales_testing.factories import ticket_created
 
     async with start_service("intake", run_background=False) as svc:
         await svc.app.state.link.wait_ready(10)

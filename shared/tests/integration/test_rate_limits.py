@@ -4,7 +4,7 @@ import asyncpg
 
 from aftersales.http.ratelimit import Limit, decide_from_tat, route_class
 from aftersales.service import create_service_app
-from aftersales.testing.apps import running
+from aftersales_testing.apps import running
 
 TIGHT = {
     "rate_limit_enabled": True,

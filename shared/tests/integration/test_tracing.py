@@ -14,8 +14,8 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind, format_span_id, format_trace_id
 
 from aftersales import tracing
-from aftersales.testing.apps import drained, eventually
-from aftersales.testing.factories import make_ticket
+from aftersales_testing.apps import drained, eventually
+from aftersales_testing.factories import make_ticket
 
 TRACE_ID = "5bf92f3577b34da6a3ce929d0e0e4737"
 SERVICES = ("intake", "dispatch", "billing", "feedback")

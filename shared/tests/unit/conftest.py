@@ -6,7 +6,7 @@ from aftersales.auth import Principal, require_roles
 from aftersales.database import make_metadata
 from aftersales.service import ServiceDefinition, create_service_app
 from aftersales.settings import ServiceSettings
-from aftersales.testing.apps import RunningService
+from aftersales_testing.apps import RunningService
 
 SECRET = "unit-test-secret-" + "y" * 32
 

@@ -23,7 +23,7 @@ from aftersales.events import (
     with_fallbacks,
 )
 from aftersales.events.upgrades import UPGRADES
-from aftersales.testing.factories import recorded_events, ticket_created
+from aftersales_testing.factories import recorded_events, ticket_created
 from intake.domain.event_catalogue import OLDER
 
 CONTRACT_DOC = Path(__file__).resolve().parents[3] / "docs" / "contract.md"

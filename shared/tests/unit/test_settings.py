@@ -3,7 +3,7 @@ import secrets
 import pytest
 
 from aftersales.settings import ServiceSettings
-from aftersales.testing.plugin import TEST_JWT_SECRET
+from aftersales_testing.plugin import TEST_JWT_SECRET
 from intake.settings import IntakeSettings
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from aftersales.events import Envelope, EventData, dispatch, feedback, intake
-from aftersales.testing.apps import RunningService, eventually, handled
-from aftersales.testing.factories import publish_raw, ticket_created
+from aftersales_testing.apps import RunningService, eventually, handled
+from aftersales_testing.factories import publish_raw, ticket_created
 
 PRICE_LIST = {
     "labour_per_hour": {"washing_machine": 12_000, "air_conditioner": 16_000},

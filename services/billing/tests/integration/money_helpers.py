@@ -5,7 +5,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 from aftersales.events import dispatch
-from aftersales.testing.factories import publish_raw, ticket_created
+from aftersales_testing.factories import publish_raw, ticket_created
 
 
 def cash(amount, method="cash", reference=None):

@@ -4,7 +4,7 @@ owes netted in its settlement."""
 import uuid
 from datetime import UTC, datetime
 
-from aftersales.testing.apps import SettableClock
+from aftersales_testing.apps import SettableClock
 
 from .money_helpers import cash
 from .test_settlements import _statement

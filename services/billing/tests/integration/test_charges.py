@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 
-from aftersales.testing.apps import blocked_on_lock, drained, handled
-from aftersales.testing.factories import read_events
+from aftersales_testing.apps import blocked_on_lock, drained, handled
+from aftersales_testing.factories import read_events
 
 
 async def test_out_of_warranty_repair_is_class_a_with_labour_parts_travel_and_call_out(
@@ -204,7 +204,7 @@ async def test_a_ticket_solved_on_the_phone_costs_nothing_once(start_service, bo
             )
             return r.json()["items"]
 
-        from aftersales.testing.apps import eventually
+        from aftersales_testing.apps import eventually
 
         [charge] = await eventually(charged)
         await drained(billing)  # the second copy handled too

@@ -2,7 +2,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import intake
-from aftersales.testing.apps import SettableClock, eventually
+from aftersales_testing.apps import SettableClock, eventually
 from billing.use_cases.contracts import (
     announce_expiring,
     invoice_contracts,
@@ -167,7 +167,7 @@ async def test_a_contract_names_only_registered_products_of_its_customer(start_s
 async def test_a_contract_earns_its_fee_each_quarter_is_renewed_and_plans_its_visits(
     start_service, books_for, infrastructure
 ):
-    from aftersales.testing.factories import read_events
+    from aftersales_testing.factories import read_events
 
     # 10:00 in Shanghai on 10 March 2026; the scanners run when the test calls them.
     clock = SettableClock(datetime(2026, 3, 10, 2, 0, tzinfo=UTC))

@@ -8,8 +8,8 @@ set back before the deadline and forward past it again, nothing fires a second t
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from aftersales.testing.apps import SettableClock, drained
-from aftersales.testing.factories import parts_order_placed, read_events
+from aftersales_testing.apps import SettableClock, drained
+from aftersales_testing.factories import parts_order_placed, read_events
 from billing.use_cases.contracts import (
     announce_expiring,
     invoice_contracts,

@@ -13,8 +13,8 @@ from aftersales.events import Envelope, encode
 from aftersales.messaging.dead_letters import list_dead_letters
 from aftersales.messaging.identity import inbox_prefix, without_userinfo
 from aftersales.messaging.streams import ensure_stream
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import stream_messages
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import stream_messages
 
 
 async def _connect_as(infrastructure, service: str) -> nats.NATS:

@@ -11,8 +11,8 @@ PostgreSQL and NATS, as a technician, a partner point and finance would:
 import uuid
 from datetime import UTC, datetime
 
-from aftersales.testing.apps import SettableClock
-from aftersales.testing.factories import read_events
+from aftersales_testing.apps import SettableClock
+from aftersales_testing.factories import read_events
 
 from .test_settlements import _statement
 

@@ -5,7 +5,7 @@ late compensation."""
 from datetime import date, timedelta
 
 from aftersales.events import dispatch
-from aftersales.testing.factories import read_events
+from aftersales_testing.factories import read_events
 
 from .money_helpers import aircon_ticket, completed, v3
 from .test_settlements import _statement

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 
 from aftersales.events import dispatch, feedback
-from aftersales.testing.apps import handled
-from aftersales.testing.factories import read_events
+from aftersales_testing.apps import handled
+from aftersales_testing.factories import read_events
 
 from .test_settlements import _statement, last_month
 

@@ -5,8 +5,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import intake
-from aftersales.testing.apps import SettableClock, eventually, handled
-from aftersales.testing.factories import parts_order_placed, read_events
+from aftersales_testing.apps import SettableClock, eventually, handled
+from aftersales_testing.factories import parts_order_placed, read_events
 from billing.use_cases.parts_orders import cancel_unpaid
 
 # 10:00 in Shanghai on 10 March 2026: the orders' days are counted on the service's clock.

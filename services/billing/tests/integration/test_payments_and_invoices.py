@@ -3,8 +3,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
-from aftersales.testing.apps import SettableClock
-from aftersales.testing.factories import read_events
+from aftersales_testing.apps import SettableClock
+from aftersales_testing.factories import read_events
 from billing.use_cases.invoices import invoice_due
 
 

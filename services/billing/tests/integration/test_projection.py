@@ -1,7 +1,7 @@
 from sqlalchemy import func, select
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_ticket, tickets_created_again
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_ticket, tickets_created_again
 from billing.adapters.tables.facts import TicketFactsRow
 
 

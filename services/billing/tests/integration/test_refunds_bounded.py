@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 
 from aftersales.events import Money, intake
-from aftersales.testing.apps import handled
+from aftersales_testing.apps import handled
 
 
 async def decide(books, billing, amount: int | None, price: int | None) -> dict:

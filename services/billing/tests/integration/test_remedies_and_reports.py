@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from aftersales.events import Money, intake
-from aftersales.testing.apps import eventually
+from aftersales_testing.apps import eventually
 
 
 async def test_refunds_and_replacements_are_recorded_once_in_the_months_revenue(

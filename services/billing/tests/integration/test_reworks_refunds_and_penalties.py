@@ -5,8 +5,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import Money, feedback, intake
-from aftersales.testing.apps import handled
-from aftersales.testing.factories import publish_raw, read_events
+from aftersales_testing.apps import handled
+from aftersales_testing.factories import publish_raw, read_events
 
 from .test_settlements import _statement
 

@@ -3,8 +3,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.events import dispatch, feedback
-from aftersales.testing.apps import SettableClock, drained, eventually
-from aftersales.testing.factories import publish_raw, read_events
+from aftersales_testing.apps import SettableClock, drained, eventually
+from aftersales_testing.factories import publish_raw, read_events
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

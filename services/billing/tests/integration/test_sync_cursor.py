@@ -16,7 +16,7 @@ import asyncpg
 import orjson
 
 from aftersales.http.pagination import SyncPosition, encode_sync_cursor
-from aftersales.testing.apps import RunningService, eventually
+from aftersales_testing.apps import RunningService, eventually
 
 PATH = "/v1/charges"
 # What a use case does to a charge: a new version, stamped with the time it ran (before its

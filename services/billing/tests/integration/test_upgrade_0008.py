@@ -14,7 +14,7 @@ from aftersales.database import libpq_dsn
 from aftersales.migrations import upgrade
 from aftersales.registry import service
 from aftersales.service import create_service_app
-from aftersales.testing.apps import running
+from aftersales_testing.apps import running
 
 from .test_settlements import _statement, last_month
 

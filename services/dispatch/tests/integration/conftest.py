@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from aftersales.events import Envelope, feedback, intake
-from aftersales.testing.apps import RunningService, eventually
-from aftersales.testing.factories import (
+from aftersales_testing.apps import RunningService, eventually
+from aftersales_testing.factories import (
     make_point,
     make_technician,
     publish_raw,

@@ -3,7 +3,7 @@
 import asyncpg
 import pytest
 
-from aftersales.testing.factories import make_point
+from aftersales_testing.factories import make_point
 
 
 async def test_changes_to_a_point_are_recorded_with_actor_and_before_and_after(

@@ -3,8 +3,8 @@ its in/out register."""
 
 import uuid
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE, read_events
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE, read_events
 
 CODES = {
     "symptoms": {"E1": "does not drain", "E2": "noisy spin"},

@@ -4,7 +4,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.testing.factories import SIGNATURE
+from aftersales_testing.factories import SIGNATURE
 
 TZ = ZoneInfo("Asia/Shanghai")
 

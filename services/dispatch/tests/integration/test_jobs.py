@@ -1,7 +1,7 @@
 import uuid
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_ticket
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_ticket
 
 
 async def test_a_ticket_needing_a_visit_becomes_an_unrouted_job_and_intake_hears_why(start_service):

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 
-from aftersales.testing.factories import soon, ticket_created
-from aftersales.testing.plugin import TEST_JWT_SECRET
+from aftersales_testing.factories import soon, ticket_created
+from aftersales_testing.plugin import TEST_JWT_SECRET
 
 WINDOW = {"start": soon(30).isoformat(), "end": soon(32).isoformat()}
 

@@ -5,8 +5,8 @@ import uuid
 from datetime import UTC, datetime
 
 from aftersales.events import Envelope, Money, billing, intake
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE, parts_order_placed, publish_raw
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE, parts_order_placed, publish_raw
 
 BELT = {"sku": "BELT-02", "name": "Drive belt", "categories": ["washing_machine"], "unit": "pcs"}
 PUMP = {

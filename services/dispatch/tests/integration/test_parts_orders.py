@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 
 from aftersales.events import Envelope, billing, intake
-from aftersales.testing.apps import SettableClock, drained, eventually, handled
-from aftersales.testing.factories import parts_order_placed, publish_raw, read_events
+from aftersales_testing.apps import SettableClock, drained, eventually, handled
+from aftersales_testing.factories import parts_order_placed, publish_raw, read_events
 from dispatch.use_cases import parts_orders
 
 FAN = {"sku": "FAN-2", "name": "Fan motor", "categories": ["air_conditioner"], "unit": "pcs"}

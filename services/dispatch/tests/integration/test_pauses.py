@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 
 from aftersales.events import Envelope, intake
-from aftersales.testing.apps import SettableClock, drained, eventually
-from aftersales.testing.factories import publish_raw, read_events, ticket_created
+from aftersales_testing.apps import SettableClock, drained, eventually
+from aftersales_testing.factories import publish_raw, read_events, ticket_created
 from dispatch.use_cases.timers import fire_due
 from intake.domain.event_catalogue import copies
 

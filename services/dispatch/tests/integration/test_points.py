@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from aftersales.testing.factories import make_point, make_technician, read_events
+from aftersales_testing.factories import make_point, make_technician, read_events
 
 POINT = {
     "code": "SZ-NS-01",

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 
-from aftersales.testing.apps import SettableClock
-from aftersales.testing.factories import SIGNATURE, read_events
+from aftersales_testing.apps import SettableClock
+from aftersales_testing.factories import SIGNATURE, read_events
 
 ORDER = ["en_route", "on_site", "taken_to_workshop", "repaired", "inspected", "returned"]
 

@@ -2,8 +2,8 @@
 
 import uuid
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_point, read_events
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_point, read_events
 
 PART = {"sku": "BELT-02", "name": "Drive belt", "categories": ["washing_machine"], "unit": "pcs"}
 
@@ -198,7 +198,7 @@ async def test_a_retried_requisition_with_one_idempotency_key_is_made_once(start
 async def test_a_job_waits_for_its_parts_and_is_booked_again_when_they_arrive(
     start_service, flow_for, infrastructure
 ):
-    from aftersales.testing.factories import soon
+    from aftersales_testing.factories import soon
 
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.events import Envelope, Money, billing
-from aftersales.testing.apps import SettableClock, drained, eventually
-from aftersales.testing.factories import SIGNATURE, publish_raw, read_events
+from aftersales_testing.apps import SettableClock, drained, eventually
+from aftersales_testing.factories import SIGNATURE, publish_raw, read_events
 from dispatch.adapters.tables.returns import PartReturnRow
 from dispatch.use_cases import returns
 
@@ -256,7 +256,7 @@ async def test_the_parts_reports_value_stock_count_use_by_class_and_what_points_
 async def test_an_overturned_exclusion_makes_the_part_due_back_after_all(
     start_service, flow_for, infrastructure
 ):
-    from aftersales.testing.apps import handled
+    from aftersales_testing.apps import handled
 
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)

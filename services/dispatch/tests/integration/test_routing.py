@@ -3,8 +3,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from aftersales.testing.apps import SettableClock, drained, eventually
-from aftersales.testing.factories import make_point, make_technician, make_ticket, read_events
+from aftersales_testing.apps import SettableClock, drained, eventually
+from aftersales_testing.factories import make_point, make_technician, make_ticket, read_events
 from dispatch.adapters.tables.timers import SlaTimerRow
 
 

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import Window
-from aftersales.testing.factories import make_technician, read_events, soon
+from aftersales_testing.factories import make_technician, read_events, soon
 
 
 def booking(tech, start_h=1.0, end_h=3.0, **extra):

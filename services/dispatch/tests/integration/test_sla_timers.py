@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from aftersales.testing.apps import SettableClock, drained, eventually
-from aftersales.testing.factories import read_events
+from aftersales_testing.apps import SettableClock, drained, eventually
+from aftersales_testing.factories import read_events
 from dispatch.adapters.tables.timers import SlaTimerRow
 from dispatch.use_cases.timers import fire_due
 

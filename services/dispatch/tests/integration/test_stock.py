@@ -5,8 +5,8 @@ import uuid
 
 import asyncpg
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_point, read_events
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_point, read_events
 
 PROBLEM = "application/problem+json"
 PUMP = {
@@ -296,7 +296,7 @@ async def test_two_replicas_never_hand_out_the_last_unit_twice(start_service, ad
 async def test_parts_used_on_a_job_are_issued_and_a_shortfall_is_owed_not_refused(
     start_service, flow_for
 ):
-    from aftersales.testing.factories import SIGNATURE
+    from aftersales_testing.factories import SIGNATURE
 
     async with start_service("dispatch") as dispatch:
         flow = flow_for(dispatch)

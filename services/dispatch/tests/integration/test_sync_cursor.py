@@ -15,7 +15,7 @@ import asyncpg
 import orjson
 
 from aftersales.http.pagination import SyncPosition, encode_sync_cursor
-from aftersales.testing.apps import RunningService, eventually
+from aftersales_testing.apps import RunningService, eventually
 
 PATH = "/v1/jobs"
 # What a use case does to a job: a new version, stamped with the time it ran (before its commit).

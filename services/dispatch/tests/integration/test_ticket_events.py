@@ -5,8 +5,8 @@ import uuid
 from datetime import UTC, datetime
 
 from aftersales.events import Envelope, feedback, intake
-from aftersales.testing.apps import drained, eventually
-from aftersales.testing.factories import SIGNATURE, make_technician, publish_raw, soon
+from aftersales_testing.apps import drained, eventually
+from aftersales_testing.factories import SIGNATURE, make_technician, publish_raw, soon
 
 
 async def _complete(flow, job, tech):

@@ -2,7 +2,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import dispatch as dispatch_events
-from aftersales.testing.apps import SettableClock
+from aftersales_testing.apps import SettableClock
 
 # 11:00 on 20 May 2026 in Shanghai: the month and the day are the same in UTC and in network
 # time, whatever the hour the test runs at.
@@ -50,7 +50,7 @@ async def test_a_crm_opens_and_reads_complaints_of_its_own_tickets_only(start_se
         ours = await desk.ticket(tenant_id="acme")
         foreign = await desk.ticket(tenant_id="globex")
         crm = feedback.auth("crm", tenant_id="acme")
-        from aftersales.testing.apps import eventually
+        from aftersales_testing.apps import eventually
 
         async def known():
             r = await feedback.client.post(

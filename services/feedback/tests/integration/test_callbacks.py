@@ -1,8 +1,8 @@
 import uuid
 from datetime import datetime
 
-from aftersales.testing.apps import drained, eventually
-from aftersales.testing.factories import make_ticket, publish_raw, read_events
+from aftersales_testing.apps import drained, eventually
+from aftersales_testing.factories import make_ticket, publish_raw, read_events
 
 
 async def test_one_callback_per_completed_job_due_in_48_hours_even_under_duplicates(

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import asyncpg
 
 from aftersales.events import intake
-from aftersales.testing.apps import SettableClock, eventually
-from aftersales.testing.factories import publish_raw, read_events, ticket_created
+from aftersales_testing.apps import SettableClock, eventually
+from aftersales_testing.factories import publish_raw, read_events, ticket_created
 from intake.domain.event_catalogue import copies
 
 

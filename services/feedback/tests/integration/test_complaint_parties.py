@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.testing.apps import SettableClock, handled
+from aftersales_testing.apps import SettableClock, handled
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

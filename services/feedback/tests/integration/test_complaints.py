@@ -1,8 +1,8 @@
 import uuid
 from datetime import datetime, timedelta
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_point, make_technician, read_events
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_point, make_technician, read_events
 
 
 async def test_a_complaint_outcome_opens_a_complaint_with_its_deadlines(

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from aftersales.testing.apps import SettableClock, drained, eventually
-from aftersales.testing.factories import read_events
+from aftersales_testing.apps import SettableClock, drained, eventually
+from aftersales_testing.factories import read_events
 from feedback.adapters.tables import CallbackRow, ComplaintRow
 from feedback.use_cases.centre import report_overdue_callbacks
 from feedback.use_cases.complaints import report_overdue

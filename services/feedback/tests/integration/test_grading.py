@@ -3,8 +3,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.events import dispatch as dispatch_events
-from aftersales.testing.apps import SettableClock, eventually
-from aftersales.testing.factories import make_point, read_events
+from aftersales_testing.apps import SettableClock, eventually
+from aftersales_testing.factories import make_point, read_events
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

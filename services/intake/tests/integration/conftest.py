@@ -9,9 +9,9 @@ from types import SimpleNamespace
 import pytest
 
 from aftersales.events import Envelope, Window, dispatch
-from aftersales.testing.factories import make_customer, make_ticket
-from aftersales.testing.mail import MailServer
-from aftersales.testing.world import WebhookReceiver
+from aftersales_testing.factories import make_customer, make_ticket
+from aftersales_testing.mail import MailServer
+from aftersales_testing.world import WebhookReceiver
 from intake.integrations.domain.webhooks import new_secret
 
 POINT, TECH = uuid.uuid4(), uuid.uuid4()

@@ -1,6 +1,6 @@
 """Customer edits are audited, personal fields as changed and never by value."""
 
-from aftersales.testing.factories import make_customer
+from aftersales_testing.factories import make_customer
 
 
 async def test_a_customer_edit_records_that_the_phone_changed_but_not_the_number(start_service):

@@ -6,8 +6,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import Envelope, feedback
-from aftersales.testing.apps import SettableClock, eventually
-from aftersales.testing.factories import make_ticket, publish_raw, read_events
+from aftersales_testing.apps import SettableClock, eventually
+from aftersales_testing.factories import make_ticket, publish_raw, read_events
 from intake.use_cases.clocks import fire_due_breaches
 
 PROBLEM = "application/problem+json"

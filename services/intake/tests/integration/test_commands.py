@@ -5,8 +5,8 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import Envelope, dispatch
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import (
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import (
     make_customer,
     make_product,
     make_ticket,

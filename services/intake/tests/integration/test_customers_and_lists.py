@@ -4,7 +4,7 @@ and the failure answers of the remaining endpoints."""
 import uuid
 from datetime import date, datetime
 
-from aftersales.testing.factories import (
+from aftersales_testing.factories import (
     make_customer,
     make_product,
     make_ticket,

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import asyncpg
 
 from aftersales.events import Envelope, dispatch, feedback
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import (
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import (
     make_customer,
     make_product,
     make_ticket,

@@ -4,9 +4,9 @@ import time
 import uuid
 from datetime import date
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_ticket, read_events
-from aftersales.testing.world import WebhookReceiver
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_ticket, read_events
+from aftersales_testing.world import WebhookReceiver
 from intake.domain.event_catalogue import copy_id
 from intake.integrations.domain.webhooks import verify
 

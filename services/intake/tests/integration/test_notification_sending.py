@@ -6,10 +6,10 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from aftersales.testing.apps import SettableClock, eventually
-from aftersales.testing.factories import publish_raw
-from aftersales.testing.receivers import SlowReceiver
-from aftersales.testing.world import WebhookReceiver
+from aftersales_testing.apps import SettableClock, eventually
+from aftersales_testing.factories import publish_raw
+from aftersales_testing.receivers import SlowReceiver
+from aftersales_testing.world import WebhookReceiver
 from intake.notifications.domain.templates import REASON_WORDS
 
 # 23:00 in Shanghai (the network's time zone) tomorrow, in the quiet hours, and 08:00 the

@@ -6,8 +6,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import publish_raw
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import publish_raw
 from intake.integrations.domain.webhooks import verify
 from intake.notifications.domain.templates import REASON_WORDS
 

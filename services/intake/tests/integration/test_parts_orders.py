@@ -5,8 +5,8 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import Envelope, Money, billing, dispatch
-from aftersales.testing.apps import drained, eventually
-from aftersales.testing.factories import make_customer, make_product, publish_raw, read_events
+from aftersales_testing.apps import drained, eventually
+from aftersales_testing.factories import make_customer, make_product, publish_raw, read_events
 
 
 def order_body(customer, **overrides):
@@ -249,7 +249,7 @@ async def test_a_contracts_planned_visit_due_opens_a_maintenance_ticket_once(
     start_service, infrastructure
 ):
     from aftersales.events import Envelope, billing
-    from aftersales.testing.apps import handled
+    from aftersales_testing.apps import handled
 
     async with start_service("intake") as intake:
         customer = await make_customer(intake)

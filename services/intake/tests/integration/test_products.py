@@ -2,7 +2,7 @@
 
 import uuid
 
-from aftersales.testing.factories import make_customer, make_product, make_ticket
+from aftersales_testing.factories import make_customer, make_product, make_ticket
 
 
 async def test_an_agent_finds_a_callers_products_and_a_product_by_serial(start_service):
@@ -94,8 +94,8 @@ async def test_a_product_changes_owner_and_keeps_its_history(start_service):
 
 
 async def test_an_installation_address_is_where_visits_go(start_service, infrastructure):
-    from aftersales.testing.apps import eventually
-    from aftersales.testing.factories import read_events
+    from aftersales_testing.apps import eventually
+    from aftersales_testing.factories import read_events
 
     async with start_service("intake") as intake:
         agent = intake.auth("agent")

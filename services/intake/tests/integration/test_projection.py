@@ -4,8 +4,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from aftersales.events import Envelope, Money, Window, billing, dispatch, feedback
-from aftersales.testing.apps import drained, eventually
-from aftersales.testing.factories import make_ticket, publish_raw, read_events
+from aftersales_testing.apps import drained, eventually
+from aftersales_testing.factories import make_ticket, publish_raw, read_events
 
 POINT, TECH = uuid.uuid4(), uuid.uuid4()
 

@@ -16,8 +16,8 @@ import asyncpg
 import orjson
 
 from aftersales.http.pagination import SyncPosition, encode_sync_cursor
-from aftersales.testing.apps import RunningService, eventually
-from aftersales.testing.factories import make_customer, make_product, make_ticket
+from aftersales_testing.apps import RunningService, eventually
+from aftersales_testing.factories import make_customer, make_product, make_ticket
 
 PATH = "/v1/tickets"
 # What a use case does to a ticket: a new version, stamped with the time it ran (before its

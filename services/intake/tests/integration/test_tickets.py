@@ -2,8 +2,8 @@ import asyncio
 import re
 from datetime import UTC, datetime, timedelta
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import make_customer, make_product, make_ticket, read_events
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import make_customer, make_product, make_ticket, read_events
 
 
 async def test_a_ticket_is_opened_with_number_sla_and_a_created_event(

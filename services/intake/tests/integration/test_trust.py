@@ -5,15 +5,15 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from aftersales.events import Envelope, dispatch
-from aftersales.testing.apps import drained, eventually, handled
-from aftersales.testing.factories import (
+from aftersales_testing.apps import drained, eventually, handled
+from aftersales_testing.factories import (
     make_customer,
     make_product,
     make_ticket,
     publish_raw,
     read_events,
 )
-from aftersales.testing.world import WebhookReceiver
+from aftersales_testing.world import WebhookReceiver
 
 FAST = {"webhook_allow_private_urls": True, "webhook_poll_seconds": 0.2}
 

@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aftersales.testing.apps import SettableClock, drained, eventually
-from aftersales.testing.factories import make_ticket
-from aftersales.testing.receivers import SlowReceiver
-from aftersales.testing.world import WebhookReceiver
+from aftersales_testing.apps import SettableClock, drained, eventually
+from aftersales_testing.factories import make_ticket
+from aftersales_testing.receivers import SlowReceiver
+from aftersales_testing.world import WebhookReceiver
 from intake.integrations.domain.webhooks import verify
 
 FAST = {

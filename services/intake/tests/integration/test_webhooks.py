@@ -6,9 +6,9 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from aftersales.testing.apps import drained, eventually
-from aftersales.testing.factories import make_customer, make_ticket
-from aftersales.testing.world import WebhookReceiver
+from aftersales_testing.apps import drained, eventually
+from aftersales_testing.factories import make_customer, make_ticket
+from aftersales_testing.world import WebhookReceiver
 from intake.adapters.tables import WebhookDeliveryRow
 from intake.integrations.domain.webhooks import verify
 

@@ -1,5 +1,5 @@
 """Integrators keep exactly what they subscribed to: every event the suite published before one
-version went on the bus, recorded at 8db829b (``aftersales.testing.factories.recorded_events``),
+version went on the bus, recorded at 8db829b (``aftersales_testing.factories.recorded_events``),
 against what the fan-out makes of the one version published now."""
 
 import json
@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from aftersales.events import REGISTRY, decode, dispatch, encode, feedback, intake
-from aftersales.testing.factories import recorded_events
+from aftersales_testing.factories import recorded_events
 from intake.domain.event_catalogue import (
     OLDER,
     catalogue,

@@ -13,9 +13,9 @@ import asyncpg
 import httpx
 import nats
 
-from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.stack import KEEP_ALIVE, ProcessStack
-from aftersales.testing.world import PRICES
+from aftersales_testing.factories import SIGNATURE
+from aftersales_testing.stack import KEEP_ALIVE, ProcessStack
+from aftersales_testing.world import PRICES
 
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 RETRYABLE = {409, 500, 502, 503, 504}

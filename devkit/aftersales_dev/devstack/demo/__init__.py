@@ -37,10 +37,10 @@ import httpx
 from rich.console import Console
 from rich.progress import Progress
 
-from aftersales.devstack.demo.network import Tokens, load_network
-from aftersales.devstack.demo.summary import print_field_money, print_summary
-from aftersales.devstack.demo.tickets import drive_ticket
-from aftersales.testing.world import World
+from aftersales_dev.devstack.demo.network import Tokens, load_network
+from aftersales_dev.devstack.demo.summary import print_field_money, print_summary
+from aftersales_dev.devstack.demo.tickets import drive_ticket
+from aftersales_testing.world import World
 
 __all__ = ["PoliteTransport", "run_demo"]
 

@@ -34,10 +34,10 @@ from aftersales_client.models import (
     TicketIn,
 )
 
-from aftersales.devstack.demo.network import crew_of
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE
-from aftersales.testing.world import World, soon
+from aftersales_dev.devstack.demo.network import crew_of
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE
+from aftersales_testing.world import World, soon
 
 
 async def _call_back(

@@ -44,13 +44,13 @@ from aftersales_client.models import (
     WarehouseIn,
 )
 
-from aftersales.testing.apps import eventually
-from aftersales.testing.factories import SIGNATURE
+from aftersales_testing.apps import eventually
+from aftersales_testing.factories import SIGNATURE
 
 # Re-exported for the services' tests, which import them from here.
-from aftersales.testing.webhooks import WebhookReceiver as WebhookReceiver
-from aftersales.testing.webhooks import deliveries_of as deliveries_of
-from aftersales.testing.webhooks import standard_webhooks_valid as standard_webhooks_valid
+from aftersales_testing.webhooks import WebhookReceiver as WebhookReceiver
+from aftersales_testing.webhooks import deliveries_of as deliveries_of
+from aftersales_testing.webhooks import standard_webhooks_valid as standard_webhooks_valid
 
 PRICES = {
     "labour_per_hour": {"air_conditioner": 12_000},

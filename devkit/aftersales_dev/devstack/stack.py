@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import secrets
@@ -17,16 +16,16 @@ from pathlib import Path
 import httpx
 from sqlalchemy.engine import make_url
 
-from aftersales.bootstrap import bootstrap, service_url
-from aftersales.database import libpq_dsn
-from aftersales.devstack.lifetime import die_with_parent
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.postgres import EmbeddedPostgres
 from aftersales.messaging.identity import BrokerCredentials, without_userinfo
-from aftersales.registry import SERVICE_NAMES, SERVICES, ServiceRef
+from aftersales.operations.database import DATABASE, application_dsn, prepare_database
+from aftersales.registry import SERVICE_NAMES, ServiceRef
 from aftersales.settings import DEV_SECRET_MARKER
+from aftersales_dev.devstack.lifetime import die_with_parent
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.postgres import EmbeddedPostgres
 
-DATABASE = "aftersales"
+__all__ = ["DATABASE", "application_dsn", "prepare_database"]  # re-exported for the tools
+
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR", module="platformdirs")
 
 
@@ -110,29 +109,6 @@ class Infrastructure:
             self.postgres.stop()
 
 
-async def prepare_database(admin_url: str, database: str = DATABASE) -> dict[str, str]:
-    """Roles, schemas and every service's migrations; returns each service's own URL."""
-    from aftersales.migrations import upgrade
-
-    await bootstrap(admin_url, database, [s.name for s in SERVICES])
-    urls = {s.name: service_url(admin_url, s.name, database) for s in SERVICES}
-    for ref in SERVICES:
-        await asyncio.to_thread(upgrade, ref.migrations_package, urls[ref.name])
-    return urls
-
-
-def application_dsn(admin_url: str, database: str = DATABASE) -> str:
-    """The superuser's plain DSN on the application database (tools and tests that look
-    across every service's schema)."""
-    return (
-        make_url(libpq_dsn(admin_url)).set(database=database).render_as_string(hide_password=False)
-    )
-
-
-def service_port(ref: ServiceRef) -> int:
-    return int(os.environ.get(f"{ref.env_prefix}PORT", ref.default_port))
-
-
 def service_env(
     ref: ServiceRef,
     *,
@@ -149,7 +125,7 @@ def service_env(
             f"{ref.env_prefix}DATABASE_URL": db_url,
             "AFTERSALES_NATS_URL": without_userinfo(nats_url) if credentials else nats_url,
             "AFTERSALES_JWT_SECRET": jwt_secret,
-            f"{ref.env_prefix}PORT": str(service_port(ref)),
+            f"{ref.env_prefix}PORT": str(ref.port),
         }
     )
     if credentials is not None:
@@ -170,7 +146,7 @@ class ServiceProcess:
 
     @property
     def port(self) -> int:
-        return self.port_number or service_port(self.ref)
+        return self.port_number or self.ref.port
 
     def kill(self) -> None:
         """SIGKILL: a crash, with no chance to clean up."""

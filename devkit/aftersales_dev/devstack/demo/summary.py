@@ -18,8 +18,8 @@ from aftersales_client.types import UNSET
 from rich.console import Console
 from rich.table import Table
 
-from aftersales.devstack.demo.network import point_codes
-from aftersales.testing.world import World
+from aftersales_dev.devstack.demo.network import point_codes
+from aftersales_testing.world import World
 
 
 async def print_summary(

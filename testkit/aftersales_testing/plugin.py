@@ -1,4 +1,4 @@
-"""pytest plugin (loaded with ``-p aftersales.testing.plugin``).
+"""pytest plugin (loaded with ``-p aftersales_testing.plugin``).
 
 Session fixtures start embedded PostgreSQL and NATS exactly as `make run` does (or use
 ``DATABASE_URL`` / ``NATS_URL`` when set), create the roles and schemas, and build every schema by
@@ -26,19 +26,19 @@ from nats.js.errors import NotFoundError
 
 from aftersales.bootstrap import service_url
 from aftersales.clock import SYSTEM_CLOCK, Clock
-from aftersales.devstack.nats import EmbeddedNats
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.stack import (
+from aftersales.messaging.streams import PRODUCERS, stream_name
+from aftersales.registry import SERVICE_NAMES, service
+from aftersales.settings import ServiceSettings
+from aftersales_dev.devstack.nats import EmbeddedNats
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.stack import (
     DATABASE,
     Infrastructure,
     application_dsn,
     prepare_database,
 )
-from aftersales.messaging.streams import PRODUCERS, stream_name
-from aftersales.registry import SERVICE_NAMES, service
-from aftersales.settings import ServiceSettings
-from aftersales.testing.apps import RunningService, running
-from aftersales.testing.stack import ProcessStack
+from aftersales_testing.apps import RunningService, running
+from aftersales_testing.stack import ProcessStack
 
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
 

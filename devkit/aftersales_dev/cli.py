@@ -23,7 +23,9 @@ from aftersales.cli.common import (
     local_urls,
     stack_secret,
 )
-from aftersales.devstack.stack import (
+from aftersales.messaging.identity import OPERATOR_USER, without_userinfo
+from aftersales.registry import SERVICES
+from aftersales_dev.devstack.stack import (
     DATABASE,
     Infrastructure,
     ServiceProcess,
@@ -32,8 +34,6 @@ from aftersales.devstack.stack import (
     service_env,
     write_stack_file,
 )
-from aftersales.messaging.identity import OPERATOR_USER, without_userinfo
-from aftersales.registry import SERVICES
 
 
 def register(app: typer.Typer) -> None:
@@ -181,7 +181,7 @@ def compose_env(
 ) -> None:
     """Write deploy/.env (0600) with random values for every secret the compose file reads,
     and the NATS identities (each service's NKey, the operator) under deploy/.compose/."""
-    from aftersales.devstack.compose import EnvExists, write_compose_env, write_nats_files
+    from aftersales_dev.devstack.compose import EnvExists, write_compose_env, write_nats_files
 
     if nats_only:
         config, creds = write_nats_files(directory)
@@ -223,7 +223,7 @@ def demo(
     their whole lifecycle, then print a summary."""
     from rich.console import Console
 
-    from aftersales.devstack.demo import run_demo
+    from aftersales_dev.devstack.demo import run_demo
 
     urls = local_urls()
     down = [name for name, url in urls.items() if not _service_ready(url)]
@@ -240,7 +240,7 @@ def origin(
     (nginx, Ingress) and clients/openapi.json from the services' routes."""
     import json
 
-    from aftersales.origin import generated_files, merged_openapi
+    from aftersales_dev.origin import generated_files, merged_openapi
 
     files = generated_files(root)
     files[root / "clients" / "openapi.json"] = (

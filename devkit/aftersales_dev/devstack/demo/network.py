@@ -15,7 +15,7 @@ from aftersales_client.models import ContractIn, DispatchTransferIn, PriceListIn
 
 from aftersales.auth import JWTAuthenticator
 from aftersales.settings import ServiceSettings
-from aftersales.testing.world import PRICES, World
+from aftersales_testing.world import PRICES, World
 
 # The districts of Shanghai the demo's network covers. Their region codes are the run's own
 # (``_own_regions``), not the real ones (Pudong is 310115), which other data may use.

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
-from aftersales.devstack.lifetime import die_with_parent
-from aftersales.devstack.ports import port_open
+from aftersales_dev.devstack.lifetime import die_with_parent
+from aftersales_dev.devstack.ports import port_open
 
 SUPERUSER = "postgres"
 

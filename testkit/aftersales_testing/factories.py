@@ -17,7 +17,7 @@ from nats.js.errors import NotFoundError
 
 from aftersales.events import Envelope, encode, intake
 from aftersales.messaging.streams import ensure_stream, stream_for_subject
-from aftersales.testing.apps import RunningService, drained, published
+from aftersales_testing.apps import RunningService, drained, published
 
 
 def soon(hours: float = 0) -> datetime:
@@ -249,7 +249,7 @@ async def read_messages(
     the headers it was published with, in stream order.
 
     ``after`` is the running service that produces ``subject``: its outbox is drained first
-    (:func:`~aftersales.testing.apps.published`), so everything it committed before the call
+    (:func:`~aftersales_testing.apps.published`), so everything it committed before the call
     is in the stream. ``None`` when no running service produces it, because the test published
     it itself (:func:`publish_raw`, :func:`publish_json`): a publish returns once JetStream
     acked it, so the stream is already final. Then the read takes exactly what the stream

@@ -10,11 +10,11 @@ from typing import Any
 import httpx
 
 from aftersales.auth import JWTAuthenticator
-from aftersales.devstack.ports import free_port
-from aftersales.devstack.stack import ServiceProcess, ServiceSupervisor, service_env
 from aftersales.messaging.identity import BrokerCredentials
 from aftersales.registry import SERVICES
 from aftersales.settings import ServiceSettings
+from aftersales_dev.devstack.ports import free_port
+from aftersales_dev.devstack.stack import ServiceProcess, ServiceSupervisor, service_env
 
 # Quick loops, so a test need not wait for production-sized polls.
 FAST_ENV = {

@@ -134,7 +134,7 @@ def nats_config(
     fsync settings (``sync.conf``, mounted beside it), the users, and the cluster, whose
     routes need a password too. ``peers`` are the nodes' route addresses (``host:port``); a
     node ignores its route to itself."""
-    from aftersales.devstack.nats import service_consumes
+    from aftersales.operations.consumes import service_consumes
 
     routes = ", ".join(f'"nats-route://{ROUTE_USER}:{route_password}@{peer}"' for peer in peers)
     return "\n".join(

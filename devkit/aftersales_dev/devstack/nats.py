@@ -8,28 +8,11 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
-from aftersales.devstack.lifetime import die_with_parent
-from aftersales.devstack.ports import port_open, wait_port
 from aftersales.messaging.identity import BrokerCredentials, authorization_block
-
-
-def service_consumes() -> dict[str, list[str | tuple[str, str]]]:
-    """Which producers' streams each service listens to, and under which durable consumer,
-    read from the services' definitions."""
-    from aftersales.registry import SERVICES
-
-    return {
-        ref.name: sorted(
-            {(s.producer, s.durable or ref.name) for s in _subscriptions(ref.definition())}
-        )
-        for ref in SERVICES
-    }
-
-
-def _subscriptions(definition: Any) -> Any:
-    return definition.subscriptions_for(definition.policy_for())
+from aftersales.operations.consumes import service_consumes
+from aftersales_dev.devstack.lifetime import die_with_parent
+from aftersales_dev.devstack.ports import port_open, wait_port
 
 
 def nats_server_binary() -> str:
@@ -167,7 +150,7 @@ class NatsCluster:
     def __init__(
         self, data_dir: Path, size: int = 3, credentials: BrokerCredentials | None = None
     ) -> None:
-        from aftersales.devstack.ports import free_port
+        from aftersales_dev.devstack.ports import free_port
 
         ports = [free_port() for _ in range(size)]
         cluster_ports = [free_port() for _ in range(size)]
