@@ -8,6 +8,7 @@ connections that never grows past its size, and sessions over it. The unit of wo
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import MetaData, event, exc
@@ -97,6 +98,9 @@ class Database:
         self.url = url
         # The time every unit of work of this database reads (``uow.now()``).
         self.clock = clock
+        # Told when a unit of work committed events to the outbox: the service's relay, which
+        # then publishes at once (it polls too, for rows another process wrote).
+        self._outbox_listeners: list[Callable[[], None]] = []
         self.metadata = metadata
         self.schema: str = metadata.schema or "public"
         self.platform: PlatformTables = platform_tables(metadata)
@@ -139,6 +143,14 @@ class Database:
         engine = self._engine(1, 0)
         self._side_engines.append(engine)
         return async_sessionmaker(engine, expire_on_commit=False)
+
+    def on_outbox_commit(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each commit that wrote events to the outbox."""
+        self._outbox_listeners.append(listener)
+
+    def outbox_committed(self) -> None:
+        for listener in self._outbox_listeners:
+            listener()
 
     def uow(self) -> UnitOfWork:
         from aftersales.unit_of_work import UnitOfWork

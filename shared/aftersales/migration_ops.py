@@ -178,3 +178,15 @@ def drop_platform_tables_v1(schema: str) -> None:
     op.execute(f"DROP FUNCTION IF EXISTS {schema}.notify_outbox() CASCADE")
     for table in ("idempotency_keys", "dead_letters", "inbox", "outbox"):
         op.drop_table(table, schema=schema)
+
+
+def drop_outbox_notify(schema: str) -> None:
+    """The outbox's NOTIFY trigger goes: the relay is woken in process by each commit that
+    wrote events (a statement less for each), and polls for rows another process wrote."""
+    op.execute(f"DROP TRIGGER IF EXISTS outbox_notify ON {schema}.outbox")
+    op.execute(f"DROP FUNCTION IF EXISTS {schema}.notify_outbox()")
+
+
+def restore_outbox_notify(schema: str) -> None:
+    for statement in outbox_trigger_sql(schema):
+        op.execute(statement)

@@ -149,6 +149,7 @@ def create_service_app(
             poll_seconds=settings.outbox_poll_seconds,
             stream_replicas=settings.stream_replicas,
         )
+        db.on_outbox_commit(relay.wake)
         runners = [
             ConsumerRunner(
                 db,

@@ -31,6 +31,7 @@ class UnitOfWork:
         self._staged: list[Envelope[Any]] = []
         self._session: AsyncSession | None = None
         self._span: contextlib.AbstractContextManager[Any] | None = None
+        self._wrote_outbox = False
         self.committed = False
 
     def now(self) -> datetime:
@@ -101,6 +102,7 @@ class UnitOfWork:
         if self._staged:
             await write_outbox(self.session, self.db.platform.outbox, self._staged)
             self._staged.clear()
+            self._wrote_outbox = True
 
     @contextlib.asynccontextmanager
     async def savepoint(self) -> AsyncIterator[None]:
@@ -146,3 +148,5 @@ class UnitOfWork:
         await self._write_staged()
         await self.session.commit()
         self.committed = True
+        if self._wrote_outbox:
+            self.db.outbox_committed()  # the service's relay publishes them now

@@ -55,7 +55,7 @@ def readme_requests(text: str) -> Counter[tuple[str, int, str]]:
     return found
 
 
-def test_readme_still_shows_the_tour():
+async def test_readme_still_shows_the_tour():
     shown = readme_requests(README.read_text())
     missing = Counter(TOUR) - shown
     assert not missing, f"README's tour no longer sends these requests: {sorted(missing)}"

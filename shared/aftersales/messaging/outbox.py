@@ -1,9 +1,10 @@
 """The outbox relay: publishes committed events to JetStream, at least once, in commit order.
 
 Rows are claimed with ``FOR UPDATE SKIP LOCKED`` so several replicas share the work; the relay
-wakes on ``NOTIFY`` from the insert trigger and polls as a fallback. A row is marked sent only
-after JetStream acked it; the ``Nats-Msg-Id`` header (= event id) lets the stream drop the
-duplicate a crash between ack and mark would otherwise cause.
+is woken in process by each commit of its service that wrote events (``Database``'s
+``on_outbox_commit``), and polls for rows another process wrote (another replica, a command).
+A row is marked sent only after JetStream acked it; the ``Nats-Msg-Id`` header (= event id)
+lets the stream drop the duplicate a crash between ack and mark would otherwise cause.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any
 
-import asyncpg
 from nats.js import JetStreamContext
 from sqlalchemy import insert, select, update
 
 from aftersales import tracing
-from aftersales.database import Database, libpq_dsn
+from aftersales.database import Database
 from aftersales.events import Envelope, encode
 from aftersales.logging import get_logger, request_id_var, traceparent_var
 from aftersales.messaging.link import NatsLink
@@ -57,7 +57,8 @@ def notify_channel(schema: str) -> str:
 
 
 def outbox_trigger_sql(schema: str) -> list[str]:
-    """DDL for the NOTIFY trigger; used by each service's first migration."""
+    """DDL for the NOTIFY trigger that each service's first migration made (frozen: migration
+    0001 runs it, and a later one drops it since the relay is woken in process)."""
     channel = notify_channel(schema)
     return [
         f"""
@@ -97,14 +98,12 @@ class OutboxRelay:
         # Its own connection: publishing is the system's heartbeat and must not wait for one.
         self._sessions = db.dedicated_sessionmaker()
         self._wake = asyncio.Event()
-        self._listener: asyncpg.Connection | None = None
         self._stream_ready = False
 
     async def run(self) -> None:
         backoff = 0.2
         while True:
             try:
-                await self._ensure_listener()
                 if self.link.connected:
                     await self._ensure_stream()
                 # Cleared before the read: a commit notified while the relay drains wakes it
@@ -119,7 +118,6 @@ class OutboxRelay:
                     async with asyncio.timeout(self.poll_seconds):
                         await self._wake.wait()
             except asyncio.CancelledError:
-                await self._close_listener()
                 raise
             except Exception as exc:  # broker or database away: wait and try again
                 stop_if_cancelled()
@@ -223,22 +221,6 @@ class OutboxRelay:
         return js
 
     def wake(self) -> None:
+        """Publish now: a unit of work of this service committed events (``Database``'s
+        ``on_outbox_commit``). Rows another process wrote are found by the poll."""
         self._wake.set()
-
-    async def _ensure_listener(self) -> None:
-        if self._listener is not None and not self._listener.is_closed():
-            return
-        await self._close_listener()
-        try:
-            conn = await asyncpg.connect(libpq_dsn(self.db.url), timeout=5)
-        except Exception as exc:
-            log.debug("outbox.listen_unavailable", error=repr(exc))
-            return  # polling covers us until the database is back
-        await conn.add_listener(notify_channel(self.db.schema), lambda *_: self._wake.set())
-        self._listener = conn
-
-    async def _close_listener(self) -> None:
-        if self._listener is not None:
-            with contextlib.suppress(Exception):
-                await self._listener.close(timeout=2)
-            self._listener = None

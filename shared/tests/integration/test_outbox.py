@@ -130,3 +130,18 @@ async def test_the_relay_publishes_several_batches_in_commit_order(start_service
         finally:
             await nc.close()
         assert versions == list(range(1, 251))
+
+
+async def test_a_commit_that_wrote_events_wakes_its_services_relay_at_once(start_service):
+    """No trigger and no LISTEN: the unit of work tells the service's relay after the commit.
+    The relay's poll is set far beyond the barrier's patience, so only the wake can pass it."""
+    from aftersales_testing.apps import published
+    from aftersales_testing.factories import ticket_created
+
+    async with start_service("intake", outbox_poll_seconds=600) as svc:
+        await svc.app.state.link.wait_ready(10)
+        await published(svc)  # what starting it published, if anything
+        async with svc.db.uow() as uow:
+            uow.publish(ticket_created().data, aggregate_id=uuid.uuid4(), aggregate_version=1)
+            await uow.commit()
+        await published(svc, timeout=10)

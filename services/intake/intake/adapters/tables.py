@@ -187,7 +187,9 @@ class TimelineRow(Base):
     __tablename__ = "ticket_timeline"
 
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
-    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intake.tickets.id"), index=True)
+    # No foreign key: the log is written beside its ticket, which is never deleted, and the
+    # key's check cost a statement per row (migration 0014).
+    ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     event: Mapped[str] = mapped_column(String(80))
     summary: Mapped[str] = mapped_column(Text)

@@ -122,7 +122,9 @@ class JobHistoryRow(Base):
     __table_args__ = (Index("ix_job_history_job_id_seq", "job_id", "seq"),)
 
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
-    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"))
+    # No foreign key: the log is written beside its job, which is never deleted, and the key's
+    # check cost a statement per row (migration 0014).
+    job_id: Mapped[uuid.UUID]
     action: Mapped[str] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20))
     previous_status: Mapped[str | None] = mapped_column(String(20))
