@@ -161,3 +161,28 @@ class Database:
         for engine in self._side_engines:
             await engine.dispose()
         await self.engine.dispose()
+
+
+# A deadlock or a serialization failure: the transaction lost a race with another, and the same
+# work succeeds when done again in a new one.
+LOST_A_RACE = frozenset({"40P01", "40001"})
+
+
+def sqlstate_of(exc: BaseException) -> str | None:
+    """The SQLSTATE of ``exc`` or of what caused it, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        code = getattr(current, "sqlstate", None) or getattr(
+            getattr(current, "orig", None), "sqlstate", None
+        )
+        if code:
+            return str(code)
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def lost_a_race(exc: BaseException) -> bool:
+    """Whether ``exc`` is a deadlock or a serialization failure (retry the transaction)."""
+    return sqlstate_of(exc) in LOST_A_RACE

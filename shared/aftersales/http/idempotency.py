@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import Header, Request
@@ -25,7 +25,7 @@ from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
-from aftersales.database import Database
+from aftersales.database import Database, lost_a_race
 from aftersales.errors import IdempotencyConflict, IdempotencyMismatch, Unprocessable
 from aftersales.unit_of_work import UnitOfWork
 
@@ -126,25 +126,32 @@ async def run_command(
     again before a stored response is replayed, so a replay never shows what the caller could
     not see now."""
     if key is None:
-        async with db.uow() as uow:
-            result = await _audited(uow, command, principal, audit)
-            await uow.commit()
+
+        async def once() -> BaseModel:
+            async with db.uow() as uow:
+                result = await _audited(uow, command, principal, audit)
+                await uow.commit()
+            return result
+
+        result = await _retrying(once)
         headers = headers_for(result) if headers_for else {}
         return _json_response(result.model_dump_json().encode(), status_code, headers)
 
-    done = await keyed_command(
-        db,
-        command,
-        principal=principal,
-        key=key,
-        method=request.method,
-        path=request.url.path,
-        body=body,
-        status_code=status_code,
-        ttl_hours=request.app.state.settings.idempotency_ttl_hours,
-        headers_for=headers_for,
-        authorize=authorize,
-        audit=audit,
+    done = await _retrying(
+        lambda: keyed_command(
+            db,
+            command,
+            principal=principal,
+            key=key,
+            method=request.method,
+            path=request.url.path,
+            body=body,
+            status_code=status_code,
+            ttl_hours=request.app.state.settings.idempotency_ttl_hours,
+            headers_for=headers_for,
+            authorize=authorize,
+            audit=audit,
+        )
     )
     if done.replayed:
         return Response(
@@ -154,6 +161,22 @@ async def run_command(
             headers={**done.headers, "Idempotent-Replayed": "true"},
         )
     return _json_response(done.body, done.status, done.headers)
+
+
+# Attempts of a command whose transaction lost a race (a deadlock, a serialization failure):
+# the loser is rolled back whole, so doing it again is safe, and the caller sees no 500.
+COMMAND_ATTEMPTS = 3
+T = TypeVar("T")
+
+
+async def _retrying(attempt: Callable[[], Awaitable[T]]) -> T:
+    for n in range(1, COMMAND_ATTEMPTS + 1):
+        try:
+            return await attempt()
+        except Exception as exc:
+            if n == COMMAND_ATTEMPTS or not lost_a_race(exc):
+                raise
+    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from nats.aio.msg import Msg
 from sqlalchemy import exc as sa_exc
 
 from aftersales import tracing
-from aftersales.database import Database
+from aftersales.database import Database, sqlstate_of
 from aftersales.events import Envelope
 from aftersales.logging import get_logger, request_id_var, traceparent_var
 from aftersales.messaging.dead_letters import record_dead_letter
@@ -79,13 +79,8 @@ def is_transient(exc: BaseException) -> bool:
             current, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
         ):
             return True
-        code = getattr(current, "sqlstate", None) or getattr(
-            getattr(current, "orig", None), "sqlstate", None
-        )
-        if code in TRANSIENT_SQLSTATES:
-            return True
         current = current.__cause__ or current.__context__
-    return False
+    return sqlstate_of(exc) in TRANSIENT_SQLSTATES
 
 
 class Applier:
