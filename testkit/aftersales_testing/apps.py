@@ -154,6 +154,9 @@ async def drained(service: RunningService, *, timeout: float = 20) -> None:
     transaction that handled a message committed), and its outbox has published every event.
     (A sentinel published last and seen handled would be weaker: a batch is handled in lanes
     side by side, so the sentinel's lane may commit before an earlier message's.)"""
+    # The service may still be connecting to the broker (a slow start under load): wait for it,
+    # rather than fail on a link not yet up.
+    await service.app.state.link.wait_ready(timeout)
     js = service.app.state.link.jetstream()
     consumers = [(r.subscription.stream, r.durable) for r in service.app.state.runners]
 
