@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from aftersales.clock import SYSTEM_CLOCK, Clock
+from aftersales.one_statement import OneStatementSession
 from aftersales.platform_tables import PlatformTables, platform_tables
 
 if TYPE_CHECKING:
@@ -122,6 +123,14 @@ class Database:
         # ``pool_size`` busy connections, work waits for one (``pool_timeout``) instead.
         self.engine: AsyncEngine = self._engine(pool_size, 0)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Sessions whose statements each run alone, outside a transaction block: the reads of
+        # a one-statement unit of work (aftersales.one_statement).
+        self.one_statement_sessionmaker = async_sessionmaker(
+            self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+            expire_on_commit=False,
+            autoflush=False,
+            sync_session_class=OneStatementSession,
+        )
         self._side_engines: list[AsyncEngine] = []
 
     def _engine(self, pool_size: int, max_overflow: int) -> AsyncEngine:
@@ -152,10 +161,10 @@ class Database:
         for listener in self._outbox_listeners:
             listener()
 
-    def uow(self) -> UnitOfWork:
+    def uow(self, *, one_statement: bool = False) -> UnitOfWork:
         from aftersales.unit_of_work import UnitOfWork
 
-        return UnitOfWork(self)
+        return UnitOfWork(self, one_statement=one_statement)
 
     async def dispose(self) -> None:
         for engine in self._side_engines:

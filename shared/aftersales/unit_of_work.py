@@ -3,6 +3,10 @@
 Use cases work on ``uow.session`` and stage events with ``uow.publish(...)``; ``uow.commit()``
 writes the staged events to the outbox in the same transaction as the state change, so an event
 exists if and only if its change does. ``uow.now()`` is the time from the service's clock.
+
+``db.uow(one_statement=True)`` is a create's hot path (:mod:`aftersales.one_statement`): its
+reads run outside a transaction block, it may only add rows, and ``commit()`` writes them, their
+events and the claim of their ``Idempotency-Key`` in one statement.
 """
 
 from __future__ import annotations
@@ -20,14 +24,19 @@ from aftersales import tracing
 from aftersales.database import Database
 from aftersales.events import Envelope, EventData
 from aftersales.logging import traceparent_var
-from aftersales.messaging.outbox import write_outbox
+from aftersales.messaging.outbox import outbox_rows, write_outbox
+from aftersales.one_statement import Claim, group_rows, statement, values_of
 
 
 class UnitOfWork:
     """One transaction. Leaving the block without ``commit()`` rolls everything back."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, one_statement: bool = False) -> None:
         self.db = db
+        self.one_statement = one_statement
+        self._claim: Claim | None = None
+        # After a one-statement commit: whether it wrote (False: its claim found the key held).
+        self.claimed = False
         self._staged: list[Envelope[Any]] = []
         self._session: AsyncSession | None = None
         self._span: contextlib.AbstractContextManager[Any] | None = None
@@ -45,7 +54,8 @@ class UnitOfWork:
         return self._session
 
     async def __aenter__(self) -> UnitOfWork:
-        self._session = self.db.sessionmaker()
+        maker = self.db.one_statement_sessionmaker if self.one_statement else self.db.sessionmaker
+        self._session = maker()
         if tracing.enabled():
             self._span = tracing.span(
                 "db.transaction",
@@ -144,9 +154,31 @@ class UnitOfWork:
             # Everything this part changed is flushed by now.
             self.session.expunge_all()
 
+    def claim(self, claim: Claim) -> None:
+        """Write only if ``claim`` is won (one-statement units of work)."""
+        if not self.one_statement:
+            raise RuntimeError("only a one-statement unit of work commits under a claim")
+        self._claim = claim
+
     async def commit(self) -> None:
+        if self.one_statement:
+            await self._commit_one_statement()
+            return
         await self._write_staged()
         await self.session.commit()
         self.committed = True
         if self._wrote_outbox:
             self.db.outbox_committed()  # the service's relay publishes them now
+
+    async def _commit_one_statement(self) -> None:
+        session = self.session
+        rows = [values_of(entity) for entity in session.new]
+        session.expunge_all()
+        rows += [(self.db.platform.outbox, row) for row in outbox_rows(self._staged)]
+        sql, args = statement(self._claim, group_rows(rows))
+        connection = await (await session.connection()).get_raw_connection()
+        self.claimed = bool(await connection.driver_connection.fetchval(sql, *args))  # type: ignore[union-attr]
+        self.committed = True
+        if self.claimed and self._staged:
+            self.db.outbox_committed()
+        self._staged.clear()

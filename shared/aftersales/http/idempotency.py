@@ -21,12 +21,19 @@ from fastapi import Header, Request
 from pydantic import BaseModel
 from sqlalchemy import BigInteger, Table, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import RowMapping
 from starlette.responses import Response
 
 from aftersales.audit import Audit
 from aftersales.auth import Principal
 from aftersales.database import Database, lost_a_race
-from aftersales.errors import IdempotencyConflict, IdempotencyMismatch, Unprocessable
+from aftersales.errors import (
+    AftersalesError,
+    IdempotencyConflict,
+    IdempotencyMismatch,
+    Unprocessable,
+)
+from aftersales.one_statement import Claim
 from aftersales.unit_of_work import UnitOfWork
 
 IdempotencyKey = Annotated[
@@ -118,8 +125,11 @@ async def run_command(
     headers_for: HeadersFor | None = None,
     authorize: Authorize | None = None,
     audit: Audit | None = None,
+    one_statement: bool = False,
 ) -> Response:
     """Run a command in one transaction, honouring ``Idempotency-Key`` when one was sent.
+    ``one_statement``: a create that only reads and adds rows, written in one statement with
+    its key's claim (:mod:`aftersales.one_statement`).
 
     A key belongs to the caller's whole scope (``Principal.key``: role, subject, tenant, point,
     technician), and ``authorize`` (the command's own object-scope check, raising 404) runs
@@ -128,7 +138,7 @@ async def run_command(
     if key is None:
 
         async def once() -> BaseModel:
-            async with db.uow() as uow:
+            async with db.uow(one_statement=one_statement) as uow:
                 result = await _audited(uow, command, principal, audit)
                 await uow.commit()
             return result
@@ -151,6 +161,7 @@ async def run_command(
             headers_for=headers_for,
             authorize=authorize,
             audit=audit,
+            one_statement=one_statement,
         )
     )
     if done.replayed:
@@ -203,58 +214,122 @@ async def keyed_command(
     headers_for: HeadersFor | None = None,
     authorize: Authorize | None = None,
     audit: Audit | None = None,
+    one_statement: bool = False,
 ) -> Keyed:
     """Run ``command`` once per (caller, key) in its own transaction, as if it had been sent
     to ``method path`` with ``body``: the same key again replays the stored answer, so a
     command sent alone and the same one sent in a batch (``POST /v1/jobs/status-batch``) are
-    one and the same."""
+    one and the same. ``one_statement``: the command only reads and adds rows, and its writes
+    and the key's claim go in one statement (:mod:`aftersales.one_statement`)."""
     if not key.strip():
         raise Unprocessable("Idempotency-Key must not be blank.")
-    table = db.platform.idempotency_keys
-    fingerprint = request_fingerprint(method, path, body)
-    owner = principal.key
-    lock_id = int.from_bytes(
-        hashlib.sha256(f"{owner}\x00{key}".encode()).digest()[:8], "big", signed=True
+    request = _KeyedRequest(
+        principal.key, key, method, path, request_fingerprint(method, path, body), authorize
     )
-
-    sql = _statements(table)
+    if one_statement:
+        if audit is not None:
+            raise ValueError("an audited command is not a one-statement create")
+        return await _keyed_in_one_statement(
+            db, command, request, status_code, ttl_hours, headers_for
+        )
+    lock_id = int.from_bytes(
+        hashlib.sha256(f"{request.owner}\x00{key}".encode()).digest()[:8], "big", signed=True
+    )
+    sql = _statements(db.platform.idempotency_keys)
     async with db.uow() as uow:
-        session = uow.session
-        got_lock = await session.scalar(sql.lock, {"lock_id": lock_id})
+        got_lock = await uow.session.scalar(sql.lock, {"lock_id": lock_id})
         if not got_lock:
             raise IdempotencyConflict(
                 "A request with this Idempotency-Key is still being processed; retry later.",
             )
         now = datetime.now(UTC)
+        if (row := await request.stored(uow, now)) is not None:
+            return await request.replay(uow, row)
+        result = await _audited(uow, command, principal, audit)
+        answer = _answer(result, status_code, headers_for)
+        await uow.session.execute(sql.write, request.row(answer, now, ttl_hours))
+        await uow.commit()
+    return answer
+
+
+@dataclass(frozen=True)
+class _KeyedRequest:
+    owner: str
+    key: str
+    method: str
+    path: str
+    fingerprint: str
+    authorize: Authorize | None
+
+    async def stored(self, uow: UnitOfWork, now: datetime) -> RowMapping | None:
+        """What the key remembers, unless it expired."""
+        read = _statements(uow.db.platform.idempotency_keys).read
         row = (
-            (await session.execute(sql.read, {"principal": owner, "key": key}))
+            (await uow.session.execute(read, {"principal": self.owner, "key": self.key}))
             .mappings()
             .one_or_none()
         )
-        if row is not None and row["expires_at"] > now:
-            if authorize is not None:
-                await authorize(uow)
-            if row["request_hash"] != fingerprint:
-                raise IdempotencyMismatch(
-                    "This Idempotency-Key was used with a different request; use a new key.",
-                )
-            return Keyed(
-                True, row["response_status"], row["response_body"], row["response_headers"] or {}
+        return row if row is not None and row["expires_at"] > now else None
+
+    async def replay(self, uow: UnitOfWork, row: RowMapping) -> Keyed:
+        if self.authorize is not None:
+            await self.authorize(uow)
+        if row["request_hash"] != self.fingerprint:
+            raise IdempotencyMismatch(
+                "This Idempotency-Key was used with a different request; use a new key.",
             )
-        result = await _audited(uow, command, principal, audit)
-        headers = headers_for(result) if headers_for else {}
-        response_body = result.model_dump_json().encode()  # serialised once: stored and sent
-        stored = {
-            "method": method,
-            "path": path,
-            "request_hash": fingerprint,
+        return Keyed(
+            True, row["response_status"], row["response_body"], row["response_headers"] or {}
+        )
+
+    def row(self, answer: Keyed, now: datetime, ttl_hours: float) -> dict[str, Any]:
+        """The key's row, remembering ``answer``."""
+        return {
+            "principal": self.owner,
+            "key": self.key,
+            "method": self.method,
+            "path": self.path,
+            "request_hash": self.fingerprint,
             "state": "done",
             "claimed_at": now,
             "expires_at": now + timedelta(hours=ttl_hours),
-            "response_status": status_code,
-            "response_body": response_body,
-            "response_headers": headers,
+            "response_status": answer.status,
+            "response_body": answer.body,
+            "response_headers": answer.headers,
         }
-        await session.execute(sql.write, {"principal": owner, "key": key, **stored})
+
+
+def _answer(result: BaseModel, status_code: int, headers_for: HeadersFor | None) -> Keyed:
+    headers = headers_for(result) if headers_for else {}
+    # Serialised once: stored and sent.
+    return Keyed(False, status_code, result.model_dump_json().encode(), headers)
+
+
+async def _keyed_in_one_statement(
+    db: Database,
+    command: Command,
+    request: _KeyedRequest,
+    status_code: int,
+    ttl_hours: float,
+    headers_for: HeadersFor | None,
+) -> Keyed:
+    """The hot path of a keyed create: the command's read, then one statement that claims the
+    key and writes; the key is read only when that claim lost, or the command refused."""
+    table = db.platform.idempotency_keys
+    async with db.uow(one_statement=True) as uow:
+        now = datetime.now(UTC)
+        try:
+            result = await command(uow)
+        except AftersalesError:
+            # What the key answered before comes first (the customer may be gone since).
+            if (row := await request.stored(uow, now)) is not None:
+                return await request.replay(uow, row)
+            raise
+        answer = _answer(result, status_code, headers_for)
+        uow.claim(Claim(table, request.row(answer, now, ttl_hours), ("principal", "key"), now))
         await uow.commit()
-    return Keyed(False, status_code, response_body, headers)
+        if uow.claimed:
+            return answer
+        if (row := await request.stored(uow, now)) is None:  # purged in the instant between
+            raise IdempotencyConflict("This Idempotency-Key was just released; retry.")
+        return await request.replay(uow, row)

@@ -29,27 +29,30 @@ from aftersales.tasks import stop_if_cancelled
 log = get_logger(__name__)
 
 
-async def write_outbox(session: Any, outbox: Any, envelopes: Sequence[Envelope[Any]]) -> None:
-    """Stage ``envelopes`` in the outbox table of the session's transaction, with the request's
-    (or the message's) ids in their headers: the relay publishes them after the commit."""
+def outbox_rows(envelopes: Sequence[Envelope[Any]]) -> list[dict[str, Any]]:
+    """``envelopes`` as outbox rows, with the request's (or the message's) ids in their
+    headers."""
     headers: dict[str, str] = {}
     if (rid := request_id_var.get()) is not None:
         headers["X-Request-ID"] = rid
     if (tp := traceparent_var.get()) is not None:
         headers["traceparent"] = tp
-    await session.execute(
-        insert(outbox),
-        [
-            {
-                "id": e.id,
-                "subject": e.type,
-                "payload": encode(e),
-                "headers": headers,
-                "aggregate_id": e.aggregate_id,
-            }
-            for e in envelopes
-        ],
-    )
+    return [
+        {
+            "id": e.id,
+            "subject": e.type,
+            "payload": encode(e),
+            "headers": headers,
+            "aggregate_id": e.aggregate_id,
+        }
+        for e in envelopes
+    ]
+
+
+async def write_outbox(session: Any, outbox: Any, envelopes: Sequence[Envelope[Any]]) -> None:
+    """Stage ``envelopes`` in the outbox table of the session's transaction: the relay
+    publishes them after the commit."""
+    await session.execute(insert(outbox), outbox_rows(envelopes))
 
 
 def notify_channel(schema: str) -> str:

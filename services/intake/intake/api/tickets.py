@@ -81,6 +81,7 @@ async def create_ticket(
         key=idempotency_key,
         body=body,
         headers_for=_headers,  # type: ignore[arg-type]
+        one_statement=True,  # the hot path: a read, then one statement (aftersales.one_statement)
     )
 
 

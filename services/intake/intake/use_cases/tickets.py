@@ -43,6 +43,8 @@ class OpenTicket:
 async def open_ticket(
     uow: UnitOfWork, cmd: OpenTicket, *, policy: TicketPolicy, tenant: str | None, actor: str
 ) -> TicketRow:
+    """One read (the ticket's context), then rows added and events staged, nothing written
+    before the commit: the route runs it as a one-statement create."""
     now = uow.now()
     check_order(cmd.kind, cmd.lines, cmd.product_id is not None)
     context = await ticket_context(uow.session, cmd.customer_id, cmd.product_id)
@@ -110,7 +112,6 @@ async def open_ticket(
         f"Ticket {row.number} opened via {cmd.channel}.",
         actor=actor,
     )
-    await uow.session.flush()
     customer_facts = _customer_facts(customer)
     product_facts = intake.ProductFacts(
         id=product.id,
@@ -211,7 +212,6 @@ async def _order_placed(
         + ", ".join(f"{qty} x {sku}" for sku, qty in cmd.lines),
         actor=actor,
     )
-    await uow.session.flush()
     site = site_of(customer, product)
     await emit(
         uow,
