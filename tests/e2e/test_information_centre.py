@@ -96,9 +96,20 @@ async def test_a_complaint_call_becomes_a_complaint_and_a_strike(world: World):
         await world.feedback.get(f"/v1/technicians/{tech['id']}/discipline", headers=world.agent)
     )
     assert discipline["strikes_in_window"] == 1 and discipline["current_action"] == "warning"
+    # A resolved complaint is not the end: the centre asks the customer, and only a satisfied
+    # answer closes the ticket (section 4.2.2).
+    call = await world.remote_callback(ticket["id"])
+    assert call["reason"] == "complaint_resolved"
+    await world.ok(
+        await world.feedback.post(
+            f"/v1/callbacks/{call['id']}/result",
+            json={"reached": True, "outcome": "satisfied", "score": 5},
+            headers=world.agent,
+        )
+    )
     ended = await closed(world, ticket["id"])
     assert ended["complaint_id"] == opened["id"]
-    assert ended["closure_reason"] == "resolved_remotely"
+    assert ended["closure_reason"] == "satisfied"
 
 
 async def test_an_unreachable_customers_ticket_still_ends(world: World):

@@ -11,7 +11,7 @@ from functools import partial
 
 from aftersales.events import dispatch, feedback, intake
 from aftersales.messaging.subscriptions import DEAD_LETTER, Subscription, reading
-from billing.use_cases import parts_orders, privacy, projections, remedies
+from billing.use_cases import deliveries, parts_orders, privacy, projections, remedies, rewards
 from billing.use_cases.charging import completed_jobs, remote
 from billing.use_cases.policy import BillingPolicy
 
@@ -55,6 +55,9 @@ def subscriptions(policy: BillingPolicy) -> tuple[Subscription, ...]:
                 ),
                 dispatch.PointRegistered.SUBJECT: projections.record_point,
                 dispatch.PointUpdated.SUBJECT: projections.record_point,
+                dispatch.PartsOrderDelivered.SUBJECT: partial(
+                    deliveries.on_delivered, policy=policy
+                ),
             },
         ),
         Subscription(
@@ -71,6 +74,7 @@ def subscriptions(policy: BillingPolicy) -> tuple[Subscription, ...]:
                     partial(projections.record_callback, policy=policy), outcome=DEAD_LETTER
                 ),
                 feedback.GradingCompleted.SUBJECT: projections.record_grading,
+                feedback.StaffRewarded.SUBJECT: partial(rewards.on_staff_rewarded, policy=policy),
             },
         ),
     )

@@ -46,6 +46,10 @@ class BillingSettings(ServiceSettings):
     # unpaid before it is cancelled.
     parts_order_shipping_fee: int = Field(default=1_500, ge=0)
     parts_order_pay_within_days: float = Field(default=7, gt=0)
+    # A delivery to the customer's door that arrives after its promised date (dispatch's
+    # ``promised_by``, by distance): this much (fen) per calendar day late, credited on the
+    # order's charge unless finance accepts an outside cause.
+    delivery_compensation_per_day: int = Field(default=2_000, ge=0)
     # A non-cash payment a technician records and finance has not matched to the provider's
     # statement this many days after it was made is deducted from a partner point's settlement
     # until it is (and the deduction reversed in the month it is).

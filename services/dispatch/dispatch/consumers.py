@@ -6,7 +6,7 @@ from functools import partial
 
 from aftersales.events import billing, feedback, intake
 from aftersales.messaging.subscriptions import DEAD_LETTER, Subscription, reading
-from dispatch.use_cases import parts_orders, pauses, privacy, returns
+from dispatch.use_cases import parts_orders, pauses, privacy, returns, windows
 from dispatch.use_cases.jobs import cancel_jobs_of_ticket, create_job_for_ticket, create_rework_job
 from dispatch.use_cases.points import apply_grade
 from dispatch.use_cases.policy import DispatchPolicy
@@ -24,6 +24,7 @@ def subscriptions(policy: DispatchPolicy) -> tuple[Subscription, ...]:
                 intake.TicketCancelled.SUBJECT: cancel_jobs_of_ticket,
                 intake.TicketResolvedRemotely.SUBJECT: cancel_jobs_of_ticket,
                 intake.TicketClosed.SUBJECT: cancel_jobs_of_ticket,
+                intake.TicketWindowAgreed.SUBJECT: windows.on_window_agreed,
                 intake.TicketPaused.SUBJECT: pauses.on_ticket_paused,
                 intake.TicketResumed.SUBJECT: pauses.on_ticket_resumed,
                 intake.CustomerErased.SUBJECT: privacy.on_customer_erased,

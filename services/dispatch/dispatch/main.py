@@ -8,6 +8,7 @@ from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables.catalog import metadata
 from dispatch.api import (
+    delivery,
     fault_codes,
     field,
     jobs,
@@ -44,6 +45,7 @@ DEFINITION = ServiceDefinition(
         requisitions.router,
         returns.router,
         parts_orders.router,
+        delivery.router,
         parts_reports.router,
         export_router("dispatch", privacy.customer_export),
     ),

@@ -29,6 +29,9 @@ class DispatchSettings(ServiceSettings):
     returns_poll_seconds: float = Field(default=60, gt=0)
     # A paid parts order must leave a warehouse within this (the document: two days).
     parts_order_ship_within_hours: float = Field(default=48, gt=0, le=24 * 30)
+    # The days a delivery to the door is promised in when no delivery band covers the way from
+    # the warehouse's region to the address's (GET/PUT /v1/delivery-bands).
+    delivery_default_days: int = Field(default=3, ge=1, le=60)
     # A rework job (after an unhappy callback) must be answered, i.e. booked, within this.
     rework_respond_within_hours: float = Field(default=4, gt=0, le=744)
     timer_poll_seconds: float = 1.0

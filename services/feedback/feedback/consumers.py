@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from aftersales.events import dispatch, intake
-from aftersales.messaging.subscriptions import Subscription, reading
+from aftersales.messaging.subscriptions import DEAD_LETTER, Subscription, reading
 from feedback.use_cases import callbacks, privacy, projections
 from feedback.use_cases.policy import FeedbackPolicy
 
@@ -19,8 +19,11 @@ def subscriptions(policy: FeedbackPolicy) -> tuple[Subscription, ...]:
                 intake.TicketCreated.SUBJECT: partial(projections.record_ticket, policy=policy),
                 intake.CustomerErased.SUBJECT: privacy.on_customer_erased,
                 intake.TicketClosed.SUBJECT: callbacks.on_ticket_closed,
-                intake.TicketCallbackRequested.SUBJECT: partial(
-                    callbacks.on_callback_requested, policy=policy
+                # A callback with no visit, by the reason intake gives; a reason feedback
+                # does not know waits for the release that does (it may reopen things).
+                intake.TicketCallbackRequested.SUBJECT: reading(
+                    partial(callbacks.on_callback_requested, policy=policy),
+                    reason=DEAD_LETTER,
                 ),
             },
         ),
@@ -36,7 +39,7 @@ def subscriptions(policy: FeedbackPolicy) -> tuple[Subscription, ...]:
                 ),
                 dispatch.SlaBreached.SUBJECT: partial(projections.record_breach, policy=policy),
                 # Who was offered, assigned or booked for the ticket's jobs: whom a complaint
-                # may name.
+                # may name (a technician booked joins the staff register).
                 dispatch.JobRouted.SUBJECT: projections.record_offered,
                 dispatch.JobAccepted.SUBJECT: projections.record_accepted,
                 dispatch.JobScheduled.SUBJECT: projections.record_scheduled,

@@ -7,12 +7,12 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from feedback.adapters.tables import metadata
-from feedback.api import callbacks, care, complaints, performance, reports
+from feedback.api import callbacks, care, complaints, performance, reports, staff
 from feedback.consumers import subscriptions
 from feedback.settings import FeedbackSettings
 from feedback.use_cases import privacy
 from feedback.use_cases.policy import FeedbackPolicy
-from feedback.workers import complaint_deadlines
+from feedback.workers import complaint_deadlines, discipline_settings
 
 DEFINITION = ServiceDefinition(
     name="feedback",
@@ -30,10 +30,11 @@ DEFINITION = ServiceDefinition(
         performance.router,
         care.router,
         reports.router,
+        staff.router,
         export_router("feedback", privacy.customer_export),
     ),
     subscriptions=subscriptions,
-    background=(complaint_deadlines,),
+    background=(complaint_deadlines, discipline_settings),
     policy=FeedbackPolicy.from_settings,
 )
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from aftersales.settings import ServiceSettings
@@ -11,20 +13,41 @@ DEFAULT_THRESHOLDS = {
         "min_first_visit_fix": 0.90,
         "min_sla_compliance": 0.95,
         "max_complaints_per_100": 1,
+        "min_outcome_score": 0.90,
     },
     "B": {
         "min_satisfaction": 0.85,
         "min_first_visit_fix": 0.80,
         "min_sla_compliance": 0.90,
         "max_complaints_per_100": 3,
+        "min_outcome_score": 0.75,
     },
     "C": {
         "min_satisfaction": 0.70,
         "min_first_visit_fix": 0.65,
         "min_sla_compliance": 0.80,
         "max_complaints_per_100": 6,
+        "min_outcome_score": 0.50,
     },
 }
+# How much each callback outcome weighs in the outcome score grading reads (section 4.2.3):
+# a repeat failure weighs more than a first one, and attitude counts.
+DEFAULT_OUTCOME_WEIGHTS = {
+    "satisfied": 1.0,
+    "unsatisfied": 0.0,
+    "not_fixed_first_visit": -0.5,
+    "complaint": -1.0,
+    "not_fixed_repeat": -1.5,
+    "bad_attitude": -2.0,
+}
+# The monthly reward per role (clause 1), amounts in fen. Hosts and sales-service staff have
+# none until an operator sets one ({"min_jobs": 0, ...}: no substantiated complaint suffices).
+DEFAULT_REWARD_RULES: dict[str, dict[str, float]] = {
+    "technician": {"min_satisfied_percent": 95, "min_jobs": 10, "amount": 20000},
+    "agent": {"min_satisfied_percent": 90, "min_jobs": 40, "amount": 10000},
+}
+REWARD_KEYS = frozenset({"min_satisfied_percent", "min_jobs", "amount"})
+STAFF_ROLES = frozenset({"technician", "agent", "host", "sales_service"})
 
 
 class FeedbackSettings(ServiceSettings):
@@ -38,8 +61,35 @@ class FeedbackSettings(ServiceSettings):
     callback_max_attempts: int = 3
     complaint_reply_within_hours: float = 24
     complaint_resolve_within_days: float = 30
-    strike_window_days: int = 365
+    # Unset: strikes count for life (clause 15 sets no limit); a number of days makes the
+    # window rolling. The value in force is written to the audit trail at startup.
+    strike_window_days: int | None = Field(default=None, ge=1)
     grading_thresholds: dict[str, dict[str, float]] = Field(
         default_factory=lambda: {k: dict(v) for k, v in DEFAULT_THRESHOLDS.items()}
     )
+    outcome_weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_OUTCOME_WEIGHTS))
+    starting_grade: Literal["A", "B", "C", "D"] = "B"
+    reward_rules: dict[str, dict[str, float]] = Field(
+        default_factory=lambda: {k: dict(v) for k, v in DEFAULT_REWARD_RULES.items()}
+    )
     watch_poll_seconds: float = 30.0
+
+    @field_validator("outcome_weights")
+    @classmethod
+    def _six_outcomes(cls, weights: dict[str, float]) -> dict[str, float]:
+        unknown = set(weights) - set(DEFAULT_OUTCOME_WEIGHTS)
+        if unknown:
+            raise ValueError(f"not callback outcomes: {sorted(unknown)}")
+        return {**DEFAULT_OUTCOME_WEIGHTS, **weights}
+
+    @field_validator("reward_rules")
+    @classmethod
+    def _rules_per_role(cls, rules: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        for role, rule in rules.items():
+            if role not in STAFF_ROLES:
+                raise ValueError(f"{role!r} is not a staff role ({sorted(STAFF_ROLES)})")
+            if set(rule) != REWARD_KEYS:
+                raise ValueError(f"the {role} rule needs exactly {sorted(REWARD_KEYS)}")
+            if rule["amount"] < 0 or rule["min_jobs"] < 0:
+                raise ValueError(f"the {role} rule's amount and min_jobs are not negative")
+        return rules

@@ -10,6 +10,7 @@ from aftersales.logging import get_logger
 from aftersales.tasks import stop_if_cancelled
 from feedback.use_cases.centre import report_overdue_callbacks
 from feedback.use_cases.complaints import report_overdue
+from feedback.use_cases.settings_audit import record_strike_window
 
 log = get_logger(__name__)
 
@@ -28,3 +29,13 @@ async def complaint_deadlines(app: FastAPI) -> None:
             stop_if_cancelled()
             log.warning("complaints.watch_failed", error=repr(exc))
         await asyncio.sleep(poll_seconds)
+
+
+async def discipline_settings(app: FastAPI) -> None:
+    """Once at startup: the strike window in force goes on the audit trail when it changed."""
+    recorded = await record_strike_window(app.state.db, app.state.policy)
+    log.info(
+        "discipline.strike_window",
+        days=app.state.policy.strike_window_days,
+        recorded=recorded,
+    )

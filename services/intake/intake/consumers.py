@@ -71,16 +71,17 @@ def subscriptions(policy: IntakePolicy) -> tuple[Subscription, ...]:
     """intake's consumers, their handlers bound to the service's rules."""
 
     async def own_listened(uow: UnitOfWork) -> set[str]:
-        return await fan_out.listened_subjects(uow, "intake", policy=policy.webhooks)
+        return await fan_out.listened_subjects(uow, "intake", policy=policy.webhooks, also=TRIGGERS)
 
+    told = partial(tell, policy=policy)
+    queued = partial(fan_out.fan_out, policy=policy.webhooks)
     return (
-        # intake's own events, fanned out to the webhook subscriptions.
+        # intake's own events, fanned out to the webhook subscriptions; those that concern the
+        # customer (a sample's result) told to them too.
         Subscription(
             producer="intake",
-            handlers={
-                e.SUBJECT: partial(fan_out.fan_out, policy=policy.webhooks) for e in OWN_EVENTS
-            },
-            relevant=partial(fan_out.listened, policy=policy.webhooks),
+            handlers={e.SUBJECT: told if e.SUBJECT in TRIGGERS else queued for e in OWN_EVENTS},
+            relevant=partial(told_or_listened, policy=policy),
             listening=own_listened,
         ),
         _every_event_of("dispatch", policy),

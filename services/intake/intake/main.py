@@ -8,7 +8,7 @@ from aftersales.database import Database
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from intake.adapters.tables import metadata
-from intake.api import catalogue, customers, products, tickets
+from intake.api import catalogue, customers, products, reports, ticket_commands, tickets
 from intake.consumers import subscriptions
 from intake.integrations.api import routes as webhooks
 from intake.integrations.workers import webhook_deliveries
@@ -36,7 +36,9 @@ DEFINITION = ServiceDefinition(
         customers.router,
         products.router,
         tickets.router,
+        ticket_commands.router,
         catalogue.router,
+        reports.router,
         webhooks.router,
         notifications.router,
         export_router("intake", privacy.customer_export),

@@ -48,6 +48,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     intake.TicketCallbackRequested,
     intake.PartsOrderPlaced,
     intake.WebhookDisabled,
+    intake.TicketWindowAgreed,
     dispatch.JobRouted,
     dispatch.JobUnrouted,
     dispatch.JobOfferDeclined,
@@ -90,6 +91,8 @@ CONTRACTS: tuple[type[EventData], ...] = (
     feedback.PointGraded,
     feedback.TechnicianDisciplined,
     feedback.GradingCompleted,
+    feedback.StaffDisciplined,
+    feedback.StaffRewarded,
 )
 
 REGISTRY: dict[str, type[EventData]] = {c.SUBJECT: c for c in CONTRACTS}

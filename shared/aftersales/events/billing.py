@@ -54,6 +54,8 @@ class SettlementClosed(EventData):
     deductions: Money
     net: Money
     closed_at: datetime
+    # Staff rewards paid through the statement (its own line; ``net`` includes them).
+    rewards: Money | None = None
 
 
 OrderLine = PartsLine
@@ -155,8 +157,16 @@ class ChargeCorrected(EventData):
     charge_id: uuid.UUID
     ticket_id: uuid.UUID
     job_id: uuid.UUID | None = None
+    # ``delivery_compensation``: a credit note for a parts order delivered after its promised
+    # date; ``delivery_compensation_waived``: finance accepted an outside cause for the delay.
     correction: Open[
-        Literal["exclusion_overturned", "late_compensation_waived", "late_report_received_times"]
+        Literal[
+            "exclusion_overturned",
+            "late_compensation_waived",
+            "late_report_received_times",
+            "delivery_compensation",
+            "delivery_compensation_waived",
+        ]
     ]
     service_class: ServiceClass
     reason: str

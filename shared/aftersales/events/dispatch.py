@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar, Literal
 
 from aftersales.events.base import Contract, EventData, Open, PartsLine, Window
@@ -65,6 +65,11 @@ class JobRouted(EventData):
     window: Window | None = None
     description: str = ""
     own_why: str | None = None
+    # The window was agreed with the customer by the centre: the booking must lie inside it.
+    window_agreed: bool | None = None
+    # What a training or a sample test is about (a ticket without a product: ``product`` then
+    # carries the category, and an empty model and serial number).
+    topic: str | None = None
 
 
 class JobUnrouted(EventData):
@@ -362,6 +367,10 @@ class PartsOrderEvent(EventData):
     carrier: str | None = None
     tracking_no: str | None = None
     at: datetime
+    # The arrival date promised to the customer, by the distance from the shipping warehouse's
+    # region to the address (delivery bands); each day of delay past it without an outside
+    # cause is compensated.
+    promised_by: date | None = None
 
 
 class PartsOrderShipped(PartsOrderEvent):
@@ -372,6 +381,11 @@ class PartsOrderShipped(PartsOrderEvent):
 
 class PartsOrderDelivered(PartsOrderEvent):
     SUBJECT: ClassVar[str] = "dispatch.parts_order.delivered.v1"
+
+    # The day it arrived, at the network's local time (``DISPATCH_BUSINESS_TIMEZONE``), and the
+    # calendar days that is past ``promised_by`` (0 on time): what the delay compensation counts.
+    delivered_on: date | None = None
+    days_late: int | None = None
 
 
 class PartsOrderShipOverdue(PartsOrderEvent):

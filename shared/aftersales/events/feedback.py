@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from aftersales.events.base import EventData, Open
+from aftersales.events.base import EventData, Money, Open
 
 CallbackOutcome = Open[
     Literal[
@@ -19,6 +19,15 @@ CallbackOutcome = Open[
     ]
 ]
 Grade = Open[Literal["A", "B", "C", "D"]]
+# What a complaint is about: only a substantiated ``conduct`` complaint (words, behaviour,
+# attitude, manner) is a strike against the person named.
+ComplaintCategory = Open[Literal["conduct", "quality", "delay", "other"]]
+StaffRole = Open[Literal["technician", "agent", "host", "sales_service"]]
+# Why a callback was made: a completed job, a request solved on the phone, a resolved
+# complaint (its satisfaction call), a refund or a replacement (recorded, never reopening).
+CallbackReason = Open[
+    Literal["job", "resolved_remotely", "complaint_resolved", "refunded", "replaced"]
+]
 
 
 class ComplaintOpened(EventData):
@@ -32,6 +41,11 @@ class ComplaintOpened(EventData):
     reply_by: datetime
     resolve_by: datetime
     opened_at: datetime
+    category: ComplaintCategory = "conduct"
+    # The staff member named (any service person in feedback's register).
+    staff_id: uuid.UUID | None = None
+    # The callback whose outcome opened it, if one did.
+    callback_id: uuid.UUID | None = None
 
 
 class ComplaintReplied(EventData):
@@ -59,6 +73,8 @@ class ComplaintResolved(EventData):
     substantiated: bool
     resolution: str
     resolved_at: datetime
+    category: ComplaintCategory = "conduct"
+    staff_id: uuid.UUID | None = None
 
 
 class ComplaintOverdue(EventData):
@@ -91,6 +107,11 @@ class CallbackRecorded(EventData):
     outcome: CallbackOutcome | None = None
     score: int | None = None
     recorded_at: datetime
+    # Why the callback was made (None from a producer before this field): a
+    # ``complaint_resolved`` one satisfied ends its complaint ticket, any other outcome reopens
+    # the complaint (``complaint_id``) in feedback; ``refunded``/``replaced`` reopen nothing.
+    reason: CallbackReason | None = None
+    complaint_id: uuid.UUID | None = None
 
 
 class CallbackUnreachable(EventData):
@@ -106,6 +127,8 @@ class CallbackUnreachable(EventData):
     point_id: uuid.UUID | None = None
     attempts: int
     given_up_at: datetime
+    reason: CallbackReason | None = None
+    complaint_id: uuid.UUID | None = None
 
 
 class CallbackOverdue(EventData):
@@ -134,6 +157,11 @@ class PointGraded(EventData):
     complaints_per_100_jobs: float | None = None
     sla_compliance: float | None = None
     graded_at: datetime
+    # The month's reached callbacks by outcome (the six of docs/domain.md).
+    outcomes: dict[str, int] | None = None
+    # No reached callback this month: ``grade`` is the one kept (the previous, or the
+    # configured starting grade).
+    ungraded: bool = False
 
 
 class TechnicianDisciplined(EventData):
@@ -159,3 +187,39 @@ class GradingCompleted(EventData):
     points_graded: int
     points_unchanged: int
     completed_at: datetime
+
+
+class StaffDisciplined(EventData):
+    """A substantiated conduct complaint made a strike against a staff member of any role
+    (a technician's is also ``feedback.technician.disciplined.v1``)."""
+
+    SUBJECT: ClassVar[str] = "feedback.staff.disciplined.v1"
+    AGGREGATE: ClassVar[str] = "staff"
+
+    staff_id: uuid.UUID
+    role: StaffRole
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    complaint_id: uuid.UUID
+    strike: int
+    action: Open[Literal["warning", "penalty", "dismissal"]]
+    decided_at: datetime
+
+
+class StaffRewarded(EventData):
+    """A staff member met the month's standard (no substantiated complaint, enough satisfied
+    outcomes on enough jobs): billing pays a partner's technician through the point's
+    settlement, as a line of its own."""
+
+    SUBJECT: ClassVar[str] = "feedback.staff.rewarded.v1"
+    AGGREGATE: ClassVar[str] = "staff"
+
+    reward_id: uuid.UUID
+    staff_id: uuid.UUID
+    role: StaffRole
+    point_id: uuid.UUID | None = None
+    technician_id: uuid.UUID | None = None
+    month: str
+    amount: Money
+    reason: str
+    decided_at: datetime

@@ -32,7 +32,9 @@ ClosureReason = Open[
         "delivered",
     ]
 ]
-PauseReason = Open[Literal["awaiting_customer", "awaiting_parts", "other"]]
+# ``awaiting_sample``: a sample test opens paused until the customer's sample arrives (its 24 h
+# run from the arrival, clause 10).
+PauseReason = Open[Literal["awaiting_customer", "awaiting_parts", "awaiting_sample", "other"]]
 RespondClock = Open[Literal["dispatch", "feedback", "intake"]]
 PauseOrigin = Open[Literal["ticket", "job"]]
 Remedy = Open[Literal["repair", "replace", "refund"]]
@@ -155,15 +157,24 @@ class TicketCreated(EventData):
     channel: Channel
     description: str
     customer: CustomerFacts
-    product: ProductFacts
+    # None for a kind that needs no product (sales training, a sample without a registered
+    # product): ``category`` then names what the request is about.
+    product: ProductFacts | None = None
     site: Site
     preferred_window: Window | None = None
+    # Whether ``preferred_window`` is a slot agreed with the customer (a later agreement is
+    # ``intake.ticket.window_agreed.v1``).
+    window_agreed: bool | None = None
     respond_by: datetime
     respond_clock: RespondClock
     complete_by: datetime | None = None
     needs_visit: bool
     created_at: datetime
     tenant_id: str | None = None
+    # The product category dispatch routes by: the product's, or the one the ticket names.
+    category: str | None = None
+    # What a training (or a sample test) is about, in the caller's words.
+    topic: str | None = None
 
 
 class TicketClosed(EventData):
@@ -190,6 +201,9 @@ class TicketResponded(EventData):
     resolved: bool
     responded_at: datetime
     in_time: bool
+    # The ticket's kind: a resolved answer to a ``sample_test`` is the sample's result, which
+    # the customer is told.
+    kind: str | None = None
 
 
 class TicketResponseBreached(EventData):
@@ -286,9 +300,16 @@ class ProductUpdated(EventData):
 
 
 class TicketCallbackRequested(EventData):
-    """A request solved on the phone is called back too (docs/domain.md: the centre calls back every
-    request): feedback makes a callback with no job. A satisfied callback closes the ticket;
-    any other outcome reopens it for a first visit."""
+    """The centre calls back every request until the customer is satisfied (docs/domain.md):
+    feedback makes a callback with no job. ``reason`` says why:
+
+    - ``resolved_remotely``: solved on the phone; satisfied closes the ticket, any other outcome
+      reopens it for a first visit;
+    - ``complaint_resolved``: a complaint ticket's complaint (``complaint_id``) was resolved;
+      satisfied closes the ticket (``satisfied``), any other outcome leaves it open and feedback
+      reopens the complaint;
+    - ``refunded``, ``replaced``: the 三包 remedy ended the ticket; the outcome is recorded on
+      it, and never reopens it or sends a visit."""
 
     SUBJECT: ClassVar[str] = "intake.ticket.callback_requested.v1"
     AGGREGATE: ClassVar[str] = "ticket"
@@ -296,11 +317,29 @@ class TicketCallbackRequested(EventData):
     ticket_id: uuid.UUID
     number: str
     kind: str
-    reason: Open[Literal["resolved_remotely"]] = "resolved_remotely"
+    reason: Open[Literal["resolved_remotely", "complaint_resolved", "refunded", "replaced"]] = (
+        "resolved_remotely"
+    )
     requested_at: datetime
+    # The complaint a satisfaction callback follows (reason ``complaint_resolved``).
+    complaint_id: uuid.UUID | None = None
 
 
 OrderLine = PartsLine
+
+
+class TicketWindowAgreed(EventData):
+    """An agent (or a CRM) agreed the visit's slot with the customer: dispatch books within it,
+    and only a reschedule the customer asked for moves it."""
+
+    SUBJECT: ClassVar[str] = "intake.ticket.window_agreed.v1"
+    AGGREGATE: ClassVar[str] = "ticket"
+
+    ticket_id: uuid.UUID
+    number: str
+    window: Window
+    agreed_by: str
+    agreed_at: datetime
 
 
 class WebhookDisabled(EventData):
@@ -323,7 +362,7 @@ class WebhookDisabled(EventData):
 class PartsOrderPlaced(EventData):
     """A customer ordered parts (a ticket of kind ``parts_order``): billing prices it at once,
     dispatch ships it from a warehouse once it is paid. Announced by this event rather than
-    ``intake.ticket.created``, whose ``product`` is required: an order need name none."""
+    ``intake.ticket.created``: an order is not a request for a visit or an answer."""
 
     SUBJECT: ClassVar[str] = "intake.parts_order.placed.v1"
     AGGREGATE: ClassVar[str] = "ticket"

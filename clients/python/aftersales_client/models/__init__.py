@@ -26,16 +26,20 @@ from .batch_report_in_status import BatchReportInStatus
 from .batch_result import BatchResult
 from .batch_result_outcome import BatchResultOutcome
 from .batch_result_problem_type_0 import BatchResultProblemType0
+from .billing_delivery_out import BillingDeliveryOut
+from .billing_delivery_out_waived_type_0 import BillingDeliveryOutWaivedType0
 from .billing_money import BillingMoney
 from .billing_money_in import BillingMoneyIn
 from .calendar_day_out import CalendarDayOut
 from .callback_detail import CallbackDetail
 from .callback_detail_contact_type_0 import CallbackDetailContactType0
 from .callback_detail_outcome_type_0 import CallbackDetailOutcomeType0
+from .callback_detail_reason import CallbackDetailReason
 from .callback_detail_status import CallbackDetailStatus
 from .callback_out import CallbackOut
 from .callback_out_contact_type_0 import CallbackOutContactType0
 from .callback_out_outcome_type_0 import CallbackOutOutcomeType0
+from .callback_out_reason import CallbackOutReason
 from .callback_out_status import CallbackOutStatus
 from .callback_result_in import CallbackResultIn
 from .callback_result_in_outcome_type_0 import CallbackResultInOutcomeType0
@@ -66,6 +70,10 @@ from .category_offer_io import CategoryOfferIO
 from .category_offer_io_complete_within_hours import CategoryOfferIOCompleteWithinHours
 from .category_offer_io_kinds_item import CategoryOfferIOKindsItem
 from .category_offer_io_respond_within_hours import CategoryOfferIORespondWithinHours
+from .centre_report import CentreReport
+from .centre_report_by_channel import CentreReportByChannel
+from .centre_report_by_kind import CentreReportByKind
+from .centre_report_format import CentreReportFormat
 from .centre_scorecard import CentreScorecard
 from .charge_line_out import ChargeLineOut
 from .charge_out import ChargeOut
@@ -76,7 +84,9 @@ from .charge_out_status import ChargeOutStatus
 from .charge_summary import ChargeSummary
 from .close_month_in import CloseMonthIn
 from .complaint_in import ComplaintIn
+from .complaint_in_category import ComplaintInCategory
 from .complaint_out import ComplaintOut
+from .complaint_out_category import ComplaintOutCategory
 from .complaint_out_status import ComplaintOutStatus
 from .consumption_row import ConsumptionRow
 from .contract_detail import ContractDetail
@@ -97,8 +107,11 @@ from .customer_out import CustomerOut
 from .customer_patch import CustomerPatch
 from .delay_cause_in import DelayCauseIn
 from .delay_cause_in_cause import DelayCauseInCause
-from .delivery_out import DeliveryOut
-from .delivery_out_status import DeliveryOutStatus
+from .delivered_in import DeliveredIn
+from .delivery_bands_in import DeliveryBandsIn
+from .delivery_bands_out import DeliveryBandsOut
+from .delivery_waiver_in import DeliveryWaiverIn
+from .delivery_waiver_in_cause import DeliveryWaiverInCause
 from .discipline_out import DisciplineOut
 from .dispatch_transfer_in import DispatchTransferIn
 from .event_type_out import EventTypeOut
@@ -117,6 +130,8 @@ from .grading_out import GradingOut
 from .grading_out_grades_item import GradingOutGradesItem
 from .history_entry import HistoryEntry
 from .history_entry_details_type_0 import HistoryEntryDetailsType0
+from .intake_delivery_out import IntakeDeliveryOut
+from .intake_delivery_out_status import IntakeDeliveryOutStatus
 from .intake_money import IntakeMoney
 from .intake_money_in import IntakeMoneyIn
 from .intake_transfer_in import IntakeTransferIn
@@ -125,7 +140,7 @@ from .invoice_out import InvoiceOut
 from .job_history import JobHistory
 from .job_out import JobOut
 from .job_out_customer import JobOutCustomer
-from .job_out_product import JobOutProduct
+from .job_out_product_type_0 import JobOutProductType0
 from .job_out_routing_type_0 import JobOutRoutingType0
 from .job_out_status import JobOutStatus
 from .job_pause import JobPause
@@ -165,9 +180,12 @@ from .page_job_out import PageJobOut
 from .page_movement_out import PageMovementOut
 from .page_point_out import PagePointOut
 from .page_product_out import PageProductOut
+from .page_staff_out import PageStaffOut
 from .page_stock_level_out import PageStockLevelOut
 from .page_technician_out import PageTechnicianOut
 from .page_ticket_out import PageTicketOut
+from .pair_in import PairIn
+from .pair_out import PairOut
 from .part_in import PartIn
 from .part_in_source import PartInSource
 from .part_master_in import PartMasterIn
@@ -200,6 +218,8 @@ from .preferences_in import PreferencesIn
 from .preferences_in_locale import PreferencesInLocale
 from .preferences_out import PreferencesOut
 from .preferences_out_locale import PreferencesOutLocale
+from .prefix_band_in import PrefixBandIn
+from .prefix_band_out import PrefixBandOut
 from .previous_visit import PreviousVisit
 from .price_list_in import PriceListIn
 from .price_list_in_callout_fees import PriceListInCalloutFees
@@ -256,6 +276,7 @@ from .requisition_in import RequisitionIn
 from .requisition_line_out import RequisitionLineOut
 from .requisition_out import RequisitionOut
 from .resolve_in import ResolveIn
+from .resolve_in_category_type_0 import ResolveInCategoryType0
 from .resolve_remotely_in import ResolveRemotelyIn
 from .respond_in import RespondIn
 from .return_receive_in import ReturnReceiveIn
@@ -264,7 +285,12 @@ from .return_ship_in import ReturnShipIn
 from .revenue_class import RevenueClass
 from .revenue_report import RevenueReport
 from .revenue_report_format import RevenueReportFormat
+from .reward_list import RewardList
+from .reward_out import RewardOut
+from .reward_out_role import RewardOutRole
 from .route_in import RouteIn
+from .sample_out import SampleOut
+from .sample_received_in import SampleReceivedIn
 from .scorecards import Scorecards
 from .scorecards_items_item import ScorecardsItemsItem
 from .service_catalogue_io import ServiceCatalogueIO
@@ -284,8 +310,17 @@ from .sla_timer_out import SlaTimerOut
 from .sla_timers import SlaTimers
 from .slow_mover_row import SlowMoverRow
 from .slow_movers_format import SlowMoversFormat
+from .staff_detail import StaffDetail
+from .staff_detail_role import StaffDetailRole
+from .staff_detail_source import StaffDetailSource
+from .staff_in import StaffIn
+from .staff_in_role import StaffInRole
+from .staff_out import StaffOut
+from .staff_out_role import StaffOutRole
+from .staff_out_source import StaffOutSource
 from .staff_penalty_list import StaffPenaltyList
 from .staff_penalty_out import StaffPenaltyOut
+from .staff_rewards_format import StaffRewardsFormat
 from .statement_line_in import StatementLineIn
 from .statements import Statements
 from .statements_items_item import StatementsItemsItem
@@ -334,6 +369,7 @@ from .window_out import WindowOut
 from .work_records_format import WorkRecordsFormat
 from .work_report import WorkReport
 from .work_report_points_item import WorkReportPointsItem
+from .work_report_staff_item import WorkReportStaffItem
 from .work_report_technicians_item import WorkReportTechniciansItem
 from .workshop_item import WorkshopItem
 from .workshop_item_status import WorkshopItemStatus
@@ -369,16 +405,20 @@ __all__ = (
     "BatchResult",
     "BatchResultOutcome",
     "BatchResultProblemType0",
+    "BillingDeliveryOut",
+    "BillingDeliveryOutWaivedType0",
     "BillingMoney",
     "BillingMoneyIn",
     "CalendarDayOut",
     "CallbackDetail",
     "CallbackDetailContactType0",
     "CallbackDetailOutcomeType0",
+    "CallbackDetailReason",
     "CallbackDetailStatus",
     "CallbackOut",
     "CallbackOutContactType0",
     "CallbackOutOutcomeType0",
+    "CallbackOutReason",
     "CallbackOutStatus",
     "CallbackResultIn",
     "CallbackResultInOutcomeType0",
@@ -409,6 +449,10 @@ __all__ = (
     "CategoryOfferIOCompleteWithinHours",
     "CategoryOfferIOKindsItem",
     "CategoryOfferIORespondWithinHours",
+    "CentreReport",
+    "CentreReportByChannel",
+    "CentreReportByKind",
+    "CentreReportFormat",
     "CentreScorecard",
     "ChargeLineOut",
     "ChargeOut",
@@ -419,7 +463,9 @@ __all__ = (
     "ChargeSummary",
     "CloseMonthIn",
     "ComplaintIn",
+    "ComplaintInCategory",
     "ComplaintOut",
+    "ComplaintOutCategory",
     "ComplaintOutStatus",
     "ConsumptionRow",
     "ContractDetail",
@@ -440,8 +486,11 @@ __all__ = (
     "CustomerPatch",
     "DelayCauseIn",
     "DelayCauseInCause",
-    "DeliveryOut",
-    "DeliveryOutStatus",
+    "DeliveredIn",
+    "DeliveryBandsIn",
+    "DeliveryBandsOut",
+    "DeliveryWaiverIn",
+    "DeliveryWaiverInCause",
     "DisciplineOut",
     "DispatchTransferIn",
     "EventTypeOut",
@@ -460,6 +509,8 @@ __all__ = (
     "GradingOutGradesItem",
     "HistoryEntry",
     "HistoryEntryDetailsType0",
+    "IntakeDeliveryOut",
+    "IntakeDeliveryOutStatus",
     "IntakeMoney",
     "IntakeMoneyIn",
     "IntakeTransferIn",
@@ -468,7 +519,7 @@ __all__ = (
     "JobHistory",
     "JobOut",
     "JobOutCustomer",
-    "JobOutProduct",
+    "JobOutProductType0",
     "JobOutRoutingType0",
     "JobOutStatus",
     "JobPause",
@@ -506,9 +557,12 @@ __all__ = (
     "PageMovementOut",
     "PagePointOut",
     "PageProductOut",
+    "PageStaffOut",
     "PageStockLevelOut",
     "PageTechnicianOut",
     "PageTicketOut",
+    "PairIn",
+    "PairOut",
     "PartIn",
     "PartInSource",
     "PartMasterIn",
@@ -541,6 +595,8 @@ __all__ = (
     "PreferencesInLocale",
     "PreferencesOut",
     "PreferencesOutLocale",
+    "PrefixBandIn",
+    "PrefixBandOut",
     "PreviousVisit",
     "PriceListIn",
     "PriceListInCalloutFees",
@@ -595,6 +651,7 @@ __all__ = (
     "RequisitionLineOut",
     "RequisitionOut",
     "ResolveIn",
+    "ResolveInCategoryType0",
     "ResolveRemotelyIn",
     "RespondIn",
     "ReturnReceiveIn",
@@ -603,7 +660,12 @@ __all__ = (
     "RevenueClass",
     "RevenueReport",
     "RevenueReportFormat",
+    "RewardList",
+    "RewardOut",
+    "RewardOutRole",
     "RouteIn",
+    "SampleOut",
+    "SampleReceivedIn",
     "Scorecards",
     "ScorecardsItemsItem",
     "ServiceCatalogueIO",
@@ -619,8 +681,17 @@ __all__ = (
     "SlaTimers",
     "SlowMoverRow",
     "SlowMoversFormat",
+    "StaffDetail",
+    "StaffDetailRole",
+    "StaffDetailSource",
+    "StaffIn",
+    "StaffInRole",
+    "StaffOut",
+    "StaffOutRole",
+    "StaffOutSource",
     "StaffPenaltyList",
     "StaffPenaltyOut",
+    "StaffRewardsFormat",
     "StatementLineIn",
     "Statements",
     "StatementsItemsItem",
@@ -669,6 +740,7 @@ __all__ = (
     "WorkRecordsFormat",
     "WorkReport",
     "WorkReportPointsItem",
+    "WorkReportStaffItem",
     "WorkReportTechniciansItem",
     "WorkshopItem",
     "WorkshopItemStatus",

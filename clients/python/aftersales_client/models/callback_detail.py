@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.callback_detail_outcome_type_0 import CallbackDetailOutcomeType0
+from ..models.callback_detail_reason import CallbackDetailReason
 from ..models.callback_detail_status import CallbackDetailStatus
 
 if TYPE_CHECKING:
@@ -24,7 +25,11 @@ class CallbackDetail:
     """
     Attributes:
         id (UUID):
-        job_id (None | UUID): null: a callback after a phone solution
+        job_id (None | UUID): null: a callback with no visit behind it
+        reason (CallbackDetailReason): job; resolved_remotely (solved on the phone); complaint_resolved (the
+            satisfaction call after a complaint's resolution: any outcome but satisfied reopens it); refunded, replaced
+            (recorded, reopening nothing)
+        complaint_id (None | UUID): the complaint a satisfaction call follows
         ticket_id (UUID):
         point_id (None | UUID):
         technician_id (None | UUID):
@@ -47,6 +52,8 @@ class CallbackDetail:
 
     id: UUID
     job_id: None | UUID
+    reason: CallbackDetailReason
+    complaint_id: None | UUID
     ticket_id: UUID
     point_id: None | UUID
     technician_id: None | UUID
@@ -77,6 +84,14 @@ class CallbackDetail:
             job_id = str(self.job_id)
         else:
             job_id = self.job_id
+
+        reason = self.reason.value
+
+        complaint_id: None | str
+        if isinstance(self.complaint_id, UUID):
+            complaint_id = str(self.complaint_id)
+        else:
+            complaint_id = self.complaint_id
 
         ticket_id = str(self.ticket_id)
 
@@ -146,6 +161,8 @@ class CallbackDetail:
             {
                 "id": id,
                 "job_id": job_id,
+                "reason": reason,
+                "complaint_id": complaint_id,
                 "ticket_id": ticket_id,
                 "point_id": point_id,
                 "technician_id": technician_id,
@@ -191,6 +208,23 @@ class CallbackDetail:
             return cast(None | UUID, data)
 
         job_id = _parse_job_id(d.pop("job_id"))
+
+        reason = CallbackDetailReason(d.pop("reason"))
+
+        def _parse_complaint_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                complaint_id_type_0 = UUID(data)
+
+                return complaint_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        complaint_id = _parse_complaint_id(d.pop("complaint_id"))
 
         ticket_id = UUID(d.pop("ticket_id"))
 
@@ -316,6 +350,8 @@ class CallbackDetail:
         callback_detail = cls(
             id=id,
             job_id=job_id,
+            reason=reason,
+            complaint_id=complaint_id,
             ticket_id=ticket_id,
             point_id=point_id,
             technician_id=technician_id,

@@ -13,6 +13,7 @@ from ..models.charge_out_status import ChargeOutStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.billing_delivery_out import BillingDeliveryOut
     from ..models.billing_money import BillingMoney
     from ..models.charge_line_out import ChargeLineOut
     from ..models.charge_out_exclusion_type_0 import ChargeOutExclusionType0
@@ -63,6 +64,8 @@ class ChargeOut:
         late_report (ChargeOutLateReportType0 | None | Unset): a job reported late: when its reports reached dispatch,
             what the received times change in the money, both figures (reported, received) while held, and the basis finance
             released it on
+        delivery (BillingDeliveryOut | None | Unset): a parts order delivered after its promised date: the days late,
+            the compensation credited, and finance's waiver if any
         number (None | str | Unset): a supplementary charge's number
         supplements (None | Unset | UUID): the charge a supplementary charge corrects
     """
@@ -99,11 +102,13 @@ class ChargeOut:
     late: LateOut | None | Unset = UNSET
     unpaid_reason: None | str | Unset = UNSET
     late_report: ChargeOutLateReportType0 | None | Unset = UNSET
+    delivery: BillingDeliveryOut | None | Unset = UNSET
     number: None | str | Unset = UNSET
     supplements: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.billing_delivery_out import BillingDeliveryOut
         from ..models.charge_out_exclusion_type_0 import ChargeOutExclusionType0
         from ..models.charge_out_late_report_type_0 import ChargeOutLateReportType0
         from ..models.late_out import LateOut
@@ -232,6 +237,14 @@ class ChargeOut:
         else:
             late_report = self.late_report
 
+        delivery: dict[str, Any] | None | Unset
+        if isinstance(self.delivery, Unset):
+            delivery = UNSET
+        elif isinstance(self.delivery, BillingDeliveryOut):
+            delivery = self.delivery.to_dict()
+        else:
+            delivery = self.delivery
+
         number: None | str | Unset
         if isinstance(self.number, Unset):
             number = UNSET
@@ -289,6 +302,8 @@ class ChargeOut:
             field_dict["unpaid_reason"] = unpaid_reason
         if late_report is not UNSET:
             field_dict["late_report"] = late_report
+        if delivery is not UNSET:
+            field_dict["delivery"] = delivery
         if number is not UNSET:
             field_dict["number"] = number
         if supplements is not UNSET:
@@ -298,6 +313,7 @@ class ChargeOut:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.billing_delivery_out import BillingDeliveryOut
         from ..models.billing_money import BillingMoney
         from ..models.charge_line_out import ChargeLineOut
         from ..models.charge_out_exclusion_type_0 import ChargeOutExclusionType0
@@ -535,6 +551,23 @@ class ChargeOut:
 
         late_report = _parse_late_report(d.pop("late_report", UNSET))
 
+        def _parse_delivery(data: object) -> BillingDeliveryOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                delivery_type_0 = BillingDeliveryOut.from_dict(data)
+
+                return delivery_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BillingDeliveryOut | None | Unset, data)
+
+        delivery = _parse_delivery(d.pop("delivery", UNSET))
+
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -594,6 +627,7 @@ class ChargeOut:
             late=late,
             unpaid_reason=unpaid_reason,
             late_report=late_report,
+            delivery=delivery,
             number=number,
             supplements=supplements,
         )

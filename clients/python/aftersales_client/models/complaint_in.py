@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.complaint_in_category import ComplaintInCategory
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ComplaintIn")
@@ -22,6 +23,11 @@ class ComplaintIn:
             complaint is about the ticket's latest visit
         attribution_reason (None | str | Unset): the centre's reason for naming a point or technician that was not
             offered, assigned or sent to any of the ticket's jobs (agents and admins only; audited)
+        category (ComplaintInCategory | Unset): conduct (words, behaviour, attitude, manner: substantiated, a strike on
+            the person named), quality, delay or other (substantiated, they grade the point only) Default:
+            ComplaintInCategory.CONDUCT.
+        staff_id (None | Unset | UUID): a service person of the staff register (GET /v1/staff): an agent, host, sales-
+            service staff member or technician; 422 when not registered
     """
 
     ticket_id: UUID
@@ -29,6 +35,8 @@ class ComplaintIn:
     technician_id: None | Unset | UUID = UNSET
     point_id: None | Unset | UUID = UNSET
     attribution_reason: None | str | Unset = UNSET
+    category: ComplaintInCategory | Unset = ComplaintInCategory.CONDUCT
+    staff_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         ticket_id = str(self.ticket_id)
@@ -57,6 +65,18 @@ class ComplaintIn:
         else:
             attribution_reason = self.attribution_reason
 
+        category: str | Unset = UNSET
+        if not isinstance(self.category, Unset):
+            category = self.category.value
+
+        staff_id: None | str | Unset
+        if isinstance(self.staff_id, Unset):
+            staff_id = UNSET
+        elif isinstance(self.staff_id, UUID):
+            staff_id = str(self.staff_id)
+        else:
+            staff_id = self.staff_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -71,6 +91,10 @@ class ComplaintIn:
             field_dict["point_id"] = point_id
         if attribution_reason is not UNSET:
             field_dict["attribution_reason"] = attribution_reason
+        if category is not UNSET:
+            field_dict["category"] = category
+        if staff_id is not UNSET:
+            field_dict["staff_id"] = staff_id
 
         return field_dict
 
@@ -126,12 +150,38 @@ class ComplaintIn:
             d.pop("attribution_reason", UNSET)
         )
 
+        _category = d.pop("category", UNSET)
+        category: ComplaintInCategory | Unset
+        if isinstance(_category, Unset):
+            category = UNSET
+        else:
+            category = ComplaintInCategory(_category)
+
+        def _parse_staff_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                staff_id_type_0 = UUID(data)
+
+                return staff_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        staff_id = _parse_staff_id(d.pop("staff_id", UNSET))
+
         complaint_in = cls(
             ticket_id=ticket_id,
             text=text,
             technician_id=technician_id,
             point_id=point_id,
             attribution_reason=attribution_reason,
+            category=category,
+            staff_id=staff_id,
         )
 
         return complaint_in

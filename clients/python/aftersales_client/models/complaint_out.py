@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.complaint_out_category import ComplaintOutCategory
 from ..models.complaint_out_status import ComplaintOutStatus
 
 T = TypeVar("T", bound="ComplaintOut")
@@ -21,6 +22,10 @@ class ComplaintOut:
         ticket_id (UUID):
         point_id (None | UUID):
         technician_id (None | UUID):
+        staff_id (None | UUID): the staff member it is about (any role)
+        category (ComplaintOutCategory):
+        callback_id (None | UUID): the callback whose outcome opened it
+        reopen_count (int): reopened by its satisfaction call, with fresh clocks
         source (str):
         text (str):
         status (ComplaintOutStatus):
@@ -45,6 +50,10 @@ class ComplaintOut:
     ticket_id: UUID
     point_id: None | UUID
     technician_id: None | UUID
+    staff_id: None | UUID
+    category: ComplaintOutCategory
+    callback_id: None | UUID
+    reopen_count: int
     source: str
     text: str
     status: ComplaintOutStatus
@@ -80,6 +89,22 @@ class ComplaintOut:
             technician_id = str(self.technician_id)
         else:
             technician_id = self.technician_id
+
+        staff_id: None | str
+        if isinstance(self.staff_id, UUID):
+            staff_id = str(self.staff_id)
+        else:
+            staff_id = self.staff_id
+
+        category = self.category.value
+
+        callback_id: None | str
+        if isinstance(self.callback_id, UUID):
+            callback_id = str(self.callback_id)
+        else:
+            callback_id = self.callback_id
+
+        reopen_count = self.reopen_count
 
         source = self.source
 
@@ -136,6 +161,10 @@ class ComplaintOut:
                 "ticket_id": ticket_id,
                 "point_id": point_id,
                 "technician_id": technician_id,
+                "staff_id": staff_id,
+                "category": category,
+                "callback_id": callback_id,
+                "reopen_count": reopen_count,
                 "source": source,
                 "text": text,
                 "status": status,
@@ -194,6 +223,40 @@ class ComplaintOut:
             return cast(None | UUID, data)
 
         technician_id = _parse_technician_id(d.pop("technician_id"))
+
+        def _parse_staff_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                staff_id_type_0 = UUID(data)
+
+                return staff_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        staff_id = _parse_staff_id(d.pop("staff_id"))
+
+        category = ComplaintOutCategory(d.pop("category"))
+
+        def _parse_callback_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                callback_id_type_0 = UUID(data)
+
+                return callback_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        callback_id = _parse_callback_id(d.pop("callback_id"))
+
+        reopen_count = d.pop("reopen_count")
 
         source = d.pop("source")
 
@@ -285,6 +348,10 @@ class ComplaintOut:
             ticket_id=ticket_id,
             point_id=point_id,
             technician_id=technician_id,
+            staff_id=staff_id,
+            category=category,
+            callback_id=callback_id,
+            reopen_count=reopen_count,
             source=source,
             text=text,
             status=status,

@@ -19,7 +19,7 @@ class DisciplineOut:
     """
     Attributes:
         technician_id (UUID):
-        window_days (int):
+        window_days (int | None): null: strikes count for life
         strikes_in_window (int):
         current_action (None | str):
         dismissed (bool):
@@ -27,7 +27,7 @@ class DisciplineOut:
     """
 
     technician_id: UUID
-    window_days: int
+    window_days: int | None
     strikes_in_window: int
     current_action: None | str
     dismissed: bool
@@ -37,6 +37,7 @@ class DisciplineOut:
     def to_dict(self) -> dict[str, Any]:
         technician_id = str(self.technician_id)
 
+        window_days: int | None
         window_days = self.window_days
 
         strikes_in_window = self.strikes_in_window
@@ -73,7 +74,12 @@ class DisciplineOut:
         d = dict(src_dict)
         technician_id = UUID(d.pop("technician_id"))
 
-        window_days = d.pop("window_days")
+        def _parse_window_days(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        window_days = _parse_window_days(d.pop("window_days"))
 
         strikes_in_window = d.pop("strikes_in_window")
 

@@ -22,6 +22,7 @@ class GradingOut:
         unchanged (int):
         message (str):
         grades (list[GradingOutGradesItem]):
+        rewarded (int): staff rewards decided by this run (GET /v1/staff-rewards)
     """
 
     month: str
@@ -29,6 +30,7 @@ class GradingOut:
     unchanged: int
     message: str
     grades: list[GradingOutGradesItem]
+    rewarded: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +47,8 @@ class GradingOut:
             grades_item = grades_item_data.to_dict()
             grades.append(grades_item)
 
+        rewarded = self.rewarded
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -54,6 +58,7 @@ class GradingOut:
                 "unchanged": unchanged,
                 "message": message,
                 "grades": grades,
+                "rewarded": rewarded,
             }
         )
 
@@ -79,12 +84,15 @@ class GradingOut:
 
             grades.append(grades_item)
 
+        rewarded = d.pop("rewarded")
+
         grading_out = cls(
             month=month,
             published=published,
             unchanged=unchanged,
             message=message,
             grades=grades,
+            rewarded=rewarded,
         )
 
         grading_out.additional_properties = d

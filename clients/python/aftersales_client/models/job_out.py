@@ -14,7 +14,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.appointment import Appointment
     from ..models.job_out_customer import JobOutCustomer
-    from ..models.job_out_product import JobOutProduct
+    from ..models.job_out_product_type_0 import JobOutProductType0
     from ..models.job_out_routing_type_0 import JobOutRoutingType0
     from ..models.job_pause import JobPause
     from ..models.part_out import PartOut
@@ -36,8 +36,10 @@ class JobOut:
         description (str):
         customer (JobOutCustomer): who and where; to a point, technician or app only the district (region, city) until
             the point accepts the job
-        product (JobOutProduct):
-        preferred_window (Appointment | None):
+        product (JobOutProductType0 | None): the product to work on; null for a ticket without one (a sales training, a
+            sample without a registered product): `category` and `topic` say what it is about
+        preferred_window (Appointment | None): the customer's window: a booking lies inside it (but for a reschedule the
+            customer asked for, which moves it)
         status (JobOutStatus):
         status_reason (None | str):
         point_id (None | UUID):
@@ -62,6 +64,9 @@ class JobOut:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        topic (None | str | Unset): what a training or sample is about
+        window_agreed (bool | Unset): the window was agreed with the customer by the centre Default: False.
+        window_agreed_at (datetime.datetime | None | Unset):
         symptom_code (None | str | Unset):
         cause_code (None | str | Unset):
         action_code (None | str | Unset):
@@ -76,7 +81,7 @@ class JobOut:
     category: str
     description: str
     customer: JobOutCustomer
-    product: JobOutProduct
+    product: JobOutProductType0 | None
     preferred_window: Appointment | None
     status: JobOutStatus
     status_reason: None | str
@@ -102,6 +107,9 @@ class JobOut:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    topic: None | str | Unset = UNSET
+    window_agreed: bool | Unset = False
+    window_agreed_at: datetime.datetime | None | Unset = UNSET
     symptom_code: None | str | Unset = UNSET
     cause_code: None | str | Unset = UNSET
     action_code: None | str | Unset = UNSET
@@ -110,6 +118,7 @@ class JobOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.appointment import Appointment
+        from ..models.job_out_product_type_0 import JobOutProductType0
         from ..models.job_out_routing_type_0 import JobOutRoutingType0
         from ..models.job_pause import JobPause
 
@@ -129,7 +138,11 @@ class JobOut:
 
         customer = self.customer.to_dict()
 
-        product = self.product.to_dict()
+        product: dict[str, Any] | None
+        if isinstance(self.product, JobOutProductType0):
+            product = self.product.to_dict()
+        else:
+            product = self.product
 
         preferred_window: dict[str, Any] | None
         if isinstance(self.preferred_window, Appointment):
@@ -233,6 +246,22 @@ class JobOut:
 
         updated_at = self.updated_at.isoformat()
 
+        topic: None | str | Unset
+        if isinstance(self.topic, Unset):
+            topic = UNSET
+        else:
+            topic = self.topic
+
+        window_agreed = self.window_agreed
+
+        window_agreed_at: None | str | Unset
+        if isinstance(self.window_agreed_at, Unset):
+            window_agreed_at = UNSET
+        elif isinstance(self.window_agreed_at, datetime.datetime):
+            window_agreed_at = self.window_agreed_at.isoformat()
+        else:
+            window_agreed_at = self.window_agreed_at
+
         symptom_code: None | str | Unset
         if isinstance(self.symptom_code, Unset):
             symptom_code = UNSET
@@ -297,6 +326,12 @@ class JobOut:
                 "updated_at": updated_at,
             }
         )
+        if topic is not UNSET:
+            field_dict["topic"] = topic
+        if window_agreed is not UNSET:
+            field_dict["window_agreed"] = window_agreed
+        if window_agreed_at is not UNSET:
+            field_dict["window_agreed_at"] = window_agreed_at
         if symptom_code is not UNSET:
             field_dict["symptom_code"] = symptom_code
         if cause_code is not UNSET:
@@ -312,7 +347,7 @@ class JobOut:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.appointment import Appointment
         from ..models.job_out_customer import JobOutCustomer
-        from ..models.job_out_product import JobOutProduct
+        from ..models.job_out_product_type_0 import JobOutProductType0
         from ..models.job_out_routing_type_0 import JobOutRoutingType0
         from ..models.job_pause import JobPause
         from ..models.part_out import PartOut
@@ -334,7 +369,20 @@ class JobOut:
 
         customer = JobOutCustomer.from_dict(d.pop("customer"))
 
-        product = JobOutProduct.from_dict(d.pop("product"))
+        def _parse_product(data: object) -> JobOutProductType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                product_type_0 = JobOutProductType0.from_dict(data)
+
+                return product_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JobOutProductType0 | None, data)
+
+        product = _parse_product(d.pop("product"))
 
         def _parse_preferred_window(data: object) -> Appointment | None:
             if data is None:
@@ -561,6 +609,34 @@ class JobOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_topic(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        topic = _parse_topic(d.pop("topic", UNSET))
+
+        window_agreed = d.pop("window_agreed", UNSET)
+
+        def _parse_window_agreed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                window_agreed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return window_agreed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        window_agreed_at = _parse_window_agreed_at(d.pop("window_agreed_at", UNSET))
+
         def _parse_symptom_code(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -632,6 +708,9 @@ class JobOut:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+            topic=topic,
+            window_agreed=window_agreed,
+            window_agreed_at=window_agreed_at,
             symptom_code=symptom_code,
             cause_code=cause_code,
             action_code=action_code,

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.parts_order_out_status import PartsOrderOutStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.order_line_out import OrderLineOut
@@ -39,6 +40,11 @@ class PartsOrderOut:
         shipped_at (datetime.datetime | None):
         delivered_at (datetime.datetime | None):
         version (int):
+        promised_by (datetime.date | None | Unset): the arrival date promised at shipping, by the distance from the
+            warehouse to the address (delivery bands); each calendar day later is compensated
+        promise_days (int | None | Unset): the days the band gives
+        promise_basis (None | str | Unset): which band gave them (a pair, a shared prefix, the default)
+        days_late (int | None | Unset): calendar days delivered past promised_by (0: on time)
     """
 
     id: UUID
@@ -56,6 +62,10 @@ class PartsOrderOut:
     shipped_at: datetime.datetime | None
     delivered_at: datetime.datetime | None
     version: int
+    promised_by: datetime.date | None | Unset = UNSET
+    promise_days: int | None | Unset = UNSET
+    promise_basis: None | str | Unset = UNSET
+    days_late: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -126,6 +136,32 @@ class PartsOrderOut:
 
         version = self.version
 
+        promised_by: None | str | Unset
+        if isinstance(self.promised_by, Unset):
+            promised_by = UNSET
+        elif isinstance(self.promised_by, datetime.date):
+            promised_by = self.promised_by.isoformat()
+        else:
+            promised_by = self.promised_by
+
+        promise_days: int | None | Unset
+        if isinstance(self.promise_days, Unset):
+            promise_days = UNSET
+        else:
+            promise_days = self.promise_days
+
+        promise_basis: None | str | Unset
+        if isinstance(self.promise_basis, Unset):
+            promise_basis = UNSET
+        else:
+            promise_basis = self.promise_basis
+
+        days_late: int | None | Unset
+        if isinstance(self.days_late, Unset):
+            days_late = UNSET
+        else:
+            days_late = self.days_late
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -147,6 +183,14 @@ class PartsOrderOut:
                 "version": version,
             }
         )
+        if promised_by is not UNSET:
+            field_dict["promised_by"] = promised_by
+        if promise_days is not UNSET:
+            field_dict["promise_days"] = promise_days
+        if promise_basis is not UNSET:
+            field_dict["promise_basis"] = promise_basis
+        if days_late is not UNSET:
+            field_dict["days_late"] = days_late
 
         return field_dict
 
@@ -298,6 +342,50 @@ class PartsOrderOut:
 
         version = d.pop("version")
 
+        def _parse_promised_by(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                promised_by_type_0 = datetime.date.fromisoformat(data)
+
+                return promised_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        promised_by = _parse_promised_by(d.pop("promised_by", UNSET))
+
+        def _parse_promise_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        promise_days = _parse_promise_days(d.pop("promise_days", UNSET))
+
+        def _parse_promise_basis(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        promise_basis = _parse_promise_basis(d.pop("promise_basis", UNSET))
+
+        def _parse_days_late(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        days_late = _parse_days_late(d.pop("days_late", UNSET))
+
         parts_order_out = cls(
             id=id,
             number=number,
@@ -314,6 +402,10 @@ class PartsOrderOut:
             shipped_at=shipped_at,
             delivered_at=delivered_at,
             version=version,
+            promised_by=promised_by,
+            promise_days=promise_days,
+            promise_basis=promise_basis,
+            days_late=days_late,
         )
 
         parts_order_out.additional_properties = d

@@ -9,6 +9,7 @@ class PutTemplateKind(StrEnum):
     PARTS_LATE = "parts_late"
     PARTS_SHIPPED = "parts_shipped"
     RESCHEDULED = "rescheduled"
+    SAMPLE_RESULT = "sample_result"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.resolve_in_category_type_0 import ResolveInCategoryType0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResolveIn")
@@ -21,6 +22,8 @@ class ResolveIn:
         point_id (None | Unset | UUID):
         attribution_reason (None | str | Unset): the centre's reason for naming a point or technician that was not
             offered, assigned or sent to any of the ticket's jobs (agents and admins only; audited)
+        staff_id (None | Unset | UUID): the staff member it was about, as checked (the register's)
+        category (None | ResolveInCategoryType0 | Unset): what it was about, as checked; omitted: as opened
     """
 
     substantiated: bool
@@ -28,6 +31,8 @@ class ResolveIn:
     technician_id: None | Unset | UUID = UNSET
     point_id: None | Unset | UUID = UNSET
     attribution_reason: None | str | Unset = UNSET
+    staff_id: None | Unset | UUID = UNSET
+    category: None | ResolveInCategoryType0 | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         substantiated = self.substantiated
@@ -56,6 +61,22 @@ class ResolveIn:
         else:
             attribution_reason = self.attribution_reason
 
+        staff_id: None | str | Unset
+        if isinstance(self.staff_id, Unset):
+            staff_id = UNSET
+        elif isinstance(self.staff_id, UUID):
+            staff_id = str(self.staff_id)
+        else:
+            staff_id = self.staff_id
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        elif isinstance(self.category, ResolveInCategoryType0):
+            category = self.category.value
+        else:
+            category = self.category
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -71,6 +92,10 @@ class ResolveIn:
             field_dict["point_id"] = point_id
         if attribution_reason is not UNSET:
             field_dict["attribution_reason"] = attribution_reason
+        if staff_id is not UNSET:
+            field_dict["staff_id"] = staff_id
+        if category is not UNSET:
+            field_dict["category"] = category
 
         return field_dict
 
@@ -126,12 +151,48 @@ class ResolveIn:
             d.pop("attribution_reason", UNSET)
         )
 
+        def _parse_staff_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                staff_id_type_0 = UUID(data)
+
+                return staff_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        staff_id = _parse_staff_id(d.pop("staff_id", UNSET))
+
+        def _parse_category(data: object) -> None | ResolveInCategoryType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                category_type_0 = ResolveInCategoryType0(data)
+
+                return category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ResolveInCategoryType0 | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
         resolve_in = cls(
             substantiated=substantiated,
             resolution=resolution,
             technician_id=technician_id,
             point_id=point_id,
             attribution_reason=attribution_reason,
+            staff_id=staff_id,
+            category=category,
         )
 
         return resolve_in

@@ -25,6 +25,7 @@ class Shipping:
         carrier (None | str | Unset):
         tracking_no (None | str | Unset):
         shipped_on_time (bool | None | Unset):
+        promised_by (datetime.date | None | Unset): the arrival date promised to the customer
         ship_breached_at (datetime.datetime | None | Unset): set when the deadline passed unshipped: tell the customer
         delivered_at (datetime.datetime | None | Unset):
     """
@@ -36,6 +37,7 @@ class Shipping:
     carrier: None | str | Unset = UNSET
     tracking_no: None | str | Unset = UNSET
     shipped_on_time: bool | None | Unset = UNSET
+    promised_by: datetime.date | None | Unset = UNSET
     ship_breached_at: datetime.datetime | None | Unset = UNSET
     delivered_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -91,6 +93,14 @@ class Shipping:
         else:
             shipped_on_time = self.shipped_on_time
 
+        promised_by: None | str | Unset
+        if isinstance(self.promised_by, Unset):
+            promised_by = UNSET
+        elif isinstance(self.promised_by, datetime.date):
+            promised_by = self.promised_by.isoformat()
+        else:
+            promised_by = self.promised_by
+
         ship_breached_at: None | str | Unset
         if isinstance(self.ship_breached_at, Unset):
             ship_breached_at = UNSET
@@ -124,6 +134,8 @@ class Shipping:
             field_dict["tracking_no"] = tracking_no
         if shipped_on_time is not UNSET:
             field_dict["shipped_on_time"] = shipped_on_time
+        if promised_by is not UNSET:
+            field_dict["promised_by"] = promised_by
         if ship_breached_at is not UNSET:
             field_dict["ship_breached_at"] = ship_breached_at
         if delivered_at is not UNSET:
@@ -230,6 +242,23 @@ class Shipping:
 
         shipped_on_time = _parse_shipped_on_time(d.pop("shipped_on_time", UNSET))
 
+        def _parse_promised_by(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                promised_by_type_0 = datetime.date.fromisoformat(data)
+
+                return promised_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        promised_by = _parse_promised_by(d.pop("promised_by", UNSET))
+
         def _parse_ship_breached_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -272,6 +301,7 @@ class Shipping:
             carrier=carrier,
             tracking_no=tracking_no,
             shipped_on_time=shipped_on_time,
+            promised_by=promised_by,
             ship_breached_at=ship_breached_at,
             delivered_at=delivered_at,
         )

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StrikeOut")
 
@@ -19,12 +21,14 @@ class StrikeOut:
         strike (int):
         action (str):
         at (datetime.datetime):
+        window_days (int | None | Unset): the window it was counted in (null: for life)
     """
 
     complaint_id: UUID
     strike: int
     action: str
     at: datetime.datetime
+    window_days: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +40,12 @@ class StrikeOut:
 
         at = self.at.isoformat()
 
+        window_days: int | None | Unset
+        if isinstance(self.window_days, Unset):
+            window_days = UNSET
+        else:
+            window_days = self.window_days
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,6 +56,8 @@ class StrikeOut:
                 "at": at,
             }
         )
+        if window_days is not UNSET:
+            field_dict["window_days"] = window_days
 
         return field_dict
 
@@ -60,11 +72,21 @@ class StrikeOut:
 
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
+        def _parse_window_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        window_days = _parse_window_days(d.pop("window_days", UNSET))
+
         strike_out = cls(
             complaint_id=complaint_id,
             strike=strike,
             action=action,
             at=at,
+            window_days=window_days,
         )
 
         strike_out.additional_properties = d

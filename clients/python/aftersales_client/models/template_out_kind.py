@@ -9,6 +9,7 @@ class TemplateOutKind(StrEnum):
     PARTS_LATE = "parts_late"
     PARTS_SHIPPED = "parts_shipped"
     RESCHEDULED = "rescheduled"
+    SAMPLE_RESULT = "sample_result"
 
     def __str__(self) -> str:
         return str(self.value)

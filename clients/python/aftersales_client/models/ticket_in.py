@@ -26,7 +26,10 @@ class TicketIn:
         kind (TicketInKind):
         description (str):
         channel (TicketInChannel):
-        product_id (None | Unset | UUID): required for every kind but parts_order
+        product_id (None | Unset | UUID): required for every kind but parts_order, training and sample_test
+        category (None | str | Unset): without a product (a sales training, a sample): the product category it is about,
+            offered the kind by the service catalogue; dispatch routes by it
+        topic (None | str | Unset): what a training or a sample test is about (required without a product)
         preferred_window (None | Unset | WindowIn):
         lines (list[OrderLineIn] | None | Unset): a parts_order's parts (required for it only)
     """
@@ -36,6 +39,8 @@ class TicketIn:
     description: str
     channel: TicketInChannel
     product_id: None | Unset | UUID = UNSET
+    category: None | str | Unset = UNSET
+    topic: None | str | Unset = UNSET
     preferred_window: None | Unset | WindowIn = UNSET
     lines: list[OrderLineIn] | None | Unset = UNSET
 
@@ -57,6 +62,18 @@ class TicketIn:
             product_id = str(self.product_id)
         else:
             product_id = self.product_id
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
+
+        topic: None | str | Unset
+        if isinstance(self.topic, Unset):
+            topic = UNSET
+        else:
+            topic = self.topic
 
         preferred_window: dict[str, Any] | None | Unset
         if isinstance(self.preferred_window, Unset):
@@ -90,6 +107,10 @@ class TicketIn:
         )
         if product_id is not UNSET:
             field_dict["product_id"] = product_id
+        if category is not UNSET:
+            field_dict["category"] = category
+        if topic is not UNSET:
+            field_dict["topic"] = topic
         if preferred_window is not UNSET:
             field_dict["preferred_window"] = preferred_window
         if lines is not UNSET:
@@ -127,6 +148,24 @@ class TicketIn:
             return cast(None | Unset | UUID, data)
 
         product_id = _parse_product_id(d.pop("product_id", UNSET))
+
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        def _parse_topic(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        topic = _parse_topic(d.pop("topic", UNSET))
 
         def _parse_preferred_window(data: object) -> None | Unset | WindowIn:
             if data is None:
@@ -173,6 +212,8 @@ class TicketIn:
             description=description,
             channel=channel,
             product_id=product_id,
+            category=category,
+            topic=topic,
             preferred_window=preferred_window,
             lines=lines,
         )

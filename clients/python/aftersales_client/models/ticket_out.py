@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..models.charge_summary import ChargeSummary
     from ..models.order_line_out import OrderLineOut
     from ..models.pause_out import PauseOut
+    from ..models.sample_out import SampleOut
     from ..models.shipping import Shipping
     from ..models.sla import Sla
     from ..models.window_out import WindowOut
@@ -39,8 +40,8 @@ class TicketOut:
         channel (TicketOutChannel):
         description (str):
         customer_id (UUID):
-        product_id (None | UUID): None only for a parts order naming none
-        preferred_window (None | WindowOut):
+        product_id (None | UUID): None for a parts order, training or sample test naming none
+        preferred_window (None | WindowOut): a visit's slot
         sla (Sla):
         assignment (Assignment | None):
         charge (ChargeSummary | None):
@@ -52,8 +53,13 @@ class TicketOut:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        category (None | str | Unset): the product category it is about (tickets since 0016)
+        topic (None | str | Unset):
         lines (list[OrderLineOut] | None | Unset): a parts order's parts
         shipping (None | Shipping | Unset): a parts order's shipping
+        window_agreed (bool | None | Unset): a visit ticket: whether its slot is agreed with the customer (false: call
+            them, then PUT /v1/tickets/{id}/window); null for a ticket with no visit
+        sample (None | SampleOut | Unset): a sample test's sample, arrived
     """
 
     id: UUID
@@ -76,8 +82,12 @@ class TicketOut:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    category: None | str | Unset = UNSET
+    topic: None | str | Unset = UNSET
     lines: list[OrderLineOut] | None | Unset = UNSET
     shipping: None | Shipping | Unset = UNSET
+    window_agreed: bool | None | Unset = UNSET
+    sample: None | SampleOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +95,7 @@ class TicketOut:
         from ..models.callback_summary import CallbackSummary
         from ..models.charge_summary import ChargeSummary
         from ..models.pause_out import PauseOut
+        from ..models.sample_out import SampleOut
         from ..models.shipping import Shipping
         from ..models.window_out import WindowOut
 
@@ -160,6 +171,18 @@ class TicketOut:
 
         updated_at = self.updated_at.isoformat()
 
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
+
+        topic: None | str | Unset
+        if isinstance(self.topic, Unset):
+            topic = UNSET
+        else:
+            topic = self.topic
+
         lines: list[dict[str, Any]] | None | Unset
         if isinstance(self.lines, Unset):
             lines = UNSET
@@ -179,6 +202,20 @@ class TicketOut:
             shipping = self.shipping.to_dict()
         else:
             shipping = self.shipping
+
+        window_agreed: bool | None | Unset
+        if isinstance(self.window_agreed, Unset):
+            window_agreed = UNSET
+        else:
+            window_agreed = self.window_agreed
+
+        sample: dict[str, Any] | None | Unset
+        if isinstance(self.sample, Unset):
+            sample = UNSET
+        elif isinstance(self.sample, SampleOut):
+            sample = self.sample.to_dict()
+        else:
+            sample = self.sample
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -206,10 +243,18 @@ class TicketOut:
                 "updated_at": updated_at,
             }
         )
+        if category is not UNSET:
+            field_dict["category"] = category
+        if topic is not UNSET:
+            field_dict["topic"] = topic
         if lines is not UNSET:
             field_dict["lines"] = lines
         if shipping is not UNSET:
             field_dict["shipping"] = shipping
+        if window_agreed is not UNSET:
+            field_dict["window_agreed"] = window_agreed
+        if sample is not UNSET:
+            field_dict["sample"] = sample
 
         return field_dict
 
@@ -220,6 +265,7 @@ class TicketOut:
         from ..models.charge_summary import ChargeSummary
         from ..models.order_line_out import OrderLineOut
         from ..models.pause_out import PauseOut
+        from ..models.sample_out import SampleOut
         from ..models.shipping import Shipping
         from ..models.sla import Sla
         from ..models.window_out import WindowOut
@@ -369,6 +415,24 @@ class TicketOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        def _parse_topic(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        topic = _parse_topic(d.pop("topic", UNSET))
+
         def _parse_lines(data: object) -> list[OrderLineOut] | None | Unset:
             if data is None:
                 return data
@@ -408,6 +472,32 @@ class TicketOut:
 
         shipping = _parse_shipping(d.pop("shipping", UNSET))
 
+        def _parse_window_agreed(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        window_agreed = _parse_window_agreed(d.pop("window_agreed", UNSET))
+
+        def _parse_sample(data: object) -> None | SampleOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sample_type_0 = SampleOut.from_dict(data)
+
+                return sample_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SampleOut | Unset, data)
+
+        sample = _parse_sample(d.pop("sample", UNSET))
+
         ticket_out = cls(
             id=id,
             number=number,
@@ -429,8 +519,12 @@ class TicketOut:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+            category=category,
+            topic=topic,
             lines=lines,
             shipping=shipping,
+            window_agreed=window_agreed,
+            sample=sample,
         )
 
         ticket_out.additional_properties = d

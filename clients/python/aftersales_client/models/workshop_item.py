@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.workshop_item_status import WorkshopItemStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WorkshopItem")
 
@@ -27,6 +28,8 @@ class WorkshopItem:
         returned_at (datetime.datetime | None):
         age_days (int): days in the workshop (until returned, or until now)
         failed_inspections (int):
+        inspected_at (datetime.datetime | None | Unset): when the repair passed its inspection
+        inspected_by (None | str | Unset): who signed the inspection off: the point, or an admin
     """
 
     job_id: UUID
@@ -39,6 +42,8 @@ class WorkshopItem:
     returned_at: datetime.datetime | None
     age_days: int
     failed_inspections: int
+    inspected_at: datetime.datetime | None | Unset = UNSET
+    inspected_by: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +73,20 @@ class WorkshopItem:
 
         failed_inspections = self.failed_inspections
 
+        inspected_at: None | str | Unset
+        if isinstance(self.inspected_at, Unset):
+            inspected_at = UNSET
+        elif isinstance(self.inspected_at, datetime.datetime):
+            inspected_at = self.inspected_at.isoformat()
+        else:
+            inspected_at = self.inspected_at
+
+        inspected_by: None | str | Unset
+        if isinstance(self.inspected_by, Unset):
+            inspected_by = UNSET
+        else:
+            inspected_by = self.inspected_by
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -84,6 +103,10 @@ class WorkshopItem:
                 "failed_inspections": failed_inspections,
             }
         )
+        if inspected_at is not UNSET:
+            field_dict["inspected_at"] = inspected_at
+        if inspected_by is not UNSET:
+            field_dict["inspected_by"] = inspected_by
 
         return field_dict
 
@@ -133,6 +156,32 @@ class WorkshopItem:
 
         failed_inspections = d.pop("failed_inspections")
 
+        def _parse_inspected_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                inspected_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return inspected_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        inspected_at = _parse_inspected_at(d.pop("inspected_at", UNSET))
+
+        def _parse_inspected_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        inspected_by = _parse_inspected_by(d.pop("inspected_by", UNSET))
+
         workshop_item = cls(
             job_id=job_id,
             ticket_number=ticket_number,
@@ -144,6 +193,8 @@ class WorkshopItem:
             returned_at=returned_at,
             age_days=age_days,
             failed_inspections=failed_inspections,
+            inspected_at=inspected_at,
+            inspected_by=inspected_by,
         )
 
         workshop_item.additional_properties = d

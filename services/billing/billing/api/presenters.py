@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from aftersales.events import Money
 from billing.adapters.tables.admin_work import AdminWorkRow
@@ -22,7 +23,14 @@ from billing.adapters.tables.remedies import RemedyRow
 from billing.adapters.tables.settlements import StaffPenaltyRow
 from billing.api.schemas.campaigns import CampaignOut
 from billing.api.schemas.cash import CashHandoverOut, CashPaymentOut, CashRemittanceOut
-from billing.api.schemas.charges import ChargeLineOut, ChargeOut, CreditNoteOut, LateOut, PaymentOut
+from billing.api.schemas.charges import (
+    ChargeLineOut,
+    ChargeOut,
+    CreditNoteOut,
+    DeliveryOut,
+    LateOut,
+    PaymentOut,
+)
 from billing.api.schemas.contracts import ContractInvoiceOut, ContractOut, Covers, PlannedVisitOut
 from billing.api.schemas.invoices import InvoiceOut
 from billing.api.schemas.payments import LedgerPaymentOut, ReconciliationOut
@@ -91,10 +99,24 @@ def charge_out(row: ChargeRow, lines: list[ChargeLineRow], payments: list[Paymen
         ),
         unpaid_reason=row.unpaid_reason,
         late_report=row.late_report,
+        delivery=_delivery(row.delivery_delay, cur) if row.delivery_delay else None,
         number=row.number,
         supplements=row.supplements,
         version=row.version,
         updated_at=row.updated_at,
+    )
+
+
+def _delivery(d: dict[str, Any], cur: str) -> DeliveryOut:
+    return DeliveryOut(
+        promised_by=d["promised_by"],
+        delivered_on=d["delivered_on"],
+        days_late=d["days_late"],
+        per_day=_m(d["per_day"], cur),
+        compensation=_m(d["amount"], cur),
+        capped=d["capped"],
+        credit_note_number=d["credit_note_number"],
+        waived=d.get("waived"),
     )
 
 

@@ -35,6 +35,7 @@ CSV_COLUMNS = (
     "grade_factor_percent",
     "graded",
     "deductions_total",
+    "rewards_total",
     "net",
     "currency",
     "closed_at",
@@ -59,6 +60,8 @@ def _csv_row(doc: dict[str, Any]) -> dict[str, Any]:
         "gross": doc["gross"]["amount"],
         "graded": doc["graded"]["amount"],
         "deductions_total": doc["deductions_total"]["amount"],
+        # A statement closed before rewards were paid through settlements has none.
+        "rewards_total": doc.get("rewards_total", {}).get("amount", 0),
         "net": doc["net"]["amount"],
         "currency": doc["net"]["currency"],
     }
@@ -73,8 +76,8 @@ async def get_settlements(
     format: ExportFormat = FormatQuery,
     principal: Principal = SettlementReaders,
 ) -> Any:
-    """What the company owes each point for the month: by class, the grade factor and the
-    deductions. Open months are computed on the fly; closed months are frozen."""
+    """What the company owes each point for the month: by class, the grade factor, its staff's
+    rewards and the deductions. Open months are computed on the fly; closed months are frozen."""
     point_id = confined_point(principal, point_id, what="settlement")
     async with db.uow() as uow:
         await uow.snapshot()

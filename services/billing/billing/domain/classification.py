@@ -1,5 +1,8 @@
 """Which service class a completed job falls in, and why (docs/domain.md, 作业分类).
 
+- **C** (free training) for a ``training`` job at any warranty state, with or without a
+  product: technical and sales training are free (clause 9), and the company bears their cost
+  like warranty work. No exclusion, campaign or contract changes that.
 - **C** (free service) when the product is in warranty on the day the fault was reported — the
   warranty's last day included — or when a free service campaign (特别服务) covers the
   product's category, the site's region and the ticket's kind on that day. An installation is
@@ -8,7 +11,8 @@
   turns free service into **A**, with the reason; finance may overturn it.
 - **B** (contract service) when a contract in force that day covers the product and has visits
   left (no quota means unlimited visits); the visit is counted against the quota.
-- **A** (paid service) otherwise — including a contract whose visits are used up.
+- **A** (paid service) otherwise — including a contract whose visits are used up, and a ticket
+  with no registered product (no warranty to judge) that no campaign covers.
 - **D** (internal admin work) is never a job; it is logged through ``/v1/admin-work``.
 """
 
@@ -54,6 +58,7 @@ class ContractTerms:
 
 
 ALL_COVERED = frozenset({"labour", "parts", "travel"})
+TRAINING = "training"
 EXCLUSION_REASONS = ("misuse", "consumable", "not_covered")
 
 
@@ -95,6 +100,8 @@ class Classification:
     # by default all of it for C, the contract's cover for B, nothing for A.
     covers: frozenset[str] | None = None
     exclusion: Exclusion | None = None
+    # Free by the document's own clause (training): a warranty exclusion does not apply.
+    free_by_clause: bool = False
 
     @property
     def covered(self) -> frozenset[str]:
@@ -110,7 +117,7 @@ class Classification:
 def with_exclusion(c: Classification, exclusion: Exclusion | None) -> Classification:
     """A claimed exclusion turns free service into paid service; other classes keep theirs (a
     contract or a paying customer is not a warranty claim)."""
-    if exclusion is None or c.service_class != "C":
+    if exclusion is None or c.service_class != "C" or c.free_by_clause:
         return c
     return Classification(
         "A",
@@ -122,7 +129,7 @@ def with_exclusion(c: Classification, exclusion: Exclusion | None) -> Classifica
 def classify(
     *,
     kind: str,
-    warranty_until: date,
+    warranty_until: date | None,
     completed_on: date,
     contract: ContractTerms | None,
     reported_on: date | None = None,
@@ -132,9 +139,18 @@ def classify(
 ) -> Classification:
     """The warranty and campaigns are judged on the day the fault was reported (the ticket
     opened), not the day the work was done: a fault reported on the warranty's last day is free
-    service. A contract covers the visit on the day it is done."""
+    service. A contract covers the visit on the day it is done. A training is free whatever
+    the warranty says; a ticket without a product (``warranty_until`` None) has no warranty."""
     reported = reported_on or completed_on
-    if reported <= warranty_until:
+    if kind == TRAINING:
+        return Classification(
+            "C",
+            "free training (clause 9): technical and sales training are free at any warranty "
+            "state; the company bears the cost",
+            covers=ALL_COVERED,
+            free_by_clause=True,
+        )
+    if warranty_until is not None and reported <= warranty_until:
         if reported_on is not None:
             return Classification(
                 "C",
@@ -175,6 +191,8 @@ def classify(
             f"warranty ended {warranty_until}; contract {contract.contract_no}'s "
             f"{contract.visits_included} visits are used up",
         )
+    if warranty_until is None:
+        return Classification("A", "paid service: no registered product, no campaign covers it")
     return Classification(
         "A", f"paid service: warranty ended {warranty_until}, no contract in force"
     )

@@ -12,7 +12,9 @@ set what they are paid).
                   + its technicians' card, transfer and wallet payments still unreconciled
                     ``BILLING_RECONCILE_WITHIN_DAYS`` before month end (``unreconciled``),
                     given back in the month they are reconciled (``unreconciled_reversed``)
-    net         = graded - deductions                   (may be negative: the point owes)
+    rewards     = its staff's rewards for meeting the month's standard (feedback's grading),
+                  each a line of its own, paid in full (not graded, not a share)
+    net         = graded + rewards - deductions         (may be negative: the point owes)
 
 The work value of a job is its labour, travel and call-out at list price, whoever pays (parts
 come from the company's stores and are not the point's income). A rework of the point's own
@@ -58,6 +60,18 @@ class UnpaidWork:
 
 
 @dataclass(frozen=True)
+class Reward:
+    """A staff member's reward the point pays on: a line of the statement."""
+
+    reward_id: str
+    staff_id: str
+    technician_id: str | None
+    month: str
+    amount: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Rates:
     class_percent: dict[str, int]
     grade_factor_percent: dict[str, int]
@@ -73,6 +87,7 @@ class Statement:
     graded: int
     deductions: list[Deduction] = field(default_factory=list)
     unpaid: list[UnpaidWork] = field(default_factory=list)
+    rewards: list[Reward] = field(default_factory=list)
 
     @property
     def jobs(self) -> int:
@@ -83,8 +98,12 @@ class Statement:
         return sum(d.amount for d in self.deductions)
 
     @property
+    def rewarded(self) -> int:
+        return sum(r.amount for r in self.rewards)
+
+    @property
     def net(self) -> int:
-        return self.graded - self.deducted
+        return self.graded + self.rewarded - self.deducted
 
 
 def compute(
@@ -94,8 +113,10 @@ def compute(
     deductions: list[Deduction],
     rates: Rates,
     unpaid: list[UnpaidWork] | None = None,
+    rewards: list[Reward] | None = None,
 ) -> Statement:
-    """``by_class`` counts what is paid: unpaid work is listed in ``unpaid`` only."""
+    """``by_class`` counts what is paid: unpaid work is listed in ``unpaid`` only. A grade is
+    the month's, or the one an ungraded point keeps (feedback sends it either way)."""
     activity = {c: by_class.get(c, ClassActivity()) for c in CLASSES}
     owed = {c: percent_of(activity[c].work_value, rates.class_percent.get(c, 0)) for c in CLASSES}
     gross = sum(owed.values())
@@ -109,4 +130,5 @@ def compute(
         graded=percent_of(gross, factor),
         deductions=[d for d in deductions if d.count or d.amount],
         unpaid=list(unpaid or []),
+        rewards=list(rewards or []),
     )

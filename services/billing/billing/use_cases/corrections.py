@@ -82,7 +82,7 @@ async def overturn_exclusion(
             "credit_note": note.number if note else None,
         },
     }
-    _touch(charge, now)
+    touch(charge, now)
     announce_correction(
         uow,
         charge,
@@ -114,39 +114,19 @@ async def waive_late_compensation(
     now = uow.now()
     amount = charge.compensation
     month = await settlement_month_for(uow, now, policy)
-    year = now.astimezone(policy.tz).year
-    number = document_number(
-        "supplementary",
-        year,
-        await DocumentRepository(uow.session).next_number("supplementary", year),
-    )
     cause = charge.delay_cause or {}
     why = f"late compensation waived ({cause.get('cause', 'cause accepted')}): {reason}"
-    supplementary = await issue_charge(
+    supplementary = await owed_back(
         uow,
-        Classification(charge.service_class, f"supplementary to charge {charge.id}: {why}"),
-        [
-            Line(
-                kind="compensation_waived",
-                description=f"late-arrival compensation given back: {why}",
-                list_amount=amount,
-                customer_amount=amount,
-                company_amount=-amount,
-            )
-        ],
-        policy,
-        now=now,
-        ticket_id=charge.ticket_id,
-        job_id=None,
-        point_id=charge.point_id,
-        technician_id=charge.technician_id,
+        charge,
+        kind="compensation_waived",
+        description=f"late-arrival compensation given back: {why}",
+        why=why,
+        amount=amount,
         month=month,
-        completed_at=now,
-        price_list_version=None,
-        review=[],
-        details=ChargeDetails(number=number, supplements=charge.id),
-        announce=False,
+        policy=policy,
     )
+    number = supplementary.number
     if charge.point_id is not None:
         await FactsRepository(uow.session).add_deduction(
             {
@@ -167,7 +147,7 @@ async def waive_late_compensation(
         "supplementary_charge_id": str(supplementary.id),
         "supplementary_charge_number": number,
     }
-    _touch(charge, now)
+    touch(charge, now)
     announce_correction(
         uow,
         charge,
@@ -181,7 +161,54 @@ async def waive_late_compensation(
     return charge, supplementary
 
 
-def _touch(charge: ChargeRow, now: datetime) -> None:
+async def owed_back(
+    uow: UnitOfWork,
+    charge: ChargeRow,
+    *,
+    kind: str,
+    description: str,
+    why: str,
+    amount: int,
+    month: str,
+    policy: BillingPolicy,
+) -> ChargeRow:
+    """A supplementary charge (``SC-YYYY-NNNNNN``) for a compensation the customer owes back
+    once finance waived it: the customer pays ``amount``, the company bears that much less."""
+    now = uow.now()
+    year = now.astimezone(policy.tz).year
+    number = document_number(
+        "supplementary",
+        year,
+        await DocumentRepository(uow.session).next_number("supplementary", year),
+    )
+    return await issue_charge(
+        uow,
+        Classification(charge.service_class, f"supplementary to charge {charge.id}: {why}"),
+        [
+            Line(
+                kind=kind,
+                description=description,
+                list_amount=amount,
+                customer_amount=amount,
+                company_amount=-amount,
+            )
+        ],
+        policy,
+        now=now,
+        ticket_id=charge.ticket_id,
+        job_id=None,
+        point_id=charge.point_id,
+        technician_id=charge.technician_id,
+        month=month,
+        completed_at=now,
+        price_list_version=None,
+        review=[],
+        details=ChargeDetails(number=number, supplements=charge.id),
+        announce=False,
+    )
+
+
+def touch(charge: ChargeRow, now: datetime) -> None:
     charge.version += 1
     charge.updated_at = now
 

@@ -32,6 +32,7 @@ class BillingPolicy:
     maintenance_lead_days: int = 7
     reconcile_within: timedelta = timedelta(days=7)
     refund_approval_above: int = 500_000
+    delivery_compensation_per_day: int = 0
 
     def auto_invoice_at(self, now: datetime) -> datetime:
         """When a charge issued (or released) at ``now`` is invoiced if still unpaid: after
@@ -63,4 +64,5 @@ class BillingPolicy:
             maintenance_lead_days=s.maintenance_lead_days,
             reconcile_within=timedelta(days=s.reconcile_within_days),
             refund_approval_above=s.refund_approval_above,
+            delivery_compensation_per_day=s.delivery_compensation_per_day,
         )

@@ -26,8 +26,10 @@ from billing.use_cases.price_lists import price_list_of
 async def record_ticket(
     uow: UnitOfWork, event: Envelope[intake.TicketCreated], *, policy: BillingPolicy
 ) -> None:
-    """The ticket's facts for pricing (the first copy of the event wins)."""
+    """The ticket's facts for pricing (the first copy of the event wins). A ticket without a
+    product keeps the category it names and no warranty."""
     t = event.data
+    product = t.product  # None for sales training, or a sample with no registered product
     await FactsRepository(uow.session).lock_ticket(t.ticket_id)
     await uow.session.execute(
         pg_insert(TicketFactsRow)
@@ -36,11 +38,11 @@ async def record_ticket(
             number=t.number,
             kind=t.kind,
             customer_id=t.customer.id,
-            product_id=t.product.id,
-            category=t.product.category,
-            purchased_on=t.product.purchased_on,
-            warranty_until=t.product.warranty_until,
-            contract_no=t.product.contract_no,
+            product_id=product.id if product else None,
+            category=product.category if product else (t.category or ""),
+            purchased_on=product.purchased_on if product else None,
+            warranty_until=product.warranty_until if product else None,
+            contract_no=product.contract_no if product else None,
             region=t.site.region,
             status="open",
             aggregate_version=event.aggregate_version,

@@ -20,7 +20,14 @@ from billing.adapters.repositories.payments import PaymentRepository
 from billing.adapters.repositories.settlements import SettlementRepository
 from billing.adapters.tables.settlements import ClosedMonthRow, SettlementRow
 from billing.domain.months import month_end, parse_month
-from billing.domain.settlement import ClassActivity, Deduction, Statement, UnpaidWork, compute
+from billing.domain.settlement import (
+    ClassActivity,
+    Deduction,
+    Reward,
+    Statement,
+    UnpaidWork,
+    compute,
+)
 from billing.use_cases.policy import BillingPolicy
 
 DEDUCTION_KINDS = (
@@ -76,6 +83,18 @@ def as_document(s: PointStatement, currency: str) -> dict[str, Any]:
             {"kind": d.kind, "count": d.count, "amount": money(d.amount)} for d in st.deductions
         ],
         "deductions_total": money(st.deducted),
+        "rewards": [
+            {
+                "reward_id": r.reward_id,
+                "staff_id": r.staff_id,
+                "technician_id": r.technician_id,
+                "month": r.month,
+                "amount": money(r.amount),
+                "reason": r.reason,
+            }
+            for r in st.rewards
+        ],
+        "rewards_total": money(st.rewarded),
         "unpaid_work": [
             {
                 "job_id": u.job_id,
@@ -132,8 +151,21 @@ async def _compute(
         month, point_id
     ):
         unpaid[pid].append(UnpaidWork(str(job_id), cls, int(work), reason))
+    rewards: dict[uuid.UUID, list[Reward]] = defaultdict(list)
+    for r in await settlements.rewards(month, point_id):
+        assert r.point_id is not None  # paid through a point's statement
+        rewards[r.point_id].append(
+            Reward(
+                str(r.reward_id),
+                str(r.staff_id),
+                str(r.technician_id) if r.technician_id else None,
+                r.month,
+                r.amount,
+                r.reason,
+            )
+        )
     grades = await settlements.grades(month)
-    points = sorted(set(activity) | set(deductions) | set(unpaid), key=str)
+    points = sorted(set(activity) | set(deductions) | set(unpaid) | set(rewards), key=str)
     if point_id is not None and point_id not in points:
         points = [point_id]
     return [
@@ -148,6 +180,7 @@ async def _compute(
                 ),
                 rates=policy.rates,
                 unpaid=unpaid.get(pid, []),
+                rewards=rewards.get(pid, []),
             ),
         )
         for pid in points
@@ -241,6 +274,7 @@ async def close_month(
                 deductions=Money(amount=st.deducted, currency=policy.currency),
                 net=Money(amount=st.net, currency=policy.currency),
                 closed_at=now,
+                rewards=Money(amount=st.rewarded, currency=policy.currency),
             ),
             aggregate_id=closed.settlement_id,
             aggregate_version=1,

@@ -48,7 +48,7 @@ def report_of(
         job_id,
         cmd,
         scope=scope_of(principal),
-        by_technician=principal.role == "technician",
+        role=principal.role,
         actor=actor_of(principal),
         now=now,
         policy=policy,

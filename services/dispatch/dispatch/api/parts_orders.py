@@ -13,10 +13,12 @@ from starlette.responses import Response
 from aftersales.audit import Audit
 from aftersales.auth import Principal, require_roles
 from aftersales.http.deps import ClockDep, DatabaseDep
+from aftersales.http.idempotency import IdempotencyKey
 from aftersales.http.pagination import Limit
 from dispatch.adapters.tables.parts_orders import PartsOrderRow
 from dispatch.api.commands import Trail, step
-from dispatch.api.schemas.parts_orders import OrderLineOut, PartsOrderOut
+from dispatch.api.deps import PolicyDep
+from dispatch.api.schemas.parts_orders import DeliveredIn, OrderLineOut, PartsOrderOut
 from dispatch.api.schemas.requisitions import ShipIn
 from dispatch.use_cases import parts_orders as use_cases
 
@@ -41,7 +43,11 @@ def order_out(row: PartsOrderRow, *, now: datetime) -> PartsOrderOut:
         carrier=row.carrier,
         tracking_no=row.tracking_no,
         shipped_at=row.shipped_at,
+        promised_by=row.promised_by,
+        promise_days=row.promise_days,
+        promise_basis=row.promise_basis,
         delivered_at=row.delivered_at,
+        days_late=row.days_late,
         version=row.version,
     )
 
@@ -87,9 +93,11 @@ async def ship_parts_order(
     request: Request,
     db: DatabaseDep,
     clock: ClockDep,
+    policy: PolicyDep,
     principal: Principal = Warehouse,
 ) -> Response:
-    """Out of the warehouse's stock (409 naming any shortfall) to the customer."""
+    """Out of the warehouse's stock (409 naming any shortfall) to the customer, with the
+    arrival promised by distance (`promised_by`, from the delivery bands)."""
     return await step(
         request,
         db,
@@ -102,6 +110,7 @@ async def ship_parts_order(
             body.carrier,
             body.tracking_no,
             actor=principal.actor,
+            policy=policy,
         ),
         audit=_audit("shipped", order_id, clock.now()),
     )
@@ -113,14 +122,21 @@ async def mark_parts_order_delivered(
     request: Request,
     db: DatabaseDep,
     clock: ClockDep,
+    policy: PolicyDep,
+    body: DeliveredIn | None = None,
+    idempotency_key: IdempotencyKey = None,
     principal: Principal = Warehouse,
 ) -> Response:
-    """The carrier delivered it: the ticket closes (``closure_reason: delivered``)."""
+    """The carrier delivered it (now, or at `at`): the ticket closes (`closure_reason:
+    delivered`), and `days_late` counts the calendar days past `promised_by`."""
+    at = body.at if body is not None else None
     return await step(
         request,
         db,
         principal,
         partial(order_out, now=clock.now()),
-        lambda uow: use_cases.delivered(uow, order_id),
+        lambda uow: use_cases.delivered(uow, order_id, at=at, policy=policy),
+        key=idempotency_key,
+        body=body,
         audit=_audit("delivered", order_id, clock.now()),
     )

@@ -321,6 +321,8 @@ async def workshop_queue(
                 returned_at=card.returned_at,
                 age_days=((card.returned_at or now) - card.received_at).days,
                 failed_inspections=len(card.failed_inspections),
+                inspected_at=card.inspected_at,
+                inspected_by=card.inspected_by,
             )
             for card, job in rows
         ],

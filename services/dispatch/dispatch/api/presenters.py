@@ -60,8 +60,11 @@ def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
         category=row.category,
         description=row.description,
         customer=_customer(row, confined),
-        product=row.product,
+        product=row.product or None,
+        topic=row.topic,
         preferred_window=_window(row.preferred_start, row.preferred_end),
+        window_agreed=row.window_agreed,
+        window_agreed_at=row.window_agreed_at,
         status=row.status,  # type: ignore[arg-type]
         status_reason=(
             None if confined and row.status_reason == routing_why else row.status_reason

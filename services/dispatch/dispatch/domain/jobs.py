@@ -63,12 +63,19 @@ BOOKED: frozenset[str] = frozenset(
 )
 
 
+# Who signs off the inspection of a repaired product (the document's clause 12: the
+# supervisor, 主任): the point itself (its office's token) or an admin. Not the technician who
+# repaired it, nor an agent of the centre.
+INSPECTORS: frozenset[str] = frozenset({"point", "admin"})
+
+
 @dataclass(frozen=True)
 class ReportRule:
     source: str
     target: str
     needs_signature: bool = False
-    supervisor_only: bool = False
+    # Only these roles may make the report (None: anyone who may report on the job).
+    only: frozenset[str] | None = None
 
 
 REPORTS: dict[str, ReportRule] = {
@@ -80,7 +87,7 @@ REPORTS: dict[str, ReportRule] = {
     # The customer signs the product over to the workshop (the receipt), as on its return.
     "taken_to_workshop": ReportRule("on_site", "in_workshop", needs_signature=True),
     "repaired": ReportRule("in_workshop", "repaired"),
-    "inspected": ReportRule("repaired", "inspected", supervisor_only=True),
+    "inspected": ReportRule("repaired", "inspected", only=INSPECTORS),
     "returned": ReportRule("inspected", "completed", needs_signature=True),
 }
 
@@ -113,12 +120,24 @@ def check_can_route_by_hand(status: str) -> None:
         raise _illegal(status, "routed by hand", "unrouted or offered")
 
 
-def check_report(status: str, report: str, *, by_technician: bool, signed: bool) -> ReportRule:
+def check_reporter(report: str, role: str) -> ReportRule:
+    """A 403 for a role that may never make ``report``, whatever the job's state."""
     rule = REPORTS[report]
+    if rule.only is not None and role not in rule.only:
+        raise Forbidden(
+            "The inspection is signed off by the point's supervisor (the point's own token) "
+            f"or an admin; a {role} cannot report it.",
+            role=role,
+        )
+    return rule
+
+
+def check_report(status: str, report: str, *, role: str, signed: bool) -> ReportRule:
+    """The rule of ``report`` made by a caller of ``role`` on a job that is ``status``: a 403
+    for a role that may not make it (whatever the job's status), a 409 from the wrong status."""
+    rule = check_reporter(report, role)
     if status != rule.source:
         raise _illegal(status, f"reported {report}", rule.source)
-    if rule.supervisor_only and by_technician:
-        raise Forbidden("Inspection is the supervisor's step; a technician cannot report it.")
     if rule.needs_signature and not signed:
         raise Unprocessable(f"Reporting {report} needs the customer's signature.")
     return rule
@@ -160,3 +179,13 @@ def minutes_late(appointment_end: datetime | None, arrived_at: datetime | None) 
     if appointment_end is None or arrived_at is None or arrived_at <= appointment_end:
         return 0
     return math.ceil((arrived_at - appointment_end).total_seconds() / 60)
+
+
+def routing_category(category: str | None, product_category: str | None) -> str:
+    """What a job is routed and a technician chosen by: the ticket's category, else its
+    product's. A ticket with neither cannot be routed (a producer's error: dead-lettered for an
+    operator)."""
+    chosen = category or product_category
+    if not chosen:
+        raise Unprocessable("The ticket names neither a product nor a category to route by.")
+    return chosen

@@ -8,9 +8,9 @@ what is missing or moves the order forward, never back.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from aftersales.errors import Conflict
+from aftersales.errors import Conflict, Unprocessable
 
 NEXT = {"ship": "paid", "deliver": "shipped"}
 WHY_NOT = {
@@ -42,3 +42,20 @@ def cancelled(status: str) -> str:
 
 def on_time(shipped_at: datetime, due: datetime) -> bool:
     return shipped_at <= due
+
+
+def delivered_at(
+    at: datetime | None, *, shipped_at: datetime, now: datetime, skew: timedelta
+) -> datetime:
+    """When the carrier delivered: ``at`` if given (a proof of delivery recorded later), else
+    now; never in the future, never before the order shipped."""
+    if at is None:
+        return max(now, shipped_at)
+    if at > now + skew:
+        raise Unprocessable("The delivery time 'at' lies in the future.", at=at.isoformat())
+    if at < shipped_at:
+        raise Unprocessable(
+            "The delivery time 'at' is before the order shipped.",
+            shipped_at=shipped_at.isoformat(),
+        )
+    return at

@@ -15,7 +15,7 @@ from dispatch.adapters.repositories.jobs import JobRepository
 from dispatch.adapters.repositories.timers import TimerRepository
 from dispatch.adapters.tables.jobs import JobRow, RemoteTicketRow
 from dispatch.adapters.tables.timers import SlaTimerRow
-from dispatch.domain.jobs import FINAL
+from dispatch.domain.jobs import FINAL, routing_category
 from dispatch.domain.rework import plan_rework
 from dispatch.use_cases.job_events import SYSTEM, change, publish_status
 from dispatch.use_cases.policy import DispatchPolicy
@@ -52,20 +52,27 @@ async def _first_visit(
     jobs = JobRepository(uow.session)
     now = uow.now()
     window = ticket.preferred_window
+    agreed = bool(window and ticket.window_agreed)
     site = ticket.site
+    product = ticket.product
     job = JobRow(
         id=uuid.uuid4(),
         ticket_id=ticket.ticket_id,
         ticket_number=ticket.number,
         kind=ticket.kind,
         region=site.region,
-        category=ticket.product.category,
+        # What routing and the technician's skill go by: the ticket's category, else the
+        # product's (a sales training or a sample may name no product).
+        category=routing_category(ticket.category, product.category if product else None),
         description=ticket.description,
+        topic=ticket.topic,
         # The technician goes to the site: the product's installation address, if it has one.
         customer={**ticket.customer.model_dump(mode="json"), **site.model_dump()},
-        product=ticket.product.model_dump(mode="json"),
+        product=product.model_dump(mode="json") if product else {},
         preferred_start=window.start if window else None,
         preferred_end=window.end if window else None,
+        window_agreed=agreed,
+        window_agreed_at=ticket.created_at if agreed else None,
         status="unrouted",
         visit_number=1,
         attempt=0,
@@ -126,6 +133,7 @@ async def create_rework_job(
         region=last.region,
         category=last.category,
         description=last.description,
+        topic=last.topic,
         customer=last.customer,
         product=last.product,
         status="unrouted",

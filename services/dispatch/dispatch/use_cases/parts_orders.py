@@ -6,6 +6,11 @@ published once (``dispatch.parts_order.ship_overdue.v1``): the customer must be 
 The events about one order may arrive in either order: whichever comes first creates the row
 (``INSERT .. ON CONFLICT``), the row is locked for every change after that, and each change
 only fills in or moves forward (``dispatch.domain.parts_orders``), so a duplicate does nothing.
+
+Shipping promises an arrival date by the distance from the warehouse to the address (the
+operator's delivery bands, ``dispatch.domain.delivery``); both ``shipped`` and ``delivered``
+carry it (``promised_by``), and ``delivered`` the calendar days it came late, which billing
+compensates.
 """
 
 from __future__ import annotations
@@ -22,8 +27,13 @@ from aftersales.errors import Conflict, NotFound, Unprocessable
 from aftersales.events import Envelope, billing, dispatch, intake
 from aftersales.tasks import claim_due
 from aftersales.unit_of_work import UnitOfWork
+from dispatch.adapters.tables.parts import WarehouseRow
 from dispatch.adapters.tables.parts_orders import PartsOrderRow
+from dispatch.domain import delivery
 from dispatch.domain import parts_orders as rules
+from dispatch.domain.points import business_day
+from dispatch.use_cases.delivery import bands_of
+from dispatch.use_cases.delivery import current as current_bands
 from dispatch.use_cases.policy import DispatchPolicy
 from dispatch.use_cases.stock import Move, location_kind, record_moves
 
@@ -104,13 +114,17 @@ async def ship(
     tracking_no: str,
     *,
     actor: str,
+    policy: DispatchPolicy,
 ) -> PartsOrderRow:
-    """Out of the warehouse's stock (a 409 names any shortfall, and nothing moves)."""
+    """Out of the warehouse's stock (a 409 names any shortfall, and nothing moves), with the
+    arrival promised by the distance from the warehouse's region to the address's."""
     row = await get(uow, ticket_id, lock=True)
     rules.check_step(row.status, "ship")
     if row.ship_to is None:
         raise Conflict("The order's address has not reached dispatch yet; try again shortly.")
-    if await location_kind(uow, from_location_id) != "warehouse":
+    warehouse = await uow.session.get(WarehouseRow, from_location_id)
+    if warehouse is None:
+        await location_kind(uow, from_location_id)  # a 422 naming what it is not
         raise Unprocessable("A parts order ships from a warehouse.")
     reference = f"parts order {row.number or row.ticket_id}"
     await record_moves(
@@ -125,16 +139,45 @@ async def ship(
     row.from_location_id, row.carrier, row.tracking_no = from_location_id, carrier, tracking_no
     row.status, row.shipped_at = "shipped", now
     assert row.ship_by is not None
+    promised = delivery.promise(
+        bands_of(await current_bands(uow)),
+        warehouse.region,
+        str(row.ship_to.get("region", "")),
+        default_days=policy.delivery_default_days,
+    )
+    row.promise_days, row.promise_basis = promised.days, promised.basis
+    row.promised_by = delivery.promised_by(
+        business_day(now, policy.tz), business_day(row.ship_by, policy.tz), promised.days
+    )
     _publish(uow, row, dispatch.PartsOrderShipped, now, on_time=rules.on_time(now, row.ship_by))
     return row
 
 
-async def delivered(uow: UnitOfWork, ticket_id: uuid.UUID) -> PartsOrderRow:
+async def delivered(
+    uow: UnitOfWork,
+    ticket_id: uuid.UUID,
+    *,
+    at: datetime | None = None,
+    policy: DispatchPolicy,
+) -> PartsOrderRow:
+    """The carrier delivered it, now or at ``at`` (the carrier's proof of delivery, given
+    later): not in the future, not before it shipped. Delivered once: again is a 409."""
     row = await get(uow, ticket_id, lock=True)
     rules.check_step(row.status, "deliver")
     now = uow.now()
-    row.status, row.delivered_at = "delivered", now
-    _publish(uow, row, dispatch.PartsOrderDelivered, now)
+    assert row.shipped_at is not None
+    at = rules.delivered_at(at, shipped_at=row.shipped_at, now=now, skew=policy.clock_skew)
+    delivered_on = business_day(at, policy.tz)
+    row.status, row.delivered_at = "delivered", at
+    row.days_late = delivery.days_late(delivered_on, row.promised_by)
+    _publish(
+        uow,
+        row,
+        dispatch.PartsOrderDelivered,
+        at,
+        delivered_on=delivered_on,
+        days_late=row.days_late,
+    )
     return row
 
 
@@ -157,6 +200,7 @@ def _publish(
             carrier=row.carrier,
             tracking_no=row.tracking_no,
             at=at,
+            promised_by=row.promised_by,
             **extra,
         ),
         aggregate_id=row.ticket_id,

@@ -22,6 +22,7 @@ class DispatchPolicy:
     rework_respond_within: timedelta
     parts_order_ship_within: timedelta = timedelta(hours=48)
     late_report: timedelta = timedelta(hours=1)
+    delivery_default_days: int = 3
 
     @classmethod
     def from_settings(cls, s: DispatchSettings) -> DispatchPolicy:
@@ -34,4 +35,5 @@ class DispatchPolicy:
             rework_respond_within=timedelta(hours=s.rework_respond_within_hours),
             parts_order_ship_within=timedelta(hours=s.parts_order_ship_within_hours),
             late_report=timedelta(minutes=s.late_report_minutes),
+            delivery_default_days=s.delivery_default_days,
         )

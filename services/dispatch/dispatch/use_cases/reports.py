@@ -22,7 +22,13 @@ from dispatch.adapters.repositories.timers import TimerRepository
 from dispatch.adapters.tables.jobs import JobRow, SignatureRow
 from dispatch.adapters.tables.workshop import RepairCardRow, WorkshopLogRow
 from dispatch.domain.fault_codes import ReportedCodes, check_codes, check_outcome
-from dispatch.domain.jobs import check_report, check_report_time, minutes_late, reported_late_by
+from dispatch.domain.jobs import (
+    check_report,
+    check_report_time,
+    check_reporter,
+    minutes_late,
+    reported_late_by,
+)
 from dispatch.domain.signatures import parse_signature
 from dispatch.domain.sla import arrival_breached
 from dispatch.domain.workshop import receipt_number
@@ -100,16 +106,17 @@ async def report_status(
     cmd: StatusReport,
     *,
     scope: Scope,
-    by_technician: bool,
+    role: str,
     actor: str,
     now: datetime,
     policy: DispatchPolicy,
 ) -> JobRow:
     jobs = JobRepository(uow.session)
     job = await jobs.get(job_id, scope=scope, lock=True)
+    check_reporter(cmd.status, role)  # refused to the wrong role even as a repeat
     if job.last_report == cmd.status and job.last_report_at == cmd.at:
         return job  # the same report again (a phone retrying without a key): nothing to do
-    rule = check_report(job.status, cmd.status, by_technician=by_technician, signed=cmd.signed)
+    rule = check_report(job.status, cmd.status, role=role, signed=cmd.signed)
     assert job.point_id is not None
     offered_at = await jobs.offered_at(job.id, job.point_id)
     if offered_at is None:  # data from before offers were kept: no time to check it against

@@ -189,6 +189,8 @@ def offer_of(job: JobRow, point_id: uuid.UUID, why: str, own_why: str | None) ->
         window=window,
         description=job.description,
         own_why=own_why,
+        window_agreed=job.window_agreed if window else None,
+        topic=job.topic,
     )
 
 

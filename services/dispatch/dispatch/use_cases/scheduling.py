@@ -19,6 +19,7 @@ from dispatch.adapters.tables.timers import SlaTimerRow
 from dispatch.domain.jobs import check_can_assign
 from dispatch.domain.points import business_day, capacity_on
 from dispatch.domain.scheduling import (
+    CustomerWindow,
     RescheduleReason,
     TechnicianFacts,
     check_capacity,
@@ -63,12 +64,18 @@ async def assign(
         category=job.category,
         avoid=job.avoid_technician_id,
     )
-    preferred = (
-        (job.preferred_start, job.preferred_end)
+    window = (
+        CustomerWindow(job.preferred_start, job.preferred_end, agreed=job.window_agreed)
         if job.preferred_start is not None and job.preferred_end is not None
         else None
     )
-    check_window(cmd.start, cmd.end, now=now, preferred=preferred)
+    moved = check_window(
+        cmd.start,
+        cmd.end,
+        now=now,
+        preferred=window,
+        customer_request=reason_code == "customer_request",
+    )
 
     day = business_day(cmd.start, policy.tz)
     points = PointRepository(uow.session)
@@ -83,6 +90,8 @@ async def assign(
     job.appointment_end = cmd.end
     job.service_date = day
     job.status_reason = (cmd.reason or reason_code) if rescheduling else None
+    if moved:  # the customer asked for another time: that is the window now
+        job.preferred_start, job.preferred_end = cmd.start, cmd.end
     timers = TimerRepository(uow.session)
     await timers.settle(job.id, ["respond"], "met", now)
     await timers.settle(job.id, ["arrival"], "cancelled", now)
@@ -109,6 +118,7 @@ async def assign(
             "technician_id": str(tech.id),
             "start": cmd.start.isoformat(),
             "end": cmd.end.isoformat(),
+            **({"window_moved_at_customer_request": True} if moved else {}),
         },
     )
     publish(

@@ -11,8 +11,10 @@ from dispatch.domain.jobs import (
     check_can_decide_offer,
     check_report,
     check_report_time,
+    check_reporter,
     minutes_late,
     reported_late_by,
+    routing_category,
 )
 
 ALL_STATUSES = get_args(JobStatus)
@@ -33,11 +35,11 @@ LEGAL = {
 @pytest.mark.parametrize("report", sorted(REPORTS))
 def test_every_report_is_legal_only_from_its_one_source_status(status, report):
     if (status, report) in LEGAL:
-        rule = check_report(status, report, by_technician=False, signed=True)
+        rule = check_report(status, report, role="admin", signed=True)
         assert rule.target == LEGAL[(status, report)]
     else:
         with pytest.raises(Conflict) as err:
-            check_report(status, report, by_technician=False, signed=True)
+            check_report(status, report, role="admin", signed=True)
         assert err.value.status == 409
         assert err.value.extensions["job_status"] == status
 
@@ -46,15 +48,41 @@ def test_every_report_is_legal_only_from_its_one_source_status(status, report):
 def test_resolution_on_site_and_return_need_the_customers_signature(report):
     source = REPORTS[report].source
     with pytest.raises(Unprocessable, match="signature"):
-        check_report(source, report, by_technician=True, signed=False)
+        check_report(source, report, role="technician", signed=False)
 
 
-def test_only_the_supervisor_side_may_report_the_inspection():
+@pytest.mark.parametrize("role", ["technician", "agent", "crm", "app", "finance"])
+def test_only_the_supervisor_side_may_report_the_inspection(role):
+    """Neither the technician who repaired it nor an agent of the centre signs it off."""
+    # Refused whatever the job's state: the role may never make this report.
+    for status in ("repaired", "in_workshop", "completed"):
+        with pytest.raises(Forbidden, match="supervisor"):
+            check_report(status, "inspected", role=role, signed=False)
     with pytest.raises(Forbidden):
-        check_report("repaired", "inspected", by_technician=True, signed=False)
-    assert check_report("repaired", "inspected", by_technician=False, signed=False).target == (
-        "inspected"
-    )
+        check_reporter("inspected", role)
+
+
+@pytest.mark.parametrize("role", ["point", "admin"])
+def test_the_point_or_an_admin_signs_off_the_inspection(role):
+    assert check_report("repaired", "inspected", role=role, signed=False).target == "inspected"
+    with pytest.raises(Conflict):  # still only from repaired
+        check_report("in_workshop", "inspected", role=role, signed=False)
+
+
+@pytest.mark.parametrize("report", sorted(set(REPORTS) - {"inspected"}))
+def test_every_other_report_is_open_to_the_centre_and_the_technician(report):
+    for role in ("technician", "agent", "point", "admin"):
+        assert check_reporter(report, role) is REPORTS[report]
+
+
+def test_a_job_routes_by_the_tickets_category_else_its_products():
+    assert routing_category("sales_training", "washing_machine") == "sales_training"
+    assert routing_category(None, "washing_machine") == "washing_machine"
+    assert routing_category("fridge", None) == "fridge"
+    with pytest.raises(Unprocessable, match="neither a product nor a category"):
+        routing_category(None, None)
+    with pytest.raises(Unprocessable):
+        routing_category("", None)
 
 
 @pytest.mark.parametrize("status", ALL_STATUSES)

@@ -43,7 +43,7 @@ class TicketContactRow(Base):
     customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
     customer_name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(40))
-    product_model: Mapped[str] = mapped_column(String(100))
+    product_model: Mapped[str | None] = mapped_column(String(100))  # None: no product
     category: Mapped[str | None] = mapped_column(String(60))
     tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
     aggregate_version: Mapped[int]
@@ -65,17 +65,32 @@ class CallbackRow(Base):
             postgresql_where=text("status = 'due' AND overdue_at IS NULL"),
         ),
         Index("ix_callbacks_updated_at_id", "updated_at", "id"),
-        # A request solved on the phone has one callback, with no job.
+        # A ticket has one callback with no job per reason (solved on the phone, refunded,
+        # replaced), and a resolved complaint one per resolution.
         Index(
-            "ux_callbacks_remote_ticket",
+            "ux_callbacks_ticket_reason",
             "ticket_id",
+            "reason",
             unique=True,
-            postgresql_where=text("job_id IS NULL"),
+            postgresql_where=text("job_id IS NULL AND complaint_id IS NULL"),
         ),
+        Index(
+            "ux_callbacks_complaint_round",
+            "complaint_id",
+            "complaint_round",
+            unique=True,
+            postgresql_where=text("complaint_id IS NOT NULL"),
+        ),
+        Index("ix_callbacks_recorded_by_month", "recorded_by", "month"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    job_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)  # None: solved on the phone
+    job_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)  # None: no visit (reason)
+    # job | resolved_remotely | complaint_resolved | refunded | replaced
+    reason: Mapped[str] = mapped_column(String(20), default="job")
+    # A resolved complaint's satisfaction call: the complaint, and which of its resolutions.
+    complaint_id: Mapped[uuid.UUID | None]
+    complaint_round: Mapped[int | None] = mapped_column(Integer)
     ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
     point_id: Mapped[uuid.UUID | None]
     technician_id: Mapped[uuid.UUID | None]
@@ -144,6 +159,9 @@ class ComplaintRow(Base):
     point_id: Mapped[uuid.UUID | None]
     technician_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     callback_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
+    # The staff member it is about (any role of the register; a technician's is its id).
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    category: Mapped[str] = mapped_column(String(10), default="conduct")
     source: Mapped[str] = mapped_column(String(10))  # callback | agent | crm | ticket
     tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -165,6 +183,12 @@ class ComplaintRow(Base):
     # The month whose scorecard counts it: set when it is substantiated, to its own month or,
     # when that month was graded already, the next month not yet graded.
     counted_month: Mapped[str | None] = mapped_column(String(7))
+    # Reopened by its satisfaction call (any outcome but satisfied), with fresh clocks; the
+    # deadlines missed before each reopening stay on the centre's record.
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    reopened_at: Mapped[datetime | None] = mapped_column(TZ)
+    replies_late_before: Mapped[int] = mapped_column(Integer, default=0)
+    resolutions_late_before: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(TZ)
 
@@ -183,18 +207,74 @@ class TicketPartyRow(Base):
 
 
 class StrikeRow(Base):
-    """A substantiated complaint against a technician, and what it brought."""
+    """A substantiated conduct complaint against a staff member, and what it brought."""
 
     __tablename__ = "strikes"
-    __table_args__ = (Index("ix_strikes_technician_id_at", "technician_id", "at"),)
+    __table_args__ = (
+        Index("ix_strikes_technician_id_at", "technician_id", "at"),
+        Index("ix_strikes_staff_id_at", "staff_id", "at"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    technician_id: Mapped[uuid.UUID]
+    staff_id: Mapped[uuid.UUID]
+    role: Mapped[str] = mapped_column(String(20), default="technician")
+    technician_id: Mapped[uuid.UUID | None]
     point_id: Mapped[uuid.UUID | None]
     complaint_id: Mapped[uuid.UUID] = mapped_column(unique=True)
     strike: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(10))
+    # The window the strike was counted in (None: for life), as the settings had it then.
+    window_days: Mapped[int | None] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(TZ)
+
+
+class StaffRow(Base):
+    """A service person clause 15 may discipline: a technician (projected from dispatch's job
+    events, its id the technician's), or an agent, host or sales-service staff member an admin
+    registered."""
+
+    __tablename__ = "staff"
+    __table_args__ = (
+        Index("ix_staff_role", "role"),
+        Index(
+            "ux_staff_subject", "subject", unique=True, postgresql_where=text("subject IS NOT NULL")
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))  # technician | agent | host | sales_service
+    name: Mapped[str | None] = mapped_column(String(200))
+    point_id: Mapped[uuid.UUID | None]
+    # The token subject the member signs in with (an agent's callbacks are theirs by it).
+    subject: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(10))  # dispatch | admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(TZ)
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class StaffRewardRow(Base):
+    """A staff member's reward for a month (clause 1), decided once, by the month's grading."""
+
+    __tablename__ = "staff_rewards"
+    __table_args__ = (
+        Index("ux_staff_rewards_staff_month", "staff_id", "month", unique=True),
+        Index("ix_staff_rewards_month", "month"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    staff_id: Mapped[uuid.UUID]
+    role: Mapped[str] = mapped_column(String(20))
+    point_id: Mapped[uuid.UUID | None]
+    month: Mapped[str] = mapped_column(String(7))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    jobs: Mapped[int] = mapped_column(Integer)
+    reached: Mapped[int] = mapped_column(Integer)
+    satisfied: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(TZ)
 
 
 class SlaBreachRow(Base):
@@ -220,6 +300,8 @@ class GradingRow(Base):
     grade: Mapped[str] = mapped_column(String(1))
     scorecard: Mapped[dict[str, Any]] = mapped_column(JSONB)
     fingerprint: Mapped[str] = mapped_column(String(64))
+    # No callback reached a customer: ``grade`` is the one kept (previous, or starting).
+    ungraded: Mapped[bool] = mapped_column(Boolean, default=False)
     runs: Mapped[int] = mapped_column(Integer)
     graded_at: Mapped[datetime] = mapped_column(TZ)
 

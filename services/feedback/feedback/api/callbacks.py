@@ -22,7 +22,7 @@ from feedback.use_cases.callbacks import CallbackResult, record_result
 router = APIRouter(prefix="/v1/callbacks", tags=["callbacks"])
 
 
-def _contact(c: TicketContactRow | None) -> dict[str, str] | None:
+def _contact(c: TicketContactRow | None) -> dict[str, str | None] | None:
     if c is None:
         return None
     return {

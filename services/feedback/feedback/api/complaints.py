@@ -50,11 +50,13 @@ async def open_complaint(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = ComplaintDesk,
 ) -> Response:
-    """Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
-    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
-    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
-    (a CRM may not), which the audit trail records."""
+    """Opened by an agent or a CRM (a ``complaint`` or ``bad_attitude`` callback outcome opens
+    one too): answer within 24 hours, resolve within 30 days. It names a point or technician
+    that was offered, assigned or sent to one of the ticket's jobs (422 otherwise), a staff
+    member of the register (``staff_id``; agents and admins; 422 for one not registered), or
+    nobody: it is then about the ticket's latest visit. An agent may name someone else with an
+    ``attribution_reason`` (a CRM may not), which the audit trail records. ``category``
+    (default ``conduct``) says whether, substantiated, it is a strike."""
     scope = scope_of(principal)
     crm = principal.role == "crm"
     cmd = use_cases.NewComplaint(**body.model_dump())
@@ -152,10 +154,11 @@ async def resolve_complaint(
     policy: PolicyDep,
     principal: Principal = Centre,
 ) -> Response:
-    """Resolve, saying whether the complaint was substantiated and against whom (someone who
-    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
-    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
-    Audited."""
+    """Resolve, having checked it: substantiated or not, what it was about (``category``) and
+    against whom (someone who did not serve the ticket only with an ``attribution_reason``; a
+    staff member only from the register). A substantiated complaint counts on the point's
+    scorecard; a substantiated ``conduct`` complaint is also a strike on the staff member
+    (warning, penalty, dismissal). Audited."""
     cmd = use_cases.Resolution(**body.model_dump())
 
     async def command(uow: UnitOfWork) -> ComplaintOut:

@@ -23,10 +23,9 @@ from feedback.api.schemas import (
     DisciplineOut,
     GradingOut,
     Scorecards,
-    StrikeOut,
 )
 from feedback.api.scope import Admin, Centre, ScorecardReaders
-from feedback.domain.discipline import strikes_in_window
+from feedback.api.staff import discipline_record
 from feedback.domain.months import parse_month
 from feedback.use_cases.centre import centre_card
 from feedback.use_cases.scorecards import cards, graded_cards, run_grading
@@ -46,11 +45,17 @@ COLUMNS = (
     "sla_breaches",
     "late_arrivals",
     "unreachable",
+    "unsatisfied",
+    "complaint_outcomes",
+    "not_fixed_first_visit",
+    "not_fixed_repeat",
     "satisfaction_rate",
     "first_visit_fix_rate",
     "repeat_visit_rate",
     "complaints_per_100_jobs",
     "sla_compliance",
+    "outcome_score",
+    "ungraded",
 )
 
 
@@ -63,8 +68,9 @@ async def point_scorecards(
     format: ExportFormat = FormatQuery,
     principal: Principal = ScorecardReaders,
 ) -> Any:
-    """Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
-    and the grade these figures give (see the grading thresholds)."""
+    """Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
+    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
+    the grading thresholds); a point no callback reached keeps its grade (``ungraded``)."""
     point_id = confined_point(principal, point_id, what="scorecard")
     async with db.uow() as uow:
         await uow.snapshot()
@@ -94,15 +100,17 @@ async def centre_scorecard(
 @router.get("/v1/scorecards/technicians", response_model=Scorecards, responses=CSV_RESPONSES)
 async def technician_scorecards(
     db: DatabaseDep,
+    policy: PolicyDep,
     month: str = Month,
     technician_id: uuid.UUID | None = None,
     format: ExportFormat = FormatQuery,
     principal: Principal = Centre,
 ) -> Any:
-    """Each technician's month: jobs, satisfaction, first-visit fix rate, complaints."""
+    """Each technician's month: jobs, each of the six callback outcomes, satisfaction,
+    first-visit fix rate, complaints."""
     async with db.uow() as uow:
         await uow.snapshot()
-        found = await cards(uow, month, by="technician", only=technician_id)
+        found = await cards(uow, month, policy=policy, by="technician", only=technician_id)
     items = [c.as_dict("technician_id") for c in found]
     if format == "csv":
         return csv_response(
@@ -121,7 +129,8 @@ async def grade_month(
     policy: PolicyDep,
     principal: Principal = Admin,
 ) -> Response:
-    """Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
+    """Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
+    month's staff rewards (``feedback.staff.rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so."""
     parse_month(month)
 
@@ -133,6 +142,7 @@ async def grade_month(
             unchanged=run.unchanged,
             message=run.message,
             grades=run.published,
+            rewarded=run.rewarded,
         )
 
     return await run_command(
@@ -156,22 +166,11 @@ async def technician_discipline(
     policy: PolicyDep,
     principal: Principal = TechnicianReaders,
 ) -> DisciplineOut:
-    """The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own)."""
+    """The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted for life (or
+    in the window an operator set). A technician may read its own."""
     if principal.role == "technician" and principal.technician_id != technician_id:
         raise NotFound(f"Technician {technician_id} has no record you can see.")
-    window = policy.strike_window
     async with db.uow() as uow:
-        strikes = await StrikeRepository(uow.session).of_technician(technician_id)
-    in_window = strikes_in_window([s.at for s in strikes], at=clock.now(), window=window)
-    return DisciplineOut(
-        technician_id=technician_id,
-        window_days=window.days,
-        strikes_in_window=in_window,
-        current_action=strikes[-1].action if strikes else None,
-        dismissed=any(s.action == "dismissal" for s in strikes),
-        strikes=[
-            StrikeOut(complaint_id=s.complaint_id, strike=s.strike, action=s.action, at=s.at)
-            for s in strikes
-        ],
-    )
+        strikes = await StrikeRepository(uow.session).of_staff(technician_id)
+    record = discipline_record(strikes, at=clock.now(), policy=policy)
+    return DisciplineOut(technician_id=technician_id, **record)

@@ -11,29 +11,16 @@ from fastapi import APIRouter, Query
 from aftersales.auth import Principal
 from aftersales.http.deps import DatabaseDep
 from aftersales.http.exports import CSV_RESPONSES, ExportFormat, FormatQuery, csv_response
-from feedback.adapters.repositories.complaints import ComplaintRepository
 from feedback.adapters.repositories.reports import ReportRepository
+from feedback.api.deps import PolicyDep
 from feedback.api.schemas import QualityReport, WorkReport
 from feedback.api.scope import Centre
 from feedback.domain.months import months_between, parse_month
+from feedback.use_cases.work_report import COLUMNS as WORK_COLUMNS
+from feedback.use_cases.work_report import flat, work_report
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 MonthQ = Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
-WORK_COLUMNS = (
-    "month",
-    "kind",
-    "id",
-    "jobs",
-    "on_site",
-    "workshop",
-    "labor_minutes",
-    "travel_km",
-    "parts_lines",
-    "callbacks_reached",
-    "satisfied",
-    "late_arrivals",
-    "complaints",
-)
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -43,45 +30,30 @@ def _rate(part: int, whole: int) -> float | None:
 @router.get("/work", response_model=WorkReport, responses=CSV_RESPONSES)
 async def work_records(
     db: DatabaseDep,
+    policy: PolicyDep,
     month: str = MonthQ,
     format: ExportFormat = FormatQuery,
     principal: Principal = Centre,
 ) -> Any:
-    """Every visit leaves a work record; this is the month's report per technician and per
-    point (the monthly report to management)."""
+    """Every visit leaves a work record; this is the month's report per technician, per point
+    and per staff member of the centre (the monthly report to management): the work, the six
+    callback outcomes, and each person's strikes and reward of the month."""
     parse_month(month)
-    sections: dict[str, list[dict[str, Any]]] = {}
     async with db.uow() as uow:
         await uow.snapshot()
-        reports = ReportRepository(uow.session)
-        complaints = ComplaintRepository(uow.session)
-        for kind in ("technician", "point"):
-            complained = await complaints.counts(month, by=kind)
-            sections[kind] = [
-                {
-                    "month": month,
-                    "kind": kind,
-                    "id": str(r[0]),
-                    "jobs": int(r[1]),
-                    "on_site": int(r[2]),
-                    "workshop": int(r[3]),
-                    "labor_minutes": int(r[4]),
-                    "travel_km": int(r[5]),
-                    "parts_lines": int(r[6]),
-                    "callbacks_reached": int(r[7]),
-                    "satisfied": int(r[8]),
-                    "late_arrivals": int(r[9]),
-                    "complaints": complained.get(r[0], 0),
-                }
-                for r in await reports.work(month, by=kind)
-            ]
+        sections = await work_report(uow, month, policy=policy)
     if format == "csv":
         return csv_response(
-            [*sections["technician"], *sections["point"]],
+            (flat(r) for r in (*sections["technician"], *sections["point"], *sections["staff"])),
             WORK_COLUMNS,
             filename=f"work-records-{month}.csv",
         )
-    return WorkReport(month=month, technicians=sections["technician"], points=sections["point"])
+    return WorkReport(
+        month=month,
+        technicians=sections["technician"],
+        points=sections["point"],
+        staff=sections["staff"],
+    )
 
 
 @router.get("/quality", response_model=QualityReport)

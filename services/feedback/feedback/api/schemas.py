@@ -9,7 +9,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from aftersales.http.models import RequestModel
-from feedback.domain.callbacks import CallbackOutcome
+from feedback.domain.callbacks import CallbackOutcome, CallbackReason
+from feedback.domain.complaints import ComplaintCategory
+from feedback.domain.staff import StaffRole
 
 
 class CallbackResultIn(RequestModel):
@@ -28,7 +30,13 @@ class AttemptOut(BaseModel):
 
 class CallbackOut(BaseModel):
     id: uuid.UUID
-    job_id: uuid.UUID | None = Field(description="null: a callback after a phone solution")
+    job_id: uuid.UUID | None = Field(description="null: a callback with no visit behind it")
+    reason: CallbackReason = Field(
+        description="job; resolved_remotely (solved on the phone); complaint_resolved (the "
+        "satisfaction call after a complaint's resolution: any outcome but satisfied reopens "
+        "it); refunded, replaced (recorded, reopening nothing)"
+    )
+    complaint_id: uuid.UUID | None = Field(description="the complaint a satisfaction call follows")
     ticket_id: uuid.UUID
     point_id: uuid.UUID | None
     technician_id: uuid.UUID | None
@@ -73,6 +81,16 @@ class ComplaintIn(RequestModel):
     attribution_reason: str | None = Field(
         default=None, min_length=1, max_length=2000, description=ATTRIBUTION_REASON
     )
+    category: ComplaintCategory = Field(
+        default="conduct",
+        description="conduct (words, behaviour, attitude, manner: substantiated, a strike on "
+        "the person named), quality, delay or other (substantiated, they grade the point only)",
+    )
+    staff_id: uuid.UUID | None = Field(
+        default=None,
+        description="a service person of the staff register (GET /v1/staff): an agent, host, "
+        "sales-service staff member or technician; 422 when not registered",
+    )
 
 
 class ReplyIn(RequestModel):
@@ -87,6 +105,12 @@ class ResolveIn(RequestModel):
     attribution_reason: str | None = Field(
         default=None, min_length=1, max_length=2000, description=ATTRIBUTION_REASON
     )
+    staff_id: uuid.UUID | None = Field(
+        default=None, description="the staff member it was about, as checked (the register's)"
+    )
+    category: ComplaintCategory | None = Field(
+        default=None, description="what it was about, as checked; omitted: as opened"
+    )
 
 
 class ComplaintOut(BaseModel):
@@ -94,6 +118,10 @@ class ComplaintOut(BaseModel):
     ticket_id: uuid.UUID
     point_id: uuid.UUID | None
     technician_id: uuid.UUID | None
+    staff_id: uuid.UUID | None = Field(description="the staff member it is about (any role)")
+    category: ComplaintCategory
+    callback_id: uuid.UUID | None = Field(description="the callback whose outcome opened it")
+    reopen_count: int = Field(description="reopened by its satisfaction call, with fresh clocks")
     source: str
     text: str
     status: Literal["open", "replied", "resolved"]
@@ -122,12 +150,15 @@ class StrikeOut(BaseModel):
     complaint_id: uuid.UUID
     strike: int
     action: str
+    window_days: int | None = Field(
+        default=None, description="the window it was counted in (null: for life)"
+    )
     at: datetime
 
 
 class DisciplineOut(BaseModel):
     technician_id: uuid.UUID
-    window_days: int
+    window_days: int | None = Field(description="null: strikes count for life")
     strikes_in_window: int
     current_action: str | None
     dismissed: bool
@@ -159,6 +190,64 @@ class GradingOut(BaseModel):
     unchanged: int
     message: str
     grades: list[dict[str, Any]]
+    rewarded: int = Field(description="staff rewards decided by this run (GET /v1/staff-rewards)")
+
+
+class StaffIn(RequestModel):
+    role: Literal["agent", "host", "sales_service"] = Field(
+        description="technicians come from dispatch (feedback hears of every one it books)"
+    )
+    name: str = Field(min_length=1, max_length=200)
+    point_id: uuid.UUID | None = Field(
+        default=None, description="the point the member works at (none: the centre)"
+    )
+    subject: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="the token subject the member signs in with: an agent's callbacks are "
+        "their jobs by it",
+    )
+
+
+class StaffOut(BaseModel):
+    id: uuid.UUID
+    role: StaffRole
+    name: str | None
+    point_id: uuid.UUID | None
+    subject: str | None
+    source: Literal["dispatch", "admin"]
+    active: bool
+    version: int
+    created_at: datetime
+
+
+class StaffDetail(StaffOut):
+    window_days: int | None = Field(description="null: strikes count for life")
+    strikes_in_window: int
+    current_action: str | None
+    dismissed: bool
+    strikes: list[StrikeOut]
+
+
+class RewardOut(BaseModel):
+    id: uuid.UUID
+    staff_id: uuid.UUID
+    role: StaffRole
+    point_id: uuid.UUID | None
+    month: str
+    amount: int = Field(description="minor units (fen)")
+    currency: str
+    jobs: int
+    reached: int
+    satisfied: int
+    reason: str
+    decided_at: datetime
+
+
+class RewardList(BaseModel):
+    month: str
+    items: list[RewardOut]
 
 
 class CarePlanIn(RequestModel):
@@ -208,5 +297,12 @@ class QualityReport(BaseModel):
 
 class WorkReport(BaseModel):
     month: str
-    technicians: list[dict[str, Any]]
+    technicians: list[dict[str, Any]] = Field(
+        description="per technician: the work, the six outcomes, the month's strikes and reward"
+    )
     points: list[dict[str, Any]]
+    staff: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="the centre's agents, hosts and sales-service staff (and technicians with "
+        "no job this month but a strike or reward): outcomes, strikes, reward",
+    )

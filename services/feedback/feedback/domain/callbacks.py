@@ -8,7 +8,7 @@ from typing import Literal
 
 from aftersales.errors import Conflict, Unprocessable
 
-__all__ = ["CallbackOutcome", "check_result", "due_at"]
+__all__ = ["CallbackOutcome", "CallbackReason", "check_result", "due_at", "opens_complaint"]
 
 # The six outcomes of section 4.2.3.
 CallbackOutcome = Literal[
@@ -21,6 +21,39 @@ CallbackOutcome = Literal[
 ]
 
 NOT_FIXED = frozenset({"not_fixed_first_visit", "not_fixed_repeat"})
+OUTCOMES: tuple[str, ...] = (
+    "satisfied",
+    "unsatisfied",
+    "complaint",
+    "not_fixed_first_visit",
+    "not_fixed_repeat",
+    "bad_attitude",
+)
+
+# Why a callback is made: a completed job; a request solved on the phone; a resolved
+# complaint (the satisfaction call: any outcome but satisfied reopens the complaint); a
+# refund or a replacement (the outcome is recorded, and reopens nothing: the product is gone).
+CallbackReason = Literal["job", "resolved_remotely", "complaint_resolved", "refunded", "replaced"]
+NO_JOB_REASONS = frozenset({"resolved_remotely", "complaint_resolved", "refunded", "replaced"})
+
+
+def opens_complaint(outcome: str | None, reason: str) -> str | None:
+    """The category of the complaint a reached callback's outcome opens for checking, if any:
+    ``bad_attitude`` is about conduct; a ``complaint`` is ``other`` until the centre, checking
+    it, says what it was about. A complaint's own satisfaction call opens none: its outcome
+    reopens that complaint instead."""
+    if reason == "complaint_resolved":
+        return None
+    if outcome == "bad_attitude":
+        return "conduct"
+    if outcome == "complaint":
+        return "other"
+    return None
+
+
+def reopens_complaint(outcome: str | None, reason: str) -> bool:
+    """A satisfaction call after a complaint was resolved: anything but satisfied reopens it."""
+    return reason == "complaint_resolved" and outcome is not None and outcome != "satisfied"
 
 
 def due_at(completed_at: datetime, within: timedelta) -> datetime:
@@ -36,17 +69,28 @@ def check_open(status: str) -> None:
 
 
 def check_result(
-    *, reached: bool, outcome: str | None, score: int | None, visit_number: int
+    *,
+    reached: bool,
+    outcome: str | None,
+    score: int | None,
+    visit_number: int,
+    reason: str = "job",
 ) -> None:
     """An outcome only when the customer was reached; ``not_fixed_first_visit`` only for a first
-    visit and ``not_fixed_repeat`` only for a later one."""
+    visit and ``not_fixed_repeat`` only for a later one; neither after no visit at all."""
     if not reached:
         if outcome is not None or score is not None:
             raise Unprocessable("A customer not reached gives no outcome and no score.")
         return
     if outcome is None:
         raise Unprocessable("A reached customer's callback needs an outcome.")
-    if visit_number == 0 and outcome in ("not_fixed_first_visit", "not_fixed_repeat"):
+    if visit_number == 0 and outcome in NOT_FIXED and reason != "resolved_remotely":
+        raise Unprocessable(
+            f"This callback follows no visit (it is about a {reason.replace('_', ' ')} request): "
+            "the outcome cannot be not fixed; say unsatisfied.",
+            visit_number=visit_number,
+        )
+    if visit_number == 0 and outcome in NOT_FIXED:
         raise Unprocessable(
             "This request was solved on the phone: there was no visit to be not fixed; "
             "the outcome is unsatisfied (a first visit follows).",

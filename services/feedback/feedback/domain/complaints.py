@@ -19,6 +19,67 @@ from aftersales.errors import Conflict, Unprocessable
 
 # Who attributes a complaint: feedback itself (from a callback or a ticket), a CRM, the centre.
 Attributor = Literal["feedback", "crm", "centre"]
+# What a complaint is about (clause 15): words, behaviour, attitude and manner are ``conduct``,
+# the only category whose substantiated complaint is a strike on the person named; the others
+# count against the point's grade only.
+ComplaintCategory = Literal["conduct", "quality", "delay", "other"]
+STRIKING_CATEGORY = "conduct"
+
+
+def is_strike(*, substantiated: bool, category: str, staff_id: uuid.UUID | None) -> bool:
+    """Only a substantiated conduct complaint naming a staff member is a strike on them."""
+    return substantiated and category == STRIKING_CATEGORY and staff_id is not None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Whom a complaint is about: a staff member of the register (``staff_id``, any role) and,
+    when that member is a technician, the same id as ``technician_id``."""
+
+    staff_id: uuid.UUID | None
+    technician_id: uuid.UUID | None
+    role: str | None
+
+
+def person_named(
+    *,
+    staff_id: uuid.UUID | None,
+    technician_id: uuid.UUID | None,
+    registered_role: str | None,
+    by: Attributor,
+) -> Person:
+    """Who ``staff_id`` / ``technician_id`` name together. ``registered_role`` is the role the
+    register has for ``staff_id`` (None: not in the register, a 422). A technician named by
+    ``technician_id`` alone is its own staff id (the register projects technicians from
+    dispatch). One person per complaint: naming a staff member and a different technician is
+    a 422; so is a CRM naming anyone but a technician (it knows only whom it sent)."""
+    if staff_id is None:
+        role = "technician" if technician_id is not None else None
+        return Person(technician_id, technician_id, role)
+    if registered_role is None:
+        raise Unprocessable(
+            f"Staff member {staff_id} is not in the register (POST /v1/staff): a complaint "
+            "names only a registered service person.",
+            staff_id=str(staff_id),
+        )
+    if registered_role == "technician":
+        if technician_id is not None and technician_id != staff_id:
+            raise Unprocessable(
+                "staff_id and technician_id name two different technicians: a complaint is "
+                "about one person."
+            )
+        return Person(staff_id, staff_id, "technician")
+    if technician_id is not None:
+        raise Unprocessable(
+            f"staff_id names a staff member ({registered_role}) and technician_id a "
+            "technician: a complaint is about one person."
+        )
+    if by == "crm":
+        raise Unprocessable(
+            "A CRM names only the point or technician who served the ticket; the centre's "
+            "own staff are named by the centre."
+        )
+    return Person(staff_id, None, registered_role)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Staff discipline on substantiated complaints: 1st warning, 2nd penalty, 3rd dismissal
-(docs/domain.md), counting the strikes within a rolling window (12 months by default)."""
+"""Staff discipline on substantiated conduct complaints (clause 15): 1st warning, 2nd penalty,
+3rd dismissal (docs/domain.md). The document sets no time limit, so strikes count for life;
+an operator may set a rolling window (``FEEDBACK_STRIKE_WINDOW_DAYS``, audited)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from typing import Literal
 Action = Literal["warning", "penalty", "dismissal"]
 
 
-def strikes_in_window(strike_times: Iterable[datetime], *, at: datetime, window: timedelta) -> int:
-    """How many strikes fall in the window ending at ``at`` (its start included)."""
-    start = at - window
-    return sum(1 for t in strike_times if start <= t <= at)
+def strikes_in_window(
+    strike_times: Iterable[datetime], *, at: datetime, window: timedelta | None
+) -> int:
+    """How many strikes count at ``at``: every one up to it (``window`` None: for life), or
+    those in the window ending at ``at`` (its start included)."""
+    start = None if window is None else at - window
+    return sum(1 for t in strike_times if t <= at and (start is None or start <= t))
 
 
 def action_for(strikes: int) -> Action:

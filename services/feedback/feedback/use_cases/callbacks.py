@@ -1,5 +1,8 @@
-"""Callbacks: one per completed job, due within 48 hours; the outcome closes or reopens the
-ticket (intake hears ``feedback.callback.recorded.v1``)."""
+"""Callbacks: one per completed job, due within 48 hours, and one for each request intake asks
+for with no visit (solved on the phone, a resolved complaint, a refund, a replacement); the
+outcome closes or reopens the ticket (intake hears ``feedback.callback.recorded.v2``), a bad
+attitude or a complaint opens a complaint for checking, and an unsatisfied customer reopens a
+resolved complaint."""
 
 from __future__ import annotations
 
@@ -12,10 +15,19 @@ from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.repositories.callbacks import CallbackRepository
 from feedback.adapters.repositories.parties import PartyRepository
 from feedback.adapters.repositories.scope import Scope
+from feedback.adapters.repositories.staff import StaffRepository
 from feedback.adapters.tables import CallbackAttemptRow, CallbackRow
-from feedback.domain.callbacks import check_open, check_result, due_at, gives_up
+from feedback.domain.callbacks import (
+    check_open,
+    check_result,
+    due_at,
+    gives_up,
+    opens_complaint,
+    reopens_complaint,
+)
 from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import FeedbackPolicy, month_of
+from feedback.use_cases.satisfaction import complaint_to_call_back, reopen
 
 
 async def on_job_completed(
@@ -27,10 +39,14 @@ async def on_job_completed(
     parties = PartyRepository(uow.session)
     await parties.record(d.ticket_id, "point", d.point_id, "served", d.completed_at)
     await parties.record(d.ticket_id, "technician", d.technician_id, "served", d.completed_at)
+    await StaffRepository(uow.session).project_technician(
+        d.technician_id, d.point_id, d.completed_at
+    )
     await CallbackRepository(uow.session).create(
         {
             "id": uuid.uuid4(),
             "job_id": d.job_id,
+            "reason": "job",
             "ticket_id": d.ticket_id,
             "point_id": d.point_id,
             "technician_id": d.technician_id,
@@ -79,7 +95,11 @@ async def record_result(
     cb = await callbacks.get(callback_id, scope=scope, lock=True)
     check_open(cb.status)
     check_result(
-        reached=cmd.reached, outcome=cmd.outcome, score=cmd.score, visit_number=cb.visit_number
+        reached=cmd.reached,
+        outcome=cmd.outcome,
+        score=cmd.score,
+        visit_number=cb.visit_number,
+        reason=cb.reason,
     )
     now = uow.now()
     callbacks.add_attempt(
@@ -108,16 +128,24 @@ async def record_result(
                 point_id=cb.point_id,
                 attempts=cb.attempts,
                 given_up_at=now,
+                reason=cb.reason,  # type: ignore[arg-type]
+                complaint_id=cb.complaint_id,
             ),
         )
-    if cmd.reached and cmd.outcome == "complaint":
+    if not cmd.reached:
+        return cb
+    category = opens_complaint(cmd.outcome, cb.reason)
+    if category is not None:
+        # For checking (查实): a bad attitude is about conduct, a complaint is categorised by
+        # the centre when it resolves it. Once per callback.
         await open_complaint(
             uow,
             NewComplaint(
                 ticket_id=cb.ticket_id,
-                text=cmd.comment or "complaint made on the callback",
+                text=cmd.comment or f"{cmd.outcome} on the callback",
                 technician_id=cb.technician_id,
                 point_id=cb.point_id,
+                category=category,
             ),
             source="callback",
             actor=actor,
@@ -125,6 +153,8 @@ async def record_result(
             callback_id=cb.id,
             policy=policy,
         )
+    if reopens_complaint(cmd.outcome, cb.reason) and cb.complaint_id is not None:
+        await reopen(uow, cb.complaint_id, policy=policy)
     return cb
 
 
@@ -142,6 +172,8 @@ def _publish_recorded(uow: UnitOfWork, cb: CallbackRow, *, reached: bool, now: d
             outcome=cb.outcome if reached else None,  # type: ignore[arg-type]
             score=cb.score if reached else None,
             recorded_at=now,
+            reason=cb.reason,  # type: ignore[arg-type]
+            complaint_id=cb.complaint_id,
         ),
     )
 
@@ -152,12 +184,16 @@ def _publish(uow: UnitOfWork, cb: CallbackRow, data: EventData) -> None:
 
 async def on_ticket_closed(uow: UnitOfWork, event: Envelope[intake.TicketClosed]) -> None:
     """A refunded or replaced product's request is settled by the remedy: its callbacks still
-    due are withdrawn, so no callback loop starts again."""
+    due are withdrawn, so no callback loop starts again (the call about the refund or the
+    replacement itself stays)."""
     d = event.data
     if d.closure_reason not in ("refunded", "replaced"):
         return
     now = uow.now()
-    for cb in await CallbackRepository(uow.session).due_of_ticket(d.ticket_id):
+    due = await CallbackRepository(uow.session).due_of_ticket(
+        d.ticket_id, except_reasons=("refunded", "replaced")
+    )
+    for cb in due:
         cb.status = "withdrawn"
         cb.comment = f"withdrawn: the ticket closed as {d.closure_reason}"
         cb.version += 1
@@ -167,13 +203,25 @@ async def on_ticket_closed(uow: UnitOfWork, event: Envelope[intake.TicketClosed]
 async def on_callback_requested(
     uow: UnitOfWork, event: Envelope[intake.TicketCallbackRequested], *, policy: FeedbackPolicy
 ) -> None:
-    """A request solved on the phone is called back too: a callback with no job, once."""
+    """Intake asks for a callback with no visit behind it, once per ticket and reason (a copy
+    of the request makes nothing): a request solved on the phone; a refund or a replacement
+    (its outcome is recorded, may open a complaint, and reopens nothing); a resolved
+    complaint (its satisfaction call, once per resolution)."""
     d = event.data
+    complaint_id, complaint_round = None, None
+    if d.reason == "complaint_resolved":
+        complaint = await complaint_to_call_back(uow, d.ticket_id, d.complaint_id)
+        if complaint is None:
+            return
+        complaint_id, complaint_round = complaint.id, complaint.reopen_count
     now = uow.now()
     await CallbackRepository(uow.session).create(
         {
             "id": uuid.uuid4(),
             "job_id": None,
+            "reason": str(d.reason),
+            "complaint_id": complaint_id,
+            "complaint_round": complaint_round,
             "ticket_id": d.ticket_id,
             "point_id": None,
             "technician_id": None,

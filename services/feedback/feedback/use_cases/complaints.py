@@ -1,10 +1,10 @@
-"""Complaints with their deadlines, and the strike a substantiated one puts on a technician."""
+"""Complaints with their deadlines, whom they name (a point, a technician, any staff member of
+the register), and the strike a substantiated conduct complaint brings (``discipline``)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from aftersales.database import Database
 from aftersales.errors import NotFound, Unprocessable
@@ -13,20 +13,23 @@ from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.repositories.callbacks import CallbackRepository
 from feedback.adapters.repositories.complaints import ComplaintRepository
 from feedback.adapters.repositories.contacts import ContactRepository
-from feedback.adapters.repositories.discipline import StrikeRepository
 from feedback.adapters.repositories.gradings import GradingRepository
 from feedback.adapters.repositories.parties import PartyRepository
 from feedback.adapters.repositories.scope import Scope
-from feedback.adapters.tables import ComplaintRow, StrikeRow
+from feedback.adapters.repositories.staff import StaffRepository
+from feedback.adapters.tables import ComplaintRow
 from feedback.domain.complaints import (
     Attributor,
+    Person,
     check_attribution,
     check_can_reply,
     check_can_resolve,
     deadlines,
+    is_strike,
+    person_named,
 )
-from feedback.domain.discipline import action_for, strikes_in_window
 from feedback.domain.months import next_month
+from feedback.use_cases.discipline import strike
 from feedback.use_cases.policy import FeedbackPolicy, month_of
 
 
@@ -37,6 +40,8 @@ class NewComplaint:
     technician_id: uuid.UUID | None = None
     point_id: uuid.UUID | None = None
     attribution_reason: str | None = None
+    category: str = "conduct"
+    staff_id: uuid.UUID | None = None
 
 
 def _named(
@@ -64,6 +69,21 @@ async def _check_attribution(
     return bool(strangers)
 
 
+async def _person(
+    uow: UnitOfWork,
+    *,
+    staff_id: uuid.UUID | None,
+    technician_id: uuid.UUID | None,
+    by: Attributor,
+) -> Person:
+    """Whom the complaint names, checked against the staff register (422 for a stranger)."""
+    role = None
+    if staff_id is not None:
+        member = await StaffRepository(uow.session).get(staff_id)
+        role = member.role if member is not None else None
+    return person_named(staff_id=staff_id, technician_id=technician_id, registered_role=role, by=by)
+
+
 async def open_complaint(
     uow: UnitOfWork,
     cmd: NewComplaint,
@@ -75,12 +95,20 @@ async def open_complaint(
     callback_id: uuid.UUID | None = None,
     by: Attributor = "feedback",
 ) -> ComplaintRow:
-    """Open a complaint against whom ``cmd`` names (``by`` decides whom it may name), or the
-    ticket's latest visit, with its reply and resolve deadlines from now."""
+    """Open a complaint about whom ``cmd`` names (``by`` decides whom it may name: a point or
+    technician who served the ticket, or a staff member of the register), or the ticket's
+    latest visit, with its reply and resolve deadlines from now. A callback opens one
+    complaint at most: asked again, the one it opened is returned."""
+    complaints = ComplaintRepository(uow.session)
+    if callback_id is not None:
+        opened = await complaints.of_callback(callback_id)
+        if opened is not None:
+            return opened
     contact = await ContactRepository(uow.session).get(cmd.ticket_id)
     if tenant_id is not None and (contact is None or contact.tenant_id != tenant_id):
         raise NotFound(f"Ticket {cmd.ticket_id} does not exist.")
-    point_id, technician_id = cmd.point_id, cmd.technician_id
+    person = await _person(uow, staff_id=cmd.staff_id, technician_id=cmd.technician_id, by=by)
+    point_id, technician_id = cmd.point_id, person.technician_id
     await _check_attribution(
         uow,
         cmd.ticket_id,
@@ -88,11 +116,12 @@ async def open_complaint(
         reason=cmd.attribution_reason,
         by=by,
     )
-    if point_id is None and technician_id is None:
+    if point_id is None and person.staff_id is None:
         # Against whoever did the ticket's latest visit, when feedback knows of one.
         latest = await CallbackRepository(uow.session).latest_of_ticket(cmd.ticket_id)
         if latest is not None:
             point_id, technician_id = latest.point_id, latest.technician_id
+            person = Person(technician_id, technician_id, "technician" if technician_id else None)
     now = uow.now()
     due = deadlines(now, reply_within=policy.reply_within, resolve_within=policy.resolve_within)
     row = ComplaintRow(
@@ -100,6 +129,8 @@ async def open_complaint(
         ticket_id=cmd.ticket_id,
         point_id=point_id,
         technician_id=technician_id,
+        staff_id=person.staff_id,
+        category=cmd.category,
         callback_id=callback_id,
         source=source,
         tenant_id=contact.tenant_id if contact else tenant_id,
@@ -111,10 +142,13 @@ async def open_complaint(
         month=month_of(now, policy),
         reply_by=due.reply_by,
         resolve_by=due.resolve_by,
+        reopen_count=0,
+        replies_late_before=0,
+        resolutions_late_before=0,
         version=1,
         updated_at=now,
     )
-    ComplaintRepository(uow.session).add(row)
+    complaints.add(row)
     await uow.session.flush()
     uow.publish(
         feedback.ComplaintOpened(
@@ -125,6 +159,9 @@ async def open_complaint(
             reply_by=row.reply_by,
             resolve_by=row.resolve_by,
             opened_at=now,
+            category=row.category,  # type: ignore[arg-type]
+            staff_id=row.staff_id,
+            callback_id=callback_id,
         ),
         aggregate_id=row.id,
         aggregate_version=row.version,
@@ -166,6 +203,8 @@ class Resolution:
     technician_id: uuid.UUID | None = None
     point_id: uuid.UUID | None = None
     attribution_reason: str | None = None
+    staff_id: uuid.UUID | None = None
+    category: str | None = None  # None: as opened
 
 
 async def resolve(
@@ -176,26 +215,36 @@ async def resolve(
     scope: Scope,
     policy: FeedbackPolicy,
 ) -> ComplaintRow:
-    """Resolve (the centre); a substantiated complaint against a technician is a strike (1st
-    warning, 2nd penalty, 3rd dismissal within the window), which dispatch and billing hear
-    of, and counts on the scorecards of its month, or of the next month not yet graded.
-    Moving the complaint to someone who did not serve the ticket needs a reason."""
+    """Resolve (the centre, having checked it): a substantiated complaint counts on the
+    scorecards of its month, or of the next month not yet graded; a substantiated ``conduct``
+    complaint is a strike on the staff member named (1st warning, 2nd penalty, 3rd dismissal),
+    which dispatch and billing hear of. Moving the complaint to someone who did not serve the
+    ticket needs a reason; naming a staff member not in the register is a 422."""
     complaints = ComplaintRepository(uow.session)
     row = await complaints.get(complaint_id, scope=scope, lock=True)
     check_can_resolve(row.status)
     now = uow.now()
+    if cmd.staff_id is not None or cmd.technician_id is not None:
+        person = await _person(
+            uow, staff_id=cmd.staff_id, technician_id=cmd.technician_id, by="centre"
+        )
+    else:
+        person = Person(row.staff_id, row.technician_id, None)
     moved = _named(
         cmd.point_id if cmd.point_id != row.point_id else None,
-        cmd.technician_id if cmd.technician_id != row.technician_id else None,
+        person.technician_id if person.technician_id != row.technician_id else None,
     )
     await _check_attribution(uow, row.ticket_id, moved, reason=cmd.attribution_reason, by="centre")
     if cmd.attribution_reason is not None:
         row.attribution_reason = cmd.attribution_reason
-    row.technician_id = cmd.technician_id or row.technician_id
+    row.staff_id, row.technician_id = person.staff_id, person.technician_id
     row.point_id = cmd.point_id or row.point_id
-    if cmd.substantiated and row.technician_id is None and row.point_id is None:
-        raise Unprocessable("A substantiated complaint must say against which technician or point.")
-    if cmd.substantiated:
+    row.category = cmd.category or row.category
+    if cmd.substantiated and row.staff_id is None and row.point_id is None:
+        raise Unprocessable(
+            "A substantiated complaint must say against which staff member, technician or point."
+        )
+    if cmd.substantiated and row.counted_month is None:
         row.counted_month = await _counted_month(uow, row.month, month_of(now, policy))
     row.status, row.resolution, row.substantiated, row.resolved_at = (
         "resolved",
@@ -219,12 +268,14 @@ async def resolve(
             substantiated=cmd.substantiated,
             resolution=cmd.resolution,
             resolved_at=now,
+            category=row.category,  # type: ignore[arg-type]
+            staff_id=row.staff_id,
         ),
         aggregate_id=row.id,
         aggregate_version=row.version,
     )
-    if cmd.substantiated and row.technician_id is not None:
-        await _strike(uow, row, now, window=policy.strike_window)
+    if is_strike(substantiated=cmd.substantiated, category=row.category, staff_id=row.staff_id):
+        await strike(uow, row, now, policy=policy)
     return row
 
 
@@ -237,39 +288,6 @@ async def _counted_month(uow: UnitOfWork, month: str, this_month: str) -> str:
         if month >= this_month or not await gradings.is_graded(month):
             return month
         month = next_month(month)
-
-
-async def _strike(
-    uow: UnitOfWork, complaint: ComplaintRow, now: datetime, *, window: timedelta
-) -> None:
-    assert complaint.technician_id is not None
-    strikes = StrikeRepository(uow.session)
-    earlier = await strikes.of_technician(complaint.technician_id)
-    count = strikes_in_window([s.at for s in earlier] + [now], at=now, window=window)
-    action = action_for(count)
-    strikes.add(
-        StrikeRow(
-            id=uuid.uuid4(),
-            technician_id=complaint.technician_id,
-            point_id=complaint.point_id,
-            complaint_id=complaint.id,
-            strike=count,
-            action=action,
-            at=now,
-        )
-    )
-    uow.publish(
-        feedback.TechnicianDisciplined(
-            technician_id=complaint.technician_id,
-            point_id=complaint.point_id,
-            complaint_id=complaint.id,
-            strike=count,
-            action=action,
-            decided_at=now,
-        ),
-        aggregate_id=complaint.technician_id,
-        aggregate_version=len(earlier) + 1,
-    )
 
 
 async def report_overdue(db: Database, *, limit: int = 100) -> int:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from feedback.domain.grading import Threshold
+from feedback.domain.rewards import RewardRule
 from feedback.settings import FeedbackSettings
 
 
@@ -19,8 +21,11 @@ class FeedbackPolicy:
     callback_max_attempts: int
     reply_within: timedelta
     resolve_within: timedelta
-    strike_window: timedelta
+    strike_window: timedelta | None  # None: strikes count for life
     thresholds: dict[str, Threshold]
+    outcome_weights: dict[str, Fraction]
+    starting_grade: str
+    reward_rules: dict[str, RewardRule]
 
     @classmethod
     def from_settings(cls, s: FeedbackSettings) -> FeedbackPolicy:
@@ -30,9 +35,18 @@ class FeedbackPolicy:
             callback_max_attempts=s.callback_max_attempts,
             reply_within=timedelta(hours=s.complaint_reply_within_hours),
             resolve_within=timedelta(days=s.complaint_resolve_within_days),
-            strike_window=timedelta(days=s.strike_window_days),
-            thresholds={g: Threshold.of(v) for g, v in s.grading_thresholds.items()},
+            strike_window=(
+                None if s.strike_window_days is None else timedelta(days=s.strike_window_days)
+            ),
+            thresholds={g: Threshold.of(v, grade=g) for g, v in s.grading_thresholds.items()},
+            outcome_weights={o: Fraction(str(w)) for o, w in s.outcome_weights.items()},
+            starting_grade=s.starting_grade,
+            reward_rules={r: RewardRule.of(v) for r, v in s.reward_rules.items()},
         )
+
+    @property
+    def strike_window_days(self) -> int | None:
+        return None if self.strike_window is None else self.strike_window.days
 
 
 def month_of(moment: datetime, policy: FeedbackPolicy) -> str:
@@ -44,3 +58,11 @@ def month_of(moment: datetime, policy: FeedbackPolicy) -> str:
 def day_of(moment: datetime, policy: FeedbackPolicy) -> date:
     """The date of ``moment`` at the network's local time."""
     return moment.astimezone(policy.tz).date()
+
+
+def month_bounds(month: str, policy: FeedbackPolicy) -> tuple[datetime, datetime]:
+    """The first moment of ``month`` and of the next, at the network's local time."""
+    year, mon = (int(p) for p in month.split("-"))
+    start = datetime(year, mon, 1, tzinfo=policy.tz)
+    end = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=policy.tz)
+    return start, end

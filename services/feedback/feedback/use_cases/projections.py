@@ -8,6 +8,7 @@ from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.repositories.contacts import ContactRepository
 from feedback.adapters.repositories.parties import PartyRepository
 from feedback.adapters.repositories.sla import SlaRepository
+from feedback.adapters.repositories.staff import StaffRepository
 from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import FeedbackPolicy, month_of
 
@@ -26,8 +27,8 @@ async def record_ticket(
             "customer_id": t.customer.id,
             "customer_name": t.customer.name,
             "phone": t.customer.phone,
-            "product_model": t.product.model,
-            "category": t.product.category,
+            "product_model": t.product.model if t.product is not None else None,
+            "category": t.product.category if t.product is not None else t.category,
             "tenant_id": t.tenant_id,
             "aggregate_version": event.aggregate_version,
             "opened_at": t.created_at,
@@ -84,3 +85,5 @@ async def record_scheduled(uow: UnitOfWork, event: Envelope[dispatch.JobSchedule
     parties = PartyRepository(uow.session)
     await parties.record(d.ticket_id, "point", d.point_id, "assigned", event.time)
     await parties.record(d.ticket_id, "technician", d.technician_id, "assigned", event.time)
+    # The staff register knows every technician dispatch books (clause 15 reaches them all).
+    await StaffRepository(uow.session).project_technician(d.technician_id, d.point_id, event.time)

@@ -17,9 +17,10 @@ from feedback.adapters.repositories.complaints import ComplaintRepository
 from feedback.adapters.repositories.gradings import GradingRepository
 from feedback.adapters.repositories.sla import SlaRepository
 from feedback.adapters.tables import GradingRow
-from feedback.domain.grading import grade
+from feedback.domain.grading import grade_or_keep
 from feedback.domain.scorecards import Counts, Scorecard
 from feedback.use_cases.policy import FeedbackPolicy, month_of
+from feedback.use_cases.rewards import decide_rewards
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,15 @@ class Card:
 
 
 async def cards(
-    uow: UnitOfWork, month: str, *, by: str = "point", only: uuid.UUID | None = None
+    uow: UnitOfWork,
+    month: str,
+    *,
+    policy: FeedbackPolicy,
+    by: str = "point",
+    only: uuid.UUID | None = None,
 ) -> list[Card]:
+    """Each point's (or technician's) month: its callbacks, each outcome counted, complaints,
+    SLA breaches."""
     callbacks = await CallbackRepository(uow.session).counts(month, by=by, only=only)
     complaints = await ComplaintRepository(uow.session).substantiated(month, by=by)
     breaches = await SlaRepository(uow.session).breaches(month) if by == "point" else {}
@@ -50,16 +58,31 @@ async def cards(
             complaints=complaints.get(sid, 0),
             sla_breaches=breaches.get(sid, 0),
         )
-        out.append(Card(sid, Scorecard(c)))
+        out.append(Card(sid, Scorecard(c, policy.outcome_weights)))
     return out
 
 
 async def graded_cards(
     uow: UnitOfWork, month: str, *, policy: FeedbackPolicy, only: uuid.UUID | None = None
 ) -> list[Card]:
+    """Each point's card with its grade; a point no callback reached keeps its previous grade
+    (or the starting grade), marked ungraded."""
+    found = await cards(uow, month, policy=policy, only=only)
+    previous = await GradingRepository(uow.session).previous_grades(
+        month, [c.subject_id for c in found if c.card.ungraded]
+    )
     return [
-        Card(c.subject_id, c.card, grade(c.card, policy.thresholds))
-        for c in await cards(uow, month, only=only)
+        Card(
+            c.subject_id,
+            c.card,
+            grade_or_keep(
+                c.card,
+                policy.thresholds,
+                previous=previous.get(c.subject_id),
+                starting=policy.starting_grade,
+            ).grade,
+        )
+        for c in found
     ]
 
 
@@ -68,6 +91,7 @@ class GradingRun:
     month: str
     published: list[dict[str, Any]]
     unchanged: int
+    rewarded: int = 0
 
     @property
     def message(self) -> str:
@@ -82,8 +106,10 @@ def _fingerprint(card: dict[str, Any]) -> str:
 
 async def run_grading(uow: UnitOfWork, month: str, *, policy: FeedbackPolicy) -> GradingRun:
     """Grade every point with jobs in the month and publish ``feedback.point.graded.v1`` — only
-    for points whose scorecard or grade changed since the last run of that month. A complaint
-    substantiated meanwhile waits for the run, and then counts in a later month."""
+    for points whose scorecard or grade changed since the last run of that month (a point no
+    callback reached keeps its grade, ``ungraded``). A complaint substantiated meanwhile waits
+    for the run, and then counts in a later month. The month's staff rewards are decided too
+    (``feedback.staff.rewarded.v1``, once per staff member and month)."""
     now = uow.now()
     if month >= month_of(now, policy):
         raise Unprocessable(f"{month} is not over yet; grade a month after its last day.")
@@ -114,6 +140,7 @@ async def run_grading(uow: UnitOfWork, month: str, *, policy: FeedbackPolicy) ->
             before.runs += 1
             before.graded_at = now
             row = before
+        row.ungraded = card.card.ungraded
         rates = card.card.rates()
         uow.publish(
             feedback.PointGraded(
@@ -125,11 +152,15 @@ async def run_grading(uow: UnitOfWork, month: str, *, policy: FeedbackPolicy) ->
                 complaints_per_100_jobs=rates["complaints_per_100_jobs"],
                 sla_compliance=rates["sla_compliance"],
                 graded_at=now,
+                outcomes=card.card.counts.outcomes,
+                ungraded=card.card.ungraded,
             ),
             aggregate_id=card.subject_id,
             aggregate_version=row.runs,
         )
         published.append(doc)
+    # The month's rewards, beside the penalties: decided once per staff member.
+    rewarded = await decide_rewards(uow, month, policy=policy)
     # Billing closes a month only once it has been graded: say this run is over.
     uow.publish(
         feedback.GradingCompleted(
@@ -142,7 +173,7 @@ async def run_grading(uow: UnitOfWork, month: str, *, policy: FeedbackPolicy) ->
         aggregate_version=int(now.timestamp() * 1000),  # runs of a month, in the order made
     )
     await uow.session.flush()
-    return GradingRun(month, published, unchanged)
+    return GradingRun(month, published, unchanged, rewarded)
 
 
 GRADING_RUNS = uuid.UUID("6f1d3c0e-2b7a-4c59-9a55-0c1f4d6f7a10")

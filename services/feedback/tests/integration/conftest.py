@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+import nats
 import pytest
+from nats.js.errors import NotFoundError
 
 from aftersales.events import Envelope, EventData, Window, dispatch, intake
-from aftersales_testing.apps import RunningService, eventually, handled
+from aftersales.messaging.streams import stream_for_subject
+from aftersales_testing.apps import RunningService, eventually, handled, published
 from aftersales_testing.factories import publish_raw, ticket_created
 
 
@@ -126,10 +130,102 @@ class Desk:
 
         return await eventually(found)  # type: ignore[no-any-return]
 
-    async def result(self, callback: dict[str, Any], **body: Any) -> Any:
+    async def result(
+        self, callback: dict[str, Any], *, headers: dict[str, str] | None = None, **body: Any
+    ) -> Any:
         return await self.feedback.client.post(
-            f"/v1/callbacks/{callback['id']}/result", json=body, headers=self.agent
+            f"/v1/callbacks/{callback['id']}/result", json=body, headers=headers or self.agent
         )
+
+    async def request_callback(
+        self,
+        ticket_id: uuid.UUID,
+        reason: str,
+        *,
+        complaint_id: uuid.UUID | None = None,
+        kind: str = "complaint",
+    ) -> Envelope[intake.TicketCallbackRequested]:
+        """Intake asks for a callback with no visit (a fresh event each call), and feedback has
+        handled it."""
+        data = intake.TicketCallbackRequested(
+            ticket_id=ticket_id,
+            number="SR-2026-0000001",
+            kind=kind,
+            reason=reason,
+            requested_at=self.now(),
+            complaint_id=complaint_id,
+        )
+        env = await self.publish(data, "intake", ticket_id)
+        await handled(self.feedback, env)
+        return env
+
+    async def callbacks_of(self, ticket_id: uuid.UUID) -> list[dict[str, Any]]:
+        r = await self.feedback.client.get(
+            "/v1/callbacks", params={"ticket_id": str(ticket_id)}, headers=self.agent
+        )
+        assert r.status_code == 200, r.text
+        return r.json()["items"]  # type: ignore[no-any-return]
+
+    async def complaints_of(self, ticket_id: uuid.UUID) -> list[dict[str, Any]]:
+        r = await self.feedback.client.get(
+            "/v1/complaints", params={"ticket_id": str(ticket_id)}, headers=self.agent
+        )
+        assert r.status_code == 200, r.text
+        return r.json()["items"]  # type: ignore[no-any-return]
+
+    async def satisfied_jobs(
+        self, n: int, when: datetime, *, headers: dict[str, str] | None = None
+    ) -> list[uuid.UUID]:
+        """``n`` tickets, each with a job done at ``when`` whose customer said satisfied."""
+        tickets = []
+        for _ in range(n):
+            ticket = await self.ticket()
+            job = await self.complete(ticket.data.ticket_id, completed_at=when)
+            r = await self.result(
+                await self.callback_of(job.job_id),
+                headers=headers,
+                reached=True,
+                outcome="satisfied",
+            )
+            assert r.status_code == 200, r.text
+            tickets.append(ticket.data.ticket_id)
+        return tickets
+
+
+async def read_payloads(
+    nats_url: str, subject: str, *, after: RunningService
+) -> list[dict[str, Any]]:
+    """The ``data`` of every event on ``subject`` once ``after`` published all it committed, as
+    JSON: for an event this reader may not decode (a contract not registered yet)."""
+    await published(after)
+    stream = stream_for_subject(subject)
+    nc = await nats.connect(nats_url)
+    try:
+        js = nc.jetstream()
+        try:
+            last = (await js.stream_info(stream)).state.last_seq
+        except NotFoundError:
+            return []
+        found: list[dict[str, Any]] = []
+        seq = 1
+        while seq <= last:
+            try:
+                msg = await js.get_msg(stream, seq=seq, subject=subject, next=True)
+            except NotFoundError:
+                break
+            if msg.seq is None or msg.seq > last:
+                break
+            found.append(json.loads(msg.data or b"{}")["data"])
+            seq = msg.seq + 1
+        return found
+    finally:
+        await nc.close()
+
+
+@pytest.fixture
+def payloads(infrastructure):
+    """``await payloads(subject, after=service)``: :func:`read_payloads` on the test broker."""
+    return lambda subject, *, after: read_payloads(infrastructure.broker_url, subject, after=after)
 
 
 @pytest.fixture

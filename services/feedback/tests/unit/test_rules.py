@@ -132,6 +132,7 @@ def test_a_rate_without_data_is_none_and_does_not_count_against_the_point():
         "repeat_visit_rate": None,
         "complaints_per_100_jobs": None,
         "sla_compliance": None,
+        "outcome_score": None,
     }
 
 

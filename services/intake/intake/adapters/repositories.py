@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
@@ -25,8 +25,8 @@ from intake.adapters.tables import (
     TicketJobRow,
     TicketRow,
     TimelineRow,
-    ticket_number_seq,
 )
+from intake.domain.tickets import VISIT_KINDS
 
 
 class CustomerRepository:
@@ -180,6 +180,13 @@ class TicketFilter:
     created_to: datetime | None = None
     updated_since: datetime | None = None
     updated_until: datetime | None = None
+    window_agreed: bool | None = None
+
+
+def _window_agreed_is(agreed: bool) -> Any:
+    """Visit tickets whose slot is agreed (or not yet): a ticket with no visit is neither."""
+    has_window = TicketRow.preferred_start.is_not(None)
+    return TicketRow.kind.in_(sorted(VISIT_KINDS)) & (has_window if agreed else ~has_window)
 
 
 def _status_is(status: str) -> Any:
@@ -215,7 +222,7 @@ class TicketRepository:
     @staticmethod
     def _listed(where: TicketFilter) -> Any:
         stmt: Any = select(TicketRow)
-        conditions = [
+        conditions: list[tuple[Any, Any]] = [
             (where.tenant, TicketRow.tenant_id.__eq__),
             (where.status, _status_is),
             (where.closure_reason, TicketRow.closure_reason.__eq__),
@@ -227,6 +234,7 @@ class TicketRepository:
             (where.created_to, TicketRow.created_at.__lt__),
             (where.updated_since, TicketRow.updated_at.__ge__),
             (where.updated_until, TicketRow.updated_at.__lt__),
+            (where.window_agreed, _window_agreed_is),
         ]
         for value, condition in conditions:
             if value is not None:
@@ -359,34 +367,3 @@ class CatalogueRepository:
             await self.session.delete(row)
         await self.session.flush()
         self.session.add_all(entries)
-
-
-@dataclass(frozen=True)
-class TicketContext:
-    customer: CustomerRow
-    product: ProductRow | None
-    catalogue_entry: ServiceCategoryRow | None
-    number_seq: int
-
-
-_TICKET_CONTEXT = (
-    select(CustomerRow, ProductRow, ServiceCategoryRow, ticket_number_seq.next_value())
-    .select_from(CustomerRow)
-    .outerjoin(ProductRow, ProductRow.id == bindparam("product_id"))
-    .outerjoin(ServiceCategoryRow, ServiceCategoryRow.category == ProductRow.category)
-    .where(CustomerRow.id == bindparam("customer_id"))
-)
-
-
-async def ticket_context(
-    session: AsyncSession, customer_id: uuid.UUID, product_id: uuid.UUID | None
-) -> TicketContext | None:
-    """Everything opening a ticket needs, in one round trip (a hot path); None: no customer."""
-    row = (
-        await session.execute(
-            _TICKET_CONTEXT, {"customer_id": customer_id, "product_id": product_id}
-        )
-    ).first()
-    if row is None:
-        return None
-    return TicketContext(row[0], row[1], row[2], int(row[3]))

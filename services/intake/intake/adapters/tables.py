@@ -112,9 +112,13 @@ class TicketRow(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intake.customers.id"), index=True)
-    # None only for a parts order that names no product.
+    # None for a parts order that names no product, and a training or sample test without one.
     product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("intake.products.id"))
     kind: Mapped[str] = mapped_column(String(20))
+    # The product category the request is about (the product's, or the one a ticket without a
+    # product names; None on tickets opened before migration 0016), and its topic.
+    category: Mapped[str | None] = mapped_column(String(60))
+    topic: Mapped[str | None] = mapped_column(String(500))
     # A parts order's lines [{sku, qty}], and its shipping as dispatch reports it.
     lines: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
     parts_order: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
@@ -138,6 +142,14 @@ class TicketRow(Base):
     paused_by: Mapped[str | None] = mapped_column(String(120))
     paused_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     closure_reason: Mapped[str | None] = mapped_column(String(20))
+    # A sample test's sample: when it arrived (its clocks run from then) and its reference.
+    sample_received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sample_reference: Mapped[str | None] = mapped_column(String(100))
+    # The last callback intake asked feedback for (resolved_remotely, complaint_resolved,
+    # refunded, replaced), and the moment it answers (a complaint's resolution: one resolution
+    # asks once).
+    callback_reason: Mapped[str | None] = mapped_column(String(20))
+    callback_requested_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     complaint_id: Mapped[uuid.UUID | None]
     tenant_id: Mapped[str | None] = mapped_column(String(64), index=True)
     # What the other services reported (the status projection).

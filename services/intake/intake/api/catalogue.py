@@ -12,7 +12,11 @@ from aftersales.http.etag import etag_of, expected_version
 from aftersales.http.idempotency import run_command
 from aftersales.unit_of_work import UnitOfWork
 from intake.api.deps import PolicyDep
-from intake.api.schemas import CategoryOfferIO, ServiceCatalogueIO, ServiceCatalogueOut
+from intake.api.schemas.catalogue import (
+    CategoryOfferIO,
+    ServiceCatalogueIO,
+    ServiceCatalogueOut,
+)
 from intake.api.scope import Staff
 from intake.domain.catalogue import CategoryOffer
 from intake.domain.tickets import KINDS

@@ -15,7 +15,13 @@ from aftersales.http.pagination import Cursor, Limit, Page
 from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository
 from intake.api.presenters import customer_out, product_out
-from intake.api.schemas import CustomerIn, CustomerOut, CustomerPatch, ProductIn, ProductOut
+from intake.api.schemas.customers import (
+    CustomerIn,
+    CustomerOut,
+    CustomerPatch,
+    ProductIn,
+    ProductOut,
+)
 from intake.api.scope import Staff, tenant_of
 from intake.domain.customers import normalise_phone
 from intake.use_cases import privacy

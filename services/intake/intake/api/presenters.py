@@ -5,23 +5,22 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from intake.adapters.tables import CustomerRow, ProductRow, TicketRow, TimelineRow
-from intake.api.schemas import (
-    Address,
+from intake.api.schemas.common import Address, Money, WindowOut
+from intake.api.schemas.customers import CustomerOut, ProductOut
+from intake.api.schemas.tickets import (
     Assignment,
     CallbackSummary,
     ChargeSummary,
-    CustomerOut,
-    Money,
     OrderLineOut,
     PauseOut,
-    ProductOut,
+    SampleOut,
     Shipping,
     Sla,
     TicketOut,
     TimelineEntry,
-    WindowOut,
 )
 from intake.domain.products import in_warranty
+from intake.domain.tickets import window_agreed
 
 
 def customer_out(row: CustomerRow) -> CustomerOut:
@@ -109,6 +108,12 @@ def ticket_out(row: TicketRow) -> TicketOut:
         lines=[OrderLineOut(**line) for line in row.lines] if row.lines is not None else None,
         shipping=Shipping.model_validate(row.parts_order) if row.parts_order else None,
         preferred_window=_window(row.preferred_start, row.preferred_end),
+        window_agreed=window_agreed(row.kind, row.preferred_start is not None),
+        sample=SampleOut(received_at=row.sample_received_at, reference=row.sample_reference or "")
+        if row.sample_received_at is not None
+        else None,
+        category=row.category,
+        topic=row.topic,
         sla=Sla(
             respond_by=row.respond_by,
             respond_clock=row.respond_clock,  # type: ignore[arg-type]

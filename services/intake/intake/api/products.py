@@ -19,7 +19,7 @@ from aftersales.http.pagination import Cursor, Limit, Page
 from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.api.presenters import product_out
-from intake.api.schemas import ProductOut, ProductPatch
+from intake.api.schemas.customers import ProductOut, ProductPatch
 from intake.api.scope import Staff, tenant_of
 from intake.use_cases.customers import transfer_product, update_product
 

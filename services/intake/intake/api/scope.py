@@ -17,3 +17,7 @@ def tenant_of(principal: Principal) -> str | None:
 
 def actor_of(principal: Principal) -> str:
     return principal.actor
+
+
+# The information centre's own reports: its staff and admins.
+Centre = require_roles("admin", "agent")

@@ -21,7 +21,7 @@ from intake.adapters.repositories import TicketFilter, TicketRepository
 from intake.adapters.tables import TicketRow
 from intake.api.deps import PolicyDep
 from intake.api.presenters import product_out, ticket_out, timeline_entry
-from intake.api.schemas import (
+from intake.api.schemas.tickets import (
     CancelIn,
     PauseIn,
     ResolveRemotelyIn,
@@ -54,7 +54,9 @@ async def create_ticket(
     principal: Principal = Staff,
 ) -> Response:
     """Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
-    visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket."""
+    visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
+    A training or a sample test may name no product: then `category` and `topic`. A sample
+    test opens paused until its sample arrives."""
     window = body.preferred_window
     cmd = use_cases.OpenTicket(
         customer_id=body.customer_id,
@@ -65,6 +67,8 @@ async def create_ticket(
         preferred_start=window.start if window else None,
         preferred_end=window.end if window else None,
         lines=[(line.sku, line.qty) for line in body.lines] if body.lines is not None else None,
+        category=body.category,
+        topic=body.topic,
     )
 
     async def command(uow: UnitOfWork) -> TicketOut:
@@ -96,6 +100,11 @@ async def list_tickets(
     channel: Channel | None = None,
     customer_id: uuid.UUID | None = None,
     product_id: uuid.UUID | None = None,
+    window_agreed: bool | None = Query(
+        default=None,
+        description="visit tickets whose slot is agreed (true) or still to agree with the "
+        "customer (false); tickets with no visit are neither",
+    ),
     created_from: datetime | None = Query(default=None, description="created at or after"),
     created_to: datetime | None = Query(default=None, description="created before"),
     updated_since: datetime | None = Query(
@@ -107,9 +116,9 @@ async def list_tickets(
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> SyncPage[TicketOut]:
-    """Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
-    tickets in commit order, none skipped."""
+    """Tickets, newest first, filtered by status, kind, channel, customer, product or whether
+    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+    then each answer's `next_since`): tickets in commit order, none skipped."""
     where = TicketFilter(
         tenant=tenant_of(principal),
         status=status,
@@ -122,6 +131,7 @@ async def list_tickets(
         created_to=created_to,
         updated_since=updated_since,
         updated_until=updated_until,
+        window_agreed=window_agreed,
     )
     next_cursor: str | None = None
     next_since: str | None = None
@@ -170,7 +180,7 @@ async def _stop(
     text: str,
 ) -> Response:
     """Cancel and remote resolution share their shape: optional If-Match, one command."""
-    return await _ticket_command(
+    return await ticket_command(
         request,
         db,
         principal,
@@ -253,7 +263,7 @@ async def warranty_remedy(
     )
 
 
-async def _ticket_command(
+async def ticket_command(
     request: Request,
     db: DatabaseDep,
     principal: Principal,
@@ -288,7 +298,7 @@ async def respond_to_ticket(
     ``resolved: true`` ends it as resolve-remotely does; ``false`` records the answer and leaves
     it open. A visit or complaint ticket is answered elsewhere: 409 says where."""
     cmd = clocks.Respond(summary=body.summary, resolved=body.resolved)
-    return await _ticket_command(
+    return await ticket_command(
         request,
         db,
         principal,
@@ -314,7 +324,7 @@ async def pause_ticket(
 ) -> Response:
     """Stop every clock of the ticket (intake's and dispatch's) until it is resumed."""
     cmd = clocks.Pause(reason=body.reason, note=body.note)
-    return await _ticket_command(
+    return await ticket_command(
         request,
         db,
         principal,
@@ -329,7 +339,7 @@ async def resume_ticket(
     ticket_id: uuid.UUID, request: Request, db: DatabaseDep, principal: Principal = Staff
 ) -> Response:
     """Every clock continues where it stopped: due times move on by the time paused."""
-    return await _ticket_command(
+    return await ticket_command(
         request,
         db,
         principal,

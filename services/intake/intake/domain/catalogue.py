@@ -48,10 +48,18 @@ def check_offered(offer: CategoryOffer | None, category: str, kind: str) -> None
 
 
 def respond_by(
-    offer: CategoryOffer | None, kind: str, opened_at: datetime, default: ResponsePolicy
+    offer: CategoryOffer | None,
+    kind: str,
+    opened_at: datetime,
+    default: ResponsePolicy,
+    complete_by: datetime | None = None,
 ) -> datetime:
+    """The answer due: the category's hours for the kind; else a sample test's answer is its
+    result, due with it (``complete_by``, 24 h by default: clause 10); else the default."""
     if offer is not None and kind in offer.respond_within_hours:
         return opened_at + timedelta(hours=offer.respond_within_hours[kind])
+    if kind == "sample_test" and complete_by is not None:
+        return complete_by
     return default.respond_by(kind, opened_at)
 
 

@@ -24,8 +24,11 @@ from aftersales.errors import Conflict
 from intake.domain.tickets import needs_visit
 
 RespondClock = Literal["dispatch", "feedback", "intake", "billing"]
+# The reasons a caller pauses a ticket for. ``awaiting_sample`` is not one of them: a sample test
+# opens with it and only its sample's arrival lifts it (intake.domain.samples).
 PauseReason = Literal["awaiting_customer", "awaiting_parts", "other"]
 PAUSE_REASONS: tuple[str, ...] = get_args(PauseReason)
+AWAITING_SAMPLE = "awaiting_sample"
 
 # Statuses in which the work is done, whatever comes after (a callback, a closure).
 WORK_DONE = frozenset({"completed", "closed", "cancelled", "resolved_remotely"})
@@ -65,6 +68,7 @@ def resumed(due: datetime | None, paused_at: datetime, now: datetime) -> datetim
 class PauseState:
     status: str
     paused_at: datetime | None
+    reason: str | None = None
 
 
 def check_can_pause(state: PauseState) -> None:
@@ -83,6 +87,12 @@ def check_can_pause(state: PauseState) -> None:
 def check_can_resume(state: PauseState) -> None:
     if state.paused_at is None:
         raise Conflict("The ticket is not paused.")
+    if state.reason == AWAITING_SAMPLE:
+        raise Conflict(
+            "The ticket waits for the customer's sample: its clocks run from the sample's "
+            "arrival (POST /v1/tickets/{id}/sample-received).",
+            pause_reason=AWAITING_SAMPLE,
+        )
 
 
 def check_can_respond(kind: str, status: str, responded: bool) -> None:

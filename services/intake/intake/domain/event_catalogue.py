@@ -197,7 +197,8 @@ OLDER: dict[str, OlderVersion] = {
         OlderVersion(
             TicketCreatedV1,
             intake.TicketCreated.SUBJECT,
-            _when(lambda d: d.kind in V1_KINDS, TicketCreatedV1),
+            # v1 names a product: a training or sample test without one is not sent as v1.
+            _when(lambda d: d.kind in V1_KINDS and d.product is not None, TicketCreatedV1),
         ),
         OlderVersion(
             TicketClosedV1,

@@ -92,6 +92,20 @@ def check_can_stop(status: str, action: str) -> None:
         )
 
 
+def check_can_agree_window(kind: str, status: str, *, visit: bool) -> None:
+    """A visit's slot is agreed with the customer until the technician leaves; an ended ticket,
+    or one that needs no visit, has none to agree."""
+    if not visit:
+        raise Conflict(f"A {kind} ticket needs no visit; there is no slot to agree.")
+    if status in FINAL:
+        raise Conflict(f"The ticket is {status}; no visit is coming.", ticket_status=status)
+    if status not in BEFORE_DEPARTURE:
+        raise Conflict(
+            f"A technician is on the way or at work (ticket {status}); the slot is past agreeing.",
+            ticket_status=status,
+        )
+
+
 def check_order_can_stop(kind: str, action: str, *, paid: bool) -> None:
     """A parts order is not solved on the phone; it may be cancelled until it is paid (after
     that the warehouse owes the customer the parts, and a refund is finance's)."""

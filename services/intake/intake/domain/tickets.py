@@ -41,6 +41,10 @@ CHANNELS: tuple[str, ...] = get_args(Channel)
 # Consultations, complaints and sample tests (the customer's sample is tested, the result given
 # by phone) are handled by the information centre; the others need a visit.
 VISIT_KINDS = frozenset({"install", "repair", "relocation", "maintenance", "training"})
+# Kinds a ticket may be opened for without a registered product (docs/domain.md, clauses 9 and
+# 10): a sales training, a sample of something the customer has not registered. Such a ticket
+# names the product category instead (dispatch routes by it) and its topic.
+WITHOUT_PRODUCT = frozenset({"training", "sample_test"})
 MAX_WINDOW = timedelta(days=14)
 MAX_ORDER_LINES = 50
 MAX_ORDER_QTY = 1000
@@ -68,25 +72,60 @@ def ticket_number(year: int, seq: int) -> str:
     return f"SR-{year}-{seq:07d}"
 
 
-def check_preferred_window(start: datetime, end: datetime, now: datetime) -> None:
+def check_preferred_window(
+    start: datetime, end: datetime, now: datetime, *, name: str = "preferred_window"
+) -> None:
     if start.tzinfo is None or end.tzinfo is None:
-        raise Unprocessable("preferred_window times must carry a timezone offset.")
+        raise Unprocessable(f"{name} times must carry a timezone offset.")
     if start >= end:
-        raise Unprocessable("preferred_window.start must be before preferred_window.end.")
+        raise Unprocessable(f"{name}.start must be before {name}.end.")
     if end <= now:
-        raise Unprocessable("preferred_window lies in the past.")
+        raise Unprocessable(f"{name} lies in the past.")
     if end - start > MAX_WINDOW:
-        raise Unprocessable("preferred_window may span at most 14 days.")
+        raise Unprocessable(f"{name} may span at most 14 days.")
 
 
-def check_order(kind: str, lines: list[tuple[str, int]] | None, has_product: bool) -> None:
-    """A parts order names what it orders (its product is optional); no other kind has lines
-    and every other kind names its product."""
+def window_agreed(kind: str, has_window: bool) -> bool | None:
+    """Whether a visit's slot is agreed with the customer: a visit ticket's window is the one
+    agreed (given when it was opened, or recorded later); None for a ticket with no visit."""
+    return has_window if needs_visit(kind) else None
+
+
+def check_subject(kind: str, *, has_product: bool, category: str | None, topic: str | None) -> None:
+    """What a ticket is about: its product; or, for a kind that may have none, a product
+    category and a topic. A parts order names its lines (:func:`check_order`), nothing else."""
+    if kind == "parts_order":
+        if category is not None or topic is not None:
+            raise Unprocessable("A parts_order ticket names its lines, not a category or topic.")
+        return
+    if has_product:
+        return
+    if kind not in WITHOUT_PRODUCT:
+        raise Unprocessable(f"A {kind} ticket needs product_id.")
+    missing = [name for name, value in (("category", category), ("topic", topic)) if not value]
+    if missing:
+        raise Unprocessable(
+            f"A {kind} ticket without a product needs {' and '.join(missing)}: the product "
+            "category it is about (routing goes by it) and what it is about.",
+            missing=missing,
+        )
+
+
+def check_category(product_category: str, category: str | None) -> None:
+    """A ticket with a product is about the product's category; one it names must agree."""
+    if category is not None and category != product_category:
+        raise Unprocessable(
+            f"The product is a {product_category}, not a {category}; leave category out.",
+            product_category=product_category,
+        )
+
+
+def check_order(kind: str, lines: list[tuple[str, int]] | None) -> None:
+    """A parts order names what it orders (its product is optional); no other kind has
+    lines."""
     if kind != "parts_order":
         if lines:
             raise Unprocessable("Only a parts_order ticket has lines.")
-        if not has_product:
-            raise Unprocessable(f"A {kind} ticket needs product_id.")
         return
     if not lines:
         raise Unprocessable("A parts_order ticket needs lines: [{sku, qty}].")

@@ -26,6 +26,7 @@ from intake.domain.clocks import (
     check_can_resume,
     resumed,
 )
+from intake.domain.samples import check_sample_arrived
 from intake.use_cases.policy import TicketPolicy
 from intake.use_cases.ticket_events import emit, seconds_between, touch
 from intake.use_cases.tickets import locked_ticket, resolve_remotely
@@ -55,11 +56,13 @@ async def respond(
     """The centre's answer to a ticket that needs no visit; ``resolved`` ends the ticket."""
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_respond(ticket.kind, ticket.status, ticket.responded_at is not None)
+    check_sample_arrived(ticket.kind, ticket.sample_received_at)
     now = touch(uow, ticket)
     due = ticket.respond_by
-    if ticket.paused_at is not None:  # the clock stopped at the pause
+    if ticket.paused_at is not None:  # the clock stopped at the pause: due moves on with it
         due = resumed(due, ticket.paused_at, now) or due
     in_time = now <= due
+    ticket.respond_by = due
     ticket.responded_at, ticket.response_summary = now, cmd.summary
     TicketRepository(uow.session).record(
         ticket.id,
@@ -80,6 +83,7 @@ async def respond(
             resolved=cmd.resolved,
             responded_at=now,
             in_time=in_time,
+            kind=ticket.kind,
         ),
     )
     if cmd.resolved:
@@ -146,22 +150,38 @@ async def resume(
 ) -> TicketRow:
     """Every running clock continues where it stopped: its due time moves on by the pause."""
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
-    check_can_resume(PauseState(ticket.status, ticket.paused_at))
+    check_can_resume(PauseState(ticket.status, ticket.paused_at, ticket.pause_reason))
+    await resume_clocks(uow, ticket, at=uow.now(), actor=actor, origin=origin)
+    return ticket
+
+
+async def resume_clocks(
+    uow: UnitOfWork,
+    ticket: TicketRow,
+    *,
+    at: datetime,
+    actor: str,
+    origin: str = "ticket",
+    why: str | None = None,
+) -> None:
+    """The paused ``ticket``'s clocks run again as of ``at`` (now, or when its sample arrived):
+    each due time moves on by the time paused until then."""
     paused_at = ticket.paused_at
     assert paused_at is not None
     now = touch(uow, ticket)
+    at = max(at, paused_at)
     if ticket.responded_at is None and ticket.status in AWAITING_ANSWER:
-        ticket.respond_by = resumed(ticket.respond_by, paused_at, now) or ticket.respond_by
+        ticket.respond_by = resumed(ticket.respond_by, paused_at, at) or ticket.respond_by
     if ticket.status not in WORK_DONE:
-        ticket.complete_by = resumed(ticket.complete_by, paused_at, now)
-    paused = seconds_between(paused_at, now)
+        ticket.complete_by = resumed(ticket.complete_by, paused_at, at)
+    paused = seconds_between(paused_at, at)
     ticket.paused_seconds += paused
     ticket.paused_at = ticket.pause_reason = ticket.pause_note = ticket.paused_by = None
     TicketRepository(uow.session).record(
         ticket.id,
         now,
         intake.TicketResumed.SUBJECT,
-        f"Clocks resumed after {paused // 60} min paused.",
+        (why or "Clocks resumed") + f" after {paused // 60} min paused.",
         actor=actor,
         paused_seconds=paused,
         origin=origin,
@@ -173,13 +193,12 @@ async def resume(
         intake.TicketResumed(
             ticket_id=ticket.id,
             paused_at=paused_at,
-            resumed_at=now,
+            resumed_at=at,
             paused_seconds=paused,
             resumed_by=actor,
             origin=origin,  # type: ignore[arg-type]
         ),
     )
-    return ticket
 
 
 async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:

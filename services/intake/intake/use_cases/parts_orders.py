@@ -1,5 +1,6 @@
-"""A parts order's ticket follows billing and the warehouse: paid, shipped (in time or late),
-delivered (the ticket closes, ``closure_reason: delivered``), or cancelled unpaid.
+"""A parts order's ticket follows billing and the warehouse: paid, shipped (in time or late, with
+the arrival date promised to the customer), delivered (the ticket closes, ``closure_reason:
+delivered``), or cancelled unpaid.
 
 Every event lands on the timeline. The shipping facts only ever fill in (a duplicate or a
 reordered event sets nothing twice), and an ended ticket stays ended.
@@ -46,6 +47,7 @@ async def on_shipped(uow: UnitOfWork, event: Envelope[dispatch.PartsOrderShipped
         carrier=d.carrier,
         tracking_no=d.tracking_no,
         shipped_on_time=d.on_time,
+        promised_by=d.promised_by,
     )
     if ticket.status == "open":
         await change_status(uow, ticket, "in_progress", reason="parts shipped", actor="dispatch")

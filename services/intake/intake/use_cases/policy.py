@@ -7,6 +7,7 @@ their handlers (``consumers.py``). The webhook gateway's and the notifications' 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from intake.domain.remedies import WarrantyPolicy
 from intake.domain.tickets import ResponsePolicy
@@ -21,6 +22,8 @@ class TicketPolicy:
     warranty: WarrantyPolicy = field(default_factory=WarrantyPolicy)
     # The kinds whose phone solutions are called back before the ticket ends.
     callback_after_remote_kinds: frozenset[str] = frozenset()
+    # Where the business's months begin and end (the centre's record).
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
 
     @classmethod
     def from_settings(cls, s: IntakeSettings) -> TicketPolicy:
@@ -37,4 +40,5 @@ class TicketPolicy:
                 replacement_warranty_months=s.replacement_warranty_months,
             ),
             callback_after_remote_kinds=frozenset(s.callback_after_remote_kinds),
+            timezone=ZoneInfo(s.business_timezone),
         )

@@ -16,7 +16,7 @@ from intake.domain.lifecycle import FINAL
 from intake.domain.products import in_warranty, warranty_until
 from intake.use_cases.customers import publish_product
 from intake.use_cases.policy import TicketPolicy
-from intake.use_cases.ticket_events import emit, end_ticket, touch
+from intake.use_cases.ticket_events import emit, end_ticket, request_callback, touch
 from intake.use_cases.tickets import locked_ticket
 
 
@@ -139,9 +139,12 @@ async def decide_warranty_remedy(
             await publish_product(uow, product, registered=False, changes=["deregistered"])
         if replacement is not None:
             await publish_product(uow, replacement, registered=True)
-        # A replaced or refunded product's request is settled: no callback, no further visit.
+        # A replaced or refunded product's request is settled: no further visit. The customer
+        # is still called back (after the closure, so feedback's withdrawal of the ticket's
+        # earlier callbacks spares it); its outcome never reopens the ticket.
         closure = "replaced" if cmd.remedy == "replace" else "refunded"
         await end_ticket(
             uow, ticket, "closed", closure, note=f"{cmd.remedy}: {cmd.reason}", actor=actor
         )
+        await request_callback(uow, ticket, closure, actor=actor)
     return RemedyDecision(ticket, cmd.remedy, replacement)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -79,6 +80,56 @@ async def end_ticket(
             closure_reason=closure_reason,  # type: ignore[arg-type]
             note=note,
             closed_at=ticket.updated_at,
+        ),
+    )
+
+
+# Callbacks that follow a request the centre settled by a remedy: their outcome is recorded on
+# the ended ticket and never reopens it (the product has gone: no visit for it).
+REMEDY_CALLBACKS = frozenset({"refunded", "replaced"})
+CALLBACK_WHY = {
+    "complaint_resolved": "the complaint was resolved",
+    "refunded": "the product was refunded",
+    "replaced": "the product was replaced",
+}
+
+
+async def request_callback(
+    uow: UnitOfWork,
+    ticket: TicketRow,
+    reason: str,
+    *,
+    actor: str,
+    complaint_id: uuid.UUID | None = None,
+    answers: datetime | None = None,
+) -> None:
+    """Ask feedback to call the customer back (``intake.ticket.callback_requested.v1``): every
+    request ends with the customer asked whether they are satisfied. ``answers`` is the moment
+    the request follows (a complaint's resolution), kept so that it asks once. The caller has
+    made the ticket's new version already."""
+    ticket.callback_reason = reason
+    ticket.callback_requested_at = answers or ticket.updated_at
+    if reason in CALLBACK_WHY:
+        TicketRepository(uow.session).record(
+            ticket.id,
+            ticket.updated_at,
+            intake.TicketCallbackRequested.SUBJECT,
+            f"Callback requested: {CALLBACK_WHY[reason]}; the customer is asked whether they "
+            "are satisfied.",
+            actor=actor,
+            reason=reason,
+            complaint_id=str(complaint_id) if complaint_id else None,
+        )
+    await emit(
+        uow,
+        ticket,
+        intake.TicketCallbackRequested(
+            ticket_id=ticket.id,
+            number=ticket.number,
+            kind=ticket.kind,
+            reason=reason,  # type: ignore[arg-type]
+            requested_at=ticket.updated_at,
+            complaint_id=complaint_id,
         ),
     )
 

@@ -1,5 +1,6 @@
 """Open tickets, and the agent's commands on them: cancel, resolve remotely. The 三包 remedy is
-:mod:`intake.use_cases.remedies`."""
+:mod:`intake.use_cases.remedies`; the agreed slot :mod:`intake.use_cases.windows`; samples
+:mod:`intake.use_cases.samples`."""
 
 from __future__ import annotations
 
@@ -11,21 +12,25 @@ from aftersales.errors import NotFound, Unprocessable
 from aftersales.events import Window, intake
 from aftersales.http.etag import check_version
 from aftersales.unit_of_work import UnitOfWork
-from intake.adapters.repositories import TicketRepository, ticket_context
-from intake.adapters.tables import CustomerRow, ProductRow, TicketRow
+from intake.adapters.repositories import TicketRepository
+from intake.adapters.tables import CustomerRow, ProductRow, ServiceCategoryRow, TicketRow
+from intake.adapters.ticket_context import ticket_context
 from intake.domain.catalogue import CategoryOffer, check_offered, complete_within, respond_by
-from intake.domain.clocks import complete_by, respond_clock
+from intake.domain.clocks import AWAITING_SAMPLE, complete_by, respond_clock
 from intake.domain.lifecycle import check_can_stop, check_order_can_stop
 from intake.domain.products import in_warranty
+from intake.domain.samples import opens_awaiting_sample
 from intake.domain.tickets import (
-    ResponsePolicy,
+    check_category,
     check_order,
     check_preferred_window,
+    check_subject,
     needs_visit,
     ticket_number,
+    window_agreed,
 )
 from intake.use_cases.policy import TicketPolicy
-from intake.use_cases.ticket_events import change_status, emit, end_ticket
+from intake.use_cases.ticket_events import change_status, emit, end_ticket, request_callback
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,10 @@ class OpenTicket:
     preferred_start: datetime | None = None
     preferred_end: datetime | None = None
     lines: list[tuple[str, int]] | None = None  # a parts order's
+    # A ticket without a product (a sales training, a sample): the category it is about, and
+    # what about.
+    category: str | None = None
+    topic: str | None = None
 
 
 async def open_ticket(
@@ -46,55 +55,56 @@ async def open_ticket(
     """One read (the ticket's context), then rows added and events staged, nothing written
     before the commit: the route runs it as a one-statement create."""
     now = uow.now()
-    check_order(cmd.kind, cmd.lines, cmd.product_id is not None)
-    context = await ticket_context(uow.session, cmd.customer_id, cmd.product_id)
+    check_subject(
+        cmd.kind, has_product=cmd.product_id is not None, category=cmd.category, topic=cmd.topic
+    )
+    check_order(cmd.kind, cmd.lines)
+    context = await ticket_context(uow.session, cmd.customer_id, cmd.product_id, cmd.category)
     if context is None or (tenant is not None and context.customer.tenant_id != tenant):
         raise NotFound(f"Customer {cmd.customer_id} does not exist.")
     customer, product, entry = context.customer, context.product, context.catalogue_entry
     if product is None and cmd.product_id is not None:
         raise NotFound(f"Product {cmd.product_id} does not exist.")
-    if product is not None and product.customer_id != customer.id:
-        raise Unprocessable("The product is registered to another customer.")
-    if product is not None and product.deregistered_at is not None:
-        raise Unprocessable("The product was refunded and is no longer registered.")
-    if product is None:  # a parts order naming no product
-        return await _place_order(
-            uow, cmd, policy.response, context.number_seq, customer, now, actor
-        )
-    offer = (
-        CategoryOffer(
-            entry.category,
-            frozenset(entry.kinds),
-            entry.respond_within_hours,
-            entry.complete_within_hours,
-        )
-        if entry is not None
-        else None
-    )
-    if cmd.kind != "parts_order":  # parts are sold for any product
-        check_offered(offer, product.category, cmd.kind)
+    if product is not None:
+        if product.customer_id != customer.id:
+            raise Unprocessable("The product is registered to another customer.")
+        if product.deregistered_at is not None:
+            raise Unprocessable("The product was refunded and is no longer registered.")
+        check_category(product.category, cmd.category)
+    category = product.category if product is not None else cmd.category
+    offer = _offer_of(entry)
+    if cmd.kind != "parts_order":  # parts are sold for any product, or none
+        assert category is not None  # check_subject: a product, or a category named
+        if product is None and entry is None and not context.category_known:
+            raise Unprocessable(
+                f"No product of category {category!r} is registered and the service catalogue "
+                "has no entry for it: name a category the service offers.",
+                category=category,
+            )
+        check_offered(offer, category, cmd.kind)
     window = None
     if cmd.preferred_start is not None and cmd.preferred_end is not None:
         check_preferred_window(cmd.preferred_start, cmd.preferred_end, now)
         window = Window(start=cmd.preferred_start, end=cmd.preferred_end)
-
-    tickets = TicketRepository(uow.session)
+    complete = complete_by(
+        cmd.kind, now, complete_within(offer, policy.response.complete_within_hours)
+    )
     row = TicketRow(
         id=uuid.uuid4(),
         number=ticket_number(now.year, context.number_seq),
         customer_id=customer.id,
-        product_id=product.id,
+        product_id=product.id if product is not None else None,
         kind=cmd.kind,
+        category=category,
+        topic=cmd.topic,
         channel=cmd.channel,
         description=cmd.description,
         status="open",
         preferred_start=cmd.preferred_start,
         preferred_end=cmd.preferred_end,
-        respond_by=respond_by(offer, cmd.kind, now, policy.response),
+        respond_by=respond_by(offer, cmd.kind, now, policy.response, complete),
         respond_clock=respond_clock(cmd.kind),
-        complete_by=complete_by(
-            cmd.kind, now, complete_within(offer, policy.response.complete_within_hours)
-        ),
+        complete_by=complete,
         paused_seconds=0,
         tenant_id=customer.tenant_id,
         reopen_count=0,
@@ -104,6 +114,7 @@ async def open_ticket(
     )
     if cmd.kind == "parts_order":
         return await _order_placed(uow, row, cmd, customer, product, actor)
+    tickets = TicketRepository(uow.session)
     tickets.add(row)
     tickets.record(
         row.id,
@@ -111,17 +122,6 @@ async def open_ticket(
         intake.TicketCreated.SUBJECT,
         f"Ticket {row.number} opened via {cmd.channel}.",
         actor=actor,
-    )
-    customer_facts = _customer_facts(customer)
-    product_facts = intake.ProductFacts(
-        id=product.id,
-        category=product.category,
-        model=product.model,
-        serial_no=product.serial_no,
-        purchased_on=product.purchased_on,
-        warranty_until=product.warranty_until,
-        in_warranty=in_warranty(product.warranty_until, now.date()),
-        contract_no=product.contract_no,
     )
     await emit(
         uow,
@@ -132,19 +132,65 @@ async def open_ticket(
             kind=cmd.kind,
             channel=cmd.channel,
             description=cmd.description,
-            customer=customer_facts,
-            product=product_facts,
+            customer=_customer_facts(customer),
+            product=_product_facts(product, now) if product is not None else None,
             site=site_of(customer, product),
             preferred_window=window,
+            window_agreed=window_agreed(cmd.kind, window is not None),
             respond_by=row.respond_by,
             respond_clock=row.respond_clock,  # type: ignore[arg-type]
             complete_by=row.complete_by,
             needs_visit=needs_visit(cmd.kind),
             created_at=now,
             tenant_id=customer.tenant_id,
+            category=category,
+            topic=cmd.topic,
         ),
     )
+    if opens_awaiting_sample(cmd.kind):
+        await _await_sample(uow, row, actor)
     return row
+
+
+def _offer_of(entry: ServiceCategoryRow | None) -> CategoryOffer | None:
+    if entry is None:
+        return None
+    return CategoryOffer(
+        entry.category,
+        frozenset(entry.kinds),
+        entry.respond_within_hours,
+        entry.complete_within_hours,
+    )
+
+
+async def _await_sample(uow: UnitOfWork, row: TicketRow, actor: str) -> None:
+    """A sample test opens paused until its sample arrives: no clock runs before it
+    (``intake.use_cases.samples`` resumes them as of its arrival). Rows added only, as the
+    create it is part of."""
+    now = row.created_at
+    row.version += 1
+    row.paused_at, row.pause_reason, row.paused_by = now, AWAITING_SAMPLE, actor
+    note = "waiting for the customer's sample"
+    TicketRepository(uow.session).record(
+        row.id,
+        now,
+        intake.TicketPaused.SUBJECT,
+        f"Clocks paused ({AWAITING_SAMPLE}): {note}.",
+        actor=actor,
+        reason=AWAITING_SAMPLE,
+        origin="ticket",
+    )
+    await emit(
+        uow,
+        row,
+        intake.TicketPaused(
+            ticket_id=row.id,
+            reason=AWAITING_SAMPLE,
+            note=note,
+            paused_by=actor,
+            paused_at=now,
+        ),
+    )
 
 
 def _customer_facts(customer: CustomerRow) -> intake.CustomerFacts:
@@ -158,35 +204,17 @@ def _customer_facts(customer: CustomerRow) -> intake.CustomerFacts:
     )
 
 
-async def _place_order(
-    uow: UnitOfWork,
-    cmd: OpenTicket,
-    policy: ResponsePolicy,
-    seq: int,
-    customer: CustomerRow,
-    now: datetime,
-    actor: str,
-) -> TicketRow:
-    row = TicketRow(
-        id=uuid.uuid4(),
-        number=ticket_number(now.year, seq),
-        customer_id=customer.id,
-        product_id=None,
-        kind=cmd.kind,
-        channel=cmd.channel,
-        description=cmd.description,
-        status="open",
-        respond_by=policy.respond_by(cmd.kind, now),
-        respond_clock=respond_clock(cmd.kind),
-        complete_by=complete_by(cmd.kind, now, policy.complete_within_hours),
-        paused_seconds=0,
-        tenant_id=customer.tenant_id,
-        reopen_count=0,
-        version=1,
-        created_at=now,
-        updated_at=now,
+def _product_facts(product: ProductRow, now: datetime) -> intake.ProductFacts:
+    return intake.ProductFacts(
+        id=product.id,
+        category=product.category,
+        model=product.model,
+        serial_no=product.serial_no,
+        purchased_on=product.purchased_on,
+        warranty_until=product.warranty_until,
+        in_warranty=in_warranty(product.warranty_until, now.date()),
+        contract_no=product.contract_no,
     )
-    return await _order_placed(uow, row, cmd, customer, None, actor)
 
 
 async def _order_placed(
@@ -311,14 +339,5 @@ async def resolve_remotely(
         ),
     )
     if call_back:
-        await emit(
-            uow,
-            ticket,
-            intake.TicketCallbackRequested(
-                ticket_id=ticket.id,
-                number=ticket.number,
-                kind=ticket.kind,
-                requested_at=ticket.updated_at,
-            ),
-        )
+        await request_callback(uow, ticket, "resolved_remotely", actor=actor)
     return ticket

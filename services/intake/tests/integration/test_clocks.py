@@ -257,10 +257,21 @@ async def test_a_missed_answer_is_published_once_and_a_paused_ticket_does_not_br
         assert late.status_code == 409 and late.headers["content-type"] == PROBLEM
 
 
+async def _sample_arrived(intake, ticket, received_at):
+    r = await intake.client.post(
+        f"/v1/tickets/{ticket['id']}/sample-received",
+        json={"received_at": received_at.isoformat(), "reference": "S-1"},
+        headers=intake.auth("agent"),
+    )
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
 async def test_a_missed_deadline_to_finish_is_published_once(start_service, infrastructure):
     clock = SettableClock(START)
     async with start_service("intake", clock=clock, **SCANNED_BY_THE_TEST) as intake:
         ticket = await make_ticket(intake, kind="sample_test")  # a result within 24 hours
+        ticket = await _sample_arrived(intake, ticket, START)  # of the sample's arrival
         assert at(ticket["sla"]["complete_by"]) == START + timedelta(hours=24)
         clock.advance(timedelta(hours=23, minutes=59))
         await fire_due_breaches(intake.db)
@@ -277,10 +288,12 @@ async def test_a_missed_deadline_to_finish_is_published_once(start_service, infr
 async def test_a_clock_set_back_after_a_deadline_fired_never_fires_it_twice(
     start_service, infrastructure
 ):
-    """Both of intake's clocks on one ticket: the answer (4 hours) and the result (24 hours)."""
+    """Both of intake's clocks on one ticket: the answer and the deadline to finish (a sample's
+    result, 24 hours after its arrival)."""
     clock = SettableClock(START)
     async with start_service("intake", clock=clock, **SCANNED_BY_THE_TEST) as intake:
         ticket = await make_ticket(intake, kind="sample_test")
+        await _sample_arrived(intake, ticket, START)
         clock.set(START + timedelta(hours=25))
         await fire_due_breaches(intake.db)
         for moment in (START, START + timedelta(hours=30), START + timedelta(days=3)):

@@ -1,5 +1,5 @@
-"""Every request ends: an unreachable customer, a complaint call's complaint, 三包 judged on
-the day the fault was reported, and failed repairs counted per fault."""
+"""Every request ends: an unreachable customer, 三包 judged on the day the fault was reported,
+and failed repairs counted per fault (a complaint call ends satisfied: test_satisfied_endings)."""
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -102,41 +102,6 @@ async def test_an_unreachable_customers_ticket_ends_unreachable(start_service, i
 
         [closed] = await eventually(closed_v2)
         assert closed.closure_reason == "unreachable"
-
-
-async def test_a_complaint_ticket_links_its_complaint_and_ends_when_it_is_resolved(
-    start_service, infrastructure
-):
-    url = infrastructure.broker_url
-    async with start_service("intake") as intake:
-        ticket = await make_ticket(intake, kind="complaint", description="rude technician")
-        tid, complaint = uuid.UUID(ticket["id"]), uuid.uuid4()
-        now = datetime.now(UTC)
-        opened = feedback.ComplaintOpened(
-            complaint_id=complaint,
-            ticket_id=tid,
-            reply_by=now + timedelta(hours=24),
-            resolve_by=now + timedelta(days=30),
-            opened_at=now,
-        )
-        resolved = feedback.ComplaintResolved(
-            complaint_id=complaint,
-            ticket_id=tid,
-            technician_id=TECH,
-            substantiated=True,
-            resolution="apologised; technician warned",
-            resolved_at=now,
-        )
-        for version, data in ((1, opened), (3, resolved)):
-            await publish_raw(
-                url,
-                Envelope.wrap(
-                    data, source="feedback", aggregate_id=complaint, aggregate_version=version
-                ),
-            )
-        ended = await ticket_where(intake, tid, lambda t: t["status"] == "closed")
-        assert ended["complaint_id"] == str(complaint)
-        assert ended["closure_reason"] == "resolved_remotely"
 
 
 async def test_a_refund_is_judged_on_the_day_the_fault_was_reported(start_service, admin_dsn):

@@ -32,6 +32,9 @@ ADDED_SINCE = {
     "intake.webhook.disabled.v1",
     "billing.cash.remitted.v1",
     "billing.payments.reconciled.v1",
+    "intake.ticket.window_agreed.v1",
+    "feedback.staff.disciplined.v1",
+    "feedback.staff.rewarded.v1",
 }
 
 

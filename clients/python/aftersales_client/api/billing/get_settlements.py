@@ -118,8 +118,8 @@ def sync_detailed(
 ) -> Response[Problem | Statements]:
     """Get Settlements
 
-     What the company owes each point for the month: by class, the grade factor and the
-    deductions. Open months are computed on the fly; closed months are frozen.
+     What the company owes each point for the month: by class, the grade factor, its staff's
+    rewards and the deductions. Open months are computed on the fly; closed months are frozen.
 
     Args:
         month (str): YYYY-MM
@@ -157,8 +157,8 @@ def sync(
 ) -> Problem | Statements | None:
     """Get Settlements
 
-     What the company owes each point for the month: by class, the grade factor and the
-    deductions. Open months are computed on the fly; closed months are frozen.
+     What the company owes each point for the month: by class, the grade factor, its staff's
+    rewards and the deductions. Open months are computed on the fly; closed months are frozen.
 
     Args:
         month (str): YYYY-MM
@@ -191,8 +191,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Statements]:
     """Get Settlements
 
-     What the company owes each point for the month: by class, the grade factor and the
-    deductions. Open months are computed on the fly; closed months are frozen.
+     What the company owes each point for the month: by class, the grade factor, its staff's
+    rewards and the deductions. Open months are computed on the fly; closed months are frozen.
 
     Args:
         month (str): YYYY-MM
@@ -228,8 +228,8 @@ async def asyncio(
 ) -> Problem | Statements | None:
     """Get Settlements
 
-     What the company owes each point for the month: by class, the grade factor and the
-    deductions. Open months are computed on the fly; closed months are frozen.
+     What the company owes each point for the month: by class, the grade factor, its staff's
+    rewards and the deductions. Open months are computed on the fly; closed months are frozen.
 
     Args:
         month (str): YYYY-MM

@@ -7,14 +7,21 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.delivered_in import DeliveredIn
 from ...models.parts_order_out import PartsOrderOut
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     order_id: UUID,
+    *,
+    body: DeliveredIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +30,14 @@ def _get_kwargs(
         ),
     }
 
+    if isinstance(body, DeliveredIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -110,13 +125,19 @@ def sync_detailed(
     order_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: DeliveredIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PartsOrderOut | Problem]:
     """Mark Parts Order Delivered
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The carrier delivered it (now, or at `at`): the ticket closes (`closure_reason:
+    delivered`), and `days_late` counts the calendar days past `promised_by`.
 
     Args:
         order_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (DeliveredIn | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +149,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,13 +164,19 @@ def sync(
     order_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: DeliveredIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PartsOrderOut | Problem | None:
     """Mark Parts Order Delivered
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The carrier delivered it (now, or at `at`): the ticket closes (`closure_reason:
+    delivered`), and `days_late` counts the calendar days past `promised_by`.
 
     Args:
         order_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (DeliveredIn | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +189,8 @@ def sync(
     return sync_detailed(
         order_id=order_id,
         client=client,
+        body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -167,13 +198,19 @@ async def asyncio_detailed(
     order_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: DeliveredIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PartsOrderOut | Problem]:
     """Mark Parts Order Delivered
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The carrier delivered it (now, or at `at`): the ticket closes (`closure_reason:
+    delivered`), and `days_late` counts the calendar days past `promised_by`.
 
     Args:
         order_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (DeliveredIn | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +222,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         order_id=order_id,
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,13 +235,19 @@ async def asyncio(
     order_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: DeliveredIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PartsOrderOut | Problem | None:
     """Mark Parts Order Delivered
 
-     The carrier delivered it: the ticket closes (``closure_reason: delivered``).
+     The carrier delivered it (now, or at `at`): the ticket closes (`closure_reason:
+    delivered`), and `days_late` counts the calendar days past `promised_by`.
 
     Args:
         order_id (UUID):
+        idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
+            body replay the response.
+        body (DeliveredIn | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,5 +261,7 @@ async def asyncio(
         await asyncio_detailed(
             order_id=order_id,
             client=client,
+            body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -123,7 +123,8 @@ def sync_detailed(
 ) -> Response[PartsOrderOut | Problem]:
     """Ship Parts Order
 
-     Out of the warehouse's stock (409 naming any shortfall) to the customer.
+     Out of the warehouse's stock (409 naming any shortfall) to the customer, with the
+    arrival promised by distance (`promised_by`, from the delivery bands).
 
     Args:
         order_id (UUID):
@@ -157,7 +158,8 @@ def sync(
 ) -> PartsOrderOut | Problem | None:
     """Ship Parts Order
 
-     Out of the warehouse's stock (409 naming any shortfall) to the customer.
+     Out of the warehouse's stock (409 naming any shortfall) to the customer, with the
+    arrival promised by distance (`promised_by`, from the delivery bands).
 
     Args:
         order_id (UUID):
@@ -186,7 +188,8 @@ async def asyncio_detailed(
 ) -> Response[PartsOrderOut | Problem]:
     """Ship Parts Order
 
-     Out of the warehouse's stock (409 naming any shortfall) to the customer.
+     Out of the warehouse's stock (409 naming any shortfall) to the customer, with the
+    arrival promised by distance (`promised_by`, from the delivery bands).
 
     Args:
         order_id (UUID):
@@ -218,7 +221,8 @@ async def asyncio(
 ) -> PartsOrderOut | Problem | None:
     """Ship Parts Order
 
-     Out of the warehouse's stock (409 naming any shortfall) to the customer.
+     Out of the warehouse's stock (409 naming any shortfall) to the customer, with the
+    arrival promised by distance (`promised_by`, from the delivery bands).
 
     Args:
         order_id (UUID):

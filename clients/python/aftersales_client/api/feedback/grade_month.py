@@ -112,7 +112,8 @@ def sync_detailed(
 ) -> Response[GradingOut | Problem]:
     """Grade Month
 
-     Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
+     Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
+    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:
@@ -144,7 +145,8 @@ def sync(
 ) -> GradingOut | Problem | None:
     """Grade Month
 
-     Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
+     Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
+    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:
@@ -171,7 +173,8 @@ async def asyncio_detailed(
 ) -> Response[GradingOut | Problem]:
     """Grade Month
 
-     Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
+     Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
+    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:
@@ -201,7 +204,8 @@ async def asyncio(
 ) -> GradingOut | Problem | None:
     """Grade Month
 
-     Publish every point's grade for the month (``feedback.point.graded.v1``). A re-run
+     Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
+    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:

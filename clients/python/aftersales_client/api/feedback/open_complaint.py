@@ -121,11 +121,13 @@ def sync_detailed(
 ) -> Response[ComplaintOut | Problem]:
     """Open Complaint
 
-     Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
-    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
-    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
-    (a CRM may not), which the audit trail records.
+     Opened by an agent or a CRM (a ``complaint`` or ``bad_attitude`` callback outcome opens
+    one too): answer within 24 hours, resolve within 30 days. It names a point or technician
+    that was offered, assigned or sent to one of the ticket's jobs (422 otherwise), a staff
+    member of the register (``staff_id``; agents and admins; 422 for one not registered), or
+    nobody: it is then about the ticket's latest visit. An agent may name someone else with an
+    ``attribution_reason`` (a CRM may not), which the audit trail records. ``category``
+    (default ``conduct``) says whether, substantiated, it is a strike.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -160,11 +162,13 @@ def sync(
 ) -> ComplaintOut | Problem | None:
     """Open Complaint
 
-     Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
-    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
-    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
-    (a CRM may not), which the audit trail records.
+     Opened by an agent or a CRM (a ``complaint`` or ``bad_attitude`` callback outcome opens
+    one too): answer within 24 hours, resolve within 30 days. It names a point or technician
+    that was offered, assigned or sent to one of the ticket's jobs (422 otherwise), a staff
+    member of the register (``staff_id``; agents and admins; 422 for one not registered), or
+    nobody: it is then about the ticket's latest visit. An agent may name someone else with an
+    ``attribution_reason`` (a CRM may not), which the audit trail records. ``category``
+    (default ``conduct``) says whether, substantiated, it is a strike.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -194,11 +198,13 @@ async def asyncio_detailed(
 ) -> Response[ComplaintOut | Problem]:
     """Open Complaint
 
-     Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
-    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
-    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
-    (a CRM may not), which the audit trail records.
+     Opened by an agent or a CRM (a ``complaint`` or ``bad_attitude`` callback outcome opens
+    one too): answer within 24 hours, resolve within 30 days. It names a point or technician
+    that was offered, assigned or sent to one of the ticket's jobs (422 otherwise), a staff
+    member of the register (``staff_id``; agents and admins; 422 for one not registered), or
+    nobody: it is then about the ticket's latest visit. An agent may name someone else with an
+    ``attribution_reason`` (a CRM may not), which the audit trail records. ``category``
+    (default ``conduct``) says whether, substantiated, it is a strike.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -231,11 +237,13 @@ async def asyncio(
 ) -> ComplaintOut | Problem | None:
     """Open Complaint
 
-     Opened by an agent or a CRM (a ``complaint`` callback outcome opens one too): answer
-    within 24 hours, resolve within 30 days. It names a point or technician that was offered,
-    assigned or sent to one of the ticket's jobs (422 otherwise), or nobody: it is then about
-    the ticket's latest visit. An agent may name someone else with an ``attribution_reason``
-    (a CRM may not), which the audit trail records.
+     Opened by an agent or a CRM (a ``complaint`` or ``bad_attitude`` callback outcome opens
+    one too): answer within 24 hours, resolve within 30 days. It names a point or technician
+    that was offered, assigned or sent to one of the ticket's jobs (422 otherwise), a staff
+    member of the register (``staff_id``; agents and admins; 422 for one not registered), or
+    nobody: it is then about the ticket's latest visit. An agent may name someone else with an
+    ``attribution_reason`` (a CRM may not), which the audit trail records. ``category``
+    (default ``conduct``) says whether, substantiated, it is a strike.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

@@ -118,8 +118,9 @@ def sync_detailed(
 ) -> Response[Problem | Scorecards]:
     """Point Scorecards
 
-     Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
-    and the grade these figures give (see the grading thresholds).
+     Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
+    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
+    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
 
     Args:
         month (str): YYYY-MM
@@ -157,8 +158,9 @@ def sync(
 ) -> Problem | Scorecards | None:
     """Point Scorecards
 
-     Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
-    and the grade these figures give (see the grading thresholds).
+     Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
+    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
+    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
 
     Args:
         month (str): YYYY-MM
@@ -191,8 +193,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | Scorecards]:
     """Point Scorecards
 
-     Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
-    and the grade these figures give (see the grading thresholds).
+     Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
+    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
+    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
 
     Args:
         month (str): YYYY-MM
@@ -228,8 +231,9 @@ async def asyncio(
 ) -> Problem | Scorecards | None:
     """Point Scorecards
 
-     Per point: callbacks, satisfaction, first-visit fix rate, complaint rate, SLA compliance
-    and the grade these figures give (see the grading thresholds).
+     Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
+    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
+    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
 
     Args:
         month (str): YYYY-MM

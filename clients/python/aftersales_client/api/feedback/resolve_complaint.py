@@ -123,10 +123,11 @@ def sync_detailed(
 ) -> Response[ComplaintOut | Problem]:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom (someone who
-    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
-    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
-    Audited.
+     Resolve, having checked it: substantiated or not, what it was about (``category``) and
+    against whom (someone who did not serve the ticket only with an ``attribution_reason``; a
+    staff member only from the register). A substantiated complaint counts on the point's
+    scorecard; a substantiated ``conduct`` complaint is also a strike on the staff member
+    (warning, penalty, dismissal). Audited.
 
     Args:
         complaint_id (UUID):
@@ -160,10 +161,11 @@ def sync(
 ) -> ComplaintOut | Problem | None:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom (someone who
-    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
-    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
-    Audited.
+     Resolve, having checked it: substantiated or not, what it was about (``category``) and
+    against whom (someone who did not serve the ticket only with an ``attribution_reason``; a
+    staff member only from the register). A substantiated complaint counts on the point's
+    scorecard; a substantiated ``conduct`` complaint is also a strike on the staff member
+    (warning, penalty, dismissal). Audited.
 
     Args:
         complaint_id (UUID):
@@ -192,10 +194,11 @@ async def asyncio_detailed(
 ) -> Response[ComplaintOut | Problem]:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom (someone who
-    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
-    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
-    Audited.
+     Resolve, having checked it: substantiated or not, what it was about (``category``) and
+    against whom (someone who did not serve the ticket only with an ``attribution_reason``; a
+    staff member only from the register). A substantiated complaint counts on the point's
+    scorecard; a substantiated ``conduct`` complaint is also a strike on the staff member
+    (warning, penalty, dismissal). Audited.
 
     Args:
         complaint_id (UUID):
@@ -227,10 +230,11 @@ async def asyncio(
 ) -> ComplaintOut | Problem | None:
     """Resolve Complaint
 
-     Resolve, saying whether the complaint was substantiated and against whom (someone who
-    did not serve the ticket only with an ``attribution_reason``); a substantiated one is a
-    strike on the technician (warning, penalty, dismissal) and counts on the scorecards.
-    Audited.
+     Resolve, having checked it: substantiated or not, what it was about (``category``) and
+    against whom (someone who did not serve the ticket only with an ``attribution_reason``; a
+    staff member only from the register). A substantiated complaint counts on the point's
+    scorecard; a substantiated ``conduct`` complaint is also a strike on the staff member
+    (warning, penalty, dismissal). Audited.
 
     Args:
         complaint_id (UUID):

@@ -93,8 +93,8 @@ def sync_detailed(
 ) -> Response[DisciplineOut | Problem]:
     """Technician Discipline
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted for life (or
+    in the window an operator set). A technician may read its own.
 
     Args:
         technician_id (UUID):
@@ -125,8 +125,8 @@ def sync(
 ) -> DisciplineOut | Problem | None:
     """Technician Discipline
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted for life (or
+    in the window an operator set). A technician may read its own.
 
     Args:
         technician_id (UUID):
@@ -152,8 +152,8 @@ async def asyncio_detailed(
 ) -> Response[DisciplineOut | Problem]:
     """Technician Discipline
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted for life (or
+    in the window an operator set). A technician may read its own.
 
     Args:
         technician_id (UUID):
@@ -182,8 +182,8 @@ async def asyncio(
 ) -> DisciplineOut | Problem | None:
     """Technician Discipline
 
-     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted in a rolling
-    window (a technician may read its own).
+     The technician's strikes: 1st warning, 2nd penalty, 3rd dismissal, counted for life (or
+    in the window an operator set). A technician may read its own.
 
     Args:
         technician_id (UUID):

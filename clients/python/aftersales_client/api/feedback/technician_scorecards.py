@@ -118,7 +118,8 @@ def sync_detailed(
 ) -> Response[Problem | Scorecards]:
     """Technician Scorecards
 
-     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
+     Each technician's month: jobs, each of the six callback outcomes, satisfaction,
+    first-visit fix rate, complaints.
 
     Args:
         month (str): YYYY-MM
@@ -156,7 +157,8 @@ def sync(
 ) -> Problem | Scorecards | None:
     """Technician Scorecards
 
-     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
+     Each technician's month: jobs, each of the six callback outcomes, satisfaction,
+    first-visit fix rate, complaints.
 
     Args:
         month (str): YYYY-MM
@@ -189,7 +191,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Scorecards]:
     """Technician Scorecards
 
-     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
+     Each technician's month: jobs, each of the six callback outcomes, satisfaction,
+    first-visit fix rate, complaints.
 
     Args:
         month (str): YYYY-MM
@@ -225,7 +228,8 @@ async def asyncio(
 ) -> Problem | Scorecards | None:
     """Technician Scorecards
 
-     Each technician's month: jobs, satisfaction, first-visit fix rate, complaints.
+     Each technician's month: jobs, each of the six callback outcomes, satisfaction,
+    first-visit fix rate, complaints.
 
     Args:
         month (str): YYYY-MM

@@ -106,8 +106,9 @@ def sync_detailed(
 ) -> Response[Problem | WorkReport]:
     """Work Records
 
-     Every visit leaves a work record; this is the month's report per technician and per
-    point (the monthly report to management).
+     Every visit leaves a work record; this is the month's report per technician, per point
+    and per staff member of the centre (the monthly report to management): the work, the six
+    callback outcomes, and each person's strikes and reward of the month.
 
     Args:
         month (str): YYYY-MM
@@ -142,8 +143,9 @@ def sync(
 ) -> Problem | WorkReport | None:
     """Work Records
 
-     Every visit leaves a work record; this is the month's report per technician and per
-    point (the monthly report to management).
+     Every visit leaves a work record; this is the month's report per technician, per point
+    and per staff member of the centre (the monthly report to management): the work, the six
+    callback outcomes, and each person's strikes and reward of the month.
 
     Args:
         month (str): YYYY-MM
@@ -173,8 +175,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | WorkReport]:
     """Work Records
 
-     Every visit leaves a work record; this is the month's report per technician and per
-    point (the monthly report to management).
+     Every visit leaves a work record; this is the month's report per technician, per point
+    and per staff member of the centre (the monthly report to management): the work, the six
+    callback outcomes, and each person's strikes and reward of the month.
 
     Args:
         month (str): YYYY-MM
@@ -207,8 +210,9 @@ async def asyncio(
 ) -> Problem | WorkReport | None:
     """Work Records
 
-     Every visit leaves a work record; this is the month's report per technician and per
-    point (the monthly report to management).
+     Every visit leaves a work record; this is the month's report per technician, per point
+    and per staff member of the centre (the monthly report to management): the work, the six
+    callback outcomes, and each person's strikes and reward of the month.
 
     Args:
         month (str): YYYY-MM

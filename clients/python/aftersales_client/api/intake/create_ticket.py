@@ -123,6 +123,8 @@ def sync_detailed(
 
      Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
     visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
+    A training or a sample test may name no product: then `category` and `topic`. A sample
+    test opens paused until its sample arrives.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -159,6 +161,8 @@ def sync(
 
      Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
     visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
+    A training or a sample test may name no product: then `category` and `topic`. A sample
+    test opens paused until its sample arrives.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -190,6 +194,8 @@ async def asyncio_detailed(
 
      Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
     visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
+    A training or a sample test may name no product: then `category` and `topic`. A sample
+    test opens paused until its sample arrives.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and
@@ -224,6 +230,8 @@ async def asyncio(
 
      Open a ticket (a call to the hotline, a CRM request, a parts order). A ticket that needs a
     visit is routed by dispatch at once; `Idempotency-Key` makes a retry return the same ticket.
+    A training or a sample test may name no product: then `category` and `topic`. A sample
+    test opens paused until its sample arrives.
 
     Args:
         idempotency_key (None | str | Unset): Makes a creating POST safe to retry: same key and

@@ -24,6 +24,7 @@ def _get_kwargs(
     channel: ListTicketsChannelType0 | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
+    window_agreed: bool | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -88,6 +89,13 @@ def _get_kwargs(
     else:
         json_product_id = product_id
     params["product_id"] = json_product_id
+
+    json_window_agreed: bool | None | Unset
+    if isinstance(window_agreed, Unset):
+        json_window_agreed = UNSET
+    else:
+        json_window_agreed = window_agreed
+    params["window_agreed"] = json_window_agreed
 
     json_created_from: None | str | Unset
     if isinstance(created_from, Unset):
@@ -221,6 +229,7 @@ def sync_detailed(
     channel: ListTicketsChannelType0 | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
+    window_agreed: bool | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -231,9 +240,9 @@ def sync_detailed(
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
-    tickets in commit order, none skipped.
+     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
+    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+    then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -243,6 +252,8 @@ def sync_detailed(
         channel (ListTicketsChannelType0 | None | Unset):
         customer_id (None | Unset | UUID):
         product_id (None | Unset | UUID):
+        window_agreed (bool | None | Unset): visit tickets whose slot is agreed (true) or still to
+            agree with the customer (false); tickets with no visit are neither
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
@@ -269,6 +280,7 @@ def sync_detailed(
         channel=channel,
         customer_id=customer_id,
         product_id=product_id,
+        window_agreed=window_agreed,
         created_from=created_from,
         created_to=created_to,
         updated_since=updated_since,
@@ -294,6 +306,7 @@ def sync(
     channel: ListTicketsChannelType0 | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
+    window_agreed: bool | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -304,9 +317,9 @@ def sync(
 ) -> PageTicketOut | Problem | None:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
-    tickets in commit order, none skipped.
+     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
+    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+    then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -316,6 +329,8 @@ def sync(
         channel (ListTicketsChannelType0 | None | Unset):
         customer_id (None | Unset | UUID):
         product_id (None | Unset | UUID):
+        window_agreed (bool | None | Unset): visit tickets whose slot is agreed (true) or still to
+            agree with the customer (false); tickets with no visit are neither
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
@@ -343,6 +358,7 @@ def sync(
         channel=channel,
         customer_id=customer_id,
         product_id=product_id,
+        window_agreed=window_agreed,
         created_from=created_from,
         created_to=created_to,
         updated_since=updated_since,
@@ -362,6 +378,7 @@ async def asyncio_detailed(
     channel: ListTicketsChannelType0 | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
+    window_agreed: bool | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -372,9 +389,9 @@ async def asyncio_detailed(
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
-    tickets in commit order, none skipped.
+     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
+    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+    then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -384,6 +401,8 @@ async def asyncio_detailed(
         channel (ListTicketsChannelType0 | None | Unset):
         customer_id (None | Unset | UUID):
         product_id (None | Unset | UUID):
+        window_agreed (bool | None | Unset): visit tickets whose slot is agreed (true) or still to
+            agree with the customer (false); tickets with no visit are neither
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
@@ -410,6 +429,7 @@ async def asyncio_detailed(
         channel=channel,
         customer_id=customer_id,
         product_id=product_id,
+        window_agreed=window_agreed,
         created_from=created_from,
         created_to=created_to,
         updated_since=updated_since,
@@ -433,6 +453,7 @@ async def asyncio(
     channel: ListTicketsChannelType0 | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
+    window_agreed: bool | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -443,9 +464,9 @@ async def asyncio(
 ) -> PageTicketOut | Problem | None:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer or product; paged with
-    `cursor`. For a CRM's sync, `since` (empty at first, then each answer's `next_since`):
-    tickets in commit order, none skipped.
+     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
+    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+    then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
         status (ListTicketsStatusType0 | None | Unset): `closed` finds every ended ticket,
@@ -455,6 +476,8 @@ async def asyncio(
         channel (ListTicketsChannelType0 | None | Unset):
         customer_id (None | Unset | UUID):
         product_id (None | Unset | UUID):
+        window_agreed (bool | None | Unset): visit tickets whose slot is agreed (true) or still to
+            agree with the customer (false); tickets with no visit are neither
         created_from (datetime.datetime | None | Unset): created at or after
         created_to (datetime.datetime | None | Unset): created before
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
@@ -483,6 +506,7 @@ async def asyncio(
             channel=channel,
             customer_id=customer_id,
             product_id=product_id,
+            window_agreed=window_agreed,
             created_from=created_from,
             created_to=created_to,
             updated_since=updated_since,

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delivery_out import DeliveryOut
+from ...models.intake_delivery_out import IntakeDeliveryOut
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -37,12 +37,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[DeliveryOut] | None:
+) -> Problem | list[IntakeDeliveryOut] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = DeliveryOut.from_dict(response_200_item_data)
+            response_200_item = IntakeDeliveryOut.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -91,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[DeliveryOut]]:
+) -> Response[Problem | list[IntakeDeliveryOut]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-) -> Response[Problem | list[DeliveryOut]]:
+) -> Response[Problem | list[IntakeDeliveryOut]]:
     """List Webhook Deliveries
 
      The newest deliveries first, with their attempts and the receiver's last answer.
@@ -119,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DeliveryOut]]
+        Response[Problem | list[IntakeDeliveryOut]]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +139,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-) -> Problem | list[DeliveryOut] | None:
+) -> Problem | list[IntakeDeliveryOut] | None:
     """List Webhook Deliveries
 
      The newest deliveries first, with their attempts and the receiver's last answer.
@@ -153,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DeliveryOut]
+        Problem | list[IntakeDeliveryOut]
     """
 
     return sync_detailed(
@@ -168,7 +168,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-) -> Response[Problem | list[DeliveryOut]]:
+) -> Response[Problem | list[IntakeDeliveryOut]]:
     """List Webhook Deliveries
 
      The newest deliveries first, with their attempts and the receiver's last answer.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DeliveryOut]]
+        Response[Problem | list[IntakeDeliveryOut]]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +200,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-) -> Problem | list[DeliveryOut] | None:
+) -> Problem | list[IntakeDeliveryOut] | None:
     """List Webhook Deliveries
 
      The newest deliveries first, with their attempts and the receiver's last answer.
@@ -214,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DeliveryOut]
+        Problem | list[IntakeDeliveryOut]
     """
 
     return (

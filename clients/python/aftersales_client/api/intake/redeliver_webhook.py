@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delivery_out import DeliveryOut
+from ...models.intake_delivery_out import IntakeDeliveryOut
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +30,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeliveryOut | Problem | None:
+) -> IntakeDeliveryOut | Problem | None:
     if response.status_code == 200:
-        response_200 = DeliveryOut.from_dict(response.json())
+        response_200 = IntakeDeliveryOut.from_dict(response.json())
 
         return response_200
 
@@ -99,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryOut | Problem]:
+) -> Response[IntakeDeliveryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +113,7 @@ def sync_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryOut | Problem]:
+) -> Response[IntakeDeliveryOut | Problem]:
     """Redeliver Webhook
 
      Send one delivery again (it keeps its `webhook-id`).
@@ -127,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryOut | Problem]
+        Response[IntakeDeliveryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +147,7 @@ def sync(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> DeliveryOut | Problem | None:
+) -> IntakeDeliveryOut | Problem | None:
     """Redeliver Webhook
 
      Send one delivery again (it keeps its `webhook-id`).
@@ -161,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryOut | Problem
+        IntakeDeliveryOut | Problem
     """
 
     return sync_detailed(
@@ -176,7 +176,7 @@ async def asyncio_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[DeliveryOut | Problem]:
+) -> Response[IntakeDeliveryOut | Problem]:
     """Redeliver Webhook
 
      Send one delivery again (it keeps its `webhook-id`).
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryOut | Problem]
+        Response[IntakeDeliveryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +208,7 @@ async def asyncio(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> DeliveryOut | Problem | None:
+) -> IntakeDeliveryOut | Problem | None:
     """Redeliver Webhook
 
      Send one delivery again (it keeps its `webhook-id`).
@@ -222,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryOut | Problem
+        IntakeDeliveryOut | Problem
     """
 
     return (

@@ -73,6 +73,10 @@ class ChargeRow(Base):
     # A job reported late: both figures (by the times reported and by the times dispatch
     # received the reports), what differs, and the basis finance released it on.
     late_report: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # A parts order delivered after its promised date (clause 5): {promised_by, delivered_at,
+    # delivered_on, days_late, per_day, amount, credit_note_number, capped}, and finance's
+    # waiver when an outside cause is accepted ({cause, reason, by, at, supplementary...}).
+    delivery_delay: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     # A supplementary charge: its own number, and the charge whose correction it is.
     number: Mapped[str | None] = mapped_column(String(20), unique=True)
     supplements: Mapped[uuid.UUID | None] = mapped_column(index=True)

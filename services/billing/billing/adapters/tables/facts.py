@@ -23,10 +23,12 @@ class TicketFactsRow(Base):
     number: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20))
     customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    product_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    # None for a ticket without a product (sales training, a sample with no registered
+    # product): ``category`` is then the one the ticket names, and there is no warranty.
+    product_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     category: Mapped[str] = mapped_column(String(60))
-    purchased_on: Mapped[date] = mapped_column(Date)
-    warranty_until: Mapped[date] = mapped_column(Date)
+    purchased_on: Mapped[date | None] = mapped_column(Date)
+    warranty_until: Mapped[date | None] = mapped_column(Date)
     contract_no: Mapped[str | None] = mapped_column(String(60))
     # The visit's region (``site`` of v2): what a campaign matches; unknown for a v1-only ticket.
     region: Mapped[str | None] = mapped_column(String(60))

@@ -52,6 +52,32 @@ class StaffPenaltyRow(Base):
     decided_at: Mapped[datetime] = mapped_column(TZ)
 
 
+class StaffRewardRow(Base):
+    """A staff member's reward for meeting the month's standard (``feedback.staff.rewarded.v1``),
+    recorded once per reward. A partner point's staff are paid it through the point's
+    settlement (``settlement_month``: the reward's month, or the first open one after it); the
+    company pays its own staff itself."""
+
+    __tablename__ = "staff_rewards"
+    __table_args__ = (Index("ix_staff_rewards_point_id_month", "point_id", "settlement_month"),)
+
+    reward_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    staff_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    role: Mapped[str] = mapped_column(String(30))
+    point_id: Mapped[uuid.UUID | None]
+    technician_id: Mapped[uuid.UUID | None]
+    # The month the reward is for.
+    month: Mapped[str] = mapped_column(String(7))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text)
+    paid_through_point: Mapped[bool] = mapped_column(Boolean)
+    # The statement that pays it (a partner point's only).
+    settlement_month: Mapped[str | None] = mapped_column(String(7))
+    decided_at: Mapped[datetime] = mapped_column(TZ)
+    recorded_at: Mapped[datetime] = mapped_column(TZ)
+
+
 class ClosedMonthRow(Base):
     __tablename__ = "closed_months"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -93,6 +93,11 @@ class ChargeOut(BaseModel):
         "times change in the money, both figures (reported, received) while held, and the "
         "basis finance released it on",
     )
+    delivery: DeliveryOut | None = Field(
+        default=None,
+        description="a parts order delivered after its promised date: the days late, the "
+        "compensation credited, and finance's waiver if any",
+    )
     number: str | None = Field(default=None, description="a supplementary charge's number")
     supplements: uuid.UUID | None = Field(
         default=None, description="the charge a supplementary charge corrects"
@@ -106,6 +111,24 @@ class LateOut(BaseModel):
     compensation: Money
     delay_cause: dict[str, Any] | None
     waived: dict[str, Any] | None
+
+
+class DeliveryOut(BaseModel):
+    promised_by: date
+    delivered_on: date
+    days_late: int
+    per_day: Money
+    compensation: Money = Field(description="what the credit note gave (capped at the order)")
+    capped: bool
+    credit_note_number: str | None
+    waived: dict[str, Any] | None
+
+
+class DeliveryWaiverIn(RequestModel):
+    cause: Literal["weather", "carrier_force_majeure", "customer_absent"] = Field(
+        description="the outside cause finance accepts for the delay"
+    )
+    reason: str = Field(min_length=1, max_length=1000)
 
 
 class ReasonIn(RequestModel):

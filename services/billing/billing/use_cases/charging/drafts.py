@@ -154,7 +154,11 @@ async def draft(
     month = await settlement_month_for(uow, times.completed_at, policy)
     completed_on = times.completed_at.astimezone(policy.tz).date()
     reported_on = ticket.opened_at.astimezone(policy.tz).date()
-    contract = await ContractRepository(uow.session).covering(ticket.product_id, completed_on)
+    contract = (
+        await ContractRepository(uow.session).covering(ticket.product_id, completed_on)
+        if ticket.product_id is not None
+        else None
+    )
     base = classify(
         kind=ticket.kind,
         warranty_until=ticket.warranty_until,

@@ -58,8 +58,13 @@ class ChargeDetails:
 
 
 async def settlement_month_for(uow: UnitOfWork, at: datetime, policy: BillingPolicy) -> str:
+    return await settlement_month_of(uow, month_of(at, policy.tz))
+
+
+async def settlement_month_of(uow: UnitOfWork, occurred: str) -> str:
+    """The month a fact of ``occurred`` is settled in: its own, or the first open one after it
+    (locked against a close for this transaction)."""
     months = Months(uow.session)
-    occurred = month_of(at, policy.tz)
     await months.lock_for_fact(occurred)
     month = settlement_month(occurred, await months.closed())
     if month != occurred:

@@ -14,4 +14,5 @@
 - ``requisitions``: parts requisitions.
 - ``returns``: defective part returns.
 - ``parts_orders``: customers' parts orders.
+- ``delivery``: the delivery bands (days by distance) a parts order's promise comes from.
 """

@@ -5,6 +5,7 @@ the check that they match the tables see the whole schema."""
 from __future__ import annotations
 
 from dispatch.adapters.tables import (  # noqa: F401  (imported for their tables)
+    delivery,
     fault_codes,
     jobs,
     parts,

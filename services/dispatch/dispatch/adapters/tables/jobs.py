@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Date,
     ForeignKey,
     Index,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
 )
@@ -48,8 +50,15 @@ class JobRow(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     customer: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     product: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    # What a training or a sample test is about, when the ticket names no product.
+    topic: Mapped[str | None] = mapped_column(Text)
+    # The customer's window: preferred on the ticket, or agreed with the centre (then a booking
+    # must lie inside it, but for a reschedule the customer asked for).
     preferred_start: Mapped[datetime | None] = mapped_column(TZ)
     preferred_end: Mapped[datetime | None] = mapped_column(TZ)
+    window_agreed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    window_agreed_at: Mapped[datetime | None] = mapped_column(TZ)
+    window_agreed_by: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), index=True)
     status_reason: Mapped[str | None] = mapped_column(Text)
     point_id: Mapped[uuid.UUID | None] = mapped_column(index=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    Date,
     Index,
+    Integer,
     String,
     text,
 )
@@ -47,6 +49,12 @@ class PartsOrderRow(Base):
     tracking_no: Mapped[str | None] = mapped_column(String(100))
     shipped_at: Mapped[datetime | None] = mapped_column(TZ)
     delivered_at: Mapped[datetime | None] = mapped_column(TZ)
+    # The arrival promised at shipping (delivery bands by distance), and by which band.
+    promised_by: Mapped[date | None] = mapped_column(Date)
+    promise_days: Mapped[int | None] = mapped_column(Integer)
+    promise_basis: Mapped[str | None] = mapped_column(String(100))
+    # Calendar days delivered past the promise (0 on time), set at delivery.
+    days_late: Mapped[int | None] = mapped_column(Integer)
     overdue_at: Mapped[datetime | None] = mapped_column(TZ)
     cancelled_at: Mapped[datetime | None] = mapped_column(TZ)
     version: Mapped[int]

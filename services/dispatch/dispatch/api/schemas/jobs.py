@@ -78,8 +78,19 @@ class JobOut(BaseModel):
         description="who and where; to a point, technician or app only the district (region, "
         "city) until the point accepts the job"
     )
-    product: dict[str, Any]
-    preferred_window: Appointment | None
+    product: dict[str, Any] | None = Field(
+        description="the product to work on; null for a ticket without one (a sales training,"
+        " a sample without a registered product): `category` and `topic` say what it is about"
+    )
+    topic: str | None = Field(default=None, description="what a training or sample is about")
+    preferred_window: Appointment | None = Field(
+        description="the customer's window: a booking lies inside it (but for a reschedule the"
+        " customer asked for, which moves it)"
+    )
+    window_agreed: bool = Field(
+        default=False, description="the window was agreed with the customer by the centre"
+    )
+    window_agreed_at: datetime | None = None
     status: JobStatus
     status_reason: str | None
     point_id: uuid.UUID | None

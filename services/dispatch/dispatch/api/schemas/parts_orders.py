@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
+
+from aftersales.http.models import RequestModel
 
 
 class OrderLineOut(BaseModel):
@@ -30,5 +32,24 @@ class PartsOrderOut(BaseModel):
     carrier: str | None
     tracking_no: str | None
     shipped_at: datetime | None
+    promised_by: date | None = Field(
+        default=None,
+        description="the arrival date promised at shipping, by the distance from the warehouse"
+        " to the address (delivery bands); each calendar day later is compensated",
+    )
+    promise_days: int | None = Field(default=None, description="the days the band gives")
+    promise_basis: str | None = Field(
+        default=None, description="which band gave them (a pair, a shared prefix, the default)"
+    )
     delivered_at: datetime | None
+    days_late: int | None = Field(
+        default=None, description="calendar days delivered past promised_by (0: on time)"
+    )
     version: int
+
+
+class DeliveredIn(RequestModel):
+    at: AwareDatetime | None = Field(
+        default=None,
+        description="when the carrier delivered (its proof of delivery); now if left out",
+    )

@@ -51,6 +51,12 @@ class WorkshopItem(BaseModel):
     returned_at: datetime | None
     age_days: int = Field(description="days in the workshop (until returned, or until now)")
     failed_inspections: int
+    inspected_at: datetime | None = Field(
+        default=None, description="when the repair passed its inspection"
+    )
+    inspected_by: str | None = Field(
+        default=None, description="who signed the inspection off: the point, or an admin"
+    )
 
 
 class WorkshopRegister(BaseModel):

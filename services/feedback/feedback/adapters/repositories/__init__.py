@@ -5,7 +5,10 @@
 - ``parties``: who was offered, assigned or served a ticket's jobs (whom a complaint may name).
 - ``callbacks``: the callbacks, their attempts, and the callback side of a scorecard.
 - ``complaints``: complaints, their deadlines, and the complaint side of a scorecard.
-- ``discipline``: technicians' strikes.
+- ``staff``: the staff register (technicians projected from dispatch, the centre's staff).
+- ``discipline``: staff strikes.
+- ``rewards``: staff rewards per month.
+- ``settings_audit``: the settings recorded in the audit trail at startup.
 - ``sla``: dispatch's SLA breaches, per point and month.
 - ``gradings``: the grades given per month, and the locks between grading and counting.
 - ``care``: care plans for key customers and their visits.

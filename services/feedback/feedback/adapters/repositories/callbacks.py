@@ -4,6 +4,7 @@ the callback side of a month's scorecards."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -33,23 +34,35 @@ class CallbackRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def due_of_ticket(self, ticket_id: uuid.UUID) -> list[CallbackRow]:
+    async def due_of_ticket(
+        self, ticket_id: uuid.UUID, *, except_reasons: Sequence[str] = ()
+    ) -> list[CallbackRow]:
         stmt = (
             select(CallbackRow)
             .where(CallbackRow.ticket_id == ticket_id, CallbackRow.status == "due")
             .with_for_update()
         )
+        if except_reasons:
+            stmt = stmt.where(CallbackRow.reason.not_in(except_reasons))
         return list((await self.session.scalars(stmt)).all())
 
     async def create(self, values: dict[str, Any]) -> bool:
-        """One callback per job, and one per ticket solved on the phone (no job)."""
+        """One callback per job; one per resolution of a complaint (its satisfaction call);
+        one per ticket and reason otherwise (solved on the phone, refunded, replaced). True
+        when this call made it (a copy of the event that asked makes nothing)."""
         stmt = pg_insert(CallbackRow).values(**values)
-        if values.get("job_id") is None:
+        if values.get("job_id") is not None:
+            stmt = stmt.on_conflict_do_nothing(index_elements=["job_id"])
+        elif values.get("complaint_id") is not None:
             stmt = stmt.on_conflict_do_nothing(
-                index_elements=["ticket_id"], index_where=CallbackRow.job_id.is_(None)
+                index_elements=["complaint_id", "complaint_round"],
+                index_where=CallbackRow.complaint_id.is_not(None),
             )
         else:
-            stmt = stmt.on_conflict_do_nothing(index_elements=["job_id"])
+            stmt = stmt.on_conflict_do_nothing(
+                index_elements=["ticket_id", "reason"],
+                index_where=and_(CallbackRow.job_id.is_(None), CallbackRow.complaint_id.is_(None)),
+            )
         inserted = await self.session.execute(stmt.returning(CallbackRow.id))
         return inserted.scalar_one_or_none() is not None
 
@@ -142,10 +155,14 @@ class CallbackRepository:
                 n(and_(reached, CallbackRow.outcome == "satisfied")),
                 n(and_(reached, first)),
                 n(and_(reached, first, CallbackRow.outcome.not_in(NOT_FIXED))),
-                n(CallbackRow.outcome == "bad_attitude"),
+                n(and_(reached, CallbackRow.outcome == "bad_attitude")),
                 n(breached),
                 n(CallbackRow.arrived_late_minutes > 0),
                 n(CallbackRow.status == "unreachable"),
+                n(and_(reached, CallbackRow.outcome == "unsatisfied")),
+                n(and_(reached, CallbackRow.outcome == "complaint")),
+                n(and_(reached, CallbackRow.outcome == "not_fixed_first_visit")),
+                n(and_(reached, CallbackRow.outcome == "not_fixed_repeat")),
             )
             .where(CallbackRow.month == month, key.is_not(None))  # not calls after phone fixes
             .group_by(key)
@@ -163,11 +180,52 @@ class CallbackRepository:
             "breached_jobs",
             "late_arrivals",
             "unreachable",
+            "unsatisfied",
+            "complaint_outcomes",
+            "not_fixed_first_visit",
+            "not_fixed_repeat",
         )
         return {
             r[0]: dict(zip(names, (int(v) for v in r[1:]), strict=True))
             for r in (await self.session.execute(stmt)).all()
         }
+
+    async def technician_months(self, month: str) -> dict[uuid.UUID, tuple[int, int, int, Any]]:
+        """Per technician, the month's jobs, reached callbacks, satisfied ones, and the point
+        of most of those jobs (the one that pays a partner's technician)."""
+        reached = CallbackRow.reached.is_(True)
+        stmt = (
+            select(
+                CallbackRow.technician_id,
+                func.count(),
+                func.count().filter(reached),
+                func.count().filter(reached, CallbackRow.outcome == "satisfied"),
+                func.mode().within_group(CallbackRow.point_id),
+            )
+            .where(CallbackRow.month == month, CallbackRow.technician_id.is_not(None))
+            .group_by(CallbackRow.technician_id)
+        )
+        return {
+            r[0]: (int(r[1]), int(r[2]), int(r[3]), r[4])
+            for r in (await self.session.execute(stmt)).all()
+        }
+
+    async def recorder_months(self, month: str) -> dict[str, dict[str, int]]:
+        """Per actor who recorded callbacks of the month (an agent's callbacks are their jobs):
+        those reached, and each outcome."""
+        stmt = (
+            select(CallbackRow.recorded_by, CallbackRow.outcome, func.count())
+            .where(
+                CallbackRow.month == month,
+                CallbackRow.recorded_by.is_not(None),
+                CallbackRow.reached.is_(True),
+            )
+            .group_by(CallbackRow.recorded_by, CallbackRow.outcome)
+        )
+        out: dict[str, dict[str, int]] = {}
+        for actor, outcome, n in (await self.session.execute(stmt)).all():
+            out.setdefault(str(actor), {})[str(outcome)] = int(n)
+        return out
 
     async def centre_counts(self, month: str) -> tuple[int, int, int, int, int, int]:
         """The centre's side of the month's callbacks: all, done, settled by the due time,

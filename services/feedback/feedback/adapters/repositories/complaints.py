@@ -42,6 +42,23 @@ class ComplaintRepository:
             raise NotFound(f"Complaint {complaint_id} does not exist.")
         return row
 
+    async def find(self, complaint_id: uuid.UUID) -> ComplaintRow | None:
+        return await self.session.get(ComplaintRow, complaint_id)
+
+    async def of_callback(self, callback_id: uuid.UUID) -> ComplaintRow | None:
+        """The complaint a callback's outcome opened, if it did."""
+        stmt = select(ComplaintRow).where(ComplaintRow.callback_id == callback_id)
+        return (await self.session.scalars(stmt)).first()
+
+    async def latest_resolved_of_ticket(self, ticket_id: uuid.UUID) -> ComplaintRow | None:
+        stmt = (
+            select(ComplaintRow)
+            .where(ComplaintRow.ticket_id == ticket_id, ComplaintRow.status == "resolved")
+            .order_by(ComplaintRow.resolved_at.desc())
+            .limit(1)
+        )
+        return (await self.session.scalars(stmt)).first()
+
     async def page(
         self, where: ComplaintFilter, *, cursor: str | None, limit: int
     ) -> tuple[list[ComplaintRow], str | None]:
@@ -92,8 +109,13 @@ class ComplaintRepository:
         return (await self.session.scalars(stmt)).one_or_none()
 
     async def counts(self, month: str, *, by: str) -> dict[uuid.UUID, int]:
-        """Complaints opened in the month, per point (or technician): the work report's."""
-        key = ComplaintRow.point_id if by == "point" else ComplaintRow.technician_id
+        """Complaints opened in the month, per point, technician or staff member: the work
+        report's."""
+        key = {
+            "point": ComplaintRow.point_id,
+            "technician": ComplaintRow.technician_id,
+            "staff": ComplaintRow.staff_id,
+        }[by]
         stmt = (
             select(key, func.count())
             .where(ComplaintRow.month == month, key.is_not(None))
@@ -104,7 +126,11 @@ class ComplaintRepository:
     async def substantiated(self, month: str, *, by: str) -> dict[uuid.UUID, int]:
         """Substantiated complaints the month's scorecards count (``counted_month``), per point
         (or technician): one only opened, or found unsubstantiated, counts nowhere."""
-        key = ComplaintRow.point_id if by == "point" else ComplaintRow.technician_id
+        key = {
+            "point": ComplaintRow.point_id,
+            "technician": ComplaintRow.technician_id,
+            "staff": ComplaintRow.staff_id,
+        }[by]
         stmt = (
             select(key, func.count())
             .where(
@@ -118,13 +144,19 @@ class ComplaintRepository:
 
     async def centre_counts(self, month: str) -> tuple[int, int, int]:
         """The centre's side of the complaints opened in the month: all, replies reported late,
-        resolutions reported late."""
+        resolutions reported late (before a reopening too)."""
         row = (
             await self.session.execute(
                 select(
                     func.count(),
-                    func.sum(case((ComplaintRow.reply_overdue_at.is_not(None), 1), else_=0)),
-                    func.sum(case((ComplaintRow.resolve_overdue_at.is_not(None), 1), else_=0)),
+                    func.sum(
+                        case((ComplaintRow.reply_overdue_at.is_not(None), 1), else_=0)
+                        + ComplaintRow.replies_late_before
+                    ),
+                    func.sum(
+                        case((ComplaintRow.resolve_overdue_at.is_not(None), 1), else_=0)
+                        + ComplaintRow.resolutions_late_before
+                    ),
                 ).where(ComplaintRow.month == month)
             )
         ).one()

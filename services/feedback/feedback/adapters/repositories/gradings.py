@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
 
-from sqlalchemy import select, text
+from sqlalchemy import and_, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from feedback.adapters.tables import GradingRow
@@ -45,3 +46,20 @@ class GradingRepository:
 
     def add(self, row: GradingRow) -> None:
         self.session.add(row)
+
+    async def previous_grades(
+        self, month: str, point_ids: Sequence[uuid.UUID] | None = None
+    ) -> dict[uuid.UUID, str]:
+        """Each point's grade of the latest month graded before ``month`` (kept or earned)."""
+        latest = select(GradingRow.point_id, func.max(GradingRow.month).label("month")).where(
+            GradingRow.month < month
+        )
+        if point_ids is not None:
+            if not point_ids:
+                return {}
+            latest = latest.where(GradingRow.point_id.in_(point_ids))
+        last = latest.group_by(GradingRow.point_id).subquery()
+        stmt = select(GradingRow.point_id, GradingRow.grade).join(
+            last, and_(GradingRow.point_id == last.c.point_id, GradingRow.month == last.c.month)
+        )
+        return {r[0]: r[1] for r in (await self.session.execute(stmt)).all()}

@@ -11,7 +11,7 @@ from sqlalchemy import column as sql_column
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from feedback.adapters.tables import CallbackRow, TicketContactRow
-from feedback.domain.callbacks import NOT_FIXED
+from feedback.domain.callbacks import NOT_FIXED, OUTCOMES
 
 
 class ReportRepository:
@@ -19,6 +19,8 @@ class ReportRepository:
         self.session = session
 
     async def work(self, month: str, *, by: str) -> list[Any]:
+        """Per technician or point: jobs, on site, in the workshop, labour, travel, parts lines,
+        callbacks reached, satisfied, late arrivals, then each of the six outcomes."""
         key = CallbackRow.point_id if by == "point" else CallbackRow.technician_id
         stmt = (
             select(
@@ -32,6 +34,7 @@ class ReportRepository:
                 func.count().filter(CallbackRow.reached.is_(True)),
                 func.count().filter(CallbackRow.outcome == "satisfied"),
                 func.count().filter(CallbackRow.arrived_late_minutes > 0),
+                *(func.count().filter(CallbackRow.outcome == o) for o in OUTCOMES),
             )
             .where(CallbackRow.month == month, key.is_not(None))
             .group_by(key)

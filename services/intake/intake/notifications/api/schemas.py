@@ -9,10 +9,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from aftersales.http.models import RequestModel as Request
+from intake.notifications.domain.templates import Kind
 
-NOTIFICATION_KINDS = Literal[
-    "booked", "en_route", "done", "rescheduled", "parts_shipped", "parts_late", "complaint_received"
-]
+# Every kind of customer message (intake.notifications.domain.templates).
+NOTIFICATION_KINDS = Kind
 
 
 class TemplateIn(Request):

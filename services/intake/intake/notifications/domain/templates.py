@@ -29,6 +29,7 @@ Kind = Literal[
     "parts_shipped",
     "parts_late",
     "complaint_received",
+    "sample_result",
 ]
 KINDS: tuple[Kind, ...] = (
     "booked",
@@ -38,6 +39,7 @@ KINDS: tuple[Kind, ...] = (
     "parts_shipped",
     "parts_late",
     "complaint_received",
+    "sample_result",
 )
 Locale = Literal["zh-CN", "en"]
 LOCALES: tuple[Locale, ...] = ("zh-CN", "en")
@@ -50,9 +52,12 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "en_route": (*COMMON, "window_end"),
     "done": COMMON,
     "rescheduled": (*COMMON, "window_start", "window_end", "reason"),
-    "parts_shipped": (*COMMON, "order_number", "carrier", "tracking_no"),
+    # {arrival}: the promised arrival in the company's words (nothing when none was promised);
+    # {promised_by}: the date alone.
+    "parts_shipped": (*COMMON, "order_number", "carrier", "tracking_no", "promised_by", "arrival"),
     "parts_late": (*COMMON, "order_number", "ship_by"),
     "complaint_received": (*COMMON, "reply_by"),
+    "sample_result": (*COMMON, "result", "sample_reference"),
 }
 # Why a visit moved, as the customer is told it: one wording per reason code and locale. An
 # event without a code (from before codes) or with one this version does not know is "other".
@@ -115,11 +120,12 @@ DEFAULTS: dict[tuple[str, str], Template] = {
     ),
     ("parts_shipped", "zh-CN"): Template(
         "配件已发货 {order_number}",
-        "{customer_name}您好，您订购的配件已由{carrier}发出，运单号{tracking_no}。",
+        "{customer_name}您好，您订购的配件已由{carrier}发出，运单号{tracking_no}。{arrival}",
     ),
     ("parts_shipped", "en"): Template(
         "Your parts have shipped ({order_number})",
-        "Dear {customer_name}, your parts are on their way with {carrier}, tracking {tracking_no}.",
+        "Dear {customer_name}, your parts are on their way with {carrier}, tracking "
+        "{tracking_no}.{arrival}",
     ),
     ("parts_late", "zh-CN"): Template(
         "配件发货延误 {order_number}",
@@ -138,7 +144,28 @@ DEFAULTS: dict[tuple[str, str], Template] = {
         "We have your complaint ({ticket_number})",
         "Dear {customer_name}, we have your complaint and will answer by {reply_by}.",
     ),
+    ("sample_result", "zh-CN"): Template(
+        "样品检测结果 {ticket_number}",
+        "{customer_name}您好，您送检的样品{sample_reference}已检测完毕。结果：{result}",
+    ),
+    ("sample_result", "en"): Template(
+        "Your sample's result ({ticket_number})",
+        "Dear {customer_name}, your sample {sample_reference} has been tested. Result: {result}",
+    ),
 }
+# A parts shipment's promised arrival, as the customer is told it ({arrival}); nothing when
+# dispatch promised none.
+ARRIVAL_WORDS: dict[str, str] = {
+    "zh-CN": "预计{date}前送达。",
+    "en": " It will arrive by {date}.",
+}
+
+
+def arrival_words(promised_by: str | None, locale: str) -> str:
+    """The promised arrival (``YYYY-MM-DD``) in the customer's language, or nothing."""
+    if not promised_by:
+        return ""
+    return ARRIVAL_WORDS.get(locale, ARRIVAL_WORDS["zh-CN"]).format(date=promised_by)
 
 
 def reason_words(code: str | None, locale: str) -> str:

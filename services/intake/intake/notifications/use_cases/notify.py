@@ -21,6 +21,7 @@ from intake.adapters.tables import (
 from intake.notifications.domain.quiet_hours import is_urgent
 from intake.notifications.domain.templates import (
     CHANNELS,
+    arrival_words,
     reason_words,
     render,
 )
@@ -55,6 +56,10 @@ async def notify(uow: UnitOfWork, event: Any, *, policy: NotificationPolicy) -> 
     if trigger.kind == "rescheduled":
         facts["reason_code"] = trigger.reason_code or "other"
         facts["reason"] = reason_words(trigger.reason_code, prefs.locale)
+    if trigger.kind == "parts_shipped":
+        facts["arrival"] = arrival_words(trigger.facts.get("promised_by"), prefs.locale)
+    if trigger.kind == "sample_result":
+        facts["sample_reference"] = ticket.sample_reference or ""
     text = render(template, facts)
     now = uow.now()
     before = booking.get("starts") or []

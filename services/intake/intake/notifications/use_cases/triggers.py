@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import cast
 from zoneinfo import ZoneInfo
 
-from aftersales.events import EventData, dispatch, feedback
+from aftersales.events import EventData, dispatch, feedback, intake
 from aftersales.logging import get_logger
 from intake.notifications.domain.quiet_hours import local_text
 
@@ -62,6 +62,7 @@ def _parts(kind: str) -> Callable[[EventData, ZoneInfo], Trigger]:
                 "carrier": p.carrier or "",
                 "tracking_no": p.tracking_no or "",
                 "ship_by": local_text(p.ship_by, tz),
+                "promised_by": p.promised_by.isoformat() if p.promised_by else "",
             },
         )
 
@@ -71,6 +72,14 @@ def _parts(kind: str) -> Callable[[EventData, ZoneInfo], Trigger]:
 def _complaint(d: EventData, tz: ZoneInfo) -> Trigger:
     c = cast(feedback.ComplaintOpened, d)
     return Trigger("complaint_received", c.ticket_id, {"reply_by": local_text(c.reply_by, tz)})
+
+
+def _responded(d: EventData, tz: ZoneInfo) -> Trigger | None:
+    """A sample test's resolved answer is its result: the customer is told it."""
+    r = cast(intake.TicketResponded, d)
+    if r.kind != "sample_test" or not r.resolved:
+        return None
+    return Trigger("sample_result", r.ticket_id, {"result": r.summary})
 
 
 # The events that tell a customer something, and what.
@@ -83,4 +92,5 @@ TRIGGERS: dict[str, Callable[[EventData, ZoneInfo], Trigger | None]] = {
     dispatch.PartsOrderShipped.SUBJECT: _parts("parts_shipped"),
     dispatch.PartsOrderShipOverdue.SUBJECT: _parts("parts_late"),
     feedback.ComplaintOpened.SUBJECT: _complaint,
+    intake.TicketResponded.SUBJECT: _responded,
 }

@@ -1,6 +1,11 @@
 """The callback after the work (feedback's reports): satisfied closes the ticket, anything else
 reopens it; an unreachable customer's ticket ends ``unreachable``. A callback that overtook its
-job's events waits on the job until they arrive."""
+job's events waits on the job until they arrive.
+
+Callbacks with no job follow what intake asked for (``callback_reason``): a phone solution (as
+above, a visit if not satisfied), a resolved complaint (satisfied closes the ticket, anything else
+leaves it open while feedback reopens the complaint), a refund or replacement (the outcome is
+recorded on the ended ticket; nothing reopens it)."""
 
 from __future__ import annotations
 
@@ -12,13 +17,21 @@ from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import TicketJobRow, TicketRow
 from intake.domain.lifecycle import FINAL, TicketState, apply_callback
+from intake.use_cases.projection.complaints import COMPLAINT_CALLBACK
 from intake.use_cases.projection.timeline import summary, ticket_for_event
-from intake.use_cases.ticket_events import change_status, emit, end_ticket, touch
+from intake.use_cases.ticket_events import (
+    REMEDY_CALLBACKS,
+    change_status,
+    emit,
+    end_ticket,
+    touch,
+)
 
 log = get_logger(__name__)
 
 
 NOT_FIXED = frozenset({"not_fixed_first_visit", "not_fixed_repeat"})
+CALLBACK_REASONS = frozenset({"resolved_remotely", COMPLAINT_CALLBACK, *REMEDY_CALLBACKS})
 
 
 async def on_callback(uow: UnitOfWork, event: Envelope[feedback.CallbackRecorded]) -> None:
@@ -121,8 +134,11 @@ async def on_unreachable(uow: UnitOfWork, event: Envelope[feedback.CallbackUnrea
     ticket = await ticket_for_event(uow, event)
     if ticket is None:
         return
-    if event.data.job_id is None:  # after a phone solution
-        if ticket.status == "resolved_remotely" and ticket.closure_reason is None:
+    if event.data.job_id is None:  # after a phone solution, or a complaint's resolution
+        complaint = _why(ticket, event.data) == COMPLAINT_CALLBACK
+        if (complaint and _awaits_complaint_callback(ticket)) or (
+            ticket.status == "resolved_remotely" and ticket.closure_reason is None
+        ):
             await end_ticket(
                 uow, ticket, "closed", "unreachable", note=summary(event), actor=event.source
             )
@@ -147,8 +163,18 @@ async def _apply_remote_callback(
     uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecorded]
 ) -> None:
     """The callback after a phone solution: satisfied ends the ticket; any other outcome
-    reopens it, and dispatch sends a first visit."""
+    reopens it, and dispatch sends a first visit. After a remedy or a complaint's resolution:
+    see the module's docstring."""
     d = event.data
+    why = _why(ticket, d)
+    if why in REMEDY_CALLBACKS:
+        if d.reached and d.outcome is not None:  # recorded; the ticket stays as it ended
+            ticket.callback_outcome, ticket.callback_score = d.outcome, d.score
+        touch(uow, ticket)
+        return
+    if why == COMPLAINT_CALLBACK and _awaits_complaint_callback(ticket):
+        await _settle_complaint_callback(uow, ticket, event)
+        return
     awaiting = ticket.status == "resolved_remotely" and ticket.closure_reason is None
     if not awaiting or not d.reached or d.outcome is None:
         touch(uow, ticket)  # history only
@@ -160,3 +186,38 @@ async def _apply_remote_callback(
         )
         return
     await _reopen(uow, ticket, event, previous_point_id=None, next_step="a first visit")
+
+
+def _why(ticket: TicketRow, d: Any) -> str | None:
+    """Why a callback with no job was made: as feedback says (its ``reason``), else as intake
+    last asked (a producer from before the field)."""
+    said = d.reason
+    if said is not None and str(said) in CALLBACK_REASONS:
+        return str(said)
+    return ticket.callback_reason
+
+
+def _awaits_complaint_callback(ticket: TicketRow) -> bool:
+    return (
+        ticket.kind == "complaint"
+        and ticket.callback_reason == COMPLAINT_CALLBACK
+        and ticket.status not in FINAL
+    )
+
+
+async def _settle_complaint_callback(
+    uow: UnitOfWork, ticket: TicketRow, event: Envelope[feedback.CallbackRecorded]
+) -> None:
+    """Satisfied: the complaint ticket ends (``satisfied``). Any other outcome is recorded and
+    the ticket stays open: feedback reopens the complaint, and its next resolution asks again."""
+    d = event.data
+    if not d.reached or d.outcome is None:
+        touch(uow, ticket)  # history only
+        return
+    ticket.callback_outcome, ticket.callback_score = d.outcome, d.score
+    if d.outcome == "satisfied":
+        await end_ticket(
+            uow, ticket, "closed", "satisfied", note=summary(event), actor=event.source
+        )
+        return
+    touch(uow, ticket)  # the timeline has the callback; the ticket waits for the next one

@@ -8,19 +8,19 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.delivery_out_status import DeliveryOutStatus
+from ..models.intake_delivery_out_status import IntakeDeliveryOutStatus
 
-T = TypeVar("T", bound="DeliveryOut")
+T = TypeVar("T", bound="IntakeDeliveryOut")
 
 
 @_attrs_define
-class DeliveryOut:
+class IntakeDeliveryOut:
     """
     Attributes:
         id (UUID):
         event_id (UUID):
         event_type (str):
-        status (DeliveryOutStatus):
+        status (IntakeDeliveryOutStatus):
         attempts (int):
         next_attempt_at (datetime.datetime):
         last_status_code (int | None):
@@ -32,7 +32,7 @@ class DeliveryOut:
     id: UUID
     event_id: UUID
     event_type: str
-    status: DeliveryOutStatus
+    status: IntakeDeliveryOutStatus
     attempts: int
     next_attempt_at: datetime.datetime
     last_status_code: int | None
@@ -96,7 +96,7 @@ class DeliveryOut:
 
         event_type = d.pop("event_type")
 
-        status = DeliveryOutStatus(d.pop("status"))
+        status = IntakeDeliveryOutStatus(d.pop("status"))
 
         attempts = d.pop("attempts")
 
@@ -133,7 +133,7 @@ class DeliveryOut:
 
         delivered_at = _parse_delivered_at(d.pop("delivered_at"))
 
-        delivery_out = cls(
+        intake_delivery_out = cls(
             id=id,
             event_id=event_id,
             event_type=event_type,
@@ -146,8 +146,8 @@ class DeliveryOut:
             delivered_at=delivered_at,
         )
 
-        delivery_out.additional_properties = d
-        return delivery_out
+        intake_delivery_out.additional_properties = d
+        return intake_delivery_out
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,27 +6,51 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="JobOutProduct")
+T = TypeVar("T", bound="PrefixBandOut")
 
 
 @_attrs_define
-class JobOutProduct:
+class PrefixBandOut:
+    """
+    Attributes:
+        shared_prefix (int):
+        days (int):
+    """
+
+    shared_prefix: int
+    days: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        shared_prefix = self.shared_prefix
+
+        days = self.days
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "shared_prefix": shared_prefix,
+                "days": days,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        job_out_product = cls()
+        shared_prefix = d.pop("shared_prefix")
 
-        job_out_product.additional_properties = d
-        return job_out_product
+        days = d.pop("days")
+
+        prefix_band_out = cls(
+            shared_prefix=shared_prefix,
+            days=days,
+        )
+
+        prefix_band_out.additional_properties = d
+        return prefix_band_out
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class DeliveryOutStatus(StrEnum):
+class IntakeDeliveryOutStatus(StrEnum):
     FAILED = "failed"
     PENDING = "pending"
     SUCCEEDED = "succeeded"

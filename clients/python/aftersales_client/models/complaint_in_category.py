@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ComplaintInCategory(StrEnum):
+    CONDUCT = "conduct"
+    DELAY = "delay"
+    OTHER = "other"
+    QUALITY = "quality"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PairOut")
+
+
+@_attrs_define
+class PairOut:
+    """
+    Attributes:
+        from_region (str):
+        to_region (str):
+        days (int):
+    """
+
+    from_region: str
+    to_region: str
+    days: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from_region = self.from_region
+
+        to_region = self.to_region
+
+        days = self.days
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "from_region": from_region,
+                "to_region": to_region,
+                "days": days,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        from_region = d.pop("from_region")
+
+        to_region = d.pop("to_region")
+
+        days = d.pop("days")
+
+        pair_out = cls(
+            from_region=from_region,
+            to_region=to_region,
+            days=days,
+        )
+
+        pair_out.additional_properties = d
+        return pair_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,65 @@
+"""Two more commands on a ticket: the visit's slot agreed with the customer, and a sample test's
+sample arriving. Same shape as the others (:func:`intake.api.tickets.ticket_command`): optional
+``If-Match``, scoped to the caller's tenant."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from aftersales.auth import Principal
+from aftersales.http.deps import DatabaseDep
+from intake.api.schemas.common import WindowIn
+from intake.api.schemas.tickets import SampleReceivedIn, TicketOut
+from intake.api.scope import Staff
+from intake.api.tickets import ticket_command
+from intake.use_cases import samples, windows
+
+router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
+
+
+@router.put("/{ticket_id}/window", response_model=TicketOut)
+async def agree_window(
+    ticket_id: uuid.UUID,
+    body: WindowIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """The visit's slot, agreed with the customer on the phone: dispatch books within it
+    (`intake.ticket.window_agreed.v1`). The same slot again changes nothing; a closed ticket,
+    one with no visit, or a technician already on the way is a 409; a slot that ends before it
+    starts, or has passed, a 422."""
+    cmd = windows.AgreeWindow(start=body.start, end=body.end)
+    return await ticket_command(
+        request,
+        db,
+        principal,
+        lambda uow, tenant, actor, expected: windows.agree_window(
+            uow, ticket_id, cmd, tenant=tenant, actor=actor, expected_version=expected
+        ),
+    )
+
+
+@router.post("/{ticket_id}/sample-received", response_model=TicketOut)
+async def sample_received(
+    ticket_id: uuid.UUID,
+    body: SampleReceivedIn,
+    request: Request,
+    db: DatabaseDep,
+    principal: Principal = Staff,
+) -> Response:
+    """A sample test's sample arrived: its clocks run from `received_at`, so its result is due
+    24 hours after the arrival. Once only (409 again); not in the future or before the ticket
+    (422)."""
+    cmd = samples.SampleReceived(received_at=body.received_at, reference=body.reference)
+    return await ticket_command(
+        request,
+        db,
+        principal,
+        lambda uow, tenant, actor, expected: samples.sample_received(
+            uow, ticket_id, cmd, tenant=tenant, actor=actor, expected_version=expected
+        ),
+    )
