@@ -24,6 +24,8 @@ class CentreScorecard:
         replies_late (int):
         resolutions_late (int):
         callback_on_time_rate (float | None):
+        answers (str): the centre's answers, volumes and phone solutions for the month: intake owns those clocks and
+            reports them at this address
     """
 
     month: str
@@ -37,6 +39,7 @@ class CentreScorecard:
     replies_late: int
     resolutions_late: int
     callback_on_time_rate: float | None
+    answers: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +66,8 @@ class CentreScorecard:
         callback_on_time_rate: float | None
         callback_on_time_rate = self.callback_on_time_rate
 
+        answers = self.answers
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -78,6 +83,7 @@ class CentreScorecard:
                 "replies_late": replies_late,
                 "resolutions_late": resolutions_late,
                 "callback_on_time_rate": callback_on_time_rate,
+                "answers": answers,
             }
         )
 
@@ -115,6 +121,8 @@ class CentreScorecard:
             d.pop("callback_on_time_rate")
         )
 
+        answers = d.pop("answers")
+
         centre_scorecard = cls(
             month=month,
             callbacks=callbacks,
@@ -127,6 +135,7 @@ class CentreScorecard:
             replies_late=replies_late,
             resolutions_late=resolutions_late,
             callback_on_time_rate=callback_on_time_rate,
+            answers=answers,
         )
 
         centre_scorecard.additional_properties = d

@@ -11,7 +11,7 @@ first open one after it (a closed statement never changes, and no reward is lost
 
 from __future__ import annotations
 
-from aftersales.errors import Unprocessable
+from aftersales.errors import NotFound, Unprocessable
 from aftersales.events import Envelope, feedback
 from aftersales.unit_of_work import UnitOfWork
 from billing.adapters.repositories.facts import FactsRepository
@@ -32,6 +32,10 @@ async def on_staff_rewarded(
         )
     parse_month(d.month)
     point = await FactsRepository(uow.session).point(d.point_id) if d.point_id else None
+    if d.point_id is not None and point is None:
+        # Who pays depends on the point: wait for its registration (the message is delivered
+        # again with a growing delay), rather than file the reward as the company's for good.
+        raise NotFound(f"Point {d.point_id} of reward {d.reward_id} is not known to billing yet.")
     partner = point is not None and point.is_partner
     await SettlementRepository(uow.session).add_reward(
         {

@@ -141,3 +141,26 @@ async def test_an_ungraded_point_is_settled_at_the_grade_it_keeps(start_service,
 
         doc = await eventually(graded)
         assert doc["grade_factor_percent"] == 90 and doc["graded"]["amount"] == 5_400
+
+
+async def test_a_reward_for_a_point_billing_does_not_know_yet_waits_for_it(
+    start_service, books_for
+):
+    """Who pays a reward depends on its point: one that arrives before the point's registration
+    waits (delivered again) and is then paid through the point, never filed as the company's."""
+    month, mid = last_month()
+    async with start_service("billing", consumer_backoff_seconds=[0.2, 0.2, 0.2, 0.2]) as billing:
+        books = books_for(billing)
+        await books.price_list()
+        early = reward(books, month)
+        await books.publish(early, "feedback", early.staff_id)
+
+        await books.register_point(is_partner=True)
+        await books.charged(await books.ticket(in_warranty=True), completed_at=mid)
+
+        async def paid() -> dict | None:
+            doc = await _statement(billing, month, books.point_id, books.finance)
+            return doc if doc["rewards"] else None
+
+        doc = await eventually(paid, timeout=30)
+        assert [line["reward_id"] for line in doc["rewards"]] == [str(early.reward_id)]

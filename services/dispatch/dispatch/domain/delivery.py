@@ -145,8 +145,10 @@ def _shared(a: str, b: str) -> int:
 
 def promise(bands: Bands, from_region: str | None, to_region: str, *, default_days: int) -> Promise:
     """How many days the delivery from ``from_region`` (the warehouse's; None when it has none)
-    to ``to_region`` (the address's) is promised in, and which band said so."""
+    to ``to_region`` (the address's) is promised in, and which band said so. Codes are compared
+    in their prefix form: a city's ``310100`` is ``3101``, not a district of its own."""
     if from_region:
+        from_region, to_region = region_prefix(from_region), region_prefix(to_region)
         matching: Sequence[Pair] = [
             p
             for p in bands.pairs

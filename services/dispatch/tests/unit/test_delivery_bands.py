@@ -102,6 +102,9 @@ def test_without_a_pair_the_longest_shared_prefix_gives_the_days():
     assert promise(BANDS, "320101", "320102", default_days=7).days == 1  # same city
     assert promise(BANDS, "320101", "320501", default_days=7).days == 2  # same province
     assert promise(BANDS, "320101", "320101", default_days=7).basis == ("shared region prefix of 6")
+    # A city-level code is the city, not a district: two of them share the city's prefix only.
+    assert promise(BANDS, "320100", "320100", default_days=7).basis == "shared region prefix of 4"
+    assert promise(BANDS, "320000", "320000", default_days=7).basis == "shared region prefix of 2"
     assert promise(BANDS, "320101", "330101", default_days=7).basis == "default"
 
 

@@ -90,11 +90,13 @@ async def centre_scorecard(
     db: DatabaseDep, month: str = Month, principal: Principal = Centre
 ) -> CentreScorecard:
     """The information centre's own month: callbacks done late or not at all, complaint replies
-    missed. A late callback counts here, never against the point that did the job."""
+    missed. A late callback counts here, never against the point that did the job. The
+    centre's answers in time, by kind and channel, and those solved on the phone are intake's
+    record (`GET /v1/reports/centre`), linked as `answers`."""
     async with db.uow() as uow:
         await uow.snapshot()
         card = await centre_card(uow, month)
-    return CentreScorecard(**card.as_dict())
+    return CentreScorecard(**card.as_dict(), answers=f"/v1/reports/centre?month={month}")
 
 
 @router.get("/v1/scorecards/technicians", response_model=Scorecards, responses=CSV_RESPONSES)

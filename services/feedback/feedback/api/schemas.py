@@ -182,6 +182,11 @@ class CentreScorecard(BaseModel):
     replies_late: int
     resolutions_late: int
     callback_on_time_rate: float | None
+    answers: str = Field(
+        description="the centre's answers, volumes and phone solutions for the month: intake "
+        "owns those clocks and reports them at this address",
+        examples=["/v1/reports/centre?month=2026-11"],
+    )
 
 
 class GradingOut(BaseModel):

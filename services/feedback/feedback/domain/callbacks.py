@@ -39,15 +39,16 @@ NO_JOB_REASONS = frozenset({"resolved_remotely", "complaint_resolved", "refunded
 
 def opens_complaint(outcome: str | None, reason: str) -> str | None:
     """The category of the complaint a reached callback's outcome opens for checking, if any:
-    ``bad_attitude`` is about conduct; a ``complaint`` is ``other`` until the centre, checking
-    it, says what it was about. A complaint's own satisfaction call opens none: its outcome
-    reopens that complaint instead."""
+    ``bad_attitude`` is about conduct, and so is a ``complaint`` until the centre, checking it,
+    says it was about something else: a complaint's category defaults to conduct, so that a
+    substantiated complaint is still a strike for an integrator who never names one. A
+    complaint's own satisfaction call opens none: its outcome reopens that complaint instead."""
     if reason == "complaint_resolved":
         return None
     if outcome == "bad_attitude":
         return "conduct"
     if outcome == "complaint":
-        return "other"
+        return "conduct"
     return None
 
 

@@ -43,7 +43,8 @@ async def reopen(
 ) -> ComplaintRow | None:
     """The customer is not satisfied with the complaint's resolution: it is open again, to be
     answered within 24 hours and resolved within a month from now. A strike it brought stays
-    (and is not given twice); so does the month it counted in."""
+    (and is not given twice); so do its finding and the month it counted in, until it is
+    resolved again."""
     complaints = ComplaintRepository(uow.session)
     row = await complaints.get(complaint_id, lock=True)
     if row.status != "resolved":
@@ -56,7 +57,8 @@ async def reopen(
     row.status = "open"
     row.reply = row.replied_at = None
     row.resolution = row.resolved_at = None
-    row.substantiated = None
+    # The earlier finding stands until the centre resolves it again: it keeps counting, in
+    # the month it counted in, for grades and rewards.
     row.reply_by, row.resolve_by = due.reply_by, due.resolve_by
     row.reopen_count += 1
     row.reopened_at = now

@@ -192,6 +192,7 @@ async def test_a_late_callback_counts_against_the_centre_not_the_point(
             0,
         )
         assert card["callback_on_time_rate"] == 0
+        assert card["answers"] == "/v1/reports/centre?month=2026-03"  # intake's record
         points = await fb.client.get("/v1/scorecards", params={"month": month}, headers=desk.agent)
         [point] = points.json()["items"]
         assert point["satisfaction_rate"] == 1.0  # the point did its job; the lateness is ours

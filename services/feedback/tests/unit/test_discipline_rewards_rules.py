@@ -87,10 +87,10 @@ def test_a_complaint_names_one_registered_person():
     ("outcome", "reason", "category", "reopens"),
     [
         ("bad_attitude", "job", "conduct", False),
-        ("complaint", "job", "other", False),
+        ("complaint", "job", "conduct", False),
         ("unsatisfied", "job", None, False),
         ("bad_attitude", "refunded", "conduct", False),
-        ("complaint", "replaced", "other", False),
+        ("complaint", "replaced", "conduct", False),
         ("satisfied", "complaint_resolved", None, False),
         ("unsatisfied", "complaint_resolved", None, True),
         ("bad_attitude", "complaint_resolved", None, True),

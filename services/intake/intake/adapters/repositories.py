@@ -26,6 +26,7 @@ from intake.adapters.tables import (
     TicketRow,
     TimelineRow,
 )
+from intake.domain.clocks import ENDED
 from intake.domain.tickets import VISIT_KINDS
 
 
@@ -184,9 +185,16 @@ class TicketFilter:
 
 
 def _window_agreed_is(agreed: bool) -> Any:
-    """Visit tickets whose slot is agreed (or not yet): a ticket with no visit is neither."""
+    """Visit tickets whose slot is agreed (or not yet): a ticket with no visit is neither. The
+    slots still to agree are the centre's list of calls to make: an ended ticket has none."""
     has_window = TicketRow.preferred_start.is_not(None)
-    return TicketRow.kind.in_(sorted(VISIT_KINDS)) & (has_window if agreed else ~has_window)
+    if agreed:
+        return TicketRow.kind.in_(sorted(VISIT_KINDS)) & has_window
+    return (
+        TicketRow.kind.in_(sorted(VISIT_KINDS))
+        & ~has_window
+        & TicketRow.status.not_in(sorted(ENDED))
+    )
 
 
 def _status_is(status: str) -> Any:

@@ -19,7 +19,7 @@ from intake.domain.catalogue import CategoryOffer, check_offered, complete_withi
 from intake.domain.clocks import AWAITING_SAMPLE, complete_by, respond_clock
 from intake.domain.lifecycle import check_can_stop, check_order_can_stop
 from intake.domain.products import in_warranty
-from intake.domain.samples import opens_awaiting_sample
+from intake.domain.samples import check_sample_arrived, opens_awaiting_sample
 from intake.domain.tickets import (
     check_category,
     check_order,
@@ -323,6 +323,8 @@ async def resolve_remotely(
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "resolved remotely")
     check_order_can_stop(ticket.kind, "resolved remotely", paid=ticket.charge_status == "paid")
+    # A sample test's result is its answer: none before the sample arrives (clause 10).
+    check_sample_arrived(ticket.kind, ticket.sample_received_at)
     reason = f"solved on the phone: {note}"
     call_back = ticket.kind in policy.callback_after_remote_kinds
     if call_back:  # it ends when the callback says the customer is satisfied

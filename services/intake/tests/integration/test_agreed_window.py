@@ -64,6 +64,11 @@ async def test_a_visit_without_a_slot_is_listed_until_one_is_agreed(start_servic
         question = await make_ticket(intake, kind="consultation")
         assert open_["window_agreed"] is False and given["window_agreed"] is True
         assert question["window_agreed"] is None  # no visit, no slot
+        gone = await make_ticket(intake)  # no slot, then cancelled: no call left to make
+        cancelled = await intake.client.post(
+            f"/v1/tickets/{gone['id']}/cancel", json={"reason": "fixed it"}, headers=agent
+        )
+        assert cancelled.status_code == 200, cancelled.text
         assert await listed(intake, False) == {open_["id"]}
         assert await listed(intake, True) == {given["id"]}
 

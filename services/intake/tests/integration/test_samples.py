@@ -188,6 +188,10 @@ async def test_a_bad_arrival_is_refused_and_changes_nothing(start_service):
             headers=intake.auth("agent"),
         )
         assert r.status_code == 422  # the wait for a sample is not a caller's to start
+        # Nor can the centre end it on the phone before the sample is there to test.
+        r = await post(intake, sample, "resolve-remotely", {"note": "told the result"})
+        assert r.status_code == 422 and "not arrived" in r.json()["detail"]
+        assert (await get(intake, sample))["status"] == sample["status"]
 
 
 async def test_the_customer_is_told_the_result_once(

@@ -98,7 +98,9 @@ def sync_detailed(
     """Centre Scorecard
 
      The information centre's own month: callbacks done late or not at all, complaint replies
-    missed. A late callback counts here, never against the point that did the job.
+    missed. A late callback counts here, never against the point that did the job. The
+    centre's answers in time, by kind and channel, and those solved on the phone are intake's
+    record (`GET /v1/reports/centre`), linked as `answers`.
 
     Args:
         month (str): YYYY-MM
@@ -130,7 +132,9 @@ def sync(
     """Centre Scorecard
 
      The information centre's own month: callbacks done late or not at all, complaint replies
-    missed. A late callback counts here, never against the point that did the job.
+    missed. A late callback counts here, never against the point that did the job. The
+    centre's answers in time, by kind and channel, and those solved on the phone are intake's
+    record (`GET /v1/reports/centre`), linked as `answers`.
 
     Args:
         month (str): YYYY-MM
@@ -157,7 +161,9 @@ async def asyncio_detailed(
     """Centre Scorecard
 
      The information centre's own month: callbacks done late or not at all, complaint replies
-    missed. A late callback counts here, never against the point that did the job.
+    missed. A late callback counts here, never against the point that did the job. The
+    centre's answers in time, by kind and channel, and those solved on the phone are intake's
+    record (`GET /v1/reports/centre`), linked as `answers`.
 
     Args:
         month (str): YYYY-MM
@@ -187,7 +193,9 @@ async def asyncio(
     """Centre Scorecard
 
      The information centre's own month: callbacks done late or not at all, complaint replies
-    missed. A late callback counts here, never against the point that did the job.
+    missed. A late callback counts here, never against the point that did the job. The
+    centre's answers in time, by kind and channel, and those solved on the phone are intake's
+    record (`GET /v1/reports/centre`), linked as `answers`.
 
     Args:
         month (str): YYYY-MM

@@ -113,7 +113,7 @@ def sync_detailed(
     """Grade Month
 
      Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
-    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
+    month's staff rewards (``feedback.staff.rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:
@@ -146,7 +146,7 @@ def sync(
     """Grade Month
 
      Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
-    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
+    month's staff rewards (``feedback.staff.rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     """Grade Month
 
      Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
-    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
+    month's staff rewards (``feedback.staff.rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:
@@ -205,7 +205,7 @@ async def asyncio(
     """Grade Month
 
      Publish every point's grade for the month (``feedback.point.graded.v1``), and decide the
-    month's staff rewards (``feedback.staff_rewarded.v1``, once per staff member). A re-run
+    month's staff rewards (``feedback.staff.rewarded.v1``, once per staff member). A re-run
     publishes only what changed since the last run, and says so.
 
     Args:
