@@ -190,3 +190,54 @@ def drop_outbox_notify(schema: str) -> None:
 def restore_outbox_notify(schema: str) -> None:
     for statement in outbox_trigger_sql(schema):
         op.execute(statement)
+
+
+def create_policy_tables_v1(schema: str) -> None:
+    """policies (a named, typed figure the service decides by) and policy_versions (each
+    value, from when it is meant to hold, who proposed and who approved it, and ``in_force_from``:
+    the later of its ``effective_from`` and its approval). See aftersales.policies."""
+    op.create_table(
+        "policies",
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("value_type", sa.Text(), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_policies")),
+        schema=schema,
+    )
+    op.create_table(
+        "policy_versions",
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("value", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("effective_from", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("note", sa.Text(), server_default="", nullable=False),
+        sa.Column("proposed_by", sa.Text(), nullable=False),
+        sa.Column("proposed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("approved_by", sa.Text(), nullable=True),
+        sa.Column("approved_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("in_force_from", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["name"],
+            [f"{schema}.policies.name"],
+            name=op.f("fk_policy_versions_name_policies"),
+        ),
+        sa.PrimaryKeyConstraint("name", "number", name=op.f("pk_policy_versions")),
+        schema=schema,
+    )
+    op.create_index(
+        "ix_policy_versions_in_force",
+        "policy_versions",
+        ["name", "in_force_from"],
+        schema=schema,
+        postgresql_where=sa.text("in_force_from IS NOT NULL"),
+    )
+
+
+def drop_policy_tables_v1(schema: str) -> None:
+    op.drop_table("policy_versions", schema=schema)
+    op.drop_table("policies", schema=schema)

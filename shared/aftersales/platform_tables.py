@@ -1,5 +1,5 @@
 """Tables every service schema carries: outbox, inbox, dead letters, idempotency keys, the rate
-limiter's counters and the audit log."""
+limiter's counters, the audit log and the dated policies (aftersales.policies)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     DateTime,
+    ForeignKey,
     Identity,
     Index,
     Integer,
@@ -32,6 +33,8 @@ class PlatformTables:
     idempotency_keys: Table
     rate_limits: Table
     audit_log: Table
+    policies: Table
+    policy_versions: Table
 
 
 def platform_tables(metadata: MetaData) -> PlatformTables:
@@ -46,6 +49,8 @@ def platform_tables(metadata: MetaData) -> PlatformTables:
             t[prefix + "idempotency_keys"],
             t[prefix + "rate_limits"],
             t[prefix + "audit_log"],
+            t[prefix + "policies"],
+            t[prefix + "policy_versions"],
         )
     outbox = Table(
         "outbox",
@@ -128,4 +133,42 @@ def platform_tables(metadata: MetaData) -> PlatformTables:
         Index("ix_audit_log_object", "object_type", "object_id"),
         Index("ix_audit_log_at", "at"),
     )
-    return PlatformTables(outbox, inbox, dead_letters, idempotency_keys, rate_limits, audit_log)
+    # A named, typed policy and its dated versions (see aftersales.policies).
+    policies = Table(
+        "policies",
+        metadata,
+        Column("name", Text, primary_key=True),
+        Column("value_type", Text, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+    policy_versions = Table(
+        "policy_versions",
+        metadata,
+        Column("name", Text, ForeignKey(f"{prefix}policies.name"), nullable=False),
+        Column("number", Integer, nullable=False),
+        Column("value", JSONB, nullable=False),
+        Column("effective_from", DateTime(timezone=True), nullable=False),
+        Column("note", Text, nullable=False, server_default=""),
+        Column("proposed_by", Text, nullable=False),
+        Column("proposed_at", DateTime(timezone=True), nullable=False),
+        Column("approved_by", Text),
+        Column("approved_at", DateTime(timezone=True)),
+        Column("in_force_from", DateTime(timezone=True)),
+        PrimaryKeyConstraint("name", "number"),
+        Index(
+            "ix_policy_versions_in_force",
+            "name",
+            "in_force_from",
+            postgresql_where=text("in_force_from IS NOT NULL"),
+        ),
+    )
+    return PlatformTables(
+        outbox,
+        inbox,
+        dead_letters,
+        idempotency_keys,
+        rate_limits,
+        audit_log,
+        policies,
+        policy_versions,
+    )

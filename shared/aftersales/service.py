@@ -36,6 +36,9 @@ from aftersales.messaging.identity import inbox_prefix
 from aftersales.messaging.link import NatsLink
 from aftersales.messaging.outbox import OutboxRelay
 from aftersales.observe import observe
+from aftersales.policies import bootstrap as bootstrap_policies
+from aftersales.policies import policies_of
+from aftersales.policies.routes import policies_router
 from aftersales.settings import ServiceSettings
 
 log = get_logger(__name__)
@@ -68,6 +71,11 @@ class ServiceDefinition:
     # One-off operator tasks (``aftersales backfill NAME``): name -> task(db, policy) -> how many.
     backfills: Mapping[str, Backfill] = field(default_factory=dict)
     policy: PolicyFactory = _no_policy
+
+    def __post_init__(self) -> None:
+        # Every service serves its dated policies (aftersales.policies), as it does its audit
+        # trail; they are among its routers so that the roles table and the origin see them.
+        object.__setattr__(self, "routers", (*self.routers, policies_router(self.name)))
 
     @property
     def migrations_package(self) -> str:
@@ -166,6 +174,7 @@ def create_service_app(
         app.state.link = link
         app.state.relay = relay
         app.state.runners = runners
+        await _record_policies(definition, settings, db, clock)
         tasks: list[asyncio.Task[None]] = []
         if settings.run_background:
             jobs: list[tuple[str, Callable[[], Awaitable[None]]]] = [("outbox-relay", relay.run)]
@@ -222,6 +231,21 @@ def create_service_app(
     for router in definition.routers:
         app.include_router(router)
     return app
+
+
+async def _record_policies(
+    definition: ServiceDefinition, settings: ServiceSettings, db: Database, clock: Clock
+) -> None:
+    """The environment's values become version 1 of the service's policies at the first start;
+    later, a different environment value is logged and ignored (docs/policies.md)."""
+    specs = policies_of(definition.name)
+    if not specs:
+        return
+    try:
+        await bootstrap_policies(db, specs, settings, now=clock.now())
+    except Exception as exc:
+        # Decisions fall back to the environment's values until the tables exist (migrate).
+        log.error("policy.bootstrap_failed", service=definition.name, error=repr(exc))
 
 
 async def housekeeping_hourly(app: FastAPI) -> None:

@@ -146,6 +146,15 @@ class ServiceSettings(BaseSettings):
     run_background: bool = True
     # JetStream replicas of each stream: 3 on a NATS cluster (see deploy/), 1 on one server.
     stream_replicas: int = Field(default=1, ge=1, le=5)
+    # A policy version is approved by another admin than its proposer (docs/policies.md).
+    # Unset: on in production, off in development and tests (``make run``, pytest).
+    policy_two_person: bool | None = None
+
+    @property
+    def two_person_policies(self) -> bool:
+        if self.policy_two_person is not None:
+            return self.policy_two_person
+        return self.environment == "production"
 
     @classmethod
     def settings_customise_sources(

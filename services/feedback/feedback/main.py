@@ -7,7 +7,15 @@ from fastapi import FastAPI
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from feedback.adapters.tables import metadata
-from feedback.api import callbacks, care, complaints, performance, reports, staff
+from feedback.api import (
+    callbacks,
+    care,
+    complaints,
+    performance,
+    receptions,
+    reports,
+    staff,
+)
 from feedback.consumers import subscriptions
 from feedback.settings import FeedbackSettings
 from feedback.use_cases import privacy
@@ -29,6 +37,7 @@ DEFINITION = ServiceDefinition(
         complaints.router,
         performance.router,
         care.router,
+        receptions.router,
         reports.router,
         staff.router,
         export_router("feedback", privacy.customer_export),

@@ -73,6 +73,8 @@ class FeedbackSettings(ServiceSettings):
         default_factory=lambda: {k: dict(v) for k, v in DEFAULT_REWARD_RULES.items()}
     )
     watch_poll_seconds: float = 30.0
+    # Clause 7: what a substantiated complaint about a reception fines its host (fen; 0: none).
+    reception_penalty: int = Field(default=50_000, ge=0)
 
     @field_validator("outcome_weights")
     @classmethod

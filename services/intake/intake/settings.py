@@ -25,9 +25,16 @@ class IntakeSettings(ServiceSettings):
     respond_within_hours: float = 4
     complaint_respond_within_hours: float = 24
     # Hours to finish a request, per kind (docs/domain.md: training within a month, a sample test's
-    # result within 24 h); the service catalogue may set them per category too.
+    # result within 24 h, a dealer's goods and its guidance within 10 days, promotion support
+    # within 20); the service catalogue may set them per category too.
     complete_within_hours: dict[str, float] = Field(
-        default_factory=lambda: {"training": 744.0, "sample_test": 24.0}
+        default_factory=lambda: {
+            "training": 744.0,
+            "sample_test": 24.0,
+            "dealer_onboarding": 240.0,
+            "promotion_support": 480.0,
+            "usage_guidance": 240.0,
+        }
     )
 
     # The centre calls back every request (docs/domain.md): one solved on the phone too, for these

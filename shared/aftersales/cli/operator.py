@@ -1,6 +1,6 @@
 """The operator's commands: they ship with the runtime, and deploy/ runs them from the services'
 images (``migrate``, ``dlq``, ``retenant``, ``backfill``, ``export-customer``, ``new-secret-key``,
-``nats-credentials``)."""
+``nats-credentials``, ``policies``)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def register(app: typer.Typer) -> None:
         ("export-customer", export_customer),
         ("migrate", migrate),
         ("backfill", backfill),
+        ("policies", policies),
     ):
         app.command(name, rich_help_panel=OPERATIONS)(command)
     app.add_typer(dlq_app, name="dlq", rich_help_panel=OPERATIONS)
@@ -251,6 +252,34 @@ def dlq_replay(
             console.print(f"  [red]{err}[/red]")
         failed += result.failed
     raise typer.Exit(1 if failed else 0)
+
+
+def policies(service_name: ServiceOpt = None, data_dir: DataDir = Path(".data")) -> None:
+    """List the dated policies (docs/policies.md): the value in force now, its version, since
+    when and who approved it, and how many versions wait for approval."""
+    import json
+    from datetime import UTC, datetime
+
+    from aftersales.operations.database import DATABASE
+    from aftersales.policies.listing import list_policies
+
+    lines = asyncio.run(
+        list_policies(admin_url(data_dir), DATABASE, _selected(service_name), now=datetime.now(UTC))
+    )
+    table = Table(title="policies")
+    for col in ("service", "policy", "value", "version", "in force from", "approved by", "pending"):
+        table.add_column(col)
+    for line in lines:
+        table.add_row(
+            line.service,
+            line.name,
+            json.dumps(line.value),
+            str(line.version or "-"),
+            line.in_force_from.isoformat(timespec="seconds") if line.in_force_from else "-",
+            line.approved_by or "-",
+            str(line.pending),
+        )
+    Console().print(table)
 
 
 def _selected(name: str | None) -> list[str]:

@@ -93,6 +93,8 @@ CONTRACTS: tuple[type[EventData], ...] = (
     feedback.GradingCompleted,
     feedback.StaffDisciplined,
     feedback.StaffRewarded,
+    feedback.VisitOverdue,
+    feedback.StaffFined,
 )
 
 REGISTRY: dict[str, type[EventData]] = {c.SUBJECT: c for c in CONTRACTS}

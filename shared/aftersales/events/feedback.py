@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar, Literal
 
 from aftersales.events.base import EventData, Money, Open
@@ -222,4 +222,40 @@ class StaffRewarded(EventData):
     month: str
     amount: Money
     reason: str
+    decided_at: datetime
+
+
+class VisitOverdue(EventData):
+    """A care plan's planned visit (clause 8: twice a year by senior staff, monthly by ordinary
+    staff; a direct customer's usage tracking) was not made by its day. Published once per plan
+    and due day, by whichever replica notices first."""
+
+    SUBJECT: ClassVar[str] = "feedback.visit.overdue.v1"
+    AGGREGATE: ClassVar[str] = "care_plan"
+
+    plan_id: uuid.UUID
+    customer_id: uuid.UUID
+    purpose: Open[Literal["care", "usage_tracking"]] = "care"
+    level: Open[Literal["senior", "ordinary"]]
+    staff: str
+    due_on: date
+    noticed_at: datetime
+
+
+class StaffFined(EventData):
+    """A money penalty on a staff member, once per complaint: a substantiated complaint about a
+    reception (clause 7) fines its host the configured amount (``FEEDBACK_RECEPTION_PENALTY``),
+    whether or not it is also a strike."""
+
+    SUBJECT: ClassVar[str] = "feedback.staff.fined.v1"
+    AGGREGATE: ClassVar[str] = "staff"
+
+    fine_id: uuid.UUID
+    staff_id: uuid.UUID
+    role: StaffRole
+    point_id: uuid.UUID | None = None
+    complaint_id: uuid.UUID
+    reception_id: uuid.UUID | None = None
+    reason: Open[Literal["reception"]] = "reception"
+    amount: Money
     decided_at: datetime

@@ -18,6 +18,10 @@ TicketKind = Open[
         "training",
         "complaint",
         "sample_test",
+        # A business customer's duties (clauses 12-14): no visit, no product needed.
+        "dealer_onboarding",
+        "promotion_support",
+        "usage_guidance",
     ]
 ]
 Channel = Open[Literal["hotline", "crm", "app", "partner", "letter", "walk_in", "contract"]]
@@ -47,6 +51,8 @@ class CustomerFacts(Contract):
     region: str
     city: str
     line: str
+    # consumer (default), dealer (代理) or direct (an industrial or fleet customer).
+    type: Open[Literal["consumer", "dealer", "direct"]] | None = None
 
 
 class ProductFacts(Contract):

@@ -57,6 +57,7 @@ from .capacity_overrides import CapacityOverrides
 from .care_plan_in import CarePlanIn
 from .care_plan_in_level import CarePlanInLevel
 from .care_plan_out import CarePlanOut
+from .care_plan_out_purpose import CarePlanOutPurpose
 from .care_visit_in import CareVisitIn
 from .care_visit_out import CareVisitOut
 from .cash_handover_in import CashHandoverIn
@@ -82,6 +83,8 @@ from .charge_out_late_report_type_0 import ChargeOutLateReportType0
 from .charge_out_service_class import ChargeOutServiceClass
 from .charge_out_status import ChargeOutStatus
 from .charge_summary import ChargeSummary
+from .checklist_item_out import ChecklistItemOut
+from .checklist_tick_in import ChecklistTickIn
 from .close_month_in import CloseMonthIn
 from .complaint_in import ComplaintIn
 from .complaint_in_category import ComplaintInCategory
@@ -103,8 +106,11 @@ from .covers_in import CoversIn
 from .credit_note_in import CreditNoteIn
 from .credit_note_out import CreditNoteOut
 from .customer_in import CustomerIn
+from .customer_in_type import CustomerInType
 from .customer_out import CustomerOut
+from .customer_out_type import CustomerOutType
 from .customer_patch import CustomerPatch
+from .customer_patch_type_type_0 import CustomerPatchTypeType0
 from .delay_cause_in import DelayCauseIn
 from .delay_cause_in_cause import DelayCauseInCause
 from .delivered_in import DeliveredIn
@@ -112,6 +118,10 @@ from .delivery_bands_in import DeliveryBandsIn
 from .delivery_bands_out import DeliveryBandsOut
 from .delivery_waiver_in import DeliveryWaiverIn
 from .delivery_waiver_in_cause import DeliveryWaiverInCause
+from .direct_customer_quarter import DirectCustomerQuarter
+from .direct_customer_quarter_by_kind import DirectCustomerQuarterByKind
+from .direct_customers_report import DirectCustomersReport
+from .direct_customers_report_format import DirectCustomersReportFormat
 from .discipline_out import DisciplineOut
 from .dispatch_transfer_in import DispatchTransferIn
 from .event_type_out import EventTypeOut
@@ -125,9 +135,12 @@ from .fault_codes_out import FaultCodesOut
 from .fault_codes_out_actions import FaultCodesOutActions
 from .fault_codes_out_causes import FaultCodesOutCauses
 from .fault_codes_out_symptoms import FaultCodesOutSymptoms
+from .fine_out import FineOut
 from .get_settlements_format import GetSettlementsFormat
 from .grading_out import GradingOut
 from .grading_out_grades_item import GradingOutGradesItem
+from .guidance_out import GuidanceOut
+from .guidance_out_result import GuidanceOutResult
 from .history_entry import HistoryEntry
 from .history_entry_details_type_0 import HistoryEntryDetailsType0
 from .intake_delivery_out import IntakeDeliveryOut
@@ -153,6 +166,7 @@ from .ledger_payment_out_reconciliation_type_0 import (
 )
 from .list_jobs_status_type_0 import ListJobsStatusType0
 from .list_parts_orders_status_type_0 import ListPartsOrdersStatusType0
+from .list_plans_purpose_type_0 import ListPlansPurposeType0
 from .list_requisitions_status_type_0 import ListRequisitionsStatusType0
 from .list_returns_status_type_0 import ListReturnsStatusType0
 from .list_tickets_channel_type_0 import ListTicketsChannelType0
@@ -180,6 +194,7 @@ from .page_job_out import PageJobOut
 from .page_movement_out import PageMovementOut
 from .page_point_out import PagePointOut
 from .page_product_out import PageProductOut
+from .page_reception_out import PageReceptionOut
 from .page_staff_out import PageStaffOut
 from .page_stock_level_out import PageStockLevelOut
 from .page_technician_out import PageTechnicianOut
@@ -214,6 +229,10 @@ from .point_owes_row import PointOwesRow
 from .point_patch import PointPatch
 from .point_scorecards_format import PointScorecardsFormat
 from .points_owe_parts_format import PointsOwePartsFormat
+from .policy_list import PolicyList
+from .policy_out import PolicyOut
+from .policy_version_in import PolicyVersionIn
+from .policy_version_out import PolicyVersionOut
 from .preferences_in import PreferencesIn
 from .preferences_in_locale import PreferencesInLocale
 from .preferences_out import PreferencesOut
@@ -250,6 +269,9 @@ from .quality_report_parts_item import QualityReportPartsItem
 from .reason_in import ReasonIn
 from .receipt_in import ReceiptIn
 from .receive_in import ReceiveIn
+from .reception_in import ReceptionIn
+from .reception_in_arrangements_item import ReceptionInArrangementsItem
+from .reception_out import ReceptionOut
 from .reconcile_in import ReconcileIn
 from .reconcile_in_method import ReconcileInMethod
 from .reconciliation_out import ReconciliationOut
@@ -293,6 +315,7 @@ from .sample_out import SampleOut
 from .sample_received_in import SampleReceivedIn
 from .scorecards import Scorecards
 from .scorecards_items_item import ScorecardsItemsItem
+from .search_customers_type_type_0 import SearchCustomersTypeType0
 from .service_catalogue_io import ServiceCatalogueIO
 from .service_catalogue_out import ServiceCatalogueOut
 from .service_catalogue_out_default_complete_within_hours import (
@@ -436,6 +459,7 @@ __all__ = (
     "CarePlanIn",
     "CarePlanInLevel",
     "CarePlanOut",
+    "CarePlanOutPurpose",
     "CareVisitIn",
     "CareVisitOut",
     "CashHandoverIn",
@@ -461,6 +485,8 @@ __all__ = (
     "ChargeOutServiceClass",
     "ChargeOutStatus",
     "ChargeSummary",
+    "ChecklistItemOut",
+    "ChecklistTickIn",
     "CloseMonthIn",
     "ComplaintIn",
     "ComplaintInCategory",
@@ -482,8 +508,11 @@ __all__ = (
     "CreditNoteIn",
     "CreditNoteOut",
     "CustomerIn",
+    "CustomerInType",
     "CustomerOut",
+    "CustomerOutType",
     "CustomerPatch",
+    "CustomerPatchTypeType0",
     "DelayCauseIn",
     "DelayCauseInCause",
     "DeliveredIn",
@@ -491,6 +520,10 @@ __all__ = (
     "DeliveryBandsOut",
     "DeliveryWaiverIn",
     "DeliveryWaiverInCause",
+    "DirectCustomerQuarter",
+    "DirectCustomerQuarterByKind",
+    "DirectCustomersReport",
+    "DirectCustomersReportFormat",
     "DisciplineOut",
     "DispatchTransferIn",
     "EventTypeOut",
@@ -504,9 +537,12 @@ __all__ = (
     "FaultCodesOutActions",
     "FaultCodesOutCauses",
     "FaultCodesOutSymptoms",
+    "FineOut",
     "GetSettlementsFormat",
     "GradingOut",
     "GradingOutGradesItem",
+    "GuidanceOut",
+    "GuidanceOutResult",
     "HistoryEntry",
     "HistoryEntryDetailsType0",
     "IntakeDeliveryOut",
@@ -530,6 +566,7 @@ __all__ = (
     "LedgerPaymentOutReconciliationType0",
     "ListJobsStatusType0",
     "ListPartsOrdersStatusType0",
+    "ListPlansPurposeType0",
     "ListRequisitionsStatusType0",
     "ListReturnsStatusType0",
     "ListTicketsChannelType0",
@@ -557,6 +594,7 @@ __all__ = (
     "PageMovementOut",
     "PagePointOut",
     "PageProductOut",
+    "PageReceptionOut",
     "PageStaffOut",
     "PageStockLevelOut",
     "PageTechnicianOut",
@@ -591,6 +629,10 @@ __all__ = (
     "PointPatch",
     "PointScorecardsFormat",
     "PointsOwePartsFormat",
+    "PolicyList",
+    "PolicyOut",
+    "PolicyVersionIn",
+    "PolicyVersionOut",
     "PreferencesIn",
     "PreferencesInLocale",
     "PreferencesOut",
@@ -625,6 +667,9 @@ __all__ = (
     "ReasonIn",
     "ReceiptIn",
     "ReceiveIn",
+    "ReceptionIn",
+    "ReceptionInArrangementsItem",
+    "ReceptionOut",
     "ReconcileIn",
     "ReconcileInMethod",
     "ReconciliationOut",
@@ -668,6 +713,7 @@ __all__ = (
     "SampleReceivedIn",
     "Scorecards",
     "ScorecardsItemsItem",
+    "SearchCustomersTypeType0",
     "ServiceCatalogueIO",
     "ServiceCatalogueOut",
     "ServiceCatalogueOutDefaultCompleteWithinHours",

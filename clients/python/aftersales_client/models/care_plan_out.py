@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.care_plan_out_purpose import CarePlanOutPurpose
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,10 +26,13 @@ class CarePlanOut:
         customer_id (UUID):
         customer_name (str):
         level (str):
+        purpose (CarePlanOutPurpose): care (a key customer's planned visits) or usage_tracking (a direct customer's,
+            made when feedback first learns the customer is direct)
         cadence_months (int):
         staff (str):
         next_due_on (datetime.date):
         due (bool):
+        late (bool): its next visit's day has passed (feedback.visit.overdue.v1 is published once for it)
         version (int):
         visits (list[CareVisitOut] | Unset):
     """
@@ -37,10 +41,12 @@ class CarePlanOut:
     customer_id: UUID
     customer_name: str
     level: str
+    purpose: CarePlanOutPurpose
     cadence_months: int
     staff: str
     next_due_on: datetime.date
     due: bool
+    late: bool
     version: int
     visits: list[CareVisitOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -54,6 +60,8 @@ class CarePlanOut:
 
         level = self.level
 
+        purpose = self.purpose.value
+
         cadence_months = self.cadence_months
 
         staff = self.staff
@@ -61,6 +69,8 @@ class CarePlanOut:
         next_due_on = self.next_due_on.isoformat()
 
         due = self.due
+
+        late = self.late
 
         version = self.version
 
@@ -79,10 +89,12 @@ class CarePlanOut:
                 "customer_id": customer_id,
                 "customer_name": customer_name,
                 "level": level,
+                "purpose": purpose,
                 "cadence_months": cadence_months,
                 "staff": staff,
                 "next_due_on": next_due_on,
                 "due": due,
+                "late": late,
                 "version": version,
             }
         )
@@ -104,6 +116,8 @@ class CarePlanOut:
 
         level = d.pop("level")
 
+        purpose = CarePlanOutPurpose(d.pop("purpose"))
+
         cadence_months = d.pop("cadence_months")
 
         staff = d.pop("staff")
@@ -111,6 +125,8 @@ class CarePlanOut:
         next_due_on = datetime.date.fromisoformat(d.pop("next_due_on"))
 
         due = d.pop("due")
+
+        late = d.pop("late")
 
         version = d.pop("version")
 
@@ -128,10 +144,12 @@ class CarePlanOut:
             customer_id=customer_id,
             customer_name=customer_name,
             level=level,
+            purpose=purpose,
             cadence_months=cadence_months,
             staff=staff,
             next_due_on=next_due_on,
             due=due,
+            late=late,
             version=version,
             visits=visits,
         )

@@ -31,7 +31,8 @@ class CentreReport:
         by_channel (CentreReportByChannel):
         solved_on_phone (int): ended without a visit (resolve-remotely, a resolved answer) and not reopened by the
             callback
-        solved_on_phone_rate (float | None): solved_on_phone / the month's requests but parts orders and complaints
+        solved_on_phone_rate (float | None): solved_on_phone / the month's requests but parts orders, complaints and
+            business customers' duties
     """
 
     month: str

@@ -28,6 +28,9 @@ class ComplaintIn:
             ComplaintInCategory.CONDUCT.
         staff_id (None | Unset | UUID): a service person of the staff register (GET /v1/staff): an agent, host, sales-
             service staff member or technician; 422 when not registered
+        reception_id (None | Unset | UUID): a complaint about a reception (POST /v1/receptions), on a complaint ticket
+            of the visiting customer: it names the reception's host; substantiated, it fines the host
+            FEEDBACK_RECEPTION_PENALTY (422 for another customer's ticket or another person)
     """
 
     ticket_id: UUID
@@ -37,6 +40,7 @@ class ComplaintIn:
     attribution_reason: None | str | Unset = UNSET
     category: ComplaintInCategory | Unset = ComplaintInCategory.CONDUCT
     staff_id: None | Unset | UUID = UNSET
+    reception_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         ticket_id = str(self.ticket_id)
@@ -77,6 +81,14 @@ class ComplaintIn:
         else:
             staff_id = self.staff_id
 
+        reception_id: None | str | Unset
+        if isinstance(self.reception_id, Unset):
+            reception_id = UNSET
+        elif isinstance(self.reception_id, UUID):
+            reception_id = str(self.reception_id)
+        else:
+            reception_id = self.reception_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -95,6 +107,8 @@ class ComplaintIn:
             field_dict["category"] = category
         if staff_id is not UNSET:
             field_dict["staff_id"] = staff_id
+        if reception_id is not UNSET:
+            field_dict["reception_id"] = reception_id
 
         return field_dict
 
@@ -174,6 +188,23 @@ class ComplaintIn:
 
         staff_id = _parse_staff_id(d.pop("staff_id", UNSET))
 
+        def _parse_reception_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reception_id_type_0 = UUID(data)
+
+                return reception_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        reception_id = _parse_reception_id(d.pop("reception_id", UNSET))
+
         complaint_in = cls(
             ticket_id=ticket_id,
             text=text,
@@ -182,6 +213,7 @@ class ComplaintIn:
             attribution_reason=attribution_reason,
             category=category,
             staff_id=staff_id,
+            reception_id=reception_id,
         )
 
         return complaint_in

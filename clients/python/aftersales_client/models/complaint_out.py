@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.complaint_out_category import ComplaintOutCategory
 from ..models.complaint_out_status import ComplaintOutStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ComplaintOut")
 
@@ -44,6 +45,7 @@ class ComplaintOut:
         resolve_overdue (bool):
         version (int):
         updated_at (datetime.datetime):
+        reception_id (None | Unset | UUID): the reception it is about (its host is ``staff_id``)
     """
 
     id: UUID
@@ -71,6 +73,7 @@ class ComplaintOut:
     resolve_overdue: bool
     version: int
     updated_at: datetime.datetime
+    reception_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -153,6 +156,14 @@ class ComplaintOut:
 
         updated_at = self.updated_at.isoformat()
 
+        reception_id: None | str | Unset
+        if isinstance(self.reception_id, Unset):
+            reception_id = UNSET
+        elif isinstance(self.reception_id, UUID):
+            reception_id = str(self.reception_id)
+        else:
+            reception_id = self.reception_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -184,6 +195,8 @@ class ComplaintOut:
                 "updated_at": updated_at,
             }
         )
+        if reception_id is not UNSET:
+            field_dict["reception_id"] = reception_id
 
         return field_dict
 
@@ -343,6 +356,23 @@ class ComplaintOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_reception_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reception_id_type_0 = UUID(data)
+
+                return reception_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        reception_id = _parse_reception_id(d.pop("reception_id", UNSET))
+
         complaint_out = cls(
             id=id,
             ticket_id=ticket_id,
@@ -369,6 +399,7 @@ class ComplaintOut:
             resolve_overdue=resolve_overdue,
             version=version,
             updated_at=updated_at,
+            reception_id=reception_id,
         )
 
         complaint_out.additional_properties = d

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.customer_in_type import CustomerInType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ class CustomerIn:
         address (AddressIn):
         email (None | str | Unset):
         external_ref (None | str | Unset):
+        type_ (CustomerInType | Unset): consumer (the default), dealer (代理) or direct (an industrial or fleet customer):
+            a business customer's duties are ticket kinds of their own Default: CustomerInType.CONSUMER.
     """
 
     name: str
@@ -30,6 +33,7 @@ class CustomerIn:
     address: AddressIn
     email: None | str | Unset = UNSET
     external_ref: None | str | Unset = UNSET
+    type_: CustomerInType | Unset = CustomerInType.CONSUMER
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -50,6 +54,10 @@ class CustomerIn:
         else:
             external_ref = self.external_ref
 
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -63,6 +71,8 @@ class CustomerIn:
             field_dict["email"] = email
         if external_ref is not UNSET:
             field_dict["external_ref"] = external_ref
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -95,12 +105,20 @@ class CustomerIn:
 
         external_ref = _parse_external_ref(d.pop("external_ref", UNSET))
 
+        _type_ = d.pop("type", UNSET)
+        type_: CustomerInType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = CustomerInType(_type_)
+
         customer_in = cls(
             name=name,
             phone=phone,
             address=address,
             email=email,
             external_ref=external_ref,
+            type_=type_,
         )
 
         return customer_in

@@ -8,6 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.customer_out_type import CustomerOutType
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.address import Address
 
@@ -28,6 +31,8 @@ class CustomerOut:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        type_ (CustomerOutType | Unset): consumer (the default), dealer (代理) or direct (an industrial or fleet
+            customer): a business customer's duties are ticket kinds of their own Default: CustomerOutType.CONSUMER.
     """
 
     id: UUID
@@ -39,6 +44,7 @@ class CustomerOut:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    type_: CustomerOutType | Unset = CustomerOutType.CONSUMER
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +68,10 @@ class CustomerOut:
 
         updated_at = self.updated_at.isoformat()
 
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,6 +87,8 @@ class CustomerOut:
                 "updated_at": updated_at,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -113,6 +125,13 @@ class CustomerOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _type_ = d.pop("type", UNSET)
+        type_: CustomerOutType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = CustomerOutType(_type_)
+
         customer_out = cls(
             id=id,
             name=name,
@@ -123,6 +142,7 @@ class CustomerOut:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+            type_=type_,
         )
 
         customer_out.additional_properties = d

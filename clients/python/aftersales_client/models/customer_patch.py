@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.customer_patch_type_type_0 import CustomerPatchTypeType0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ class CustomerPatch:
         email (None | str | Unset):
         address (AddressIn | None | Unset):
         external_ref (None | str | Unset):
+        type_ (CustomerPatchTypeType0 | None | Unset): consumer (the default), dealer (代理) or direct (an industrial or
+            fleet customer): a business customer's duties are ticket kinds of their own
     """
 
     name: None | str | Unset = UNSET
@@ -31,6 +34,7 @@ class CustomerPatch:
     email: None | str | Unset = UNSET
     address: AddressIn | None | Unset = UNSET
     external_ref: None | str | Unset = UNSET
+    type_: CustomerPatchTypeType0 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address_in import AddressIn
@@ -67,6 +71,14 @@ class CustomerPatch:
         else:
             external_ref = self.external_ref
 
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, CustomerPatchTypeType0):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -80,6 +92,8 @@ class CustomerPatch:
             field_dict["address"] = address
         if external_ref is not UNSET:
             field_dict["external_ref"] = external_ref
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -142,12 +156,30 @@ class CustomerPatch:
 
         external_ref = _parse_external_ref(d.pop("external_ref", UNSET))
 
+        def _parse_type_(data: object) -> CustomerPatchTypeType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = CustomerPatchTypeType0(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomerPatchTypeType0 | None | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
         customer_patch = cls(
             name=name,
             phone=phone,
             email=email,
             address=address,
             external_ref=external_ref,
+            type_=type_,
         )
 
         return customer_patch

@@ -10,8 +10,10 @@ from attrs import field as _attrs_field
 
 from ..models.staff_detail_role import StaffDetailRole
 from ..models.staff_detail_source import StaffDetailSource
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.fine_out import FineOut
     from ..models.strike_out import StrikeOut
 
 
@@ -36,6 +38,7 @@ class StaffDetail:
         current_action (None | str):
         dismissed (bool):
         strikes (list[StrikeOut]):
+        fines (list[FineOut] | Unset): money penalties (a reception complaint's)
     """
 
     id: UUID
@@ -52,6 +55,7 @@ class StaffDetail:
     current_action: None | str
     dismissed: bool
     strikes: list[StrikeOut]
+    fines: list[FineOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +98,13 @@ class StaffDetail:
             strikes_item = strikes_item_data.to_dict()
             strikes.append(strikes_item)
 
+        fines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.fines, Unset):
+            fines = []
+            for fines_item_data in self.fines:
+                fines_item = fines_item_data.to_dict()
+                fines.append(fines_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -114,11 +125,14 @@ class StaffDetail:
                 "strikes": strikes,
             }
         )
+        if fines is not UNSET:
+            field_dict["fines"] = fines
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.fine_out import FineOut
         from ..models.strike_out import StrikeOut
 
         d = dict(src_dict)
@@ -188,6 +202,15 @@ class StaffDetail:
 
             strikes.append(strikes_item)
 
+        _fines = d.pop("fines", UNSET)
+        fines: list[FineOut] | Unset = UNSET
+        if _fines is not UNSET:
+            fines = []
+            for fines_item_data in _fines:
+                fines_item = FineOut.from_dict(fines_item_data)
+
+                fines.append(fines_item)
+
         staff_detail = cls(
             id=id,
             role=role,
@@ -203,6 +226,7 @@ class StaffDetail:
             current_action=current_action,
             dismissed=dismissed,
             strikes=strikes,
+            fines=fines,
         )
 
         staff_detail.additional_properties = d

@@ -26,7 +26,8 @@ class TicketIn:
         kind (TicketInKind):
         description (str):
         channel (TicketInChannel):
-        product_id (None | Unset | UUID): required for every kind but parts_order, training and sample_test
+        product_id (None | Unset | UUID): required for every kind but parts_order, training, sample_test and a business
+            customer's duties (dealer_onboarding, promotion_support, usage_guidance)
         category (None | str | Unset): without a product (a sales training, a sample): the product category it is about,
             offered the kind by the service catalogue; dispatch routes by it
         topic (None | str | Unset): what a training or a sample test is about (required without a product)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..models.assignment import Assignment
     from ..models.callback_summary import CallbackSummary
     from ..models.charge_summary import ChargeSummary
+    from ..models.checklist_item_out import ChecklistItemOut
     from ..models.order_line_out import OrderLineOut
     from ..models.pause_out import PauseOut
     from ..models.sample_out import SampleOut
@@ -60,6 +61,9 @@ class TicketOut:
         window_agreed (bool | None | Unset): a visit ticket: whether its slot is agreed with the customer (false: call
             them, then PUT /v1/tickets/{id}/window); null for a ticket with no visit
         sample (None | SampleOut | Unset): a sample test's sample, arrived
+        checklist (list[ChecklistItemOut] | None | Unset): a business customer's duty (dealer_onboarding,
+            promotion_support, usage_guidance): its items, ticked with POST /v1/tickets/{id}/checklist/{item}
+        checklist_done_at (datetime.datetime | None | Unset): when its last item was ticked: the work finished
     """
 
     id: UUID
@@ -88,6 +92,8 @@ class TicketOut:
     shipping: None | Shipping | Unset = UNSET
     window_agreed: bool | None | Unset = UNSET
     sample: None | SampleOut | Unset = UNSET
+    checklist: list[ChecklistItemOut] | None | Unset = UNSET
+    checklist_done_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -217,6 +223,26 @@ class TicketOut:
         else:
             sample = self.sample
 
+        checklist: list[dict[str, Any]] | None | Unset
+        if isinstance(self.checklist, Unset):
+            checklist = UNSET
+        elif isinstance(self.checklist, list):
+            checklist = []
+            for checklist_type_0_item_data in self.checklist:
+                checklist_type_0_item = checklist_type_0_item_data.to_dict()
+                checklist.append(checklist_type_0_item)
+
+        else:
+            checklist = self.checklist
+
+        checklist_done_at: None | str | Unset
+        if isinstance(self.checklist_done_at, Unset):
+            checklist_done_at = UNSET
+        elif isinstance(self.checklist_done_at, datetime.datetime):
+            checklist_done_at = self.checklist_done_at.isoformat()
+        else:
+            checklist_done_at = self.checklist_done_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -255,6 +281,10 @@ class TicketOut:
             field_dict["window_agreed"] = window_agreed
         if sample is not UNSET:
             field_dict["sample"] = sample
+        if checklist is not UNSET:
+            field_dict["checklist"] = checklist
+        if checklist_done_at is not UNSET:
+            field_dict["checklist_done_at"] = checklist_done_at
 
         return field_dict
 
@@ -263,6 +293,7 @@ class TicketOut:
         from ..models.assignment import Assignment
         from ..models.callback_summary import CallbackSummary
         from ..models.charge_summary import ChargeSummary
+        from ..models.checklist_item_out import ChecklistItemOut
         from ..models.order_line_out import OrderLineOut
         from ..models.pause_out import PauseOut
         from ..models.sample_out import SampleOut
@@ -498,6 +529,47 @@ class TicketOut:
 
         sample = _parse_sample(d.pop("sample", UNSET))
 
+        def _parse_checklist(data: object) -> list[ChecklistItemOut] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                checklist_type_0 = []
+                _checklist_type_0 = data
+                for checklist_type_0_item_data in _checklist_type_0:
+                    checklist_type_0_item = ChecklistItemOut.from_dict(
+                        checklist_type_0_item_data
+                    )
+
+                    checklist_type_0.append(checklist_type_0_item)
+
+                return checklist_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ChecklistItemOut] | None | Unset, data)
+
+        checklist = _parse_checklist(d.pop("checklist", UNSET))
+
+        def _parse_checklist_done_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                checklist_done_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return checklist_done_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        checklist_done_at = _parse_checklist_done_at(d.pop("checklist_done_at", UNSET))
+
         ticket_out = cls(
             id=id,
             number=number,
@@ -525,6 +597,8 @@ class TicketOut:
             shipping=shipping,
             window_agreed=window_agreed,
             sample=sample,
+            checklist=checklist,
+            checklist_done_at=checklist_done_at,
         )
 
         ticket_out.additional_properties = d

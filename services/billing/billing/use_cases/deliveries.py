@@ -44,8 +44,10 @@ async def on_delivered(
     charge = await ChargeRepository(uow.session).get(order.charge_id, lock=True)
     if charge.delivery_delay is not None:
         return  # decided already (a redelivery)
+    # The rate approved for the day it was delivered (docs/policies.md).
+    dated = await policy.as_of(uow, d.at)
     earned = compensation(
-        days, policy.delivery_compensation_per_day, charge.customer_total - charge.credited
+        days, dated.delivery_compensation_per_day, charge.customer_total - charge.credited
     )
     if earned is None:
         return

@@ -5,10 +5,12 @@ loops read it from ``app.state.policy`` (``workers.py``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from aftersales.policies import values_at
+from aftersales.unit_of_work import UnitOfWork
 from billing.domain.charges import Plausibility
 from billing.domain.months import day_end
 from billing.domain.settlement import Rates
@@ -38,6 +40,28 @@ class BillingPolicy:
         """When a charge issued (or released) at ``now`` is invoiced if still unpaid: after
         ``auto_invoice_after``, and the same local day at the latest."""
         return min(now + self.auto_invoice_after, day_end(now, self.tz))
+
+    async def as_of(self, uow: UnitOfWork, at: datetime) -> BillingPolicy:
+        """These rules with the dated policies in force at ``at`` (the fact's time: a job's
+        completion, a delivery, a callback's record), as approved in the policy store
+        (docs/policies.md)."""
+        found = await values_at(
+            uow,
+            at,
+            {
+                "billing.late_grace": self.late_grace_minutes,
+                "billing.late_compensation_per_day": self.late_compensation_per_day,
+                "billing.delivery_compensation_per_day": self.delivery_compensation_per_day,
+                "billing.outcome_deductions": self.outcome_deductions,
+            },
+        )
+        return replace(
+            self,
+            late_grace_minutes=int(found["billing.late_grace"]),
+            late_compensation_per_day=int(found["billing.late_compensation_per_day"]),
+            delivery_compensation_per_day=int(found["billing.delivery_compensation_per_day"]),
+            outcome_deductions={k: int(v) for k, v in found["billing.outcome_deductions"].items()},
+        )
 
     @classmethod
     def from_settings(cls, s: BillingSettings) -> BillingPolicy:

@@ -209,7 +209,8 @@ async def record_callback(
     )
     if not new or d.point_id is None or d.outcome is None:
         return
-    amount = policy.outcome_deductions.get(d.outcome, 0)
+    # The deduction in force when the callback was recorded (a dated policy).
+    amount = (await policy.as_of(uow, d.recorded_at)).outcome_deductions.get(d.outcome, 0)
     if amount > 0:
         await _deduct(
             uow,

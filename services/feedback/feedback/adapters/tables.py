@@ -189,6 +189,8 @@ class ComplaintRow(Base):
     reopened_at: Mapped[datetime | None] = mapped_column(TZ)
     replies_late_before: Mapped[int] = mapped_column(Integer, default=0)
     resolutions_late_before: Mapped[int] = mapped_column(Integer, default=0)
+    # A complaint about a reception (clause 7): the reception, whose host it names.
+    reception_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(TZ)
 
@@ -310,12 +312,21 @@ class CarePlanRow(Base):
     __tablename__ = "care_plans"
     __table_args__ = (
         Index("ix_care_plans_next_due_on", "next_due_on", postgresql_where=text("active")),
+        # A direct customer has one usage-tracking plan, made when feedback first hears of it.
+        Index(
+            "ux_care_plans_usage_tracking",
+            "customer_id",
+            unique=True,
+            postgresql_where=text("purpose = 'usage_tracking'"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
     customer_name: Mapped[str] = mapped_column(String(200))
     level: Mapped[str] = mapped_column(String(10))  # senior | ordinary
+    # care (a key customer's planned visits) | usage_tracking (a direct customer's)
+    purpose: Mapped[str] = mapped_column(String(20), default="care")
     staff: Mapped[str] = mapped_column(String(200))
     next_due_on: Mapped[date] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

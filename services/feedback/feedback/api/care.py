@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Literal
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
@@ -16,7 +17,7 @@ from feedback.adapters.tables import CarePlanRow, CareVisitRow
 from feedback.api.deps import PolicyDep
 from feedback.api.schemas import CarePlanIn, CarePlanOut, CareVisitIn, CareVisitOut
 from feedback.api.scope import Centre
-from feedback.domain.care import CADENCE_MONTHS
+from feedback.domain.care import CADENCE_MONTHS, is_late
 from feedback.use_cases import care
 from feedback.use_cases.policy import day_of
 
@@ -32,10 +33,12 @@ def plan_out(
         customer_id=row.customer_id,
         customer_name=row.customer_name,
         level=row.level,
+        purpose=row.purpose,  # type: ignore[arg-type]
         cadence_months=CADENCE_MONTHS[row.level],
         staff=row.staff,
         next_due_on=row.next_due_on,
         due=row.next_due_on <= today,
+        late=is_late(row.next_due_on, today),
         visits=[
             CareVisitOut(visited_on=v.visited_on, staff=v.staff, notes=v.notes)
             for v in visits or []
@@ -72,14 +75,16 @@ async def list_plans(
     policy: PolicyDep,
     due_by: date | None = None,
     customer_id: uuid.UUID | None = None,
+    purpose: Literal["care", "usage_tracking"] | None = None,
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = Centre,
 ) -> Page[CarePlanOut]:
-    """``?due_by=YYYY-MM-DD`` lists the visits due by that day."""
+    """``?due_by=YYYY-MM-DD`` lists the visits due by that day; ``?purpose=usage_tracking``
+    the direct customers' usage-tracking plans."""
     async with db.uow() as uow:
         rows, next_cursor = await CareRepository(uow.session).page(
-            due_by=due_by, customer_id=customer_id, cursor=cursor, limit=limit
+            due_by=due_by, customer_id=customer_id, cursor=cursor, limit=limit, purpose=purpose
         )
     today = day_of(clock.now(), policy)
     return Page[CarePlanOut](items=[plan_out(r, today) for r in rows], next_cursor=next_cursor)

@@ -6,11 +6,12 @@ import uuid
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
 from aftersales.http.models import RequestModel
 from feedback.domain.callbacks import CallbackOutcome, CallbackReason
 from feedback.domain.complaints import ComplaintCategory
+from feedback.domain.receptions import Arrangement, every_arrangement
 from feedback.domain.staff import StaffRole
 
 
@@ -91,6 +92,12 @@ class ComplaintIn(RequestModel):
         description="a service person of the staff register (GET /v1/staff): an agent, host, "
         "sales-service staff member or technician; 422 when not registered",
     )
+    reception_id: uuid.UUID | None = Field(
+        default=None,
+        description="a complaint about a reception (POST /v1/receptions), on a complaint ticket "
+        "of the visiting customer: it names the reception's host; substantiated, it fines the "
+        "host FEEDBACK_RECEPTION_PENALTY (422 for another customer's ticket or another person)",
+    )
 
 
 class ReplyIn(RequestModel):
@@ -119,6 +126,9 @@ class ComplaintOut(BaseModel):
     point_id: uuid.UUID | None
     technician_id: uuid.UUID | None
     staff_id: uuid.UUID | None = Field(description="the staff member it is about (any role)")
+    reception_id: uuid.UUID | None = Field(
+        default=None, description="the reception it is about (its host is ``staff_id``)"
+    )
     category: ComplaintCategory
     callback_id: uuid.UUID | None = Field(description="the callback whose outcome opened it")
     reopen_count: int = Field(description="reopened by its satisfaction call, with fresh clocks")
@@ -227,12 +237,26 @@ class StaffOut(BaseModel):
     created_at: datetime
 
 
+class FineOut(BaseModel):
+    id: uuid.UUID
+    complaint_id: uuid.UUID
+    reception_id: uuid.UUID | None
+    reason: str
+    amount: int = Field(description="minor units (fen)")
+    currency: str
+    month: str
+    decided_at: datetime
+
+
 class StaffDetail(StaffOut):
     window_days: int | None = Field(description="null: strikes count for life")
     strikes_in_window: int
     current_action: str | None
     dismissed: bool
     strikes: list[StrikeOut]
+    fines: list[FineOut] = Field(
+        default_factory=list, description="money penalties (a reception complaint's)"
+    )
 
 
 class RewardOut(BaseModel):
@@ -282,10 +306,18 @@ class CarePlanOut(BaseModel):
     customer_id: uuid.UUID
     customer_name: str
     level: str
+    purpose: Literal["care", "usage_tracking"] = Field(
+        description="care (a key customer's planned visits) or usage_tracking (a direct "
+        "customer's, made when feedback first learns the customer is direct)"
+    )
     cadence_months: int
     staff: str
     next_due_on: date
     due: bool
+    late: bool = Field(
+        description="its next visit's day has passed (feedback.visit.overdue.v1 is published "
+        "once for it)"
+    )
     visits: list[CareVisitOut] = Field(default_factory=list)
     version: int
 
@@ -311,3 +343,31 @@ class WorkReport(BaseModel):
         description="the centre's agents, hosts and sales-service staff (and technicians with "
         "no job this month but a strike or reward): outcomes, strikes, reward",
     )
+
+
+class ReceptionIn(RequestModel):
+    customer_id: uuid.UUID = Field(
+        description="intake's customer (accepted before feedback hears of them)"
+    )
+    host_staff_id: uuid.UUID = Field(description="the host, on the staff register (GET /v1/staff)")
+    arrives_at: AwareDatetime
+    departs_at: AwareDatetime = Field(description="after arrives_at")
+    arrangements: list[Arrangement] = Field(
+        default_factory=every_arrangement,
+        description="what the host arranges",
+    )
+    notes: str | None = Field(default=None, max_length=2000)
+
+
+class ReceptionOut(BaseModel):
+    id: uuid.UUID
+    customer_id: uuid.UUID
+    customer_name: str | None = Field(description="null until a ticket of theirs reaches feedback")
+    host_staff_id: uuid.UUID
+    host_name: str | None
+    arrives_at: datetime
+    departs_at: datetime
+    arrangements: list[str]
+    notes: str | None
+    created_by: str
+    created_at: datetime

@@ -20,11 +20,13 @@ from aftersales.http.idempotency import IdempotencyKey, run_command
 from aftersales.http.pagination import Cursor, Limit, Page
 from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.repositories.discipline import StrikeRepository
+from feedback.adapters.repositories.receptions import FineRepository
 from feedback.adapters.repositories.rewards import RewardRepository
 from feedback.adapters.repositories.staff import StaffRepository
 from feedback.adapters.tables import StaffRow, StrikeRow
 from feedback.api.deps import PolicyDep
 from feedback.api.schemas import (
+    FineOut,
     RewardList,
     RewardOut,
     StaffDetail,
@@ -125,14 +127,20 @@ async def get_staff(
     policy: PolicyDep,
     principal: Principal = Admin,
 ) -> StaffDetail:
-    """One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal)."""
+    """One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal) and their
+    fines (a substantiated complaint about a reception they hosted)."""
     async with db.uow() as uow:
         row = await StaffRepository(uow.session).get(staff_id)
         if row is None:
             raise NotFound(f"Staff member {staff_id} is not in the register.")
         strikes = await StrikeRepository(uow.session).of_staff(staff_id)
+        fines = await FineRepository(uow.session).of_staff(staff_id)
     record = discipline_record(strikes, at=clock.now(), policy=policy)
-    return StaffDetail(**staff_out(row).model_dump(), **record)
+    return StaffDetail(
+        **staff_out(row).model_dump(),
+        **record,
+        fines=[FineOut.model_validate(f, from_attributes=True) for f in fines],
+    )
 
 
 @router.get("/v1/staff-rewards", response_model=RewardList, responses=CSV_RESPONSES)

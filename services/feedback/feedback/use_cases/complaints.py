@@ -31,6 +31,7 @@ from feedback.domain.complaints import (
 from feedback.domain.months import next_month
 from feedback.use_cases.discipline import strike
 from feedback.use_cases.policy import FeedbackPolicy, month_of
+from feedback.use_cases.receptions import fine_host, host_named
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class NewComplaint:
     attribution_reason: str | None = None
     category: str = "conduct"
     staff_id: uuid.UUID | None = None
+    # A complaint about a reception (clause 7): it names the reception's host.
+    reception_id: uuid.UUID | None = None
 
 
 def _named(
@@ -107,7 +110,16 @@ async def open_complaint(
     contact = await ContactRepository(uow.session).get(cmd.ticket_id)
     if tenant_id is not None and (contact is None or contact.tenant_id != tenant_id):
         raise NotFound(f"Ticket {cmd.ticket_id} does not exist.")
-    person = await _person(uow, staff_id=cmd.staff_id, technician_id=cmd.technician_id, by=by)
+    staff_id = cmd.staff_id
+    if cmd.reception_id is not None:
+        staff_id = await host_named(
+            uow,
+            cmd.reception_id,
+            ticket_id=cmd.ticket_id,
+            staff_id=cmd.staff_id,
+            technician_id=cmd.technician_id,
+        )
+    person = await _person(uow, staff_id=staff_id, technician_id=cmd.technician_id, by=by)
     point_id, technician_id = cmd.point_id, person.technician_id
     await _check_attribution(
         uow,
@@ -136,6 +148,7 @@ async def open_complaint(
         tenant_id=contact.tenant_id if contact else tenant_id,
         text=cmd.text,
         attribution_reason=cmd.attribution_reason,
+        reception_id=cmd.reception_id,
         status="open",
         opened_by=actor,
         opened_at=now,
@@ -276,6 +289,7 @@ async def resolve(
     )
     if is_strike(substantiated=cmd.substantiated, category=row.category, staff_id=row.staff_id):
         await strike(uow, row, now, policy=policy)
+    await fine_host(uow, row, now, policy=policy)
     return row
 
 

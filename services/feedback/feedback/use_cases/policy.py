@@ -26,6 +26,7 @@ class FeedbackPolicy:
     outcome_weights: dict[str, Fraction]
     starting_grade: str
     reward_rules: dict[str, RewardRule]
+    reception_penalty: int = 50_000  # fen: a substantiated reception complaint fines the host
 
     @classmethod
     def from_settings(cls, s: FeedbackSettings) -> FeedbackPolicy:
@@ -42,6 +43,7 @@ class FeedbackPolicy:
             outcome_weights={o: Fraction(str(w)) for o, w in s.outcome_weights.items()},
             starting_grade=s.starting_grade,
             reward_rules={r: RewardRule.of(v) for r, v in s.reward_rules.items()},
+            reception_penalty=s.reception_penalty,
         )
 
     @property

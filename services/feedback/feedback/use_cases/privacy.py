@@ -11,6 +11,7 @@ from aftersales.events import Envelope, intake
 from aftersales.privacy import TOMBSTONE, columns, scrub_platform
 from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.tables import CallbackRow, CarePlanRow, ComplaintRow, TicketContactRow
+from feedback.adapters.visit_tables import CustomerRow, ReceptionRow
 
 
 async def on_customer_erased(uow: UnitOfWork, event: Envelope[intake.CustomerErased]) -> None:
@@ -26,6 +27,9 @@ async def on_customer_erased(uow: UnitOfWork, event: Envelope[intake.CustomerEra
         update(CarePlanRow)
         .where(CarePlanRow.customer_id == customer_id)
         .values(customer_name=TOMBSTONE)
+    )
+    await uow.session.execute(
+        update(CustomerRow).where(CustomerRow.customer_id == customer_id).values(name=TOMBSTONE)
     )
     await scrub_platform(uow, customer_id)
 
@@ -46,7 +50,12 @@ async def customer_export(uow: UnitOfWork, customer_id: uuid.UUID) -> dict[str, 
     plans = (
         await uow.session.scalars(select(CarePlanRow).where(CarePlanRow.customer_id == customer_id))
     ).all()
+    customer = await uow.session.get(CustomerRow, customer_id)
+    stmt = select(ReceptionRow).where(ReceptionRow.customer_id == customer_id)
+    receptions = (await uow.session.scalars(stmt)).all()
     return {
+        "customer": columns(customer) if customer is not None else None,
+        "receptions": [columns(r) for r in receptions],
         "tickets": [columns(c) for c in contacts],
         "callbacks": [columns(c) for c in callbacks],
         "complaints": [columns(c) for c in complaints],

@@ -3,22 +3,32 @@ jobs, and the SLA breaches of each point."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aftersales.events import Envelope, dispatch, intake
 from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.repositories.contacts import ContactRepository
 from feedback.adapters.repositories.parties import PartyRepository
+from feedback.adapters.repositories.receptions import CustomerRepository
 from feedback.adapters.repositories.sla import SlaRepository
 from feedback.adapters.repositories.staff import StaffRepository
+from feedback.use_cases.care import track_direct_customer
 from feedback.use_cases.complaints import NewComplaint, open_complaint
 from feedback.use_cases.policy import FeedbackPolicy, month_of
+
+# The customer types feedback keeps (a type it does not know leaves the one it has).
+CUSTOMER_TYPES = ("consumer", "dealer", "direct")
 
 
 async def record_ticket(
     uow: UnitOfWork, event: Envelope[intake.TicketCreated], *, policy: FeedbackPolicy
 ) -> None:
-    """Keep the contact for the callback; a complaint call opens its complaint at once, with
-    the 24 h reply and one-month resolve clocks (the first copy of the event does)."""
+    """Keep the contact for the callback, and the customer with its type; a complaint call opens
+    its complaint at once, with the 24 h reply and one-month resolve clocks (the first copy of
+    the event does). The first ticket that says a customer is ``direct`` gives it its
+    usage-tracking plan."""
     t = event.data
+    await _record_customer(uow, t.customer, t.created_at, policy=policy)
     first = await ContactRepository(uow.session).record(
         {
             "ticket_id": t.ticket_id,
@@ -43,6 +53,17 @@ async def record_ticket(
             tenant_id=t.tenant_id,
             policy=policy,
         )
+
+
+async def _record_customer(
+    uow: UnitOfWork, customer: intake.CustomerFacts, at: datetime, *, policy: FeedbackPolicy
+) -> None:
+    known = customer.type if customer.type in CUSTOMER_TYPES else None
+    before, after = await CustomerRepository(uow.session).record(
+        customer.id, name=customer.name, type_=known, at=at
+    )
+    if after == "direct" and before != "direct":
+        await track_direct_customer(uow, customer.id, customer.name, at, policy=policy)
 
 
 async def record_breach(

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from fractions import Fraction
 from typing import Any
 
 import orjson
 
 from aftersales.errors import Unprocessable
 from aftersales.events import feedback
+from aftersales.policies import values_at
 from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.repositories.callbacks import CallbackRepository
 from feedback.adapters.repositories.complaints import ComplaintRepository
 from feedback.adapters.repositories.gradings import GradingRepository
 from feedback.adapters.repositories.sla import SlaRepository
 from feedback.adapters.tables import GradingRow
-from feedback.domain.grading import grade_or_keep
+from feedback.domain.grading import Threshold, grade_or_keep
 from feedback.domain.scorecards import Counts, Scorecard
-from feedback.use_cases.policy import FeedbackPolicy, month_of
+from feedback.use_cases.policy import FeedbackPolicy, month_bounds, month_of
 from feedback.use_cases.rewards import decide_rewards
 
 
@@ -37,6 +40,32 @@ class Card:
         }
 
 
+async def as_of_close(uow: UnitOfWork, month: str, policy: FeedbackPolicy) -> FeedbackPolicy:
+    """The grading weights and thresholds approved for the month's close (its last moment, or
+    now for the month under way) in the policy store (docs/policies.md): a month graded again
+    later keeps the figures of its own close."""
+    _, end = month_bounds(month, policy)
+    found = await values_at(
+        uow,
+        min(end - timedelta(microseconds=1), uow.now()),
+        {"feedback.grading_weights": None, "feedback.grading_thresholds": None},
+    )
+    weights, thresholds = found["feedback.grading_weights"], found["feedback.grading_thresholds"]
+    return replace(
+        policy,
+        outcome_weights=(
+            {**policy.outcome_weights, **{o: Fraction(str(w)) for o, w in weights.items()}}
+            if weights is not None
+            else policy.outcome_weights
+        ),
+        thresholds=(
+            {g: Threshold.of(v, grade=g) for g, v in thresholds.items()}
+            if thresholds is not None
+            else policy.thresholds
+        ),
+    )
+
+
 async def cards(
     uow: UnitOfWork,
     month: str,
@@ -46,7 +75,18 @@ async def cards(
     only: uuid.UUID | None = None,
 ) -> list[Card]:
     """Each point's (or technician's) month: its callbacks, each outcome counted, complaints,
-    SLA breaches."""
+    SLA breaches; weighed by the grading weights of the month's close."""
+    return await _cards(uow, month, policy=await as_of_close(uow, month, policy), by=by, only=only)
+
+
+async def _cards(
+    uow: UnitOfWork,
+    month: str,
+    *,
+    policy: FeedbackPolicy,
+    by: str = "point",
+    only: uuid.UUID | None = None,
+) -> list[Card]:
     callbacks = await CallbackRepository(uow.session).counts(month, by=by, only=only)
     complaints = await ComplaintRepository(uow.session).substantiated(month, by=by)
     breaches = await SlaRepository(uow.session).breaches(month) if by == "point" else {}
@@ -66,8 +106,10 @@ async def graded_cards(
     uow: UnitOfWork, month: str, *, policy: FeedbackPolicy, only: uuid.UUID | None = None
 ) -> list[Card]:
     """Each point's card with its grade; a point no callback reached keeps its previous grade
-    (or the starting grade), marked ungraded."""
-    found = await cards(uow, month, policy=policy, only=only)
+    (or the starting grade), marked ungraded. Weights and thresholds are those approved for
+    the month's close."""
+    policy = await as_of_close(uow, month, policy)
+    found = await _cards(uow, month, policy=policy, only=only)
     previous = await GradingRepository(uow.session).previous_grades(
         month, [c.subject_id for c in found if c.card.ungraded]
     )

@@ -86,6 +86,7 @@ class CustomerRepository:
         external_ref: str | None,
         cursor: str | None,
         limit: int,
+        customer_type: str | None = None,
     ) -> tuple[list[CustomerRow], str | None]:
         stmt: Any = select(CustomerRow)
         if tenant is not None:
@@ -94,6 +95,8 @@ class CustomerRepository:
             stmt = stmt.where(CustomerRow.phone_normalized == phone_normalized)
         if external_ref is not None:
             stmt = stmt.where(CustomerRow.external_ref == external_ref)
+        if customer_type is not None:
+            stmt = stmt.where(CustomerRow.type == customer_type)
         return await keyset_page(
             self.session,
             stmt,

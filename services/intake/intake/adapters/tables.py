@@ -55,6 +55,8 @@ class CustomerRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     # Erased at the customer's request: personal fields hold tombstones from then on.
     erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # consumer, dealer or direct (intake.domain.business; migration 0018).
+    type: Mapped[str] = mapped_column(String(10), default="consumer", server_default="consumer")
 
 
 class ProductRow(Base):
@@ -145,6 +147,10 @@ class TicketRow(Base):
     # A sample test's sample: when it arrived (its clocks run from then) and its reference.
     sample_received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     sample_reference: Mapped[str | None] = mapped_column(String(100))
+    # A business customer's duty: its checklist [{item, label, done_at, done_by, note}], and when
+    # its last item was ticked (the work finished).
+    checklist: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
+    checklist_done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The last callback intake asked feedback for (resolved_remotely, complaint_resolved,
     # refunded, replaced), and the moment it answers (a complaint's resolution: one resolution
     # asks once).

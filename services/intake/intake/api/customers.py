@@ -23,6 +23,7 @@ from intake.api.schemas.customers import (
     ProductOut,
 )
 from intake.api.scope import Staff, tenant_of
+from intake.domain.business import CustomerType
 from intake.domain.customers import normalise_phone
 from intake.use_cases import privacy
 from intake.use_cases.customers import (
@@ -69,6 +70,7 @@ async def create_customer(
         line=body.address.line,
         postal_code=body.address.postal_code,
         external_ref=body.external_ref,
+        type=body.type,
     )
 
     async def command(uow: UnitOfWork) -> CustomerOut:
@@ -90,17 +92,19 @@ async def search_customers(
     db: DatabaseDep,
     phone: str | None = Query(default=None, max_length=40, description="any common notation"),
     external_ref: str | None = Query(default=None, max_length=100),
+    type: CustomerType | None = Query(default=None, description="consumer, dealer or direct"),
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> Page[CustomerOut]:
-    """Find customers by phone (normalised), name or the CRM's external reference; newest first,
-    paged with `cursor`."""
+    """Find customers by phone (normalised), name, the CRM's external reference or `type`
+    (dealers, direct customers); newest first, paged with `cursor`."""
     async with db.uow() as uow:
         rows, next_cursor = await CustomerRepository(uow.session).page(
             tenant=tenant_of(principal),
             phone_normalized=normalise_phone(phone) if phone else None,
             external_ref=external_ref,
+            customer_type=type,
             cursor=cursor,
             limit=limit,
         )

@@ -11,6 +11,7 @@ from intake.api.schemas.tickets import (
     Assignment,
     CallbackSummary,
     ChargeSummary,
+    ChecklistItemOut,
     OrderLineOut,
     PauseOut,
     SampleOut,
@@ -33,6 +34,7 @@ def customer_out(row: CustomerRow) -> CustomerOut:
             region=row.region, city=row.city, line=row.line, postal_code=row.postal_code
         ),
         external_ref=row.external_ref,
+        type=row.type,  # type: ignore[arg-type]
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -114,6 +116,10 @@ def ticket_out(row: TicketRow) -> TicketOut:
         else None,
         category=row.category,
         topic=row.topic,
+        checklist=[ChecklistItemOut.model_validate(entry) for entry in row.checklist]
+        if row.checklist is not None
+        else None,
+        checklist_done_at=row.checklist_done_at,
         sla=Sla(
             respond_by=row.respond_by,
             respond_clock=row.respond_clock,  # type: ignore[arg-type]

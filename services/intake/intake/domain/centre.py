@@ -7,7 +7,8 @@ channel, and how many were solved on the phone. Pure: the counts are handed in.
   is not counted. ``answer_rate`` is the share of due answers given in time.
 - *Solved on the phone*: a request the centre ended without a visit (resolve-remotely, or a
   resolved answer), unless its callback found it unsolved and reopened it. The base is every
-  request but parts orders and complaints, which are not solved that way.
+  request but parts orders, complaints and a business customer's duties, which are not solved
+  that way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 # Kinds that are never "solved on the phone": left out of that rate's base.
-NOT_PHONE_SOLVABLE = frozenset({"parts_order", "complaint"})
+# A business customer's duties (their checklists) are not phone solutions either.
+NOT_PHONE_SOLVABLE = frozenset(
+    {"parts_order", "complaint", "dealer_onboarding", "promotion_support", "usage_guidance"}
+)
 
 
 def rate(part: int, whole: int) -> float | None:

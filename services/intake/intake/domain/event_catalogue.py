@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 from aftersales.events import REGISTRY as BUS
 from aftersales.events import Envelope, EventData, dispatch, family_of, feedback, intake
-from aftersales.events.base import TOLERANT, Open, values_of
+from aftersales.events.base import TOLERANT, Contract, Open, values_of
 
 # A copy's id: uuid5 of the newest event's id and the copy's subject, in this namespace.
 COPY_NAMESPACE = uuid.UUID("5d0c3d55-1b8e-4c53-9d35-7c2f0a7e6a27")
@@ -53,6 +53,17 @@ V1_KINDS = values_of(TicketKindV1)
 V1_JOB_STATUSES = values_of(JobStatusV1)
 
 
+class CustomerFactsV1(Contract):
+    """The customer as v1 said it: without the ``type`` v2 grew (a business customer)."""
+
+    id: uuid.UUID
+    name: str
+    phone: str
+    region: str
+    city: str
+    line: str
+
+
 class TicketCreatedV1(EventData):
     SUBJECT: ClassVar[str] = "intake.ticket.created.v1"
     AGGREGATE: ClassVar[str] = "ticket"
@@ -62,7 +73,7 @@ class TicketCreatedV1(EventData):
     kind: TicketKindV1
     channel: intake.Channel
     description: str
-    customer: intake.CustomerFacts
+    customer: CustomerFactsV1
     product: intake.ProductFacts
     preferred_window: intake.Window | None = None
     respond_by: datetime
@@ -163,18 +174,23 @@ class CallbackUnreachableV1(EventData):
     given_up_at: datetime
 
 
-def _fields_of(older: type[EventData]) -> Callable[[Any], EventData]:
-    """The older version made of the newer one's fields it has (values as they were sent)."""
+def _fields_of(
+    older: type[EventData], exclude: dict[str, Any] | None = None
+) -> Callable[[Any], EventData]:
+    """The older version made of the newer one's fields it has (values as they were sent),
+    less those of its parts the newer one grew (``exclude``)."""
 
     def convert(newest: Any) -> EventData:
-        data = newest.model_dump(include=set(older.model_fields))
+        data = newest.model_dump(include=set(older.model_fields), exclude=exclude)
         return older.model_validate(data, context={TOLERANT: True})
 
     return convert
 
 
-def _when(rule: Callable[[Any], bool], older: type[EventData]) -> Callable[[Any], EventData | None]:
-    convert = _fields_of(older)
+def _when(
+    rule: Callable[[Any], bool], older: type[EventData], exclude: dict[str, Any] | None = None
+) -> Callable[[Any], EventData | None]:
+    convert = _fields_of(older, exclude)
     return lambda newest: convert(newest) if rule(newest) else None
 
 
@@ -198,7 +214,11 @@ OLDER: dict[str, OlderVersion] = {
             TicketCreatedV1,
             intake.TicketCreated.SUBJECT,
             # v1 names a product: a training or sample test without one is not sent as v1.
-            _when(lambda d: d.kind in V1_KINDS and d.product is not None, TicketCreatedV1),
+            _when(
+                lambda d: d.kind in V1_KINDS and d.product is not None,
+                TicketCreatedV1,
+                exclude={"customer": {"type"}},
+            ),
         ),
         OlderVersion(
             TicketClosedV1,

@@ -19,6 +19,10 @@ TicketKind = Literal[
     "complaint",
     "sample_test",
     "parts_order",
+    # A business customer's duties (clauses 12-14, intake.domain.business): with checklists.
+    "dealer_onboarding",
+    "promotion_support",
+    "usage_guidance",
 ]
 Channel = Literal["hotline", "crm", "app", "partner", "letter", "walk_in"]
 # A ticket's channel as shown: a caller's, or ``contract`` for a planned maintenance visit that
@@ -41,10 +45,13 @@ CHANNELS: tuple[str, ...] = get_args(Channel)
 # Consultations, complaints and sample tests (the customer's sample is tested, the result given
 # by phone) are handled by the information centre; the others need a visit.
 VISIT_KINDS = frozenset({"install", "repair", "relocation", "maintenance", "training"})
-# Kinds a ticket may be opened for without a registered product (docs/domain.md, clauses 9 and
-# 10): a sales training, a sample of something the customer has not registered. Such a ticket
-# names the product category instead (dispatch routes by it) and its topic.
-WITHOUT_PRODUCT = frozenset({"training", "sample_test"})
+# Kinds a ticket may be opened for without a registered product (docs/domain.md, clauses 9, 10
+# and 12-14): a sales training, a sample of something the customer has not registered, a
+# business customer's duties. Such a ticket names the product category instead (dispatch routes
+# by it) and its topic.
+WITHOUT_PRODUCT = frozenset(
+    {"training", "sample_test", "dealer_onboarding", "promotion_support", "usage_guidance"}
+)
 MAX_WINDOW = timedelta(days=14)
 MAX_ORDER_LINES = 50
 MAX_ORDER_QTY = 1000

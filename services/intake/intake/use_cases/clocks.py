@@ -172,7 +172,7 @@ async def resume_clocks(
     at = max(at, paused_at)
     if ticket.responded_at is None and ticket.status in AWAITING_ANSWER:
         ticket.respond_by = resumed(ticket.respond_by, paused_at, at) or ticket.respond_by
-    if ticket.status not in WORK_DONE:
+    if ticket.status not in WORK_DONE and ticket.checklist_done_at is None:
         ticket.complete_by = resumed(ticket.complete_by, paused_at, at)
     paused = seconds_between(paused_at, at)
     ticket.paused_seconds += paused
@@ -219,6 +219,7 @@ async def fire_due_breaches(db: Database, *, limit: int = 100) -> int:
         TicketRow.completion_breached_at.is_(None),
         TicketRow.complete_by < now,
         TicketRow.status.not_in(WORK_DONE),
+        TicketRow.checklist_done_at.is_(None),  # a business duty's work is its checklist
         *running,
     )
 

@@ -19,6 +19,7 @@ from aftersales.http.etag import check_version
 from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import CustomerRepository, ProductRepository
 from intake.adapters.tables import CustomerRow, ProductRow
+from intake.domain.business import DEFAULT_TYPE, check_type
 from intake.domain.customers import normalise_phone
 from intake.domain.products import check_purchase_date, warranty_until
 
@@ -33,6 +34,8 @@ class RegisterCustomer:
     email: str | None = None
     postal_code: str | None = None
     external_ref: str | None = None
+    # consumer, dealer or direct (intake.domain.business).
+    type: str = DEFAULT_TYPE
 
 
 async def _check_unique(
@@ -73,6 +76,7 @@ async def register_customer(
         line=cmd.line,
         postal_code=cmd.postal_code,
         external_ref=cmd.external_ref,
+        type=check_type(cmd.type),
         tenant_id=tenant,
         version=1,
         created_at=now,
@@ -99,6 +103,8 @@ async def update_customer(
     address = changes.pop("address", None)
     if address is not None:
         changes.update(address)
+    if "type" in changes:
+        check_type(changes["type"])
     if "phone" in changes:
         changes["phone_normalized"] = normalise_phone(changes["phone"])
     phone_normalized = changes.get("phone_normalized", row.phone_normalized)

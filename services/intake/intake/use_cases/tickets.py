@@ -15,6 +15,7 @@ from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import TicketRepository
 from intake.adapters.tables import CustomerRow, ProductRow, ServiceCategoryRow, TicketRow
 from intake.adapters.ticket_context import ticket_context
+from intake.domain.business import check_checklist_done, check_kind_for_customer, new_checklist
 from intake.domain.catalogue import CategoryOffer, check_offered, complete_within, respond_by
 from intake.domain.clocks import AWAITING_SAMPLE, complete_by, respond_clock
 from intake.domain.lifecycle import check_can_stop, check_order_can_stop
@@ -63,6 +64,7 @@ async def open_ticket(
     if context is None or (tenant is not None and context.customer.tenant_id != tenant):
         raise NotFound(f"Customer {cmd.customer_id} does not exist.")
     customer, product, entry = context.customer, context.product, context.catalogue_entry
+    check_kind_for_customer(cmd.kind, customer.type)
     if product is None and cmd.product_id is not None:
         raise NotFound(f"Product {cmd.product_id} does not exist.")
     if product is not None:
@@ -108,6 +110,7 @@ async def open_ticket(
         paused_seconds=0,
         tenant_id=customer.tenant_id,
         reopen_count=0,
+        checklist=new_checklist(cmd.kind),
         version=1,
         created_at=now,
         updated_at=now,
@@ -201,6 +204,7 @@ def _customer_facts(customer: CustomerRow) -> intake.CustomerFacts:
         region=customer.region,
         city=customer.city,
         line=customer.line,
+        type=customer.type,  # type: ignore[arg-type]
     )
 
 
@@ -323,6 +327,7 @@ async def resolve_remotely(
     ticket = await locked_ticket(uow, ticket_id, tenant, expected_version)
     check_can_stop(ticket.status, "resolved remotely")
     check_order_can_stop(ticket.kind, "resolved remotely", paid=ticket.charge_status == "paid")
+    check_checklist_done(ticket.kind, ticket.checklist)
     # A sample test's result is its answer: none before the sample arrives (clause 10).
     check_sample_arrived(ticket.kind, ticket.sample_received_at)
     reason = f"solved on the phone: {note}"

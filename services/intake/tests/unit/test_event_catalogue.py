@@ -35,6 +35,8 @@ ADDED_SINCE = {
     "intake.ticket.window_agreed.v1",
     "feedback.staff.disciplined.v1",
     "feedback.staff.rewarded.v1",
+    "feedback.visit.overdue.v1",
+    "feedback.staff.fined.v1",
 }
 
 

@@ -93,7 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | StaffDetail]:
     """Get Staff
 
-     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal).
+     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal) and their
+    fines (a substantiated complaint about a reception they hosted).
 
     Args:
         staff_id (UUID):
@@ -124,7 +125,8 @@ def sync(
 ) -> Problem | StaffDetail | None:
     """Get Staff
 
-     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal).
+     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal) and their
+    fines (a substantiated complaint about a reception they hosted).
 
     Args:
         staff_id (UUID):
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | StaffDetail]:
     """Get Staff
 
-     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal).
+     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal) and their
+    fines (a substantiated complaint about a reception they hosted).
 
     Args:
         staff_id (UUID):
@@ -179,7 +182,8 @@ async def asyncio(
 ) -> Problem | StaffDetail | None:
     """Get Staff
 
-     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal).
+     One staff member with their strikes (1st warning, 2nd penalty, 3rd dismissal) and their
+    fines (a substantiated complaint about a reception they hosted).
 
     Args:
         staff_id (UUID):

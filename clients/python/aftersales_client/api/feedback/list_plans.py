@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_plans_purpose_type_0 import ListPlansPurposeType0
 from ...models.page_care_plan_out import PageCarePlanOut
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,6 +17,7 @@ def _get_kwargs(
     *,
     due_by: datetime.date | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
+    purpose: ListPlansPurposeType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -39,6 +41,15 @@ def _get_kwargs(
     else:
         json_customer_id = customer_id
     params["customer_id"] = json_customer_id
+
+    json_purpose: None | str | Unset
+    if isinstance(purpose, Unset):
+        json_purpose = UNSET
+    elif isinstance(purpose, ListPlansPurposeType0):
+        json_purpose = purpose.value
+    else:
+        json_purpose = purpose
+    params["purpose"] = json_purpose
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -125,16 +136,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     due_by: datetime.date | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
+    purpose: ListPlansPurposeType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCarePlanOut | Problem]:
     """List Plans
 
-     ``?due_by=YYYY-MM-DD`` lists the visits due by that day.
+     ``?due_by=YYYY-MM-DD`` lists the visits due by that day; ``?purpose=usage_tracking``
+    the direct customers' usage-tracking plans.
 
     Args:
         due_by (datetime.date | None | Unset):
         customer_id (None | Unset | UUID):
+        purpose (ListPlansPurposeType0 | None | Unset):
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -149,6 +163,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         due_by=due_by,
         customer_id=customer_id,
+        purpose=purpose,
         cursor=cursor,
         limit=limit,
     )
@@ -165,16 +180,19 @@ def sync(
     client: AuthenticatedClient,
     due_by: datetime.date | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
+    purpose: ListPlansPurposeType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCarePlanOut | Problem | None:
     """List Plans
 
-     ``?due_by=YYYY-MM-DD`` lists the visits due by that day.
+     ``?due_by=YYYY-MM-DD`` lists the visits due by that day; ``?purpose=usage_tracking``
+    the direct customers' usage-tracking plans.
 
     Args:
         due_by (datetime.date | None | Unset):
         customer_id (None | Unset | UUID):
+        purpose (ListPlansPurposeType0 | None | Unset):
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -190,6 +208,7 @@ def sync(
         client=client,
         due_by=due_by,
         customer_id=customer_id,
+        purpose=purpose,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -200,16 +219,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     due_by: datetime.date | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
+    purpose: ListPlansPurposeType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCarePlanOut | Problem]:
     """List Plans
 
-     ``?due_by=YYYY-MM-DD`` lists the visits due by that day.
+     ``?due_by=YYYY-MM-DD`` lists the visits due by that day; ``?purpose=usage_tracking``
+    the direct customers' usage-tracking plans.
 
     Args:
         due_by (datetime.date | None | Unset):
         customer_id (None | Unset | UUID):
+        purpose (ListPlansPurposeType0 | None | Unset):
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -224,6 +246,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         due_by=due_by,
         customer_id=customer_id,
+        purpose=purpose,
         cursor=cursor,
         limit=limit,
     )
@@ -238,16 +261,19 @@ async def asyncio(
     client: AuthenticatedClient,
     due_by: datetime.date | None | Unset = UNSET,
     customer_id: None | Unset | UUID = UNSET,
+    purpose: ListPlansPurposeType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCarePlanOut | Problem | None:
     """List Plans
 
-     ``?due_by=YYYY-MM-DD`` lists the visits due by that day.
+     ``?due_by=YYYY-MM-DD`` lists the visits due by that day; ``?purpose=usage_tracking``
+    the direct customers' usage-tracking plans.
 
     Args:
         due_by (datetime.date | None | Unset):
         customer_id (None | Unset | UUID):
+        purpose (ListPlansPurposeType0 | None | Unset):
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -264,6 +290,7 @@ async def asyncio(
             client=client,
             due_by=due_by,
             customer_id=customer_id,
+            purpose=purpose,
             cursor=cursor,
             limit=limit,
         )

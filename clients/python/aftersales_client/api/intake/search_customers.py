@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.page_customer_out import PageCustomerOut
 from ...models.problem import Problem
+from ...models.search_customers_type_type_0 import SearchCustomersTypeType0
 from ...types import UNSET, Response, Unset
 
 
@@ -14,6 +15,7 @@ def _get_kwargs(
     *,
     phone: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
+    type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -33,6 +35,15 @@ def _get_kwargs(
     else:
         json_external_ref = external_ref
     params["external_ref"] = json_external_ref
+
+    json_type_: None | str | Unset
+    if isinstance(type_, Unset):
+        json_type_ = UNSET
+    elif isinstance(type_, SearchCustomersTypeType0):
+        json_type_ = type_.value
+    else:
+        json_type_ = type_
+    params["type"] = json_type_
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -119,17 +130,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
+    type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCustomerOut | Problem]:
     """Search Customers
 
-     Find customers by phone (normalised), name or the CRM's external reference; newest first,
-    paged with `cursor`.
+     Find customers by phone (normalised), name, the CRM's external reference or `type`
+    (dealers, direct customers); newest first, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
         external_ref (None | str | Unset):
+        type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -144,6 +157,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         phone=phone,
         external_ref=external_ref,
+        type_=type_,
         cursor=cursor,
         limit=limit,
     )
@@ -160,17 +174,19 @@ def sync(
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
+    type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCustomerOut | Problem | None:
     """Search Customers
 
-     Find customers by phone (normalised), name or the CRM's external reference; newest first,
-    paged with `cursor`.
+     Find customers by phone (normalised), name, the CRM's external reference or `type`
+    (dealers, direct customers); newest first, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
         external_ref (None | str | Unset):
+        type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -186,6 +202,7 @@ def sync(
         client=client,
         phone=phone,
         external_ref=external_ref,
+        type_=type_,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -196,17 +213,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
+    type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCustomerOut | Problem]:
     """Search Customers
 
-     Find customers by phone (normalised), name or the CRM's external reference; newest first,
-    paged with `cursor`.
+     Find customers by phone (normalised), name, the CRM's external reference or `type`
+    (dealers, direct customers); newest first, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
         external_ref (None | str | Unset):
+        type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -221,6 +240,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         phone=phone,
         external_ref=external_ref,
+        type_=type_,
         cursor=cursor,
         limit=limit,
     )
@@ -235,17 +255,19 @@ async def asyncio(
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
+    type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCustomerOut | Problem | None:
     """Search Customers
 
-     Find customers by phone (normalised), name or the CRM's external reference; newest first,
-    paged with `cursor`.
+     Find customers by phone (normalised), name, the CRM's external reference or `type`
+    (dealers, direct customers); newest first, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
         external_ref (None | str | Unset):
+        type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -262,6 +284,7 @@ async def asyncio(
             client=client,
             phone=phone,
             external_ref=external_ref,
+            type_=type_,
             cursor=cursor,
             limit=limit,
         )

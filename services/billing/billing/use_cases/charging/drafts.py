@@ -179,8 +179,11 @@ async def draft(
         parts=list(d.parts),
         travel_km=d.travel_km,
     )
+    # The grace and the rate approved for the moment the job was completed (the time of this
+    # basis), whenever the report reaches billing.
+    dated = await policy.as_of(uow, times.completed_at) if times.arrived_late_minutes else policy
     late = compensation_line(
-        times.arrived_late_minutes, policy.late_compensation_per_day, policy.late_grace_minutes
+        times.arrived_late_minutes, dated.late_compensation_per_day, dated.late_grace_minutes
     )
     lines = [*lines_for(items, c), *([late] if late else [])]
     exclusion = None

@@ -9,6 +9,12 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from aftersales.http.models import RequestModel as Request
 from intake.api.schemas.common import Address, AddressIn, Money, MoneyIn
+from intake.domain.business import CustomerType
+
+TYPE_DESCRIPTION = (
+    "consumer (the default), dealer (代理) or direct (an industrial or fleet customer): a "
+    "business customer's duties are ticket kinds of their own"
+)
 
 
 class CustomerIn(Request):
@@ -31,6 +37,7 @@ class CustomerIn(Request):
     email: EmailStr | None = None
     address: AddressIn
     external_ref: str | None = Field(default=None, min_length=1, max_length=100)
+    type: CustomerType = Field(default="consumer", description=TYPE_DESCRIPTION)
 
 
 class CustomerOut(BaseModel):
@@ -40,6 +47,7 @@ class CustomerOut(BaseModel):
     email: str | None
     address: Address
     external_ref: str | None
+    type: CustomerType = Field(default="consumer", description=TYPE_DESCRIPTION)
     version: int
     created_at: datetime
     updated_at: datetime
@@ -53,6 +61,7 @@ class CustomerPatch(Request):
     email: EmailStr | None = None
     address: AddressIn | None = None
     external_ref: str | None = Field(default=None, min_length=1, max_length=100)
+    type: CustomerType | None = Field(default=None, description=TYPE_DESCRIPTION)
 
 
 class ProductIn(Request):

@@ -43,7 +43,8 @@ class TicketIn(Request):
     customer_id: uuid.UUID
     product_id: uuid.UUID | None = Field(
         default=None,
-        description="required for every kind but parts_order, training and sample_test",
+        description="required for every kind but parts_order, training, sample_test and a "
+        "business customer's duties (dealer_onboarding, promotion_support, usage_guidance)",
     )
     kind: TicketKind
     category: str | None = Field(
@@ -112,6 +113,20 @@ class CallbackSummary(BaseModel):
     score: int | None
 
 
+class ChecklistItemOut(BaseModel):
+    item: str
+    label: str
+    done_at: datetime | None = Field(description="when it was ticked; null: still open")
+    done_by: str | None = Field(description="who ticked it (role:subject)")
+    note: str | None
+
+
+class ChecklistTickIn(Request):
+    note: str | None = Field(
+        default=None, max_length=1000, description="what was done (a waybill, a date)"
+    )
+
+
 class OrderLineOut(BaseModel):
     sku: str
     qty: int
@@ -160,6 +175,14 @@ class TicketOut(BaseModel):
         "call them, then PUT /v1/tickets/{id}/window); null for a ticket with no visit",
     )
     sample: SampleOut | None = Field(default=None, description="a sample test's sample, arrived")
+    checklist: list[ChecklistItemOut] | None = Field(
+        default=None,
+        description="a business customer's duty (dealer_onboarding, promotion_support, "
+        "usage_guidance): its items, ticked with POST /v1/tickets/{id}/checklist/{item}",
+    )
+    checklist_done_at: datetime | None = Field(
+        default=None, description="when its last item was ticked: the work finished"
+    )
     sla: Sla
     assignment: Assignment | None
     charge: ChargeSummary | None

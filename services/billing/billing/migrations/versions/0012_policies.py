@@ -1,0 +1,28 @@
+"""policies approved and dated: the kit's policy store in the billing schema
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2027-01-20 10:00:00
+
+Section 1.5: a rule takes effect once it is approved. The figures the service decides by
+(grace periods, rates, weights, thresholds) become named policies with dated, approved versions
+(docs/policies.md). The tables start empty: at its first start the service records the
+environment's values as version 1 of each of its policies.
+"""
+
+from typing import Sequence, Union
+
+from aftersales.migration_ops import create_policy_tables_v1, drop_policy_tables_v1
+
+revision: str = "0012"
+down_revision: Union[str, Sequence[str], None] = "0011"
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+
+def upgrade() -> None:
+    create_policy_tables_v1("billing")
+
+
+def downgrade() -> None:
+    drop_policy_tables_v1("billing")
