@@ -9,6 +9,7 @@ from aftersales.events import EventData, dispatch
 from aftersales.metrics import SLA_BREACHES
 from aftersales.unit_of_work import UnitOfWork
 from dispatch.adapters.repositories.jobs import JobRepository
+from dispatch.adapters.repositories.timers import TimerRepository
 from dispatch.adapters.tables.jobs import JobHistoryRow, JobRow
 
 SYSTEM = "dispatch"
@@ -102,3 +103,27 @@ def publish_status(
             receipt_no=job.receipt_no,
         ),
     )
+
+
+async def unbook(
+    uow: UnitOfWork,
+    job: JobRow,
+    *,
+    action: str,
+    at: datetime,
+    now: datetime,
+    actor: str,
+    note: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """A booked job back to ``accepted`` for its point to book again: its technician and
+    appointment cleared, its arrival clock cancelled, the change published."""
+    await TimerRepository(uow.session).settle(job.id, ["arrival"], "cancelled", now)
+    job.technician_id = None
+    job.appointment_start = None
+    job.appointment_end = None
+    job.status_reason = note
+    previous = change(
+        uow, job, "accepted", action=action, at=at, now=now, actor=actor, note=note, details=details
+    )
+    publish_status(uow, job, previous, at=now, note=note)

@@ -15,9 +15,8 @@ from dispatch.adapters.repositories.jobs import JobRepository
 from dispatch.adapters.repositories.points import PointRepository
 from dispatch.adapters.repositories.scope import Scope
 from dispatch.adapters.repositories.technicians import TechnicianRepository
-from dispatch.adapters.repositories.timers import TimerRepository
 from dispatch.adapters.tables.technicians import TechnicianRow
-from dispatch.use_cases.job_events import change, publish_status
+from dispatch.use_cases.job_events import unbook
 
 log = get_logger(__name__)
 
@@ -97,19 +96,4 @@ async def apply_discipline(
     tech.updated_at = now
     note = "technician dismissed; the point must assign another technician"
     for job in await JobRepository(uow.session).scheduled_with(tech.id):
-        await TimerRepository(uow.session).settle(job.id, ["arrival"], "cancelled", now)
-        job.technician_id = None
-        job.appointment_start = None
-        job.appointment_end = None
-        job.status_reason = note
-        previous = change(
-            uow,
-            job,
-            "accepted",
-            action="unassigned",
-            at=now,
-            now=now,
-            actor=event.source,
-            note=note,
-        )
-        publish_status(uow, job, previous, at=now, note=note)
+        await unbook(uow, job, action="unassigned", at=now, now=now, actor=event.source, note=note)

@@ -16,10 +16,9 @@ from aftersales.events import Envelope, intake
 from aftersales.logging import get_logger
 from aftersales.unit_of_work import UnitOfWork
 from dispatch.adapters.repositories.jobs import JobRepository
-from dispatch.adapters.repositories.timers import TimerRepository
 from dispatch.adapters.tables.jobs import JobRow, RemoteTicketRow
 from dispatch.domain.scheduling import CustomerWindow, window_agreed_later
-from dispatch.use_cases.job_events import change, publish_status
+from dispatch.use_cases.job_events import change, unbook
 
 log = get_logger(__name__)
 
@@ -73,15 +72,9 @@ async def _apply(uow: UnitOfWork, job: JobRow, agreed: intake.TicketWindowAgreed
         f"the customer agreed {window.named()} with the centre; the booking lay outside it: "
         "book again inside it"
     )
-    await TimerRepository(uow.session).settle(job.id, ["arrival"], "cancelled", now)
-    job.technician_id = None
-    job.appointment_start = None
-    job.appointment_end = None
-    job.status_reason = note
-    previous = change(
+    await unbook(
         uow,
         job,
-        "accepted",
         action="unbooked",
         at=agreed.agreed_at,
         now=now,
@@ -89,7 +82,6 @@ async def _apply(uow: UnitOfWork, job: JobRow, agreed: intake.TicketWindowAgreed
         note=note,
         details=details,
     )
-    publish_status(uow, job, previous, at=now, note=note)
 
 
 async def _remember(uow: UnitOfWork, agreed: intake.TicketWindowAgreed) -> None:
