@@ -71,7 +71,9 @@ def subscriptions(policy: BillingPolicy) -> tuple[Subscription, ...]:
                     partial(projections.record_discipline, policy=policy), action=DEAD_LETTER
                 ),
                 feedback.CallbackRecorded.SUBJECT: reading(
-                    partial(projections.record_callback, policy=policy), outcome=DEAD_LETTER
+                    partial(projections.record_callback, policy=policy),
+                    outcome=DEAD_LETTER,
+                    visit_confirmed=DEAD_LETTER,
                 ),
                 feedback.GradingCompleted.SUBJECT: projections.record_grading,
                 feedback.StaffRewarded.SUBJECT: partial(rewards.on_staff_rewarded, policy=policy),

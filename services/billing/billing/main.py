@@ -18,6 +18,7 @@ from billing.api import (
     price_lists,
     refunds,
     reports,
+    reviews,
     settlements,
 )
 from billing.consumers import subscriptions
@@ -45,6 +46,7 @@ DEFINITION = ServiceDefinition(
         documents.router,
         settlements.router,
         reports.router,
+        reviews.router,
         export_router("billing", privacy.customer_export),
     ),
     subscriptions=subscriptions,

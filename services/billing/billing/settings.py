@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from aftersales.review_rules import initial_rules
 from aftersales.settings import ServiceSettings
 
 
@@ -56,4 +59,19 @@ class BillingSettings(ServiceSettings):
     reconcile_within_days: int = Field(default=7, ge=1, le=90)
     # A refund above this (fen), or with no sale price recorded, waits for finance's approval.
     refund_approval_above: int = Field(default=500_000, ge=0)
+    # The claims-review rules (docs/money.md, "Claims review"), per rule: what differs from the
+    # defaults, e.g. '{"repeat_visit": {"within_days": 14}, "customer_jobs": {"action":
+    # "hold"}}'. Version 1 of the dated policy billing.review_rules; the limits above are its
+    # implausible_labour and implausible_travel, reconcile_within_days its
+    # payment_unreconciled.
+    review_rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     worker_poll_seconds: float = 5.0
+
+    @property
+    def review_rules_policy(self) -> dict[str, Any]:
+        return initial_rules(
+            self.review_rules,
+            max_labour_minutes=self.max_labour_minutes,
+            max_travel_km=self.max_travel_km,
+            reconcile_within_days=self.reconcile_within_days,
+        )

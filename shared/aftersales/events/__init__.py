@@ -81,6 +81,7 @@ CONTRACTS: tuple[type[EventData], ...] = (
     billing.RefundPaid,
     billing.CashRemitted,
     billing.PaymentsReconciled,
+    billing.ReviewFlagged,
     feedback.CallbackRecorded,
     feedback.ComplaintOpened,
     feedback.ComplaintResolved,

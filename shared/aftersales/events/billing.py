@@ -158,7 +158,8 @@ class ChargeCorrected(EventData):
     ticket_id: uuid.UUID
     job_id: uuid.UUID | None = None
     # ``delivery_compensation``: a credit note for a parts order delivered after its promised
-    # date; ``delivery_compensation_waived``: finance accepted an outside cause for the delay.
+    # date; ``delivery_compensation_waived``: finance accepted an outside cause for the delay;
+    # ``review_adjusted``: finance cleared a review flag with a correction.
     correction: Open[
         Literal[
             "exclusion_overturned",
@@ -166,6 +167,7 @@ class ChargeCorrected(EventData):
             "late_report_received_times",
             "delivery_compensation",
             "delivery_compensation_waived",
+            "review_adjusted",
         ]
     ]
     service_class: ServiceClass
@@ -229,3 +231,46 @@ class RefundPaid(EventData):
     amount: Money
     method: PaymentMethod
     paid_at: datetime
+
+
+ReviewRule = Open[
+    Literal[
+        "implausible_labour",
+        "implausible_travel",
+        "labour_above_norm",
+        "parts_above_norm",
+        "part_not_on_model",
+        "repeat_visit",
+        "customer_jobs",
+        "late_report",
+        "no_visit",
+        "cash_unremitted",
+        "payment_unreconciled",
+    ]
+]
+
+
+class ReviewFlagged(EventData):
+    """A claim (or money the field holds) that deserves a second look: the rule, the figure
+    and the norm it was compared with. ``action`` ``hold`` keeps the charge from invoices and
+    settlements until finance clears it; ``mark`` only shows it in the review queue. Raised
+    once per finding."""
+
+    SUBJECT: ClassVar[str] = "billing.review.flagged.v1"
+    AGGREGATE: ClassVar[str] = "review"
+
+    review_id: uuid.UUID
+    rule: ReviewRule
+    action: Open[Literal["hold", "mark"]]
+    # What the finding is about: a charge (its job, ticket, point), a cash payment a partner
+    # still holds, or a non-cash payment not yet reconciled.
+    subject: Open[Literal["charge", "cash", "payment"]]
+    charge_id: uuid.UUID | None = None
+    payment_id: uuid.UUID | None = None
+    job_id: uuid.UUID | None = None
+    ticket_id: uuid.UUID | None = None
+    point_id: uuid.UUID | None = None
+    figure: float | None = None
+    norm: float | None = None
+    reason: str
+    flagged_at: datetime

@@ -140,6 +140,9 @@ class JobStatusChanged(EventData):
 class PartUsed(Contract):
     sku: str
     qty: int
+    # Whether the parts master lists the part for the unit's model (None: the part or the
+    # model is unknown, or the part fits any model). Billing flags a part not on the model.
+    on_model: bool | None = None
 
 
 class ClaimedExclusion(Contract):

@@ -18,6 +18,7 @@ CallbackOutcome = Open[
         "bad_attitude",
     ]
 ]
+VisitConfirmed = Open[Literal["yes", "no", "not_asked"]]
 Grade = Open[Literal["A", "B", "C", "D"]]
 # What a complaint is about: only a substantiated ``conduct`` complaint (words, behaviour,
 # attitude, manner) is a strike against the person named.
@@ -112,6 +113,11 @@ class CallbackRecorded(EventData):
     # the complaint (``complaint_id``) in feedback; ``refunded``/``replaced`` reopen nothing.
     reason: CallbackReason | None = None
     complaint_id: uuid.UUID | None = None
+    # Whether the customer confirmed someone came: ``no`` holds the job's charge in billing
+    # and opens a quality complaint against the point. ``audit``: the job was drawn for the
+    # audit sample, so the callback had to ask.
+    visit_confirmed: VisitConfirmed = "not_asked"
+    audit: bool = False
 
 
 class CallbackUnreachable(EventData):

@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from aftersales.policies.domain import PolicySpec
+from aftersales.review_rules import ReviewRules
 
 Fen = Annotated[int, Field(ge=0)]
 OUTCOMES = frozenset(
@@ -76,6 +77,16 @@ CATALOGUE: tuple[PolicySpec, ...] = (
         type_name="an object of callback outcome to an integer amount in fen",
         setting="outcome_deductions",
         description="Deducted from the point for a callback outcome, as of the callback's record.",
+    ),
+    PolicySpec(
+        name="billing.review_rules",
+        type=ReviewRules,
+        type_name=(
+            "an object of review rule to its settings (enabled, action hold or mark, and its"
+            " thresholds: numbers, 0 or more)"
+        ),
+        setting="review_rules_policy",
+        description="The claims-review rules: on or off, hold or mark, and their thresholds.",
     ),
     PolicySpec(
         name="feedback.grading_weights",

@@ -108,23 +108,6 @@ def totals(lines: list[Line]) -> Totals:
     )
 
 
-@dataclass(frozen=True)
-class Plausibility:
-    """The most a single visit plausibly takes; beyond it a person looks before money moves."""
-
-    max_labour_minutes: int
-    max_travel_km: int
-
-    def doubt(self, labour_minutes: int, travel_km: int) -> str | None:
-        """Why the report is implausible, or None."""
-        reasons = []
-        if labour_minutes > self.max_labour_minutes:
-            reasons.append(f"{labour_minutes} labour minutes (at most {self.max_labour_minutes})")
-        if travel_km > self.max_travel_km:
-            reasons.append(f"{travel_km} km of travel (at most {self.max_travel_km})")
-        return "implausible report: " + " and ".join(reasons) if reasons else None
-
-
 def status_for(customer_total: int, credited: int = 0, paid: int = 0) -> str:
     """``open`` (something to pay), ``paid``, ``nothing_due`` (free, or credited in full before
     any payment) or ``credit_due`` (the company owes the customer: compensation above the

@@ -80,6 +80,6 @@ def pending(late_report: dict[str, Any] | None) -> bool:
 
 def hold_reason(late_by_minutes: int, changes: list[str]) -> str:
     return (
-        f"late report: it reached dispatch {late_by_minutes} min after its time; by the times "
+        f"it reached dispatch {late_by_minutes} min after its time; by the times "
         f"received {'; '.join(changes)}. Release it on the basis 'reported' or 'received'."
     )

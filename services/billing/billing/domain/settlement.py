@@ -43,7 +43,7 @@ class ClassActivity:
 @dataclass(frozen=True)
 class Deduction:
     # complaint | penalty | sla_breach | late_compensation | late_waived | outcome
-    # | unreturned_part | cash_held | unreconciled | unreconciled_reversed
+    # | unreturned_part | cash_held | unreconciled | unreconciled_reversed | review_adjustment
     kind: str
     count: int
     amount: int

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aftersales.policies import values_at
+from aftersales.review_rules import ReviewRules
 from aftersales.unit_of_work import UnitOfWork
-from billing.domain.charges import Plausibility
 from billing.domain.months import day_end
 from billing.domain.settlement import Rates
 from billing.settings import BillingSettings
@@ -25,7 +25,6 @@ class BillingPolicy:
     deductions: dict[str, int]
     rates: Rates
     auto_invoice_after: timedelta
-    plausible: Plausibility
     parts_order_shipping_fee: int = 0
     parts_order_pay_within: timedelta = timedelta(days=7)
     late_grace_minutes: int = 0
@@ -35,6 +34,7 @@ class BillingPolicy:
     reconcile_within: timedelta = timedelta(days=7)
     refund_approval_above: int = 500_000
     delivery_compensation_per_day: int = 0
+    review_rules: ReviewRules = field(default_factory=ReviewRules)
 
     def auto_invoice_at(self, now: datetime) -> datetime:
         """When a charge issued (or released) at ``now`` is invoiced if still unpaid: after
@@ -53,6 +53,7 @@ class BillingPolicy:
                 "billing.late_compensation_per_day": self.late_compensation_per_day,
                 "billing.delivery_compensation_per_day": self.delivery_compensation_per_day,
                 "billing.outcome_deductions": self.outcome_deductions,
+                "billing.review_rules": self.review_rules.model_dump(mode="json"),
             },
         )
         return replace(
@@ -61,6 +62,7 @@ class BillingPolicy:
             late_compensation_per_day=int(found["billing.late_compensation_per_day"]),
             delivery_compensation_per_day=int(found["billing.delivery_compensation_per_day"]),
             outcome_deductions={k: int(v) for k, v in found["billing.outcome_deductions"].items()},
+            review_rules=ReviewRules.model_validate(found["billing.review_rules"]),
         )
 
     @classmethod
@@ -79,7 +81,6 @@ class BillingPolicy:
                 grade_factor_percent=dict(s.grade_factor_percent),
             ),
             auto_invoice_after=timedelta(seconds=s.auto_invoice_after_seconds),
-            plausible=Plausibility(s.max_labour_minutes, s.max_travel_km),
             parts_order_shipping_fee=s.parts_order_shipping_fee,
             parts_order_pay_within=timedelta(days=s.parts_order_pay_within_days),
             late_grace_minutes=s.late_grace_minutes,
@@ -89,4 +90,5 @@ class BillingPolicy:
             reconcile_within=timedelta(days=s.reconcile_within_days),
             refund_approval_above=s.refund_approval_above,
             delivery_compensation_per_day=s.delivery_compensation_per_day,
+            review_rules=ReviewRules.model_validate(s.review_rules_policy),
         )

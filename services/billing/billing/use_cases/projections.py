@@ -16,6 +16,7 @@ from billing.adapters.repositories.months import Months
 from billing.adapters.repositories.price_lists import PriceListRepository
 from billing.adapters.tables.facts import PointFactsRow, ProductFactsRow, TicketFactsRow
 from billing.domain.money import percent_of
+from billing.use_cases import reviews
 from billing.use_cases.charging.completed_jobs import charge_pending_of_ticket
 from billing.use_cases.charging.issuing import settlement_month_for
 from billing.use_cases.charging.rework import UNFIXED_OUTCOMES, rework_reason
@@ -205,8 +206,11 @@ async def record_callback(
             "point_id": d.point_id,
             "outcome": d.outcome,
             "recorded_at": d.recorded_at,
+            "visit_confirmed": d.visit_confirmed,
         }
     )
+    if new and d.visit_confirmed == "no" and d.job_id is not None:
+        await reviews.on_no_visit(uow, d.job_id, d.callback_id, at=d.recorded_at, policy=policy)
     if not new or d.point_id is None or d.outcome is None:
         return
     # The deduction in force when the callback was recorded (a dated policy).

@@ -1,5 +1,6 @@
 """Releasing a held charge: finance has looked at it and lets it go on to be invoiced and
-settled.
+settled. A charge is held by the review flags whose rule holds (``reviews``); a release clears
+them all, and clearing the last of them one by one (``review_decisions``) releases it too.
 
 - **An implausible report** (labour or travel beyond belief) is released as it is; a correction
   of the amount afterwards is a credit note, as for any issued charge.
@@ -29,7 +30,9 @@ from aftersales.unit_of_work import UnitOfWork
 from billing.adapters.repositories.charges import ChargeRepository
 from billing.adapters.repositories.contracts import ContractRepository
 from billing.adapters.repositories.months import Months
+from billing.adapters.repositories.reviews import ReviewRepository
 from billing.adapters.tables.charges import ChargeRow
+from billing.adapters.tables.reviews import ReviewRow
 from billing.domain.charges import totals
 from billing.domain.late_reports import Basis
 from billing.domain.late_reports import pending as late_report_pending
@@ -52,11 +55,26 @@ async def release_charge(
     basis: Basis | None = None,
     note: str | None = None,
 ) -> ChargeRow:
-    """Let a held charge go: it is invoiced and settled from now on (in the next open month
-    when its own month has closed meanwhile)."""
+    """Let a held charge go: every hold on it is cleared, and it is invoiced and settled from
+    now on (in the next open month when its own month has closed meanwhile)."""
     charge = await ChargeRepository(uow.session).get(charge_id, lock=True)
     if charge.held_reason is None:
         raise Conflict("This charge is not held.", charge_status=charge.status)
+    await choose_basis(uow, charge, basis, actor=actor, note=note)
+    now = uow.now()
+    for flag in await ReviewRepository(uow.session).open_holds(charge.id):
+        close_flag(flag, "cleared", actor=actor, note=note or "released", now=now)
+    await let_go(uow, charge, actor=actor, policy=policy, basis=basis)
+    announce_received(uow, charge, basis, note)
+    await uow.session.flush()
+    return charge
+
+
+async def choose_basis(
+    uow: UnitOfWork, charge: ChargeRow, basis: Basis | None, *, actor: str, note: str | None
+) -> None:
+    """A charge held for a late report stands on the basis finance names (on ``received``, its
+    lines become what the received times give); any other charge takes no basis."""
     pending = late_report_pending(charge.late_report)
     if pending and basis is None:
         raise Unprocessable(
@@ -68,21 +86,27 @@ async def release_charge(
         raise Unprocessable(
             "This charge is not held for a late report: it is released as it is, without a basis."
         )
-    if basis == "received":
-        assert charge.late_report is not None
-        _credits_within(charge, int(charge.late_report["figures"]["received"]["customer_total"]))
+    if not pending:
+        return
+    assert charge.late_report is not None and basis is not None
     now = uow.now()
-    if pending:
-        assert charge.late_report is not None and basis is not None
-        if basis == "received":
-            await _apply_received(uow, charge, charge.late_report["figures"]["received"], now)
-        charge.late_report = {
-            **charge.late_report,
-            "basis": basis,
-            "released_by": actor,
-            "released_at": now.isoformat(),
-            "note": note,
-        }
+    if basis == "received":
+        _credits_within(charge, int(charge.late_report["figures"]["received"]["customer_total"]))
+        await _apply_received(uow, charge, charge.late_report["figures"]["received"], now)
+    charge.late_report = {
+        **charge.late_report,
+        "basis": basis,
+        "released_by": actor,
+        "released_at": now.isoformat(),
+        "note": note,
+    }
+
+
+async def let_go(
+    uow: UnitOfWork, charge: ChargeRow, *, actor: str, policy: BillingPolicy, basis: Basis | None
+) -> None:
+    """The charge's last hold is cleared: it goes on to be invoiced and settled."""
+    now = uow.now()
     released = f"released by {actor}" + (f" on the {basis} times" if basis else "")
     charge.review = [*charge.review, f"{released}: {charge.held_reason}"]
     charge.held_reason, charge.released_by, charge.released_at = None, actor, now
@@ -90,24 +114,42 @@ async def release_charge(
     await months.lock_for_fact(charge.month)
     if await months.is_closed(charge.month):
         charge.month = await settlement_month_for(uow, now, policy)
-    if charge.customer_total - charge.credited > 0:
+    if charge.customer_total - charge.credited > 0 and charge.invoice_id is None:
         charge.auto_invoice_at = policy.auto_invoice_at(now)
     charge.version += 1
     charge.updated_at = now
-    if basis == "received":
-        assert charge.late_report is not None
-        announce_correction(
-            uow,
-            charge,
-            "late_report_received_times",
-            note or "released on the times the reports reached dispatch",
-            amount=abs(
-                charge.late_report["figures"]["reported"]["customer_total"] - charge.customer_total
-            ),
-            now=now,
-        )
-    await uow.session.flush()
-    return charge
+
+
+def announce_received(
+    uow: UnitOfWork, charge: ChargeRow, basis: Basis | None, note: str | None
+) -> None:
+    if basis != "received":
+        return
+    assert charge.late_report is not None
+    announce_correction(
+        uow,
+        charge,
+        "late_report_received_times",
+        note or "released on the times the reports reached dispatch",
+        amount=abs(
+            charge.late_report["figures"]["reported"]["customer_total"] - charge.customer_total
+        ),
+        now=uow.now(),
+    )
+
+
+def close_flag(
+    flag: ReviewRow,
+    status: str,
+    *,
+    actor: str,
+    note: str,
+    now: datetime,
+    correction: dict[str, Any] | None = None,
+) -> None:
+    flag.status, flag.cleared_by, flag.cleared_at, flag.note = status, actor, now, note
+    flag.correction = correction
+    flag.version += 1
 
 
 def _credits_within(charge: ChargeRow, received_total: int) -> None:

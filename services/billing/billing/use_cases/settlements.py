@@ -17,7 +17,10 @@ from billing.adapters.repositories.charges import ChargeRepository
 from billing.adapters.repositories.facts import FactsRepository
 from billing.adapters.repositories.months import Months
 from billing.adapters.repositories.payments import PaymentRepository
+from billing.adapters.repositories.reviews import ReviewRepository
 from billing.adapters.repositories.settlements import SettlementRepository
+from billing.adapters.tables.charges import ChargeRow
+from billing.adapters.tables.reviews import ReviewRow
 from billing.adapters.tables.settlements import ClosedMonthRow, SettlementRow
 from billing.domain.months import month_end, parse_month
 from billing.domain.settlement import (
@@ -41,6 +44,7 @@ DEDUCTION_KINDS = (
     "cash_held",
     "unreconciled",
     "unreconciled_reversed",
+    "review_adjustment",
 )
 
 
@@ -51,6 +55,8 @@ class PointStatement:
     statement: Statement
     closed_at: datetime | None = None
     settlement_id: uuid.UUID | None = None
+    # The month's charges held for review: left out until cleared, each with its reasons.
+    held: tuple[dict[str, Any], ...] = ()
 
 
 def as_document(s: PointStatement, currency: str) -> dict[str, Any]:
@@ -106,6 +112,14 @@ def as_document(s: PointStatement, currency: str) -> dict[str, Any]:
             for u in st.unpaid
         ],
         "net": money(st.net),
+        "held": [
+            {
+                **h,
+                "work_value": money(h["work_value"]),
+                "customer_total": money(h["customer_total"]),
+            }
+            for h in s.held
+        ],
         "closed_at": s.closed_at.isoformat() if s.closed_at else None,
         "settlement_id": str(s.settlement_id) if s.settlement_id else None,
     }
@@ -165,7 +179,10 @@ async def _compute(
             )
         )
     grades = await settlements.grades(month)
-    points = sorted(set(activity) | set(deductions) | set(unpaid) | set(rewards), key=str)
+    held = await ReviewRepository(uow.session).held_in(month, point_id)
+    points = sorted(
+        set(activity) | set(deductions) | set(unpaid) | set(rewards) | set(held), key=str
+    )
     if point_id is not None and point_id not in points:
         points = [point_id]
     return [
@@ -182,9 +199,30 @@ async def _compute(
                 unpaid=unpaid.get(pid, []),
                 rewards=rewards.get(pid, []),
             ),
+            held=tuple(held_line(c, flags) for c, flags in held.get(pid, [])),
         )
         for pid in points
     ]
+
+
+def held_line(charge: ChargeRow, flags: list[ReviewRow]) -> dict[str, Any]:
+    return {
+        "charge_id": str(charge.id),
+        "job_id": str(charge.job_id) if charge.job_id else None,
+        "service_class": charge.service_class,
+        "work_value": charge.work_value,
+        "customer_total": charge.customer_total,
+        "reasons": [
+            {
+                "review_id": str(f.id),
+                "rule": f.rule,
+                "reason": f.reason,
+                "figure": f.figure,
+                "norm": f.norm,
+            }
+            for f in flags
+        ],
+    }
 
 
 async def statements(
@@ -241,7 +279,12 @@ async def close_month(
     documents = []
     for computed in await _compute(uow, month, policy, None):
         closed = PointStatement(
-            computed.point_id, month, computed.statement, closed_at=now, settlement_id=uuid.uuid4()
+            computed.point_id,
+            month,
+            computed.statement,
+            closed_at=now,
+            settlement_id=uuid.uuid4(),
+            held=computed.held,
         )
         document = as_document(closed, policy.currency)
         st = closed.statement

@@ -17,13 +17,3 @@ def test_an_amount_that_is_not_an_integer_is_refused(amount):
 
 def test_an_integer_amount_is_accepted():
     assert MoneyIn(amount=100).amount == 100
-
-
-def test_a_report_is_implausible_just_past_its_limits():
-    from billing.domain.charges import Plausibility
-
-    rule = Plausibility(max_labour_minutes=720, max_travel_km=300)
-    assert rule.doubt(720, 300) is None  # at the limits: plausible
-    assert "721 labour minutes" in (rule.doubt(721, 0) or "")
-    both = rule.doubt(10_000, 301) or ""
-    assert "10000 labour minutes" in both and "301 km" in both

@@ -35,7 +35,7 @@ from dispatch.domain.workshop import receipt_number
 from dispatch.use_cases import pauses, requisitions
 from dispatch.use_cases.job_events import change, publish, publish_breach, publish_status
 from dispatch.use_cases.policy import DispatchPolicy
-from dispatch.use_cases.stock import issue_parts
+from dispatch.use_cases.stock import issue_parts, parts_on_model
 
 WORK_REPORTS = frozenset({"resolved_on_site", "repaired"})
 TRAVEL_REPORTS = frozenset({"on_site", "resolved_on_site", "taken_to_workshop"})
@@ -202,7 +202,9 @@ async def report_status(
         job.completed_at = cmd.at
         job.completed_received_at = now
         job.resolution = "on_site" if cmd.status == "resolved_on_site" else "workshop"
-        publish(uow, job, _completed(job, late_report=policy.late_report))
+        model = (job.product or {}).get("model")
+        fits = await parts_on_model(uow, [p["sku"] for p in job.parts], model)
+        publish(uow, job, _completed(job, late_report=policy.late_report, fits=fits))
     else:
         publish_status(uow, job, previous, at=cmd.at, note=cmd.note)
     return job
@@ -301,7 +303,9 @@ def _received(job: JobRow, late_report: timedelta) -> dispatch.ReceivedTimes | N
     )
 
 
-def _completed(job: JobRow, *, late_report: timedelta) -> dispatch.JobCompleted:
+def _completed(
+    job: JobRow, *, late_report: timedelta, fits: dict[str, bool | None] | None = None
+) -> dispatch.JobCompleted:
     """The work done: what billing prices (with the claimed exclusion and delay cause), the
     codes and outcome the callback and the ticket show, the unit, and, for a late report, the
     times it reached dispatch."""
@@ -313,7 +317,10 @@ def _completed(job: JobRow, *, late_report: timedelta) -> dispatch.JobCompleted:
         technician_id=job.technician_id,
         resolution=job.resolution,  # type: ignore[arg-type]
         labor_minutes=job.labor_minutes,
-        parts=[dispatch.PartUsed(**p) for p in job.parts],
+        parts=[
+            dispatch.PartUsed(sku=p["sku"], qty=p["qty"], on_model=(fits or {}).get(p["sku"]))
+            for p in job.parts
+        ],
         travel_km=job.travel_km,
         visit_number=job.visit_number,
         arrived_late_minutes=job.arrived_late_minutes or 0,

@@ -299,6 +299,19 @@ async def issue_parts(
     return await record_moves(uow, moves, actor=actor) if moves else []
 
 
+async def parts_on_model(
+    uow: UnitOfWork, skus: list[str], model: str | None
+) -> dict[str, bool | None]:
+    """Whether the parts master lists each part for ``model``: None where the model or the part
+    is unknown, or the part names no model (it fits any)."""
+    if not skus or not model:
+        return {}
+    rows = await uow.session.execute(
+        select(PartRow.sku, PartRow.models).where(PartRow.sku.in_(skus))
+    )
+    return {sku: (model in models if models else None) for sku, models in rows.all()}
+
+
 async def add_in_transit(
     uow: UnitOfWork, location_id: uuid.UUID, changes: Mapping[str, int]
 ) -> None:

@@ -118,6 +118,18 @@ class JobStatusChangedV1(EventData):
     receipt_no: str | None = None
 
 
+class PartUsedV1(Contract):
+    """A part as versions 1 to 3 of ``dispatch.job.completed`` sent it (``on_model`` grew in
+    place on v3)."""
+
+    sku: str
+    qty: int
+
+
+# What a part of v3 grew since: left out of the older copies.
+PARTS_GREW: dict[str, Any] = {"parts": {"__all__": {"on_model"}}}
+
+
 class JobCompletedV1(EventData):
     SUBJECT: ClassVar[str] = "dispatch.job.completed.v1"
     AGGREGATE: ClassVar[str] = "job"
@@ -128,7 +140,7 @@ class JobCompletedV1(EventData):
     technician_id: uuid.UUID
     resolution: dispatch.Resolution
     labor_minutes: int
-    parts: list[dispatch.PartUsed]
+    parts: list[PartUsedV1]
     travel_km: int
     visit_number: int
     arrived_late_minutes: int
@@ -237,8 +249,12 @@ OLDER: dict[str, OlderVersion] = {
             dispatch.JobStatusChanged.SUBJECT,
             _when(lambda d: {d.status, d.previous_status} <= V1_JOB_STATUSES, JobStatusChangedV1),
         ),
-        OlderVersion(JobCompletedV2, dispatch.JobCompleted.SUBJECT, _fields_of(JobCompletedV2)),
-        OlderVersion(JobCompletedV1, dispatch.JobCompleted.SUBJECT, _fields_of(JobCompletedV1)),
+        OlderVersion(
+            JobCompletedV2, dispatch.JobCompleted.SUBJECT, _fields_of(JobCompletedV2, PARTS_GREW)
+        ),
+        OlderVersion(
+            JobCompletedV1, dispatch.JobCompleted.SUBJECT, _fields_of(JobCompletedV1, PARTS_GREW)
+        ),
         OlderVersion(
             CallbackRecordedV1,
             feedback.CallbackRecorded.SUBJECT,

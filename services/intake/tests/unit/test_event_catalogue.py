@@ -37,6 +37,7 @@ ADDED_SINCE = {
     "feedback.staff.rewarded.v1",
     "feedback.visit.overdue.v1",
     "feedback.staff.fined.v1",
+    "billing.review.flagged.v1",
 }
 
 

@@ -15,4 +15,5 @@
 - ``admin_work``: class D work.
 - ``settlements``: deductions, staff penalties, closed months, settlements.
 - ``parts_orders``: customers' parts orders.
+- ``reviews``: claims review: flags, and the summaries the rules weigh a job against.
 """

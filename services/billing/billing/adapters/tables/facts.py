@@ -110,6 +110,8 @@ class CallbackFactsRow(Base):
     point_id: Mapped[uuid.UUID | None]
     outcome: Mapped[str | None] = mapped_column(String(30))
     recorded_at: Mapped[datetime] = mapped_column(TZ)
+    # Whether the customer confirmed the visit (yes | no | not_asked).
+    visit_confirmed: Mapped[str | None] = mapped_column(String(10))
 
 
 class GradedMonthRow(Base):

@@ -15,6 +15,7 @@ from billing.adapters.tables import (  # noqa: F401  (imported for the tables th
     payments,
     price_lists,
     remedies,
+    reviews,
     settlements,
 )
 from billing.adapters.tables.base import metadata

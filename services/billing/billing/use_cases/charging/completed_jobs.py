@@ -28,8 +28,11 @@ from billing.adapters.repositories.price_lists import PriceListRepository
 from billing.adapters.tables.charges import ChargeRow
 from billing.adapters.tables.contracts import ContractRow
 from billing.adapters.tables.facts import CompletedJobRow
-from billing.domain.late_reports import differences, hold_reason
+from billing.domain.late_reports import differences
+from billing.domain.late_reports import hold_reason as late_report_reason
 from billing.domain.pricing import ReportedWork
+from billing.domain.reviews import hold_reason, late_report_finding
+from billing.use_cases import reviews
 from billing.use_cases.charging.drafts import Times, draft, received_times
 from billing.use_cases.charging.issuing import ChargeDetails, issue_charge
 from billing.use_cases.policy import BillingPolicy
@@ -48,6 +51,9 @@ RECORDED_FIELDS = frozenset(
         "visit_number",
         "arrived_late_minutes",
         "completed_at",
+        # What the claims review weighs beside the money (the unit's serial, for repeat visits).
+        "serial_no",
+        "model",
     }
 )
 
@@ -127,7 +133,8 @@ async def charge_job(
         job.waiting_for = WAITING_FOR_PRICES
         return None
     now = uow.now()
-    held_reason = policy.plausible.doubt(d.labor_minutes, d.travel_km)
+    rules = await reviews.rules_at(uow, job.completed_at, policy)
+    findings = await reviews.weigh(uow, job, ticket, rules, policy)
     late_report = None
     times = received_times(job)
     if times is not None:
@@ -136,19 +143,26 @@ async def charge_job(
         assert job.received is not None
         late_by = int(job.received.get("reported_late_by_minutes") or 0)
         changes = differences(reported.money(), received.money())
+        late = (
+            late_report_finding(rules, late_report_reason(late_by, changes), late_by)
+            if changes
+            else None
+        )
         late_report = {
             "reported_late_by_minutes": late_by,
             "received": job.received,
             "differences": changes,
-            "held": bool(changes),
+            "held": bool(late and late.holds),
         }
         if changes:
-            why = hold_reason(late_by, changes)
-            held_reason = f"{held_reason}; {why}" if held_reason else why
-            late_report |= {
-                "figures": {"reported": reported.figures(), "received": received.figures()},
-                "basis": None,
+            late_report["figures"] = {
+                "reported": reported.figures(),
+                "received": received.figures(),
             }
+        if late is not None:
+            findings.append(late)
+            if late.holds:
+                late_report["basis"] = None
     c = reported.classification
     if c.service_class == "B" and reported.contract is not None:
         count_visit(reported.contract, +1, now)
@@ -166,7 +180,7 @@ async def charge_job(
         completed_at=job.completed_at,
         price_list_version=reported.price_list_version,
         review=reported.review,
-        held_reason=held_reason,
+        held_reason=hold_reason(findings),
         details=ChargeDetails(
             campaign_id=c.campaign.id if c.campaign else None,
             exclusion=reported.exclusion,
@@ -176,6 +190,7 @@ async def charge_job(
             late_report=late_report,
         ),
     )
+    await reviews.raise_flags(uow, charge, findings, at=now)
     job.charge_id = charge.id
     job.waiting_for = None
     return charge
