@@ -8,9 +8,15 @@
 3. settlement of a month with 100,000 charged jobs over 2,000 points (written straight into
    billing's tables, with SLA-breach and complaint deductions and grades): computing every
    point's statement, and closing the month (statements stored and 2,000 events staged in the
-   outbox) — seconds and the peak memory of the process doing it.
+   outbox) — seconds and the peak memory of the process doing it;
+4. claims review at 100,000 jobs a month: 90 days of the network's history written straight
+   into billing's tables (the labour summary of five categories, 300,000 visits over 2,000
+   points), then each of ``--events`` completed jobs weighed by every rule and its flags
+   raised, in its own transaction — the CPU of the billing process per job (``time.
+   process_time``: Python, SQLAlchemy and the driver; PostgreSQL's own CPU is apart), and
+   ``on_job_completed`` whole with the rules on against all rules off.
 
-    python -m bench.billing [--jobs 100000] [--points 2000] [--events 1000]
+    python -m bench.billing [--jobs 100000] [--points 2000] [--events 1000] [--only review]
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ import asyncio
 import json
 import os
 import resource
-import statistics
 import tempfile
 import time
 import tracemalloc
@@ -32,7 +37,7 @@ import asyncpg
 import nats
 
 from aftersales.database import Database
-from aftersales.events import Envelope, dispatch, encode
+from aftersales.events import encode
 from aftersales.messaging.streams import ensure_stream
 from aftersales.registry import SERVICES, service
 from aftersales_dev.devstack.nats import EmbeddedNats
@@ -46,7 +51,8 @@ from aftersales_dev.devstack.stack import (
     service_env,
 )
 from aftersales_testing.factories import ticket_created
-from bench.common import RESULTS, SECRET, machine, pct
+from bench.billing_review import completed_job, envelope, review_cost, summary_ms
+from bench.common import RESULTS, SECRET, machine
 
 PRICE_LIST = {
     "labour_per_hour": {"washing_machine": 12_000},
@@ -85,36 +91,6 @@ SELECT DISTINCT point_id, $1::varchar,
        (ARRAY['A','B','C','D'])[1 + abs(hashtext(point_id::text)) % 4], $2::timestamptz
 FROM billing.charges WHERE month = $1::varchar
 """
-
-
-def summary_ms(values: list[float]) -> dict[str, float]:
-    return {
-        "count": len(values),
-        "p50": round(pct(values, 50), 2),
-        "p90": round(pct(values, 90), 2),
-        "p99": round(pct(values, 99), 2),
-        "mean": round(statistics.fmean(values), 2),
-    }
-
-
-def completed_job(ticket_id: uuid.UUID) -> dispatch.JobCompleted:
-    return dispatch.JobCompleted(
-        job_id=uuid.uuid4(),
-        ticket_id=ticket_id,
-        point_id=uuid.uuid4(),
-        technician_id=uuid.uuid4(),
-        resolution="on_site",
-        labor_minutes=50,
-        parts=[dispatch.PartUsed(sku="SKU-0042", qty=1), dispatch.PartUsed(sku="SKU-1337", qty=2)],
-        travel_km=25,
-        visit_number=1,
-        arrived_late_minutes=0,
-        completed_at=datetime.now(UTC),
-    )
-
-
-def envelope(data, source: str, aggregate_id: uuid.UUID) -> Envelope:  # type: ignore[no-untyped-def,type-arg]
-    return Envelope.wrap(data, source=source, aggregate_id=aggregate_id, aggregate_version=1)
 
 
 async def charges_in_process(db: Database, events: int) -> dict[str, object]:
@@ -228,7 +204,7 @@ async def settle_month(db: Database, dsn: str, jobs: int, points: int) -> dict[s
     }
 
 
-async def main(jobs: int, points: int, events: int) -> dict[str, object]:
+async def main(jobs: int, points: int, events: int, only: str | None = None) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-billing-") as tmp:
         data = Path(tmp)
         pg = EmbeddedPostgres(data / "pg", free_port())
@@ -254,6 +230,12 @@ async def main(jobs: int, points: int, events: int) -> dict[str, object]:
                         currency="CNY",
                     )
                     await uow.commit()
+                if only == "review":
+                    return {
+                        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+                        "machine": machine(),
+                        "claims_review": await review_cost(db, dsn, points, events),
+                    }
                 in_process = await charges_in_process(db, events)
 
                 ref = next(r for r in SERVICES if r.name == "billing")
@@ -270,6 +252,7 @@ async def main(jobs: int, points: int, events: int) -> dict[str, object]:
                 through_broker = await charges_through_broker(broker.url, dsn, events)
                 supervisor.stop_all()
                 settlement = await settle_month(db, dsn, jobs, points)
+                review = await review_cost(db, dsn, points, events)
             finally:
                 await db.dispose()
         finally:
@@ -282,6 +265,7 @@ async def main(jobs: int, points: int, events: int) -> dict[str, object]:
         "charges_in_process": in_process,
         "charges_through_broker": through_broker,
         "settlement": settlement,
+        "claims_review": review,
     }
 
 
@@ -290,10 +274,12 @@ def cli() -> None:
     parser.add_argument("--jobs", type=int, default=100_000)
     parser.add_argument("--points", type=int, default=2_000)
     parser.add_argument("--events", type=int, default=1_000)
+    parser.add_argument("--only", choices=["review"], help="run only this part")
     args = parser.parse_args()
-    result = asyncio.run(main(args.jobs, args.points, args.events))
+    result = asyncio.run(main(args.jobs, args.points, args.events, args.only))
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "billing.json").write_text(json.dumps(result, indent=2) + "\n")
+    name = "billing_review.json" if args.only else "billing.json"
+    (RESULTS / name).write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
 
 

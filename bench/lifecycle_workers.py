@@ -145,6 +145,6 @@ class Lifecycle:
                 c,
                 f"/v1/callbacks/{cb['id']}/result",
                 f"callback-{cb['id']}",
-                {"reached": True, "outcome": "satisfied", "score": 5},
+                {"reached": True, "outcome": "satisfied", "score": 5, "visit_confirmed": "yes"},
             )
             self.called_back += r.status_code == 200

@@ -178,7 +178,7 @@ async def one_ticket(api: Retrying, i: int, crew: dict[str, Any], people: list[A
         "POST",
         f"/v1/callbacks/{callback['id']}/result",
         headers={"Idempotency-Key": f"{key}-cb"},
-        json={"reached": True, "outcome": "satisfied", "score": 5},
+        json={"reached": True, "outcome": "satisfied", "score": 5, "visit_confirmed": "yes"},
     )
     await api.until("intake", f"/v1/tickets/{ticket['id']}", lambda b: b["status"] == "closed")
 

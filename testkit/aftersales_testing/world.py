@@ -347,14 +347,25 @@ class World:
 
         return await eventually(found, timeout=30)  # type: ignore[no-any-return]
 
-    async def call_back(self, job_id: str, outcome: str, score: int = 5) -> Any:
+    async def call_back(
+        self, job_id: str, outcome: str, score: int = 5, visit_confirmed: str = "yes"
+    ) -> Any:
+        """The customer reached and answering ``outcome``; asked whether someone came (an
+        audit job's callback must ask)."""
         cb = await self.callback(job_id)
         return await self.call(
             post_result,
             200,
             UUID(cb["id"]),
             client=self.api("feedback", self.agent),
-            body=CallbackResultIn.from_dict({"reached": True, "outcome": outcome, "score": score}),
+            body=CallbackResultIn.from_dict(
+                {
+                    "reached": True,
+                    "outcome": outcome,
+                    "score": score,
+                    "visit_confirmed": visit_confirmed,
+                }
+            ),
         )
 
     async def ticket_becomes(self, ticket_id: str, status: str) -> dict[str, Any]:

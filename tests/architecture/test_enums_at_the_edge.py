@@ -20,6 +20,7 @@ from tests.architecture.test_layers import ROOT, SERVICES, imports_of
 PAIRS = [
     (jobs.JobStatus, dispatch.JobStatus, "published"),
     (callbacks.CallbackOutcome, feedback.CallbackOutcome, "published"),
+    (callbacks.VisitConfirmed, feedback.VisitConfirmed, "published"),
     (points.Grade, feedback.Grade, "read"),
     (scheduling.RescheduleReason, dispatch.RescheduleReason, "published"),
 ]

@@ -36,3 +36,8 @@ async def test_the_demo_drives_every_ticket_to_a_final_state(process_stack):
     assert "Money in the field" in text
     assert re.search(r"card payments reconciled \(statement ACQ-[^)]+\)\s*│\s*[1-9]", text), text
     assert re.search(r"cash remitted by partner SH-[A-Z]{3}-\d-\w+\s*│\s*[1-9]", text), text
+    # A flagged claim: the inflated labour held for finance, with its rule, figure and norm,
+    # and adjusted.
+    assert "Claims review" in text
+    assert re.search(r"implausible_labour\s*│\s*hold\s*│\s*900\s*│\s*720", text), text
+    assert "adjusted: 200.00 off" in text

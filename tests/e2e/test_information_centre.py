@@ -54,7 +54,7 @@ async def test_a_consultation_is_answered_in_time_and_closed_by_its_callback(wor
     await world.ok(
         await world.feedback.post(
             f"/v1/callbacks/{callback['id']}/result",
-            json={"reached": True, "outcome": "satisfied", "score": 5},
+            json={"reached": True, "outcome": "satisfied", "score": 5, "visit_confirmed": "yes"},
             headers=world.agent,
         )
     )
@@ -103,7 +103,7 @@ async def test_a_complaint_call_becomes_a_complaint_and_a_strike(world: World):
     await world.ok(
         await world.feedback.post(
             f"/v1/callbacks/{call['id']}/result",
-            json={"reached": True, "outcome": "satisfied", "score": 5},
+            json={"reached": True, "outcome": "satisfied", "score": 5, "visit_confirmed": "yes"},
             headers=world.agent,
         )
     )

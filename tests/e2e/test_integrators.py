@@ -233,7 +233,9 @@ async def test_a_partner_an_app_a_phone_and_a_crm_are_told_what_concerns_each(
     recorded = await post_result.asyncio_detailed(
         callback.id,
         client=world.api("feedback", world.agent),
-        body=CallbackResultIn.from_dict({"reached": True, "outcome": "satisfied", "score": 5}),
+        body=CallbackResultIn.from_dict(
+            {"reached": True, "outcome": "satisfied", "score": 5, "visit_confirmed": "yes"}
+        ),
     )
     assert recorded.status_code == 200, recorded.content
 

@@ -212,7 +212,7 @@ async def test_a_sample_is_answered_within_24_hours_of_its_arrival_not_of_the_ca
     assert "W-0042" in told["body"] and result["summary"] in told["body"]
 
     callback = await world.remote_callback(sample["id"])  # called back like every request
-    satisfied = {"reached": True, "outcome": "satisfied", "score": 5}
+    satisfied = {"reached": True, "outcome": "satisfied", "score": 5, "visit_confirmed": "yes"}
     path = f"/v1/callbacks/{callback['id']}/result"
     await call(world.feedback, "POST", path, world.agent, json=satisfied)
     await world.ticket_becomes(sample["id"], "closed")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from aftersales.events import dispatch, intake
+from aftersales.events import billing, dispatch, intake
 from aftersales.messaging.subscriptions import DEAD_LETTER, Subscription, reading
-from feedback.use_cases import callbacks, privacy, projections
+from feedback.use_cases import callbacks, flags, privacy, projections
 from feedback.use_cases.policy import FeedbackPolicy
 
 
@@ -43,6 +43,14 @@ def subscriptions(policy: FeedbackPolicy) -> tuple[Subscription, ...]:
                 dispatch.JobRouted.SUBJECT: projections.record_offered,
                 dispatch.JobAccepted.SUBJECT: projections.record_accepted,
                 dispatch.JobScheduled.SUBJECT: projections.record_scheduled,
+            },
+        ),
+        Subscription(
+            producer="billing",
+            handlers={
+                # The point's record: each review flag counts once on its scorecard, by rule
+                # (a rule feedback does not know is counted by its name; nothing is decided).
+                billing.ReviewFlagged.SUBJECT: partial(flags.on_review_flagged, policy=policy),
             },
         ),
     )

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-from typing import Literal
+import math
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
+from aftersales.events import billing
+from aftersales.events.base import values_of
 from aftersales.settings import ServiceSettings
 
 DEFAULT_THRESHOLDS = {
@@ -48,6 +51,9 @@ DEFAULT_REWARD_RULES: dict[str, dict[str, float]] = {
 }
 REWARD_KEYS = frozenset({"min_satisfied_percent", "min_jobs", "amount"})
 STAFF_ROLES = frozenset({"technician", "agent", "host", "sales_service"})
+# What FEEDBACK_FLAG_WEIGHTS may weigh: billing's review rules, and ``no_visit`` (the confirmed
+# no-visits of the scorecard; a rule of billing's too).
+FLAG_WEIGHT_KEYS = values_of(billing.ReviewRule) | {"no_visit"}
 
 
 class FeedbackSettings(ServiceSettings):
@@ -75,6 +81,35 @@ class FeedbackSettings(ServiceSettings):
     watch_poll_seconds: float = 30.0
     # Clause 7: what a substantiated complaint about a reception fines its host (fen; 0: none).
     reception_penalty: int = Field(default=50_000, ge=0)
+    # The share of each point's completed jobs drawn for the audit sample (their callback must
+    # ask whether someone came); the first job of a point in a month is drawn whatever it is.
+    audit_share: float = Field(default=0.02, ge=0, le=1, allow_inf_nan=False)
+    # Per review rule (and ``no_visit``): taken off the outcome score graded per unit of the
+    # point's flag rate. Empty: flags are shown and grades do not change.
+    flag_weights: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("flag_weights", mode="before")
+    @classmethod
+    def _weights_are_numbers(cls, weights: Any) -> Any:
+        if not isinstance(weights, dict):
+            raise ValueError(
+                "FEEDBACK_FLAG_WEIGHTS is an object of review rule to weight, "
+                'e.g. {"repeat_visit": 0.5, "no_visit": 2}'
+            )
+        for rule, weight in weights.items():
+            number = isinstance(weight, int | float) and not isinstance(weight, bool)
+            if not number or not math.isfinite(weight) or weight < 0:
+                raise ValueError(
+                    f"FEEDBACK_FLAG_WEIGHTS: the weight of {rule!r} must be a number of 0 or "
+                    f"more, not {weight!r}"
+                )
+        unknown = set(weights) - FLAG_WEIGHT_KEYS
+        if unknown:
+            raise ValueError(
+                f"FEEDBACK_FLAG_WEIGHTS: not review rules: {sorted(unknown)} "
+                f"(known: {sorted(FLAG_WEIGHT_KEYS)})"
+            )
+        return weights
 
     @field_validator("outcome_weights")
     @classmethod

@@ -96,6 +96,13 @@ CATALOGUE: tuple[PolicySpec, ...] = (
         description="How much each callback outcome weighs in the outcome score graded.",
     ),
     PolicySpec(
+        name="feedback.flag_weights",
+        type=dict[str, Annotated[float, Field(ge=0, allow_inf_nan=False)]],
+        type_name="an object of review rule (or no_visit) to a number, 0 or more",
+        setting="flag_weights",
+        description="Taken off a point's graded outcome score per unit of each flag rate.",
+    ),
+    PolicySpec(
         name="feedback.grading_thresholds",
         type=Annotated[dict[str, dict[str, float]], AfterValidator(_grades)],
         type_name="an object of grade to an object of threshold to number",

@@ -2,6 +2,7 @@
 
 from .address import Address
 from .address_in import AddressIn
+from .adjust_in import AdjustIn
 from .adjustment_in import AdjustmentIn
 from .admin_work_in import AdminWorkIn
 from .admin_work_in_kind import AdminWorkInKind
@@ -36,13 +37,16 @@ from .callback_detail_contact_type_0 import CallbackDetailContactType0
 from .callback_detail_outcome_type_0 import CallbackDetailOutcomeType0
 from .callback_detail_reason import CallbackDetailReason
 from .callback_detail_status import CallbackDetailStatus
+from .callback_detail_visit_confirmed import CallbackDetailVisitConfirmed
 from .callback_out import CallbackOut
 from .callback_out_contact_type_0 import CallbackOutContactType0
 from .callback_out_outcome_type_0 import CallbackOutOutcomeType0
 from .callback_out_reason import CallbackOutReason
 from .callback_out_status import CallbackOutStatus
+from .callback_out_visit_confirmed import CallbackOutVisitConfirmed
 from .callback_result_in import CallbackResultIn
 from .callback_result_in_outcome_type_0 import CallbackResultInOutcomeType0
+from .callback_result_in_visit_confirmed import CallbackResultInVisitConfirmed
 from .callback_summary import CallbackSummary
 from .campaign_in import CampaignIn
 from .campaign_in_covers_item import CampaignInCoversItem
@@ -85,6 +89,8 @@ from .charge_out_status import ChargeOutStatus
 from .charge_summary import ChargeSummary
 from .checklist_item_out import ChecklistItemOut
 from .checklist_tick_in import ChecklistTickIn
+from .clear_in import ClearIn
+from .clear_in_basis_type_0 import ClearInBasisType0
 from .close_month_in import CloseMonthIn
 from .complaint_in import ComplaintIn
 from .complaint_in_category import ComplaintInCategory
@@ -169,6 +175,8 @@ from .list_parts_orders_status_type_0 import ListPartsOrdersStatusType0
 from .list_plans_purpose_type_0 import ListPlansPurposeType0
 from .list_requisitions_status_type_0 import ListRequisitionsStatusType0
 from .list_returns_status_type_0 import ListReturnsStatusType0
+from .list_reviews_rule_type_0 import ListReviewsRuleType0
+from .list_reviews_status_type_0 import ListReviewsStatusType0
 from .list_tickets_channel_type_0 import ListTicketsChannelType0
 from .list_tickets_closure_reason_type_0 import ListTicketsClosureReasonType0
 from .list_tickets_kind_type_0 import ListTicketsKindType0
@@ -195,6 +203,7 @@ from .page_movement_out import PageMovementOut
 from .page_point_out import PagePointOut
 from .page_product_out import PageProductOut
 from .page_reception_out import PageReceptionOut
+from .page_review_out import PageReviewOut
 from .page_staff_out import PageStaffOut
 from .page_stock_level_out import PageStockLevelOut
 from .page_technician_out import PageTechnicianOut
@@ -307,6 +316,12 @@ from .return_ship_in import ReturnShipIn
 from .revenue_class import RevenueClass
 from .revenue_report import RevenueReport
 from .revenue_report_format import RevenueReportFormat
+from .review_out import ReviewOut
+from .review_out_action import ReviewOutAction
+from .review_out_correction_type_0 import ReviewOutCorrectionType0
+from .review_out_details import ReviewOutDetails
+from .review_out_status import ReviewOutStatus
+from .review_out_subject import ReviewOutSubject
 from .reward_list import RewardList
 from .reward_out import RewardOut
 from .reward_out_role import RewardOutRole
@@ -404,6 +419,7 @@ from .workshop_register import WorkshopRegister
 __all__ = (
     "Address",
     "AddressIn",
+    "AdjustIn",
     "AdjustmentIn",
     "AdminWorkIn",
     "AdminWorkInKind",
@@ -438,13 +454,16 @@ __all__ = (
     "CallbackDetailOutcomeType0",
     "CallbackDetailReason",
     "CallbackDetailStatus",
+    "CallbackDetailVisitConfirmed",
     "CallbackOut",
     "CallbackOutContactType0",
     "CallbackOutOutcomeType0",
     "CallbackOutReason",
     "CallbackOutStatus",
+    "CallbackOutVisitConfirmed",
     "CallbackResultIn",
     "CallbackResultInOutcomeType0",
+    "CallbackResultInVisitConfirmed",
     "CallbackSummary",
     "CampaignIn",
     "CampaignInCoversItem",
@@ -487,6 +506,8 @@ __all__ = (
     "ChargeSummary",
     "ChecklistItemOut",
     "ChecklistTickIn",
+    "ClearIn",
+    "ClearInBasisType0",
     "CloseMonthIn",
     "ComplaintIn",
     "ComplaintInCategory",
@@ -569,6 +590,8 @@ __all__ = (
     "ListPlansPurposeType0",
     "ListRequisitionsStatusType0",
     "ListReturnsStatusType0",
+    "ListReviewsRuleType0",
+    "ListReviewsStatusType0",
     "ListTicketsChannelType0",
     "ListTicketsClosureReasonType0",
     "ListTicketsKindType0",
@@ -595,6 +618,7 @@ __all__ = (
     "PagePointOut",
     "PageProductOut",
     "PageReceptionOut",
+    "PageReviewOut",
     "PageStaffOut",
     "PageStockLevelOut",
     "PageTechnicianOut",
@@ -705,6 +729,12 @@ __all__ = (
     "RevenueClass",
     "RevenueReport",
     "RevenueReportFormat",
+    "ReviewOut",
+    "ReviewOutAction",
+    "ReviewOutCorrectionType0",
+    "ReviewOutDetails",
+    "ReviewOutStatus",
+    "ReviewOutSubject",
     "RewardList",
     "RewardOut",
     "RewardOutRole",

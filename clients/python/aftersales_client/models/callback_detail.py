@@ -11,6 +11,8 @@ from attrs import field as _attrs_field
 from ..models.callback_detail_outcome_type_0 import CallbackDetailOutcomeType0
 from ..models.callback_detail_reason import CallbackDetailReason
 from ..models.callback_detail_status import CallbackDetailStatus
+from ..models.callback_detail_visit_confirmed import CallbackDetailVisitConfirmed
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.attempt_out import AttemptOut
@@ -48,6 +50,12 @@ class CallbackDetail:
         version (int):
         updated_at (datetime.datetime):
         attempt_log (list[AttemptOut]):
+        visit_confirmed (CallbackDetailVisitConfirmed | Unset): whether the customer confirmed that someone came: yes,
+            no (a job's callback only: opens a quality complaint against the point and counts on its scorecard; billing
+            holds the job's charge), not_asked (the default; not on an audit job's reached callback, nor anything else on an
+            attempt that did not reach the customer) Default: CallbackDetailVisitConfirmed.NOT_ASKED.
+        audit (bool | Unset): drawn for the audit sample: the callback must ask whether someone came, and the queue
+            lists it first while it is due Default: False.
     """
 
     id: UUID
@@ -72,6 +80,10 @@ class CallbackDetail:
     version: int
     updated_at: datetime.datetime
     attempt_log: list[AttemptOut]
+    visit_confirmed: CallbackDetailVisitConfirmed | Unset = (
+        CallbackDetailVisitConfirmed.NOT_ASKED
+    )
+    audit: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -155,6 +167,12 @@ class CallbackDetail:
             attempt_log_item = attempt_log_item_data.to_dict()
             attempt_log.append(attempt_log_item)
 
+        visit_confirmed: str | Unset = UNSET
+        if not isinstance(self.visit_confirmed, Unset):
+            visit_confirmed = self.visit_confirmed.value
+
+        audit = self.audit
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -183,6 +201,10 @@ class CallbackDetail:
                 "attempt_log": attempt_log,
             }
         )
+        if visit_confirmed is not UNSET:
+            field_dict["visit_confirmed"] = visit_confirmed
+        if audit is not UNSET:
+            field_dict["audit"] = audit
 
         return field_dict
 
@@ -347,6 +369,15 @@ class CallbackDetail:
 
             attempt_log.append(attempt_log_item)
 
+        _visit_confirmed = d.pop("visit_confirmed", UNSET)
+        visit_confirmed: CallbackDetailVisitConfirmed | Unset
+        if isinstance(_visit_confirmed, Unset):
+            visit_confirmed = UNSET
+        else:
+            visit_confirmed = CallbackDetailVisitConfirmed(_visit_confirmed)
+
+        audit = d.pop("audit", UNSET)
+
         callback_detail = cls(
             id=id,
             job_id=job_id,
@@ -370,6 +401,8 @@ class CallbackDetail:
             version=version,
             updated_at=updated_at,
             attempt_log=attempt_log,
+            visit_confirmed=visit_confirmed,
+            audit=audit,
         )
 
         callback_detail.additional_properties = d

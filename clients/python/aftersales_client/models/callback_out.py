@@ -11,6 +11,8 @@ from attrs import field as _attrs_field
 from ..models.callback_out_outcome_type_0 import CallbackOutOutcomeType0
 from ..models.callback_out_reason import CallbackOutReason
 from ..models.callback_out_status import CallbackOutStatus
+from ..models.callback_out_visit_confirmed import CallbackOutVisitConfirmed
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.callback_out_contact_type_0 import CallbackOutContactType0
@@ -46,6 +48,12 @@ class CallbackOut:
         contact (CallbackOutContactType0 | None): whom to call, when intake told us
         version (int):
         updated_at (datetime.datetime):
+        visit_confirmed (CallbackOutVisitConfirmed | Unset): whether the customer confirmed that someone came: yes, no
+            (a job's callback only: opens a quality complaint against the point and counts on its scorecard; billing holds
+            the job's charge), not_asked (the default; not on an audit job's reached callback, nor anything else on an
+            attempt that did not reach the customer) Default: CallbackOutVisitConfirmed.NOT_ASKED.
+        audit (bool | Unset): drawn for the audit sample: the callback must ask whether someone came, and the queue
+            lists it first while it is due Default: False.
     """
 
     id: UUID
@@ -69,6 +77,10 @@ class CallbackOut:
     contact: CallbackOutContactType0 | None
     version: int
     updated_at: datetime.datetime
+    visit_confirmed: CallbackOutVisitConfirmed | Unset = (
+        CallbackOutVisitConfirmed.NOT_ASKED
+    )
+    audit: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -147,6 +159,12 @@ class CallbackOut:
 
         updated_at = self.updated_at.isoformat()
 
+        visit_confirmed: str | Unset = UNSET
+        if not isinstance(self.visit_confirmed, Unset):
+            visit_confirmed = self.visit_confirmed.value
+
+        audit = self.audit
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -174,6 +192,10 @@ class CallbackOut:
                 "updated_at": updated_at,
             }
         )
+        if visit_confirmed is not UNSET:
+            field_dict["visit_confirmed"] = visit_confirmed
+        if audit is not UNSET:
+            field_dict["audit"] = audit
 
         return field_dict
 
@@ -330,6 +352,15 @@ class CallbackOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _visit_confirmed = d.pop("visit_confirmed", UNSET)
+        visit_confirmed: CallbackOutVisitConfirmed | Unset
+        if isinstance(_visit_confirmed, Unset):
+            visit_confirmed = UNSET
+        else:
+            visit_confirmed = CallbackOutVisitConfirmed(_visit_confirmed)
+
+        audit = d.pop("audit", UNSET)
+
         callback_out = cls(
             id=id,
             job_id=job_id,
@@ -352,6 +383,8 @@ class CallbackOut:
             contact=contact,
             version=version,
             updated_at=updated_at,
+            visit_confirmed=visit_confirmed,
+            audit=audit,
         )
 
         callback_out.additional_properties = d

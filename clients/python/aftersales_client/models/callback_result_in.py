@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.callback_result_in_outcome_type_0 import CallbackResultInOutcomeType0
+from ..models.callback_result_in_visit_confirmed import CallbackResultInVisitConfirmed
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallbackResultIn")
@@ -19,12 +20,19 @@ class CallbackResultIn:
         outcome (CallbackResultInOutcomeType0 | None | Unset):
         score (int | None | Unset):
         comment (None | str | Unset):
+        visit_confirmed (CallbackResultInVisitConfirmed | Unset): whether the customer confirmed that someone came: yes,
+            no (a job's callback only: opens a quality complaint against the point and counts on its scorecard; billing
+            holds the job's charge), not_asked (the default; not on an audit job's reached callback, nor anything else on an
+            attempt that did not reach the customer) Default: CallbackResultInVisitConfirmed.NOT_ASKED.
     """
 
     reached: bool
     outcome: CallbackResultInOutcomeType0 | None | Unset = UNSET
     score: int | None | Unset = UNSET
     comment: None | str | Unset = UNSET
+    visit_confirmed: CallbackResultInVisitConfirmed | Unset = (
+        CallbackResultInVisitConfirmed.NOT_ASKED
+    )
 
     def to_dict(self) -> dict[str, Any]:
         reached = self.reached
@@ -49,6 +57,10 @@ class CallbackResultIn:
         else:
             comment = self.comment
 
+        visit_confirmed: str | Unset = UNSET
+        if not isinstance(self.visit_confirmed, Unset):
+            visit_confirmed = self.visit_confirmed.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -62,6 +74,8 @@ class CallbackResultIn:
             field_dict["score"] = score
         if comment is not UNSET:
             field_dict["comment"] = comment
+        if visit_confirmed is not UNSET:
+            field_dict["visit_confirmed"] = visit_confirmed
 
         return field_dict
 
@@ -105,11 +119,19 @@ class CallbackResultIn:
 
         comment = _parse_comment(d.pop("comment", UNSET))
 
+        _visit_confirmed = d.pop("visit_confirmed", UNSET)
+        visit_confirmed: CallbackResultInVisitConfirmed | Unset
+        if isinstance(_visit_confirmed, Unset):
+            visit_confirmed = UNSET
+        else:
+            visit_confirmed = CallbackResultInVisitConfirmed(_visit_confirmed)
+
         callback_result_in = cls(
             reached=reached,
             outcome=outcome,
             score=score,
             comment=comment,
+            visit_confirmed=visit_confirmed,
         )
 
         return callback_result_in

@@ -11,7 +11,9 @@ warehouse, some repairs wait for a compressor (a requisition shipped and receive
 same visit goes on), and a few customers order parts, pay, and get them shipped and
 delivered. At the end finance matches the card payments to the acquirer's statement, and
 records one partner point's remittance of the cash its technicians took (until then the point
-owes it, even once its office holds it).
+owes it, even once its office holds it). One technician claims 15 hours on a simple repair:
+billing holds the charge, and finance reads the run's flagged claims with their reasons and
+adjusts that one.
 
 The stack may hold other data: the README's tour (a point in Pudong, 310115, and its tickets),
 an earlier run, a user's own. The demo touches none of it and counts none of it. Its districts
@@ -24,7 +26,8 @@ The demo's calls of routes newer than the generated client (payments with a refe
 reconciliation, the remittance) are plain HTTP requests.
 
 The package: network.py loads the run's own network, tickets.py drives one ticket along its
-path, summary.py prints what this run did; ``run_demo`` here puts them together.
+path, summary.py prints what this run did, reviews.py shows the flagged claims;
+``run_demo`` here puts them together.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from aftersales_dev.devstack.demo.network import Tokens, load_network
+from aftersales_dev.devstack.demo.reviews import print_claims_review
 from aftersales_dev.devstack.demo.summary import print_field_money, print_summary
 from aftersales_dev.devstack.demo.tickets import drive_ticket
 from aftersales_testing.world import World
@@ -99,6 +103,7 @@ async def run_demo(
             await asyncio.gather(*(one(i) for i in range(tickets)))
         await print_summary(w, data, console, outcomes, failures)
         await print_field_money(w, data, console)
+        await print_claims_review(w, data, console)
     finally:
         await w.aclose()
         for c in clients.values():

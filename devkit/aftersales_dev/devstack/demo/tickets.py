@@ -36,6 +36,7 @@ from aftersales_client.models import (
 )
 
 from aftersales_dev.devstack.demo.network import crew_of
+from aftersales_dev.devstack.demo.reviews import INFLATED_MINUTES, inflate_once
 from aftersales_testing.apps import eventually
 from aftersales_testing.factories import SIGNATURE
 from aftersales_testing.world import World, soon
@@ -61,7 +62,9 @@ async def _call_back(
         200,
         UUID(callback["id"]),
         client=feedback,
-        body=CallbackResultIn.from_dict({"reached": True, "outcome": outcome, "score": score}),
+        body=CallbackResultIn.from_dict(
+            {"reached": True, "outcome": outcome, "score": score, "visit_confirmed": "yes"}
+        ),
     )
 
 
@@ -108,7 +111,7 @@ async def _visit(
             tech,
             "resolved_on_site",
             signature=SIGNATURE,
-            labor_minutes=rng.choice([20, 35, 50]),
+            labor_minutes=INFLATED_MINUTES if inflate_once(data) else rng.choice([20, 35, 50]),
             parts=[{"sku": "FAN-2", "qty": 1}] if rng.random() < 0.4 else [],
         )
     charge = await w.charge(job["id"])
@@ -256,7 +259,9 @@ async def drive_ticket(w: World, rng: random.Random, data: dict[str, Any]) -> st
             200,
             UUID(callback["id"]),
             client=w.api("feedback", w.agent),
-            body=CallbackResultIn.from_dict({"reached": True, "outcome": "satisfied", "score": 5}),
+            body=CallbackResultIn.from_dict(
+                {"reached": True, "outcome": "satisfied", "score": 5, "visit_confirmed": "yes"}
+            ),
         )
         await w.ticket_becomes(ticket["id"], "closed")
         return "resolved_remotely"

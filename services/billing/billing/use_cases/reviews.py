@@ -19,7 +19,7 @@ from aftersales.calendar import month_bounds
 from aftersales.database import Database
 from aftersales.events import billing
 from aftersales.policies import values_at
-from aftersales.review_rules import ReviewRules
+from aftersales.review_rules import RULES, ReviewRules
 from aftersales.tasks import claim_due
 from aftersales.unit_of_work import UnitOfWork
 from billing.adapters.repositories.charges import ChargeRepository
@@ -45,6 +45,7 @@ from billing.domain.reviews import (
 from billing.use_cases.policy import BillingPolicy
 
 POLICY = "billing.review_rules"
+RULE_NAMES = RULES
 NOBODY = uuid.UUID(int=0)
 
 
@@ -82,33 +83,33 @@ async def weigh(
     reviews = ReviewRepository(uow.session)
     day = job.completed_at.astimezone(policy.tz).date()
     norm, norm_jobs = await _labour_norm(reviews, claim.category, day, rules)
-    previous = None
-    if claim.serial_no is not None:
-        previous = await reviews.previous_visit(
-            job.job_id, job.point_id, claim.serial_no, job.completed_at
-        )
     start, end = month_bounds(month_of(job.completed_at, policy.tz), policy.tz)
-    await reviews.record_visit(
+    previous, customer_jobs, no_visit_callback = await reviews.count_and_read(
         {
             "job_id": job.job_id,
+            "ticket_id": job.ticket_id,
             "point_id": job.point_id,
             "customer_id": ticket.customer_id,
             "serial_no": claim.serial_no,
             "category": claim.category,
             "completed_at": job.completed_at,
-        }
+        },
+        day,
+        claim.labour_minutes,
+        month=(start, end),
+        repeat=rules.repeat_visit.enabled,
+        customer=rules.customer_jobs.enabled,
+        no_visit=rules.no_visit.enabled,
     )
-    await reviews.count_labour(claim.category, day, claim.labour_minutes)
     history = History(
         labour_norm=norm,
         norm_jobs=norm_jobs,
         previous_visit=previous,
-        customer_jobs_in_month=await reviews.customer_jobs(ticket.customer_id, start, end),
+        customer_jobs_in_month=customer_jobs,
     )
     found = weigh_job(rules, claim, history)
-    callback = await reviews.no_visit_callback(job.job_id)
-    if callback is not None:
-        no_visit = no_visit_finding(rules, str(callback.callback_id))
+    if no_visit_callback is not None:
+        no_visit = no_visit_finding(rules, str(no_visit_callback))
         if no_visit is not None:
             found.append(no_visit)
     return found
@@ -147,9 +148,10 @@ async def raise_flags(
     uow: UnitOfWork, charge: ChargeRow, findings: list[Finding], *, at: datetime
 ) -> list[ReviewRow]:
     """Each finding on the charge as a flag, once, published."""
-    raised = []
-    for f in findings:
-        row = await ReviewRepository(uow.session).raise_flag(
+    if not findings:
+        return []
+    raised = await ReviewRepository(uow.session).raise_flags(
+        [
             {
                 "id": uuid.uuid4(),
                 "finding": f"{f.rule}:charge:{charge.id}",
@@ -157,6 +159,7 @@ async def raise_flags(
                 "action": f.action,
                 "subject": "charge",
                 "charge_id": charge.id,
+                "payment_id": None,
                 "job_id": charge.job_id,
                 "ticket_id": charge.ticket_id,
                 "point_id": charge.point_id,
@@ -168,10 +171,11 @@ async def raise_flags(
                 "flagged_at": at,
                 "version": 1,
             }
-        )
-        if row is not None:
-            publish_flag(uow, row)
-            raised.append(row)
+            for f in findings
+        ]
+    )
+    for row in raised:
+        publish_flag(uow, row)
     return raised
 
 
@@ -305,26 +309,32 @@ async def _flag_payment(
     if f is None:
         return
     charge = await uow.session.get(ChargeRow, payment.charge_id)
-    row = await ReviewRepository(uow.session).raise_flag(
-        {
-            "id": uuid.uuid4(),
-            "finding": f"{rule}:payment:{payment.id}",
-            "rule": rule,
-            "action": "mark",
-            "subject": "cash" if rule == "cash_unremitted" else "payment",
-            "charge_id": None,
-            "payment_id": payment.id,
-            "job_id": charge.job_id if charge else None,
-            "ticket_id": charge.ticket_id if charge else None,
-            "point_id": payment.point_id,
-            "figure": f.figure,
-            "norm": f.norm,
-            "reason": f"{f.reason}: {payment.amount / 100:.2f} by {payment.method}",
-            "details": {**f.details, "method": payment.method, "charge_id": str(payment.charge_id)},
-            "status": "open",
-            "flagged_at": now,
-            "version": 1,
-        }
+    raised = await ReviewRepository(uow.session).raise_flags(
+        [
+            {
+                "id": uuid.uuid4(),
+                "finding": f"{rule}:payment:{payment.id}",
+                "rule": rule,
+                "action": "mark",
+                "subject": "cash" if rule == "cash_unremitted" else "payment",
+                "charge_id": None,
+                "payment_id": payment.id,
+                "job_id": charge.job_id if charge else None,
+                "ticket_id": charge.ticket_id if charge else None,
+                "point_id": payment.point_id,
+                "figure": f.figure,
+                "norm": f.norm,
+                "reason": f"{f.reason}: {payment.amount / 100:.2f} by {payment.method}",
+                "details": {
+                    **f.details,
+                    "method": payment.method,
+                    "charge_id": str(payment.charge_id),
+                },
+                "status": "open",
+                "flagged_at": now,
+                "version": 1,
+            }
+        ]
     )
-    if row is not None:
+    for row in raised:
         publish_flag(uow, row)

@@ -294,6 +294,10 @@ async def test_repeat_visits_a_customers_many_jobs_and_parts_off_the_model_are_m
             dispatch.PartUsed(sku="BELT-02", qty=2, on_model=False),
         ]
         many = await books.charged(third, parts=parts, completed_at=START + timedelta(hours=1))
+        # A second visit on the same ticket is a rework, not a repeat claim.
+        own = await books.ticket()
+        await books.charged(own, serial_no="SN-88", completed_at=START - timedelta(days=2))
+        await books.charged(own, serial_no="SN-88", visit_number=2, completed_at=START)
         flags = {(f["charge_id"], f["rule"]): f for f in await _reviews(billing, books.finance)}
         assert set(flags) == {
             (repeat["id"], "repeat_visit"),

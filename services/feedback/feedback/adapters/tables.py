@@ -32,6 +32,10 @@ class Base(DeclarativeBase):
     metadata = metadata
 
 
+# 0 for an audit callback still due (the queue's first), 1 for any other.
+QUEUE_RANK_SQL = "(CASE WHEN audit AND status = 'due' THEN 0 ELSE 1 END)"
+
+
 class TicketContactRow(Base):
     """Whom to call back for a ticket (from intake's events)."""
 
@@ -82,6 +86,8 @@ class CallbackRow(Base):
             postgresql_where=text("complaint_id IS NOT NULL"),
         ),
         Index("ix_callbacks_recorded_by_month", "recorded_by", "month"),
+        # The queue: audit callbacks still due first (``CallbackRepository.QUEUE_RANK``).
+        Index("ix_callbacks_queue", text(QUEUE_RANK_SQL), "updated_at", "id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -120,6 +126,9 @@ class CallbackRow(Base):
     recorded_at: Mapped[datetime | None] = mapped_column(TZ)
     # Not done by due_at: reported once (feedback.callback.overdue.v1), against the centre.
     overdue_at: Mapped[datetime | None] = mapped_column(TZ)
+    # Drawn for the audit sample (its callback must ask); what the customer said of the visit.
+    audit: Mapped[bool] = mapped_column(Boolean, default=False)
+    visit_confirmed: Mapped[str] = mapped_column(String(10), default="not_asked")  # yes|no
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(TZ)
     updated_at: Mapped[datetime] = mapped_column(TZ)
@@ -290,6 +299,24 @@ class SlaBreachRow(Base):
     sla: Mapped[str] = mapped_column(String(12))
     breached_at: Mapped[datetime] = mapped_column(TZ)
     month: Mapped[str] = mapped_column(String(7))
+
+
+class ReviewFlagRow(Base):
+    """A review flag billing raised on a point (``billing.review.flagged.v1``), once per review,
+    counted on the point's scorecard in the month it was raised (network time)."""
+
+    __tablename__ = "review_flags"
+    __table_args__ = (Index("ix_review_flags_month_point_id", "month", "point_id"),)
+
+    review_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    point_id: Mapped[uuid.UUID]
+    rule: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(20))  # hold | mark
+    subject: Mapped[str] = mapped_column(String(20))  # charge | cash | payment
+    job_id: Mapped[uuid.UUID | None]
+    flagged_at: Mapped[datetime] = mapped_column(TZ)
+    month: Mapped[str] = mapped_column(String(7))
+    recorded_at: Mapped[datetime] = mapped_column(TZ)
 
 
 class GradingRow(Base):

@@ -57,7 +57,8 @@ async def list_callbacks(
     limit: Limit = 50,
     principal: Principal = CentreOrPoint,
 ) -> Page[CallbackOut]:
-    """Callbacks, filtered by state (due, overdue, recorded), point or ticket."""
+    """Callbacks, filtered by state (due, overdue, recorded), point or ticket: audit callbacks
+    still due first (they must ask whether someone came), then by last change."""
     now = clock.now()
     where = CallbackFilter(
         scope=scope_of(principal),
@@ -107,10 +108,16 @@ async def post_result(
     idempotency_key: IdempotencyKey = None,
     principal: Principal = Centre,
 ) -> Response:
-    """The customer reached (with one of the six outcomes), or not reached (an attempt; after
-    the last allowed attempt the callback is ``unreachable`` and reported)."""
+    """The customer reached (with one of the six outcomes, and whether someone came:
+    ``visit_confirmed``, which an audit job's callback must ask), or not reached (an attempt;
+    after the last allowed attempt the callback is ``unreachable`` and reported). A customer
+    who says no one came opens a quality complaint against the point."""
     cmd = CallbackResult(
-        reached=body.reached, outcome=body.outcome, score=body.score, comment=body.comment
+        reached=body.reached,
+        outcome=body.outcome,
+        score=body.score,
+        comment=body.comment,
+        visit_confirmed=body.visit_confirmed,
     )
 
     async def command(uow: UnitOfWork) -> CallbackDetail:

@@ -56,6 +56,8 @@ COLUMNS = (
     "sla_compliance",
     "outcome_score",
     "ungraded",
+    "no_visits_confirmed",
+    "flag_penalty",
 )
 
 
@@ -69,8 +71,11 @@ async def point_scorecards(
     principal: Principal = ScorecardReaders,
 ) -> Any:
     """Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
-    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
-    the grading thresholds); a point no callback reached keeps its grade (``ungraded``)."""
+    complaint rate, SLA compliance, the outcome score, the customers who said no one came
+    (``no_visits_confirmed``), billing's review flags by rule (``flags``: count and rate per
+    job; JSON only), and the grade these figures give (see the grading thresholds; flags weigh
+    only with ``FEEDBACK_FLAG_WEIGHTS``); a point no callback reached keeps its grade
+    (``ungraded``)."""
     point_id = confined_point(principal, point_id, what="scorecard")
     async with db.uow() as uow:
         await uow.snapshot()
@@ -109,7 +114,7 @@ async def technician_scorecards(
     principal: Principal = Centre,
 ) -> Any:
     """Each technician's month: jobs, each of the six callback outcomes, satisfaction,
-    first-visit fix rate, complaints."""
+    first-visit fix rate, complaints, customers who said no one came."""
     async with db.uow() as uow:
         await uow.snapshot()
         found = await cards(uow, month, policy=policy, by="technician", only=technician_id)

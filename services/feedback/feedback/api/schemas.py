@@ -9,10 +9,17 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, Field
 
 from aftersales.http.models import RequestModel
-from feedback.domain.callbacks import CallbackOutcome, CallbackReason
+from feedback.domain.callbacks import CallbackOutcome, CallbackReason, VisitConfirmed
 from feedback.domain.complaints import ComplaintCategory
 from feedback.domain.receptions import Arrangement, every_arrangement
 from feedback.domain.staff import StaffRole
+
+VISIT_CONFIRMED = (
+    "whether the customer confirmed that someone came: yes, no (a job's callback only: opens a "
+    "quality complaint against the point and counts on its scorecard; billing holds the job's "
+    "charge), not_asked (the default; not on an audit job's reached callback, nor anything "
+    "else on an attempt that did not reach the customer)"
+)
 
 
 class CallbackResultIn(RequestModel):
@@ -20,6 +27,7 @@ class CallbackResultIn(RequestModel):
     outcome: CallbackOutcome | None = None
     score: int | None = Field(default=None, ge=1, le=5)
     comment: str | None = Field(default=None, max_length=2000)
+    visit_confirmed: VisitConfirmed = Field(default="not_asked", description=VISIT_CONFIRMED)
 
 
 class AttemptOut(BaseModel):
@@ -52,6 +60,12 @@ class CallbackOut(BaseModel):
     score: int | None
     comment: str | None
     recorded_at: datetime | None
+    visit_confirmed: VisitConfirmed = Field(default="not_asked", description=VISIT_CONFIRMED)
+    audit: bool = Field(
+        default=False,
+        description="drawn for the audit sample: the callback must ask whether someone came, "
+        "and the queue lists it first while it is due",
+    )
     contact: dict[str, Any] | None = Field(description="whom to call, when intake told us")
     version: int
     updated_at: datetime

@@ -12,6 +12,10 @@ Defaults (see ``FeedbackSettings.grading_thresholds``):
 | C | 0.70 | 0.65 | 0.80 | 6 | 0.50 |
 | D | anything else | | | | |
 
+Review flags and confirmed no-visits weigh only when ``FEEDBACK_FLAG_WEIGHTS`` sets weights:
+each rate times its weight is taken off the outcome score compared (``Scorecard.graded_score``);
+without weights grades are as they were.
+
 A rate without data does not count against the point. Values on the boundary meet the
 threshold. A point no callback reached in the month is *ungraded*: it keeps its previous
 grade, or the starting grade (``FEEDBACK_STARTING_GRADE``) if it never had one.
@@ -67,7 +71,7 @@ def meets(card: Scorecard, t: Threshold) -> bool:
         and _at_least(card.first_visit_fix_rate, t.min_first_visit_fix)
         and _at_least(card.sla_compliance, t.min_sla_compliance)
         and _at_most(card.complaints_per_100_jobs, t.max_complaints_per_100)
-        and _at_least(card.outcome_score, t.min_outcome_score)
+        and _at_least(card.graded_score, t.min_outcome_score)
     )
 
 

@@ -19,6 +19,14 @@
 - ``ungraded``: no callback reached the customer in the month; the point keeps its grade.
 - ``sla_compliance``: jobs without an SLA breach / jobs; ``late_arrivals``: jobs whose arrival
   was late against the appointment.
+- ``no_visits_confirmed``: reached callbacks of the month's jobs whose customer said no one came
+  (``visit_confirmed: no``).
+- ``flags`` (points): billing's review flags on the point in the month, per rule: ``count`` and
+  ``rate`` (flags / jobs; None without jobs).
+- ``flag_penalty``: what the flag rates and the confirmed no-visits take off the outcome score
+  graded (``FEEDBACK_FLAG_WEIGHTS``: per rule, and ``no_visit``, a weight per unit of rate);
+  None when no weight is set (off: grades are as without it). Grading compares the outcome
+  score less the penalty (``graded_score``) with ``min_outcome_score``.
 
 A rate with nothing to divide by is ``None`` (no data), never 0.
 """
@@ -67,6 +75,7 @@ class Counts:
     complaint_outcomes: int = 0
     not_fixed_first_visit: int = 0
     not_fixed_repeat: int = 0
+    no_visits_confirmed: int = 0
 
     @property
     def outcomes(self) -> dict[str, int]:
@@ -87,10 +96,34 @@ def _rate(part: int, whole: int) -> Fraction | None:
     return Fraction(part, whole) if whole else None
 
 
+# The key of FEEDBACK_FLAG_WEIGHTS that weighs the confirmed no-visits (feedback's own count;
+# billing's ``no_visit`` flags are the same findings, shown but not weighed a second time).
+NO_VISIT = "no_visit"
+
+
+def flag_penalty(
+    flags: Mapping[str, int], no_visits: int, jobs: int, weights: Mapping[str, Fraction]
+) -> Fraction | None:
+    """Each weighed rate times its weight, summed: the flags of each rule per job, and the
+    confirmed no-visits per job (``no_visit``). None when no weight is set; 0 without jobs."""
+    if not weights:
+        return None
+    if not jobs:
+        return Fraction(0)
+    counts = {rule: n for rule, n in flags.items() if rule != NO_VISIT}
+    counts[NO_VISIT] = no_visits
+    return sum(
+        (w * Fraction(counts.get(rule, 0), jobs) for rule, w in weights.items()), Fraction(0)
+    )
+
+
 @dataclass(frozen=True)
 class Scorecard:
     counts: Counts
     weights: Mapping[str, Fraction] = field(default_factory=dict)
+    # Billing's review flags per rule (None: a card without flags, a technician's).
+    flags: Mapping[str, int] | None = None
+    flag_weights: Mapping[str, Fraction] = field(default_factory=dict)
 
     @property
     def ungraded(self) -> bool:
@@ -101,6 +134,29 @@ class Scorecard:
     def outcome_score(self) -> Fraction | None:
         """None when nothing was reached, or no weights were given (nothing weighed)."""
         return outcome_score(self.counts.outcomes, self.weights) if self.weights else None
+
+    @property
+    def flag_penalty(self) -> Fraction | None:
+        return flag_penalty(
+            self.flags or {}, self.counts.no_visits_confirmed, self.counts.jobs, self.flag_weights
+        )
+
+    @property
+    def graded_score(self) -> Fraction | None:
+        """The outcome score less the flag penalty: what grading reads."""
+        score, penalty = self.outcome_score, self.flag_penalty
+        if score is None or penalty is None:
+            return score
+        return score - penalty
+
+    def flag_rates(self) -> dict[str, dict[str, Any]] | None:
+        if self.flags is None:
+            return None
+        jobs = self.counts.jobs
+        return {
+            rule: {"count": n, "rate": round(n / jobs, 4) if jobs else None}
+            for rule, n in sorted(self.flags.items())
+        }
 
     @property
     def satisfaction_rate(self) -> Fraction | None:
@@ -136,9 +192,12 @@ class Scorecard:
         }
 
     def as_dict(self) -> dict[str, Any]:
+        penalty, flags = self.flag_penalty, self.flag_rates()
         return {
             **asdict(self.counts),
             "outcomes": self.counts.outcomes,
             **self.rates(),
             "ungraded": self.ungraded,
+            **({} if flags is None else {"flags": flags}),
+            "flag_penalty": None if penalty is None else round(float(penalty), 4),
         }

@@ -1,8 +1,9 @@
 """Callbacks: one per completed job, due within 48 hours, and one for each request intake asks
 for with no visit (solved on the phone, a resolved complaint, a refund, a replacement); the
 outcome closes or reopens the ticket (intake hears ``feedback.callback.recorded.v2``), a bad
-attitude or a complaint opens a complaint for checking, and an unsatisfied customer reopens a
-resolved complaint."""
+attitude or a complaint opens a complaint for checking, a customer who says no one came opens a
+quality complaint, and an unsatisfied customer reopens a resolved complaint. A share of each
+point's jobs is drawn for audit: their callback must ask whether someone came."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from feedback.adapters.repositories.parties import PartyRepository
 from feedback.adapters.repositories.scope import Scope
 from feedback.adapters.repositories.staff import StaffRepository
 from feedback.adapters.tables import CallbackAttemptRow, CallbackRow
+from feedback.domain.audit_sample import drawn_for_audit
 from feedback.domain.callbacks import (
     check_open,
     check_result,
+    complaint_text,
     due_at,
     gives_up,
     opens_complaint,
@@ -33,16 +36,21 @@ from feedback.use_cases.satisfaction import complaint_to_call_back, reopen
 async def on_job_completed(
     uow: UnitOfWork, event: Envelope[dispatch.JobCompleted], *, policy: FeedbackPolicy
 ) -> None:
-    """One callback per job; the point and technician who did it served the ticket."""
+    """One callback per job; the point and technician who did it served the ticket. The job is
+    drawn for the audit sample when it is the point's first of the month or its draw falls
+    below the share (a copy of the event makes nothing, so the draw stands)."""
     d = event.data
     now = uow.now()
+    month = month_of(d.completed_at, policy)
+    callbacks = CallbackRepository(uow.session)
+    first = not await callbacks.has_job(d.point_id, month)
     parties = PartyRepository(uow.session)
     await parties.record(d.ticket_id, "point", d.point_id, "served", d.completed_at)
     await parties.record(d.ticket_id, "technician", d.technician_id, "served", d.completed_at)
     await StaffRepository(uow.session).project_technician(
         d.technician_id, d.point_id, d.completed_at
     )
-    await CallbackRepository(uow.session).create(
+    await callbacks.create(
         {
             "id": uuid.uuid4(),
             "job_id": d.job_id,
@@ -63,10 +71,12 @@ async def on_job_completed(
             "symptom_code": d.symptom_code,
             "cause_code": d.cause_code,
             "action_code": d.action_code,
-            "month": month_of(d.completed_at, policy),
+            "month": month,
             "due_at": due_at(d.completed_at, policy.callback_within),
             "status": "due",
             "attempts": 0,
+            "audit": drawn_for_audit(d.job_id, policy.audit_share, first_of_month=first),
+            "visit_confirmed": "not_asked",
             "version": 1,
             "created_at": now,
             "updated_at": now,
@@ -80,6 +90,7 @@ class CallbackResult:
     outcome: str | None = None
     score: int | None = None
     comment: str | None = None
+    visit_confirmed: str = "not_asked"
 
 
 async def record_result(
@@ -100,6 +111,9 @@ async def record_result(
         score=cmd.score,
         visit_number=cb.visit_number,
         reason=cb.reason,
+        visit_confirmed=cmd.visit_confirmed,
+        has_job=cb.job_id is not None,
+        audit=cb.audit,
     )
     now = uow.now()
     callbacks.add_attempt(
@@ -114,6 +128,7 @@ async def record_result(
         cb.status, cb.reached, cb.outcome = "done", True, cmd.outcome
         cb.score, cb.comment = cmd.score, cmd.comment
         cb.recorded_by, cb.recorded_at = actor, now
+        cb.visit_confirmed = cmd.visit_confirmed
     elif gives_up(cb.attempts, policy.callback_max_attempts):
         cb.status, cb.reached, cb.recorded_by, cb.recorded_at = "unreachable", False, actor, now
     _publish_recorded(uow, cb, reached=cmd.reached, now=now)
@@ -134,15 +149,15 @@ async def record_result(
         )
     if not cmd.reached:
         return cb
-    category = opens_complaint(cmd.outcome, cb.reason)
+    category = opens_complaint(cmd.outcome, cb.reason, cmd.visit_confirmed)
     if category is not None:
-        # For checking (查实): a bad attitude is about conduct, a complaint is categorised by
-        # the centre when it resolves it. Once per callback.
+        # For checking (查实): no one came is about quality, a bad attitude about conduct, a
+        # complaint is categorised by the centre when it resolves it. Once per callback.
         await open_complaint(
             uow,
             NewComplaint(
                 ticket_id=cb.ticket_id,
-                text=cmd.comment or f"{cmd.outcome} on the callback",
+                text=complaint_text(cmd.outcome, cmd.visit_confirmed, cmd.comment),
                 technician_id=cb.technician_id,
                 point_id=cb.point_id,
                 category=category,
@@ -159,6 +174,7 @@ async def record_result(
 
 
 def _publish_recorded(uow: UnitOfWork, cb: CallbackRow, *, reached: bool, now: datetime) -> None:
+    confirmed = cb.visit_confirmed if reached else "not_asked"
     _publish(
         uow,
         cb,
@@ -174,6 +190,8 @@ def _publish_recorded(uow: UnitOfWork, cb: CallbackRow, *, reached: bool, now: d
             recorded_at=now,
             reason=cb.reason,  # type: ignore[arg-type]
             complaint_id=cb.complaint_id,
+            visit_confirmed=confirmed,  # type: ignore[arg-type]
+            audit=cb.audit,
         ),
     )
 

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
@@ -27,6 +27,9 @@ class FeedbackPolicy:
     starting_grade: str
     reward_rules: dict[str, RewardRule]
     reception_penalty: int = 50_000  # fen: a substantiated reception complaint fines the host
+    audit_share: Fraction = Fraction(1, 50)  # of each point's completed jobs, drawn for audit
+    # Per review rule (and ``no_visit``), taken off the outcome score graded per unit of rate.
+    flag_weights: dict[str, Fraction] = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, s: FeedbackSettings) -> FeedbackPolicy:
@@ -44,6 +47,8 @@ class FeedbackPolicy:
             starting_grade=s.starting_grade,
             reward_rules={r: RewardRule.of(v) for r, v in s.reward_rules.items()},
             reception_penalty=s.reception_penalty,
+            audit_share=Fraction(str(s.audit_share)),
+            flag_weights={r: Fraction(str(w)) for r, w in s.flag_weights.items()},
         )
 
     @property

@@ -17,6 +17,7 @@ from aftersales.policies import values_at
 from aftersales.unit_of_work import UnitOfWork
 from feedback.adapters.repositories.callbacks import CallbackRepository
 from feedback.adapters.repositories.complaints import ComplaintRepository
+from feedback.adapters.repositories.flags import ReviewFlagRepository
 from feedback.adapters.repositories.gradings import GradingRepository
 from feedback.adapters.repositories.sla import SlaRepository
 from feedback.adapters.tables import GradingRow
@@ -43,14 +44,20 @@ class Card:
 async def as_of_close(uow: UnitOfWork, month: str, policy: FeedbackPolicy) -> FeedbackPolicy:
     """The grading weights and thresholds approved for the month's close (its last moment, or
     now for the month under way) in the policy store (docs/policies.md): a month graded again
-    later keeps the figures of its own close."""
+    later keeps the figures of its own close. The flag weights too, once the store has them
+    (``feedback.flag_weights``); until then ``FEEDBACK_FLAG_WEIGHTS``."""
     _, end = month_bounds(month, policy)
     found = await values_at(
         uow,
         min(end - timedelta(microseconds=1), uow.now()),
-        {"feedback.grading_weights": None, "feedback.grading_thresholds": None},
+        {
+            "feedback.grading_weights": None,
+            "feedback.grading_thresholds": None,
+            "feedback.flag_weights": None,
+        },
     )
     weights, thresholds = found["feedback.grading_weights"], found["feedback.grading_thresholds"]
+    flag_weights = found["feedback.flag_weights"]
     return replace(
         policy,
         outcome_weights=(
@@ -63,6 +70,11 @@ async def as_of_close(uow: UnitOfWork, month: str, policy: FeedbackPolicy) -> Fe
             if thresholds is not None
             else policy.thresholds
         ),
+        flag_weights=(
+            {r: Fraction(str(w)) for r, w in flag_weights.items()}
+            if flag_weights is not None
+            else policy.flag_weights
+        ),
     )
 
 
@@ -74,8 +86,9 @@ async def cards(
     by: str = "point",
     only: uuid.UUID | None = None,
 ) -> list[Card]:
-    """Each point's (or technician's) month: its callbacks, each outcome counted, complaints,
-    SLA breaches; weighed by the grading weights of the month's close."""
+    """Each point's (or technician's) month: its callbacks, each outcome counted, confirmed
+    no-visits, complaints, SLA breaches, and (points) billing's review flags by rule; weighed by
+    the grading weights of the month's close."""
     return await _cards(uow, month, policy=await as_of_close(uow, month, policy), by=by, only=only)
 
 
@@ -89,8 +102,11 @@ async def _cards(
 ) -> list[Card]:
     callbacks = await CallbackRepository(uow.session).counts(month, by=by, only=only)
     complaints = await ComplaintRepository(uow.session).substantiated(month, by=by)
-    breaches = await SlaRepository(uow.session).breaches(month) if by == "point" else {}
-    ids = set(callbacks) | (set(complaints) if only is None else {only} & set(complaints))
+    points = by == "point"
+    breaches = await SlaRepository(uow.session).breaches(month) if points else {}
+    flags = await ReviewFlagRepository(uow.session).counts(month, only=only) if points else {}
+    others = set(complaints) | set(flags)
+    ids = set(callbacks) | (others if only is None else {only} & others)
     out = []
     for sid in sorted(ids, key=str):
         c = Counts(
@@ -98,7 +114,13 @@ async def _cards(
             complaints=complaints.get(sid, 0),
             sla_breaches=breaches.get(sid, 0),
         )
-        out.append(Card(sid, Scorecard(c, policy.outcome_weights)))
+        card = Scorecard(
+            c,
+            policy.outcome_weights,
+            flags=flags.get(sid, {}) if points else None,
+            flag_weights=policy.flag_weights if points else {},
+        )
+        out.append(Card(sid, card))
     return out
 
 
@@ -142,8 +164,15 @@ class GradingRun:
         return f"Published {len(self.published)} grade(s); {self.unchanged} unchanged."
 
 
+# Figures a card gained after months were graded (issue 31), with the value that says nothing:
+# left out of the fingerprint while they say nothing, so a month graded before is not published
+# again only because its card has more fields now.
+LATER_FIGURES: dict[str, Any] = {"no_visits_confirmed": 0, "flags": {}, "flag_penalty": None}
+
+
 def _fingerprint(card: dict[str, Any]) -> str:
-    return hashlib.sha256(orjson.dumps(card, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    kept = {k: v for k, v in card.items() if k not in LATER_FIGURES or v != LATER_FIGURES[k]}
+    return hashlib.sha256(orjson.dumps(kept, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 async def run_grading(uow: UnitOfWork, month: str, *, policy: FeedbackPolicy) -> GradingRun:

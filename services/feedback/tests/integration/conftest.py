@@ -133,6 +133,13 @@ class Desk:
     async def result(
         self, callback: dict[str, Any], *, headers: dict[str, str] | None = None, **body: Any
     ) -> Any:
+        """Record the callback. A reached customer confirms the visit (``yes``) unless the test
+        says otherwise: a point's first job of a month is in the audit sample, whose callback
+        must ask. ``visit_confirmed=None`` sends none (as an integrator that never asks)."""
+        if body.get("reached") and "visit_confirmed" not in body:
+            body["visit_confirmed"] = "yes"
+        if body.get("visit_confirmed", "") is None:
+            del body["visit_confirmed"]
         return await self.feedback.client.post(
             f"/v1/callbacks/{callback['id']}/result", json=body, headers=headers or self.agent
         )

@@ -147,7 +147,8 @@ def sync_detailed(
 ) -> Response[PageCallbackOut | Problem]:
     """List Callbacks
 
-     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket: audit callbacks
+    still due first (they must ask whether someone came), then by last change.
 
     Args:
         status (None | str | Unset): overdue: due and past its deadline
@@ -193,7 +194,8 @@ def sync(
 ) -> PageCallbackOut | Problem | None:
     """List Callbacks
 
-     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket: audit callbacks
+    still due first (they must ask whether someone came), then by last change.
 
     Args:
         status (None | str | Unset): overdue: due and past its deadline
@@ -234,7 +236,8 @@ async def asyncio_detailed(
 ) -> Response[PageCallbackOut | Problem]:
     """List Callbacks
 
-     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket: audit callbacks
+    still due first (they must ask whether someone came), then by last change.
 
     Args:
         status (None | str | Unset): overdue: due and past its deadline
@@ -278,7 +281,8 @@ async def asyncio(
 ) -> PageCallbackOut | Problem | None:
     """List Callbacks
 
-     Callbacks, filtered by state (due, overdue, recorded), point or ticket.
+     Callbacks, filtered by state (due, overdue, recorded), point or ticket: audit callbacks
+    still due first (they must ask whether someone came), then by last change.
 
     Args:
         status (None | str | Unset): overdue: due and past its deadline

@@ -119,8 +119,11 @@ def sync_detailed(
     """Point Scorecards
 
      Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
-    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
-    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
+    complaint rate, SLA compliance, the outcome score, the customers who said no one came
+    (``no_visits_confirmed``), billing's review flags by rule (``flags``: count and rate per
+    job; JSON only), and the grade these figures give (see the grading thresholds; flags weigh
+    only with ``FEEDBACK_FLAG_WEIGHTS``); a point no callback reached keeps its grade
+    (``ungraded``).
 
     Args:
         month (str): YYYY-MM
@@ -159,8 +162,11 @@ def sync(
     """Point Scorecards
 
      Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
-    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
-    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
+    complaint rate, SLA compliance, the outcome score, the customers who said no one came
+    (``no_visits_confirmed``), billing's review flags by rule (``flags``: count and rate per
+    job; JSON only), and the grade these figures give (see the grading thresholds; flags weigh
+    only with ``FEEDBACK_FLAG_WEIGHTS``); a point no callback reached keeps its grade
+    (``ungraded``).
 
     Args:
         month (str): YYYY-MM
@@ -194,8 +200,11 @@ async def asyncio_detailed(
     """Point Scorecards
 
      Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
-    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
-    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
+    complaint rate, SLA compliance, the outcome score, the customers who said no one came
+    (``no_visits_confirmed``), billing's review flags by rule (``flags``: count and rate per
+    job; JSON only), and the grade these figures give (see the grading thresholds; flags weigh
+    only with ``FEEDBACK_FLAG_WEIGHTS``); a point no callback reached keeps its grade
+    (``ungraded``).
 
     Args:
         month (str): YYYY-MM
@@ -232,8 +241,11 @@ async def asyncio(
     """Point Scorecards
 
      Per point: callbacks, each of the six outcomes, satisfaction, first-visit fix rate,
-    complaint rate, SLA compliance, the outcome score, and the grade these figures give (see
-    the grading thresholds); a point no callback reached keeps its grade (``ungraded``).
+    complaint rate, SLA compliance, the outcome score, the customers who said no one came
+    (``no_visits_confirmed``), billing's review flags by rule (``flags``: count and rate per
+    job; JSON only), and the grade these figures give (see the grading thresholds; flags weigh
+    only with ``FEEDBACK_FLAG_WEIGHTS``); a point no callback reached keeps its grade
+    (``ungraded``).
 
     Args:
         month (str): YYYY-MM

@@ -127,8 +127,10 @@ def sync_detailed(
 ) -> Response[CallbackDetail | Problem]:
     """Post Result
 
-     The customer reached (with one of the six outcomes), or not reached (an attempt; after
-    the last allowed attempt the callback is ``unreachable`` and reported).
+     The customer reached (with one of the six outcomes, and whether someone came:
+    ``visit_confirmed``, which an audit job's callback must ask), or not reached (an attempt;
+    after the last allowed attempt the callback is ``unreachable`` and reported). A customer
+    who says no one came opens a quality complaint against the point.
 
     Args:
         callback_id (UUID):
@@ -166,8 +168,10 @@ def sync(
 ) -> CallbackDetail | Problem | None:
     """Post Result
 
-     The customer reached (with one of the six outcomes), or not reached (an attempt; after
-    the last allowed attempt the callback is ``unreachable`` and reported).
+     The customer reached (with one of the six outcomes, and whether someone came:
+    ``visit_confirmed``, which an audit job's callback must ask), or not reached (an attempt;
+    after the last allowed attempt the callback is ``unreachable`` and reported). A customer
+    who says no one came opens a quality complaint against the point.
 
     Args:
         callback_id (UUID):
@@ -200,8 +204,10 @@ async def asyncio_detailed(
 ) -> Response[CallbackDetail | Problem]:
     """Post Result
 
-     The customer reached (with one of the six outcomes), or not reached (an attempt; after
-    the last allowed attempt the callback is ``unreachable`` and reported).
+     The customer reached (with one of the six outcomes, and whether someone came:
+    ``visit_confirmed``, which an audit job's callback must ask), or not reached (an attempt;
+    after the last allowed attempt the callback is ``unreachable`` and reported). A customer
+    who says no one came opens a quality complaint against the point.
 
     Args:
         callback_id (UUID):
@@ -237,8 +243,10 @@ async def asyncio(
 ) -> CallbackDetail | Problem | None:
     """Post Result
 
-     The customer reached (with one of the six outcomes), or not reached (an attempt; after
-    the last allowed attempt the callback is ``unreachable`` and reported).
+     The customer reached (with one of the six outcomes, and whether someone came:
+    ``visit_confirmed``, which an audit job's callback must ask), or not reached (an attempt;
+    after the last allowed attempt the callback is ``unreachable`` and reported). A customer
+    who says no one came opens a quality complaint against the point.
 
     Args:
         callback_id (UUID):

@@ -119,7 +119,7 @@ def sync_detailed(
     """Technician Scorecards
 
      Each technician's month: jobs, each of the six callback outcomes, satisfaction,
-    first-visit fix rate, complaints.
+    first-visit fix rate, complaints, customers who said no one came.
 
     Args:
         month (str): YYYY-MM
@@ -158,7 +158,7 @@ def sync(
     """Technician Scorecards
 
      Each technician's month: jobs, each of the six callback outcomes, satisfaction,
-    first-visit fix rate, complaints.
+    first-visit fix rate, complaints, customers who said no one came.
 
     Args:
         month (str): YYYY-MM
@@ -192,7 +192,7 @@ async def asyncio_detailed(
     """Technician Scorecards
 
      Each technician's month: jobs, each of the six callback outcomes, satisfaction,
-    first-visit fix rate, complaints.
+    first-visit fix rate, complaints, customers who said no one came.
 
     Args:
         month (str): YYYY-MM
@@ -229,7 +229,7 @@ async def asyncio(
     """Technician Scorecards
 
      Each technician's month: jobs, each of the six callback outcomes, satisfaction,
-    first-visit fix rate, complaints.
+    first-visit fix rate, complaints, customers who said no one came.
 
     Args:
         month (str): YYYY-MM

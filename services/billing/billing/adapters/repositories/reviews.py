@@ -6,31 +6,96 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    String,
+    Uuid,
+    bindparam,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
 from aftersales.http.pagination import keyset_page
 from billing.adapters.tables.charges import ChargeRow
-from billing.adapters.tables.facts import CallbackFactsRow
-from billing.adapters.tables.reviews import ClaimVisitRow, LabourDayRow, LabourNormRow, ReviewRow
+from billing.adapters.tables.reviews import LabourDayRow, LabourNormRow, ReviewRow
+
+# A statement written once (its text is fixed; only its parameters change per job): the
+# job's visit and labour minutes counted, and what the rules read. The visit the statement
+# inserts is not visible to its own reads, so the customer's count adds it.
+COUNT_AND_READ = text(
+    """
+    WITH counted AS (
+        INSERT INTO billing.claim_visits
+            (job_id, ticket_id, point_id, customer_id, serial_no, category, completed_at)
+        VALUES (:job_id, :ticket_id, :point_id, :customer_id, :serial_no, :category,
+                :completed_at)
+        ON CONFLICT DO NOTHING
+        RETURNING job_id
+    ), labour AS (
+        INSERT INTO billing.labour_days (category, day, minutes, jobs)
+        VALUES (:category, :day, :minutes, 1)
+        ON CONFLICT (category, day, minutes) DO UPDATE SET jobs = billing.labour_days.jobs + 1
+        RETURNING jobs
+    ), previous AS (
+        SELECT job_id, completed_at FROM billing.claim_visits
+        WHERE :repeat AND serial_no = :serial_no AND point_id = :point_id
+          AND completed_at <= :completed_at AND ticket_id <> :ticket_id
+        ORDER BY completed_at DESC LIMIT 1
+    )
+    SELECT
+        (SELECT job_id FROM previous) AS previous_job,
+        (SELECT completed_at FROM previous) AS previous_at,
+        CASE WHEN :customer THEN
+            (SELECT count(*) FROM billing.claim_visits
+             WHERE customer_id = :customer_id
+               AND completed_at >= :month_start AND completed_at < :month_end)
+            + (SELECT count(*) FROM counted)
+        END AS customer_jobs,
+        (SELECT callback_id FROM billing.callback_facts
+         WHERE :no_visit AND job_id = :job_id AND visit_confirmed = 'no'
+         ORDER BY recorded_at LIMIT 1) AS callback_id,
+        (SELECT count(*) FROM labour) AS labour_rows
+    """
+).bindparams(
+    bindparam("repeat", type_=Boolean),
+    bindparam("customer", type_=Boolean),
+    bindparam("no_visit", type_=Boolean),
+    bindparam("serial_no", type_=String),
+    bindparam("completed_at", type_=DateTime(timezone=True)),
+    bindparam("month_start", type_=DateTime(timezone=True)),
+    bindparam("month_end", type_=DateTime(timezone=True)),
+    bindparam("day", type_=Date),
+    bindparam("job_id", type_=Uuid),
+    bindparam("point_id", type_=Uuid),
+    bindparam("ticket_id", type_=Uuid),
+    bindparam("customer_id", type_=Uuid),
+)
 
 
 class ReviewRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def raise_flag(self, values: dict[str, Any]) -> ReviewRow | None:
-        """Insert the finding unless it was raised already (by this job before, or another
-        replica's pass): the new row, or None."""
-        new_id = await self.session.scalar(
-            pg_insert(ReviewRow)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=[ReviewRow.finding])
-            .returning(ReviewRow.id)
+    async def raise_flags(self, rows: list[dict[str, Any]]) -> list[ReviewRow]:
+        """Insert the findings not raised already (by this job before, or another replica's
+        pass), in one statement: the new rows (as written, not attached)."""
+        new = set(
+            (
+                await self.session.scalars(
+                    pg_insert(ReviewRow)
+                    .values(rows)
+                    .on_conflict_do_nothing(index_elements=[ReviewRow.finding])
+                    .returning(ReviewRow.id)
+                )
+            ).all()
         )
-        return None if new_id is None else await self.session.get(ReviewRow, new_id)
+        return [ReviewRow(**r) for r in rows if r["id"] in new]
 
     async def get(self, review_id: uuid.UUID, *, lock: bool = False) -> ReviewRow:
         stmt = select(ReviewRow).where(ReviewRow.id == review_id)
@@ -102,14 +167,37 @@ class ReviewRepository:
 
     # The running summaries.
 
-    async def count_labour(self, category: str, day: date, minutes: int) -> None:
-        stmt = pg_insert(LabourDayRow).values(category=category, day=day, minutes=minutes, jobs=1)
-        await self.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[LabourDayRow.category, LabourDayRow.day, LabourDayRow.minutes],
-                set_={"jobs": LabourDayRow.jobs + 1},
+    async def count_and_read(
+        self,
+        visit: dict[str, Any],
+        day: date,
+        labour_minutes: int,
+        *,
+        month: tuple[datetime, datetime],
+        repeat: bool,
+        customer: bool,
+        no_visit: bool,
+    ) -> tuple[tuple[str, datetime] | None, int, uuid.UUID | None]:
+        """One statement: the job counted in the visits and the labour summary, and what the
+        rules read around it: the same point's last other job at the serial, the customer's
+        jobs in the month (this one included), and a callback that said no one came."""
+        row = (
+            await self.session.execute(
+                COUNT_AND_READ,
+                {
+                    **visit,
+                    "day": day,
+                    "minutes": labour_minutes,
+                    "month_start": month[0],
+                    "month_end": month[1],
+                    "repeat": repeat and visit["serial_no"] is not None,
+                    "customer": customer,
+                    "no_visit": no_visit,
+                },
             )
-        )
+        ).one()
+        previous = None if row.previous_job is None else (str(row.previous_job), row.previous_at)
+        return previous, int(row.customer_jobs or 0), row.callback_id
 
     async def labour_norm(
         self, category: str, day: date, window_days: int, percentile: float
@@ -141,47 +229,6 @@ class ReviewRepository:
                 set_={"value": stmt.excluded.value, "jobs": stmt.excluded.jobs},
             )
         )
-
-    async def record_visit(self, values: dict[str, Any]) -> None:
-        await self.session.execute(
-            pg_insert(ClaimVisitRow).values(**values).on_conflict_do_nothing()
-        )
-
-    async def previous_visit(
-        self, job_id: uuid.UUID, point_id: uuid.UUID, serial_no: str, before: datetime
-    ) -> tuple[str, datetime] | None:
-        """The same point's latest other job at the serial completed before ``before``."""
-        stmt = (
-            select(ClaimVisitRow.job_id, ClaimVisitRow.completed_at)
-            .where(
-                ClaimVisitRow.serial_no == serial_no,
-                ClaimVisitRow.point_id == point_id,
-                ClaimVisitRow.completed_at <= before,
-                ClaimVisitRow.job_id != job_id,
-            )
-            .order_by(ClaimVisitRow.completed_at.desc())
-            .limit(1)
-        )
-        row = (await self.session.execute(stmt)).first()
-        return None if row is None else (str(row[0]), row[1])
-
-    async def customer_jobs(self, customer_id: uuid.UUID, start: datetime, end: datetime) -> int:
-        stmt = select(func.count()).where(
-            ClaimVisitRow.customer_id == customer_id,
-            ClaimVisitRow.completed_at >= start,
-            ClaimVisitRow.completed_at < end,
-        )
-        return int(await self.session.scalar(stmt) or 0)
-
-    async def no_visit_callback(self, job_id: uuid.UUID) -> CallbackFactsRow | None:
-        """The first callback on the job where the customer said no one came."""
-        stmt = (
-            select(CallbackFactsRow)
-            .where(CallbackFactsRow.job_id == job_id, CallbackFactsRow.visit_confirmed == "no")
-            .order_by(CallbackFactsRow.recorded_at)
-            .limit(1)
-        )
-        return await self.session.scalar(stmt)
 
     async def held_in(
         self, month: str, point_id: uuid.UUID | None

@@ -86,6 +86,7 @@ class ClaimVisitRow(Base):
     )
 
     job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID]
     point_id: Mapped[uuid.UUID]
     customer_id: Mapped[uuid.UUID]
     serial_no: Mapped[str | None] = mapped_column(String(100))

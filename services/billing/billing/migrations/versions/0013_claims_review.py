@@ -83,6 +83,7 @@ def upgrade() -> None:
     op.create_table(
         "claim_visits",
         sa.Column("job_id", sa.Uuid(), primary_key=True),
+        sa.Column("ticket_id", sa.Uuid(), nullable=False),
         sa.Column("point_id", sa.Uuid(), nullable=False),
         sa.Column("customer_id", sa.Uuid(), nullable=False),
         sa.Column("serial_no", sa.String(100)),

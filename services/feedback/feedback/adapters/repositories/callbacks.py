@@ -1,23 +1,54 @@
-"""Callbacks (one per completed job, or per request solved on the phone), their attempts, and
-the callback side of a month's scorecards."""
+"""Callbacks (one per completed job, or per request solved on the phone), their attempts, the
+queue (audit callbacks still due first), and the callback side of a month's scorecards."""
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+import orjson
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from aftersales.errors import NotFound
-from aftersales.http.pagination import keyset_page
+from aftersales.errors import BadCursor, NotFound
 from feedback.adapters.repositories.scope import Scope
-from feedback.adapters.tables import CallbackAttemptRow, CallbackRow, SlaBreachRow
+from feedback.adapters.tables import (
+    QUEUE_RANK_SQL,
+    CallbackAttemptRow,
+    CallbackRow,
+    SlaBreachRow,
+)
 from feedback.domain.callbacks import NOT_FIXED
+
+# The queue's first key, as the index ``ix_callbacks_queue`` has it (a literal, so that the
+# planner matches the index): 0 for an audit callback still due, 1 for any other.
+QUEUE_RANK: ColumnElement[int] = literal_column(QUEUE_RANK_SQL)
+
+
+def _rank(row: CallbackRow) -> int:
+    return 0 if row.audit and row.status == "due" else 1
+
+
+def _cursor(row: CallbackRow) -> str:
+    raw = orjson.dumps([_rank(row), row.updated_at.isoformat(), str(row.id)])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _after(cursor: str) -> tuple[int, datetime, uuid.UUID]:
+    """The position a queue cursor names (one issued before the audit sample: rank 1)."""
+    try:
+        parts = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        rank, sort_value, row_id = [1, *parts] if len(parts) == 2 else parts
+        if rank not in (0, 1):
+            raise ValueError("rank")
+        return rank, datetime.fromisoformat(sort_value), uuid.UUID(row_id)
+    except Exception as exc:
+        raise BadCursor("The cursor is not one this API issued.") from exc
 
 
 @dataclass(frozen=True)
@@ -66,6 +97,15 @@ class CallbackRepository:
         inserted = await self.session.execute(stmt.returning(CallbackRow.id))
         return inserted.scalar_one_or_none() is not None
 
+    async def has_job(self, point_id: uuid.UUID, month: str) -> bool:
+        """Whether feedback has a completed job of the point in the month already."""
+        stmt = (
+            select(CallbackRow.id)
+            .where(CallbackRow.point_id == point_id, CallbackRow.month == month)
+            .limit(1)
+        )
+        return (await self.session.scalars(stmt)).first() is not None
+
     async def get(
         self, callback_id: uuid.UUID, *, scope: Scope = Scope(), lock: bool = False
     ) -> CallbackRow:
@@ -111,6 +151,7 @@ class CallbackRepository:
     async def page(
         self, where: CallbackFilter, *, cursor: str | None, limit: int
     ) -> tuple[list[CallbackRow], str | None]:
+        """The queue: audit callbacks still due first, then by last change (keyset)."""
         stmt: Any = select(CallbackRow)
         for value, column in (
             (where.scope.point_id, CallbackRow.point_id),
@@ -123,14 +164,13 @@ class CallbackRepository:
                 stmt = stmt.where(column == value)
         if where.overdue_at is not None:
             stmt = stmt.where(CallbackRow.status == "due", CallbackRow.due_at < where.overdue_at)
-        return await keyset_page(
-            self.session,
-            stmt,
-            sort_col=CallbackRow.__table__.c.updated_at,
-            id_col=CallbackRow.__table__.c.id,
-            cursor=cursor,
-            limit=limit,
-        )
+        order = (QUEUE_RANK, CallbackRow.updated_at, CallbackRow.id)
+        if cursor is not None:
+            stmt = stmt.where(tuple_(*order) > tuple_(*_after(cursor)))
+        rows = list((await self.session.scalars(stmt.order_by(*order).limit(limit + 1))).all())
+        if len(rows) <= limit:
+            return rows, None
+        return rows[:limit], _cursor(rows[limit - 1])
 
     async def counts(
         self, month: str, *, by: str, only: uuid.UUID | None = None
@@ -163,6 +203,7 @@ class CallbackRepository:
                 n(and_(reached, CallbackRow.outcome == "complaint")),
                 n(and_(reached, CallbackRow.outcome == "not_fixed_first_visit")),
                 n(and_(reached, CallbackRow.outcome == "not_fixed_repeat")),
+                n(and_(reached, CallbackRow.visit_confirmed == "no")),
             )
             .where(CallbackRow.month == month, key.is_not(None))  # not calls after phone fixes
             .group_by(key)
@@ -184,6 +225,7 @@ class CallbackRepository:
             "complaint_outcomes",
             "not_fixed_first_visit",
             "not_fixed_repeat",
+            "no_visits_confirmed",
         )
         return {
             r[0]: dict(zip(names, (int(v) for v in r[1:]), strict=True))

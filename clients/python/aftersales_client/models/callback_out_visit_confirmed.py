@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class CallbackOutVisitConfirmed(StrEnum):
+    NO = "no"
+    NOT_ASKED = "not_asked"
+    YES = "yes"
+
+    def __str__(self) -> str:
+        return str(self.value)
