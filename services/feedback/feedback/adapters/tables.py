@@ -9,11 +9,13 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     func,
@@ -87,7 +89,7 @@ class CallbackRow(Base):
         ),
         Index("ix_callbacks_recorded_by_month", "recorded_by", "month"),
         # The queue: audit callbacks still due first (``CallbackRepository.QUEUE_RANK``).
-        Index("ix_callbacks_queue", text(QUEUE_RANK_SQL), "updated_at", "id"),
+        Index("ix_callbacks_queue", "queue_rank", "updated_at", "id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -128,6 +130,9 @@ class CallbackRow(Base):
     overdue_at: Mapped[datetime | None] = mapped_column(TZ)
     # Drawn for the audit sample (its callback must ask); what the customer said of the visit.
     audit: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The queue's first key (``ix_callbacks_queue``), kept by PostgreSQL: 0 for an audit
+    # callback still due, 1 for any other.
+    queue_rank: Mapped[int] = mapped_column(SmallInteger, Computed(QUEUE_RANK_SQL, persisted=True))
     visit_confirmed: Mapped[str] = mapped_column(String(10), default="not_asked")  # yes|no
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(TZ)

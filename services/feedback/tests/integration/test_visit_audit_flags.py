@@ -6,6 +6,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from aftersales.events import billing
 from aftersales_testing.apps import drained, handled
 from aftersales_testing.factories import publish_raw, read_events
@@ -216,11 +218,19 @@ async def _scorecard(feedback, month, point_id, headers):
     return card
 
 
+@pytest.mark.parametrize(
+    ("weights", "penalty", "grade"),
+    [
+        ({}, None, "A"),  # off by default: the flags show and weigh nothing
+        # Weighed: 0.5 x 0.5 off the outcome score graded (1.0 -> 0.75: a B).
+        ({"repeat_visit": 0.5}, 0.25, "B"),
+    ],
+)
 async def test_billings_review_flags_count_once_on_the_scorecard_and_weigh_when_set(
-    start_service, desk_for
+    start_service, desk_for, weights, penalty, grade
 ):
     month, mid, this_month = last_month(datetime.now(UTC))
-    async with start_service("feedback") as feedback:
+    async with start_service("feedback", flag_weights=weights) as feedback:
         desk = desk_for(feedback)
         await desk.satisfied_jobs(4, mid)
         twice = _flag(desk.point_id, "repeat_visit", mid)
@@ -242,10 +252,4 @@ async def test_billings_review_flags_count_once_on_the_scorecard_and_weigh_when_
             "late_report": {"count": 1, "rate": 0.25},
             "repeat_visit": {"count": 2, "rate": 0.5},
         }
-        assert (card["flag_penalty"], card["outcome_score"], card["grade"]) == (None, 1.0, "A")
-
-    # The same record, weighed: 0.5 x 0.5 off the outcome score graded (1.0 -> 0.75: a B).
-    async with start_service("feedback", flag_weights={"repeat_visit": 0.5}) as weighed:
-        card = await _scorecard(weighed, month, desk.point_id, weighed.auth("agent"))
-        assert card["flags"]["repeat_visit"]["count"] == 2
-        assert (card["flag_penalty"], card["grade"]) == (0.25, "B")
+        assert (card["flag_penalty"], card["grade"]) == (penalty, grade)

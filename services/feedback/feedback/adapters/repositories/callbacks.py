@@ -11,23 +11,22 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import BadCursor, NotFound
 from feedback.adapters.repositories.scope import Scope
 from feedback.adapters.tables import (
-    QUEUE_RANK_SQL,
     CallbackAttemptRow,
     CallbackRow,
     SlaBreachRow,
 )
 from feedback.domain.callbacks import NOT_FIXED
 
-# The queue's first key, as the index ``ix_callbacks_queue`` has it (a literal, so that the
-# planner matches the index): 0 for an audit callback still due, 1 for any other.
-QUEUE_RANK: ColumnElement[int] = literal_column(QUEUE_RANK_SQL)
+# The queue's first key, a column PostgreSQL keeps (``ix_callbacks_queue``): 0 for an audit
+# callback still due, 1 for any other.
+QUEUE_RANK: ColumnElement[int] = CallbackRow.__table__.c.queue_rank
 
 
 def _rank(row: CallbackRow) -> int:

@@ -43,12 +43,12 @@ def upgrade() -> None:
     )
     op.alter_column("callbacks", "audit", server_default=None, schema=S)
     op.alter_column("callbacks", "visit_confirmed", server_default=None, schema=S)
-    op.create_index(
-        "ix_callbacks_queue",
+    op.add_column(
         "callbacks",
-        [sa.text(QUEUE_RANK_SQL), "updated_at", "id"],
+        sa.Column("queue_rank", sa.SmallInteger(), sa.Computed(QUEUE_RANK_SQL, persisted=True)),
         schema=S,
     )
+    op.create_index("ix_callbacks_queue", "callbacks", ["queue_rank", "updated_at", "id"], schema=S)
     op.create_table(
         "review_flags",
         sa.Column("review_id", sa.Uuid(), nullable=False),
@@ -71,5 +71,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("review_flags", schema=S)
     op.drop_index("ix_callbacks_queue", table_name="callbacks", schema=S)
+    op.drop_column("callbacks", "queue_rank", schema=S)
     op.drop_column("callbacks", "visit_confirmed", schema=S)
     op.drop_column("callbacks", "audit", schema=S)
