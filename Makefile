@@ -9,10 +9,10 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help sync run test test-fast lint fmt docs migrate bench wrk demo client soak token clean
+.PHONY: help sync run test test-fast lint fmt docs migrate bench wrk browser screenshots console-messages demo client soak token clean
 
 help:
-	@echo "make run      start PostgreSQL, NATS and the four services (Ctrl-C stops all)"
+	@echo "make run      start PostgreSQL, NATS, the four services and the console (Ctrl-C stops all)"
 	@echo "make test     install what is missing and run the whole suite"
 	@echo "make lint     ruff + mypy + import contracts"
 	@echo "make fmt      format the code"
@@ -21,6 +21,7 @@ help:
 	@echo "make soak     5,000 tickets through the lifecycle under repeated faults"
 	@echo "make demo     load a demo network into the running stack and drive tickets through it"
 	@echo "make bench    run the benchmarks (results go to bench/README.md)"
+	@echo "make screenshots  the console's stories in Chromium, their screenshots into docs/screenshots/"
 	@echo "make clean    remove .venv, .tools and .data"
 
 $(UV):
@@ -47,13 +48,13 @@ $(CRDS)/node_modules/.installed: $(VENV)/.synced $(CRDS)/package.json $(CRDS)/pa
 # Two workers (the CI machine's two cores), each with its own PostgreSQL and NATS; a module
 # stays on one worker, so its fixtures are shared as written.
 PYTEST_WORKERS ?= 2
-test: sync $(CRDS)/node_modules/.installed
+test: sync $(CRDS)/node_modules/.installed browser $(AXE)/node_modules/.installed
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 lint: sync
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy shared/aftersales devkit/aftersales_dev testkit/aftersales_testing services/intake/intake services/dispatch/dispatch services/billing/billing services/feedback/feedback
+	$(VENV)/bin/mypy shared/aftersales devkit/aftersales_dev testkit/aftersales_testing services/intake/intake services/dispatch/dispatch services/billing/billing services/feedback/feedback services/console/console
 	$(VENV)/bin/lint-imports --no-cache
 
 fmt: sync
@@ -96,6 +97,33 @@ client: sync
 # package, installed here when missing. `make bench BENCH="run lifecycle"` runs a subset.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH ?= run lifecycle dispatch billing feedback stock
+# The console's browser stories drive a real Chromium: Debian's, with its chromedriver, installed
+# when missing as wrk is (nothing downloads a browser at test time). axe-core, which checks the
+# pages' labels and landmarks, comes from npm at the version locked in tests/browser/axe. A
+# Chinese font (the console's default language) makes the screenshots readable.
+BROWSER_PACKAGES := chromium chromium-driver fonts-wqy-microhei
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && \
+		fc-list :lang=zh | grep -q . || \
+		$(SUDO) apt-get install -y $(BROWSER_PACKAGES) || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y $(BROWSER_PACKAGES); }
+	@command -v chromedriver >/dev/null || { echo "chromium-driver could not be installed"; exit 1; }
+
+AXE := tests/browser/axe
+$(AXE)/node_modules/.installed: $(VENV)/.synced $(AXE)/package.json $(AXE)/package-lock.json
+	PATH=$(abspath $(VENV))/bin:$$PATH $(VENV)/bin/npm ci --prefix $(AXE) --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The screenshots of the console's stories (README.md shows them), taken by the browser suite.
+screenshots: sync browser $(AXE)/node_modules/.installed
+	AFTERSALES_SCREENSHOTS=$(abspath docs/screenshots) $(VENV)/bin/pytest -p no:cacheprovider -q tests/browser
+
+# The console's words: extract them from its templates and code, and update the catalogues
+# (then translate what is new in services/console/console/locale/*/LC_MESSAGES/messages.po).
+console-messages: sync
+	cd services/console && ../../$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k _ -o /tmp/console.pot . && \
+		../../$(VENV)/bin/pybabel update -i /tmp/console.pot -d console/locale --no-fuzzy-matching
+
 wrk:
 	@command -v wrk >/dev/null || $(SUDO) apt-get install -y wrk || \
 		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y wrk; }

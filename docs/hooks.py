@@ -18,7 +18,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = ("intake", "dispatch", "billing", "feedback")
+SERVICES = ("intake", "dispatch", "billing", "feedback", "console")
 
 # Repository path -> path in the site.
 OUTSIDE = {
@@ -31,6 +31,8 @@ OUTSIDE = {
 IN_SITE = {site: repo for repo, site in OUTSIDE.items()}
 
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^()\s]+)\)")
+# An image kept under docs/ (the console's screenshots), shown by a page written outside it.
+IMAGE = re.compile(r"!\[([^\]]*)\]\((docs/[^()\s]+)\)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -44,6 +46,13 @@ def on_files(files: Files, config: Any) -> Files:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     site_path = page.file.src_uri
     repo_path = IN_SITE.get(site_path, f"docs/{site_path}")
+
+    def image(match: re.Match[str]) -> str:
+        alt, target = match.groups()
+        relative = posixpath.relpath(
+            target.removeprefix("docs/"), posixpath.dirname(site_path) or "."
+        )
+        return f"![{alt}]({relative})"
 
     def rewrite(match: re.Match[str]) -> str:
         text, target = match.groups()
@@ -67,7 +76,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     for line in markdown.splitlines(keepends=True):
         if FENCE.match(line):
             if not fenced:
-                out.append(LINK.sub(rewrite, "".join(prose)))
+                out.append(IMAGE.sub(image, LINK.sub(rewrite, "".join(prose))))
                 prose = []
             fenced = not fenced
             out.append(line)
@@ -75,5 +84,5 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
             out.append(line)
         else:
             prose.append(line)
-    out.append(LINK.sub(rewrite, "".join(prose)))
+    out.append(IMAGE.sub(image, LINK.sub(rewrite, "".join(prose))))
     return "".join(out)

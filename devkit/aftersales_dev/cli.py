@@ -24,13 +24,15 @@ from aftersales.cli.common import (
     stack_secret,
 )
 from aftersales.messaging.identity import OPERATOR_USER, without_userinfo
-from aftersales.registry import SERVICES
+from aftersales.registry import CONSOLE, SERVICES
 from aftersales_dev.devstack.stack import (
     DATABASE,
     Infrastructure,
     ServiceProcess,
     ServiceSupervisor,
+    console_env,
     prepare_database,
+    read_stack_file,
     service_env,
     write_stack_file,
 )
@@ -41,6 +43,7 @@ def register(app: typer.Typer) -> None:
     for name, command in (
         ("up", up),
         ("token", token),
+        ("console-link", console_link),
         ("compose-env", compose_env),
         ("demo", demo),
         ("origin", origin),
@@ -84,6 +87,18 @@ def up(data_dir: DataDir = Path(".data")) -> None:
             )
             for ref in SERVICES
         ]
+        supervisor.processes.append(
+            ServiceProcess(
+                CONSOLE,
+                console_env(
+                    urls["console"],
+                    {ref.name: f"http://127.0.0.1:{ref.port}" for ref in SERVICES},
+                    secret=secret,
+                    port=CONSOLE.port,
+                ),
+                data_dir / "logs" / "console.log",
+            )
+        )
         supervisor.start_all()
         with console.status("waiting for the services to be ready"):
             ready = supervisor.wait_ready(90)
@@ -116,7 +131,9 @@ def _print_banner(
     table.add_column("ready")
     for p in supervisor.processes:
         base = f"http://127.0.0.1:{p.port}"
-        table.add_row(p.ref.name, base, f"{base}/docs", "yes" if ready[p.ref.name] else "NO")
+        docs = f"{base}/docs" if p.ref is not CONSOLE else "aftersales console-link --help"
+        url = base if p.ref is not CONSOLE else f"{base}/console/"
+        table.add_row(p.ref.name, url, docs, "yes" if ready[p.ref.name] else "NO")
     console.print(table)
     nats_url = without_userinfo(infra.broker_url)
     console.print(f"PostgreSQL: {infra.admin_url_shown}   NATS: {nats_url}")
@@ -163,6 +180,51 @@ def token(
             ttl=timedelta(hours=hours),
         )
     )
+
+
+def console_link(
+    role: Annotated[str, typer.Option(help="point, agent, finance or admin")] = "agent",
+    point: Annotated[str | None, typer.Option(help="point_id (role point)")] = None,
+    subject: Annotated[str | None, typer.Option(help="who signs in (the token's sub)")] = None,
+    next_page: Annotated[
+        str | None,
+        typer.Option("--next", help="the console page to open, e.g. /console/point/jobs"),
+    ] = None,
+    hours: Annotated[float, typer.Option(help="the session's token lifetime")] = 8,
+    data_dir: DataDir = Path(".data"),
+) -> None:
+    """Print a one-time link that signs in to the console (make run) as this identity."""
+    from datetime import UTC, datetime, timedelta
+
+    from console.adapters.links import issue_link
+    from console.domain.sessions import PERSONS, session_key_from
+
+    from aftersales.bootstrap import service_url
+
+    if role not in PERSONS:
+        raise typer.BadParameter(f"role must be one of {', '.join(sorted(PERSONS))}")
+    if role == "point" and point is None:
+        raise typer.BadParameter("a point's link needs --point")
+    if point is not None:
+        uuid.UUID(point)
+    stack = read_stack_file(data_dir.resolve())
+    if stack is None:
+        raise typer.BadParameter("no local stack here: start it with make run")
+    secret = stack_secret(data_dir)
+    token_ = authenticator(secret).issue(
+        role=role, subject=subject, point_id=point, ttl=timedelta(hours=hours)
+    )
+    link = asyncio.run(
+        issue_link(
+            service_url(stack["admin_url"], "console", DATABASE),
+            session_key_from(secret),
+            token_,
+            base_url=f"http://127.0.0.1:{CONSOLE.port}",
+            now=datetime.now(UTC),
+            next_page=next_page,
+        )
+    )
+    print(link, flush=True)
 
 
 def compose_env(

@@ -44,10 +44,13 @@ SERVICES: tuple[ServiceRef, ...] = (
     ServiceRef("feedback", 8004),
 )
 SERVICE_NAMES: tuple[str, ...] = tuple(s.name for s in SERVICES)
+# The fifth deployable: the people's screens. It has a database role and schema of its own (its
+# sessions) and no API nor events of its own, so it is not among the four services.
+CONSOLE = ServiceRef("console", 8005)
 
 
 def service(name: str) -> ServiceRef:
-    for ref in SERVICES:
+    for ref in (*SERVICES, CONSOLE):
         if ref.name == name:
             return ref
-    raise KeyError(f"unknown service {name!r}; one of {', '.join(SERVICE_NAMES)}")
+    raise KeyError(f"unknown service {name!r}; one of {', '.join((*SERVICE_NAMES, 'console'))}")

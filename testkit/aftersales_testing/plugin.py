@@ -174,6 +174,12 @@ def process_stack_env() -> dict[str, str]:
     return {}
 
 
+@pytest.fixture(scope="module")
+def process_stack_console() -> bool:
+    """Whether a module's process stack runs the console too (the browser stories' does)."""
+    return False
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def process_stack(
     infrastructure: Infrastructure,
@@ -181,6 +187,7 @@ async def process_stack(
     admin_dsn: str,
     tmp_path_factory: pytest.TempPathFactory,
     process_stack_env: dict[str, str],
+    process_stack_console: bool,
 ) -> AsyncIterator[ProcessStack]:
     """The four services as processes (as ``make run`` runs them) on empty tables, shared by
     the tests of one module; their logs go to the module's temporary directory."""
@@ -193,6 +200,7 @@ async def process_stack(
         tmp_path_factory.mktemp("stack"),
         env=process_stack_env,
         credentials=infrastructure.credentials,
+        console=process_stack_console,
     )
     await asyncio.to_thread(stack.start)
     try:

@@ -11,10 +11,15 @@ import httpx
 
 from aftersales.auth import JWTAuthenticator
 from aftersales.messaging.identity import BrokerCredentials
-from aftersales.registry import SERVICES
+from aftersales.registry import CONSOLE, SERVICES
 from aftersales.settings import ServiceSettings
 from aftersales_dev.devstack.ports import free_port
-from aftersales_dev.devstack.stack import ServiceProcess, ServiceSupervisor, service_env
+from aftersales_dev.devstack.stack import (
+    ServiceProcess,
+    ServiceSupervisor,
+    console_env,
+    service_env,
+)
 
 # Quick loops, so a test need not wait for production-sized polls.
 FAST_ENV = {
@@ -52,8 +57,10 @@ class ProcessStack:
         env: dict[str, str] | None = None,
         replicas: int = 1,
         credentials: BrokerCredentials | None = None,
+        console: bool = False,
     ) -> None:
         self.secret = secret
+        self.db_urls = db_urls
         self.supervisor = ServiceSupervisor()
         self.by_name: dict[str, ServiceProcess] = {}
         self.replicas: dict[str, list[ServiceProcess]] = {}
@@ -75,6 +82,14 @@ class ProcessStack:
                 self.supervisor.processes.append(proc)
                 self.replicas.setdefault(ref.name, []).append(proc)
             self.by_name[ref.name] = self.replicas[ref.name][0]
+        if console:  # the people's screens, beside the four services as `make run` runs them
+            port = free_port()
+            urls = {ref.name: self.url(ref.name) for ref in SERVICES}
+            env_ = console_env(db_urls["console"], urls, secret=secret, port=port)
+            proc = ServiceProcess(CONSOLE, env_, log_dir / "console.log", port_number=port)
+            self.supervisor.processes.append(proc)
+            self.replicas["console"] = [proc]
+            self.by_name["console"] = proc
         self._auth = JWTAuthenticator(ServiceSettings(jwt_secret=secret))
 
     def start(self, timeout: float = 90) -> None:
@@ -101,6 +116,26 @@ class ProcessStack:
 
     def auth(self, role: str = "admin", **scope: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._auth.issue(role=role, **scope)}"}
+
+    async def console_link(
+        self, role: str, *, next_page: str | None = None, ttl_minutes: float = 10, **scope: Any
+    ) -> str:
+        """A one-time link that signs in to the console as ``role`` (what `aftersales
+        console-link` prints under `make run`)."""
+        from datetime import UTC, datetime, timedelta
+
+        from console.adapters.links import issue_link
+        from console.domain.sessions import session_key_from
+
+        return await issue_link(
+            self.db_urls["console"],
+            session_key_from(self.secret),
+            self._auth.issue(role=role, **scope),
+            base_url=self.url("console"),
+            now=datetime.now(UTC),
+            ttl=timedelta(minutes=ttl_minutes),
+            next_page=next_page,
+        )
 
     def client(self, name: str) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=self.url(name), timeout=30, limits=KEEP_ALIVE)

@@ -19,6 +19,8 @@ K8S_VERSION = "1.33.0"
 SERVICES = ("intake", "dispatch", "billing", "feedback")
 # intake runs as two Deployments: its API, and its background work (the only egress outside).
 INTAKE_API, INTAKE_WORKER = "intake", "intake-worker"
+# The console (issue 33): a fifth deployable, pages under /console/, no NATS.
+CONSOLE, CONSOLE_MIGRATE, CONSOLE_PORT = "console", "console-migrate", 8005
 CRDS = {"postgresql.cnpg.io/v1"}
 CRD_VALIDATOR = Path(__file__).resolve().parent / "crds" / "validate.mjs"
 
@@ -78,6 +80,14 @@ def rendered(overlay: str | None) -> list[dict]:
 
 def base_documents() -> list[dict]:
     return rendered(None)
+
+
+def by_kind(docs: list[dict]) -> dict[str, dict[str, dict]]:
+    """``docs`` by kind, then name."""
+    found: dict[str, dict[str, dict]] = {}
+    for d in docs:
+        found.setdefault(d["kind"], {})[d["metadata"]["name"]] = d
+    return found
 
 
 def selects(selector: dict, labels: dict[str, str]) -> bool:

@@ -1,12 +1,13 @@
 """deploy/docker-compose.yml says what deploy/README.md promises: three NATS nodes, two replicas
-of each service behind a proxy, no secret in the file (compose refuses to start without the
-generated .env), published on loopback only, and NATS admitting only the services' identities."""
+of each service and of the console behind a proxy, no secret in the file (compose refuses to
+start without the generated .env), published on loopback only, NATS admitting only the
+services' identities, and the console with its own role and no NATS at all."""
 
 import re
 
 import yaml
 
-from tests.deploy.common import DEPLOY, SERVICES
+from tests.deploy.common import CONSOLE, CONSOLE_PORT, DEPLOY, SERVICES
 
 
 def test_compose_runs_three_nats_nodes_two_replicas_of_each_service_and_a_proxy():
@@ -50,9 +51,10 @@ def test_compose_holds_no_secret_and_refuses_to_start_without_the_generated_env(
 
     text = compose_text()
     compose = yaml.safe_load(text)
-    secretish = re.compile(r"PASSWORD|SECRET|_KEYS$|DATABASE_URL")
+    secretish = re.compile(r"PASSWORD|SECRET|_KEYS?$|DATABASE_URL")
     values = [(k, v) for k, v in compose_values(compose) if secretish.search(k)]
-    assert len(values) >= 15
+    assert len(values) >= 18
+    assert {"CONSOLE_DB_PASSWORD", "CONSOLE_SESSION_KEY"} <= {k for k, _ in values}
     for key, value in values:
         if "_URL" in key:  # the password inside the URL comes from .env too
             assert re.search(r"://[a-z]+:\$\{[A-Z_]+:\?[^}]*\}@", value), (key, value)
@@ -100,6 +102,39 @@ def test_compose_nats_admits_only_the_services_identities():
         assert services[svc]["depends_on"][f"{svc}-migrate"] == {
             "condition": "service_completed_successfully"
         }
+
+
+def test_compose_runs_the_console_behind_the_proxy_with_its_own_role_and_no_nats():
+    compose = yaml.safe_load(compose_text())
+    services = compose["services"]
+    console, migrate = services[CONSOLE], services[f"{CONSOLE}-migrate"]
+    assert console["build"]["dockerfile"] == "deploy/docker/Dockerfile.console"
+    assert migrate["build"] == console["build"]
+    assert migrate["command"] == ["aftersales", "migrate", "--service", CONSOLE]
+    assert console["deploy"]["replicas"] == 2
+    env = console["environment"]
+    # its own role, with the password its migration sets
+    assert env["CONSOLE_DATABASE_URL"].startswith("postgresql+asyncpg://console:")
+    assert migrate["environment"]["CONSOLE_DB_PASSWORD"] in env["CONSOLE_DATABASE_URL"]
+    assert console["depends_on"]["console-migrate"] == {
+        "condition": "service_completed_successfully"
+    }
+    assert REQUIRED.fullmatch(env["CONSOLE_SESSION_KEY"])
+    # the four services, by their compose names and port
+    for svc in SERVICES:
+        assert env[f"CONSOLE_{svc.upper()}_URL"] == f"http://{svc}:8000"
+        assert svc in services and svc in console["depends_on"]
+    # nginx speaks plain HTTP here: a Secure cookie would never come back
+    assert env["CONSOLE_COOKIE_SECURE"] == "false"
+    assert f"127.0.0.1:{CONSOLE_PORT}/readyz" in " ".join(console["healthcheck"]["test"])
+    # no broker: no address, identity or operator's password, and not the JWT secret either
+    assert not [k for k in env if "NATS" in k or "JWT" in k]
+    assert "volumes" not in console
+    # the proxy serves it
+    assert CONSOLE in services["proxy"]["depends_on"]
+    assert f"set ${CONSOLE} http://{CONSOLE}:{CONSOLE_PORT};" in (
+        (DEPLOY / "nginx" / "aftersales.conf").read_text()
+    )
 
 
 def test_compose_secrets_and_nats_files_stay_out_of_git():

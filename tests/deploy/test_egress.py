@@ -1,70 +1,21 @@
 """Only intake's worker pods reach outside the cluster, and only public addresses on the ports
 they need: the network policies (base and overlays) evaluated as an implementation would, and
-held against intake's own egress rules (``aftersales.http.egress``)."""
+held against intake's own egress rules (``aftersales.http.egress``). The console's one way out,
+to the identity provider, is tests/deploy/test_console_network.py's."""
 
 import ipaddress
 
 import pytest
 
-from tests.deploy.common import INTAKE_WORKER, SERVICES, base_documents, rendered, selects
-
-
-def _in_block(block: dict, address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    cidr = ipaddress.ip_network(block["cidr"])
-    if ip.version != cidr.version or ip not in cidr:
-        return False
-    return not any(ip in ipaddress.ip_network(e) for e in block.get("except", []))
-
-
-def egress_allowed(docs: list[dict], labels: dict[str, str], address: str, port: int) -> bool:
-    """Whether a pod with ``labels`` may open a TCP connection to ``address:port`` outside
-    the cluster, as a NetworkPolicy implementation decides (the union of the policies that
-    select the pod; default-deny selects every pod)."""
-    for policy in docs:
-        if policy["kind"] != "NetworkPolicy":
-            continue
-        spec = policy["spec"]
-        if "Egress" not in spec.get("policyTypes", []) or not selects(spec["podSelector"], labels):
-            continue
-        for rule in spec.get("egress", []):
-            ports = rule.get("ports")
-            if ports is not None and not any(
-                p.get("port") == port and p.get("protocol", "TCP") == "TCP" for p in ports
-            ):
-                continue
-            peers = rule.get("to")
-            if peers is None or any(
-                "ipBlock" in peer and _in_block(peer["ipBlock"], address) for peer in peers
-            ):
-                return True
-    return False
-
-
-PUBLIC = ("203.0.113.10", "2001:db8::10")  # a CRM's receiver, a mail relay
-INSIDE = (
-    "10.96.0.1",  # the cluster's services (the API server)
-    "172.20.0.5",
-    "192.168.1.1",
-    "169.254.169.254",  # the clouds' metadata
-    "100.100.100.200",  # Alibaba Cloud's metadata (carrier-grade NAT)
-    "192.0.0.192",  # Oracle Cloud's metadata
-    "127.0.0.1",
-    "0.0.0.0",
-    "198.18.0.1",  # benchmarking
-    "224.0.0.251",  # multicast
-    "240.0.0.1",  # reserved
-    "255.255.255.255",
-    "fd00::1",
-    "fe80::1",
-    "::1",
-    "ff02::1",
-    "::ffff:10.0.0.1",  # IPv4-mapped
-    "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
-    "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
-    "2002:a00:1::1",  # 6to4 of 10.0.0.1
-    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo
+from tests.deploy.common import (
+    CONSOLE,
+    CONSOLE_MIGRATE,
+    INTAKE_WORKER,
+    SERVICES,
+    base_documents,
+    rendered,
 )
+from tests.deploy.netpol import INSIDE, PUBLIC, egress_allowed
 
 
 @pytest.mark.parametrize("overlay", [None, "dev", "prod"])
@@ -79,7 +30,13 @@ def test_only_intakes_workers_reach_the_outside(overlay):
         for d in docs
         if d["kind"] in ("Deployment", "Job")
     }
-    assert set(pods) == {*SERVICES, INTAKE_WORKER, *(f"{s}-migrate" for s in SERVICES)}
+    assert set(pods) == {
+        *SERVICES,
+        INTAKE_WORKER,
+        *(f"{s}-migrate" for s in SERVICES),
+        CONSOLE,
+        CONSOLE_MIGRATE,
+    }
     for name, labels in pods.items():
         for port in (443, 587, 80, 25, 8443):
             for address in PUBLIC:

@@ -13,6 +13,8 @@ import pytest
 import yaml
 
 from tests.deploy.common import (
+    CONSOLE,
+    CONSOLE_PORT,
     CRDS,
     DEPLOY,
     INTAKE_API,
@@ -191,27 +193,47 @@ def test_every_service_connects_to_nats_with_its_own_identity_over_tls():
         assert f"aftersales-nats-{svc}" in secrets and "aftersales-nats-ca" in secrets
 
 
-@pytest.mark.parametrize("svc", SERVICES)
+@pytest.mark.parametrize("svc", [*SERVICES, CONSOLE])
 def test_each_image_builds_from_the_lock_file_and_runs_unprivileged(svc):
     dockerfile = (DEPLOY / "docker" / f"Dockerfile.{svc}").read_text()
-    assert "uv sync --locked --no-dev" in dockerfile and f"aftersales-{svc}" in dockerfile
+    assert f"uv sync --locked --no-dev --package aftersales-{svc} --no-editable" in dockerfile
     assert "USER 10001:10001" in dockerfile
     assert dockerfile.count("FROM ") == 2  # build stage, runtime stage
+    # what the image runs, on the port its pods declare
+    port = CONSOLE_PORT if svc == CONSOLE else 8000
+    [cmd] = [line for line in dockerfile.splitlines() if line.startswith("CMD ")]
+    assert json.loads(cmd.removeprefix("CMD "))[:7] == [
+        "uvicorn",
+        f"{svc}.main:create_app",
+        "--factory",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        str(port),
+    ]
+    assert f"EXPOSE {port}" in dockerfile
+    [deployment] = [
+        d for d in base_documents() if d["kind"] == "Deployment" and d["metadata"]["name"] == svc
+    ]
+    [container] = deployment["spec"]["template"]["spec"]["containers"]
+    assert container["ports"] == [{"name": "http", "containerPort": port}]
 
 
 @pytest.mark.parametrize("overlay", ["dev", "prod"])
 def test_the_overlays_patch_what_they_mean_to(overlay):
     docs = rendered(overlay)
     deployments = [d for d in docs if d["kind"] == "Deployment"]
-    assert len(deployments) == 5  # intake's API and worker, and the other three
+    assert len(deployments) == 6  # intake's API and worker, the other three, the console
     replicas = {d["spec"]["replicas"] for d in deployments}
     assert replicas == ({1} if overlay == "dev" else {3})
     assert all(d["metadata"]["namespace"] == "aftersales" for d in deployments)
     images = {d["spec"]["template"]["spec"]["containers"][0]["image"] for d in deployments}
     if overlay == "prod":
-        assert images == {f"registry.example.com/aftersales/{s}:1.0.0" for s in SERVICES}
+        assert images == {
+            f"registry.example.com/aftersales/{s}:1.0.0" for s in (*SERVICES, CONSOLE)
+        }
     else:
-        assert images == {f"aftersales-{s}:dev" for s in SERVICES}
+        assert images == {f"aftersales-{s}:dev" for s in (*SERVICES, CONSOLE)}
         # the generated secrets carry kustomize's content hash, and the pods name it
         secrets = {d["metadata"]["name"] for d in docs if d["kind"] == "Secret"}
         roles = next(n for n in secrets if n.startswith("aftersales-db-roles-"))

@@ -46,6 +46,8 @@ def secret_names() -> list[str]:
         "AFTERSALES_JWT_SECRET",
         "POSTGRES_PASSWORD",
         *(db_password_var(s) for s in SERVICE_NAMES),
+        "CONSOLE_DB_PASSWORD",
+        "CONSOLE_SESSION_KEY",
         "INTAKE_SECRET_KEYS",
     ]
 
@@ -96,6 +98,8 @@ def new_secrets(previous: Mapping[str, str]) -> dict[str, str]:
         "AFTERSALES_JWT_SECRET": secrets.token_urlsafe(48),
         "POSTGRES_PASSWORD": secrets.token_urlsafe(32),
         **{db_password_var(s): secrets.token_urlsafe(32) for s in SERVICE_NAMES},
+        "CONSOLE_DB_PASSWORD": secrets.token_urlsafe(32),
+        "CONSOLE_SESSION_KEY": SecretBox.new_key(),
         "INTAKE_SECRET_KEYS": json.dumps([SecretBox.new_key(), *old_keys]),
     }
 
@@ -116,6 +120,9 @@ def render_env(values: Mapping[str, str], publish: Mapping[str, str]) -> str:
         "# The PostgreSQL superuser (the migrations), and each service's own role.",
         f"POSTGRES_PASSWORD={values['POSTGRES_PASSWORD']}",
         *(f"{db_password_var(s)}={values[db_password_var(s)]}" for s in SERVICE_NAMES),
+        "# The console's role (its sessions), and the Fernet key sealing its sessions' tokens.",
+        f"CONSOLE_DB_PASSWORD={values['CONSOLE_DB_PASSWORD']}",
+        f"CONSOLE_SESSION_KEY={values['CONSOLE_SESSION_KEY']}",
         "# Fernet keys sealing webhook secrets at rest, newest first (a JSON list).",
         f"INTAKE_SECRET_KEYS='{values['INTAKE_SECRET_KEYS']}'",
         "",

@@ -134,6 +134,25 @@ def service_env(
     return env
 
 
+def console_env(db_url: str, services: dict[str, str], *, secret: str, port: int) -> dict[str, str]:
+    """The console process's environment: its database, the four services' URLs, and its
+    session key derived from the stack's secret; its cookie is not Secure on plain http."""
+    from console.domain.sessions import session_key_from
+
+    env = dict(os.environ)
+    env.update(
+        {
+            "CONSOLE_DATABASE_URL": db_url,
+            "CONSOLE_PORT": str(port),
+            "CONSOLE_COOKIE_SECURE": "false",
+            "CONSOLE_SESSION_KEY": session_key_from(secret),
+            **{f"CONSOLE_{name.upper()}_URL": url for name, url in services.items()},
+        }
+    )
+    env.setdefault("AFTERSALES_ENVIRONMENT", "development")
+    return env
+
+
 @dataclass
 class ServiceProcess:
     ref: ServiceRef

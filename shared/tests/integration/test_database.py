@@ -7,7 +7,10 @@ import pytest
 from sqlalchemy import text
 
 from aftersales.database import Database, libpq_dsn, make_metadata
-from aftersales.registry import SERVICE_NAMES
+from aftersales.registry import CONSOLE, SERVICE_NAMES
+
+# Every schema with migrations: the four services' and the console's (its sessions).
+MIGRATED = (*SERVICE_NAMES, CONSOLE.name)
 
 
 async def test_each_service_role_can_use_only_its_own_schema(service_urls):
@@ -29,7 +32,7 @@ async def test_every_schema_is_migrated_with_its_own_version_table(admin_dsn):
         rows = await conn.fetch(
             "SELECT table_schema FROM information_schema.tables WHERE table_name='alembic_version'"
         )
-        assert sorted(r["table_schema"] for r in rows) == sorted(SERVICE_NAMES)
+        assert sorted(r["table_schema"] for r in rows) == sorted(MIGRATED)
         for schema in SERVICE_NAMES:
             assert await conn.fetchval(f"SELECT version_num FROM {schema}.alembic_version")
             # No trigger on the outbox: the relay is woken in process (a statement less for
@@ -54,8 +57,8 @@ async def test_migrations_match_the_models_and_round_trip(infrastructure):
     from aftersales.migrations import alembic_config, upgrade
 
     scratch = "aftersales_migrations_check"
-    await bootstrap(infrastructure.admin_url, scratch, list(SERVICE_NAMES))
-    for name in SERVICE_NAMES:
+    await bootstrap(infrastructure.admin_url, scratch, list(MIGRATED))
+    for name in MIGRATED:
         url = service_url(infrastructure.admin_url, name, scratch)
         cfg = alembic_config(f"{name}.migrations", url)
         await asyncio.to_thread(upgrade, f"{name}.migrations", url)

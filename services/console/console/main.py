@@ -1,0 +1,76 @@
+"""The console's app: its pages under ``/console/``, its static files, its sessions in its own
+schema, and the four services reached with each person's own token."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+import httpx
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from aftersales.clock import SYSTEM_CLOCK, Clock
+from aftersales.database import async_url
+from console.adapters.services import Services
+from console.adapters.sessions import LinkStore, Sealed, SessionStore
+from console.domain.problems import Problem
+from console.domain.sessions import PREFIX, session_key_from
+from console.pages import point, signin
+from console.pages.common import (
+    CsrfRefused,
+    SignInNeeded,
+    back_to_sign_in,
+    csrf_refused,
+    problem_page,
+)
+from console.settings import ConsoleSettings
+from console.web import SecurityHeaders
+
+
+def create_app(
+    settings: ConsoleSettings | None = None,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> FastAPI:
+    s = settings or ConsoleSettings()
+    if not s.session_key:
+        if s.environment == "production":
+            raise RuntimeError("CONSOLE_SESSION_KEY is required in production.")
+        s.session_key = session_key_from(s.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_async_engine(async_url(s.database_url), pool_size=5, pool_pre_ping=True)
+        sealed = Sealed(s.session_key)
+        app.state.engine = engine
+        app.state.sessions = SessionStore(engine, sealed, timedelta(minutes=s.idle_timeout_minutes))
+        app.state.links = LinkStore(engine, sealed)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title="aftersales console",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.settings = s
+    app.state.clock = clock
+    app.state.services = Services(
+        s.service_urls(), timeout=s.service_timeout_seconds, transport=transport
+    )
+    app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(SignInNeeded, back_to_sign_in)  # type: ignore[arg-type]
+    app.add_exception_handler(CsrfRefused, csrf_refused)  # type: ignore[arg-type]
+    app.add_exception_handler(Problem, problem_page)  # type: ignore[arg-type]
+    app.include_router(signin.router)
+    app.include_router(point.router)
+    app.mount(f"{PREFIX}/static", StaticFiles(packages=[("console", "static")]), name="static")
+    return app

@@ -1,0 +1,34 @@
+"""Words the pages show from the services' values (statuses, reports, reasons): marked here so
+the catalogues have them (a template translates them as ``_(value)``)."""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    return message
+
+
+STATUSES = (
+    N_("unrouted"),
+    N_("offered"),
+    N_("accepted"),
+    N_("scheduled"),
+    N_("en_route"),
+    N_("on_site"),
+    N_("awaiting_parts"),
+    N_("in_workshop"),
+    N_("repaired"),
+    N_("inspected"),
+    N_("completed"),
+    N_("cancelled"),
+    N_("resolved_on_site"),
+    N_("taken_to_workshop"),
+    N_("returned"),
+)
+RESCHEDULE_REASONS = (
+    N_("customer_request"),
+    N_("technician_unavailable"),
+    N_("parts_delayed"),
+    N_("weather"),
+    N_("other"),
+)
