@@ -8,6 +8,7 @@ from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from dispatch.adapters.tables.catalog import metadata
 from dispatch.api import (
+    board,
     delivery,
     fault_codes,
     field,
@@ -39,6 +40,7 @@ DEFINITION = ServiceDefinition(
         points.router,
         technicians.router,
         field.router,
+        board.router,  # before jobs: /v1/jobs/counts is no job's id
         jobs.router,
         fault_codes.router,
         stock.router,

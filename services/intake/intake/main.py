@@ -8,7 +8,7 @@ from aftersales.database import Database
 from aftersales.privacy import export_router
 from aftersales.service import ServiceDefinition, create_service_app
 from intake.adapters.tables import metadata
-from intake.api import catalogue, customers, products, reports, ticket_commands, tickets
+from intake.api import board, catalogue, customers, products, reports, ticket_commands, tickets
 from intake.consumers import subscriptions
 from intake.integrations.api import routes as webhooks
 from intake.integrations.workers import webhook_deliveries
@@ -35,6 +35,7 @@ DEFINITION = ServiceDefinition(
     routers=(
         customers.router,
         products.router,
+        board.router,  # before tickets: /v1/tickets/counts is no ticket's id
         tickets.router,
         ticket_commands.router,
         catalogue.router,

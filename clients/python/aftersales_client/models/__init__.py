@@ -129,6 +129,8 @@ from .direct_customer_quarter_by_kind import DirectCustomerQuarterByKind
 from .direct_customers_report import DirectCustomersReport
 from .direct_customers_report_format import DirectCustomersReportFormat
 from .discipline_out import DisciplineOut
+from .dispatch_next_clock_out import DispatchNextClockOut
+from .dispatch_next_clock_out_clock import DispatchNextClockOutClock
 from .dispatch_transfer_in import DispatchTransferIn
 from .event_type_out import EventTypeOut
 from .exclusion_in import ExclusionIn
@@ -153,9 +155,13 @@ from .intake_delivery_out import IntakeDeliveryOut
 from .intake_delivery_out_status import IntakeDeliveryOutStatus
 from .intake_money import IntakeMoney
 from .intake_money_in import IntakeMoneyIn
+from .intake_next_clock_out import IntakeNextClockOut
+from .intake_next_clock_out_clock import IntakeNextClockOutClock
 from .intake_transfer_in import IntakeTransferIn
 from .invoice_list import InvoiceList
 from .invoice_out import InvoiceOut
+from .job_clock_counts import JobClockCounts
+from .job_counts import JobCounts
 from .job_history import JobHistory
 from .job_out import JobOut
 from .job_out_customer import JobOutCustomer
@@ -163,6 +169,7 @@ from .job_out_product_type_0 import JobOutProductType0
 from .job_out_routing_type_0 import JobOutRoutingType0
 from .job_out_status import JobOutStatus
 from .job_pause import JobPause
+from .job_status_counts import JobStatusCounts
 from .late_out import LateOut
 from .late_out_delay_cause_type_0 import LateOutDelayCauseType0
 from .late_out_waived_type_0 import LateOutWaivedType0
@@ -170,6 +177,7 @@ from .ledger_payment_out import LedgerPaymentOut
 from .ledger_payment_out_reconciliation_type_0 import (
     LedgerPaymentOutReconciliationType0,
 )
+from .list_jobs_sort import ListJobsSort
 from .list_jobs_status_type_0 import ListJobsStatusType0
 from .list_parts_orders_status_type_0 import ListPartsOrdersStatusType0
 from .list_plans_purpose_type_0 import ListPlansPurposeType0
@@ -180,6 +188,7 @@ from .list_reviews_status_type_0 import ListReviewsStatusType0
 from .list_tickets_channel_type_0 import ListTicketsChannelType0
 from .list_tickets_closure_reason_type_0 import ListTicketsClosureReasonType0
 from .list_tickets_kind_type_0 import ListTicketsKindType0
+from .list_tickets_sort import ListTicketsSort
 from .list_tickets_status_type_0 import ListTicketsStatusType0
 from .movement_out import MovementOut
 from .my_day_out import MyDayOut
@@ -382,6 +391,9 @@ from .template_in import TemplateIn
 from .template_out import TemplateOut
 from .template_out_kind import TemplateOutKind
 from .template_out_locale import TemplateOutLocale
+from .ticket_clock_counts import TicketClockCounts
+from .ticket_counts import TicketCounts
+from .ticket_counts_kind_type_0 import TicketCountsKindType0
 from .ticket_in import TicketIn
 from .ticket_in_channel import TicketInChannel
 from .ticket_in_kind import TicketInKind
@@ -390,6 +402,7 @@ from .ticket_out_channel import TicketOutChannel
 from .ticket_out_closure_reason_type_0 import TicketOutClosureReasonType0
 from .ticket_out_kind import TicketOutKind
 from .ticket_out_status import TicketOutStatus
+from .ticket_status_counts import TicketStatusCounts
 from .timeline import Timeline
 from .timeline_entry import TimelineEntry
 from .timeline_entry_data import TimelineEntryData
@@ -546,6 +559,8 @@ __all__ = (
     "DirectCustomersReport",
     "DirectCustomersReportFormat",
     "DisciplineOut",
+    "DispatchNextClockOut",
+    "DispatchNextClockOutClock",
     "DispatchTransferIn",
     "EventTypeOut",
     "ExclusionIn",
@@ -570,9 +585,13 @@ __all__ = (
     "IntakeDeliveryOutStatus",
     "IntakeMoney",
     "IntakeMoneyIn",
+    "IntakeNextClockOut",
+    "IntakeNextClockOutClock",
     "IntakeTransferIn",
     "InvoiceList",
     "InvoiceOut",
+    "JobClockCounts",
+    "JobCounts",
     "JobHistory",
     "JobOut",
     "JobOutCustomer",
@@ -580,11 +599,13 @@ __all__ = (
     "JobOutRoutingType0",
     "JobOutStatus",
     "JobPause",
+    "JobStatusCounts",
     "LateOut",
     "LateOutDelayCauseType0",
     "LateOutWaivedType0",
     "LedgerPaymentOut",
     "LedgerPaymentOutReconciliationType0",
+    "ListJobsSort",
     "ListJobsStatusType0",
     "ListPartsOrdersStatusType0",
     "ListPlansPurposeType0",
@@ -595,6 +616,7 @@ __all__ = (
     "ListTicketsChannelType0",
     "ListTicketsClosureReasonType0",
     "ListTicketsKindType0",
+    "ListTicketsSort",
     "ListTicketsStatusType0",
     "MovementOut",
     "MyDayOut",
@@ -791,6 +813,9 @@ __all__ = (
     "TemplateOut",
     "TemplateOutKind",
     "TemplateOutLocale",
+    "TicketClockCounts",
+    "TicketCounts",
+    "TicketCountsKindType0",
     "TicketIn",
     "TicketInChannel",
     "TicketInKind",
@@ -799,6 +824,7 @@ __all__ = (
     "TicketOutClosureReasonType0",
     "TicketOutKind",
     "TicketOutStatus",
+    "TicketStatusCounts",
     "Timeline",
     "TimelineEntry",
     "TimelineEntryData",

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.appointment import Appointment
+    from ..models.dispatch_next_clock_out import DispatchNextClockOut
     from ..models.job_out_customer import JobOutCustomer
     from ..models.job_out_product_type_0 import JobOutProductType0
     from ..models.job_out_routing_type_0 import JobOutRoutingType0
@@ -67,6 +68,10 @@ class JobOut:
         topic (None | str | Unset): what a training or sample is about
         window_agreed (bool | Unset): the window was agreed with the customer by the centre Default: False.
         window_agreed_at (datetime.datetime | None | Unset):
+        respond_by (datetime.datetime | None | Unset): the visit is to be booked by then (until it is booked)
+        complete_by (datetime.datetime | None | Unset): the ticket's deadline to finish, if its kind has one
+        next_clock (DispatchNextClockOut | None | Unset): the clock that matters next (accept, respond, arrival,
+            completion); null when the job ended, is paused (but for an offer's accept-by) or none runs
         symptom_code (None | str | Unset):
         cause_code (None | str | Unset):
         action_code (None | str | Unset):
@@ -110,6 +115,9 @@ class JobOut:
     topic: None | str | Unset = UNSET
     window_agreed: bool | Unset = False
     window_agreed_at: datetime.datetime | None | Unset = UNSET
+    respond_by: datetime.datetime | None | Unset = UNSET
+    complete_by: datetime.datetime | None | Unset = UNSET
+    next_clock: DispatchNextClockOut | None | Unset = UNSET
     symptom_code: None | str | Unset = UNSET
     cause_code: None | str | Unset = UNSET
     action_code: None | str | Unset = UNSET
@@ -118,6 +126,7 @@ class JobOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.appointment import Appointment
+        from ..models.dispatch_next_clock_out import DispatchNextClockOut
         from ..models.job_out_product_type_0 import JobOutProductType0
         from ..models.job_out_routing_type_0 import JobOutRoutingType0
         from ..models.job_pause import JobPause
@@ -262,6 +271,30 @@ class JobOut:
         else:
             window_agreed_at = self.window_agreed_at
 
+        respond_by: None | str | Unset
+        if isinstance(self.respond_by, Unset):
+            respond_by = UNSET
+        elif isinstance(self.respond_by, datetime.datetime):
+            respond_by = self.respond_by.isoformat()
+        else:
+            respond_by = self.respond_by
+
+        complete_by: None | str | Unset
+        if isinstance(self.complete_by, Unset):
+            complete_by = UNSET
+        elif isinstance(self.complete_by, datetime.datetime):
+            complete_by = self.complete_by.isoformat()
+        else:
+            complete_by = self.complete_by
+
+        next_clock: dict[str, Any] | None | Unset
+        if isinstance(self.next_clock, Unset):
+            next_clock = UNSET
+        elif isinstance(self.next_clock, DispatchNextClockOut):
+            next_clock = self.next_clock.to_dict()
+        else:
+            next_clock = self.next_clock
+
         symptom_code: None | str | Unset
         if isinstance(self.symptom_code, Unset):
             symptom_code = UNSET
@@ -332,6 +365,12 @@ class JobOut:
             field_dict["window_agreed"] = window_agreed
         if window_agreed_at is not UNSET:
             field_dict["window_agreed_at"] = window_agreed_at
+        if respond_by is not UNSET:
+            field_dict["respond_by"] = respond_by
+        if complete_by is not UNSET:
+            field_dict["complete_by"] = complete_by
+        if next_clock is not UNSET:
+            field_dict["next_clock"] = next_clock
         if symptom_code is not UNSET:
             field_dict["symptom_code"] = symptom_code
         if cause_code is not UNSET:
@@ -346,6 +385,7 @@ class JobOut:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.appointment import Appointment
+        from ..models.dispatch_next_clock_out import DispatchNextClockOut
         from ..models.job_out_customer import JobOutCustomer
         from ..models.job_out_product_type_0 import JobOutProductType0
         from ..models.job_out_routing_type_0 import JobOutRoutingType0
@@ -637,6 +677,57 @@ class JobOut:
 
         window_agreed_at = _parse_window_agreed_at(d.pop("window_agreed_at", UNSET))
 
+        def _parse_respond_by(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                respond_by_type_0 = datetime.datetime.fromisoformat(data)
+
+                return respond_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        respond_by = _parse_respond_by(d.pop("respond_by", UNSET))
+
+        def _parse_complete_by(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                complete_by_type_0 = datetime.datetime.fromisoformat(data)
+
+                return complete_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        complete_by = _parse_complete_by(d.pop("complete_by", UNSET))
+
+        def _parse_next_clock(data: object) -> DispatchNextClockOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                next_clock_type_0 = DispatchNextClockOut.from_dict(data)
+
+                return next_clock_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DispatchNextClockOut | None | Unset, data)
+
+        next_clock = _parse_next_clock(d.pop("next_clock", UNSET))
+
         def _parse_symptom_code(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -711,6 +802,9 @@ class JobOut:
             topic=topic,
             window_agreed=window_agreed,
             window_agreed_at=window_agreed_at,
+            respond_by=respond_by,
+            complete_by=complete_by,
+            next_clock=next_clock,
             symptom_code=symptom_code,
             cause_code=cause_code,
             action_code=action_code,

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..models.callback_summary import CallbackSummary
     from ..models.charge_summary import ChargeSummary
     from ..models.checklist_item_out import ChecklistItemOut
+    from ..models.intake_next_clock_out import IntakeNextClockOut
     from ..models.order_line_out import OrderLineOut
     from ..models.pause_out import PauseOut
     from ..models.sample_out import SampleOut
@@ -44,6 +45,7 @@ class TicketOut:
         product_id (None | UUID): None for a parts order, training or sample test naming none
         preferred_window (None | WindowOut): a visit's slot
         sla (Sla):
+        region (str): the region code of the site (the visit's address)
         assignment (Assignment | None):
         charge (ChargeSummary | None):
         callback (CallbackSummary | None):
@@ -64,6 +66,8 @@ class TicketOut:
         checklist (list[ChecklistItemOut] | None | Unset): a business customer's duty (dealer_onboarding,
             promotion_support, usage_guidance): its items, ticked with POST /v1/tickets/{id}/checklist/{item}
         checklist_done_at (datetime.datetime | None | Unset): when its last item was ticked: the work finished
+        next_clock (IntakeNextClockOut | None | Unset): the clock that matters next (answer, arrival, completion); null
+            when paused, once the work is done, or when none runs
     """
 
     id: UUID
@@ -76,6 +80,7 @@ class TicketOut:
     product_id: None | UUID
     preferred_window: None | WindowOut
     sla: Sla
+    region: str
     assignment: Assignment | None
     charge: ChargeSummary | None
     callback: CallbackSummary | None
@@ -94,12 +99,14 @@ class TicketOut:
     sample: None | SampleOut | Unset = UNSET
     checklist: list[ChecklistItemOut] | None | Unset = UNSET
     checklist_done_at: datetime.datetime | None | Unset = UNSET
+    next_clock: IntakeNextClockOut | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assignment import Assignment
         from ..models.callback_summary import CallbackSummary
         from ..models.charge_summary import ChargeSummary
+        from ..models.intake_next_clock_out import IntakeNextClockOut
         from ..models.pause_out import PauseOut
         from ..models.sample_out import SampleOut
         from ..models.shipping import Shipping
@@ -132,6 +139,8 @@ class TicketOut:
             preferred_window = self.preferred_window
 
         sla = self.sla.to_dict()
+
+        region = self.region
 
         assignment: dict[str, Any] | None
         if isinstance(self.assignment, Assignment):
@@ -243,6 +252,14 @@ class TicketOut:
         else:
             checklist_done_at = self.checklist_done_at
 
+        next_clock: dict[str, Any] | None | Unset
+        if isinstance(self.next_clock, Unset):
+            next_clock = UNSET
+        elif isinstance(self.next_clock, IntakeNextClockOut):
+            next_clock = self.next_clock.to_dict()
+        else:
+            next_clock = self.next_clock
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -257,6 +274,7 @@ class TicketOut:
                 "product_id": product_id,
                 "preferred_window": preferred_window,
                 "sla": sla,
+                "region": region,
                 "assignment": assignment,
                 "charge": charge,
                 "callback": callback,
@@ -285,6 +303,8 @@ class TicketOut:
             field_dict["checklist"] = checklist
         if checklist_done_at is not UNSET:
             field_dict["checklist_done_at"] = checklist_done_at
+        if next_clock is not UNSET:
+            field_dict["next_clock"] = next_clock
 
         return field_dict
 
@@ -294,6 +314,7 @@ class TicketOut:
         from ..models.callback_summary import CallbackSummary
         from ..models.charge_summary import ChargeSummary
         from ..models.checklist_item_out import ChecklistItemOut
+        from ..models.intake_next_clock_out import IntakeNextClockOut
         from ..models.order_line_out import OrderLineOut
         from ..models.pause_out import PauseOut
         from ..models.sample_out import SampleOut
@@ -347,6 +368,8 @@ class TicketOut:
         preferred_window = _parse_preferred_window(d.pop("preferred_window"))
 
         sla = Sla.from_dict(d.pop("sla"))
+
+        region = d.pop("region")
 
         def _parse_assignment(data: object) -> Assignment | None:
             if data is None:
@@ -570,6 +593,23 @@ class TicketOut:
 
         checklist_done_at = _parse_checklist_done_at(d.pop("checklist_done_at", UNSET))
 
+        def _parse_next_clock(data: object) -> IntakeNextClockOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                next_clock_type_0 = IntakeNextClockOut.from_dict(data)
+
+                return next_clock_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntakeNextClockOut | None | Unset, data)
+
+        next_clock = _parse_next_clock(d.pop("next_clock", UNSET))
+
         ticket_out = cls(
             id=id,
             number=number,
@@ -581,6 +621,7 @@ class TicketOut:
             product_id=product_id,
             preferred_window=preferred_window,
             sla=sla,
+            region=region,
             assignment=assignment,
             charge=charge,
             callback=callback,
@@ -599,6 +640,7 @@ class TicketOut:
             sample=sample,
             checklist=checklist,
             checklist_done_at=checklist_done_at,
+            next_clock=next_clock,
         )
 
         ticket_out.additional_properties = d

@@ -16,6 +16,7 @@ from aftersales.unit_of_work import UnitOfWork
 from dispatch.adapters.repositories.jobs import JobFilter, JobRepository
 from dispatch.adapters.repositories.timers import TimerRepository
 from dispatch.adapters.tables.jobs import JobRow
+from dispatch.api.board import JobSort, Kind, Region, check_sort, region_of
 from dispatch.api.deps import PolicyDep
 from dispatch.api.job_commands import JobCommand, report_of, status_report_of
 from dispatch.api.presenters import job_out, repair_card_out
@@ -97,15 +98,21 @@ async def list_jobs(
     updated_since: datetime | None = Query(
         default=None, description="changed at or after; for a sync, `since` never skips a job"
     ),
+    region: Region = None,
+    kind: Kind = None,
+    sort: JobSort = "updated_at",
     since: Since = None,
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = FieldReaders,
 ) -> SyncPage[JobOut]:
     """Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    technician, status, ticket, the site's `region` or the ticket's `kind`, or changed since a
+    time (`updated_since`). `sort=next_due`: the open jobs by the clock that matters next
+    (accept-by, booking, arrival, completion due; those with none last). To follow changes,
     sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
     none skipped."""
+    by_next_due = check_sort(sort, status=status, since=since)
     where = JobFilter(
         scope=scope_of(principal),
         point_id=point_id,
@@ -113,6 +120,8 @@ async def list_jobs(
         status=status,
         ticket_id=ticket_id,
         updated_since=updated_since,
+        region=region_of(region),
+        kind=kind,
     )
     next_cursor: str | None = None
     next_since: str | None = None
@@ -121,7 +130,9 @@ async def list_jobs(
         if sync_or_page(since, cursor):
             rows, next_since = await jobs.sync(where, since=since or "", limit=limit)
         else:
-            rows, next_cursor = await jobs.page(where, cursor=cursor, limit=limit)
+            rows, next_cursor = await jobs.page(
+                where, cursor=cursor, limit=limit, by_next_due=by_next_due
+            )
     hide = confined(principal)
     return SyncPage[JobOut](
         items=[job_out(r, confined=hide) for r in rows],

@@ -6,10 +6,12 @@ from dispatch.adapters.tables.jobs import JobRow
 from dispatch.adapters.tables.points import CapacityOverrideRow, PointRow
 from dispatch.adapters.tables.technicians import TechnicianRow
 from dispatch.adapters.tables.workshop import RepairCardRow, WorkshopLogRow
+from dispatch.api.schemas.board import NextClockOut
 from dispatch.api.schemas.jobs import Appointment, JobOut, JobPause, PartOut
 from dispatch.api.schemas.points import CapacityOverrideOut, PointOut
 from dispatch.api.schemas.technicians import TechnicianOut
 from dispatch.api.schemas.workshop import RepairCardOut, WorkshopLogEntry
+from dispatch.domain.board import JobClocks, next_clock
 
 
 def point_out(row: PointRow) -> PointOut:
@@ -41,6 +43,22 @@ def _customer(row: JobRow, confined: bool) -> dict[str, object]:
     if confined and (row.status in ("unrouted", "offered") or row.accepted_at is None):
         return {k: row.customer[k] for k in DISTRICT if k in row.customer}
     return row.customer
+
+
+def job_clocks(row: JobRow) -> JobClocks:
+    return JobClocks(
+        status=row.status,
+        paused=row.paused_at is not None,
+        offer_expires_at=row.offer_expires_at,
+        respond_by=row.respond_by,
+        appointment_end=row.appointment_end,
+        complete_by=row.complete_by,
+    )
+
+
+def _next_clock(row: JobRow) -> NextClockOut | None:
+    upcoming = next_clock(job_clocks(row))
+    return None if upcoming is None else NextClockOut(clock=upcoming.clock, due=upcoming.due)
 
 
 def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
@@ -76,6 +94,9 @@ def job_out(row: JobRow, *, confined: bool = False) -> JobOut:
         rework_reason=row.rework_reason,
         attempt=row.attempt,
         offer_expires_at=row.offer_expires_at,
+        respond_by=row.respond_by,
+        complete_by=row.complete_by,
+        next_clock=_next_clock(row),
         routing=None if confined else row.routing,
         appointment=_window(row.appointment_start, row.appointment_end),
         service_date=row.service_date,

@@ -73,6 +73,8 @@ async def _first_visit(
         preferred_end=window.end if window else None,
         window_agreed=agreed,
         window_agreed_at=ticket.created_at if agreed else None,
+        respond_by=respond_by,
+        complete_by=ticket.complete_by,
         status="unrouted",
         visit_number=1,
         attempt=0,
@@ -125,6 +127,7 @@ async def create_rework_job(
         return  # the ticket already has a job under way (a repeated reopen)
     plan = plan_rework(reopened.reason)
     now = uow.now()
+    respond_by = reopened.reopened_at + policy.rework_respond_within
     job = JobRow(
         id=uuid.uuid4(),
         ticket_id=last.ticket_id,
@@ -136,6 +139,8 @@ async def create_rework_job(
         topic=last.topic,
         customer=last.customer,
         product=last.product,
+        respond_by=respond_by,
+        complete_by=last.complete_by,  # the ticket's deadline to finish still runs
         status="unrouted",
         visit_number=last.visit_number + 1,
         previous_job_id=last.id,
@@ -159,7 +164,7 @@ async def create_rework_job(
             job_id=job.id,
             ticket_id=job.ticket_id,
             kind="respond",
-            due_at=reopened.reopened_at + policy.rework_respond_within,
+            due_at=respond_by,
             state="pending",
         )
     )

@@ -17,6 +17,7 @@ from dispatch.adapters.repositories.jobs import JobRepository
 from dispatch.adapters.repositories.scope import Scope
 from dispatch.adapters.repositories.timers import TimerRepository
 from dispatch.adapters.tables.jobs import JobRow
+from dispatch.domain.board import moved_on
 from dispatch.domain.jobs import FINAL
 from dispatch.use_cases.job_events import change, publish, publish_status
 
@@ -33,6 +34,10 @@ async def _pause_job(
 
 async def _resume_job(uow: UnitOfWork, job: JobRow, *, at: datetime, actor: str) -> None:
     await TimerRepository(uow.session).resume([job.id], at)
+    if job.paused_at is not None:  # the board's due times move on as the clocks do
+        job.respond_by, job.complete_by = moved_on(
+            job.respond_by, job.complete_by, paused_at=job.paused_at, resumed_at=at
+        )
     job.paused_at = job.pause_reason = None
     change(uow, job, job.status, action="resumed", at=at, now=at, actor=actor)
 

@@ -94,6 +94,7 @@ async def assign(
         job.preferred_start, job.preferred_end = cmd.start, cmd.end
     timers = TimerRepository(uow.session)
     await timers.settle(job.id, ["respond"], "met", now)
+    job.respond_by = None  # booked: the customer has their answer (the board's next clock)
     await timers.settle(job.id, ["arrival"], "cancelled", now)
     timers.add(
         SlaTimerRow(

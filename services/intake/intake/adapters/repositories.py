@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
 from aftersales.http.pagination import keyset_page, sync_page
+from intake.adapters.board import counts, page_by_next_due
+from intake.adapters.search import name_matches
 from intake.adapters.tables import (
     CatalogueRevisionRow,
     CustomerRow,
@@ -87,8 +89,11 @@ class CustomerRepository:
         cursor: str | None,
         limit: int,
         customer_type: str | None = None,
+        name: str | None = None,
     ) -> tuple[list[CustomerRow], str | None]:
         stmt: Any = select(CustomerRow)
+        if name is not None:
+            stmt = stmt.where(*name_matches(name))
         if tenant is not None:
             stmt = stmt.where(CustomerRow.tenant_id == tenant)
         if phone_normalized is not None:
@@ -185,6 +190,8 @@ class TicketFilter:
     updated_since: datetime | None = None
     updated_until: datetime | None = None
     window_agreed: bool | None = None
+    region: str | None = None  # a prefix (intake.domain.board.region_prefix)
+    point_id: uuid.UUID | None = None
 
 
 def _window_agreed_is(agreed: bool) -> Any:
@@ -246,6 +253,8 @@ class TicketRepository:
             (where.updated_since, TicketRow.updated_at.__ge__),
             (where.updated_until, TicketRow.updated_at.__lt__),
             (where.window_agreed, _window_agreed_is),
+            (where.region, lambda prefix: TicketRow.region.startswith(prefix, autoescape=True)),
+            (where.point_id, TicketRow.point_id.__eq__),
         ]
         for value, condition in conditions:
             if value is not None:
@@ -253,8 +262,12 @@ class TicketRepository:
         return stmt
 
     async def page(
-        self, where: TicketFilter, *, cursor: str | None, limit: int
+        self, where: TicketFilter, *, cursor: str | None, limit: int, by_next_due: bool = False
     ) -> tuple[list[TicketRow], str | None]:
+        if by_next_due:  # the open tickets, by the due time of their next clock
+            return await page_by_next_due(
+                self.session, self._listed(where), cursor=cursor, limit=limit
+            )
         return await keyset_page(
             self.session,
             self._listed(where),
@@ -263,6 +276,10 @@ class TicketRepository:
             cursor=cursor,
             limit=limit,
         )
+
+    async def counts(self, where: TicketFilter, now: datetime) -> dict[str, Any]:
+        """The open tickets per status and clock bucket (``intake.adapters.board``)."""
+        return await counts(self.session, self._listed(where).whereclause, now)
 
     async def sync(
         self, where: TicketFilter, *, since: str, limit: int

@@ -38,6 +38,15 @@ class Base(DeclarativeBase):
 
 class CustomerRow(Base):
     __tablename__ = "customers"
+    __table_args__ = (
+        # Names found by a part of them (intake.adapters.search; migration 0019).
+        Index(
+            "ix_customers_name_bigrams",
+            text("intake.name_bigrams(lower(name))"),
+            postgresql_using="gin",
+            postgresql_where=text("erased_at IS NULL"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -96,6 +105,9 @@ class TicketRow(Base):
     __table_args__ = (
         Index("ix_tickets_updated_at_id", "updated_at", "id"),
         Index("ix_tickets_sync_xid_id", "sync_xid", "id"),
+        # The board's filters (migration 0019): a region by its prefix, a point.
+        Index("ix_tickets_region", "region", postgresql_ops={"region": "varchar_pattern_ops"}),
+        Index("ix_tickets_point_id", "point_id"),
         Index(
             "ix_tickets_respond_due",
             "respond_by",
@@ -117,6 +129,8 @@ class TicketRow(Base):
     # None for a parts order that names no product, and a training or sample test without one.
     product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("intake.products.id"))
     kind: Mapped[str] = mapped_column(String(20))
+    # The region code of the site as the ticket was opened (``site_of``; migration 0019).
+    region: Mapped[str] = mapped_column(String(12))
     # The product category the request is about (the product's, or the one a ticket without a
     # product names; None on tickets opened before migration 0016), and its topic.
     category: Mapped[str | None] = mapped_column(String(60))

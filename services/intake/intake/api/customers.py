@@ -23,6 +23,7 @@ from intake.api.schemas.customers import (
     ProductOut,
 )
 from intake.api.scope import Staff, tenant_of
+from intake.domain.board import name_query
 from intake.domain.business import CustomerType
 from intake.domain.customers import normalise_phone
 from intake.use_cases import privacy
@@ -91,20 +92,28 @@ async def create_customer(
 async def search_customers(
     db: DatabaseDep,
     phone: str | None = Query(default=None, max_length=40, description="any common notation"),
+    name: str | None = Query(
+        default=None,
+        max_length=200,
+        description="a name that contains this text, whatever the case (at least 2 characters);"
+        " an erased customer is never found",
+    ),
     external_ref: str | None = Query(default=None, max_length=100),
     type: CustomerType | None = Query(default=None, description="consumer, dealer or direct"),
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> Page[CustomerOut]:
-    """Find customers by phone (normalised), name, the CRM's external reference or `type`
-    (dealers, direct customers); newest first, paged with `cursor`."""
+    """Find customers by phone (normalised), name (contained, whatever the case), the CRM's
+    external reference or `type` (dealers, direct customers); in the order they were
+    registered, paged with `cursor`."""
     async with db.uow() as uow:
         rows, next_cursor = await CustomerRepository(uow.session).page(
             tenant=tenant_of(principal),
             phone_normalized=normalise_phone(phone) if phone else None,
             external_ref=external_ref,
             customer_type=type,
+            name=name_query(name) if name is not None else None,
             cursor=cursor,
             limit=limit,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from intake.adapters.tables import CustomerRow, ProductRow, TicketRow, TimelineRow
+from intake.api.schemas.board import NextClockOut
 from intake.api.schemas.common import Address, Money, WindowOut
 from intake.api.schemas.customers import CustomerOut, ProductOut
 from intake.api.schemas.tickets import (
@@ -20,6 +21,7 @@ from intake.api.schemas.tickets import (
     TicketOut,
     TimelineEntry,
 )
+from intake.domain.board import ClockState, next_clock
 from intake.domain.products import in_warranty
 from intake.domain.tickets import window_agreed
 
@@ -78,6 +80,23 @@ def _window(start: datetime | None, end: datetime | None) -> WindowOut | None:
     return WindowOut(start=start, end=end) if start is not None and end is not None else None
 
 
+def clock_state(row: TicketRow) -> ClockState:
+    return ClockState(
+        status=row.status,
+        paused=row.paused_at is not None,
+        responded=row.responded_at is not None,
+        respond_by=row.respond_by,
+        appointment_end=row.appointment_end,
+        complete_by=row.complete_by,
+        checklist_done=row.checklist_done_at is not None,
+    )
+
+
+def _next_clock(row: TicketRow) -> NextClockOut | None:
+    upcoming = next_clock(clock_state(row))
+    return None if upcoming is None else NextClockOut(clock=upcoming.clock, due=upcoming.due)
+
+
 def ticket_out(row: TicketRow) -> TicketOut:
     assignment = None
     if row.current_job_id is not None:
@@ -129,6 +148,8 @@ def ticket_out(row: TicketRow) -> TicketOut:
             completion_breached_at=row.completion_breached_at,
             paused_seconds=row.paused_seconds,
         ),
+        region=row.region,
+        next_clock=_next_clock(row),
         assignment=assignment,
         charge=charge,
         callback=callback,

@@ -19,6 +19,7 @@ from aftersales.http.pagination import Cursor, Limit, Since, SyncPage, sync_or_p
 from aftersales.unit_of_work import UnitOfWork
 from intake.adapters.repositories import TicketFilter, TicketRepository
 from intake.adapters.tables import TicketRow
+from intake.api.board import PointId, Region, TicketSort, check_sort
 from intake.api.deps import PolicyDep
 from intake.api.presenters import product_out, ticket_out, timeline_entry
 from intake.api.schemas.tickets import (
@@ -33,6 +34,7 @@ from intake.api.schemas.tickets import (
     WarrantyRemedyOut,
 )
 from intake.api.scope import Staff, actor_of, tenant_of
+from intake.domain.board import region_prefix
 from intake.domain.tickets import Channel, TicketKind, TicketStatus
 from intake.use_cases import clocks, remedies
 from intake.use_cases import tickets as use_cases
@@ -111,14 +113,20 @@ async def list_tickets(
         default=None, description="updated at or after; for a sync, `since` never skips a ticket"
     ),
     updated_until: datetime | None = Query(default=None, description="updated before"),
+    region: Region = None,
+    point_id: PointId = None,
+    sort: TicketSort = "updated_at",
     since: Since = None,
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = Staff,
 ) -> SyncPage[TicketOut]:
-    """Tickets, newest first, filtered by status, kind, channel, customer, product or whether
-    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+    """Tickets, newest first, filtered by status, kind, channel, customer, product, whether
+    a visit's slot is agreed, the site's `region` or the `point_id` its job is with; paged
+    with `cursor`. `sort=next_due`: the open tickets by the clock that matters next (answer,
+    arrival, completion due; those with none last). For a CRM's sync, `since` (empty at first,
     then each answer's `next_since`): tickets in commit order, none skipped."""
+    by_next_due = check_sort(sort, status=status, since=since)
     where = TicketFilter(
         tenant=tenant_of(principal),
         status=status,
@@ -132,6 +140,8 @@ async def list_tickets(
         updated_since=updated_since,
         updated_until=updated_until,
         window_agreed=window_agreed,
+        region=region_prefix(region) if region is not None else None,
+        point_id=point_id,
     )
     next_cursor: str | None = None
     next_since: str | None = None
@@ -140,7 +150,9 @@ async def list_tickets(
         if sync_or_page(since, cursor):
             rows, next_since = await tickets.sync(where, since=since or "", limit=limit)
         else:
-            rows, next_cursor = await tickets.page(where, cursor=cursor, limit=limit)
+            rows, next_cursor = await tickets.page(
+                where, cursor=cursor, limit=limit, by_next_due=by_next_due
+            )
     return SyncPage[TicketOut](
         items=[ticket_out(r) for r in rows], next_cursor=next_cursor, next_since=next_since
     )

@@ -91,12 +91,14 @@ async def open_ticket(
     complete = complete_by(
         cmd.kind, now, complete_within(offer, policy.response.complete_within_hours)
     )
+    site = site_of(customer, product)
     row = TicketRow(
         id=uuid.uuid4(),
         number=ticket_number(now.year, context.number_seq),
         customer_id=customer.id,
         product_id=product.id if product is not None else None,
         kind=cmd.kind,
+        region=site.region,
         category=category,
         topic=cmd.topic,
         channel=cmd.channel,
@@ -137,7 +139,7 @@ async def open_ticket(
             description=cmd.description,
             customer=_customer_facts(customer),
             product=_product_facts(product, now) if product is not None else None,
-            site=site_of(customer, product),
+            site=site,
             preferred_window=window,
             window_agreed=window_agreed(cmd.kind, window is not None),
             respond_by=row.respond_by,

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_jobs_sort import ListJobsSort
 from ...models.list_jobs_status_type_0 import ListJobsStatusType0
 from ...models.page_job_out import PageJobOut
 from ...models.problem import Problem
@@ -20,6 +21,9 @@ def _get_kwargs(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    sort: ListJobsSort | Unset = ListJobsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -71,6 +75,26 @@ def _get_kwargs(
     else:
         json_updated_since = updated_since
     params["updated_since"] = json_updated_since
+
+    json_region: None | str | Unset
+    if isinstance(region, Unset):
+        json_region = UNSET
+    else:
+        json_region = region
+    params["region"] = json_region
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     json_since: None | str | Unset
     if isinstance(since, Unset):
@@ -167,6 +191,9 @@ def sync_detailed(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    sort: ListJobsSort | Unset = ListJobsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -174,7 +201,9 @@ def sync_detailed(
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    technician, status, ticket, the site's `region` or the ticket's `kind`, or changed since a
+    time (`updated_since`). `sort=next_due`: the open jobs by the clock that matters next
+    (accept-by, booking, arrival, completion due; those with none last). To follow changes,
     sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
     none skipped.
 
@@ -185,6 +214,12 @@ def sync_detailed(
         ticket_id (None | Unset | UUID):
         updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
             never skips a job
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        kind (None | str | Unset): the ticket's kind (repair, install, ...)
+        sort (ListJobsSort | Unset): updated_at (the default): by the last change. next_due: the
+            open jobs by the due time of their next clock (`next_clock`), then id; those with none
+            last Default: ListJobsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -205,6 +240,9 @@ def sync_detailed(
         status=status,
         ticket_id=ticket_id,
         updated_since=updated_since,
+        region=region,
+        kind=kind,
+        sort=sort,
         since=since,
         cursor=cursor,
         limit=limit,
@@ -225,6 +263,9 @@ def sync(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    sort: ListJobsSort | Unset = ListJobsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -232,7 +273,9 @@ def sync(
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    technician, status, ticket, the site's `region` or the ticket's `kind`, or changed since a
+    time (`updated_since`). `sort=next_due`: the open jobs by the clock that matters next
+    (accept-by, booking, arrival, completion due; those with none last). To follow changes,
     sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
     none skipped.
 
@@ -243,6 +286,12 @@ def sync(
         ticket_id (None | Unset | UUID):
         updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
             never skips a job
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        kind (None | str | Unset): the ticket's kind (repair, install, ...)
+        sort (ListJobsSort | Unset): updated_at (the default): by the last change. next_due: the
+            open jobs by the due time of their next clock (`next_clock`), then id; those with none
+            last Default: ListJobsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -264,6 +313,9 @@ def sync(
         status=status,
         ticket_id=ticket_id,
         updated_since=updated_since,
+        region=region,
+        kind=kind,
+        sort=sort,
         since=since,
         cursor=cursor,
         limit=limit,
@@ -278,6 +330,9 @@ async def asyncio_detailed(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    sort: ListJobsSort | Unset = ListJobsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -285,7 +340,9 @@ async def asyncio_detailed(
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    technician, status, ticket, the site's `region` or the ticket's `kind`, or changed since a
+    time (`updated_since`). `sort=next_due`: the open jobs by the clock that matters next
+    (accept-by, booking, arrival, completion due; those with none last). To follow changes,
     sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
     none skipped.
 
@@ -296,6 +353,12 @@ async def asyncio_detailed(
         ticket_id (None | Unset | UUID):
         updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
             never skips a job
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        kind (None | str | Unset): the ticket's kind (repair, install, ...)
+        sort (ListJobsSort | Unset): updated_at (the default): by the last change. next_due: the
+            open jobs by the due time of their next clock (`next_clock`), then id; those with none
+            last Default: ListJobsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -316,6 +379,9 @@ async def asyncio_detailed(
         status=status,
         ticket_id=ticket_id,
         updated_since=updated_since,
+        region=region,
+        kind=kind,
+        sort=sort,
         since=since,
         cursor=cursor,
         limit=limit,
@@ -334,6 +400,9 @@ async def asyncio(
     status: ListJobsStatusType0 | None | Unset = UNSET,
     ticket_id: None | Unset | UUID = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    sort: ListJobsSort | Unset = ListJobsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -341,7 +410,9 @@ async def asyncio(
     """List Jobs
 
      Jobs in the caller's scope (a point its own, a technician its own), filtered by point,
-    technician, status or ticket, or changed since a time (`updated_since`). To follow changes,
+    technician, status, ticket, the site's `region` or the ticket's `kind`, or changed since a
+    time (`updated_since`). `sort=next_due`: the open jobs by the clock that matters next
+    (accept-by, booking, arrival, completion due; those with none last). To follow changes,
     sync with `since` (empty at first, then each answer's `next_since`): jobs in commit order,
     none skipped.
 
@@ -352,6 +423,12 @@ async def asyncio(
         ticket_id (None | Unset | UUID):
         updated_since (datetime.datetime | None | Unset): changed at or after; for a sync, `since`
             never skips a job
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        kind (None | str | Unset): the ticket's kind (repair, install, ...)
+        sort (ListJobsSort | Unset): updated_at (the default): by the last change. next_due: the
+            open jobs by the due time of their next clock (`next_clock`), then id; those with none
+            last Default: ListJobsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -374,6 +451,9 @@ async def asyncio(
             status=status,
             ticket_id=ticket_id,
             updated_since=updated_since,
+            region=region,
+            kind=kind,
+            sort=sort,
             since=since,
             cursor=cursor,
             limit=limit,

@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.list_tickets_channel_type_0 import ListTicketsChannelType0
 from ...models.list_tickets_closure_reason_type_0 import ListTicketsClosureReasonType0
 from ...models.list_tickets_kind_type_0 import ListTicketsKindType0
+from ...models.list_tickets_sort import ListTicketsSort
 from ...models.list_tickets_status_type_0 import ListTicketsStatusType0
 from ...models.page_ticket_out import PageTicketOut
 from ...models.problem import Problem
@@ -29,6 +30,9 @@ def _get_kwargs(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    sort: ListTicketsSort | Unset = ListTicketsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -133,6 +137,28 @@ def _get_kwargs(
         json_updated_until = updated_until
     params["updated_until"] = json_updated_until
 
+    json_region: None | str | Unset
+    if isinstance(region, Unset):
+        json_region = UNSET
+    else:
+        json_region = region
+    params["region"] = json_region
+
+    json_point_id: None | str | Unset
+    if isinstance(point_id, Unset):
+        json_point_id = UNSET
+    elif isinstance(point_id, UUID):
+        json_point_id = str(point_id)
+    else:
+        json_point_id = point_id
+    params["point_id"] = json_point_id
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
     json_since: None | str | Unset
     if isinstance(since, Unset):
         json_since = UNSET
@@ -234,14 +260,19 @@ def sync_detailed(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    sort: ListTicketsSort | Unset = ListTicketsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
-    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+     Tickets, newest first, filtered by status, kind, channel, customer, product, whether
+    a visit's slot is agreed, the site's `region` or the `point_id` its job is with; paged
+    with `cursor`. `sort=next_due`: the open tickets by the clock that matters next (answer,
+    arrival, completion due; those with none last). For a CRM's sync, `since` (empty at first,
     then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
@@ -259,6 +290,13 @@ def sync_detailed(
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
             never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        point_id (None | Unset | UUID): the network point the ticket's current job is with
+            (offered to it, accepted, booked or done by it)
+        sort (ListTicketsSort | Unset): updated_at (the default): by the last change. next_due:
+            the open tickets by the due time of their next clock (`next_clock`), then id; those with
+            none last Default: ListTicketsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -285,6 +323,9 @@ def sync_detailed(
         created_to=created_to,
         updated_since=updated_since,
         updated_until=updated_until,
+        region=region,
+        point_id=point_id,
+        sort=sort,
         since=since,
         cursor=cursor,
         limit=limit,
@@ -311,14 +352,19 @@ def sync(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    sort: ListTicketsSort | Unset = ListTicketsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageTicketOut | Problem | None:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
-    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+     Tickets, newest first, filtered by status, kind, channel, customer, product, whether
+    a visit's slot is agreed, the site's `region` or the `point_id` its job is with; paged
+    with `cursor`. `sort=next_due`: the open tickets by the clock that matters next (answer,
+    arrival, completion due; those with none last). For a CRM's sync, `since` (empty at first,
     then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
@@ -336,6 +382,13 @@ def sync(
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
             never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        point_id (None | Unset | UUID): the network point the ticket's current job is with
+            (offered to it, accepted, booked or done by it)
+        sort (ListTicketsSort | Unset): updated_at (the default): by the last change. next_due:
+            the open tickets by the due time of their next clock (`next_clock`), then id; those with
+            none last Default: ListTicketsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -363,6 +416,9 @@ def sync(
         created_to=created_to,
         updated_since=updated_since,
         updated_until=updated_until,
+        region=region,
+        point_id=point_id,
+        sort=sort,
         since=since,
         cursor=cursor,
         limit=limit,
@@ -383,14 +439,19 @@ async def asyncio_detailed(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    sort: ListTicketsSort | Unset = ListTicketsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageTicketOut | Problem]:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
-    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+     Tickets, newest first, filtered by status, kind, channel, customer, product, whether
+    a visit's slot is agreed, the site's `region` or the `point_id` its job is with; paged
+    with `cursor`. `sort=next_due`: the open tickets by the clock that matters next (answer,
+    arrival, completion due; those with none last). For a CRM's sync, `since` (empty at first,
     then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
@@ -408,6 +469,13 @@ async def asyncio_detailed(
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
             never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        point_id (None | Unset | UUID): the network point the ticket's current job is with
+            (offered to it, accepted, booked or done by it)
+        sort (ListTicketsSort | Unset): updated_at (the default): by the last change. next_due:
+            the open tickets by the due time of their next clock (`next_clock`), then id; those with
+            none last Default: ListTicketsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -434,6 +502,9 @@ async def asyncio_detailed(
         created_to=created_to,
         updated_since=updated_since,
         updated_until=updated_until,
+        region=region,
+        point_id=point_id,
+        sort=sort,
         since=since,
         cursor=cursor,
         limit=limit,
@@ -458,14 +529,19 @@ async def asyncio(
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     updated_until: datetime.datetime | None | Unset = UNSET,
+    region: None | str | Unset = UNSET,
+    point_id: None | Unset | UUID = UNSET,
+    sort: ListTicketsSort | Unset = ListTicketsSort.UPDATED_AT,
     since: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageTicketOut | Problem | None:
     """List Tickets
 
-     Tickets, newest first, filtered by status, kind, channel, customer, product or whether
-    a visit's slot is agreed; paged with `cursor`. For a CRM's sync, `since` (empty at first,
+     Tickets, newest first, filtered by status, kind, channel, customer, product, whether
+    a visit's slot is agreed, the site's `region` or the `point_id` its job is with; paged
+    with `cursor`. `sort=next_due`: the open tickets by the clock that matters next (answer,
+    arrival, completion due; those with none last). For a CRM's sync, `since` (empty at first,
     then each answer's `next_since`): tickets in commit order, none skipped.
 
     Args:
@@ -483,6 +559,13 @@ async def asyncio(
         updated_since (datetime.datetime | None | Unset): updated at or after; for a sync, `since`
             never skips a ticket
         updated_until (datetime.datetime | None | Unset): updated before
+        region (None | str | Unset): the site's administrative region code or its prefix: 2 digits
+            a province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)
+        point_id (None | Unset | UUID): the network point the ticket's current job is with
+            (offered to it, accepted, booked or done by it)
+        sort (ListTicketsSort | Unset): updated_at (the default): by the last change. next_due:
+            the open tickets by the due time of their next clock (`next_clock`), then id; those with
+            none last Default: ListTicketsSort.UPDATED_AT.
         since (None | str | Unset): Sync cursor: the `next_since` of an earlier answer (empty to
             start from the first row). Returns what changed after it, in commit order, and never skips
             a row that committed late (`updated_since` can).
@@ -511,6 +594,9 @@ async def asyncio(
             created_to=created_to,
             updated_since=updated_since,
             updated_until=updated_until,
+            region=region,
+            point_id=point_id,
+            sort=sort,
             since=since,
             cursor=cursor,
             limit=limit,

@@ -14,6 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     phone: None | str | Unset = UNSET,
+    name: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
     type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
@@ -28,6 +29,13 @@ def _get_kwargs(
     else:
         json_phone = phone
     params["phone"] = json_phone
+
+    json_name: None | str | Unset
+    if isinstance(name, Unset):
+        json_name = UNSET
+    else:
+        json_name = name
+    params["name"] = json_name
 
     json_external_ref: None | str | Unset
     if isinstance(external_ref, Unset):
@@ -129,6 +137,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
+    name: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
     type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
@@ -136,11 +145,14 @@ def sync_detailed(
 ) -> Response[PageCustomerOut | Problem]:
     """Search Customers
 
-     Find customers by phone (normalised), name, the CRM's external reference or `type`
-    (dealers, direct customers); newest first, paged with `cursor`.
+     Find customers by phone (normalised), name (contained, whatever the case), the CRM's
+    external reference or `type` (dealers, direct customers); in the order they were
+    registered, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
+        name (None | str | Unset): a name that contains this text, whatever the case (at least 2
+            characters); an erased customer is never found
         external_ref (None | str | Unset):
         type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -156,6 +168,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         phone=phone,
+        name=name,
         external_ref=external_ref,
         type_=type_,
         cursor=cursor,
@@ -173,6 +186,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
+    name: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
     type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
@@ -180,11 +194,14 @@ def sync(
 ) -> PageCustomerOut | Problem | None:
     """Search Customers
 
-     Find customers by phone (normalised), name, the CRM's external reference or `type`
-    (dealers, direct customers); newest first, paged with `cursor`.
+     Find customers by phone (normalised), name (contained, whatever the case), the CRM's
+    external reference or `type` (dealers, direct customers); in the order they were
+    registered, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
+        name (None | str | Unset): a name that contains this text, whatever the case (at least 2
+            characters); an erased customer is never found
         external_ref (None | str | Unset):
         type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -201,6 +218,7 @@ def sync(
     return sync_detailed(
         client=client,
         phone=phone,
+        name=name,
         external_ref=external_ref,
         type_=type_,
         cursor=cursor,
@@ -212,6 +230,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
+    name: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
     type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
@@ -219,11 +238,14 @@ async def asyncio_detailed(
 ) -> Response[PageCustomerOut | Problem]:
     """Search Customers
 
-     Find customers by phone (normalised), name, the CRM's external reference or `type`
-    (dealers, direct customers); newest first, paged with `cursor`.
+     Find customers by phone (normalised), name (contained, whatever the case), the CRM's
+    external reference or `type` (dealers, direct customers); in the order they were
+    registered, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
+        name (None | str | Unset): a name that contains this text, whatever the case (at least 2
+            characters); an erased customer is never found
         external_ref (None | str | Unset):
         type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -239,6 +261,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         phone=phone,
+        name=name,
         external_ref=external_ref,
         type_=type_,
         cursor=cursor,
@@ -254,6 +277,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     phone: None | str | Unset = UNSET,
+    name: None | str | Unset = UNSET,
     external_ref: None | str | Unset = UNSET,
     type_: None | SearchCustomersTypeType0 | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
@@ -261,11 +285,14 @@ async def asyncio(
 ) -> PageCustomerOut | Problem | None:
     """Search Customers
 
-     Find customers by phone (normalised), name, the CRM's external reference or `type`
-    (dealers, direct customers); newest first, paged with `cursor`.
+     Find customers by phone (normalised), name (contained, whatever the case), the CRM's
+    external reference or `type` (dealers, direct customers); in the order they were
+    registered, paged with `cursor`.
 
     Args:
         phone (None | str | Unset): any common notation
+        name (None | str | Unset): a name that contains this text, whatever the case (at least 2
+            characters); an erased customer is never found
         external_ref (None | str | Unset):
         type_ (None | SearchCustomersTypeType0 | Unset): consumer, dealer or direct
         cursor (None | str | Unset): Opaque cursor from the previous page.
@@ -283,6 +310,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             phone=phone,
+            name=name,
             external_ref=external_ref,
             type_=type_,
             cursor=cursor,

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from aftersales.errors import NotFound
 from aftersales.http.pagination import keyset_page, sync_page
+from dispatch.adapters.repositories import board
 from dispatch.adapters.repositories.scope import Scope
 from dispatch.adapters.tables.jobs import JobHistoryRow, JobOfferRow, JobRow, SignatureRow
 from dispatch.adapters.tables.workshop import RepairCardRow, WorkshopLogRow, receipt_no_seq
@@ -26,6 +27,8 @@ class JobFilter:
     status: str | None = None
     ticket_id: uuid.UUID | None = None
     updated_since: datetime | None = None
+    region: str | None = None  # a prefix (dispatch.domain.board.region_prefix)
+    kind: str | None = None
 
 
 class JobRepository:
@@ -85,17 +88,24 @@ class JobRepository:
             (where.technician_id, JobRow.technician_id),
             (where.ticket_id, JobRow.ticket_id),
             (where.status, JobRow.status),
+            (where.kind, JobRow.kind),
         ]
         for value, column in conditions:
             if value is not None:
                 stmt = stmt.where(column == value)
         if where.updated_since is not None:
             stmt = stmt.where(JobRow.updated_at >= where.updated_since)
+        if where.region is not None:
+            stmt = stmt.where(JobRow.region.startswith(where.region, autoescape=True))
         return stmt
 
     async def page(
-        self, where: JobFilter, *, cursor: str | None, limit: int
+        self, where: JobFilter, *, cursor: str | None, limit: int, by_next_due: bool = False
     ) -> tuple[list[JobRow], str | None]:
+        if by_next_due:  # the open jobs, by the due time of their next clock
+            return await board.page_by_next_due(
+                self.session, self._listed(where), cursor=cursor, limit=limit
+            )
         return await keyset_page(
             self.session,
             self._listed(where),
@@ -104,6 +114,10 @@ class JobRepository:
             cursor=cursor,
             limit=limit,
         )
+
+    async def counts(self, where: JobFilter, now: datetime) -> dict[str, Any]:
+        """The open jobs per status and clock bucket (``dispatch.adapters.repositories.board``)."""
+        return await board.counts(self.session, self._listed(where).whereclause, now)
 
     async def sync(self, where: JobFilter, *, since: str, limit: int) -> tuple[list[JobRow], str]:
         """The jobs written after the sync cursor ``since``, in commit order; the next cursor."""

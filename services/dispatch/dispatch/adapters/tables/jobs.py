@@ -36,6 +36,8 @@ class JobRow(Base):
         Index("ix_jobs_updated_at_id", "updated_at", "id"),
         Index("ix_jobs_sync_xid_id", "sync_xid", "id"),
         Index("ix_jobs_point_id_service_date", "point_id", "service_date"),
+        # The board's region filter, by a code's prefix (migration 0018).
+        Index("ix_jobs_region", "region", postgresql_ops={"region": "varchar_pattern_ops"}),
         UniqueConstraint("ticket_id", "visit_number"),
     )
 
@@ -71,6 +73,11 @@ class JobRow(Base):
     service_date: Mapped[date | None] = mapped_column(Date)
     attempt: Mapped[int] = mapped_column(Integer, default=0)
     offer_expires_at: Mapped[datetime | None] = mapped_column(TZ)
+    # The board's clocks (dispatch.domain.board; migration 0018): the booking due (the respond
+    # clock's) until the visit is booked, and the ticket's deadline to finish; both moved on by
+    # pauses. Null on jobs made before, but for the booking due of those still to book.
+    respond_by: Mapped[datetime | None] = mapped_column(TZ)
+    complete_by: Mapped[datetime | None] = mapped_column(TZ)
     routing: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     accepted_at: Mapped[datetime | None] = mapped_column(TZ)
     appointment_start: Mapped[datetime | None] = mapped_column(TZ)

@@ -14,4 +14,5 @@ per resource.
 - ``returns``: defective part returns.
 - ``parts_orders``: customers' parts orders.
 - ``parts_reports``: the parts reports' rows.
+- ``board``: a job's next clock, and the counts of the open jobs.
 """

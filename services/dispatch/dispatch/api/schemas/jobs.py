@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, Field
 
 from aftersales.http.models import RequestModel
+from dispatch.api.schemas.board import NextClockOut
 from dispatch.domain.jobs import JobStatus
 from dispatch.domain.scheduling import RescheduleReason
 
@@ -100,6 +101,17 @@ class JobOut(BaseModel):
     rework_reason: str | None
     attempt: int
     offer_expires_at: datetime | None
+    respond_by: datetime | None = Field(
+        default=None, description="the visit is to be booked by then (until it is booked)"
+    )
+    complete_by: datetime | None = Field(
+        default=None, description="the ticket's deadline to finish, if its kind has one"
+    )
+    next_clock: NextClockOut | None = Field(
+        default=None,
+        description="the clock that matters next (accept, respond, arrival, completion); null "
+        "when the job ended, is paused (but for an offer's accept-by) or none runs",
+    )
     routing: dict[str, Any] | None = Field(description="the candidates and why the winner won")
     appointment: Appointment | None
     service_date: date | None

@@ -7,4 +7,5 @@ resource.
   the agreed slot, cancel, resolve remotely, the 三包 remedy).
 - ``catalogue``: the service catalogue.
 - ``reports``: the information centre's own record.
+- ``board``: the supervisor's board: a ticket's next clock, the counts of the open tickets.
 """

@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from aftersales.events.intake import ClosureReason
 from aftersales.http.models import RequestModel as Request
+from intake.api.schemas.board import NextClockOut
 from intake.api.schemas.common import Money, MoneyIn, WindowIn, WindowOut
 from intake.api.schemas.customers import ProductOut
 from intake.domain.clocks import PauseReason
@@ -184,6 +185,12 @@ class TicketOut(BaseModel):
         default=None, description="when its last item was ticked: the work finished"
     )
     sla: Sla
+    region: str = Field(description="the region code of the site (the visit's address)")
+    next_clock: NextClockOut | None = Field(
+        default=None,
+        description="the clock that matters next (answer, arrival, completion); null when "
+        "paused, once the work is done, or when none runs",
+    )
     assignment: Assignment | None
     charge: ChargeSummary | None
     callback: CallbackSummary | None

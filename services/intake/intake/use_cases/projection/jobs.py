@@ -87,6 +87,8 @@ async def on_job_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
 def _assign(ticket: TicketRow, d: Any, at: datetime) -> None:
     if isinstance(d, dispatch.JobRouted | dispatch.JobAccepted):
         ticket.point_id = d.point_id
+    elif isinstance(d, dispatch.JobUnrouted):
+        ticket.point_id = None  # no point has the job now (every one declined, or none serves)
     elif isinstance(d, dispatch.JobScheduled):
         if ticket.respond_clock == "dispatch" and ticket.responded_at is None:
             ticket.responded_at = at  # a visit ticket is answered by booking its visit
