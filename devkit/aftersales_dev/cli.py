@@ -196,10 +196,9 @@ def console_link(
     """Print a one-time link that signs in to the console (make run) as this identity."""
     from datetime import UTC, datetime, timedelta
 
+    from aftersales.bootstrap import service_url
     from console.adapters.links import issue_link
     from console.domain.sessions import PERSONS, session_key_from
-
-    from aftersales.bootstrap import service_url
 
     if role not in PERSONS:
         raise typer.BadParameter(f"role must be one of {', '.join(sorted(PERSONS))}")

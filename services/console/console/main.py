@@ -18,7 +18,7 @@ from console.adapters.services import Services
 from console.adapters.sessions import LinkStore, Sealed, SessionStore
 from console.domain.problems import Problem
 from console.domain.sessions import PREFIX, session_key_from
-from console.pages import point, signin
+from console.pages import agent, finance, point, signin
 from console.pages.common import (
     CsrfRefused,
     SignInNeeded,
@@ -72,5 +72,7 @@ def create_app(
     app.add_exception_handler(Problem, problem_page)  # type: ignore[arg-type]
     app.include_router(signin.router)
     app.include_router(point.router)
+    app.include_router(agent.router)
+    app.include_router(finance.router)
     app.mount(f"{PREFIX}/static", StaticFiles(packages=[("console", "static")]), name="static")
     return app

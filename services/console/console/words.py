@@ -32,3 +32,29 @@ RESCHEDULE_REASONS = (
     N_("weather"),
     N_("other"),
 )
+TICKET_STATUSES = (
+    N_("open"),
+    N_("dispatched"),
+    N_("in_progress"),
+    N_("closed"),
+    N_("resolved_remotely"),
+    N_("reopened"),
+)
+KINDS = (
+    N_("repair"),
+    N_("install"),
+    N_("relocation"),
+    N_("maintenance"),
+    N_("consultation"),
+    N_("training"),
+    N_("complaint"),
+)
+PAUSE_REASONS = (N_("awaiting_customer"), N_("awaiting_parts"))
+OUTCOMES = (
+    N_("satisfied"),
+    N_("unsatisfied"),
+    N_("not_fixed_first_visit"),
+    N_("not_fixed_repeat"),
+    N_("bad_attitude"),
+)
+COMPLAINT_CATEGORIES = (N_("conduct"), N_("quality"), N_("delay"))
