@@ -18,7 +18,7 @@ from console.adapters.services import Services
 from console.adapters.sessions import LinkStore, Sealed, SessionStore
 from console.domain.problems import Problem
 from console.domain.sessions import PREFIX, session_key_from
-from console.pages import agent, finance, point, signin
+from console.pages import agent, board, finance, point, signin
 from console.pages.common import (
     CsrfRefused,
     SignInNeeded,
@@ -74,5 +74,6 @@ def create_app(
     app.include_router(point.router)
     app.include_router(agent.router)
     app.include_router(finance.router)
+    app.include_router(board.router)
     app.mount(f"{PREFIX}/static", StaticFiles(packages=[("console", "static")]), name="static")
     return app

@@ -58,3 +58,4 @@ OUTCOMES = (
     N_("bad_attitude"),
 )
 COMPLAINT_CATEGORIES = (N_("conduct"), N_("quality"), N_("delay"))
+CLOCKS = (N_("answer"), N_("arrival"), N_("completion"), N_("accept"), N_("respond"))

@@ -1,0 +1,119 @@
+"""The supervisor's board (admin and agent): the open requests by the clock that matters next
+(answer due, arrival due, completion due, breached, paused), filtered by region, point and
+kind; the jobs offered and not accepted, the unrouted ones with their reason, and routing by
+hand. The counts refresh without a reload (htmx polls them every few seconds while the page
+is visible). All from intake's and dispatch's board routes, with the person's token."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from aftersales_client.api.dispatch import job_counts, list_jobs, list_points, route_job
+from aftersales_client.api.intake import list_tickets, ticket_counts
+from aftersales_client.models import ListTicketsSort, RouteIn
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from starlette.responses import Response
+
+from console.domain.problems import Problem
+from console.domain.sessions import PREFIX
+from console.pages.common import Posted, SignedIn, api, idempotency_key
+from console.web import render
+
+router = APIRouter(prefix=f"{PREFIX}/board")
+KINDS = ("repair", "install", "relocation", "maintenance", "consultation", "training", "complaint")
+
+
+def _filters(request: Request) -> dict[str, Any]:
+    """The board's filters as the APIs take them (what is empty is left out)."""
+    q = request.query_params
+    found: dict[str, Any] = {}
+    if q.get("region"):
+        found["region"] = q["region"].strip()
+    if q.get("point_id"):
+        try:
+            found["point_id"] = uuid.UUID(q["point_id"])
+        except ValueError:
+            found["point_id"] = q["point_id"]  # the API says why it is not one
+    if q.get("kind"):
+        found["kind"] = q["kind"]
+    return found
+
+
+async def _counts(request: Request, session: Any) -> dict[str, Any]:
+    call = api(request, session)
+    where = _filters(request)
+    return {
+        "tickets": await call.part("intake", ticket_counts.asyncio_detailed, **where),
+        "jobs": await call.part("dispatch", job_counts.asyncio_detailed, **where),
+    }
+
+
+@router.get("/")
+async def board(request: Request, session: SignedIn, cursor: str | None = None) -> Response:
+    call = api(request, session)
+    where = _filters(request)
+    tickets = await call.part(
+        "intake",
+        list_tickets.asyncio_detailed,
+        sort=ListTicketsSort.NEXT_DUE,
+        limit=50,
+        **({"cursor": cursor} if cursor else {}),
+        **where,
+    )
+    offered = await call.part(
+        "dispatch", list_jobs.asyncio_detailed, status="offered", limit=50, **where
+    )
+    unrouted = await call.part(
+        "dispatch", list_jobs.asyncio_detailed, status="unrouted", limit=50, **where
+    )
+    points = await call.part("dispatch", list_points.asyncio_detailed, limit=100)
+    return render(
+        request,
+        "board/home.html",
+        {
+            **(await _counts(request, session)),
+            "list": tickets,
+            "offered": offered,
+            "unrouted": unrouted,
+            "points": points,
+            "kinds": KINDS,
+            "filters": {k: str(v) for k, v in where.items()},
+            "query": request.url.query,
+            "new_key": uuid.uuid4,
+            "done": request.query_params.get("done"),
+        },
+    )
+
+
+@router.get("/counts")
+async def counts(request: Request, session: SignedIn) -> Response:
+    """The counts alone, for the board's polling."""
+    return render(request, "board/_counts.html", await _counts(request, session))
+
+
+@router.post("/jobs/{job_id}/route")
+async def route(request: Request, job_id: uuid.UUID, session: Posted) -> Response:
+    """Routing by hand: offer the job to the point chosen (or route it automatically again)."""
+    form = await request.form()
+    body: dict[str, Any] = {}
+    if form.get("point_id"):
+        body["point_id"] = str(form.get("point_id"))
+    if form.get("note"):
+        body["note"] = str(form.get("note"))
+    try:
+        await api(request, session).write(
+            "dispatch",
+            route_job.asyncio_detailed,
+            job_id,
+            key=idempotency_key(form),
+            body=RouteIn.from_dict(body),
+        )
+    except Problem as problem:
+        if problem.kind not in ("invalid", "conflict"):
+            raise
+        return render(
+            request, "error.html", {"kind": problem.kind, "problem": problem}, status=problem.status
+        )
+    return RedirectResponse(f"{PREFIX}/board/?done=routed", status_code=303)

@@ -1,0 +1,47 @@
+"""The supervisor's board in a real browser: the open requests by the clock due next, counts
+that move without a reload (htmx polling under the strict Content-Security-Policy), and an
+unrouted job routed by hand."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from aftersales_testing.world import World
+
+from .conftest import serious_violations, wait_for
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_the_board_counts_without_a_reload_and_routes_an_unrouted_job_by_hand(
+    process_stack, world: World, browser, screenshot
+):
+    point, _ = await world.point("BOARD-POINT", "330501")
+    customer, product = await world.customer("330501", in_warranty=True)
+    first = await world.ticket(customer, product)
+    await world.job(first["id"], status="offered")
+    stranded, stranded_product = await world.customer("990501", in_warranty=True)  # no point
+    lost = await world.ticket(stranded, stranded_product)
+    job = await world.job(lost["id"], status="unrouted")
+
+    browser.get(await process_stack.console_link("admin"))
+    total = wait_for(browser, "#count-total")
+    before = int(total.text)
+    assert before >= 2 and first["number"] in browser.page_source
+    assert int(browser.find_element(By.ID, "count-unrouted").text) == 1
+    assert serious_violations(browser) == []
+    screenshot(browser, "board")
+
+    await world.ticket(customer, product)  # a new call: the count moves on its own
+    WebDriverWait(browser, 30).until(
+        lambda b: int(b.find_element(By.ID, "count-total").text) == before + 1
+    )
+
+    form = browser.find_element(By.ID, f"unrouted-{job['id']}")
+    Select(form.find_element(By.NAME, "point_id")).select_by_value(point["id"])
+    form.find_element(By.TAG_NAME, "button").click()
+    wait_for(browser, ".notice")
+    routed = await world.ok(await world.dispatch.get(f"/v1/jobs/{job['id']}", headers=world.admin))
+    assert routed["status"] == "offered" and routed["point_id"] == point["id"]
