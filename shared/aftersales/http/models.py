@@ -1,13 +1,15 @@
 """The base of every request body: unknown fields are refused, so clients can't set what they
-must not (status, owner, numbers the server issues) by adding it to a body."""
+must not (status, owner, numbers the server issues) by adding it to a body. And the bases of the
+response shapes several services share (``NextClockOut``)."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # Text direction overrides and isolates: they make a name or a note read other than it is.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e") | frozenset(
@@ -59,3 +61,12 @@ class RequestModel(BaseModel):
             if reason is not None:
                 raise ValueError(reason)
         return data
+
+
+class NextClockOut(BaseModel):
+    """The clock that matters next for an open item on a board (``aftersales.board``). A
+    service's model narrows ``clock`` to its own clocks, says what each is, and keeps this
+    class's name: the OpenAPI schema (and the generated client's class) is named after it."""
+
+    clock: str
+    due: datetime = Field(description="when it runs out; past: breached")

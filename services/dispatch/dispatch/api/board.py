@@ -9,25 +9,19 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from aftersales.auth import Principal
-from aftersales.errors import Unprocessable
+from aftersales.board import region_of
+from aftersales.http.board import Region, by_next_due
 from aftersales.http.deps import DatabaseDep
 from dispatch.adapters.repositories.jobs import JobFilter, JobRepository
 from dispatch.api.schemas.board import JobCounts
 from dispatch.api.scope import CentreOrPoint, scope_of
-from dispatch.domain.board import region_prefix
 from dispatch.domain.jobs import FINAL
+
+__all__ = ["Region", "region_of"]
 
 # Mounted before the jobs' router: ``/v1/jobs/counts`` is not a job's id.
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
 
-Region = Annotated[
-    str | None,
-    Query(
-        pattern=r"^\d{2}(\d{2}(\d{2})?)?$",
-        description="the site's administrative region code or its prefix: 2 digits a "
-        "province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)",
-    ),
-]
 Kind = Annotated[
     str | None,
     Query(pattern=r"^[a-z_]{1,20}$", description="the ticket's kind (repair, install, ...)"),
@@ -41,22 +35,10 @@ JobSort = Annotated[
 ]
 
 
-def region_of(region: str | None) -> str | None:
-    return region_prefix(region) if region is not None else None
-
-
 def check_sort(sort: str, *, status: str | None, since: str | None) -> bool:
     """Whether the list is in the order of the next due time; it lists open jobs only, and is
     not a sync (a sync follows the commit order)."""
-    if sort != "next_due":
-        return False
-    if since is not None:
-        raise Unprocessable("since follows the commit order: it does not go with sort=next_due.")
-    if status in FINAL:
-        raise Unprocessable(
-            f"sort=next_due lists open jobs; a {status} job has no clock.", status=status
-        )
-    return True
+    return by_next_due(sort, status=status, since=since, ended=FINAL, noun="job")
 
 
 @router.get("/counts", response_model=JobCounts)

@@ -1,4 +1,4 @@
-"""The board: which clock of an open job matters next, its bucket, and region filters.
+"""The board: which clock of an open job matters next, its bucket, and a pause's dues.
 
 **The next clock** of a job, the first of these that runs (``dispatch.adapters.repositories.
 board`` says the same in SQL, for ``sort=next_due`` and the counts):
@@ -14,54 +14,29 @@ board`` says the same in SQL, for ``sort=next_due`` and the counts):
 - ``completion``: the ticket's deadline to finish (``complete_by``), when its kind has one;
 - else none.
 
-**Regions** are the administrative codes (GB/T 2260) of the job's site: two digits name a
-province, four a city, six a district; a six-digit code that ends in ``00`` or ``0000`` is the
-city or the province itself. A filter matches every code under it.
+What is common to every board (the buckets, region filters) is ``aftersales.board``'s.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
-from aftersales.errors import Unprocessable
-from dispatch.domain.jobs import FINAL
+from aftersales import board
+from aftersales.board import NextClock, region_prefix
+from dispatch.domain.jobs import FINAL, JobStatus
+
+__all__ = ["NextClock", "region_prefix"]
 
 Clock = Literal["accept", "respond", "arrival", "completion"]
+CLOCKS: tuple[Clock, ...] = get_args(Clock)
 # The statuses of a job that has not ended, in the order of its life.
-OPEN_STATUSES = (
-    "unrouted",
-    "offered",
-    "accepted",
-    "scheduled",
-    "en_route",
-    "on_site",
-    "awaiting_parts",
-    "in_workshop",
-    "repaired",
-    "inspected",
-)
+OPEN_STATUSES: tuple[str, ...] = tuple(s for s in get_args(JobStatus) if s not in FINAL)
 TO_BOOK = ("unrouted", "offered", "accepted")
 TO_ARRIVE = ("scheduled", "en_route")
 # The board's clock buckets: every open job is in exactly one.
-BUCKETS = (
-    "accept_due",
-    "respond_due",
-    "arrival_due",
-    "completion_due",
-    "breached",
-    "paused",
-    "no_clock",
-)
-_REGION = re.compile(r"^\d{2}(\d{2}(\d{2})?)?$")
-
-
-@dataclass(frozen=True)
-class NextClock:
-    clock: Clock
-    due: datetime
+BUCKETS = board.buckets(CLOCKS)
 
 
 @dataclass(frozen=True)
@@ -74,7 +49,7 @@ class JobClocks:
     complete_by: datetime | None
 
 
-def next_clock(job: JobClocks) -> NextClock | None:
+def next_clock(job: JobClocks) -> NextClock[Clock] | None:
     """The clock that matters next for the job (see the module); None when none runs."""
     if job.status in FINAL:
         return None
@@ -94,10 +69,7 @@ def next_clock(job: JobClocks) -> NextClock | None:
 def bucket(job: JobClocks, now: datetime) -> str:
     """The board's bucket of an open job: its next clock's (``accept_due``, ...) or
     ``breached`` once that clock's due time has passed; else ``paused`` or ``no_clock``."""
-    upcoming = next_clock(job)
-    if upcoming is not None:
-        return "breached" if upcoming.due < now else f"{upcoming.clock}_due"
-    return "paused" if job.paused else "no_clock"
+    return board.bucket(next_clock(job), paused=job.paused, now=now)
 
 
 def moved_on(
@@ -116,19 +88,3 @@ def moved_on(
     if complete_by is not None:
         complete_by += paused
     return respond_by, complete_by
-
-
-def region_prefix(code: str) -> str:
-    """The prefix a region filter matches: ``31`` (a province), ``3101`` (a city), ``310115``
-    (a district); ``310000`` is ``31`` and ``310100`` is ``3101``, as the codes say."""
-    if not _REGION.match(code):
-        raise Unprocessable(
-            "region is an administrative region code: 2 digits (a province), 4 (a city) or 6 "
-            "(a district).",
-            region=code,
-        )
-    if len(code) == 6 and code.endswith("0000"):
-        return code[:2]
-    if len(code) == 6 and code.endswith("00"):
-        return code[:4]
-    return code

@@ -9,26 +9,20 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from aftersales.auth import Principal
-from aftersales.errors import Unprocessable
+from aftersales.board import region_of
+from aftersales.http.board import Region, by_next_due
 from aftersales.http.deps import DatabaseDep
 from intake.adapters.repositories import TicketFilter, TicketRepository
 from intake.api.schemas.board import TicketCounts
 from intake.api.scope import Staff, tenant_of
-from intake.domain.board import region_prefix
 from intake.domain.clocks import ENDED
 from intake.domain.tickets import TicketKind
+
+__all__ = ["Region"]
 
 # Mounted before the tickets' router: ``/v1/tickets/counts`` is not a ticket's id.
 router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
 
-Region = Annotated[
-    str | None,
-    Query(
-        pattern=r"^\d{2}(\d{2}(\d{2})?)?$",
-        description="the site's administrative region code or its prefix: 2 digits a "
-        "province, 4 a city, 6 a district (310000 is the province 31, 310100 the city 3101)",
-    ),
-]
 PointId = Annotated[
     uuid.UUID | None,
     Query(
@@ -48,15 +42,7 @@ TicketSort = Annotated[
 def check_sort(sort: str, *, status: str | None, since: str | None) -> bool:
     """Whether the list is in the order of the next due time; it lists open tickets only, and
     is not a sync (a sync follows the commit order)."""
-    if sort != "next_due":
-        return False
-    if since is not None:
-        raise Unprocessable("since follows the commit order: it does not go with sort=next_due.")
-    if status is not None and (status == "closed" or status in ENDED):
-        raise Unprocessable(
-            f"sort=next_due lists open tickets; a {status} ticket has no clock.", status=status
-        )
-    return True
+    return by_next_due(sort, status=status, since=since, ended=ENDED, noun="ticket")
 
 
 @router.get("/counts", response_model=TicketCounts)
@@ -74,7 +60,7 @@ async def ticket_counts(
     where = TicketFilter(
         tenant=tenant_of(principal),
         kind=kind,
-        region=region_prefix(region) if region is not None else None,
+        region=region_of(region),
         point_id=point_id,
     )
     async with db.uow() as uow:

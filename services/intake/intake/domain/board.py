@@ -1,5 +1,5 @@
-"""The supervisor's board: which clock of an open ticket matters next, how a region filter is
-read, and what a search by name may be.
+"""The supervisor's board: which clock of an open ticket matters next, its bucket, and what a
+search by name may be.
 
 **The next clock** of a ticket, the first of these that runs (``intake.adapters.board`` says
 the same in SQL, for the order ``sort=next_due`` and the counts):
@@ -16,35 +16,29 @@ the same in SQL, for the order ``sort=next_due`` and the counts):
   customer's duty, its checklist is not done;
 - else none.
 
-**Regions** are the administrative codes (GB/T 2260) of the ticket's site: two digits name a
-province, four a city, six a district, and a six-digit code that ends in ``00`` or ``0000`` is
-the city or the province itself. A filter matches every code under it.
+What is common to every board (the buckets, region filters) is ``aftersales.board``'s.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
+from aftersales import board
+from aftersales.board import NextClock, region_prefix
 from aftersales.errors import Unprocessable
 from intake.domain.clocks import WORK_DONE
 
+__all__ = ["NextClock", "region_prefix"]
+
 Clock = Literal["answer", "arrival", "completion"]
-CLOCKS: tuple[Clock, ...] = ("answer", "arrival", "completion")
+CLOCKS: tuple[Clock, ...] = get_args(Clock)
 # The statuses of a ticket that has not ended, in the order of its life.
 OPEN_STATUSES = ("open", "dispatched", "scheduled", "in_progress", "completed", "reopened")
 # The board's clock buckets: every open ticket is in exactly one.
-BUCKETS = ("answer_due", "arrival_due", "completion_due", "breached", "paused", "no_clock")
+BUCKETS = board.buckets(CLOCKS)
 MIN_NAME_QUERY = 2
-_REGION = re.compile(r"^\d{2}(\d{2}(\d{2})?)?$")
-
-
-@dataclass(frozen=True)
-class NextClock:
-    clock: Clock
-    due: datetime
 
 
 @dataclass(frozen=True)
@@ -60,7 +54,7 @@ class ClockState:
     checklist_done: bool
 
 
-def next_clock(state: ClockState) -> NextClock | None:
+def next_clock(state: ClockState) -> NextClock[Clock] | None:
     """The clock that matters next for the ticket (see the module); None when none runs."""
     if state.paused or state.status in WORK_DONE:
         return None
@@ -76,28 +70,7 @@ def next_clock(state: ClockState) -> NextClock | None:
 def bucket(state: ClockState, now: datetime) -> str:
     """The board's bucket of an open ticket: paused, breached (its next clock's due time has
     passed), the clock that is next (``answer_due``, ...), or ``no_clock``."""
-    if state.paused:
-        return "paused"
-    upcoming = next_clock(state)
-    if upcoming is None:
-        return "no_clock"
-    return "breached" if upcoming.due < now else f"{upcoming.clock}_due"
-
-
-def region_prefix(code: str) -> str:
-    """The prefix a region filter matches: ``31`` (a province), ``3101`` (a city), ``310115``
-    (a district); ``310000`` is ``31`` and ``310100`` is ``3101``, as the codes say."""
-    if not _REGION.match(code):
-        raise Unprocessable(
-            "region is an administrative region code: 2 digits (a province), 4 (a city) or 6 "
-            "(a district).",
-            region=code,
-        )
-    if len(code) == 6 and code.endswith("0000"):
-        return code[:2]
-    if len(code) == 6 and code.endswith("00"):
-        return code[:4]
-    return code
+    return board.bucket(next_clock(state), paused=state.paused, now=now)
 
 
 def name_query(text: str) -> str:

@@ -7,14 +7,15 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from aftersales.http import models
 
-class NextClockOut(BaseModel):
+
+class NextClockOut(models.NextClockOut):
     clock: Literal["accept", "respond", "arrival", "completion"] = Field(
         description="accept: offered, due its accept-by (`offer_expires_at`); respond: to book, "
         "due `respond_by`; arrival: booked or on the way, due the appointment's end; "
         "completion: the ticket's deadline to finish (`complete_by`)"
     )
-    due: datetime = Field(description="when it runs out; past: breached")
 
 
 class JobStatusCounts(BaseModel):

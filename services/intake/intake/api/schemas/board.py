@@ -7,14 +7,15 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from aftersales.http import models
 
-class NextClockOut(BaseModel):
+
+class NextClockOut(models.NextClockOut):
     clock: Literal["answer", "arrival", "completion"] = Field(
         description="answer: not answered yet (due `sla.respond_by`); arrival: the visit is "
         "booked and the technician has not set off (due the appointment's end); completion: "
         "the kind has a deadline to finish (due `sla.complete_by`)"
     )
-    due: datetime = Field(description="when it runs out; past: breached")
 
 
 class TicketStatusCounts(BaseModel):
