@@ -136,6 +136,7 @@ bench: sync wrk
 	$(VENV)/bin/python -m bench.stock
 	$(VENV)/bin/python -m bench.billing
 	$(VENV)/bin/python -m bench.feedback
+	$(VENV)/bin/python -m bench.console
 	$(VENV)/bin/python -m bench.lifecycle
 
 clean:

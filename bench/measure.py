@@ -115,7 +115,9 @@ def wrk(
         requests=data["requests"],
         seconds=data["duration_us"] / 1e6,
         latency_ms={
-            k: round(data["latency_us"][k] / 1000, 2) for k in ("p50", "p90", "p99", "max")
+            k: round(data["latency_us"][k] / 1000, 2)
+            for k in ("p50", "p90", "p95", "p99", "max")
+            if k in data["latency_us"]
         },
         non_2xx=errors["status"],
         socket_errors=errors["connect"] + errors["read"] + errors["write"] + errors["timeout"],

@@ -14,6 +14,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from aftersales.clock import SYSTEM_CLOCK, Clock
 from aftersales.database import async_url
+from aftersales.http.middleware import RequestContextMiddleware
+from aftersales.tracing import configure_tracing
+from console.adapters.oidc import OidcClient, StateStore
 from console.adapters.services import Services
 from console.adapters.sessions import LinkStore, Sealed, SessionStore
 from console.domain.problems import Problem
@@ -35,6 +38,7 @@ def create_app(
     *,
     clock: Clock = SYSTEM_CLOCK,
     transport: httpx.AsyncBaseTransport | None = None,
+    idp_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     s = settings or ConsoleSettings()
     if not s.session_key:
@@ -49,9 +53,11 @@ def create_app(
         app.state.engine = engine
         app.state.sessions = SessionStore(engine, sealed, timedelta(minutes=s.idle_timeout_minutes))
         app.state.links = LinkStore(engine, sealed)
+        app.state.oidc_states = StateStore(engine)
         try:
             yield
         finally:
+            await app.state.services.aclose()
             await engine.dispose()
 
     app = FastAPI(
@@ -63,10 +69,15 @@ def create_app(
     )
     app.state.settings = s
     app.state.clock = clock
+    app.state.oidc = OidcClient(s, transport=idp_transport)
     app.state.services = Services(
         s.service_urls(), timeout=s.service_timeout_seconds, transport=transport
     )
     app.add_middleware(SecurityHeaders)
+    # Each click is a request span (its trace continues in the services it calls: the calls
+    # carry its traceparent) with the request id, as the services' own requests are.
+    app.add_middleware(RequestContextMiddleware, service="console")
+    configure_tracing("console")
     app.add_exception_handler(SignInNeeded, back_to_sign_in)  # type: ignore[arg-type]
     app.add_exception_handler(CsrfRefused, csrf_refused)  # type: ignore[arg-type]
     app.add_exception_handler(Problem, problem_page)  # type: ignore[arg-type]

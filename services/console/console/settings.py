@@ -27,11 +27,25 @@ class ConsoleSettings(BaseSettings):
     # Calls to a service give up after this long; the page says which part is unavailable.
     service_timeout_seconds: float = Field(default=5.0, gt=0)
     default_language: str = "zh_CN"
-    # Production sign-in: OpenID Connect against the company's identity provider (not built
-    # yet: under `make run` a one-time link signs in, `aftersales console-link`).
+    # Production sign-in: OpenID Connect (authorization code with PKCE) against the company's
+    # identity provider; under `make run` a one-time link signs in (`aftersales console-link`).
     oidc_issuer: str = ""
     oidc_client_id: str = ""
     oidc_client_secret: str = ""
+    # Where the provider sends the person back: the console's public address of
+    # /console/oidc/callback (registered with the provider).
+    oidc_redirect_url: str = ""
+    oidc_scopes: str = "openid profile"
+    # The ID token's claims that give the role and the scope (the same values the services'
+    # tokens carry: the access token the provider issues is what the console calls them with).
+    oidc_role_claim: str = "aftersales_role"
+    oidc_point_claim: str = "point_id"
+    oidc_tenant_claim: str = "tenant_id"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
+
     log_level: str = "INFO"
 
     def service_urls(self) -> dict[str, str]:

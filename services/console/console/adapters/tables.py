@@ -23,6 +23,18 @@ sessions = Table(
     Column("expires_at", TZ, nullable=False),
 )
 
+# A sign-in begun with the identity provider: what its answer must match (state, nonce) and
+# the PKCE verifier, kept until the person comes back (once) or for ten minutes.
+oidc_states = Table(
+    "oidc_states",
+    metadata,
+    Column("state_hash", String(64), primary_key=True),
+    Column("nonce", String(64), nullable=False),
+    Column("verifier", String(128), nullable=False),
+    Column("next", Text),
+    Column("expires_at", TZ, nullable=False),
+)
+
 sign_in_links = Table(
     "sign_in_links",
     metadata,

@@ -81,6 +81,26 @@ class Person:
         return HOMES.get(self.role, f"{PREFIX}/")
 
 
+def person_from_claims(
+    claims: dict[str, Any], *, role: str, point: str, tenant: str
+) -> Person | None:
+    """Who an identity provider's ID token signs in: its role and scope claims (named by the
+    settings); None when it gives no role the console serves, or a point role without its
+    point."""
+    found = claims.get(role)
+    if found not in PERSONS or not claims.get("sub"):
+        return None
+    point_id = claims.get(point)
+    if found == "point" and not point_id:
+        return None
+    return Person(
+        subject=str(claims["sub"]),
+        role=str(found),
+        point_id=str(point_id) if point_id else None,
+        tenant_id=claims.get(tenant),
+    )
+
+
 def idle_expiry(now: datetime, idle: timedelta) -> datetime:
     return now + idle
 

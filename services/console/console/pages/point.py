@@ -5,6 +5,7 @@ called with the point's own token: another point's job is the API's 404, shown a
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from aftersales_client.api.dispatch import (
     reject_job,
     report_status,
 )
-from aftersales_client.models import AssignIn, RejectIn, StatusReportIn
+from aftersales_client.models import AssignIn, ListJobsSort, RejectIn, StatusReportIn
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
@@ -116,17 +117,13 @@ async def decline(request: Request, job_id: uuid.UUID, session: Posted) -> Respo
 async def jobs(request: Request, session: SignedIn) -> Response:
     """Today's and tomorrow's jobs per technician, and the accepted ones still to assign."""
     call = api(request, session)
-    found: list[dict[str, Any]] = []
-    problem: Problem | None = None
-    for status in ACTIVE:
-        page = await call.part("dispatch", list_jobs.asyncio_detailed, status=status, limit=100)
-        if isinstance(page, Problem):
-            problem = page
-            break
-        found.extend(page["items"])
-    techs = await call.part(
-        "dispatch", list_point_technicians.asyncio_detailed, _mine(session), limit=100
+    # The point's open jobs by the clock due next, in one call, and its technicians, at once.
+    page, techs = await asyncio.gather(
+        call.part("dispatch", list_jobs.asyncio_detailed, sort=ListJobsSort.NEXT_DUE, limit=100),
+        call.part("dispatch", list_point_technicians.asyncio_detailed, _mine(session), limit=100),
     )
+    problem = page if isinstance(page, Problem) else None
+    found = [] if problem else [j for j in page["items"] if j["status"] in ACTIVE]
     today = datetime.now(SHANGHAI).date()
     days = (today, today + timedelta(days=1))
     by_tech: dict[str, list[dict[str, Any]]] = {}

@@ -5,12 +5,15 @@ the page asked for before signing in is where the person lands."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from datetime import timedelta
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import text
 from starlette.responses import Response
 
-from console.domain.sessions import PERSONS, PREFIX, safe_next
+from console.adapters.oidc import SignInRefused
+from console.domain.sessions import PERSONS, PREFIX, Person, person_from_claims, safe_next
 from console.pages.common import COOKIE, LANG_COOKIE, Posted, SignedIn, set_language
 from console.web import render
 
@@ -20,21 +23,76 @@ router = APIRouter()
 @router.get(f"{PREFIX}/sign-in")
 async def sign_in_page(request: Request, next: str | None = None) -> Response:
     set_language(request)
-    return render(request, "sign_in.html", {"next": safe_next(next), "expired": bool(next)})
+    context = {
+        "next": safe_next(next),
+        "expired": bool(next),
+        "provider": request.app.state.settings.oidc_enabled,
+    }
+    return render(request, "sign_in.html", context)
 
 
 @router.get(PREFIX + "/link/{code}")
 async def open_link(request: Request, code: str, next: str | None = None) -> Response:
-    language = set_language(request)
+    set_language(request)
     state = request.app.state
-    now = state.clock.now()
-    taken = await state.links.take(code, now=now)
+    taken = await state.links.take(code, now=state.clock.now())
     if taken is None or taken[0].role not in PERSONS:
         return render(request, "sign_in.html", {"next": None, "bad_link": True}, status=400)
     person, token, link_next = taken
-    session_id, _ = await state.sessions.start(person, token, language=language, now=now)
-    target = safe_next(next) or safe_next(link_next) or person.home
-    response = RedirectResponse(target, status_code=303)
+    return await _signed_in(request, person, token, safe_next(next) or safe_next(link_next))
+
+
+@router.get(f"{PREFIX}/sign-in/oidc")
+async def sign_in_with_provider(request: Request, next: str | None = None) -> Response:
+    """To the company's identity provider (code flow with PKCE); it sends the person back to
+    /console/oidc/callback."""
+    set_language(request)
+    state = request.app.state
+    if not state.settings.oidc_enabled:
+        return render(request, "sign_in.html", {"next": None, "no_provider": True}, status=404)
+    provider = await state.oidc.provider()
+    begun, nonce, verifier = await state.oidc_states.begin(
+        safe_next(next), state.clock.now() + timedelta(minutes=10)
+    )
+    url = state.oidc.authorization_url(provider, begun, nonce, verifier)
+    return RedirectResponse(url, status_code=303)
+
+
+@router.get(f"{PREFIX}/oidc/callback")
+async def provider_answer(
+    request: Request,
+    code: str | None = None,
+    state_: str | None = Query(default=None, alias="state"),
+    error: str | None = None,
+) -> Response:
+    set_language(request)
+    app = request.app.state
+    taken = await app.oidc_states.take(state_, app.clock.now()) if state_ else None
+    if error or not code or taken is None:
+        return render(request, "sign_in.html", {"next": None, "refused": True}, status=400)
+    nonce, verifier, next_page = taken
+    try:
+        provider = await app.oidc.provider()
+        tokens = await app.oidc.tokens(provider, code, verifier)
+        claims = await app.oidc.id_claims(provider, tokens["id_token"], nonce)
+    except SignInRefused:
+        return render(request, "sign_in.html", {"next": None, "refused": True}, status=400)
+    s = app.settings
+    person = person_from_claims(
+        claims, role=s.oidc_role_claim, point=s.oidc_point_claim, tenant=s.oidc_tenant_claim
+    )
+    if person is None:
+        return render(request, "sign_in.html", {"next": None, "no_role": True}, status=403)
+    return await _signed_in(request, person, tokens["access_token"], next_page)
+
+
+async def _signed_in(request: Request, person: Person, token: str, target: str | None) -> Response:
+    """A new session for ``person`` with their token; to the page asked for, else home."""
+    state = request.app.state
+    session_id, _ = await state.sessions.start(
+        person, token, language=request.state.language, now=state.clock.now()
+    )
+    response = RedirectResponse(target or person.home, status_code=303)
     response.set_cookie(
         COOKIE,
         session_id,
