@@ -77,9 +77,18 @@ async def test_a_partner_accepts_assigns_and_reports_the_visit_done(
         return await world.charge(job["id"])
 
     charge = await eventually(charged, timeout=30)
-    assert (
-        charge["service_class"] == "C"
-    )  # in warranty: the point's work is paid, not the customer's
+    # In warranty: the point's work is paid, not by the customer.
+    assert charge["service_class"] == "C"
+
+    # The point's month: the job on its statement, no cash owed; its workshop and stock.
+    browser.get(f"{process_stack.url('console')}/console/point/month")
+    assert wait_for(browser, "#statement-jobs").text == "1"
+    assert browser.find_element(By.ID, "cash-owed").text == "0.00 CNY"
+    assert serious_violations(browser) == []
+    screenshot(browser, "partner-month")
+    browser.get(f"{process_stack.url('console')}/console/point/workshop")
+    wait_for(browser, "#reg-h")
+    assert serious_violations(browser) == []
 
 
 async def test_a_point_cannot_open_another_points_job_by_its_address(

@@ -21,7 +21,7 @@ from console.adapters.services import Services
 from console.adapters.sessions import LinkStore, Sealed, SessionStore
 from console.domain.problems import Problem
 from console.domain.sessions import PREFIX, session_key_from
-from console.pages import agent, board, finance, point, signin
+from console.pages import agent, board, finance, point, point_records, signin
 from console.pages.common import (
     CsrfRefused,
     SignInNeeded,
@@ -83,6 +83,7 @@ def create_app(
     app.add_exception_handler(Problem, problem_page)  # type: ignore[arg-type]
     app.include_router(signin.router)
     app.include_router(point.router)
+    app.include_router(point_records.router)
     app.include_router(agent.router)
     app.include_router(finance.router)
     app.include_router(board.router)

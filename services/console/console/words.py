@@ -59,3 +59,15 @@ OUTCOMES = (
 )
 COMPLAINT_CATEGORIES = (N_("conduct"), N_("quality"), N_("delay"))
 CLOCKS = (N_("answer"), N_("arrival"), N_("completion"), N_("accept"), N_("respond"))
+DEDUCTIONS = (
+    N_("penalty"),
+    N_("sla_breach"),
+    N_("late_compensation"),
+    N_("late_waived"),
+    N_("outcome"),
+    N_("unreturned_part"),
+    N_("cash_held"),
+    N_("unreconciled"),
+    N_("unreconciled_reversed"),
+    N_("review_adjustment"),
+)
