@@ -13,6 +13,7 @@ import asyncpg
 
 from aftersales.database import Database
 from aftersales.events import Envelope, dispatch
+from aftersales.review_rules import RULES
 from aftersales_testing.factories import ticket_created
 from bench.common import pct
 
@@ -48,7 +49,7 @@ async def review_cost(db: Database, dsn: str, points: int, events: int) -> dict[
 
     policy = BillingPolicy.from_settings(BillingSettings())
     off = BillingPolicy.from_settings(
-        BillingSettings(review_rules={r: {"enabled": False} for r in reviews.RULE_NAMES})
+        BillingSettings(review_rules={r: {"enabled": False} for r in RULES})
     )
     now = datetime.now(UTC)
     conn = await asyncpg.connect(dsn)

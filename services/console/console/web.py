@@ -49,6 +49,12 @@ def local_time(value: str | datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str
 env.filters["local"] = local_time
 
 
+def form_time(value: Any) -> datetime:
+    """A time a form sends in the network's local time (datetime-local has no zone)."""
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
+
+
 def render(
     request: Request, template: str, context: dict[str, Any], *, status: int = 200
 ) -> HTMLResponse:

@@ -19,7 +19,7 @@ from aftersales.calendar import month_bounds
 from aftersales.database import Database
 from aftersales.events import billing
 from aftersales.policies import values_at
-from aftersales.review_rules import RULES, ReviewRules
+from aftersales.review_rules import ReviewRules
 from aftersales.tasks import claim_due
 from aftersales.unit_of_work import UnitOfWork
 from billing.adapters.repositories.charges import ChargeRepository
@@ -45,7 +45,6 @@ from billing.domain.reviews import (
 from billing.use_cases.policy import BillingPolicy
 
 POLICY = "billing.review_rules"
-RULE_NAMES = RULES
 NOBODY = uuid.UUID(int=0)
 
 

@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -99,14 +98,6 @@ def person_from_claims(
         point_id=str(point_id) if point_id else None,
         tenant_id=claims.get(tenant),
     )
-
-
-def idle_expiry(now: datetime, idle: timedelta) -> datetime:
-    return now + idle
-
-
-def is_over(expires_at: datetime, now: datetime) -> bool:
-    return now >= expires_at
 
 
 def safe_next(target: str | None) -> str | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime
 from typing import Any
 
 from aftersales_client.api.feedback import list_callbacks, list_complaints, post_result
@@ -40,7 +39,7 @@ from starlette.responses import Response
 from console.domain.problems import Problem
 from console.domain.sessions import PREFIX
 from console.pages.common import Posted, SignedIn, api, idempotency_key
-from console.web import SHANGHAI, render
+from console.web import form_time, render
 
 router = APIRouter(prefix=f"{PREFIX}/agent")
 KINDS = ("repair", "install", "relocation", "maintenance", "consultation", "training", "complaint")
@@ -114,11 +113,6 @@ async def customer(request: Request, customer_id: uuid.UUID, session: SignedIn) 
     return await _customer_page(request, session, customer_id)
 
 
-def _local(value: Any) -> datetime:
-    moment = datetime.fromisoformat(str(value))
-    return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
-
-
 @router.post("/customers/{customer_id}/tickets")
 async def open_ticket(request: Request, customer_id: uuid.UUID, session: Posted) -> Response:
     """A ticket with the slot agreed with the caller, in one post."""
@@ -134,8 +128,8 @@ async def open_ticket(request: Request, customer_id: uuid.UUID, session: Posted)
     try:
         if form.get("slot_start") and form.get("slot_end"):
             body["preferred_window"] = {
-                "start": _local(form.get("slot_start")).isoformat(),
-                "end": _local(form.get("slot_end")).isoformat(),
+                "start": form_time(form.get("slot_start")).isoformat(),
+                "end": form_time(form.get("slot_end")).isoformat(),
             }
     except ValueError:
         return await _customer_page(

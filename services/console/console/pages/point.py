@@ -28,7 +28,7 @@ from starlette.responses import Response
 from console.domain.problems import Problem
 from console.domain.sessions import PREFIX
 from console.pages.common import Posted, SignedIn, api, idempotency_key
-from console.web import SHANGHAI, render
+from console.web import SHANGHAI, form_time, render
 
 router = APIRouter(prefix=f"{PREFIX}/point")
 ACTIVE = (
@@ -178,17 +178,11 @@ async def job(request: Request, job_id: uuid.UUID, session: SignedIn) -> Respons
     return await _job_page(request, session, job_id)
 
 
-def _when(value: Any) -> datetime:
-    """A time the form sends in the network's local time (datetime-local has no zone)."""
-    moment = datetime.fromisoformat(str(value))
-    return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
-
-
 @router.post("/jobs/{job_id}/assign")
 async def assign(request: Request, job_id: uuid.UUID, session: Posted) -> Response:
     form = await request.form()
     try:
-        start = _when(form.get("start"))
+        start = form_time(form.get("start"))
         hours = float(str(form.get("hours") or "2"))
         body: dict[str, Any] = {
             "technician_id": str(form.get("technician_id") or ""),

@@ -104,14 +104,6 @@ class ReviewRepository:
             raise NotFound(f"Review {review_id} not found.")
         return row
 
-    async def of_charge(self, charge_id: uuid.UUID) -> list[ReviewRow]:
-        stmt = (
-            select(ReviewRow)
-            .where(ReviewRow.charge_id == charge_id)
-            .order_by(ReviewRow.flagged_at, ReviewRow.id)
-        )
-        return list((await self.session.scalars(stmt)).all())
-
     async def of_charges(self, charge_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[ReviewRow]]:
         out: dict[uuid.UUID, list[ReviewRow]] = {c: [] for c in charge_ids}
         if not charge_ids:

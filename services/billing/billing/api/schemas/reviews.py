@@ -8,7 +8,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from aftersales.events import Money
 from aftersales.http.models import RequestModel
 from billing.api.schemas.common import MoneyIn
 
@@ -80,7 +79,3 @@ class AdjustIn(RequestModel):
 
 def money_of(m: MoneyIn | None) -> int:
     return m.amount if m is not None else 0
-
-
-def as_money(amount: int, currency: str) -> Money:
-    return Money(amount=amount, currency=currency)
