@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -88,6 +89,24 @@ def screenshot(tmp_path: Path):
 def wait_for(driver: webdriver.Chrome, css: str, timeout: float = 20) -> Any:
     return WebDriverWait(driver, timeout).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))
+    )
+
+
+def text_of(driver: webdriver.Chrome, element_id: str) -> str:
+    """An element's text read in one step in the page, so a poll that swaps the element between
+    finding it and reading it cannot leave the test holding a stale reference."""
+    return str(
+        driver.execute_script(
+            "const e = document.getElementById(arguments[0]);return e ? e.textContent.trim() : '';",
+            element_id,
+        )
+    )
+
+
+def click(driver: webdriver.Chrome, xpath: str, timeout: float = 20) -> None:
+    """Find and click in one retried step: a polled section may swap the element in between."""
+    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.XPATH, xpath).click() or True
     )
 
 

@@ -10,7 +10,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from aftersales_testing.world import World
 
-from .conftest import serious_violations, wait_for
+from .conftest import serious_violations, text_of, wait_for
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -27,17 +27,15 @@ async def test_the_board_counts_without_a_reload_and_routes_an_unrouted_job_by_h
     job = await world.job(lost["id"], status="unrouted")
 
     browser.get(await process_stack.console_link("admin"))
-    total = wait_for(browser, "#count-total")
-    before = int(total.text)
+    wait_for(browser, "#count-total")
+    before = int(text_of(browser, "count-total"))
     assert before >= 2 and first["number"] in browser.page_source
-    assert int(browser.find_element(By.ID, "count-unrouted").text) == 1
+    assert int(text_of(browser, "count-unrouted")) == 1
     assert serious_violations(browser) == []
     screenshot(browser, "board")
 
     await world.ticket(customer, product)  # a new call: the count moves on its own
-    WebDriverWait(browser, 30).until(
-        lambda b: int(b.find_element(By.ID, "count-total").text) == before + 1
-    )
+    WebDriverWait(browser, 30).until(lambda b: text_of(b, "count-total") == str(before + 1))
 
     form = browser.find_element(By.ID, f"unrouted-{job['id']}")
     Select(form.find_element(By.NAME, "point_id")).select_by_value(point["id"])

@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from aftersales_testing.apps import eventually
 from aftersales_testing.world import World
 
-from .conftest import serious_violations, wait_for
+from .conftest import click, serious_violations, text_of, wait_for
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -40,12 +40,12 @@ async def test_a_partner_accepts_assigns_and_reports_the_visit_done(
     point, tech, customer, ticket, job = await offered(world, "SHOP-ACCEPT", "330201")
     browser.get(await process_stack.console_link("point", point_id=point["id"]))
     wait_for(browser, f"#offer-{job['id']}")
-    row = browser.find_element(By.ID, f"offer-{job['id']}")
-    assert ticket["number"] in row.text and customer["name"] not in browser.page_source
+    assert ticket["number"] in text_of(browser, f"offer-{job['id']}")
+    assert customer["name"] not in browser.page_source
     assert serious_violations(browser) == []
     screenshot(browser, "partner-offers")
 
-    row.find_element(By.XPATH, ".//button[text()='接单']").click()
+    click(browser, f"//*[@id='offer-{job['id']}']//button[text()='接单']")
     wait_for(browser, "#job-status")
     assert status_of(browser) == "accepted"
     assert customer["name"] in browser.page_source  # the customer, once accepted
@@ -110,12 +110,46 @@ async def test_a_form_sent_without_its_csrf_token_is_refused(
 ):
     point, _, _, _, job = await offered(world, "SHOP-CSRF", "330204")
     browser.get(await process_stack.console_link("point", point_id=point["id"]))
-    row = wait_for(browser, f"#offer-{job['id']}")
-    form = row.find_element(By.XPATH, ".//button[text()='接单']/ancestor::form")
-    browser.execute_script("arguments[0].querySelector('[name=csrf]').remove()", form)
-    form.find_element(By.TAG_NAME, "button").click()
+    wait_for(browser, f"#offer-{job['id']}")
+    browser.execute_script(  # in one step, so the offers' poll cannot swap the form in between
+        "const form = document.querySelector(`#offer-${arguments[0]} form`);"
+        "form.querySelector('[name=csrf]').remove(); form.querySelector('button').click();",
+        job["id"],
+    )
     heading = wait_for(browser, "main h1")
     assert heading.text == "已拒绝"
     screenshot(browser, "refused-without-csrf")
     fresh = await world.ok(await world.dispatch.get(f"/v1/jobs/{job['id']}", headers=world.admin))
     assert fresh["status"] == "offered"  # nothing was done
+
+
+async def test_the_offers_poll_leaves_a_reason_being_typed_alone(
+    process_stack, world, browser, screenshot
+):
+    point, _, _, _, job = await offered(world, "SHOP-TYPING", "330205")
+    browser.get(await process_stack.console_link("point", point_id=point["id"]))
+    reason = wait_for(browser, f"#reason-{job['id']}")
+    reason.send_keys("技师休假")
+    # The barrier: the next poll of the offers either was held back or has been swapped in.
+    browser.execute_script(
+        "window.pollOutcome = null;"
+        "document.addEventListener('htmx:beforeRequest', e => {"
+        "  if (e.defaultPrevented) { window.pollOutcome = 'held'; }"
+        "});"
+        "document.addEventListener('htmx:afterSettle', () => { window.pollOutcome = 'swapped'; });"
+    )
+    WebDriverWait(browser, 20).until(lambda b: b.execute_script("return window.pollOutcome"))
+    assert text_value(browser, f"reason-{job['id']}") == "技师休假"
+
+    click(browser, f"//*[@id='offer-{job['id']}']//button[text()='拒单']")
+    wait_for(browser, ".notice")
+
+    history = await world.ok(
+        await world.dispatch.get(f"/v1/jobs/{job['id']}/history", headers=world.admin)
+    )
+    [mine] = [o for o in history["offers"] if o["point_id"] == point["id"]]
+    assert (mine["outcome"], mine["reason"]) == ("declined", "技师休假")
+
+
+def text_value(browser, element_id: str) -> str:
+    return browser.execute_script(f"return document.getElementById('{element_id}').value")
