@@ -16,11 +16,12 @@ from aftersales.events import REGISTRY as BUS
 from aftersales.events import Envelope
 from aftersales.logging import get_logger
 from aftersales.unit_of_work import UnitOfWork
-from intake.adapters.tables import TicketRow
+from intake.adapters.tables import CustomerRow, TicketRow
 from intake.domain import event_catalogue
 from intake.integrations.adapters import queue
 from intake.integrations.domain.audience import Owner, event_types, facts_of, matches
 from intake.integrations.use_cases.policy import WebhookPolicy
+from intake.integrations.use_cases.privacy import erase
 
 log = get_logger(__name__)
 ROTATION_GRACE = timedelta(hours=24)
@@ -78,20 +79,37 @@ async def fan_out(uow: UnitOfWork, event: Envelope[Any], *, policy: WebhookPolic
     """Queue one event, intake's own or another service's, for every subscription that may
     see it, in each version the subscription asked for (down-converted from the one on the
     bus). Runs as a consumer of each producer's stream, off the request path; the inbox makes
-    it once-only. A ticket's tenant comes from intake's own tickets."""
+    it once-only. A ticket's tenant comes from intake's own tickets.
+
+    An event that reaches the fan-out after its customer was erased (a late or repeated
+    delivery) is queued with tombstones for their words, as the erasure left the others: the
+    customer's row is read FOR KEY SHARE, so an erasure under way is waited for, and one that
+    began later finds these deliveries to scrub."""
     ticket_id = getattr(event.data, "ticket_id", None)
+    customer_id = getattr(event.data, "customer_id", None)
     tenant = None
     if ticket_id is not None:
-        tenant = await uow.session.scalar(
-            select(TicketRow.tenant_id).where(TicketRow.id == ticket_id)
-        )
-    await queue.enqueue(
+        row = (
+            await uow.session.execute(
+                select(TicketRow.tenant_id, TicketRow.customer_id).where(TicketRow.id == ticket_id)
+            )
+        ).first()
+        if row is not None:
+            tenant, customer_id = row.tenant_id, row.customer_id
+    erased = customer_id is not None and await uow.session.scalar(
+        select(CustomerRow.erased_at.is_not(None))
+        .where(CustomerRow.id == customer_id)
+        .with_for_update(read=True, key_share=True)
+    )
+    queued = await queue.enqueue(
         uow.session,
         event,
         versions_of(policy.sunsets, event.type, uow.now().date()),
         facts_of(event.data, tenant),
         now=uow.now(),
     )
+    if erased and queued:
+        await erase(uow, customer_id)
 
 
 async def listened(uow: UnitOfWork, *, policy: WebhookPolicy) -> Callable[[Envelope[Any]], bool]:

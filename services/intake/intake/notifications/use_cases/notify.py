@@ -40,7 +40,12 @@ async def notify(uow: UnitOfWork, event: Any, *, policy: NotificationPolicy) -> 
     ticket = await uow.session.get(TicketRow, trigger.ticket_id)
     if ticket is None:
         return
-    customer = await uow.session.get(CustomerRow, ticket.customer_id)
+    # FOR KEY SHARE against the erasure's FOR UPDATE: a message made while the customer is
+    # being erased waits for it and then sees them erased (the erasure's scrub would not see a
+    # message committed after it).
+    customer = await uow.session.get(
+        CustomerRow, ticket.customer_id, with_for_update={"read": True, "key_share": True}
+    )
     if customer is None or customer.erased_at is not None:
         return
     prefs = await preferences_of(uow, customer.id)
