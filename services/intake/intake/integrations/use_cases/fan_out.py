@@ -108,7 +108,7 @@ async def fan_out(uow: UnitOfWork, event: Envelope[Any], *, policy: WebhookPolic
         facts_of(event.data, tenant),
         now=uow.now(),
     )
-    if erased and queued:
+    if erased and queued and customer_id is not None:
         await erase(uow, customer_id)
 
 
