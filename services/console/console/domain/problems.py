@@ -4,6 +4,7 @@ console shows as a page or beside a form (never a crash)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 
@@ -30,3 +31,32 @@ class Problem(Exception):
             422: "invalid",
             429: "busy",
         }.get(self.status, "unavailable" if self.status >= 500 else "invalid")
+
+
+def unreadable() -> Problem:
+    """A form the console itself could not read (a time or a number), before any call."""
+    return Problem("console", 422)
+
+
+def changed_since(history: Any, seen: str | None) -> list[dict[str, Any]]:
+    """After a stale edit (412): the entries of a resource's history recorded after ``seen``,
+    the ``updated_at`` of the version the person's form was rendered from (both times are the
+    owning service's, so no clock is compared with another). Nothing when there is no such
+    time or the history is unavailable."""
+    if not seen or not isinstance(history, dict):
+        return []
+    try:
+        since = datetime.fromisoformat(seen)
+    except ValueError:
+        return []
+    if since.tzinfo is None:
+        return []
+    changed = []
+    for entry in history.get("entries") or []:
+        try:
+            recorded = datetime.fromisoformat(str(entry.get("recorded_at")))
+        except ValueError:
+            continue
+        if recorded.tzinfo is not None and recorded > since:
+            changed.append(entry)
+    return changed

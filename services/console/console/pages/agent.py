@@ -36,7 +36,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from console.domain.problems import Problem
+from console.domain.problems import Problem, unreadable
 from console.domain.sessions import PREFIX
 from console.pages.common import Posted, SignedIn, api, idempotency_key
 from console.web import form_time, render
@@ -133,7 +133,13 @@ async def open_ticket(request: Request, customer_id: uuid.UUID, session: Posted)
             }
     except ValueError:
         return await _customer_page(
-            request, session, customer_id, status=422, form_error=True, values=dict(form)
+            request,
+            session,
+            customer_id,
+            status=422,
+            error=unreadable(),
+            form_error=True,
+            values=dict(form),
         )
     try:
         ticket = await api(request, session).write(

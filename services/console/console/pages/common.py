@@ -124,10 +124,23 @@ class Api:
     async def __call__(self, service: str, operation: Any, *args: Any, **kwargs: Any) -> Any:
         return await self.services.call(service, self.token, operation, *args, **kwargs)
 
-    async def write(self, service: str, operation: Any, *args: Any, key: str, **kwargs: Any) -> Any:
-        """A write, with the form's Idempotency-Key: a double click does one thing."""
+    async def write(
+        self,
+        service: str,
+        operation: Any,
+        *args: Any,
+        key: str,
+        version: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """A write, with the form's Idempotency-Key (a double click does one thing) and, when
+        the form carries the version it was rendered from, ``If-Match``: a change made by
+        someone else in the meantime is refused (412), never overwritten."""
+        headers = {"Idempotency-Key": key}
+        if version is not None and version.isdigit():
+            headers["If-Match"] = f'"{version}"'
         return await self.services.call(
-            service, self.token, operation, *args, headers={"Idempotency-Key": key}, **kwargs
+            service, self.token, operation, *args, headers=headers, **kwargs
         )
 
     async def part(self, service: str, operation: Any, *args: Any, **kwargs: Any) -> Any:

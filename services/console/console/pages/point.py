@@ -25,7 +25,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from console.domain.problems import Problem
+from console.domain.problems import Problem, changed_since, unreadable
 from console.domain.sessions import PREFIX
 from console.pages.common import Posted, SignedIn, api, idempotency_key
 from console.web import SHANGHAI, form_time, render
@@ -156,12 +156,14 @@ async def _job_page(request: Request, session: Any, job_id: uuid.UUID, **extra: 
         "dispatch", list_point_technicians.asyncio_detailed, _mine(session), limit=100
     )
     status = extra.pop("status", 200)
+    seen = extra.pop("seen", None)
     return render(
         request,
         "point/job.html",
         {
             "job": job,
             "history": history,
+            "changed": changed_since(history, seen),
             "techs": techs,
             "reports": REPORTS,
             "reasons": RESCHEDULE_REASONS,
@@ -193,7 +195,13 @@ async def assign(request: Request, job_id: uuid.UUID, session: Posted) -> Respon
         }
     except ValueError:
         return await _job_page(
-            request, session, job_id, status=422, form_error="assign", values=dict(form)
+            request,
+            session,
+            job_id,
+            status=422,
+            error=unreadable(),
+            form_error="assign",
+            values=dict(form),
         )
     if form.get("reason_code"):
         body["reason_code"] = str(form.get("reason_code"))
@@ -225,7 +233,13 @@ async def report(request: Request, job_id: uuid.UUID, session: Posted) -> Respon
         model = StatusReportIn.from_dict(body)
     except (ValueError, KeyError):
         return await _job_page(
-            request, session, job_id, status=422, form_error="report", values=dict(form)
+            request,
+            session,
+            job_id,
+            status=422,
+            error=unreadable(),
+            form_error="report",
+            values=dict(form),
         )
     return await _write(
         request, session, job_id, form, "report", report_status.asyncio_detailed, body=model
@@ -249,6 +263,7 @@ async def _write(
             operation,
             job_id,
             key=idempotency_key(form),
+            version=str(form.get("version") or ""),
             idempotency_key=idempotency_key(form),
             **kwargs,
         )
@@ -263,5 +278,6 @@ async def _write(
             error=problem,
             form_error=what,
             values=dict(form),
+            seen=str(form.get("seen") or "") if problem.kind == "stale" else None,
         )
     return RedirectResponse(f"{PREFIX}/point/jobs/{job_id}?done={what}", status_code=303)
