@@ -71,3 +71,10 @@ DEDUCTIONS = (
     N_("unreconciled_reversed"),
     N_("review_adjustment"),
 )
+REQUISITION_STATUSES = (
+    N_("requested"),
+    N_("approved"),
+    N_("shipped"),
+    N_("received"),
+    N_("rejected"),
+)

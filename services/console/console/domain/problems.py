@@ -39,7 +39,8 @@ def unreadable() -> Problem:
 
 
 def changed_since(history: Any, seen: str | None) -> list[dict[str, Any]]:
-    """After a stale edit (412): the entries of a resource's history recorded after ``seen``,
+    """After a stale edit (412): the entries of a resource's history (a job's history, a
+    ticket's timeline: ``recorded_at``, else ``at``) recorded after ``seen``,
     the ``updated_at`` of the version the person's form was rendered from (both times are the
     owning service's, so no clock is compared with another). Nothing when there is no such
     time or the history is unavailable."""
@@ -54,7 +55,7 @@ def changed_since(history: Any, seen: str | None) -> list[dict[str, Any]]:
     changed = []
     for entry in history.get("entries") or []:
         try:
-            recorded = datetime.fromisoformat(str(entry.get("recorded_at")))
+            recorded = datetime.fromisoformat(str(entry.get("recorded_at") or entry.get("at")))
         except ValueError:
             continue
         if recorded.tzinfo is not None and recorded > since:

@@ -36,7 +36,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from console.domain.problems import Problem, unreadable
+from console.domain.problems import Problem, changed_since, unreadable
 from console.domain.sessions import PREFIX
 from console.pages.common import Posted, SignedIn, api, idempotency_key
 from console.web import form_time, render
@@ -171,6 +171,7 @@ async def _ticket_page(
     ticket = await call("intake", get_ticket.asyncio_detailed, ticket_id)
     timeline = await call.part("intake", get_timeline.asyncio_detailed, ticket_id)
     status = extra.pop("status", 200)
+    seen = extra.pop("seen", None)
     return render(
         request,
         "agent/ticket.html",
@@ -179,6 +180,7 @@ async def _ticket_page(
             {
                 "ticket": ticket,
                 "timeline": timeline,
+                "changed": changed_since(timeline, seen),
                 "pause_reasons": PAUSE_REASONS,
                 "done": request.query_params.get("done"),
                 **extra,
@@ -221,14 +223,26 @@ async def ticket_action(
     operation, kwargs = calls[action]
     try:
         await api(request, session).write(
-            "intake", operation, ticket_id, key=idempotency_key(form), **kwargs
+            "intake",
+            operation,
+            ticket_id,
+            key=idempotency_key(form),
+            version=str(form.get("version") or ""),
+            **kwargs,
         )
     except (Problem, ValueError) as problem:
         if isinstance(problem, Problem) and problem.kind not in ("invalid", "conflict", "stale"):
             raise
         shown = problem if isinstance(problem, Problem) else Problem("intake", 422, str(problem))
         return await _ticket_page(
-            request, session, ticket_id, status=shown.status, error=shown, form_error=action
+            request,
+            session,
+            ticket_id,
+            status=shown.status,
+            error=shown,
+            form_error=action,
+            values=dict(form),
+            seen=str(form.get("seen") or "") if shown.kind == "stale" else None,
         )
     return RedirectResponse(f"{PREFIX}/agent/tickets/{ticket_id}?done={action}", status_code=303)
 
