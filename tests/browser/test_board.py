@@ -37,9 +37,10 @@ async def test_the_board_counts_without_a_reload_and_routes_an_unrouted_job_by_h
     await world.ticket(customer, product)  # a new call: the count moves on its own
     WebDriverWait(browser, 30).until(lambda b: text_of(b, "count-total") == str(before + 1))
 
-    form = browser.find_element(By.ID, f"unrouted-{job['id']}")
-    Select(form.find_element(By.NAME, "point_id")).select_by_value(point["id"])
-    form.find_element(By.TAG_NAME, "button").click()
+    browser.find_element(By.ID, f"unrouted-{job['id']}").find_element(By.TAG_NAME, "a").click()
+    Select(wait_for(browser, "#point_id")).select_by_value(point["id"])
+    assert serious_violations(browser) == []
+    browser.find_element(By.XPATH, "//form[@id='route-form']//button").click()
     wait_for(browser, ".notice")
     routed = await world.ok(await world.dispatch.get(f"/v1/jobs/{job['id']}", headers=world.admin))
     assert routed["status"] == "offered" and routed["point_id"] == point["id"]

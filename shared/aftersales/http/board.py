@@ -32,7 +32,6 @@ from sqlalchemy import (
     case,
     func,
     literal,
-    not_,
     null,
     select,
     tuple_,
@@ -40,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from aftersales.board import REGION_PATTERN
+from aftersales.board import REGION_PATTERN, buckets
 from aftersales.errors import BadCursor, Unprocessable
 
 Region = Annotated[
@@ -84,20 +83,19 @@ async def next_due_page(
     session: AsyncSession,
     stmt: Select[Any],
     *,
-    next_due: ColumnElement[Any],
+    key: ColumnElement[Any],
     id_col: Any,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Any], str | None]:
     """The rows of ``stmt`` (a ``select(Entity)`` with its filters, the open rows only) by
-    ``next_due``, then ``id_col``; those whose due is null last. The cursor of the next page,
-    or None."""
-    key = func.coalesce(next_due, literal(NO_DUE, TZ))
+    ``key`` (the next due time, ``NO_DUE`` when no clock runs), then ``id_col``. The cursor
+    of the next page, or None."""
     if cursor is not None:
         after_due, after_id = decode_due_cursor(cursor)
         after = tuple_(literal(after_due, TZ), literal(after_id, id_col.type))
         stmt = stmt.where(tuple_(key, id_col) > after)
-    query = stmt.add_columns(next_due).order_by(key, id_col).limit(limit + 1)
+    query = stmt.add_columns(key).order_by(key, id_col).limit(limit + 1)
     rows = list((await session.execute(query)).all())
     items = [r[0] for r in rows[:limit]]
     if len(rows) <= limit:
@@ -127,7 +125,11 @@ def by_next_due(
 class DueBoard:
     """A service's board over one table: its clocks as SQL ``cases`` (the first that holds
     decides), the table's ``id`` and ``status`` columns, the open ``statuses`` in the order of
-    an item's life, the ``clocks`` in the order of the buckets, and when a row is ``paused``."""
+    an item's life, the ``clocks`` in the order of the buckets, and when a row is ``paused``.
+
+    ``stored``: the table's two stored generated columns of :meth:`generated_sql` (the next
+    clock's name, and its due time or ``NO_DUE``), so that the order is an index's and the
+    counts group plain columns; without them the cases are computed in each query."""
 
     cases: Sequence[ClockCase]
     id_col: Any
@@ -135,9 +137,12 @@ class DueBoard:
     statuses: Sequence[str]
     clocks: Sequence[str]
     paused: ColumnElement[bool]
+    stored: tuple[Any, Any] | None = None
 
     def next_clock(self) -> ColumnElement[Any]:
         """The name of a row's next clock, or null when none runs."""
+        if self.stored is not None:
+            return cast("ColumnElement[Any]", self.stored[0])
         whens = ((c, null() if n is None else literal(n)) for c, n, _ in self.cases)
         return type_coerce(case(*whens, else_=null()), String())
 
@@ -145,6 +150,30 @@ class DueBoard:
         """The due time of a row's next clock, or null when none runs."""
         whens = ((c, null() if d is None else d) for c, _, d in self.cases)
         return type_coerce(case(*whens, else_=null()), TZ)
+
+    def due_key(self) -> ColumnElement[Any]:
+        """A row's next due time, ``NO_DUE`` when no clock runs: the board's order."""
+        if self.stored is not None:
+            return cast("ColumnElement[Any]", self.stored[1])
+        return func.coalesce(self.next_due(), literal(NO_DUE, TZ))
+
+    def generated_sql(self) -> tuple[str, str]:
+        """The SQL of the two stored generated columns (the clock's name; the due time or
+        ``NO_DUE``), over the table's own columns: what its model and migration declare."""
+        from sqlalchemy.dialects import postgresql
+
+        table = self.id_col.table
+
+        def sql(expression: ColumnElement[Any]) -> str:
+            compiled = expression.compile(
+                dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
+            )
+            return str(compiled).replace(f"{table.fullname}.", "")
+
+        # to_timestamp(seconds) is immutable, as a generated column's expression must be.
+        due = func.coalesce(self.next_due(), func.to_timestamp(int(NO_DUE.timestamp())))
+        whens = ((c, null() if n is None else literal(n)) for c, n, _ in self.cases)
+        return f"({sql(case(*whens, else_=null()))})", f"({sql(due)})"
 
     def open_rows(self) -> ColumnElement[bool]:
         return cast("ColumnElement[bool]", self.status.in_(self.statuses))
@@ -157,7 +186,7 @@ class DueBoard:
         return await next_due_page(
             session,
             stmt.where(self.open_rows()),
-            next_due=self.next_due(),
+            key=self.due_key(),
             id_col=self.id_col,
             cursor=cursor,
             limit=limit,
@@ -165,25 +194,27 @@ class DueBoard:
 
     async def counts(self, session: AsyncSession, where: Any, now: datetime) -> dict[str, Any]:
         """The open rows matching ``where`` (a condition, or None): their number, per status
-        and per clock bucket (``aftersales.board.bucket``) as of ``now``, in one statement."""
-        clock, due = self.next_clock(), self.next_due()
-        columns: dict[str, Any] = {"total": func.count()}
-        for name in self.statuses:
-            columns[f"status:{name}"] = func.count().filter(self.status == name)
-        for name in self.clocks:
-            columns[f"clock:{name}_due"] = func.count().filter(clock == name, due >= now)
-        columns["clock:breached"] = func.count().filter(due < now)
-        columns["clock:paused"] = func.count().filter(due.is_(None), self.paused)
-        columns["clock:no_clock"] = func.count().filter(due.is_(None), not_(self.paused))
-        stmt = select(*(c.label(k.replace(":", "_")) for k, c in columns.items()))
+        and per clock bucket (``aftersales.board.bucket``) as of ``now``, in one statement.
+
+        Each row's next clock and whether it is breached are computed once, and the rows are
+        grouped by them (a handful of groups); the buckets are summed here. (One count per
+        bucket with a filter each computed the clock again for every bucket.)"""
+        clock = self.next_clock()
+        breached = self.due_key() < literal(now, TZ)
+        stmt = select(self.status, clock, breached, self.paused, func.count()).where(
+            self.open_rows()
+        )
         if where is not None:
             stmt = stmt.where(where)
-        row = (await session.execute(stmt.where(self.open_rows()))).one()
-        values = dict(zip(columns, row, strict=True))
-        return {
-            "total": int(values["total"]),
-            "by_status": {s: int(values[f"status:{s}"]) for s in self.statuses},
-            "by_clock": {
-                k.split(":", 1)[1]: int(v) for k, v in values.items() if k.startswith("clock:")
-            },
-        }
+        grouped = (
+            await session.execute(stmt.group_by(self.status, clock, breached, self.paused))
+        ).all()
+        by_status = dict.fromkeys(self.statuses, 0)
+        by_clock = dict.fromkeys(buckets(self.clocks), 0)
+        for status, name, late, paused, n in grouped:
+            by_status[status] += n
+            if name is None:  # no clock runs
+                by_clock["paused" if paused else "no_clock"] += n
+            else:
+                by_clock["breached" if late else f"{name}_due"] += n
+        return {"total": sum(by_status.values()), "by_status": by_status, "by_clock": by_clock}

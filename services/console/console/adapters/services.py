@@ -8,12 +8,12 @@ part is unavailable and go on with the rest."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+import orjson
 
 from aftersales.logging import request_id_var, traceparent_var
 from console.domain.problems import Problem
@@ -75,8 +75,8 @@ class Services:
 
 def answer(service: str, status: int, content: bytes, headers: Any) -> Any:
     try:
-        body = json.loads(content) if content else None
-    except ValueError:
+        body = orjson.loads(content) if content else None
+    except orjson.JSONDecodeError:
         body = None
     if status < 400:
         return body

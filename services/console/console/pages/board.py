@@ -10,9 +10,9 @@ import asyncio
 import uuid
 from typing import Any
 
-from aftersales_client.api.dispatch import job_counts, list_jobs, list_points, route_job
+from aftersales_client.api.dispatch import get_job, job_counts, list_jobs, list_points, route_job
 from aftersales_client.api.intake import list_tickets, ticket_counts
-from aftersales_client.models import ListTicketsSort, RouteIn
+from aftersales_client.models import ListJobsSort, ListTicketsSort, RouteIn
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
@@ -70,8 +70,18 @@ async def board(request: Request, session: SignedIn, cursor: str | None = None) 
             **({"cursor": cursor} if cursor else {}),
             **where,
         ),
-        call.part("dispatch", list_jobs.asyncio_detailed, status="offered", limit=50, **where),
-        call.part("dispatch", list_jobs.asyncio_detailed, status="unrouted", limit=50, **where),
+        # The twenty whose clock runs out first (the counts say how many there are).
+        *(
+            call.part(
+                "dispatch",
+                list_jobs.asyncio_detailed,
+                status=status,
+                sort=ListJobsSort.NEXT_DUE,
+                limit=20,
+                **where,
+            )
+            for status in ("offered", "unrouted")
+        ),
         call.part("dispatch", list_points.asyncio_detailed, limit=100),
         *_counting(request, session),
     )
@@ -100,6 +110,43 @@ async def counts(request: Request, session: SignedIn) -> Response:
     return render(request, "board/_counts.html", await _counts(request, session))
 
 
+@router.get("/jobs/{job_id}/route")
+async def route_page(request: Request, job_id: uuid.UUID, session: SignedIn) -> Response:
+    return await _route_page(request, session, job_id)
+
+
+async def _route_page(
+    request: Request, session: Any, job_id: uuid.UUID, error: Problem | None = None
+) -> Response:
+    """The job and the points to offer it to: those serving its district and category
+    first, then the others."""
+    call = api(request, session)
+    job = await call("dispatch", get_job.asyncio_detailed, job_id)
+    serving, others = await asyncio.gather(
+        call.part(
+            "dispatch",
+            list_points.asyncio_detailed,
+            region=job.get("region"),
+            category=job.get("category"),
+            active=True,
+            limit=50,
+        ),
+        call.part("dispatch", list_points.asyncio_detailed, active=True, limit=100),
+    )
+    return render(
+        request,
+        "board/route.html",
+        {
+            "job": job,
+            "serving": serving,
+            "others": others,
+            "error": error,
+            "new_key": uuid.uuid4,
+        },
+        status=error.status if error else 200,
+    )
+
+
 @router.post("/jobs/{job_id}/route")
 async def route(request: Request, job_id: uuid.UUID, session: Posted) -> Response:
     """Routing by hand: offer the job to the point chosen (or route it automatically again)."""
@@ -120,7 +167,5 @@ async def route(request: Request, job_id: uuid.UUID, session: Posted) -> Respons
     except Problem as problem:
         if problem.kind not in ("invalid", "conflict"):
             raise
-        return render(
-            request, "error.html", {"kind": problem.kind, "problem": problem}, status=problem.status
-        )
+        return await _route_page(request, session, job_id, error=problem)
     return RedirectResponse(f"{PREFIX}/board/?done=routed", status_code=303)

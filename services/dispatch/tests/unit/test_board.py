@@ -82,3 +82,12 @@ def test_a_region_filter_is_a_province_a_city_or_a_district(code, prefix):
 def test_a_region_that_is_no_code_is_refused(code):
     with pytest.raises(Unprocessable):
         region_prefix(code)
+
+
+def test_the_stored_board_columns_are_the_boards_own_cases():
+    """The generated columns' SQL (model and migration) is what the board's cases compile to:
+    a clock changed in one place and not the other fails here."""
+    from dispatch.adapters.repositories.board import BOARD
+    from dispatch.adapters.tables import jobs
+
+    assert BOARD.generated_sql() == (jobs.JOB_BOARD_CLOCK_SQL, jobs.JOB_BOARD_DUE_SQL)

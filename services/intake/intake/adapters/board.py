@@ -36,6 +36,7 @@ BOARD = DueBoard(
     statuses=OPEN_STATUSES,
     clocks=CLOCKS,
     paused=T.paused_at.is_not(None),
+    stored=(T.board_clock, T.board_due),
 )
 # The open tickets of a ``select(TicketRow)`` with its filters by their next due time, then
 # id, the tickets with no running clock last; and the open tickets matching a condition per

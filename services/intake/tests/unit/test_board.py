@@ -95,3 +95,12 @@ def test_a_name_search_needs_two_characters_besides_spaces():
 
 def test_like_wildcards_in_a_name_are_literal():
     assert like_escaped("50%_off\\") == "50\\%\\_off\\\\"
+
+
+def test_the_stored_board_columns_are_the_boards_own_cases():
+    """The generated columns' SQL (model and migration) is what the board's cases compile to:
+    a clock changed in one place and not the other fails here."""
+    from intake.adapters import tables
+    from intake.adapters.board import BOARD
+
+    assert BOARD.generated_sql() == (tables.TICKET_BOARD_CLOCK_SQL, tables.TICKET_BOARD_DUE_SQL)

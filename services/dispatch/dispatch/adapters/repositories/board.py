@@ -37,6 +37,7 @@ BOARD = DueBoard(
     statuses=OPEN_STATUSES,
     clocks=CLOCKS,
     paused=J.paused_at.is_not(None),
+    stored=(J.board_clock, J.board_due),
 )
 # The open jobs of a ``select(JobRow)`` with its filters by their next due time, then id, the
 # jobs with no running clock last; and the open jobs matching a condition per status and per

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Computed,
     Date,
+    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -27,12 +29,36 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dispatch.adapters.tables.base import TZ, Base
 
+# The board's next clock and its due time ("9999-12-31" when none runs) as stored generated
+# columns (migration 0019): the SQL of
+# ``dispatch.adapters.repositories.board.BOARD.generated_sql()``, which a unit test holds them to.
+JOB_BOARD_CLOCK_SQL = (
+    "(CASE WHEN (status IN ('cancelled', 'completed')) THEN NULL WHEN (status = 'offered' AND "
+    "offer_expires_at IS NOT NULL) THEN 'accept' WHEN (paused_at IS NOT NULL) THEN NULL WHEN "
+    "(status IN ('unrouted', 'offered', 'accepted') AND respond_by IS NOT NULL) THEN 'respond' "
+    "WHEN (status IN ('scheduled', 'en_route') AND appointment_end IS NOT NULL) THEN 'arrival' "
+    "WHEN (complete_by IS NOT NULL) THEN 'completion' ELSE NULL END)"
+)
+JOB_BOARD_DUE_SQL = (
+    "(coalesce(CASE WHEN (status IN ('cancelled', 'completed')) THEN NULL WHEN (status = "
+    "'offered' AND offer_expires_at IS NOT NULL) THEN offer_expires_at WHEN (paused_at IS NOT "
+    "NULL) THEN NULL WHEN (status IN ('unrouted', 'offered', 'accepted') AND respond_by IS NOT "
+    "NULL) THEN respond_by WHEN (status IN ('scheduled', 'en_route') AND appointment_end IS "
+    "NOT NULL) THEN appointment_end WHEN (complete_by IS NOT NULL) THEN complete_by ELSE NULL "
+    "END, to_timestamp(253402214400)))"
+)
+JOB_OPEN_SQL = (
+    "status IN ('unrouted', 'offered', 'accepted', 'scheduled', 'en_route', 'on_site', "
+    "'awaiting_parts', 'in_workshop', 'repaired', 'inspected')"
+)
+
 
 class JobRow(Base):
     """One visit's worth of work on a ticket (a ticket may get several: rework)."""
 
     __tablename__ = "jobs"
     __table_args__ = (
+        Index("ix_jobs_board_due", "board_due", "id", postgresql_where=text(JOB_OPEN_SQL)),
         Index("ix_jobs_updated_at_id", "updated_at", "id"),
         Index("ix_jobs_sync_xid_id", "sync_xid", "id"),
         Index("ix_jobs_point_id_service_date", "point_id", "service_date"),
@@ -42,6 +68,13 @@ class JobRow(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    # The board (``JOB_BOARD_*_SQL``): computed by PostgreSQL on every write.
+    board_clock: Mapped[str | None] = mapped_column(
+        String(20), Computed(JOB_BOARD_CLOCK_SQL, persisted=True)
+    )
+    board_due: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), Computed(JOB_BOARD_DUE_SQL, persisted=True)
+    )
     ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)
     ticket_number: Mapped[str] = mapped_column(String(20))
     # The class billing charged the job under (billing.charge.issued.v1), for the parts reports.
