@@ -22,6 +22,10 @@ async def test_the_board_counts_without_a_reload_and_routes_an_unrouted_job_by_h
     customer, product = await world.customer("330501", in_warranty=True)
     first = await world.ticket(customer, product)
     await world.job(first["id"], status="offered")
+    await world.point("BOARD-OTHER", "330502")
+    neighbour, neighbour_product = await world.customer("330502", in_warranty=True)
+    elsewhere = await world.ticket(neighbour, neighbour_product)
+    await world.job(elsewhere["id"], status="offered")
     stranded, stranded_product = await world.customer("990501", in_warranty=True)  # no point
     lost = await world.ticket(stranded, stranded_product)
     job = await world.job(lost["id"], status="unrouted")
@@ -44,3 +48,14 @@ async def test_the_board_counts_without_a_reload_and_routes_an_unrouted_job_by_h
     wait_for(browser, ".notice")
     routed = await world.ok(await world.dispatch.get(f"/v1/jobs/{job['id']}", headers=world.admin))
     assert routed["status"] == "offered" and routed["point_id"] == point["id"]
+
+    # The board of one point, by its code typed in the filter.
+    point_field = browser.find_element(By.ID, "point")
+    point_field.send_keys("BOARD-POINT")
+    point_field.submit()
+    wait_for(browser, "#list-h")
+    assert first["number"] in browser.page_source
+    assert elsewhere["number"] not in browser.page_source  # another point's
+    assert "point_id=" + point["id"] in browser.find_element(By.ID, "counts").get_attribute(
+        "hx-get"
+    )  # the counts poll keeps the filter

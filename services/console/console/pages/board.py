@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from aftersales_client.api.dispatch import get_job, job_counts, list_jobs, list_points, route_job
 from aftersales_client.api.intake import list_tickets, ticket_counts
@@ -42,9 +43,7 @@ def _filters(request: Request) -> dict[str, Any]:
     return found
 
 
-def _counting(request: Request, session: Any) -> list[Any]:
-    call = api(request, session)
-    where = _filters(request)
+def _counting(call: Any, where: dict[str, Any]) -> list[Any]:
     return [
         call.part("intake", ticket_counts.asyncio_detailed, **where),
         call.part("dispatch", job_counts.asyncio_detailed, **where),
@@ -52,16 +51,32 @@ def _counting(request: Request, session: Any) -> list[Any]:
 
 
 async def _counts(request: Request, session: Any) -> dict[str, Any]:
-    tickets, jobs = await asyncio.gather(*_counting(request, session))
+    tickets, jobs = await asyncio.gather(*_counting(api(request, session), _filters(request)))
     return {"tickets": tickets, "jobs": jobs}
+
+
+async def _point_of(call: Any, code: str) -> str | None:
+    """The id of the point with ``code`` (the board's filter is typed, not picked from a list
+    of hundreds), or None when there is no such point."""
+    found = await call.part("dispatch", list_points.asyncio_detailed, code=code, limit=1)
+    if isinstance(found, Problem) or not found["items"]:
+        return None
+    return str(found["items"][0]["id"])
 
 
 @router.get("/")
 async def board(request: Request, session: SignedIn, cursor: str | None = None) -> Response:
     call = api(request, session)
     where = _filters(request)
+    code = (request.query_params.get("point") or "").strip()
+    unknown_point = False
+    if code and "point_id" not in where:
+        point_id = await _point_of(call, code)
+        unknown_point = point_id is None
+        if point_id is not None:
+            where["point_id"] = point_id
     # Every part of the board at once: a service down leaves only its parts unavailable.
-    tickets, offered, unrouted, points, counted_tickets, counted_jobs = await asyncio.gather(
+    tickets, offered, unrouted, counted_tickets, counted_jobs = await asyncio.gather(
         call.part(
             "intake",
             list_tickets.asyncio_detailed,
@@ -82,9 +97,9 @@ async def board(request: Request, session: SignedIn, cursor: str | None = None) 
             )
             for status in ("offered", "unrouted")
         ),
-        call.part("dispatch", list_points.asyncio_detailed, limit=100),
-        *_counting(request, session),
+        *_counting(call, where),
     )
+    filters = {k: str(v) for k, v in where.items()}
     return render(
         request,
         "board/home.html",
@@ -94,10 +109,12 @@ async def board(request: Request, session: SignedIn, cursor: str | None = None) 
             "list": tickets,
             "offered": offered,
             "unrouted": unrouted,
-            "points": points,
             "kinds": KINDS,
-            "filters": {k: str(v) for k, v in where.items()},
-            "query": request.url.query,
+            "filters": filters,
+            "point_code": code,
+            "unknown_point": unknown_point,
+            # The counts' poll and the next page keep the filters (the point by its id).
+            "query": urlencode(filters),
             "new_key": uuid.uuid4,
             "done": request.query_params.get("done"),
         },

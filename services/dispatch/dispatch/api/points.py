@@ -88,14 +88,18 @@ async def list_points(
     region: str | None = Query(default=None, pattern=r"^\d{6}$"),
     category: str | None = Query(default=None, max_length=60),
     active: bool | None = None,
+    code: str | None = Query(
+        default=None, max_length=40, description="the point with this code (a board's filter)"
+    ),
     cursor: Cursor = None,
     limit: Limit = 50,
     principal: Principal = CentreOrPoint,
 ) -> Page[PointOut]:
-    """Network points, filtered by region, category or active flag."""
+    """Network points, filtered by region, category, active flag or code."""
     async with db.uow() as uow:
         rows, next_cursor = await PointRepository(uow.session).page(
             scope=scope_of(principal),
+            code=code,
             region=region,
             category=category,
             active=active,

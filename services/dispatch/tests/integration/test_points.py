@@ -34,6 +34,12 @@ async def test_an_administrator_registers_a_point_and_finds_it_by_region_and_cat
             "/v1/points", params={"region": "440304", "category": "fridge"}, headers=agent
         )
         assert none.json()["items"] == []
+        by_code = await dispatch.client.get(
+            "/v1/points", params={"code": "SZ-NS-01"}, headers=agent
+        )
+        assert [p["id"] for p in by_code.json()["items"]] == [point["id"]]
+        unknown = await dispatch.client.get("/v1/points", params={"code": "NOPE"}, headers=agent)
+        assert unknown.json()["items"] == []
 
         again = await dispatch.client.post("/v1/points", json=POINT, headers=agent)
         assert again.status_code == 409

@@ -15,6 +15,7 @@ def _get_kwargs(
     region: None | str | Unset = UNSET,
     category: None | str | Unset = UNSET,
     active: bool | None | Unset = UNSET,
+    code: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -41,6 +42,13 @@ def _get_kwargs(
     else:
         json_active = active
     params["active"] = json_active
+
+    json_code: None | str | Unset
+    if isinstance(code, Unset):
+        json_code = UNSET
+    else:
+        json_code = code
+    params["code"] = json_code
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -128,17 +136,19 @@ def sync_detailed(
     region: None | str | Unset = UNSET,
     category: None | str | Unset = UNSET,
     active: bool | None | Unset = UNSET,
+    code: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PagePointOut | Problem]:
     """List Points
 
-     Network points, filtered by region, category or active flag.
+     Network points, filtered by region, category, active flag or code.
 
     Args:
         region (None | str | Unset):
         category (None | str | Unset):
         active (bool | None | Unset):
+        code (None | str | Unset): the point with this code (a board's filter)
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -154,6 +164,7 @@ def sync_detailed(
         region=region,
         category=category,
         active=active,
+        code=code,
         cursor=cursor,
         limit=limit,
     )
@@ -171,17 +182,19 @@ def sync(
     region: None | str | Unset = UNSET,
     category: None | str | Unset = UNSET,
     active: bool | None | Unset = UNSET,
+    code: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PagePointOut | Problem | None:
     """List Points
 
-     Network points, filtered by region, category or active flag.
+     Network points, filtered by region, category, active flag or code.
 
     Args:
         region (None | str | Unset):
         category (None | str | Unset):
         active (bool | None | Unset):
+        code (None | str | Unset): the point with this code (a board's filter)
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -198,6 +211,7 @@ def sync(
         region=region,
         category=category,
         active=active,
+        code=code,
         cursor=cursor,
         limit=limit,
     ).parsed
@@ -209,17 +223,19 @@ async def asyncio_detailed(
     region: None | str | Unset = UNSET,
     category: None | str | Unset = UNSET,
     active: bool | None | Unset = UNSET,
+    code: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PagePointOut | Problem]:
     """List Points
 
-     Network points, filtered by region, category or active flag.
+     Network points, filtered by region, category, active flag or code.
 
     Args:
         region (None | str | Unset):
         category (None | str | Unset):
         active (bool | None | Unset):
+        code (None | str | Unset): the point with this code (a board's filter)
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -235,6 +251,7 @@ async def asyncio_detailed(
         region=region,
         category=category,
         active=active,
+        code=code,
         cursor=cursor,
         limit=limit,
     )
@@ -250,17 +267,19 @@ async def asyncio(
     region: None | str | Unset = UNSET,
     category: None | str | Unset = UNSET,
     active: bool | None | Unset = UNSET,
+    code: None | str | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PagePointOut | Problem | None:
     """List Points
 
-     Network points, filtered by region, category or active flag.
+     Network points, filtered by region, category, active flag or code.
 
     Args:
         region (None | str | Unset):
         category (None | str | Unset):
         active (bool | None | Unset):
+        code (None | str | Unset): the point with this code (a board's filter)
         cursor (None | str | Unset): Opaque cursor from the previous page.
         limit (int | Unset): Page size, at most 100. Default: 50.
 
@@ -278,6 +297,7 @@ async def asyncio(
             region=region,
             category=category,
             active=active,
+            code=code,
             cursor=cursor,
             limit=limit,
         )

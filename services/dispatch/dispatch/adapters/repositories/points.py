@@ -51,10 +51,13 @@ class PointRepository:
         active: bool | None,
         cursor: str | None,
         limit: int,
+        code: str | None = None,
     ) -> tuple[list[PointRow], str | None]:
         stmt: Any = select(PointRow)
         if scope.point_id is not None:
             stmt = stmt.where(PointRow.id == scope.point_id)
+        if code is not None:
+            stmt = stmt.where(PointRow.code == code)
         if region is not None:
             stmt = stmt.where(PointRow.regions.contains([region]))
         if category is not None:
