@@ -54,7 +54,11 @@ class Retrying:
         give_up = time.monotonic() + deadline
         while True:
             self.turn += 1
-            replicas = self.clients[service]
+            # As a balancer's health check would: a replica whose process is gone gets no
+            # calls (its port is free, and another test's server may be listening there).
+            procs = self.stack.replicas[service]
+            replicas = [c for c, p in zip(self.clients[service], procs, strict=True) if p.alive()]
+            replicas = replicas or self.clients[service]
             client = replicas[self.turn % len(replicas)]
             try:
                 r = await client.request(method, path, headers=headers, **kw)

@@ -1,6 +1,7 @@
-"""The partner point's parts in a real browser: it asks for a part, receives it when the
-warehouse has shipped it, uses it on a repair, and sends the defective one back with its
-tracking number, all from the workshop page."""
+"""The partner point's parts in a real browser: it asks for a part (a mistyped SKU is refused
+in its language, with what was typed kept), receives it when the warehouse has shipped it,
+uses it on a repair, and sends the defective one back with its tracking number, all from the
+workshop page."""
 
 from __future__ import annotations
 
@@ -43,7 +44,14 @@ async def test_a_partner_asks_for_a_part_receives_it_and_sends_the_defective_one
 
     browser.get(await process_stack.console_link("point", point_id=point["id"]))
     browser.get(workshop)
-    wait_for(browser, "#sku").send_keys("COMP-9")
+    wait_for(browser, "#sku").send_keys("坏 零件")  # not a SKU: dispatch's 422, in Chinese
+    browser.find_element(By.XPATH, "//button[text()='申请']").click()
+    problem = wait_for(browser, ".field-problems")
+    assert "lines.0.sku" in problem.text and "格式不正确" in problem.text
+    sku = browser.find_element(By.ID, "sku")
+    assert sku.get_attribute("value") == "坏 零件"  # what was typed is kept
+    sku.clear()
+    sku.send_keys("COMP-9")
     browser.find_element(By.ID, "urgent").click()
     browser.find_element(By.XPATH, "//button[text()='申请']").click()
     wait_for(browser, ".notice")

@@ -15,6 +15,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from console.i18n import TAGS, translations
+from console.words import FIELD_PROBLEMS
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -47,6 +48,7 @@ def local_time(value: str | datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str
 
 
 env.filters["local"] = local_time
+env.globals["field_problems"] = FIELD_PROBLEMS
 
 
 def form_time(value: Any) -> datetime:

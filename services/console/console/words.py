@@ -78,3 +78,36 @@ REQUISITION_STATUSES = (
     N_("received"),
     N_("rejected"),
 )
+# What a field's problem means, by the kind the services' validation names (a 422's
+# ``errors[].type``): shown in the person's language beside the field's name; a kind not
+# here shows the service's own words.
+FIELD_PROBLEMS = {
+    "missing": N_("is required"),
+    "string_too_short": N_("is too short or empty"),
+    "string_too_long": N_("is too long"),
+    "string_pattern_mismatch": N_("is not in the expected format"),
+    "string_type": N_("must be text"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "int_type": N_("must be a whole number"),
+    "float_parsing": N_("must be a number"),
+    "decimal_parsing": N_("must be a number"),
+    "greater_than": N_("is too small"),
+    "greater_than_equal": N_("is too small"),
+    "less_than": N_("is too large"),
+    "less_than_equal": N_("is too large"),
+    "too_short": N_("needs at least one entry"),
+    "too_long": N_("has too many entries"),
+    "literal_error": N_("is not one of the allowed values"),
+    "enum": N_("is not one of the allowed values"),
+    "uuid_parsing": N_("is not a valid identifier"),
+    "uuid_type": N_("is not a valid identifier"),
+    "datetime_parsing": N_("is not a valid date and time"),
+    "datetime_from_date_parsing": N_("is not a valid date and time"),
+    "timezone_aware": N_("needs a time zone"),
+    "date_parsing": N_("is not a valid date"),
+    "date_from_datetime_parsing": N_("is not a valid date"),
+    "bool_parsing": N_("must be yes or no"),
+    "extra_forbidden": N_("is not expected here"),
+    "value_error": N_("is not valid"),
+}

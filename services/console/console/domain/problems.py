@@ -19,6 +19,27 @@ class Problem(Exception):
     retry_after: int | None = None
 
     @property
+    def fields(self) -> list[dict[str, str]]:
+        """A validation problem's fields (a 422's ``errors``): each one's name as the API
+        knows it (``lines.0.qty``; the body's and the query's prefix left out), the kind of
+        problem, and the service's own words."""
+        found = []
+        for error in self.body.get("errors") or []:
+            if not isinstance(error, dict):
+                continue
+            where = [str(part) for part in error.get("loc") or []]
+            if where and where[0] in ("body", "query", "path", "header"):
+                where = where[1:]
+            found.append(
+                {
+                    "field": ".".join(where),
+                    "type": str(error.get("type") or ""),
+                    "msg": str(error.get("msg") or ""),
+                }
+            )
+        return found
+
+    @property
     def kind(self) -> str:
         if self.status == 0:
             return "unavailable"

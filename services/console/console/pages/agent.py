@@ -38,7 +38,7 @@ from starlette.responses import Response
 
 from console.domain.problems import Problem, changed_since, unreadable
 from console.domain.sessions import PREFIX
-from console.pages.common import Posted, SignedIn, api, idempotency_key
+from console.pages.common import Posted, SignedIn, api, cursor_of, idempotency_key
 from console.web import form_time, render
 
 router = APIRouter(prefix=f"{PREFIX}/agent")
@@ -88,7 +88,11 @@ async def _customer_page(
         "intake", products_of_customer.asyncio_detailed, customer_id, limit=100
     )
     tickets = await call.part(
-        "intake", list_tickets.asyncio_detailed, customer_id=customer_id, limit=50
+        "intake",
+        list_tickets.asyncio_detailed,
+        customer_id=customer_id,
+        limit=50,
+        **cursor_of(request),
     )
     status = extra.pop("status", 200)
     return render(
@@ -252,7 +256,7 @@ async def callbacks(request: Request, session: SignedIn) -> Response:
     """The callbacks due: the audit sample first (they must ask whether someone came), then
     the oldest."""
     due = await api(request, session).part(
-        "feedback", list_callbacks.asyncio_detailed, status="due", limit=100
+        "feedback", list_callbacks.asyncio_detailed, status="due", limit=100, **cursor_of(request)
     )
     return render(
         request,
@@ -305,6 +309,10 @@ async def record_callback(request: Request, callback_id: uuid.UUID, session: Pos
 @router.get("/complaints")
 async def complaints(request: Request, session: SignedIn) -> Response:
     found = await api(request, session).part(
-        "feedback", list_complaints.asyncio_detailed, status="open", limit=100
+        "feedback",
+        list_complaints.asyncio_detailed,
+        status="open",
+        limit=100,
+        **cursor_of(request),
     )
     return render(request, "agent/complaints.html", _base(request, {"complaints": found}))

@@ -88,6 +88,13 @@ def idempotency_key(form: Any) -> str:
     return str(uuid.uuid4())
 
 
+def cursor_of(request: Request) -> dict[str, str]:
+    """A list's page asked for (``?cursor=``, the API's own cursor passed back), as the
+    generated client takes it; nothing for the first page."""
+    cursor = request.query_params.get("cursor") or ""
+    return {"cursor": cursor} if 0 < len(cursor) <= 1000 else {}
+
+
 def back_to_sign_in(request: Request, exc: SignInNeeded) -> Response:
     target = f"{PREFIX}/sign-in?next={quote(exc.back_to, safe='')}"
     if request.headers.get("hx-request"):

@@ -5,6 +5,7 @@ finance person's own token."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections import defaultdict
 from datetime import datetime
@@ -38,7 +39,7 @@ from starlette.responses import Response
 
 from console.domain.problems import Problem
 from console.domain.sessions import PREFIX
-from console.pages.common import Posted, SignedIn, api, idempotency_key
+from console.pages.common import Posted, SignedIn, api, cursor_of, idempotency_key
 from console.web import SHANGHAI, render
 
 router = APIRouter(prefix=f"{PREFIX}/finance")
@@ -65,11 +66,20 @@ def last_month() -> str:
 async def _page(request: Request, session: Any, **extra: Any) -> Response:
     call = api(request, session)
     month = str(request.query_params.get("month") or extra.pop("month", None) or last_month())
-    reviews = await call.part("billing", list_reviews.asyncio_detailed, status="open", limit=100)
-    cash = await call.part("billing", cash_on_site.asyncio_detailed, outstanding=True)
-    payments = await call.part("billing", list_payments.asyncio_detailed, unreconciled=True)
-    refunds = await call.part("billing", list_refunds.asyncio_detailed, status="awaiting_approval")
-    statements = await call.part("billing", get_settlements.asyncio_detailed, month=month)
+    # The page's parts at once; the review queue pages with its cursor.
+    reviews, cash, payments, refunds, statements = await asyncio.gather(
+        call.part(
+            "billing",
+            list_reviews.asyncio_detailed,
+            status="open",
+            limit=100,
+            **cursor_of(request),
+        ),
+        call.part("billing", cash_on_site.asyncio_detailed, outstanding=True),
+        call.part("billing", list_payments.asyncio_detailed, unreconciled=True),
+        call.part("billing", list_refunds.asyncio_detailed, status="awaiting_approval"),
+        call.part("billing", get_settlements.asyncio_detailed, month=month),
+    )
     owed: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if not isinstance(cash, Problem):
         for p in cash["items"]:

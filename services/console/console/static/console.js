@@ -35,3 +35,32 @@ document.addEventListener("htmx:beforeRequest", function (event) {
     event.preventDefault();
   }
 });
+
+// A form sent says so at once (the services may take a moment), and its buttons wait: a second
+// click does not send it again (the form's Idempotency-Key would make it harmless anyway).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || form.getAttribute("aria-busy") === "true") {
+    if (form.getAttribute("aria-busy") === "true") {
+      event.preventDefault();
+    }
+    return;
+  }
+  form.setAttribute("aria-busy", "true");
+  var busy = document.getElementById("busy");
+  if (busy) {
+    busy.hidden = false;
+  }
+});
+
+// Back to a page from the browser's cache: nothing is being sent any more.
+window.addEventListener("pageshow", function () {
+  var forms = document.querySelectorAll("form[aria-busy]");
+  for (var i = 0; i < forms.length; i++) {
+    forms[i].removeAttribute("aria-busy");
+  }
+  var busy = document.getElementById("busy");
+  if (busy) {
+    busy.hidden = true;
+  }
+});

@@ -22,3 +22,22 @@ def test_without_a_time_seen_or_a_history_nothing_is_claimed():
     assert changed_since(HISTORY, "yesterday") == []
     assert changed_since(HISTORY, "2030-05-06T01:00:00") == []  # no zone: not comparable
     assert changed_since(Problem("dispatch", 0), "2030-05-06T01:00:00+00:00") == []
+
+
+def test_a_validation_problem_names_each_field_as_the_api_does():
+    problem = Problem(
+        "dispatch",
+        422,
+        body={
+            "errors": [
+                {"loc": ["body", "lines", 0, "sku"], "msg": "String should match", "type": "x"},
+                {"loc": ["query", "limit"], "msg": "too big", "type": "less_than_equal"},
+                "not an error",
+            ]
+        },
+    )
+    assert problem.fields == [
+        {"field": "lines.0.sku", "type": "x", "msg": "String should match"},
+        {"field": "limit", "type": "less_than_equal", "msg": "too big"},
+    ]
+    assert Problem("dispatch", 409, "in use").fields == []

@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
-    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -27,6 +26,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aftersales.database import make_metadata
+from intake.adapters.board_sql import TICKET_OPEN_SQL, TicketBoard
 
 metadata = make_metadata("intake")
 ticket_number_seq = Sequence("ticket_number_seq", metadata=metadata, start=1)
@@ -101,28 +101,7 @@ class ProductRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
-# The board's next clock and its due time ("9999-12-31" when none runs) as stored generated
-# columns (migration 0020): the SQL of ``intake.adapters.board.BOARD.generated_sql()``,
-# which a unit test holds them to.
-TICKET_BOARD_CLOCK_SQL = (
-    "(CASE WHEN (paused_at IS NOT NULL OR status IN ('cancelled', 'closed', 'completed', "
-    "'resolved_remotely')) THEN NULL WHEN (responded_at IS NULL) THEN 'answer' WHEN (status = "
-    "'scheduled' AND appointment_end IS NOT NULL) THEN 'arrival' WHEN (complete_by IS NOT NULL "
-    "AND checklist_done_at IS NULL) THEN 'completion' ELSE NULL END)"
-)
-TICKET_BOARD_DUE_SQL = (
-    "(coalesce(CASE WHEN (paused_at IS NOT NULL OR status IN ('cancelled', 'closed', "
-    "'completed', 'resolved_remotely')) THEN NULL WHEN (responded_at IS NULL) THEN respond_by "
-    "WHEN (status = 'scheduled' AND appointment_end IS NOT NULL) THEN appointment_end WHEN "
-    "(complete_by IS NOT NULL AND checklist_done_at IS NULL) THEN complete_by ELSE NULL END, "
-    "to_timestamp(253402214400)))"
-)
-TICKET_OPEN_SQL = (
-    "status IN ('open', 'dispatched', 'scheduled', 'in_progress', 'completed', 'reopened')"
-)
-
-
-class TicketRow(Base):
+class TicketRow(TicketBoard, Base):
     __tablename__ = "tickets"
     __table_args__ = (
         Index("ix_tickets_board_due", "board_due", "id", postgresql_where=text(TICKET_OPEN_SQL)),
@@ -147,13 +126,6 @@ class TicketRow(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    # The board (``TICKET_BOARD_*_SQL``): computed by PostgreSQL on every write.
-    board_clock: Mapped[str | None] = mapped_column(
-        String(20), Computed(TICKET_BOARD_CLOCK_SQL, persisted=True)
-    )
-    board_due: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), Computed(TICKET_BOARD_DUE_SQL, persisted=True)
-    )
     number: Mapped[str] = mapped_column(String(20), unique=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("intake.customers.id"), index=True)
     # None for a parts order that names no product, and a training or sample test without one.

@@ -100,7 +100,10 @@ def test_like_wildcards_in_a_name_are_literal():
 def test_the_stored_board_columns_are_the_boards_own_cases():
     """The generated columns' SQL (model and migration) is what the board's cases compile to:
     a clock changed in one place and not the other fails here."""
-    from intake.adapters import tables
+    from intake.adapters import board_sql
     from intake.adapters.board import BOARD
 
-    assert BOARD.generated_sql() == (tables.TICKET_BOARD_CLOCK_SQL, tables.TICKET_BOARD_DUE_SQL)
+    assert BOARD.generated_sql() == (
+        board_sql.TICKET_BOARD_CLOCK_SQL,
+        board_sql.TICKET_BOARD_DUE_SQL,
+    )
