@@ -150,7 +150,6 @@ async def open_ticket(request: Request, customer_id: uuid.UUID, session: Posted)
             "intake",
             create_ticket.asyncio_detailed,
             key=idempotency_key(form),
-            idempotency_key=idempotency_key(form),
             body=TicketIn.from_dict(body),
         )
     except Problem as problem:

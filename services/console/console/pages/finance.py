@@ -186,7 +186,6 @@ async def remit(request: Request, session: Posted) -> Response:
         session,
         remit_cash.asyncio_detailed,
         done="remitted",
-        idempotency_key=idempotency_key(form),
         body=CashRemittanceIn.from_dict(body),
     )
 
@@ -214,7 +213,6 @@ async def reconcile(request: Request, session: Posted) -> Response:
         session,
         reconcile_payments.asyncio_detailed,
         done="reconciled",
-        idempotency_key=idempotency_key(form),
         body=ReconcileIn.from_dict(body),
     )
 
@@ -238,7 +236,6 @@ async def approve(request: Request, refund_id: uuid.UUID, session: Posted) -> Re
         approve_refund.asyncio_detailed,
         refund_id,
         done="approved",
-        idempotency_key=idempotency_key(form),
         body=RefundApprovalIn.from_dict(body),
     )
 

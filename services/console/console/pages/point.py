@@ -264,7 +264,6 @@ async def _write(
             job_id,
             key=idempotency_key(form),
             version=str(form.get("version") or ""),
-            idempotency_key=idempotency_key(form),
             **kwargs,
         )
     except Problem as problem:

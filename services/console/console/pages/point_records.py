@@ -117,7 +117,6 @@ async def ask_for_parts(request: Request, session: Posted) -> Response:
         "requisition",
         request_requisition.asyncio_detailed,
         body=RequisitionIn.from_dict(body),
-        idempotency_key=idempotency_key(form),
     )
 
 
